@@ -1,0 +1,49 @@
+import { defineConfig } from "@playwright/test";
+
+// Overridable so two checkouts (or helpers) can run e2e side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 8788);
+export const BASE_URL = `http://localhost:${PORT}`;
+export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL: BASE_URL,
+    browserName: "chromium",
+    headless: true,
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: [
+    {
+      command: `node_modules/.bin/tsx emulator/cli.ts --port ${EMULATOR_PORT} --seed 7 --users 300 --groups 40 --apps 15 --log-days 10 --rate-window-ms 2000`,
+      url: `${EMULATOR_URL}/__emulator`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+    },
+    {
+      command: `node_modules/.bin/next start -p ${PORT}`,
+      url: `${BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        ...(process.env as Record<string, string>),
+        PORT: String(PORT),
+        OKTA_ALLOWED_INSECURE_HOSTS: `127.0.0.1:${EMULATOR_PORT},localhost:${EMULATOR_PORT}`,
+        DEMO_OKTA_URL: EMULATOR_URL,
+      },
+    },
+  ],
+});

@@ -1,0 +1,96 @@
+// `npm run dev` (and `npm start` with --prod): everything a new user needs on a fresh machine.
+// 1. a database: DATABASE_URL, or an embedded Postgres with its data in .data/pg
+// 2. migrations and the first admin (printed once)
+// 3. a demo Okta emulator beside the console (unless DEMO_EMULATOR=off)
+// 4. Next.js (dev server, or build + start with --prod); sync workers run inside it
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedHandle } from "@/db/embedded";
+import { migrateDatabase } from "@/db/migrate";
+import { ensureLocalSecrets } from "@/lib/server/local-secrets";
+
+const prod = process.argv.includes("--prod");
+const root = process.cwd();
+if (fs.existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
+const port = Number(process.env.PORT ?? 3000);
+const emulatorPort = Number(process.env.DEMO_EMULATOR_PORT ?? 8787);
+const demoEmulator = (process.env.DEMO_EMULATOR ?? "on") !== "off";
+
+let pg: EmbeddedHandle | undefined;
+let next: ChildProcess | undefined;
+let emulator: { url: string; close: () => Promise<void> } | undefined;
+let stopping = false;
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  if (next && next.exitCode === null) {
+    next.kill("SIGTERM");
+    await new Promise((r) => next!.once("exit", r));
+  }
+  await emulator?.close().catch(() => {});
+  await pg?.stop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env });
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function main() {
+  ensureLocalSecrets(dataDir);
+  if (!process.env.DATABASE_URL) {
+    pg = await startEmbeddedPostgres({ dir: path.join(dataDir, "pg"), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), persistent: true });
+    process.env.DATABASE_URL = pg.url;
+    console.log(`• Database: embedded Postgres (data in ${path.relative(root, path.join(dataDir, "pg"))})`);
+  } else {
+    console.log("• Database: DATABASE_URL");
+  }
+  await migrateDatabase(process.env.DATABASE_URL);
+
+  const { seedFirstAdmin } = await import("@/lib/workspaces/seed-first-admin");
+  const seeded = await seedFirstAdmin();
+
+  if (demoEmulator) {
+    const { startEmulator } = await import("@/emulator/server");
+    const started = await startEmulator({ port: emulatorPort, host: "127.0.0.1", seed: 42, users: 2000, groups: 120, apps: 40, logDays: 30 });
+    emulator = started;
+    const hostPort = `localhost:${emulatorPort},127.0.0.1:${emulatorPort}`;
+    process.env.OKTA_ALLOWED_INSECURE_HOSTS = [process.env.OKTA_ALLOWED_INSECURE_HOSTS, hostPort].filter(Boolean).join(",");
+    process.env.DEMO_OKTA_URL = started.url;
+  }
+
+  const env = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
+  const nextBin = path.join(root, "node_modules", ".bin", "next");
+  if (prod) await run(nextBin, ["build"], { ...env, NODE_ENV: "production" });
+  next = spawn(nextBin, prod ? ["start", "-p", String(port)] : ["dev", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  let announced = false;
+  next.stdout!.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready|ready/.test(chunk.toString())) {
+      announced = true;
+      const lines = [``, `  Okta Sync Console is running at http://localhost:${port}`];
+      if (seeded.created) {
+        lines.push(`  Sign in as ${seeded.email} with password ${seeded.generated ? seeded.password : "(from ADMIN_PASSWORD)"}`);
+        if (seeded.generated) lines.push(`  (shown once: the password is not stored anywhere in clear text)`);
+      } else {
+        lines.push(`  Sign in with your console account (create one with npm run user:create)`);
+      }
+      if (emulator) lines.push(`  Demo Okta org (emulator): ${emulator.url}  — credentials at ${emulator.url}/__emulator/credentials`);
+      console.log(lines.join("\n") + "\n");
+    }
+  });
+  next.once("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch(async (err) => {
+  console.error(err instanceof Error ? err.message : err);
+  await shutdown(1);
+});

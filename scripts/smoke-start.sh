@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Starts the console the way the README says (no DATABASE_URL: embedded Postgres + demo emulator),
+# checks health and the printed login, signs in, and stops it. Used by CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=$(mktemp -d /tmp/osc-smoke-XXXXXX); chmod 755 "$data"
+log="$data/console.log"
+env -u DATABASE_URL DATA_DIR="$data" PORT=3210 DEMO_EMULATOR_PORT=8797 EMBEDDED_PG_PORT=54399 npm start >"$log" 2>&1 &
+pid=$!
+cleanup() { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"; }
+trap cleanup EXIT
+for _ in $(seq 1 240); do
+  grep -q "Sign in as" "$log" && break
+  if ! kill -0 "$pid" 2>/dev/null; then cat "$log"; echo "console exited early"; exit 1; fi
+  sleep 1
+done
+grep -q "Sign in as" "$log" || { cat "$log"; echo "no login printed"; exit 1; }
+email=$(grep -o 'Sign in as [^ ]*' "$log" | awk '{print $4}')
+password=$(grep -o 'with password [^ ]*' "$log" | awk '{print $3}')
+curl -fsS http://localhost:3210/api/health | grep -q '"status":"ok"'
+jar="$data/cookies"
+csrf=$(curl -fsS -c "$jar" http://localhost:3210/api/auth/csrf | sed -E 's/.*"csrfToken":"([^"]+)".*/\1/')
+curl -sS -b "$jar" -c "$jar" -o /dev/null -X POST http://localhost:3210/api/auth/callback/credentials \
+  --data-urlencode "csrfToken=$csrf" --data-urlencode "email=$email" --data-urlencode "password=$password"
+curl -fsS -b "$jar" http://localhost:3210/api/auth/session | grep -q "$email"
+curl -fsS http://127.0.0.1:8797/__emulator >/dev/null
+echo "smoke: console up on embedded Postgres, login printed and working, demo emulator serving"

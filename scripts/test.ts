@@ -1,0 +1,78 @@
+// `npm test`: all three tiers against a fresh, throw-away database.
+// - DATABASE_URL set: creates a new database on that server for this run and drops it afterwards.
+// - unset: starts an embedded Postgres in a temp directory (removed afterwards).
+// Then: vitest (unit + integration), next build, Playwright e2e in Debian's Chromium.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { freePort, startEmbeddedPostgres, type EmbeddedHandle } from "@/db/embedded";
+import { migrateDatabase } from "@/db/migrate";
+
+const root = process.cwd();
+const only = process.argv.slice(2); // e.g. `npm test -- unit` or `npm test -- e2e`
+const tiers = only.length ? only : ["unit", "e2e"];
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<number>((resolve) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env });
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  let pg: EmbeddedHandle | undefined;
+  let dropDb: (() => Promise<void>) | undefined;
+  let url: string;
+  const base = process.env.DATABASE_URL;
+  if (base) {
+    const name = `osc_test_${Date.now().toString(36)}_${process.pid}`;
+    const admin = postgres(base, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    await admin.end();
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    dropDb = async () => {
+      const a = postgres(base, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
+      await a.end();
+    };
+    console.log(`• Test database ${name} on the configured server`);
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "osc-test-pg-"));
+    fs.chmodSync(dir, 0o755);
+    pg = await startEmbeddedPostgres({ dir: path.join(dir, "data"), port: await freePort(), persistent: false, database: "test" });
+    url = pg.url;
+    console.log("• Test database: embedded Postgres");
+  }
+  await migrateDatabase(url);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    NODE_ENV: "test",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "test-auth-secret-0123456789abcdef0123456789",
+    APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY ?? Buffer.alloc(32, 7).toString("base64"),
+  };
+  let code = 0;
+  try {
+    if (tiers.includes("unit")) code ||= await run(path.join(root, "node_modules/.bin/vitest"), ["run"], env);
+    if (tiers.includes("e2e") && code === 0) {
+      code ||= await run(path.join(root, "node_modules/.bin/next"), ["build"], { ...env, NODE_ENV: "production" });
+      if (code === 0) code ||= await run(path.join(root, "node_modules/.bin/playwright"), ["test"], env);
+    }
+  } finally {
+    await dropDb?.();
+    await pg?.stop();
+  }
+  process.exit(code);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
