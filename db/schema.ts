@@ -123,6 +123,8 @@ export const integrations = pgTable(
     syncScope: jsonb(),
     // Persistent cursors between runs: System Log `next` link, lastUpdated high-water marks.
     cursors: jsonb().notNull().default(sql`'{}'::jsonb`),
+    // When the scheduler should start the next full run; null = not scheduled (disconnected).
+    nextSyncAt: ts(),
     createdAt: createdAt(),
     updatedAt: ts().notNull().defaultNow(),
     verifiedAt: ts(),
@@ -134,6 +136,7 @@ export const integrations = pgTable(
       .on(t.workspaceId, sql`lower(${t.name})`)
       .where(sql`${t.state} = 'connected'`),
     index("integrations_workspace_idx").on(t.workspaceId),
+    index("integrations_next_sync_idx").on(t.nextSyncAt).where(sql`${t.state} = 'connected'`),
   ],
 );
 
@@ -221,6 +224,10 @@ export const syncRuns = pgTable(
     startedAt: ts(),
     finishedAt: ts(),
     heartbeatAt: ts(),
+    // The worker attempt that holds the run; every page write checks it, so a reaped run's old
+    // worker cannot write after another took over.
+    leaseOwner: text(),
+    attempts: integer().notNull().default(0),
     requests: integer().notNull().default(0),
     rateLimitWaits: integer().notNull().default(0),
     retries: integer().notNull().default(0),
