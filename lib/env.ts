@@ -25,6 +25,10 @@ export const envSchema = z.object({
   OKTA_ALLOWED_INSECURE_HOSTS: hostPortList.default([]),
   // Run sync workers inside the web process (default) or only in `npm run worker` processes.
   RUN_WORKERS: bool.default(true),
+  // Sync runs one worker process executes at once.
+  SYNC_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  // A running sync whose heartbeat is older than this is taken over by another worker.
+  SYNC_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
   // Where the demo emulator listens, so the UI can offer it. Set by the dev command.
   DEMO_OKTA_URL: z.url().optional(),
   DATA_DIR: z.string().default(".data"),
