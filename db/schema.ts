@@ -2,6 +2,7 @@
 // Status tuples are exported `as const` so zod schemas and the UI reuse the same values.
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   doublePrecision,
@@ -292,6 +293,24 @@ const directoryColumns = () => ({
   deletedAt: ts(),
 });
 
+// Sort and search keys of the directory lists (lib/directory). The indexes below are built on these exact
+// expressions, and the queries use the same functions, so the planner can match them. Keys are never null
+// (coalesce) so keyset pagination compares plain values; a user who never signed in sorts as oldest.
+type Col = AnyPgColumn;
+const notDeleted = (t: { deletedAt: Col }) => sql`${t.deletedAt} is null`;
+export const directoryKeys = {
+  userName: (t: { firstName: Col; lastName: Col }) => sql`lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, ''))`,
+  userEmail: (t: { email: Col }) => sql`lower(coalesce(${t.email}, ''))`,
+  userLogin: (t: { login: Col }) => sql`lower(${t.login})`,
+  userDepartment: (t: { department: Col }) => sql`coalesce(${t.department}, '')`,
+  time: (c: Col) => sql`coalesce(${c}, '-infinity'::timestamptz)`,
+  userSearch: (t: { firstName: Col; lastName: Col; displayName: Col; email: Col; login: Col }) =>
+    sql`lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, '') || ' ' || coalesce(${t.displayName}, '') || ' ' || coalesce(${t.email}, '') || ' ' || ${t.login})`,
+  lowerName: (c: Col) => sql`lower(${c})`,
+  groupSearch: (t: { name: Col; description: Col }) => sql`lower(${t.name} || ' ' || coalesce(${t.description}, ''))`,
+  appSearch: (t: { label: Col; name: Col }) => sql`lower(${t.label} || ' ' || ${t.name})`,
+};
+
 export const oktaUsers = pgTable(
   "okta_users",
   {
@@ -323,6 +342,16 @@ export const oktaUsers = pgTable(
     primaryKey({ columns: [t.integrationId, t.id] }),
     index("okta_users_workspace_status_idx").on(t.workspaceId, t.status),
     index("okta_users_workspace_login_idx").on(t.workspaceId, sql`lower(${t.login})`),
+    index("okta_users_search_trgm").using("gin", sql`${directoryKeys.userSearch(t)} gin_trgm_ops`).where(notDeleted(t)),
+    index("okta_users_sort_name_idx").on(t.workspaceId, directoryKeys.userName(t), t.integrationId, t.id).where(notDeleted(t)),
+    index("okta_users_sort_login_idx").on(t.workspaceId, directoryKeys.userLogin(t), t.integrationId, t.id).where(notDeleted(t)),
+    index("okta_users_sort_email_idx").on(t.workspaceId, directoryKeys.userEmail(t), t.integrationId, t.id).where(notDeleted(t)),
+    index("okta_users_sort_status_idx").on(t.workspaceId, t.status, directoryKeys.userName(t), t.integrationId, t.id).where(notDeleted(t)),
+    index("okta_users_sort_department_idx")
+      .on(t.workspaceId, directoryKeys.userDepartment(t), directoryKeys.userName(t), t.integrationId, t.id)
+      .where(notDeleted(t)),
+    index("okta_users_sort_last_login_idx").on(t.workspaceId, directoryKeys.time(t.lastLogin), t.integrationId, t.id).where(notDeleted(t)),
+    index("okta_users_sort_created_idx").on(t.workspaceId, directoryKeys.time(t.created), t.integrationId, t.id).where(notDeleted(t)),
   ],
 );
 
@@ -342,7 +371,12 @@ export const oktaGroups = pgTable(
     oktaMemberCount: integer(),
     profile: jsonb().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.integrationId, t.id] }), index("okta_groups_workspace_idx").on(t.workspaceId, t.type)],
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.id] }),
+    index("okta_groups_workspace_idx").on(t.workspaceId, t.type),
+    index("okta_groups_sort_name_idx").on(t.workspaceId, directoryKeys.lowerName(t.name), t.integrationId, t.id).where(notDeleted(t)),
+    index("okta_groups_search_trgm").using("gin", sql`${directoryKeys.groupSearch(t)} gin_trgm_ops`).where(notDeleted(t)),
+  ],
 );
 
 export const oktaGroupMembers = pgTable(
@@ -361,6 +395,8 @@ export const oktaGroupMembers = pgTable(
   (t) => [
     primaryKey({ columns: [t.integrationId, t.groupId, t.userId] }),
     index("okta_group_members_user_idx").on(t.integrationId, t.userId),
+    // Member counts and member pages read only live rows: an index-only scan of this.
+    index("okta_group_members_live_idx").on(t.integrationId, t.groupId, t.userId).where(notDeleted(t)),
   ],
 );
 
@@ -376,7 +412,10 @@ export const oktaApps = pgTable(
     created: ts(),
     lastUpdated: ts(),
   },
-  (t) => [primaryKey({ columns: [t.integrationId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.id] }),
+    index("okta_apps_sort_label_idx").on(t.workspaceId, directoryKeys.lowerName(t.label), t.integrationId, t.id).where(notDeleted(t)),
+  ],
 );
 
 export const oktaAppUsers = pgTable(
@@ -394,7 +433,11 @@ export const oktaAppUsers = pgTable(
     lastUpdated: ts(),
     statusChanged: ts(),
   },
-  (t) => [primaryKey({ columns: [t.integrationId, t.appId, t.userId] }), index("okta_app_users_user_idx").on(t.integrationId, t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.appId, t.userId] }),
+    index("okta_app_users_user_idx").on(t.integrationId, t.userId),
+    index("okta_app_users_live_idx").on(t.integrationId, t.appId, t.userId).where(notDeleted(t)),
+  ],
 );
 
 export const oktaAppGroups = pgTable(

@@ -1,0 +1,15 @@
+-- Trigram indexes for the directory search (case-insensitive contains). pg_trgm ships with Postgres and is a trusted extension.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
+CREATE INDEX "okta_app_users_live_idx" ON "okta_app_users" USING btree ("integration_id","app_id","user_id") WHERE "okta_app_users"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "okta_apps_sort_label_idx" ON "okta_apps" USING btree ("workspace_id",lower("label"),"integration_id","id") WHERE "okta_apps"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "okta_group_members_live_idx" ON "okta_group_members" USING btree ("integration_id","group_id","user_id") WHERE "okta_group_members"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "okta_groups_sort_name_idx" ON "okta_groups" USING btree ("workspace_id",lower("name"),"integration_id","id") WHERE "okta_groups"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "okta_groups_search_trgm" ON "okta_groups" USING gin (lower("name" || ' ' || coalesce("description", '')) gin_trgm_ops) WHERE "okta_groups"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "okta_users_search_trgm" ON "okta_users" USING gin (lower(coalesce("first_name", '') || ' ' || coalesce("last_name", '') || ' ' || coalesce("display_name", '') || ' ' || coalesce("email", '') || ' ' || "login") gin_trgm_ops) WHERE "okta_users"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "okta_users_sort_name_idx" ON "okta_users" USING btree ("workspace_id",lower(coalesce("first_name", '') || ' ' || coalesce("last_name", '')),"integration_id","id") WHERE "okta_users"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "okta_users_sort_login_idx" ON "okta_users" USING btree ("workspace_id",lower("login"),"integration_id","id") WHERE "okta_users"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "okta_users_sort_email_idx" ON "okta_users" USING btree ("workspace_id",lower(coalesce("email", '')),"integration_id","id") WHERE "okta_users"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "okta_users_sort_status_idx" ON "okta_users" USING btree ("workspace_id","status",lower(coalesce("first_name", '') || ' ' || coalesce("last_name", '')),"integration_id","id") WHERE "okta_users"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "okta_users_sort_department_idx" ON "okta_users" USING btree ("workspace_id",coalesce("department", ''),lower(coalesce("first_name", '') || ' ' || coalesce("last_name", '')),"integration_id","id") WHERE "okta_users"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "okta_users_sort_last_login_idx" ON "okta_users" USING btree ("workspace_id",coalesce("last_login", '-infinity'::timestamptz),"integration_id","id") WHERE "okta_users"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "okta_users_sort_created_idx" ON "okta_users" USING btree ("workspace_id",coalesce("created", '-infinity'::timestamptz),"integration_id","id") WHERE "okta_users"."deleted_at" is null;
