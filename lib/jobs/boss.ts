@@ -1,0 +1,43 @@
+// The one pg-boss instance of this process, on the app's own Postgres. Started lazily by whoever
+// first sends or works a job; web processes that only send never run the cron supervisor.
+import PgBoss from "pg-boss";
+import { requireDatabaseUrl } from "@/lib/env";
+import { log } from "@/lib/log";
+
+export const QUEUES = {
+  syncRun: "sync-run",
+  syncTick: "sync-tick",
+} as const;
+
+const g = globalThis as unknown as { __boss?: Promise<PgBoss> };
+
+async function createBoss(): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: requireDatabaseUrl(),
+    max: 4,
+    application_name: "okta-sync-console-jobs",
+    // Our own scheduler tick is cron "* * * * *"; check it every 30 s rather than the default minute.
+    cronMonitorIntervalSeconds: 30,
+  });
+  boss.on("error", (error) => log.error("pg-boss error", { error }));
+  await boss.start();
+  // v10 needs a queue before send/work. `short`: at most one *queued* job per singletonKey (the run
+  // id), so a duplicate enqueue (reaper, retry) is a no-op while one is waiting.
+  await boss.createQueue(QUEUES.syncRun, { name: QUEUES.syncRun, policy: "short", retryLimit: 3, retryDelay: 15, retryBackoff: true, expireInSeconds: 12 * 3600 });
+  await boss.createQueue(QUEUES.syncTick, { name: QUEUES.syncTick, policy: "short", retryLimit: 0, expireInSeconds: 300 });
+  return boss;
+}
+
+export function getBoss(): Promise<PgBoss> {
+  g.__boss ??= createBoss().catch((err) => {
+    g.__boss = undefined;
+    throw err;
+  });
+  return g.__boss;
+}
+
+export async function stopBoss() {
+  const pending = g.__boss;
+  g.__boss = undefined;
+  if (pending) await (await pending).stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => {});
+}

@@ -1,0 +1,38 @@
+// Cancels an integration's queued and running sync runs (disconnect, or an admin's cancel).
+// Database-only so it can join the caller's transaction: a worker still busy with the run notices at
+// its next page commit or heartbeat (its lease check requires status 'running') and stops writing.
+import { and, eq, inArray } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { syncRunResources, syncRuns } from "@/db/schema";
+import { recordEvent } from "./record-event";
+
+export async function cancelSyncs(
+  input: { integrationId: string; reason: string; actorUserId?: string | null; runId?: string },
+  db: DbOrTx = getDb(),
+): Promise<{ cancelled: string[] }> {
+  const now = new Date();
+  const runs = await db
+    .update(syncRuns)
+    .set({ status: "cancelled", finishedAt: now, leaseOwner: null, error: { message: input.reason } })
+    .where(
+      and(
+        eq(syncRuns.integrationId, input.integrationId),
+        inArray(syncRuns.status, ["queued", "running"]),
+        input.runId ? eq(syncRuns.id, input.runId) : undefined,
+      ),
+    )
+    .returning({ id: syncRuns.id, workspaceId: syncRuns.workspaceId });
+  if (runs.length === 0) return { cancelled: [] };
+  const ids = runs.map((r) => r.id);
+  await db
+    .update(syncRunResources)
+    .set({ status: "skipped", finishedAt: now, error: { message: input.reason } })
+    .where(and(inArray(syncRunResources.runId, ids), inArray(syncRunResources.status, ["pending", "running"])));
+  for (const run of runs) {
+    await recordEvent(
+      { workspaceId: run.workspaceId, integrationId: input.integrationId, runId: run.id, level: "warn", kind: "sync.cancelled", message: `Sync cancelled: ${input.reason}`, actorUserId: input.actorUserId },
+      db,
+    );
+  }
+  return { cancelled: ids };
+}
