@@ -53,7 +53,8 @@ export async function signIn(input: { email: string; password: string; ip: strin
 
 async function recordFailure(keys: string[]) {
   const db = getDb();
-  const windowStart = new Date(Date.now() - THROTTLE.WINDOW_MS);
+  // Computed in SQL: postgres.js cannot bind a JS Date inside a raw sql fragment.
+  const windowStart = sql`now() - make_interval(secs => ${THROTTLE.WINDOW_MS / 1000})`;
   for (const key of keys) {
     await db
       .insert(signInThrottles)
