@@ -1,0 +1,37 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { ActivityIcon, PlugIcon, SettingsIcon, UsersIcon, cn } from "@/components/ui";
+
+export const NAV_ITEMS = [
+  { href: "/integrations", label: "Integrations", icon: PlugIcon },
+  { href: "/directory", label: "Directory", icon: UsersIcon },
+  { href: "/activity", label: "Activity", icon: ActivityIcon },
+  { href: "/settings", label: "Settings", icon: SettingsIcon },
+] as const;
+
+/** The main navigation; `layout="horizontal"` for the narrow-screen top bar. */
+export function Nav({ layout = "vertical" }: { layout?: "vertical" | "horizontal" }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className={layout === "vertical" ? "flex flex-col gap-0.5" : "flex gap-1 overflow-x-auto"}>
+      {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
+        const active = pathname === href || pathname.startsWith(href + "/");
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium whitespace-nowrap",
+              active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+            )}
+          >
+            <Icon size={17} className={active ? "text-brand-600" : "text-slate-400"} />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

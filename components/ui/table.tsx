@@ -1,0 +1,45 @@
+import { cn } from "./cn";
+
+/** A full-width data table inside a scroll container; give it a `label` for screen readers. */
+export function Table({ label, className, children }: { label: string; className?: string; children: React.ReactNode }) {
+  return (
+    <div className={cn("overflow-x-auto", className)}>
+      <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function THead({ children }: { children: React.ReactNode }) {
+  return (
+    <thead className="bg-slate-50">
+      <tr>{children}</tr>
+    </thead>
+  );
+}
+
+/** Header cell; `align="right"` for numbers and actions. */
+export function TH({ children, align = "left", className }: { children?: React.ReactNode; align?: "left" | "right"; className?: string }) {
+  return (
+    <th scope="col" className={cn("px-4 py-2.5 text-xs font-medium tracking-wide text-slate-500 uppercase", align === "right" ? "text-right" : "text-left", className)}>
+      {children}
+    </th>
+  );
+}
+
+export function TBody({ children }: { children: React.ReactNode }) {
+  return <tbody className="divide-y divide-slate-100 bg-white">{children}</tbody>;
+}
+
+export function TR({ children, className }: { children: React.ReactNode; className?: string }) {
+  return <tr className={cn("hover:bg-slate-50/70", className)}>{children}</tr>;
+}
+
+export function TD({ children, align = "left", className, colSpan }: { children?: React.ReactNode; align?: "left" | "right"; className?: string; colSpan?: number }) {
+  return (
+    <td colSpan={colSpan} className={cn("px-4 py-3 align-middle text-slate-700", align === "right" ? "text-right" : "text-left", className)}>
+      {children}
+    </td>
+  );
+}

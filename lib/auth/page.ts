@@ -1,0 +1,13 @@
+// Session helpers for server components. Cached per request so the layout and the page share one lookup.
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getSessionActor, type Actor } from "./actor";
+
+export const getPageActor = cache(getSessionActor);
+
+/** The signed-in user of a console page; redirects to /login when there is none. */
+export async function requirePageActor(): Promise<Actor> {
+  const actor = await getPageActor();
+  if (!actor) redirect("/login");
+  return actor;
+}
