@@ -1,0 +1,20 @@
+import { desc, eq } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { apiKeys, users } from "@/db/schema";
+import { publicApiKey, type PublicApiKey } from "./schemas";
+
+const columns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  createdAt: apiKeys.createdAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  revokedAt: apiKeys.revokedAt,
+  owner: { id: users.id, email: users.email, role: users.role },
+};
+
+/** The workspace's keys, newest first, revoked ones included (marked) so the history stays visible. */
+export async function listApiKeys(workspaceId: string, db: DbOrTx = getDb()): Promise<PublicApiKey[]> {
+  const rows = await db.select(columns).from(apiKeys).innerJoin(users, eq(users.id, apiKeys.userId)).where(eq(apiKeys.workspaceId, workspaceId)).orderBy(desc(apiKeys.createdAt));
+  return rows.map((r) => publicApiKey.parse(r));
+}

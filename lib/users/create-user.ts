@@ -1,0 +1,19 @@
+import { getDb, type DbOrTx } from "@/db";
+import { users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/passwords";
+import { AppError } from "@/lib/errors";
+import { toPublicUser, type CreateUserInput, type PublicUser } from "./schemas";
+
+export const isUniqueViolation = (err: unknown) => (err as { cause?: { code?: string } })?.cause?.code === "23505";
+
+/** Adds a console user with an initial password (argon2id). Emails are unique across the deployment. */
+export async function createUser(workspaceId: string, data: CreateUserInput, db: DbOrTx = getDb()): Promise<PublicUser> {
+  const passwordHash = await hashPassword(data.password);
+  try {
+    const [user] = await db.insert(users).values({ workspaceId, email: data.email, name: data.name, role: data.role, passwordHash }).returning();
+    return toPublicUser(user);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("CONFLICT", `A console account with the email ${data.email} already exists`, { fields: [{ field: "email", message: "Already in use" }] });
+    throw err;
+  }
+}
