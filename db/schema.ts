@@ -522,6 +522,9 @@ export const oktaLogEvents = pgTable(
     primaryKey({ columns: [t.integrationId, t.uuid] }),
     index("okta_log_events_published_idx").on(t.integrationId, t.published),
     index("okta_log_events_actor_idx").on(t.integrationId, t.actorId, t.published),
+    // The Activity page: newest first across a workspace (keyset on published, integrationId, uuid), and its event-type filter.
+    index("okta_log_events_workspace_published_idx").on(t.workspaceId, t.published, t.integrationId, t.uuid),
+    index("okta_log_events_workspace_type_idx").on(t.workspaceId, t.eventType, t.published),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "okta_log_events_workspace_published_idx" ON "okta_log_events" USING btree ("workspace_id","published","integration_id","uuid");--> statement-breakpoint
+CREATE INDEX "okta_log_events_workspace_type_idx" ON "okta_log_events" USING btree ("workspace_id","event_type","published");
