@@ -1,0 +1,38 @@
+// An Okta client for a stored, connected integration: credentials unsealed, the integration's rate
+// limit share, and access tokens cached sealed in integration_secrets so workers and restarts reuse them.
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { integrations } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { createOktaClient, type CachedToken, type OktaClient, type OktaClientEvents } from "@/lib/okta/client";
+import { credentialsFromSecrets } from "./credentials";
+import { readSecrets, writeSecret } from "./secrets";
+
+export async function loadOktaClient(integrationId: string, opts: { events?: OktaClientEvents; workspaceId?: string } = {}): Promise<OktaClient> {
+  const db = getDb();
+  const [row] = await db
+    .select()
+    .from(integrations)
+    .where(and(eq(integrations.id, integrationId), opts.workspaceId ? eq(integrations.workspaceId, opts.workspaceId) : undefined))
+    .limit(1);
+  if (!row) throw new AppError("NOT_FOUND", "Integration not found");
+  if (row.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; it can no longer call Okta");
+  const secrets = await readSecrets(integrationId);
+  const credentials = credentialsFromSecrets(row, secrets);
+  if (!credentials) throw new AppError("CONFLICT", "This integration has no stored credentials; reconnect it");
+
+  const tokenCache = {
+    async get(): Promise<CachedToken | null> {
+      const s = (await readSecrets(integrationId, ["access_token"])).access_token;
+      return s ? (JSON.parse(s.value) as CachedToken) : null;
+    },
+    async set(t: CachedToken) {
+      // Only while still connected: a disconnect racing a token refresh must not leave a token behind.
+      await db.transaction(async (tx) => {
+        const [cur] = await tx.select({ state: integrations.state }).from(integrations).where(eq(integrations.id, integrationId)).for("update");
+        if (cur?.state === "connected") await writeSecret(tx, integrationId, "access_token", JSON.stringify(t), new Date(t.expiresAt));
+      });
+    },
+  };
+  return createOktaClient({ domain: row.domain, credentials, rateLimitShare: row.rateLimitShare, events: opts.events, tokenCache });
+}
