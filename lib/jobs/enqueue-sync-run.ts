@@ -1,0 +1,8 @@
+// Puts a sync run on the queue. The singleton key is the run id: while a job for the run waits, a
+// second enqueue (reaper, retry) is a no-op (queue policy `short`).
+import { getBoss, QUEUES } from "./boss";
+
+export async function enqueueSyncRun(runId: string) {
+  const boss = await getBoss();
+  return boss.send(QUEUES.syncRun, { runId }, { singletonKey: runId });
+}

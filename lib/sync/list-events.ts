@@ -1,0 +1,40 @@
+// An integration's event log, newest first, filtered by level and kind (and run); keyset on id.
+import { and, desc, eq, lt } from "drizzle-orm";
+import { getDb } from "@/db";
+import { integrationEvents, type EventLevel } from "@/db/schema";
+import { integrationEventSchema, type IntegrationEventItem } from "./contracts";
+import { decodeCursor, encodeCursor, idCursor } from "./cursor";
+import { findIntegration } from "./find-integration";
+
+export async function listEvents(input: {
+  workspaceId: string;
+  integrationId: string;
+  level?: EventLevel;
+  kind?: string;
+  runId?: string;
+  cursor?: string;
+  limit: number;
+}): Promise<{ items: IntegrationEventItem[]; nextCursor: string | null }> {
+  await findIntegration(input.workspaceId, input.integrationId);
+  const after = decodeCursor(input.cursor, idCursor);
+  const rows = await getDb()
+    .select()
+    .from(integrationEvents)
+    .where(
+      and(
+        eq(integrationEvents.integrationId, input.integrationId),
+        input.level ? eq(integrationEvents.level, input.level) : undefined,
+        input.kind ? eq(integrationEvents.kind, input.kind) : undefined,
+        input.runId ? eq(integrationEvents.runId, input.runId) : undefined,
+        after ? lt(integrationEvents.id, after[0]) : undefined,
+      ),
+    )
+    .orderBy(desc(integrationEvents.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((e) => integrationEventSchema.parse(e)),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null,
+  };
+}

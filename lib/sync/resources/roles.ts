@@ -1,0 +1,83 @@
+// Admin role assignments, standard and custom, held directly or through a group.
+//
+// Cost: Okta has no "list all role assignments". /iam/assignees/users names the users holding any
+// role (directly or through a group), so we ask /users/{id}/roles only for those (not a call per
+// user). Groups: asking /groups/{id}/roles of every group would cost one call per group (5,000 on a
+// large org, doubling the group bucket's load), so we ask only the groups that can matter:
+//   - groups with a member whose roles include a GROUP assignment (that role came from one of them);
+//   - groups that held a role at the last run (so a revoked group role is noticed and swept).
+// A group holding a role but having no members grants nobody anything and is not found; that is
+// the documented trade-off.
+// Small lists: no page checkpoint; a resumed run redoes roles, and rows already seen by this run
+// are not counted twice.
+import { z } from "zod";
+import { getDb } from "@/db";
+import type { OktaResponse } from "@/lib/okta/client";
+import { nextLink } from "@/lib/okta/pagination";
+import type { ResourceContext } from "../run-context";
+import { oktaRoleSchema, roleRow, rolesTable } from "../tables";
+import { InvalidObjects, isNotFound, parseItems, throwIfAborted } from "./walk";
+
+const assigneesPage = z.object({
+  value: z.array(z.object({ id: z.string().min(1) }).catch({ id: "" })).catch([]),
+  _links: z.object({ next: z.object({ href: z.string() }).nullish().catch(null) }).nullish().catch(null),
+});
+
+async function* roleAssignees(ctx: ResourceContext): AsyncGenerator<string[]> {
+  let url: string | null = `${ctx.client.domain}/api/v1/iam/assignees/users?limit=200`;
+  while (url) {
+    throwIfAborted(ctx);
+    const res: OktaResponse<unknown> = await ctx.client.get<unknown>(url);
+    // The spec pages this list through `_links.next` in the body; a Link header is honoured too.
+    const body = assigneesPage.parse(Array.isArray(res.body) ? { value: res.body } : (res.body ?? {}));
+    const ids: string[] = body.value.map((u) => u.id).filter(Boolean);
+    yield ids;
+    const next: string | null = body._links?.next?.href ?? nextLink(res.headers.get("link"), url);
+    url = ids.length && next && next !== url ? next : null;
+  }
+}
+
+async function inParallel<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (i < items.length) await fn(items[i++]);
+    }),
+  );
+}
+
+export async function syncRoles(ctx: ResourceContext) {
+  const invalid = new InvalidObjects();
+  const viaGroup = new Set<string>();
+
+  const syncPrincipal = async (type: "USER" | "GROUP", id: string) => {
+    throwIfAborted(ctx);
+    try {
+      const res = await ctx.client.get<unknown>(`/api/v1/${type === "USER" ? "users" : "groups"}/${encodeURIComponent(id)}/roles`);
+      const items = Array.isArray(res.body) ? res.body : [];
+      const { rows, invalid: bad } = parseItems(items, oktaRoleSchema, (r) => roleRow(type, id, r));
+      invalid.add(bad);
+      if (type === "USER" && rows.some((r) => r.assignment_type === "GROUP")) viaGroup.add(id);
+      await ctx.commit({ writes: [{ spec: rolesTable, rows }], pages: 1, objects: rows.length });
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  };
+
+  for await (const ids of roleAssignees(ctx)) await inParallel(ids, 4, (id) => syncPrincipal("USER", id));
+
+  const candidates = await getDb().$client`
+    select distinct g.id from okta_groups g
+    where g.integration_id = ${ctx.lease.integrationId} and g.deleted_at is null and (
+      g.id in (select m.group_id from okta_group_members m
+               where m.integration_id = ${ctx.lease.integrationId} and m.deleted_at is null and m.user_id = any(${[...viaGroup]}::text[]))
+      or g.id in (select r.principal_id from okta_role_assignments r
+                  where r.integration_id = ${ctx.lease.integrationId} and r.principal_type = 'GROUP' and r.deleted_at is null))
+    order by g.id`;
+  await inParallel(
+    candidates.map((c) => c.id as string),
+    4,
+    (id) => syncPrincipal("GROUP", id),
+  );
+  await invalid.report(ctx, "role assignments");
+}

@@ -1,0 +1,93 @@
+// What a resource syncer gets: the run's lease, the Okta client, its stored checkpoint, a way to
+// commit pages, and per-resource accounting of requests, rate-limit waits and retries (attributed by
+// AsyncLocalStorage, so parallel resources sharing one client and one governor are told apart).
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Integration, Resource } from "@/db/schema";
+import type { OktaClient, OktaClientEvents } from "@/lib/okta/client";
+import { commitPage, type Counts, type Lease, type PageCommit } from "./upsert-batch";
+
+export interface ResourceStats {
+  requests: number;
+  rateLimitWaits: number;
+  rateLimitWaitMs: number;
+  waits429: number;
+  retries: number;
+}
+const zeroStats = (): ResourceStats => ({ requests: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, waits429: 0, retries: 0 });
+
+export interface RunTelemetry {
+  perResource: Map<Resource, ResourceStats>;
+  perBucket: Map<string, { requests: number; waits: number; waitMs: number; waits429: number }>;
+  tokenRefreshes: { reason: string; at: Date }[];
+  retries: { url: string; attempt: number; reason: string }[];
+}
+
+const current = new AsyncLocalStorage<Resource>();
+
+export function createTelemetry(): { telemetry: RunTelemetry; events: OktaClientEvents } {
+  const telemetry: RunTelemetry = { perResource: new Map(), perBucket: new Map(), tokenRefreshes: [], retries: [] };
+  const res = () => {
+    const r = current.getStore();
+    if (!r) return undefined;
+    let s = telemetry.perResource.get(r);
+    if (!s) telemetry.perResource.set(r, (s = zeroStats()));
+    return s;
+  };
+  const bucket = (b: string) => {
+    let s = telemetry.perBucket.get(b);
+    if (!s) telemetry.perBucket.set(b, (s = { requests: 0, waits: 0, waitMs: 0, waits429: 0 }));
+    return s;
+  };
+  const events: OktaClientEvents = {
+    onRequest: (e) => {
+      const r = res();
+      if (r) r.requests++;
+      bucket(e.bucket).requests++;
+    },
+    onRateLimitWait: (e) => {
+      const r = res();
+      if (r) {
+        r.rateLimitWaits++;
+        r.rateLimitWaitMs += e.waitMs;
+        if (e.reason === "429") r.waits429++;
+      }
+      const b = bucket(e.bucket);
+      b.waits++;
+      b.waitMs += e.waitMs;
+      if (e.reason === "429") b.waits429++;
+    },
+    onRetry: (e) => {
+      const r = res();
+      if (r) r.retries++;
+      // Paths only: cursors in query strings are noise, never secrets, but keep events short.
+      if (telemetry.retries.length < 100) telemetry.retries.push({ url: e.url.split("?")[0], attempt: e.attempt, reason: e.reason });
+    },
+    onTokenRefresh: (e) => {
+      if (e.reason !== "initial") telemetry.tokenRefreshes.push({ reason: e.reason, at: new Date() });
+    },
+  };
+  return { telemetry, events };
+}
+
+export interface ResourceContext {
+  resource: Resource;
+  lease: Lease;
+  integration: Integration;
+  client: OktaClient;
+  /** The checkpoint stored by an earlier attempt of this run (null on a fresh start). */
+  checkpoint: unknown;
+  commit(page: Omit<PageCommit, "resource">): Promise<Counts>;
+  /** Sets the resource's expected total (Okta-reported) for the progress bar. */
+  setExpectedTotal(n: number | null): Promise<void>;
+  /** Non-fatal notes for the event log (e.g. invalid objects skipped). */
+  note(level: "info" | "warn", kind: string, message: string, details?: Record<string, unknown>): Promise<void>;
+  signal: AbortSignal;
+}
+
+export function inResource<T>(resource: Resource, fn: () => Promise<T>): Promise<T> {
+  return current.run(resource, fn);
+}
+
+export function makeCommit(lease: Lease, resource: Resource) {
+  return (page: Omit<PageCommit, "resource">) => commitPage(lease, { ...page, resource });
+}

@@ -1,0 +1,305 @@
+// The sync job: claims the run (a lease with a heartbeat), walks every resource and records the
+// outcome. Independent rate-limit buckets run in parallel (users | groups -> memberships | apps ->
+// app assignments | idps | logs; roles after memberships, whose rows tell it which groups to ask).
+// Memberships wait only for groups: they use neither the users table nor the users bucket.
+// A resource that fails is recorded (scope, Okta's errorCode/errorId) and the others complete: the
+// run ends partial. A worker that dies leaves a stale heartbeat; the reaper re-queues the run and the
+// next worker resumes every resource from its checkpoint.
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { integrations, syncRunResources, syncRuns, type Integration, type Resource, type ResourceStatus, type RunStatus, type SyncRunResource } from "@/db/schema";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import type { OktaClient, OktaClientEvents } from "@/lib/okta/client";
+import { describeSyncError, RESOURCE_LABELS } from "./describe-error";
+import { recordEvent } from "./record-event";
+import { createTelemetry, inResource, makeCommit, type ResourceContext, type RunTelemetry } from "./run-context";
+import { syncAppAssignments } from "./resources/app-assignments";
+import { syncApps } from "./resources/apps";
+import { syncGroups } from "./resources/groups";
+import { syncIdps } from "./resources/idps";
+import { syncLogEvents } from "./resources/log-events";
+import { reconcileMemberships, syncMemberships } from "./resources/memberships";
+import { syncRoles } from "./resources/roles";
+import { syncUsers } from "./resources/users";
+import { sweep } from "./sweep";
+import { appGroupsTable, appsTable, appUsersTable, groupsTable, idpsTable, membershipsTable, rolesTable, usersTable, type TableSpec } from "./tables";
+import { LeaseLostError, type Lease } from "./upsert-batch";
+
+interface Step {
+  run: (ctx: ResourceContext) => Promise<void>;
+  /** Must have succeeded first (their rows are this step's parents). */
+  needs?: Resource[];
+  /** Must have finished first, whatever the outcome. */
+  after?: Resource[];
+  sweep?: TableSpec[];
+}
+
+export const PLAN: Record<Resource, Step> = {
+  users: { run: syncUsers, sweep: [usersTable] },
+  groups: { run: syncGroups, sweep: [groupsTable] },
+  memberships: { run: syncMemberships, needs: ["groups"], sweep: [membershipsTable] },
+  apps: { run: syncApps, sweep: [appsTable] },
+  app_assignments: { run: syncAppAssignments, needs: ["apps"], sweep: [appUsersTable, appGroupsTable] },
+  roles: { run: syncRoles, after: ["groups", "memberships"], sweep: [rolesTable] },
+  idps: { run: syncIdps, sweep: [idpsTable] },
+  log_events: { run: syncLogEvents },
+};
+
+export type ClientLoader = (integrationId: string, events: OktaClientEvents) => Promise<OktaClient>;
+
+const defaultLoader: ClientLoader = async (integrationId, events) => {
+  const { loadOktaClient } = await import("@/lib/integrations/load-okta-client");
+  return loadOktaClient(integrationId, { events });
+};
+
+export interface RunSyncOptions {
+  loadClient?: ClientLoader;
+  /** Resources to run; the rest are skipped (tests). */
+  only?: Resource[];
+}
+
+/** Claims a queued run, or a running one whose worker stopped heartbeating. */
+async function claim(runId: string, leaseOwner: string) {
+  const lease = getEnv().SYNC_LEASE_SECONDS;
+  const [run] = await getDb()
+    .update(syncRuns)
+    .set({ status: "running", leaseOwner, heartbeatAt: sql`now()`, startedAt: sql`coalesce(${syncRuns.startedAt}, now())`, attempts: sql`${syncRuns.attempts} + 1` })
+    .where(
+      and(
+        eq(syncRuns.id, runId),
+        sql`(${syncRuns.status} = 'queued' or (${syncRuns.status} = 'running' and (${syncRuns.heartbeatAt} is null or ${syncRuns.heartbeatAt} < now() - make_interval(secs => ${lease}))))`,
+      ),
+    )
+    .returning();
+  return run ?? null;
+}
+
+function totals(t: RunTelemetry) {
+  let requests = 0;
+  let rateLimitWaits = 0;
+  let retries = 0;
+  for (const s of t.perResource.values()) {
+    requests += s.requests;
+    rateLimitWaits += s.rateLimitWaits;
+    retries += s.retries;
+  }
+  return { requests, rateLimitWaits, retries };
+}
+
+export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise<{ claimed: boolean; status?: RunStatus }> {
+  const leaseOwner = randomUUID();
+  const run = await claim(runId, leaseOwner);
+  if (!run) return { claimed: false };
+  const db = getDb();
+  const lease: Lease = { runId, leaseOwner, workspaceId: run.workspaceId, integrationId: run.integrationId };
+  const baseRun = { requests: run.requests, rateLimitWaits: run.rateLimitWaits, retries: run.retries };
+  const event = (e: Omit<Parameters<typeof recordEvent>[0], "workspaceId" | "integrationId" | "runId">) =>
+    recordEvent({ ...e, workspaceId: run.workspaceId, integrationId: run.integrationId, runId });
+
+  const { telemetry, events } = createTelemetry();
+  const abort = new AbortController();
+  const rows = new Map<Resource, SyncRunResource>((await db.select().from(syncRunResources).where(eq(syncRunResources.runId, runId))).map((r) => [r.resource, r]));
+
+  const flushCounters = async (final: boolean) => {
+    const t = totals(telemetry);
+    await db.transaction(async (tx) => {
+      for (const [resource, s] of telemetry.perResource) {
+        const base = rows.get(resource);
+        if (!base) continue;
+        await tx
+          .update(syncRunResources)
+          .set({ requests: base.requests + s.requests, rateLimitWaits: base.rateLimitWaits + s.rateLimitWaits, retries: base.retries + s.retries })
+          .where(and(eq(syncRunResources.runId, runId), eq(syncRunResources.resource, resource)));
+      }
+      const alive = await tx
+        .update(syncRuns)
+        .set({
+          heartbeatAt: sql`now()`,
+          requests: baseRun.requests + t.requests,
+          rateLimitWaits: baseRun.rateLimitWaits + t.rateLimitWaits,
+          retries: baseRun.retries + t.retries,
+        })
+        .where(and(eq(syncRuns.id, runId), eq(syncRuns.leaseOwner, leaseOwner), eq(syncRuns.status, "running")))
+        .returning({ id: syncRuns.id });
+      if (!alive.length && !final) abort.abort(new LeaseLostError());
+    });
+  };
+  const heartbeatMs = Math.max(1000, Math.floor((getEnv().SYNC_LEASE_SECONDS * 1000) / 5));
+  const heartbeat = setInterval(() => {
+    flushCounters(false).catch((error) => log.warn("sync heartbeat failed", { runId, error }));
+  }, heartbeatMs);
+
+  try {
+    if (run.attempts > 1) {
+      await event({ level: "warn", kind: "sync.resumed", message: `Sync resumed by another worker (attempt ${run.attempts}); continuing from each resource's checkpoint`, details: { attempt: run.attempts } });
+    } else {
+      await event({ kind: "sync.started", message: `Sync started (${run.trigger}, ${run.mode})`, details: { trigger: run.trigger, mode: run.mode } });
+    }
+
+    let integration: Integration | undefined;
+    let client: OktaClient;
+    try {
+      [integration] = await db.select().from(integrations).where(eq(integrations.id, run.integrationId));
+      if (!integration || integration.state !== "connected") throw new AppError("CONFLICT", "the integration is disconnected");
+      client = await (opts.loadClient ?? defaultLoader)(run.integrationId, events);
+    } catch (e) {
+      const d = describeSyncError(e, null);
+      await event({ level: "error", kind: d.kind, message: d.message, details: d.error });
+      await finish(lease, "failed", d.error);
+      return { claimed: true, status: "failed" };
+    }
+
+    const outcomes = new Map<Resource, Promise<ResourceStatus>>();
+    const execute = async (resource: Resource): Promise<ResourceStatus> => {
+      const step = PLAN[resource];
+      const row = rows.get(resource);
+      if (!row) return "skipped";
+      if (row.status === "succeeded" || row.status === "failed" || row.status === "skipped") return row.status;
+      const setRow = (values: Partial<typeof syncRunResources.$inferInsert>) =>
+        db.update(syncRunResources).set(values).where(and(eq(syncRunResources.runId, runId), eq(syncRunResources.resource, resource)));
+      if (opts.only && !opts.only.includes(resource)) {
+        await setRow({ status: "skipped", finishedAt: new Date(), error: { code: "not_requested", message: "Not part of this run" } });
+        return "skipped";
+      }
+      for (const dep of step.after ?? []) await outcomes.get(dep);
+      for (const dep of step.needs ?? []) {
+        if ((await outcomes.get(dep)) !== "succeeded") {
+          const message = `Skipped: needs ${RESOURCE_LABELS[dep]}, which did not complete`;
+          await setRow({ status: "skipped", finishedAt: new Date(), error: { code: "dependency_failed", message, dependency: dep } });
+          return "skipped";
+        }
+      }
+      if (abort.signal.aborted) throw abort.signal.reason;
+      await setRow({ status: "running", startedAt: row.startedAt ?? new Date() });
+      const ctx: ResourceContext = {
+        resource,
+        lease,
+        integration: integration!,
+        client,
+        checkpoint: row.checkpoint,
+        commit: makeCommit(lease, resource),
+        setExpectedTotal: async (n) => void (await setRow({ expectedTotal: n })),
+        note: async (level, kind, message, details) => void (await event({ level, kind, message: `${RESOURCE_LABELS[resource]}: ${message}`, details: { resource, ...details } })),
+        signal: abort.signal,
+      };
+      try {
+        await inResource(resource, () => step.run(ctx));
+        if (step.sweep) {
+          const swept = await sweep(lease, resource, step.sweep);
+          if (swept.refused) {
+            const message = `Did not delete anything: this pass would have deleted ${swept.wouldDelete} of ${swept.live} stored ${RESOURCE_LABELS[resource]} (over 90%). The data is kept; check the app's admin role and scopes.`;
+            await event({ level: "warn", kind: "sync.sweep_refused", message, details: { resource, wouldDelete: swept.wouldDelete, live: swept.live } });
+            await setRow({ status: "failed", finishedAt: new Date(), error: { code: "sweep_refused", message, wouldDelete: swept.wouldDelete, live: swept.live } });
+            return "failed";
+          }
+        }
+        let reconciliation: Record<string, unknown> | null = null;
+        if (resource === "memberships") {
+          reconciliation = await reconcileMemberships(run.integrationId);
+          if (reconciliation.mismatchedGroups) {
+            await event({
+              level: "warn",
+              kind: "sync.reconciliation_mismatch",
+              message: `${reconciliation.mismatchedGroups} group(s) have a different member count in Okta than stored (Okta ${reconciliation.expected}, stored ${reconciliation.stored})`,
+              details: reconciliation,
+            });
+          }
+        }
+        await setRow({ status: "succeeded", finishedAt: new Date(), reconciliation });
+        return "succeeded";
+      } catch (e) {
+        if (e instanceof LeaseLostError || abort.signal.aborted) throw e;
+        const d = describeSyncError(e, resource);
+        await event({ level: d.level, kind: d.kind, message: d.message, details: { resource, ...d.error } });
+        await setRow({ status: "failed", finishedAt: new Date(), error: d.error, missingScope: d.missingScope ?? null });
+        return "failed";
+      }
+    };
+    for (const resource of Object.keys(PLAN) as Resource[]) {
+      // Registered before any awaits run, so dependencies can look each other up.
+      const p = Promise.resolve().then(() => execute(resource));
+      p.catch(() => {});
+      outcomes.set(resource, p);
+    }
+    const results = await Promise.all([...outcomes.entries()].map(async ([resource, p]) => [resource, await p] as const));
+
+    clearInterval(heartbeat);
+    await flushCounters(true);
+    await recordTelemetryEvents(telemetry, event);
+    const considered = results.filter(([resource]) => !opts.only || opts.only.includes(resource));
+    const succeeded = considered.filter(([, s]) => s === "succeeded").length;
+    const status: RunStatus = succeeded === considered.length ? "succeeded" : succeeded > 0 ? "partial" : "failed";
+    const incomplete = considered.filter(([, s]) => s !== "succeeded").map(([r]) => r);
+    const error = status === "succeeded" ? null : { code: status, message: `${incomplete.length} of ${considered.length} resources did not complete`, resources: incomplete };
+    if (!(await finish(lease, status, error))) return { claimed: true };
+    const [summary] = await db
+      .select({
+        added: sql<number>`coalesce(sum(${syncRunResources.added}), 0)::int`,
+        updated: sql<number>`coalesce(sum(${syncRunResources.updated}), 0)::int`,
+        deleted: sql<number>`coalesce(sum(${syncRunResources.deleted}), 0)::int`,
+        unchanged: sql<number>`coalesce(sum(${syncRunResources.unchanged}), 0)::int`,
+      })
+      .from(syncRunResources)
+      .where(eq(syncRunResources.runId, runId));
+    await event({
+      level: status === "succeeded" ? "info" : status === "partial" ? "warn" : "error",
+      kind: `sync.${status}`,
+      message: `Sync ${status === "succeeded" ? "finished" : status}: ${summary.added} added, ${summary.updated} updated, ${summary.deleted} deleted, ${summary.unchanged} unchanged`,
+      details: { ...summary, ...totals(telemetry) },
+    });
+    return { claimed: true, status };
+  } catch (e) {
+    if (e instanceof LeaseLostError || abort.signal.aborted) {
+      log.info("sync run stopped: lease lost (cancelled or taken over)", { runId });
+      return { claimed: true };
+    }
+    const d = describeSyncError(e, null);
+    await event({ level: "error", kind: "sync.failed", message: d.message, details: d.error }).catch(() => {});
+    await finish(lease, "failed", d.error).catch((err) => log.error("could not record a failed sync", { runId, error: err }));
+    return { claimed: true, status: "failed" };
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/** Ends the run if this worker still holds it; false when it was cancelled or taken over. */
+async function finish(lease: Lease, status: RunStatus, error: Record<string, unknown> | null) {
+  return getDb().transaction(async (tx) => {
+    const done = await tx
+      .update(syncRuns)
+      .set({ status, finishedAt: new Date(), leaseOwner: null, error })
+      .where(and(eq(syncRuns.id, lease.runId), eq(syncRuns.leaseOwner, lease.leaseOwner), eq(syncRuns.status, "running")))
+      .returning({ id: syncRuns.id });
+    if (!done.length) return false;
+    // Resources the run never reached (it failed before them) are closed too.
+    await tx
+      .update(syncRunResources)
+      .set({ status: "skipped", finishedAt: new Date(), error: { code: "run_ended", message: "The run ended before this resource ran" } })
+      .where(and(eq(syncRunResources.runId, lease.runId), inArray(syncRunResources.status, ["pending", "running"])));
+    return true;
+  });
+}
+
+async function recordTelemetryEvents(t: RunTelemetry, event: (e: Omit<Parameters<typeof recordEvent>[0], "workspaceId" | "integrationId" | "runId">) => Promise<unknown>) {
+  const buckets = [...t.perBucket.entries()].filter(([, b]) => b.waits > 0);
+  if (buckets.length) {
+    const waits429 = buckets.reduce((a, [, b]) => a + b.waits429, 0);
+    const waits = buckets.reduce((a, [, b]) => a + b.waits, 0);
+    const seconds = Math.round(buckets.reduce((a, [, b]) => a + b.waitMs, 0) / 1000);
+    await event({
+      level: waits429 ? "warn" : "info",
+      kind: "sync.rate_limit_waits",
+      message: `Waited ${waits} time(s) (${seconds} s in total) to stay within Okta's rate limits${waits429 ? `, ${waits429} after a 429` : ""}`,
+      details: { buckets: Object.fromEntries(buckets.map(([k, b]) => [k, { ...b, waitMs: Math.round(b.waitMs) }])) },
+    });
+  }
+  for (const r of t.tokenRefreshes) {
+    await event({ kind: "sync.token_refreshed", message: `Access token refreshed (${r.reason === "401" ? "Okta answered 401" : "it expired"}); the sync went on`, details: { reason: r.reason } });
+  }
+  if (t.retries.length) {
+    await event({ kind: "sync.retries", message: `Retried ${t.retries.length}${t.retries.length === 100 ? "+" : ""} request(s) after transient failures (5xx, timeouts, resets)`, details: { sample: t.retries.slice(0, 10) } });
+  }
+}

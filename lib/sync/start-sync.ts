@@ -1,0 +1,78 @@
+// Starts a sync run, or returns the one already queued or running: the database allows one active
+// run per integration (partial unique index sync_runs_one_active), so twenty concurrent "Sync now"
+// clicks insert one row and nineteen unique violations that resolve to it.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { integrations, RESOURCES, syncRunResources, syncRuns, type RunMode, type RunTrigger, type SyncRun } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { enqueueSyncRun } from "@/lib/jobs/enqueue-sync-run";
+import { findIntegration } from "./find-integration";
+import { recordEvent } from "./record-event";
+
+export interface StartSyncInput {
+  integrationId: string;
+  workspaceId: string;
+  trigger: RunTrigger;
+  actorUserId?: string | null;
+  mode?: RunMode;
+}
+
+const isUniqueViolation = (e: unknown) => (e as { cause?: { code?: string } })?.cause?.code === "23505" || (e as { code?: string })?.code === "23505";
+
+async function activeRun(integrationId: string) {
+  const [run] = await getDb()
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.integrationId, integrationId), inArray(syncRuns.status, ["queued", "running"])))
+    .limit(1);
+  return run;
+}
+
+export async function startSync(input: StartSyncInput): Promise<{ run: SyncRun; created: boolean }> {
+  const integration = await findIntegration(input.workspaceId, input.integrationId);
+  if (integration.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; reconnect it to sync");
+  const mode = input.mode ?? "full";
+  if (mode !== "full") throw new AppError("VALIDATION", "mode: only full syncs can be started");
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await activeRun(input.integrationId);
+    if (existing) return { run: existing, created: false };
+    try {
+      const run = await getDb().transaction(async (tx) => {
+        const [created] = await tx
+          .insert(syncRuns)
+          .values({ workspaceId: integration.workspaceId, integrationId: integration.id, trigger: input.trigger, mode, triggeredById: input.actorUserId ?? null })
+          .returning();
+        await tx.insert(syncRunResources).values(RESOURCES.map((resource) => ({ runId: created.id, resource })));
+        // The schedule counts from the latest start, whatever started it.
+        await tx
+          .update(integrations)
+          .set({ nextSyncAt: sql`now() + make_interval(mins => ${integrations.fullSyncIntervalMinutes})` })
+          .where(eq(integrations.id, integration.id));
+        await recordEvent(
+          {
+            workspaceId: integration.workspaceId,
+            integrationId: integration.id,
+            runId: created.id,
+            kind: "sync.queued",
+            message: `Sync queued (${input.trigger})`,
+            details: { trigger: input.trigger, mode },
+            actorUserId: input.actorUserId,
+          },
+          tx,
+        );
+        return created;
+      });
+      // Outside the transaction: if this fails the reaper re-enqueues queued runs, so the run is not lost.
+      await enqueueSyncRun(run.id).catch((error) => log.warn("could not enqueue sync run; the reaper will retry", { runId: run.id, error }));
+      return { run, created: true };
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      // Someone else's run won the race; loop to return it (or retry if it already finished).
+    }
+  }
+  const run = await activeRun(input.integrationId);
+  if (run) return { run, created: false };
+  throw new AppError("CONFLICT", "Could not start a sync; try again");
+}

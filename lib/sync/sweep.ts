@@ -1,0 +1,45 @@
+// Mark-and-sweep after a complete pass: rows this run did not see are soft-deleted (deleted_at), and
+// revived by the upsert if they reappear. Only called after a resource's pass completed; a failed or
+// partial pass never sweeps. The guard refuses a sweep that would delete nearly everything: a broken
+// scope, a role-less token answering `200 []`, or an Okta incident must not wipe the directory.
+import type { Resource } from "@/db/schema";
+import { getDb } from "@/db";
+import { assertLease, type Lease } from "./upsert-batch";
+import type { TableSpec } from "./tables";
+
+/** Refuse when more than this share of the stored live rows would go... */
+export const SWEEP_GUARD_SHARE = 0.9;
+/** ...and at least this many: deleting 3 of 3 IdPs is plausible, 9,000 of 10,000 users is not. */
+export const SWEEP_GUARD_MIN_ROWS = 10;
+
+export type SweepResult = { deleted: number; refused: false } | { deleted: 0; refused: true; wouldDelete: number; live: number };
+
+export async function sweep(lease: Lease, resource: Resource, specs: TableSpec[]): Promise<SweepResult> {
+  return getDb().$client.begin(async (tx) => {
+    await assertLease(tx, lease);
+    let wouldDelete = 0;
+    let live = 0;
+    for (const spec of specs) {
+      const [c] = await tx.unsafe(
+        `select count(*)::int as live, count(*) filter (where seen_run_id is distinct from $2::uuid)::int as stale
+         from "${spec.table}" where integration_id = $1::uuid and deleted_at is null`,
+        [lease.integrationId, lease.runId],
+      );
+      wouldDelete += c.stale;
+      live += c.live;
+    }
+    if (wouldDelete >= SWEEP_GUARD_MIN_ROWS && wouldDelete > SWEEP_GUARD_SHARE * live) {
+      return { deleted: 0 as const, refused: true as const, wouldDelete, live };
+    }
+    let deleted = 0;
+    for (const spec of specs) {
+      const r = await tx.unsafe(
+        `update "${spec.table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and seen_run_id is distinct from $2::uuid`,
+        [lease.integrationId, lease.runId],
+      );
+      deleted += r.count;
+    }
+    await tx`update sync_run_resources set deleted = deleted + ${deleted} where run_id = ${lease.runId} and resource = ${resource}`;
+    return { deleted, refused: false as const };
+  }) as Promise<SweepResult>;
+}

@@ -1,0 +1,321 @@
+// How each Okta object becomes a row of the directory copy: the zod schema of exactly the fields we
+// store (lenient: unknown enum values stay strings, wrong types become null, one odd object never
+// fails a page) and the table spec the shared batch writer (upsert-batch.ts) uses.
+// Never mapped: credentials (passwords, recovery answers), factors, sessions, app secrets.
+import { z } from "zod";
+
+export type PgType = "text" | "timestamptz" | "integer" | "double precision" | "jsonb";
+
+export interface TableSpec<R extends Record<string, unknown> = Record<string, unknown>> {
+  table: string;
+  /** Key columns inside the integration (the primary key is integration_id + these). */
+  key: (keyof R & string)[];
+  /** Data columns in SQL names, key columns included. */
+  columns: Record<keyof R & string, PgType>;
+  /** Has content_hash: unchanged rows are detected and only touched (seen_run_id). */
+  hashed: boolean;
+}
+
+// ---- lenient field parsers ----------------------------------------------------------------------
+const str = z.string().nullish().catch(null);
+const num = z.number().nullish().catch(null);
+const obj = z.record(z.string(), z.unknown()).nullish().catch(null);
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
+const date = z
+  .string()
+  .nullish()
+  .catch(null)
+  .transform((v) => (v && ISO.test(v) ? v : null));
+const text = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null);
+const lastSegment = (href: unknown) => (typeof href === "string" ? (href.split("?")[0].split("/").filter(Boolean).pop() ?? null) : null);
+const linkHref = (links: Record<string, unknown> | null | undefined, rel: string) => {
+  const l = links?.[rel];
+  return l && typeof l === "object" && !Array.isArray(l) ? (l as { href?: unknown }).href : undefined;
+};
+
+// ---- users ---------------------------------------------------------------------------------------
+export const oktaUserSchema = z.object({
+  id: z.string().min(1),
+  status: z.string().catch("UNKNOWN"),
+  created: date,
+  activated: date,
+  statusChanged: date,
+  lastLogin: date,
+  lastUpdated: date,
+  passwordChanged: date,
+  type: z.object({ id: str }).nullish().catch(null),
+  profile: z.record(z.string(), z.unknown()).catch({}),
+});
+
+export function userRow(u: z.infer<typeof oktaUserSchema>) {
+  const p = u.profile;
+  const location = text(p.location) ?? ([text(p.city), text(p.state), text(p.countryCode)].filter(Boolean).join(", ") || null);
+  return {
+    id: u.id,
+    status: u.status,
+    login: text(p.login) ?? u.id,
+    email: text(p.email),
+    first_name: text(p.firstName),
+    last_name: text(p.lastName),
+    display_name: text(p.displayName),
+    department: text(p.department),
+    title: text(p.title),
+    manager: text(p.manager),
+    manager_id: text(p.managerId),
+    location,
+    employee_number: text(p.employeeNumber),
+    user_type: text(p.userType),
+    type_id: u.type?.id ?? null,
+    created: u.created,
+    activated: u.activated,
+    status_changed: u.statusChanged,
+    last_login: u.lastLogin,
+    last_updated: u.lastUpdated,
+    password_changed: u.passwordChanged,
+    profile: p,
+  };
+}
+export const usersTable: TableSpec<ReturnType<typeof userRow>> = {
+  table: "okta_users",
+  key: ["id"],
+  hashed: true,
+  columns: {
+    id: "text", status: "text", login: "text", email: "text", first_name: "text", last_name: "text", display_name: "text",
+    department: "text", title: "text", manager: "text", manager_id: "text", location: "text", employee_number: "text",
+    user_type: "text", type_id: "text", created: "timestamptz", activated: "timestamptz", status_changed: "timestamptz",
+    last_login: "timestamptz", last_updated: "timestamptz", password_changed: "timestamptz", profile: "jsonb",
+  },
+};
+
+// ---- groups --------------------------------------------------------------------------------------
+export const oktaGroupSchema = z.object({
+  id: z.string().min(1),
+  type: z.string().catch("UNKNOWN"),
+  created: date,
+  lastUpdated: date,
+  lastMembershipUpdated: date,
+  profile: z.record(z.string(), z.unknown()).catch({}),
+  source: z.object({ id: str }).nullish().catch(null),
+  _links: obj,
+  _embedded: z.object({ stats: z.object({ usersCount: num }).nullish().catch(null) }).nullish().catch(null),
+});
+
+export function groupRow(g: z.infer<typeof oktaGroupSchema>) {
+  return {
+    id: g.id,
+    type: g.type,
+    name: text(g.profile.name) ?? g.id,
+    description: text(g.profile.description),
+    source_app_id: g.source?.id ?? lastSegment(linkHref(g._links, "source")),
+    created: g.created,
+    last_updated: g.lastUpdated,
+    last_membership_updated: g.lastMembershipUpdated,
+    okta_member_count: g._embedded?.stats?.usersCount ?? null,
+    profile: g.profile,
+  };
+}
+export const groupsTable: TableSpec<ReturnType<typeof groupRow>> = {
+  table: "okta_groups",
+  key: ["id"],
+  hashed: true,
+  columns: {
+    id: "text", type: "text", name: "text", description: "text", source_app_id: "text", created: "timestamptz",
+    last_updated: "timestamptz", last_membership_updated: "timestamptz", okta_member_count: "integer", profile: "jsonb",
+  },
+};
+
+// ---- memberships (members of a group are full User objects; only the id matters here) ------------
+export const idOnlySchema = z.object({ id: z.string().min(1) });
+export const membershipsTable: TableSpec<{ group_id: string; user_id: string }> = {
+  table: "okta_group_members",
+  key: ["group_id", "user_id"],
+  hashed: false,
+  columns: { group_id: "text", user_id: "text" },
+};
+
+// ---- apps ----------------------------------------------------------------------------------------
+export const oktaAppSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().catch(""),
+  label: z.string().catch(""),
+  status: z.string().catch("UNKNOWN"),
+  signOnMode: str,
+  created: date,
+  lastUpdated: date,
+});
+export function appRow(a: z.infer<typeof oktaAppSchema>) {
+  return { id: a.id, name: a.name, label: a.label || a.name, status: a.status, sign_on_mode: a.signOnMode, created: a.created, last_updated: a.lastUpdated };
+}
+export const appsTable: TableSpec<ReturnType<typeof appRow>> = {
+  table: "okta_apps",
+  key: ["id"],
+  hashed: true,
+  columns: { id: "text", name: "text", label: "text", status: "text", sign_on_mode: "text", created: "timestamptz", last_updated: "timestamptz" },
+};
+
+// ---- app assignments -----------------------------------------------------------------------------
+export const oktaAppUserSchema = z.object({
+  id: z.string().min(1),
+  scope: str,
+  status: str,
+  syncState: str,
+  externalId: str,
+  created: date,
+  lastUpdated: date,
+  statusChanged: date,
+  // Only the user name is read from the credentials block; never passwords.
+  credentials: z.object({ userName: str }).nullish().catch(null),
+});
+export function appUserRow(appId: string, u: z.infer<typeof oktaAppUserSchema>) {
+  return {
+    app_id: appId,
+    user_id: u.id,
+    scope: u.scope,
+    status: u.status,
+    sync_state: u.syncState,
+    external_id: u.externalId,
+    user_name: u.credentials?.userName ?? null,
+    created: u.created,
+    last_updated: u.lastUpdated,
+    status_changed: u.statusChanged,
+  };
+}
+export const appUsersTable: TableSpec<ReturnType<typeof appUserRow>> = {
+  table: "okta_app_users",
+  key: ["app_id", "user_id"],
+  hashed: true,
+  columns: {
+    app_id: "text", user_id: "text", scope: "text", status: "text", sync_state: "text", external_id: "text", user_name: "text",
+    created: "timestamptz", last_updated: "timestamptz", status_changed: "timestamptz",
+  },
+};
+
+export const oktaAppGroupSchema = z.object({ id: z.string().min(1), priority: num, lastUpdated: date });
+export function appGroupRow(appId: string, g: z.infer<typeof oktaAppGroupSchema>) {
+  return { app_id: appId, group_id: g.id, priority: g.priority === null || g.priority === undefined ? null : Math.trunc(g.priority), last_updated: g.lastUpdated };
+}
+export const appGroupsTable: TableSpec<ReturnType<typeof appGroupRow>> = {
+  table: "okta_app_groups",
+  key: ["app_id", "group_id"],
+  hashed: true,
+  columns: { app_id: "text", group_id: "text", priority: "integer", last_updated: "timestamptz" },
+};
+
+// ---- admin role assignments ----------------------------------------------------------------------
+export const oktaRoleSchema = z.object({
+  id: z.string().min(1),
+  type: z.string().catch("UNKNOWN"),
+  label: str,
+  status: str,
+  assignmentType: str,
+  role: str,
+  "resource-set": str,
+  created: date,
+  lastUpdated: date,
+});
+export function roleRow(principalType: "USER" | "GROUP", principalId: string, r: z.infer<typeof oktaRoleSchema>) {
+  return {
+    principal_type: principalType,
+    principal_id: principalId,
+    id: r.id,
+    role_type: r.type,
+    label: r.label,
+    status: r.status,
+    assignment_type: r.assignmentType,
+    custom_role_id: r.role,
+    resource_set_id: r["resource-set"],
+    created: r.created,
+    last_updated: r.lastUpdated,
+  };
+}
+export const rolesTable: TableSpec<ReturnType<typeof roleRow>> = {
+  table: "okta_role_assignments",
+  key: ["principal_type", "principal_id", "id"],
+  hashed: true,
+  columns: {
+    principal_type: "text", principal_id: "text", id: "text", role_type: "text", label: "text", status: "text", assignment_type: "text",
+    custom_role_id: "text", resource_set_id: "text", created: "timestamptz", last_updated: "timestamptz",
+  },
+};
+
+// ---- identity providers --------------------------------------------------------------------------
+export const oktaIdpSchema = z.object({
+  id: z.string().min(1),
+  type: z.string().catch("UNKNOWN"),
+  name: z.string().catch(""),
+  status: z.string().catch("UNKNOWN"),
+  protocol: z.object({ type: str }).nullish().catch(null),
+  created: date,
+  lastUpdated: date,
+});
+export function idpRow(i: z.infer<typeof oktaIdpSchema>) {
+  return { id: i.id, type: i.type, name: i.name, status: i.status, protocol_type: i.protocol?.type ?? null, created: i.created, last_updated: i.lastUpdated };
+}
+export const idpsTable: TableSpec<ReturnType<typeof idpRow>> = {
+  table: "okta_idps",
+  key: ["id"],
+  hashed: true,
+  columns: { id: "text", type: "text", name: "text", status: "text", protocol_type: "text", created: "timestamptz", last_updated: "timestamptz" },
+};
+
+// ---- System Log events (append-only) -------------------------------------------------------------
+const logTarget = z.object({ id: str, type: str, alternateId: str, displayName: str });
+export const oktaLogEventSchema = z.object({
+  uuid: z.string().min(1),
+  published: z.string().regex(ISO),
+  eventType: z.string().catch("unknown"),
+  severity: str,
+  displayMessage: str,
+  outcome: z.object({ result: str, reason: str }).nullish().catch(null),
+  actor: z.object({ id: str, type: str, alternateId: str, displayName: str }).nullish().catch(null),
+  target: z.array(logTarget.catch({ id: null, type: null, alternateId: null, displayName: null })).nullish().catch(null),
+  client: z
+    .object({
+      ipAddress: str,
+      userAgent: z.object({ rawUserAgent: str }).nullish().catch(null),
+      geographicalContext: z
+        .object({ city: str, state: str, country: str, geolocation: z.object({ lat: num, lon: num }).nullish().catch(null) })
+        .nullish()
+        .catch(null),
+    })
+    .nullish()
+    .catch(null),
+});
+export function logEventRow(e: z.infer<typeof oktaLogEventSchema>) {
+  const app = e.target?.find((t) => t.type === "AppInstance");
+  const geo = e.client?.geographicalContext;
+  return {
+    uuid: e.uuid,
+    published: e.published,
+    event_type: e.eventType,
+    severity: e.severity,
+    outcome_result: e.outcome?.result ?? null,
+    outcome_reason: e.outcome?.reason ?? null,
+    display_message: e.displayMessage,
+    actor_id: e.actor?.id ?? null,
+    actor_type: e.actor?.type ?? null,
+    actor_alternate_id: e.actor?.alternateId ?? null,
+    actor_display_name: e.actor?.displayName ?? null,
+    target_app_id: app?.id ?? null,
+    target_app_name: app?.displayName ?? app?.alternateId ?? null,
+    targets: e.target ?? null,
+    client_ip: e.client?.ipAddress ?? null,
+    city: geo?.city ?? null,
+    state: geo?.state ?? null,
+    country: geo?.country ?? null,
+    lat: geo?.geolocation?.lat ?? null,
+    lon: geo?.geolocation?.lon ?? null,
+    user_agent: e.client?.userAgent?.rawUserAgent ?? null,
+  };
+}
+export const logEventsTable: TableSpec<ReturnType<typeof logEventRow>> = {
+  table: "okta_log_events",
+  key: ["uuid"],
+  hashed: false,
+  columns: {
+    uuid: "text", published: "timestamptz", event_type: "text", severity: "text", outcome_result: "text", outcome_reason: "text",
+    display_message: "text", actor_id: "text", actor_type: "text", actor_alternate_id: "text", actor_display_name: "text",
+    target_app_id: "text", target_app_name: "text", targets: "jsonb", client_ip: "text", city: "text", state: "text",
+    country: "text", lat: "double precision", lon: "double precision", user_agent: "text",
+  },
+};

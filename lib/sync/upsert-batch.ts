@@ -1,0 +1,206 @@
+// The one streaming-and-batching writer every resource uses. A page of Okta objects is committed in
+// one transaction together with the resource's counters and checkpoint, so a crash loses at most the
+// page in flight and a resumed run continues exactly where the last commit left off.
+//
+// Per table and page, a single statement (one round trip, the page sent once as JSON):
+//   - classifies each incoming row against what is stored: added (new, or revived after a soft
+//     delete), updated (content hash differs), unchanged, or already seen by this run (a resumed
+//     page: written if needed but not counted twice);
+//   - insert ... on conflict do update only the rows that changed;
+//   - marks unchanged rows seen (seen_run_id only: a narrow, HOT-friendly update) for the sweep.
+import { createHash } from "node:crypto";
+import type { Sql, TransactionSql } from "postgres";
+import { getDb } from "@/db";
+import type { Resource } from "@/db/schema";
+import type { TableSpec } from "./tables";
+
+export class LeaseLostError extends Error {
+  constructor() {
+    super("This worker no longer holds the sync run (it was cancelled, finished or taken over)");
+    this.name = "LeaseLostError";
+  }
+}
+
+export interface Counts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+export const zeroCounts = (): Counts => ({ added: 0, updated: 0, unchanged: 0 });
+
+export interface Lease {
+  runId: string;
+  leaseOwner: string;
+  workspaceId: string;
+  integrationId: string;
+}
+
+/**
+ * Where a resource got to. `replace` stores a new checkpoint; `setPath` updates one entry of it;
+ * `advance` moves a parent walk's watermark and drops the finished parents' entries. The last two
+ * are computed inside the UPDATE, so parallel commits of one resource never overwrite each other.
+ */
+export type CheckpointUpdate = { replace: unknown } | { setPath: string[]; value: unknown } | { advance: string; remove: string[] } | null;
+
+export interface PageWrite {
+  spec: TableSpec;
+  rows: Record<string, unknown>[];
+}
+
+export interface PageCommit {
+  resource: Resource;
+  writes: PageWrite[];
+  /** Pages and objects this commit accounts for (progress). */
+  pages?: number;
+  objects?: number;
+  checkpoint?: CheckpointUpdate;
+  /** Append-only tables (the System Log): insert new keys, never update. */
+  appendOnly?: boolean;
+}
+
+const client = (): Sql => getDb().$client;
+
+export function contentHash(row: Record<string, unknown>) {
+  return createHash("md5").update(JSON.stringify(row)).digest("base64url");
+}
+
+const q = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
+const statements = new Map<string, string>();
+
+/** Builds (once per table) the classify-and-write statement. $1 rows JSON, $2 integration, $3 workspace, $4 run. */
+function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
+  const cacheKey = `${spec.table}:${appendOnly}`;
+  const cached = statements.get(cacheKey);
+  if (cached) return cached;
+  const cols = Object.keys(spec.columns);
+  const recordDef = [...cols.map((c) => `${q(c)} ${spec.columns[c]}`), ...(spec.hashed ? ["content_hash text"] : [])].join(", ");
+  const keyJoin = (a: string, b: string) => spec.key.map((k) => `${a}.${q(k)} = ${b}.${q(k)}`).join(" and ");
+  const conflict = ["integration_id", ...spec.key].map(q).join(", ");
+  let text: string;
+  if (appendOnly) {
+    text = `
+      with incoming as (select * from json_to_recordset($1::json) as r(${recordDef})),
+      written as (
+        insert into ${q(spec.table)} (workspace_id, integration_id, ${cols.map(q).join(", ")})
+        select $3::uuid, $2::uuid, ${cols.map((c) => `i.${q(c)}`).join(", ")} from incoming i
+        on conflict (${conflict}) do nothing
+        returning 1
+      )
+      select (select count(*) from written)::int as added, 0 as updated,
+             ((select count(*) from incoming) - (select count(*) from written))::int as unchanged`;
+  } else {
+    const same = spec.hashed ? "e.live and e.content_hash = i.content_hash" : "e.live";
+    const dataCols = cols.filter((c) => !spec.key.includes(c));
+    const sets = [
+      ...dataCols.map((c) => `${q(c)} = excluded.${q(c)}`),
+      ...(spec.hashed ? ["content_hash = excluded.content_hash", "updated_at = now()"] : []),
+      "seen_run_id = excluded.seen_run_id",
+      "deleted_at = null",
+    ].join(", ");
+    text = `
+      with incoming as (select * from json_to_recordset($1::json) as r(${recordDef})),
+      existing as (
+        select ${spec.key.map((k) => `t.${q(k)}`).join(", ")}, ${spec.hashed ? "t.content_hash" : "null::text as content_hash"},
+               t.deleted_at is null as live, t.seen_run_id = $4::uuid as seen
+        from ${q(spec.table)} t join incoming i on ${keyJoin("t", "i")}
+        where t.integration_id = $2::uuid
+      ),
+      classified as (
+        select i.*, coalesce(${same}, false) as same,
+          case when e.live is null or not e.live then 'added' when e.seen then 'seen'
+               when ${spec.hashed ? "e.content_hash is distinct from i.content_hash" : "false"} then 'updated' else 'unchanged' end as cls
+        from incoming i left join existing e on ${keyJoin("e", "i")}
+      ),
+      written as (
+        insert into ${q(spec.table)} (workspace_id, integration_id, seen_run_id, ${spec.hashed ? "content_hash, " : ""}${cols.map(q).join(", ")})
+        select $3::uuid, $2::uuid, $4::uuid, ${spec.hashed ? "c.content_hash, " : ""}${cols.map((c) => `c.${q(c)}`).join(", ")}
+        from classified c where not c.same
+        on conflict (${conflict}) do update set ${sets}
+        returning 1
+      ),
+      touched as (
+        update ${q(spec.table)} t set seen_run_id = $4::uuid from classified c
+        where c.same and c.cls <> 'seen' and t.integration_id = $2::uuid and ${keyJoin("t", "c")}
+        returning 1
+      )
+      select count(*) filter (where cls = 'added')::int as added,
+             count(*) filter (where cls = 'updated')::int as updated,
+             count(*) filter (where cls = 'unchanged')::int as unchanged,
+             (select count(*) from written)::int as written, (select count(*) from touched)::int as touched
+      from classified`;
+  }
+  statements.set(cacheKey, text);
+  return text;
+}
+
+/** Last occurrence wins: one statement cannot upsert the same key twice. */
+function dedupe(spec: TableSpec, rows: Record<string, unknown>[]) {
+  if (rows.length < 2) return rows;
+  const byKey = new Map<string, Record<string, unknown>>();
+  for (const r of rows) byKey.set(spec.key.map((k) => String(r[k])).join("\u0000"), r);
+  return byKey.size === rows.length ? rows : [...byKey.values()];
+}
+
+/** Holds the run for the rest of the transaction; fails if the run was cancelled or taken over. */
+export async function assertLease(tx: TransactionSql, lease: Lease) {
+  const rows = await tx`select 1 from sync_runs where id = ${lease.runId} and lease_owner = ${lease.leaseOwner} and status = 'running' for share`;
+  if (rows.length === 0) throw new LeaseLostError();
+}
+
+export async function writeRows(tx: TransactionSql, lease: Lease, write: PageWrite, appendOnly = false): Promise<Counts> {
+  const rows = dedupe(write.spec, write.rows);
+  if (rows.length === 0) return zeroCounts();
+  const payload = write.spec.hashed ? rows.map((r) => ({ ...r, content_hash: contentHash(r) })) : rows;
+  const [res] = await tx.unsafe(upsertStatement(write.spec, appendOnly), [JSON.stringify(payload), lease.integrationId, lease.workspaceId, lease.runId]);
+  return { added: res.added, updated: res.updated, unchanged: res.unchanged };
+}
+
+function checkpointSql(update: CheckpointUpdate | undefined, params: unknown[]) {
+  if (update === undefined) return "checkpoint";
+  if (update === null) return "null";
+  if ("advance" in update) {
+    params.push(update.remove, update.advance);
+    const n = params.length;
+    return `jsonb_set(jsonb_set(coalesce(checkpoint, '{}'::jsonb), '{inflight}', coalesce(checkpoint->'inflight', '{}'::jsonb) - $${n - 1}::text[]), '{after}', to_jsonb($${n}::text))`;
+  }
+  if ("replace" in update) {
+    params.push(JSON.stringify(update.replace));
+    return `$${params.length}::jsonb`;
+  }
+  // jsonb_set only creates the last path element; make sure the parents exist first.
+  let base = "coalesce(checkpoint, '{}'::jsonb)";
+  for (let i = 1; i < update.setPath.length; i++) {
+    params.push(update.setPath.slice(0, i));
+    const p = `$${params.length}::text[]`;
+    base = `jsonb_set(${base}, ${p}, coalesce(${base} #> ${p}, '{}'::jsonb))`;
+  }
+  params.push(update.setPath, JSON.stringify(update.value));
+  return `jsonb_set(${base}, $${params.length - 1}::text[], $${params.length}::jsonb)`;
+}
+
+/** Commits one page: lease check, row writes, counters and checkpoint, all or nothing. */
+export async function commitPage(lease: Lease, page: PageCommit): Promise<Counts> {
+  return client().begin(async (tx) => {
+    await assertLease(tx, lease);
+    const total = zeroCounts();
+    for (const w of page.writes) {
+      const c = await writeRows(tx, lease, w, page.appendOnly);
+      total.added += c.added;
+      total.updated += c.updated;
+      total.unchanged += c.unchanged;
+    }
+    const params: unknown[] = [lease.runId, page.resource, page.pages ?? 0, page.objects ?? 0, total.added, total.updated, total.unchanged];
+    const cp = checkpointSql(page.checkpoint, params);
+    await tx.unsafe(
+      `update sync_run_resources set pages = pages + $3, objects = objects + $4, added = added + $5, updated = updated + $6,
+         unchanged = unchanged + $7, checkpoint = ${cp} where run_id = $1 and resource = $2`,
+      params as never[],
+    );
+    return total;
+  }) as Promise<Counts>;
+}
+
+/** Updates only the checkpoint (e.g. a chunk of parents finished), under the lease. */
+export async function saveCheckpoint(lease: Lease, resource: Resource, checkpoint: CheckpointUpdate) {
+  await commitPage(lease, { resource, writes: [], checkpoint });
+}
