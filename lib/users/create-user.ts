@@ -13,7 +13,7 @@ export async function createUser(workspaceId: string, data: CreateUserInput, db:
     const [user] = await db.insert(users).values({ workspaceId, email: data.email, name: data.name, role: data.role, passwordHash }).returning();
     return toPublicUser(user);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError("CONFLICT", `A console account with the email ${data.email} already exists`, { fields: [{ field: "email", message: "Already in use" }] });
+    if (isUniqueViolation(err)) throw new AppError("CONFLICT", `A console account with the email ${data.email} already exists`, { fields: [{ field: "email", message: "A console account with this email already exists" }] });
     throw err;
   }
 }

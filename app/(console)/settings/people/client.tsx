@@ -1,0 +1,207 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { z } from "zod";
+import { Alert, Badge, Button, Card, CardHeader, Dialog, EmptyState, Field, Input, PlusIcon, Select, Table, TBody, TD, TH, THead, TR, Time, TrashIcon, UsersIcon } from "@/components/ui";
+import { api, ApiError } from "@/lib/api/client";
+import { publicUser, type PublicUser } from "@/lib/users/schemas";
+
+const peopleKey = ["users"] as const;
+const listSchema = z.object({ items: z.array(publicUser) });
+
+function randomPassword() {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_");
+}
+
+function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const qc = useQueryClient();
+  const [form, setForm] = useState({ email: "", name: "", role: "viewer", password: "" });
+  const create = useMutation({
+    mutationFn: () => api("/api/users", { method: "POST", body: form, schema: publicUser }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: peopleKey });
+      setForm({ email: "", name: "", role: "viewer", password: "" });
+      onClose();
+    },
+  });
+  const err = create.error instanceof ApiError ? create.error : null;
+  const fe = err?.fieldErrors ?? {};
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Add a person"
+      description="They sign in with this email and the initial password you set. Share it with them securely."
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" form="add-person" loading={create.isPending}>
+            Add person
+          </Button>
+        </>
+      }
+    >
+      <form
+        id="add-person"
+        className="space-y-4"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        {err && !Object.keys(fe).some((k) => k in form) && <Alert tone="danger">{err.message}</Alert>}
+        <Field label="Email" error={fe.email}>
+          <Input type="email" value={form.email} onChange={set("email")} autoComplete="off" required />
+        </Field>
+        <Field label="Name" hint="Optional" error={fe.name}>
+          <Input value={form.name} onChange={set("name")} autoComplete="off" />
+        </Field>
+        <Field label="Role" hint="Admins can connect integrations and manage people; viewers can only look." error={fe.role}>
+          <Select value={form.role} onChange={set("role")}>
+            <option value="viewer">Viewer</option>
+            <option value="admin">Admin</option>
+          </Select>
+        </Field>
+        <Field label="Initial password" hint="At least 8 characters." error={fe.password}>
+          <div className="flex gap-2">
+            <Input value={form.password} onChange={set("password")} autoComplete="new-password" className="font-mono" />
+            <Button variant="secondary" onClick={() => setForm((f) => ({ ...f, password: randomPassword() }))}>
+              Generate
+            </Button>
+          </div>
+        </Field>
+      </form>
+    </Dialog>
+  );
+}
+
+function RemoveDialog({ person, onClose }: { person: PublicUser | null; onClose: () => void }) {
+  const qc = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (id: string) => api(`/api/users/${id}`, { method: "DELETE" }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: peopleKey });
+      onClose();
+    },
+  });
+  return (
+    <Dialog
+      open={!!person}
+      onClose={() => {
+        remove.reset();
+        onClose();
+      }}
+      title="Remove this person?"
+      description={person ? `${person.email} will be signed out and can no longer sign in. Their API keys stop working.` : undefined}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button variant="danger" loading={remove.isPending} onClick={() => person && remove.mutate(person.id)}>
+            Remove
+          </Button>
+        </>
+      }
+    >
+      {remove.error && <Alert tone="danger">{remove.error.message}</Alert>}
+    </Dialog>
+  );
+}
+
+export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: PublicUser[]; me: string; isAdmin: boolean }) {
+  const qc = useQueryClient();
+  const { data } = useQuery({ queryKey: peopleKey, queryFn: () => api("/api/users", { schema: listSchema }).then((r) => r.items), initialData: initialPeople });
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<PublicUser | null>(null);
+  const changeRole = useMutation({
+    mutationFn: ({ id, role }: { id: string; role: string }) => api(`/api/users/${id}`, { method: "PATCH", body: { role }, schema: publicUser }),
+    onSettled: () => qc.invalidateQueries({ queryKey: peopleKey }),
+  });
+  const admins = data.filter((p) => p.role === "admin").length;
+  return (
+    <Card>
+      <CardHeader
+        title="People"
+        description={`${data.length} ${data.length === 1 ? "person" : "people"} · ${admins} ${admins === 1 ? "admin" : "admins"}`}
+        actions={
+          isAdmin && (
+            <Button size="sm" onClick={() => setAdding(true)}>
+              <PlusIcon size={15} /> Add person
+            </Button>
+          )
+        }
+      />
+      {changeRole.error && (
+        <div className="px-5 pt-4">
+          <Alert tone="danger">{changeRole.error.message}</Alert>
+        </div>
+      )}
+      {data.length === 0 ? (
+        <EmptyState icon={<UsersIcon size={20} />} title="No people yet" description="Add the people who should see this workspace." />
+      ) : (
+        <Table label="People in this workspace">
+          <THead>
+            <TH>Person</TH>
+            <TH>Role</TH>
+            <TH>Last sign-in</TH>
+            <TH>Added</TH>
+            {isAdmin && <TH align="right">Actions</TH>}
+          </THead>
+          <TBody>
+            {data.map((p) => {
+              const lastAdmin = p.role === "admin" && admins <= 1;
+              return (
+                <TR key={p.id}>
+                  <TD>
+                    <div className="font-medium text-slate-900">
+                      {p.name || p.email} {p.id === me && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}
+                    </div>
+                    {p.name && <div className="text-xs text-slate-500">{p.email}</div>}
+                  </TD>
+                  <TD>
+                    {isAdmin ? (
+                      <Select
+                        aria-label={`Role of ${p.email}`}
+                        value={p.role}
+                        disabled={changeRole.isPending || lastAdmin}
+                        title={lastAdmin ? "The last admin cannot be demoted" : undefined}
+                        className="w-28"
+                        onChange={(e) => changeRole.mutate({ id: p.id, role: e.target.value })}
+                      >
+                        <option value="admin">Admin</option>
+                        <option value="viewer">Viewer</option>
+                      </Select>
+                    ) : (
+                      <Badge tone={p.role === "admin" ? "brand" : "neutral"}>{p.role === "admin" ? "Admin" : "Viewer"}</Badge>
+                    )}
+                  </TD>
+                  <TD>{p.lastSignInAt ? <Time value={p.lastSignInAt} /> : <span className="text-slate-400">Never</span>}</TD>
+                  <TD>
+                    <Time value={p.createdAt} />
+                  </TD>
+                  {isAdmin && (
+                    <TD align="right">
+                      {p.id !== me && !lastAdmin && (
+                        <Button variant="ghost" size="sm" onClick={() => setRemoving(p)} aria-label={`Remove ${p.email}`}>
+                          <TrashIcon size={15} /> Remove
+                        </Button>
+                      )}
+                    </TD>
+                  )}
+                </TR>
+              );
+            })}
+          </TBody>
+        </Table>
+      )}
+      {isAdmin && <AddPersonDialog open={adding} onClose={() => setAdding(false)} />}
+      {isAdmin && <RemoveDialog person={removing} onClose={() => setRemoving(null)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/auth/page";
+import { listUsers } from "@/lib/users/list-users";
+import { SettingsHeader } from "../settings-header";
+import { PeopleClient } from "./client";
+
+export const metadata: Metadata = { title: "People · Settings" };
+
+export default async function PeoplePage() {
+  const actor = await requirePageActor();
+  const people = await listUsers(actor.workspaceId);
+  return (
+    <>
+      <SettingsHeader section="People" isAdmin={actor.role === "admin"} description="Who can sign in to this workspace, and what they may do." />
+      <PeopleClient initialPeople={people} me={actor.userId} isAdmin={actor.role === "admin"} />
+    </>
+  );
+}
