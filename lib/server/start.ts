@@ -19,7 +19,11 @@ export function startServer() {
       // Printed once, on the very first start, when started without the dev command.
       console.log(`First admin created: ${seeded.email}${seeded.generated ? ` / password ${seeded.password}` : ""}`);
     }
-    // Sync workers and schedules start here (lib/jobs) once they exist.
+    if (env.RUN_WORKERS) {
+      // A queue problem must not keep the console from serving pages; runs wait in the database.
+      const { startWorkers } = await import("@/lib/jobs/start-workers");
+      await startWorkers().catch((error) => log.error("sync workers did not start", { error }));
+    }
   })();
   return g.__serverStarted;
 }

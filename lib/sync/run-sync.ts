@@ -11,6 +11,7 @@ import { getDb } from "@/db";
 import { integrations, syncRunResources, syncRuns, type Integration, type Resource, type ResourceStatus, type RunStatus, type SyncRunResource } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { enqueueSyncRun } from "@/lib/jobs/enqueue-sync-run";
 import { log } from "@/lib/log";
 import type { OktaClient, OktaClientEvents } from "@/lib/okta/client";
 import { describeSyncError, RESOURCE_LABELS } from "./describe-error";
@@ -59,6 +60,14 @@ export interface RunSyncOptions {
   loadClient?: ClientLoader;
   /** Resources to run; the rest are skipped (tests). */
   only?: Resource[];
+  /** The worker is shutting down: stop at the next page and hand the run back to the queue. */
+  signal?: AbortSignal;
+}
+
+class ShutdownError extends Error {
+  constructor() {
+    super("worker shutting down");
+  }
 }
 
 /** Claims a queued run, or a running one whose worker stopped heartbeating. */
@@ -101,6 +110,9 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
 
   const { telemetry, events } = createTelemetry();
   const abort = new AbortController();
+  const onShutdown = () => abort.abort(new ShutdownError());
+  if (opts.signal?.aborted) onShutdown();
+  opts.signal?.addEventListener("abort", onShutdown, { once: true });
   const rows = new Map<Resource, SyncRunResource>((await db.select().from(syncRunResources).where(eq(syncRunResources.runId, runId))).map((r) => [r.resource, r]));
 
   const flushCounters = async (final: boolean) => {
@@ -252,6 +264,10 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
     });
     return { claimed: true, status };
   } catch (e) {
+    if (abort.signal.reason instanceof ShutdownError) {
+      await handBack(lease).catch((error) => log.warn("could not hand the run back; the reaper will", { runId, error }));
+      return { claimed: true };
+    }
     if (e instanceof LeaseLostError || abort.signal.aborted) {
       log.info("sync run stopped: lease lost (cancelled or taken over)", { runId });
       return { claimed: true };
@@ -262,7 +278,20 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
     return { claimed: true, status: "failed" };
   } finally {
     clearInterval(heartbeat);
+    opts.signal?.removeEventListener("abort", onShutdown);
   }
+}
+
+/** Releases the lease and re-queues the run so any worker resumes it from its checkpoints now. */
+async function handBack(lease: Lease) {
+  const released = await getDb()
+    .update(syncRuns)
+    .set({ status: "queued", leaseOwner: null, heartbeatAt: null })
+    .where(and(eq(syncRuns.id, lease.runId), eq(syncRuns.leaseOwner, lease.leaseOwner), eq(syncRuns.status, "running")))
+    .returning({ id: syncRuns.id });
+  if (!released.length) return;
+  await recordEvent({ workspaceId: lease.workspaceId, integrationId: lease.integrationId, runId: lease.runId, kind: "sync.handed_back", message: "The worker stopped; the run went back to the queue and will resume from its checkpoints" });
+  await enqueueSyncRun(lease.runId);
 }
 
 /** Ends the run if this worker still holds it; false when it was cancelled or taken over. */

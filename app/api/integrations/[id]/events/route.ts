@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { EVENT_LEVELS } from "@/db/schema";
+import { cursorQuery, route } from "@/lib/api/route";
+import { eventListSchema } from "@/lib/sync/contracts";
+import { listEvents } from "@/lib/sync/list-events";
+
+export const dynamic = "force-dynamic";
+
+const query = cursorQuery
+  .extend({
+    level: z.enum(EVENT_LEVELS).optional(),
+    kind: z.string().regex(/^[a-z0-9_.]{1,64}$/, "must be an event kind such as sync.scope_missing").optional(),
+    runId: z.uuid().optional(),
+  })
+  .strict();
+
+export const GET = route({ access: "viewer", params: z.object({ id: z.uuid() }), query }, async ({ actor, params, query }) =>
+  eventListSchema.parse(await listEvents({ workspaceId: actor.workspaceId, integrationId: params.id, ...query })),
+);

@@ -1,0 +1,57 @@
+// Starts this process's job workers: SYNC_WORKER_CONCURRENCY sync runs at once, the scheduler tick,
+// and a local reaper every few seconds (the tick's minute is too slow to notice a dead worker).
+// Stopping hands running syncs back (lease released, run re-queued) so another worker resumes them
+// at once instead of after the lease expires.
+import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { reapStaleRuns } from "@/lib/sync/reap-stale-runs";
+import { getBoss } from "./boss";
+import { JOBS } from "./definitions";
+
+export interface Workers {
+  stop(): Promise<void>;
+}
+
+export async function startWorkers(opts: { concurrency?: number; reapIntervalMs?: number } = {}): Promise<Workers> {
+  const env = getEnv();
+  const boss = await getBoss();
+  const shutdown = new AbortController();
+  const active = new Set<Promise<unknown>>();
+
+  for (const job of JOBS) {
+    const n = job.concurrency ?? opts.concurrency ?? env.SYNC_WORKER_CONCURRENCY;
+    for (let i = 0; i < n; i++) {
+      await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
+        for (const j of jobs) {
+          const parsed = job.payload.safeParse(j.data);
+          if (!parsed.success) {
+            log.error("job payload rejected", { job: job.name, id: j.id, issues: parsed.error.issues.map((x) => x.message) });
+            continue;
+          }
+          const p = job.handler(parsed.data, { signal: shutdown.signal });
+          active.add(p);
+          try {
+            await p;
+          } finally {
+            active.delete(p);
+          }
+        }
+      });
+    }
+    if (job.cron) await boss.schedule(job.name, job.cron, {});
+  }
+
+  const reap = () => reapStaleRuns().catch((error) => log.warn("reaper failed", { error }));
+  void reap();
+  const timer = setInterval(reap, opts.reapIntervalMs ?? Math.max(2000, (env.SYNC_LEASE_SECONDS * 1000) / 3));
+  log.info("job workers started", { syncConcurrency: opts.concurrency ?? env.SYNC_WORKER_CONCURRENCY });
+
+  return {
+    async stop() {
+      clearInterval(timer);
+      shutdown.abort();
+      for (const job of JOBS) await boss.offWork(job.name).catch(() => {});
+      await Promise.allSettled([...active]);
+    },
+  };
+}
