@@ -1,0 +1,393 @@
+// Test-only control plane under /__emulator/: credentials, ground truth, mutations, faults.
+// It has no authentication by design; never expose an emulator beyond localhost.
+import type http from "node:http";
+import { z } from "zod";
+import { ADMIN_ROLE_TYPES, KNOWN_SCOPES } from "./auth";
+import { applyMutations, adminActor } from "./mutations";
+import { appGroupJson, appJson, appUserJson, eventHookJson, groupJson, logJson, roleJson, userJson } from "./serialize";
+import type { Emulator } from "./server";
+import { EVERYONE, groupMembers, type RoleRec } from "./state";
+import { makeRng, type Rng } from "./util";
+
+export interface Faults {
+  errorRate: number;
+  errorStatus: number;
+  resetRate: number;
+  latencyMs: number;
+  jitterMs: number;
+  rateLimitBurst: number;
+  path: string | null;
+  rng: Rng;
+  /** undo steps for credential faults, applied by DELETE /__emulator/faults */
+  undo: (() => void)[];
+  applied: string[];
+}
+
+const INDEX = {
+  name: "Okta org emulator control plane",
+  warning: "Test-only and unauthenticated: never expose it beyond localhost.",
+  endpoints: {
+    "GET /__emulator": "this index",
+    "GET /__emulator/credentials": "apps (client ids, keys, secrets, scopes, roles, DPoP) and SSWS API tokens",
+    "POST /__emulator/apps": "register an app: { name, kind: service|oin, publicJwk?, scopes?, roles?, dpopRequired?, clientSecret?, rateLimitPercent? }",
+    "PATCH /__emulator/apps/{clientId}": "change an app: { scopes?, roles?, dpopRequired?, status?, rateLimitPercent?, publicJwk? }",
+    "POST /__emulator/tokens": "create an SSWS API token: { name, roles? }",
+    "GET /__emulator/truth": "the whole tenant as Okta API objects (users, groups, memberships, apps, appUsers, appGroups, roles, idps, eventHooks, log summary)",
+    "GET /__emulator/truth/{resource}": "one part: summary|users|groups|memberships|apps|appUsers|appGroups|roles|idps|eventHooks|logs",
+    "POST /__emulator/mutations": "apply N random realistic changes: { count, seed?, wait? } (System Log + event hooks)",
+    "GET /__emulator/faults": "current faults",
+    "POST /__emulator/faults": "add faults: { errorRate?, errorStatus?, resetRate?, latencyMs?, jitterMs?, rateLimitBurst?, path?, seed?, revokeApp?, revokeToken?, expireTokens?, removeScope?: {app, scope}, removeRole?: {app|token, role}, requireDpop? }",
+    "DELETE /__emulator/faults": "clear all faults and undo credential faults",
+    "GET /__emulator/config": "rate limits, window, concurrency, token lifetime",
+    "PATCH /__emulator/config": "{ rateLimits?, rateWindowMs?, concurrencyLimit?, bucketLimits?: {bucket: n}, tokenLifetimeSec? }",
+    "GET /__emulator/stats": "request, rate-limit and event-hook delivery counters",
+    "POST /__emulator/reset": "regenerate the tenant: { seed?, users?, groups?, apps?, logDays? } (credentials are kept)",
+  },
+};
+
+const scopeSchema = z.string().refine((s) => KNOWN_SCOPES.has(s), { message: "unknown Okta scope" });
+const roleSchema = z.string().refine((r) => ADMIN_ROLE_TYPES.includes(r), { message: `must be one of ${ADMIN_ROLE_TYPES.join(", ")}` });
+const jwkSchema = z.object({ kty: z.enum(["RSA", "EC"]) }).passthrough().refine((k) => !("d" in k), { message: "must be a public key (no 'd')" });
+const appInput = z.object({
+  name: z.string().min(1).max(100),
+  kind: z.enum(["service", "oin"]),
+  publicJwk: jwkSchema.optional(),
+  scopes: z.array(scopeSchema).optional(),
+  roles: z.array(roleSchema).optional(),
+  dpopRequired: z.boolean().optional(),
+  clientSecret: z.string().min(8).optional(),
+  rateLimitPercent: z.number().int().min(1).max(100).optional(),
+}).strict();
+const appPatch = z.object({
+  scopes: z.array(scopeSchema).optional(),
+  roles: z.array(roleSchema).optional(),
+  dpopRequired: z.boolean().optional(),
+  status: z.enum(["ACTIVE", "INACTIVE"]).optional(),
+  rateLimitPercent: z.number().int().min(1).max(100).optional(),
+  publicJwk: jwkSchema.optional(),
+}).strict();
+const tokenInput = z.object({ name: z.string().min(1).max(100), roles: z.array(roleSchema).default(["SUPER_ADMIN"]) }).strict();
+const mutationInput = z.object({ count: z.number().int().min(1).max(100_000), seed: z.number().int().optional(), wait: z.boolean().optional() }).strict();
+const faultInput = z.object({
+  errorRate: z.number().min(0).max(1).optional(),
+  errorStatus: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).optional(),
+  resetRate: z.number().min(0).max(1).optional(),
+  latencyMs: z.number().int().min(0).max(120_000).optional(),
+  jitterMs: z.number().int().min(0).max(120_000).optional(),
+  rateLimitBurst: z.number().int().min(0).max(1_000_000).optional(),
+  path: z.string().startsWith("/").nullable().optional(),
+  seed: z.number().int().optional(),
+  revokeApp: z.string().optional(),
+  revokeToken: z.string().optional(),
+  expireTokens: z.literal(true).optional(),
+  removeScope: z.object({ app: z.string(), scope: z.string() }).strict().optional(),
+  removeRole: z.object({ app: z.string().optional(), token: z.string().optional(), role: z.string() }).strict().optional(),
+  requireDpop: z.string().optional(),
+}).strict();
+const configInput = z.object({
+  rateLimits: z.boolean().optional(),
+  rateWindowMs: z.number().int().min(100).max(3_600_000).optional(),
+  concurrencyLimit: z.number().int().min(1).max(10_000).optional(),
+  bucketLimits: z.record(z.string(), z.number().int().min(1)).optional(),
+  tokenLifetimeSec: z.number().int().min(1).max(86_400).optional(),
+}).strict();
+const resetInput = z.object({
+  seed: z.number().int().optional(), users: z.number().int().min(1).max(1_000_000).optional(), groups: z.number().int().min(1).max(100_000).optional(),
+  apps: z.number().int().min(1).max(10_000).optional(), logDays: z.number().int().min(0).max(90).optional(),
+}).strict();
+
+function json(res: http.ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json");
+  res.setHeader("content-length", Buffer.byteLength(text));
+  res.end(text);
+}
+
+const problem = (res: http.ServerResponse, status: number, code: string, message: string, details?: unknown) =>
+  json(res, status, { error: { code, message, ...(details ? { details } : {}) } });
+
+function parse<T>(schema: z.ZodType<T>, raw: string, res: http.ServerResponse): T | undefined {
+  let data: unknown = {};
+  if (raw.trim()) {
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      problem(res, 400, "VALIDATION", "body: not valid JSON");
+      return undefined;
+    }
+  }
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const first = r.error.issues[0];
+    problem(res, 400, "VALIDATION", `${first.path.join(".") || "body"}: ${first.message}`, r.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+    return undefined;
+  }
+  return r.data;
+}
+
+export async function handleControl(emu: Emulator, method: string, path: string, url: URL, raw: string, base: string, res: http.ServerResponse) {
+  const parts = path.replace(/\/+$/, "").split("/").slice(2); // after "__emulator"
+  const [section, sub] = parts;
+  const route = `${method} ${section ?? ""}`;
+  const findApp = (ref: string) => emu.auth.apps.get(ref) ?? emu.auth.appByName(ref);
+
+  switch (route) {
+    case "GET ":
+      return json(res, 200, { ...INDEX, domain: base, tenant: summary(emu) });
+    case "GET credentials":
+      return json(res, 200, emu.auth.credentialsJson(base));
+    case "POST apps": {
+      const b = parse(appInput, raw, res);
+      if (!b) return;
+      if (b.kind === "oin" && !b.clientSecret && b.publicJwk === undefined) b.clientSecret = undefined;
+      const app = emu.auth.addApp({ name: b.name, kind: b.kind, scopes: b.scopes ?? [], roles: b.roles ?? [], dpopRequired: b.dpopRequired, publicJwk: b.publicJwk as never, clientSecret: b.clientSecret, rateLimitPercent: b.rateLimitPercent, key: !b.publicJwk && !b.clientSecret && b.kind === "service", secret: b.kind === "oin" && !b.publicJwk });
+      return json(res, 201, emu.auth.credentialsJson(base).apps.find((a) => a.clientId === app.clientId));
+    }
+    case "PATCH apps": {
+      const app = sub ? emu.auth.apps.get(decodeURIComponent(sub)) : undefined;
+      if (!app) return problem(res, 404, "NOT_FOUND", `clientId: no app ${sub ?? ""}`);
+      const b = parse(appPatch, raw, res);
+      if (!b) return;
+      if (b.scopes) app.scopes = b.scopes;
+      if (b.roles) app.roles = b.roles;
+      if (b.dpopRequired !== undefined) app.dpopRequired = b.dpopRequired;
+      if (b.rateLimitPercent !== undefined) app.rateLimitPercent = b.rateLimitPercent;
+      if (b.publicJwk) app.jwks.push({ ...(b.publicJwk as object), kid: (b.publicJwk as { kid?: string }).kid ?? `k${app.jwks.length + 1}` } as never);
+      if (b.status) {
+        app.status = b.status;
+        if (b.status === "INACTIVE") emu.auth.revokeTokensOf(app.clientId);
+      }
+      return json(res, 200, emu.auth.credentialsJson(base).apps.find((a) => a.clientId === app.clientId));
+    }
+    case "POST tokens": {
+      const b = parse(tokenInput, raw, res);
+      if (!b) return;
+      const t = emu.auth.addApiToken(b.name, b.roles, adminActor(emu.tenant));
+      return json(res, 201, { name: t.name, token: t.token, roles: t.roles, status: t.status });
+    }
+    case "GET truth":
+      return streamTruth(emu, base, sub ?? null, url, res);
+    case "POST mutations": {
+      const b = parse(mutationInput, raw, res);
+      if (!b) return;
+      const before = emu.tenant.logs.length;
+      const rng = makeRng(b.seed ?? (Date.now() & 0x7fffffff));
+      const changes = applyMutations(emu.actionCtx(base), rng, b.count, adminActor(emu.tenant));
+      if (b.wait) await emu.hooks.drain();
+      return json(res, 200, { applied: changes.length, changes, logEvents: emu.tenant.logs.length - before });
+    }
+    case "GET faults":
+      return json(res, 200, faultsJson(emu.faults));
+    case "DELETE faults": {
+      for (const u of emu.faults.undo.reverse()) u();
+      emu.faults = { ...emu.faults, errorRate: 0, resetRate: 0, latencyMs: 0, jitterMs: 0, rateLimitBurst: 0, path: null, undo: [], applied: [] };
+      return json(res, 200, faultsJson(emu.faults));
+    }
+    case "POST faults": {
+      const b = parse(faultInput, raw, res);
+      if (!b) return;
+      const f = emu.faults;
+      for (const k of ["errorRate", "errorStatus", "resetRate", "latencyMs", "jitterMs", "rateLimitBurst"] as const) if (b[k] !== undefined) f[k] = b[k]!;
+      if (b.path !== undefined) f.path = b.path;
+      if (b.seed !== undefined) f.rng = makeRng(b.seed);
+      if (b.revokeApp) {
+        const app = findApp(b.revokeApp);
+        if (!app) return problem(res, 404, "NOT_FOUND", `revokeApp: no app ${b.revokeApp}`);
+        const was = app.status;
+        app.status = "INACTIVE";
+        emu.auth.revokeTokensOf(app.clientId);
+        f.undo.push(() => (app.status = was));
+        f.applied.push(`revokeApp ${app.name}`);
+      }
+      if (b.revokeToken) {
+        const api = emu.auth.apiTokens.get(b.revokeToken) ?? [...emu.auth.apiTokens.values()].find((t) => t.name === b.revokeToken);
+        const access = emu.auth.access.get(b.revokeToken);
+        if (!api && !access) return problem(res, 404, "NOT_FOUND", "revokeToken: no such API token or access token");
+        if (api) {
+          api.status = "REVOKED";
+          f.undo.push(() => (api.status = "ACTIVE"));
+        }
+        if (access) access.revoked = true;
+        f.applied.push(`revokeToken ${api?.name ?? "access token"}`);
+      }
+      if (b.expireTokens) {
+        for (const t of emu.auth.access.values()) t.exp = Math.min(t.exp, emu.now() - 1);
+        f.applied.push("expireTokens");
+      }
+      if (b.removeScope) {
+        const app = findApp(b.removeScope.app);
+        if (!app) return problem(res, 404, "NOT_FOUND", `removeScope.app: no app ${b.removeScope.app}`);
+        const before = [...app.scopes];
+        app.scopes = app.scopes.filter((s) => s !== b.removeScope!.scope);
+        f.undo.push(() => (app.scopes = before));
+        f.applied.push(`removeScope ${app.name} ${b.removeScope.scope}`);
+      }
+      if (b.removeRole) {
+        const holder = b.removeRole.app ? findApp(b.removeRole.app) : b.removeRole.token ? [...emu.auth.apiTokens.values()].find((t) => t.name === b.removeRole!.token || t.token === b.removeRole!.token) : undefined;
+        if (!holder) return problem(res, 404, "NOT_FOUND", "removeRole: give an existing app or token");
+        const before = [...holder.roles];
+        holder.roles = holder.roles.filter((r) => r !== b.removeRole!.role);
+        f.undo.push(() => (holder.roles = before));
+        f.applied.push(`removeRole ${holder.name} ${b.removeRole.role}`);
+      }
+      if (b.requireDpop) {
+        const app = findApp(b.requireDpop);
+        if (!app) return problem(res, 404, "NOT_FOUND", `requireDpop: no app ${b.requireDpop}`);
+        const was = app.dpopRequired;
+        app.dpopRequired = true;
+        for (const t of emu.auth.access.values()) if (t.clientId === app.clientId && !t.jkt) t.revoked = true;
+        f.undo.push(() => (app.dpopRequired = was));
+        f.applied.push(`requireDpop ${app.name}`);
+      }
+      return json(res, 200, faultsJson(f));
+    }
+    case "GET config":
+      return json(res, 200, configJson(emu));
+    case "PATCH config": {
+      const b = parse(configInput, raw, res);
+      if (!b) return;
+      if (b.rateLimits !== undefined) emu.limiter.enabled = b.rateLimits;
+      if (b.rateWindowMs !== undefined) emu.limiter.windowMs = b.rateWindowMs;
+      if (b.concurrencyLimit !== undefined) emu.limiter.concurrencyLimit = b.concurrencyLimit;
+      if (b.bucketLimits) Object.assign(emu.limiter.limitOverrides, b.bucketLimits);
+      if (b.tokenLifetimeSec !== undefined) emu.auth.tokenLifetimeSec = b.tokenLifetimeSec;
+      emu.limiter.reset();
+      return json(res, 200, configJson(emu));
+    }
+    case "GET stats":
+      return json(res, 200, { rateLimits: emu.limiter.stats, inflight: emu.limiter.inflight, eventHooks: emu.hooks.stats, tenant: summary(emu) });
+    case "POST reset": {
+      const b = parse(resetInput, raw, res);
+      if (!b) return;
+      emu.regenerate({ ...emu.genOptions, ...b });
+      emu.limiter.reset();
+      return json(res, 200, { tenant: summary(emu), generationMs: emu.generationMs });
+    }
+  }
+  return problem(res, 404, "NOT_FOUND", `No control-plane endpoint ${method} ${path}; see GET /__emulator`);
+}
+
+function faultsJson(f: Faults) {
+  const { rng: _rng, undo: _undo, ...rest } = f;
+  return rest;
+}
+
+function configJson(emu: Emulator) {
+  return {
+    rateLimits: emu.limiter.enabled, rateWindowMs: emu.limiter.windowMs, concurrencyLimit: emu.limiter.concurrencyLimit,
+    bucketLimits: emu.limiter.limitOverrides, tokenLifetimeSec: emu.auth.tokenLifetimeSec,
+  };
+}
+
+function summary(emu: Emulator) {
+  const t = emu.tenant;
+  let users = 0;
+  const byStatus: Record<string, number> = {};
+  for (const u of t.users) if (!u.deleted) { users++; byStatus[u.status] = (byStatus[u.status] ?? 0) + 1; }
+  const groups = t.groups.filter((g) => !g.deleted);
+  const apps = t.apps.filter((a) => !a.deleted);
+  return {
+    orgId: t.orgId, orgName: t.orgName, seed: t.seed, generatedAt: new Date(t.generatedAt).toISOString(), generationMs: emu.generationMs,
+    users, usersByStatus: byStatus, groups: groups.length,
+    memberships: groups.reduce((n, g) => n + groupMembers(t, g).length, 0),
+    apps: apps.length, appUsers: apps.reduce((n, a) => n + a.users.size, 0), appGroups: apps.reduce((n, a) => n + a.groups.size, 0),
+    roleAssignments: [...t.rolesByUser.values(), ...t.rolesByGroup.values()].reduce((n, r) => n + r.length, 0),
+    idps: t.idps.length, logEvents: t.logs.length, eventHooks: t.eventHooks.length,
+  };
+}
+
+/** Streams JSON so a 100k-user tenant's truth never sits in memory as one string. */
+async function streamTruth(emu: Emulator, base: string, part: string | null, url: URL, res: http.ServerResponse) {
+  const t = emu.tenant;
+  const parts = ["summary", "users", "groups", "memberships", "apps", "appUsers", "appGroups", "roles", "idps", "eventHooks", "logs"];
+  if (part && !parts.includes(part)) return problem(res, 404, "NOT_FOUND", `resource: one of ${parts.join(", ")}`);
+  res.statusCode = 200;
+  res.setHeader("content-type", "application/json");
+  let buf = "";
+  const write = async (s: string) => {
+    buf += s;
+    if (buf.length > 1 << 16) {
+      const ok = res.write(buf);
+      buf = "";
+      if (!ok) await new Promise((r) => res.once("drain", r));
+    }
+  };
+  const liveUsers = () => t.users.filter((u) => !u.deleted);
+  const liveGroups = () => t.groups.filter((g) => !g.deleted);
+  const liveApps = () => t.apps.filter((a) => !a.deleted);
+  const rolesFor = (list: RoleRec[]) => list.map((r) => roleJson(t, r, base));
+  const sections: Record<string, () => Generator<string>> = {
+    *summary() { yield JSON.stringify(summary(emu)); },
+    *users() { yield* arr(liveUsers(), (u) => JSON.stringify(userJson(t, u, base))); },
+    *groups() { yield* arr(liveGroups(), (g) => JSON.stringify(groupJson(t, g, base))); },
+    *memberships() {
+      yield* arr(liveGroups(), (g) => {
+        const m = groupMembers(t, g);
+        const ids: string[] = [];
+        for (let i = 0; i < m.length; i++) if (!t.users[m[i]].deleted) ids.push(t.users[m[i]].id);
+        return JSON.stringify({ groupId: g.id, userIds: ids });
+      });
+    },
+    *apps() { yield* arr(liveApps(), (a) => JSON.stringify(appJson(t, a, base))); },
+    *appUsers() {
+      yield* obj(liveApps(), (a) => a.id, function* (a) { yield* arr(a.userOrder, (s) => JSON.stringify(appUserJson(t, a, t.users[s], a.users.get(s)!, base, false))); });
+    },
+    *appGroups() {
+      yield* obj(liveApps(), (a) => a.id, function* (a) { yield* arr(a.groupOrder, (s) => JSON.stringify(appGroupJson(t, a, t.groups[s], base))); });
+    },
+    *roles() {
+      const userRoles = liveUsers().filter((u) => t.rolesByUser.has(u.seq) || u.groups.some((g) => t.rolesByGroup.has(g)));
+      yield `{"users":`;
+      yield* obj(userRoles, (u) => u.id, function* (u) {
+        yield JSON.stringify(rolesFor([...(t.rolesByUser.get(u.seq) ?? []), ...u.groups.flatMap((g) => t.rolesByGroup.get(g) ?? [])]));
+      });
+      yield `,"groups":`;
+      yield* obj(liveGroups().filter((g) => t.rolesByGroup.has(g.seq)), (g) => g.id, function* (g) { yield JSON.stringify(rolesFor(t.rolesByGroup.get(g.seq)!)); });
+      yield `}`;
+    },
+    *idps() { yield JSON.stringify(t.idps); },
+    *eventHooks() { yield JSON.stringify(t.eventHooks.map((h) => ({ ...eventHookJson(h, base), deliveries: h.deliveries }))); },
+    *logs() {
+      if (part !== "logs") {
+        yield JSON.stringify({ count: t.logs.length, oldest: t.logs[0] ? new Date(t.logs[0].t).toISOString() : null, newest: t.logs.length ? new Date(t.logs[t.logs.length - 1].t).toISOString() : null });
+        return;
+      }
+      const since = Date.parse(url.searchParams.get("since") ?? "") || 0;
+      const until = Date.parse(url.searchParams.get("until") ?? "") || Infinity;
+      const idx: number[] = [];
+      t.logs.forEach((r, i) => { if (r.t >= since && r.t < until) idx.push(i); });
+      yield* arr(idx, (i) => JSON.stringify(logJson(t, t.logs[i], i)));
+    },
+  };
+  if (part) {
+    for (const chunk of sections[part]()) await write(chunk);
+  } else {
+    await write("{");
+    let first = true;
+    for (const p of parts) {
+      await write(`${first ? "" : ","}${JSON.stringify(p)}:`);
+      first = false;
+      for (const chunk of sections[p]()) await write(chunk);
+    }
+    await write("}");
+  }
+  res.end(buf);
+}
+
+function* arr<T>(items: ArrayLike<T>, f: (x: T) => string): Generator<string> {
+  yield "[";
+  for (let i = 0; i < items.length; i++) yield (i ? "," : "") + f(items[i]);
+  yield "]";
+}
+
+function* obj<T>(items: T[], key: (x: T) => string, val: (x: T) => Generator<string>): Generator<string> {
+  yield "{";
+  for (let i = 0; i < items.length; i++) {
+    yield `${i ? "," : ""}${JSON.stringify(key(items[i]))}:`;
+    yield* val(items[i]);
+  }
+  yield "}";
+}
+
+export { EVERYONE };
