@@ -151,7 +151,8 @@ export async function writeRows(tx: TransactionSql, lease: Lease, write: PageWri
   const rows = dedupe(write.spec, write.rows);
   if (rows.length === 0) return zeroCounts();
   const payload = write.spec.hashed ? rows.map((r) => ({ ...r, content_hash: contentHash(r) })) : rows;
-  const [res] = await tx.unsafe(upsertStatement(write.spec, appendOnly), [JSON.stringify(payload), lease.integrationId, lease.workspaceId, lease.runId]);
+  const params = [JSON.stringify(payload), lease.integrationId, lease.workspaceId, ...(appendOnly ? [] : [lease.runId])];
+  const [res] = await tx.unsafe(upsertStatement(write.spec, appendOnly), params);
   return { added: res.added, updated: res.updated, unchanged: res.unchanged };
 }
 
