@@ -13,14 +13,17 @@ class InvalidInput extends CredentialsSignin {
   code = "invalid_input";
 }
 
+// The last X-Forwarded-For entry is the one our own reverse proxy appended; earlier entries come from
+// the client and are trivially forged. (Next fills the header with the socket address when it is absent.)
 export function clientIp(headers: Headers) {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
+  return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || headers.get("x-real-ip") || "local";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
-  pages: { signIn: "/login" },
+  // Auth.js errors (expired form, bad request) land on our sign-in page with a readable message.
+  pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -20,7 +20,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackUrl = await safeCallback(one("callbackUrl"));
   if (await getSessionActor()) redirect(callbackUrl);
   const code = one("code");
-  const initialError = one("error") ? (CODE_MESSAGES[code ?? ""] ?? "Sign-in failed. Please try again.") : undefined;
+  const error = one("error");
+  const initialError = !error
+    ? undefined
+    : error === "CredentialsSignin"
+      ? (CODE_MESSAGES[code ?? ""] ?? CODE_MESSAGES.credentials)
+      : error === "MissingCSRF"
+        ? "The sign-in form expired. Please try again."
+        : "Sign-in failed. Please try again.";
   return (
     <Card className="px-6 py-7 shadow-sm">
       <h1 className="text-xl font-semibold text-slate-900">Sign in</h1>

@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { integrations, oktaLogEvents } from "@/db/schema";
+import { createTenant } from "@/test/factories";
+import { listActivity } from "./list-activity";
+import { listEventTypes } from "./list-event-types";
+import { activityQuery } from "./schemas";
+
+async function seed(workspaceId: string, n: number) {
+  const [integration] = await getDb()
+    .insert(integrations)
+    .values({ workspaceId, name: `okta-${randomUUID().slice(0, 6)}`, domain: "https://acme.okta.com", authMethod: "api_token" })
+    .returning();
+  const base = Date.parse("2026-01-10T12:00:00.000Z");
+  const rows = Array.from({ length: n }, (_, i) => ({
+    workspaceId,
+    integrationId: integration.id,
+    uuid: randomUUID(),
+    // Groups of three events share a timestamp, so the cursor must break ties.
+    published: new Date(base - Math.floor(i / 3) * 60_000),
+    eventType: i % 2 ? "user.session.start" : "user.authentication.sso",
+    outcomeResult: i % 5 === 0 ? "FAILURE" : "SUCCESS",
+    actorAlternateId: i % 4 === 0 ? `ana_${i}@acme.com` : `ben${i}@acme.com`,
+    actorDisplayName: i % 4 === 0 ? "Ana 100%" : "Ben",
+    city: "Lisbon",
+    country: "Portugal",
+  }));
+  await getDb().insert(oktaLogEvents).values(rows);
+  return { integration, rows };
+}
+
+const q = (over: Record<string, unknown> = {}) => activityQuery.parse(over);
+
+describe("listActivity", () => {
+  it("pages through every event exactly once, newest first, across equal timestamps", async () => {
+    const t = await createTenant();
+    const { rows } = await seed(t.ws.id, 23);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listActivity(t.ws.id, q({ limit: 5, ...(cursor ? { cursor } : {}) }));
+      seen.push(...page.items.map((i) => i.id));
+      for (let i = 1; i < page.items.length; i++) expect(page.items[i - 1].published.getTime()).toBeGreaterThanOrEqual(page.items[i].published.getTime());
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(5);
+    expect(new Set(seen).size).toBe(23);
+    expect(seen.sort()).toEqual(rows.map((r) => r.uuid).sort());
+  });
+
+  it("filters by outcome, event type and user (treating % and _ literally)", async () => {
+    const t = await createTenant();
+    const { rows } = await seed(t.ws.id, 20);
+    const failures = await listActivity(t.ws.id, q({ outcome: "FAILURE", limit: 100 }));
+    expect(failures.items.map((i) => i.id).sort()).toEqual(rows.filter((r) => r.outcomeResult === "FAILURE").map((r) => r.uuid).sort());
+    const sso = await listActivity(t.ws.id, q({ eventType: "user.authentication.sso", limit: 100 }));
+    expect(sso.items).toHaveLength(10);
+    expect((await listActivity(t.ws.id, q({ q: "ANA_", limit: 100 }))).items).toHaveLength(5);
+    expect((await listActivity(t.ws.id, q({ q: "100%", limit: 100 }))).items).toHaveLength(5);
+    expect((await listActivity(t.ws.id, q({ q: "a_a", limit: 100 }))).items).toHaveLength(0);
+    expect(sso.items[0]).toMatchObject({ location: "Lisbon, Portugal", app: { name: null } });
+  });
+
+  it("never shows another workspace's events", async () => {
+    const a = await createTenant();
+    const b = await createTenant();
+    await seed(b.ws.id, 4);
+    expect((await listActivity(a.ws.id, q())).items).toEqual([]);
+    expect(await listEventTypes(a.ws.id)).toEqual([]);
+    expect(await listEventTypes(b.ws.id)).toEqual([
+      { eventType: "user.authentication.sso", count: 2 },
+      { eventType: "user.session.start", count: 2 },
+    ]);
+  });
+
+  it.each([["garbage"], [Buffer.from('["2026-02-30T00:00:00.000000Z","' + randomUUID() + '","x"]').toString("base64url")], [Buffer.from("[1,2,3]").toString("base64url")]])(
+    "answers VALIDATION for a forged cursor %#",
+    async (cursor) => {
+      const t = await createTenant();
+      await expect(listActivity(t.ws.id, q({ cursor }))).rejects.toMatchObject({ code: "VALIDATION", message: /cursor/ });
+    },
+  );
+});
