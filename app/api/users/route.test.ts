@@ -10,7 +10,7 @@ function call(handler: Handler, key: string, opts: { method?: string; body?: str
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
     body: opts.body,
   });
-  return handler(req, { params: Promise.resolve(opts.id ? { id: opts.id } : {}) });
+  return handler(req, { params: Promise.resolve<Record<string, string>>(opts.id ? { id: opts.id } : {}) });
 }
 
 describe("/api/users", () => {
