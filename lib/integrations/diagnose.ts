@@ -65,6 +65,9 @@ export function diagnose(err: OktaApiError, ctx: { method: AuthMethod; phase: Ph
     if (/kid/i.test(desc)) {
       return d("KEY_MISMATCH", "Key ID not registered", `Okta does not know the key ID (kid) the console sent for this app.${oktaSays}`, `${SERVICE_APP_STEPS} > Public Keys and check the key's KID; enter that value as the key ID, or leave it empty if the app has one key.`, err);
     }
+    if (/expired|issued-at|in the future|expiration/i.test(desc)) {
+      return d("INVALID_CLIENT", "Signed assertion rejected for its time", `Okta rejected the signed client assertion because of its time stamps, which means this server's clock is off.${oktaSays}`, "Synchronize this server's clock (NTP) and try again.", err);
+    }
     if (/signature|assertion/i.test(desc)) {
       return d("KEY_MISMATCH", "Private key does not match the app", `The private key does not belong to any public key registered on this app (Okta could not verify the signed assertion).${oktaSays}`, `${SERVICE_APP_STEPS} > Public Keys and add the public key that belongs to this private key (or paste the matching private key here).`, err);
     }

@@ -86,6 +86,8 @@ export async function verifyConnection(input: { domain: NormalizedDomain; creden
     throw e;
   }
 
+  // An API token is only tried by the probes; a 401 there is an authentication failure, not a scope warning.
+  let authError: OktaApiError | null = null;
   const results = await Promise.all(
     scopes.map(async (scope): Promise<ScopeResult> => {
       if (token && !token.scopes.includes(scope)) {
@@ -99,12 +101,16 @@ export async function verifyConnection(input: { domain: NormalizedDomain; creden
         }
         return { scope, ok: true, status: "granted", reason: "Works" };
       } catch (e) {
-        if (e instanceof OktaApiError) return probeResult(scope, e);
+        if (e instanceof OktaApiError) {
+          if (e.kind === "auth") authError ??= e;
+          return probeResult(scope, e);
+        }
         throw e;
       }
     }),
   );
 
+  if (authError) return fail(authError, "token", { oktaOrgId: orgId });
   const usesDpop = client.authInfo().usesDpop;
   const noRole = results.every((r) => r.status === "no_permission" || r.status === "empty") && results.some((r) => r.status === "no_permission" || r.status === "empty");
   if (noRole) {

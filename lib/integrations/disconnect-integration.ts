@@ -1,0 +1,88 @@
+// Disconnect, in one transaction: every stored credential, token and key of the integration deleted,
+// its syncs cancelled and unscheduled, the state set, and who did it recorded; with deleteData the
+// imported directory copy goes too. Afterwards loadOktaClient refuses, so nothing can call Okta for it.
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import {
+  integrations,
+  oktaAppGroups,
+  oktaApps,
+  oktaAppUsers,
+  oktaGroupMembers,
+  oktaGroups,
+  oktaIdps,
+  oktaLogEvents,
+  oktaRoleAssignments,
+  oktaUsers,
+} from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, notFound } from "@/lib/errors";
+import { unscheduleIntegration } from "@/lib/jobs/unschedule-integration";
+import { cancelSyncs } from "@/lib/sync/cancel-syncs";
+import { recordEvent } from "@/lib/sync/record-event";
+import type { DisconnectResult } from "./contracts";
+import { deleteSecrets } from "./secrets";
+import { viewOf } from "./view";
+
+const DIRECTORY = { users: oktaUsers, groups: oktaGroups, groupMembers: oktaGroupMembers, apps: oktaApps, appUsers: oktaAppUsers, appGroups: oktaAppGroups, roleAssignments: oktaRoleAssignments, idps: oktaIdps, logEvents: oktaLogEvents };
+
+/** What the admin should also do in Okta: the console cannot revoke its own access there. */
+export function oktaFollowUp(row: { authMethod: string; clientId: string | null; tokenLast4: string | null; domain: string }): string[] {
+  const admin = row.domain.replace(/^https:\/\/([^.]+)\./, "https://$1-admin.");
+  if (row.authMethod === "api_token") {
+    return [`Revoke the API token ending in ${row.tokenLast4 ?? "…"} in Okta: Security > API > Tokens (${admin}).`, "Check the System Log for any use of the token after now."];
+  }
+  return [
+    `Deactivate the app with client ID ${row.clientId ?? "…"} in Okta: Applications > Applications > the app > Deactivate (${admin}).`,
+    row.authMethod === "client_secret" ? "Or at least generate a new client secret so the old one stops working." : "Or at least remove its public key under Client Credentials > Public Keys.",
+    "Remove the admin role assigned to the app if you keep it.",
+  ];
+}
+
+export async function disconnectIntegration({ actor, id, deleteData }: { actor: Actor; id: string; deleteData: boolean }): Promise<DisconnectResult> {
+  const db = getDb();
+  const outcome = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(integrations)
+      .where(and(eq(integrations.id, id), eq(integrations.workspaceId, actor.workspaceId)))
+      .for("update");
+    if (!row) throw notFound("Integration");
+    if (row.state !== "connected") throw new AppError("CONFLICT", "This integration is already disconnected");
+    const secretsDeleted = await deleteSecrets(tx, id);
+    const { cancelled } = await cancelSyncs({ integrationId: id, reason: "integration disconnected", actorUserId: actor.userId }, tx);
+    await unscheduleIntegration(id, tx);
+    const deletedRows: Record<string, number> = {};
+    if (deleteData) {
+      for (const [name, table] of Object.entries(DIRECTORY)) {
+        const r = await tx.execute(sql`delete from ${table} where ${table.integrationId} = ${id}`);
+        deletedRows[name] = (r as unknown as { count?: number }).count ?? 0;
+      }
+    }
+    const now = new Date();
+    await tx
+      .update(integrations)
+      .set({ state: "disconnected", disconnectedAt: now, disconnectedById: actor.userId, updatedAt: now, cursors: {}, nextSyncAt: null })
+      .where(eq(integrations.id, id));
+    await recordEvent(
+      {
+        workspaceId: actor.workspaceId,
+        integrationId: id,
+        level: "warn",
+        kind: "integration.disconnected",
+        message: `Disconnected by ${actor.name || actor.email}; credentials deleted${deleteData ? ", imported data deleted" : ", imported data kept"}`,
+        details: { deleteData, secretsDeleted, cancelledRuns: cancelled.length, deletedRows },
+        actorUserId: actor.userId,
+      },
+      tx,
+    );
+    return { row, deletedRows, cancelled: cancelled.length };
+  });
+  return {
+    integration: (await viewOf(actor.workspaceId, id))!,
+    deletedData: deleteData,
+    deletedRows: outcome.deletedRows,
+    cancelledRuns: outcome.cancelled,
+    oktaFollowUp: oktaFollowUp(outcome.row),
+  };
+}
