@@ -175,7 +175,7 @@ function generateGroups(t: Tenant, rng: Rng, n: number, now: number, orgCreated:
       for (const u of t.users) if (u.profile.city === L[0]) g.members.push(u.seq);
     });
   const rest = Math.max(0, n - 1 - plan.length);
-  const nAd = adApp ? Math.floor(rest * 0.12) : 0;
+  const nAd = adApp && rest > 0 ? Math.max(1, Math.floor(rest * 0.12)) : 0;
   // Power-law sizes: a few huge groups, a long tail of small ones, some empty.
   const target = N * Math.min(8, Math.max(0.5, n / 40));
   const weights = Array.from({ length: rest }, (_, i) => 1 / Math.pow(i + 1, 1.05));
@@ -363,8 +363,8 @@ function generateIdps(t: Tenant, rng: Rng, now: number, orgCreated: number, doma
       issuerMode: "ORG_URL", protocol,
       policy: {
         provisioning: { action: "AUTO", profileMaster: false, groups: { action: "NONE" }, conditions: { deprovisioned: { action: "NONE" }, suspended: { action: "NONE" } } },
-        accountLink: { filter: null, action: "AUTO" },
-        subject: { userNameTemplate: { template: "idpuser.email" }, filter: null, matchType: "USERNAME" },
+        accountLink: { action: "AUTO" },
+        subject: { userNameTemplate: { template: "idpuser.email" }, matchType: "USERNAME" },
         maxClockSkew: 120000,
       },
       properties: null,
@@ -382,7 +382,7 @@ function generateIdps(t: Tenant, rng: Rng, now: number, orgCreated: number, doma
     type: "OIDC",
     endpoints: { authorization: { url: "https://login.contractors.example/oauth2/v1/authorize", binding: "HTTP-REDIRECT" }, token: { url: "https://login.contractors.example/oauth2/v1/token", binding: "HTTP-POST" } },
     scopes: ["openid", "profile", "email"], issuer: { url: "https://login.contractors.example" },
-    credentials: { client: { client_id: oktaId(rng, "", 20), token_endpoint_auth_method: "client_secret_post" } },
+    credentials: { client: { client_id: oktaId(rng, "", 20) } },
   }, "INACTIVE");
 }
 

@@ -378,7 +378,7 @@ export function logJson(t: Tenant, r: LogRec, index: number): Json {
   delete debugData.hookName;
   if (r.e === "user.authentication.sso") debugData.initiationType = "IDP_INITIATED";
   if (r.e === "user.session.start") debugData.behaviors = "{New Geo-Location=NEGATIVE, New Device=NEGATIVE, New IP=NEGATIVE, New State=NEGATIVE, New Country=NEGATIVE, Velocity=NEGATIVE, New City=NEGATIVE}";
-  return {
+  return dropNulls({
     actor: actorOf(t, r.a),
     client: {
       userAgent: fromUi || !(typeof r.a === "string") ? { rawUserAgent: U[0], os: U[1], browser: U[2] } : { rawUserAgent: "okta-sync-console", os: "Unknown", browser: "UNKNOWN" },
@@ -390,11 +390,7 @@ export function logJson(t: Tenant, r: LogRec, index: number): Json {
     },
     device: null,
     authenticationContext: {
-      authenticationProvider: null,
-      credentialProvider: null,
-      credentialType: null,
-      issuer: null,
-      interface: null,
+      ...(isSession ? { authenticationProvider: "OKTA_AUTHENTICATION_PROVIDER", credentialProvider: "OKTA_CREDENTIAL_PROVIDER", credentialType: r.e === "user.authentication.auth_via_mfa" ? "OTP" : "PASSWORD" } : {}),
       authenticationStep: 0,
       rootSessionId: sid ?? "unknown",
       externalSessionId: sid ?? "unknown",
@@ -412,5 +408,17 @@ export function logJson(t: Tenant, r: LogRec, index: number): Json {
     version: "0",
     request: { ipChain: [{ ip, geographicalContext: geo, version: "V4", source: null }] },
     target: targetsOf(t, r),
-  };
+  });
+}
+
+/**
+ * Okta sends many of these fields as null, but the spec types them as non-nullable strings and
+ * objects; we omit them so responses validate (README: known differences).
+ */
+function dropNulls<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(dropNulls) as T;
+  if (!v || typeof v !== "object") return v;
+  const o: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null) o[k] = dropNulls(x);
+  return o as T;
 }
