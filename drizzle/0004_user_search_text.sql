@@ -1,0 +1,3 @@
+DROP INDEX IF EXISTS "okta_users_search_trgm";--> statement-breakpoint
+ALTER TABLE "okta_users" ADD COLUMN "search_text" text GENERATED ALWAYS AS (' ' || lower(coalesce("first_name", '') || ' ' || coalesce("last_name", '') || ' ' || coalesce("display_name", '') || ' ' || coalesce("email", '') || ' ' || "login")) STORED;--> statement-breakpoint
+CREATE INDEX "okta_users_search_text_trgm" ON "okta_users" USING gin ("search_text" gin_trgm_ops) WHERE "okta_users"."deleted_at" is null;
