@@ -374,6 +374,8 @@ export const oktaGroups = pgTable(
     lastMembershipUpdated: ts(),
     // Okta's own member count (expand=stats), for reconciliation.
     oktaMemberCount: integer(),
+    // expand=stats `hasAdminPrivilege`: the group holds an admin role (the roles sync asks only these).
+    hasAdminPrivilege: boolean(),
     profile: jsonb().notNull(),
   },
   (t) => [

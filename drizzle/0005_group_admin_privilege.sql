@@ -1,0 +1,1 @@
+ALTER TABLE "okta_groups" ADD COLUMN "has_admin_privilege" boolean;
