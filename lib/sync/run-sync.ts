@@ -117,15 +117,9 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
 
   const flushCounters = async (final: boolean) => {
     const t = totals(telemetry);
+    // Lock order everywhere: the run row, then its resource rows (page commits share-lock the run
+    // first too), so heartbeats and page commits cannot deadlock.
     await db.transaction(async (tx) => {
-      for (const [resource, s] of telemetry.perResource) {
-        const base = rows.get(resource);
-        if (!base) continue;
-        await tx
-          .update(syncRunResources)
-          .set({ requests: base.requests + s.requests, rateLimitWaits: base.rateLimitWaits + s.rateLimitWaits, retries: base.retries + s.retries })
-          .where(and(eq(syncRunResources.runId, runId), eq(syncRunResources.resource, resource)));
-      }
       const alive = await tx
         .update(syncRuns)
         .set({
@@ -136,7 +130,18 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
         })
         .where(and(eq(syncRuns.id, runId), eq(syncRuns.leaseOwner, leaseOwner), eq(syncRuns.status, "running")))
         .returning({ id: syncRuns.id });
-      if (!alive.length && !final) abort.abort(new LeaseLostError());
+      if (!alive.length) {
+        if (!final) abort.abort(new LeaseLostError());
+        return;
+      }
+      for (const [resource, s] of telemetry.perResource) {
+        const base = rows.get(resource);
+        if (!base) continue;
+        await tx
+          .update(syncRunResources)
+          .set({ requests: base.requests + s.requests, rateLimitWaits: base.rateLimitWaits + s.rateLimitWaits, retries: base.retries + s.retries })
+          .where(and(eq(syncRunResources.runId, runId), eq(syncRunResources.resource, resource)));
+      }
     });
   };
   const heartbeatMs = Math.max(1000, Math.floor((getEnv().SYNC_LEASE_SECONDS * 1000) / 5));

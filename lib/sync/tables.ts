@@ -4,7 +4,7 @@
 // Never mapped: credentials (passwords, recovery answers), factors, sessions, app secrets.
 import { z } from "zod";
 
-export type PgType = "text" | "timestamptz" | "integer" | "double precision" | "jsonb";
+export type PgType = "text" | "timestamptz" | "integer" | "double precision" | "boolean" | "jsonb";
 
 export interface TableSpec<R extends Record<string, unknown> = Record<string, unknown>> {
   table: string;
@@ -97,7 +97,7 @@ export const oktaGroupSchema = z.object({
   profile: z.record(z.string(), z.unknown()).catch({}),
   source: z.object({ id: str }).nullish().catch(null),
   _links: obj,
-  _embedded: z.object({ stats: z.object({ usersCount: num }).nullish().catch(null) }).nullish().catch(null),
+  _embedded: z.object({ stats: z.object({ usersCount: num, hasAdminPrivilege: z.boolean().nullish().catch(null) }).nullish().catch(null) }).nullish().catch(null),
 });
 
 export function groupRow(g: z.infer<typeof oktaGroupSchema>) {
@@ -111,6 +111,7 @@ export function groupRow(g: z.infer<typeof oktaGroupSchema>) {
     last_updated: g.lastUpdated,
     last_membership_updated: g.lastMembershipUpdated,
     okta_member_count: g._embedded?.stats?.usersCount ?? null,
+    has_admin_privilege: g._embedded?.stats?.hasAdminPrivilege ?? null,
     profile: g.profile,
   };
 }
@@ -120,7 +121,7 @@ export const groupsTable: TableSpec<ReturnType<typeof groupRow>> = {
   hashed: true,
   columns: {
     id: "text", type: "text", name: "text", description: "text", source_app_id: "text", created: "timestamptz",
-    last_updated: "timestamptz", last_membership_updated: "timestamptz", okta_member_count: "integer", profile: "jsonb",
+    last_updated: "timestamptz", last_membership_updated: "timestamptz", okta_member_count: "integer", has_admin_privilege: "boolean", profile: "jsonb",
   },
 };
 

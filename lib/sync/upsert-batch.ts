@@ -179,9 +179,14 @@ function checkpointSql(update: CheckpointUpdate | undefined, params: unknown[]) 
   return `jsonb_set(${base}, $${params.length - 1}::text[], $${params.length}::jsonb)`;
 }
 
-/** Commits one page: lease check, row writes, counters and checkpoint, all or nothing. */
+/**
+ * Commits one page: lease check, row writes, counters and checkpoint, all or nothing. Commits are
+ * asynchronous (no WAL flush wait): a database crash can lose only the last pages together with
+ * their checkpoint, and the resumed run reads them again.
+ */
 export async function commitPage(lease: Lease, page: PageCommit): Promise<Counts> {
   return client().begin(async (tx) => {
+    await tx`set local synchronous_commit = off`;
     await assertLease(tx, lease);
     const total = zeroCounts();
     for (const w of page.writes) {

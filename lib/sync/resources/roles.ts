@@ -2,12 +2,11 @@
 //
 // Cost: Okta has no "list all role assignments". /iam/assignees/users names the users holding any
 // role (directly or through a group), so we ask /users/{id}/roles only for those (not a call per
-// user). Groups: asking /groups/{id}/roles of every group would cost one call per group (5,000 on a
-// large org, doubling the group bucket's load), so we ask only the groups that can matter:
-//   - groups with a member whose roles include a GROUP assignment (that role came from one of them);
-//   - groups that held a role at the last run (so a revoked group role is noticed and swept).
-// A group holding a role but having no members grants nobody anything and is not found; that is
-// the documented trade-off.
+// user). For groups, asking /groups/{id}/roles of every group would cost one call per group (5,000
+// on a large org, doubling the group bucket's load), so we ask only the groups whose expand=stats
+// says `hasAdminPrivilege`. Without stats (Okta refused expand=stats) we fall back to the groups of
+// users holding a GROUP-assigned role plus the groups that held a role at the last run; a group with
+// a role but no members is then missed, which grants nobody anything.
 // Small lists: no page checkpoint; a resumed run redoes roles, and rows already seen by this run
 // are not counted twice.
 import { z } from "zod";
@@ -69,9 +68,10 @@ export async function syncRoles(ctx: ResourceContext) {
   const candidates = await getDb().$client`
     select distinct g.id from okta_groups g
     where g.integration_id = ${ctx.lease.integrationId} and g.deleted_at is null and (
-      g.id in (select m.group_id from okta_group_members m
+      g.has_admin_privilege
+      or g.has_admin_privilege is null and g.id in (select m.group_id from okta_group_members m
                where m.integration_id = ${ctx.lease.integrationId} and m.deleted_at is null and m.user_id = any(${[...viaGroup]}::text[]))
-      or g.id in (select r.principal_id from okta_role_assignments r
+      or g.has_admin_privilege is null and g.id in (select r.principal_id from okta_role_assignments r
                   where r.integration_id = ${ctx.lease.integrationId} and r.principal_type = 'GROUP' and r.deleted_at is null))
     order by g.id`;
   await inParallel(
