@@ -7,7 +7,7 @@ export function Time({ value }: { value: string | Date | null | undefined }) {
   const d = typeof value === "string" ? new Date(value) : value;
   return (
     <time dateTime={d.toISOString()} title={d.toISOString()} className="whitespace-nowrap tabular-nums">
-      {fmt.format(d)} UTC
+      {fmt.format(d)} <span className="text-[0.85em] text-slate-400">UTC</span>
     </time>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { ActivityIcon, Alert, Badge, Button, ButtonLink, Card, EmptyState, Input, SearchIcon, Select, Spinner, Table, TBody, TD, TH, THead, TR, Time, type Tone } from "@/components/ui";
+import { ActivityIcon, Alert, Badge, Button, ButtonLink, Card, EmptyState, Input, SearchIcon, Select, Spinner, Table, TBody, TD, TH, THead, TR, type Tone } from "@/components/ui";
 import { OUTCOMES, activityPage, type ActivityItem, type ActivityPage } from "@/lib/activity/schemas";
 import { api } from "@/lib/api/client";
 
@@ -31,11 +31,25 @@ function toParams(f: Filters, cursor?: string | null) {
   return p;
 }
 
+// Two lines (time, then date) keep the table narrow enough for seven facts per event.
+const timeFmt = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" });
+const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+function Stamp({ value }: { value: Date }) {
+  return (
+    <time dateTime={value.toISOString()} title={value.toISOString()} className="tabular-nums">
+      <span className="block text-slate-800">
+        {timeFmt.format(value)} <span className="text-slate-400">UTC</span>
+      </span>
+      <span className="block text-slate-500">{dateFmt.format(value)}</span>
+    </time>
+  );
+}
+
 function Row({ e }: { e: ActivityItem }) {
   return (
     <TR>
       <TD className="text-xs whitespace-nowrap">
-        <Time value={e.published} />
+        <Stamp value={e.published} />
       </TD>
       <TD className="max-w-52">
         <div className="truncate font-medium text-slate-900" title={e.actor.displayName ?? undefined}>
@@ -47,11 +61,14 @@ function Row({ e }: { e: ActivityItem }) {
           </div>
         )}
       </TD>
-      <TD className="max-w-64">
+      <TD className="max-w-80">
         <div className="truncate text-slate-800" title={e.displayMessage ?? undefined}>
           {e.displayMessage ?? e.eventType}
+          {e.app.name && <span className="text-slate-500"> · {e.app.name}</span>}
         </div>
-        <div className="truncate font-mono text-xs text-slate-500">{e.eventType}</div>
+        <div className="truncate font-mono text-xs text-slate-500" title={e.eventType}>
+          {e.eventType}
+        </div>
       </TD>
       <TD>
         {e.outcome ? (
@@ -62,9 +79,6 @@ function Row({ e }: { e: ActivityItem }) {
           <span className="text-slate-400">—</span>
         )}
         {e.outcomeReason && e.outcome !== "SUCCESS" && <div className="mt-0.5 max-w-40 truncate text-xs text-slate-500">{e.outcomeReason}</div>}
-      </TD>
-      <TD className="max-w-40">
-        <span className="block truncate">{e.app.name ?? <span className="text-slate-400">—</span>}</span>
       </TD>
       <TD className="max-w-44">
         <div className="font-mono text-xs text-slate-700">{e.clientIp ?? <span className="text-slate-400">—</span>}</div>
@@ -180,7 +194,6 @@ export function ActivityClient({ initialFilters, initialPage, eventTypes, isAdmi
             <TH>User</TH>
             <TH>Event</TH>
             <TH>Outcome</TH>
-            <TH>App</TH>
             <TH>IP and location</TH>
           </THead>
           <TBody>

@@ -32,7 +32,7 @@ function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () => void
           This is the only time it is shown. The console stores only a hash of it.
         </Alert>
         <div className="mt-4 flex items-center gap-2">
-          <code data-testid="new-api-key" className="min-w-0 flex-1 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm whitespace-nowrap text-slate-900">
+          <code data-testid="new-api-key" className="min-w-0 flex-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm break-all text-slate-900">
             {created.key}
           </code>
           <CopyButton value={created.key} />
@@ -129,7 +129,7 @@ export function ApiKeysClient({ initialKeys }: { initialKeys: PublicApiKey[] }) 
           <TBody>
             {data.map((k) => (
               <TR key={k.id} className={k.revokedAt ? "text-slate-400" : undefined}>
-                <TD className="font-medium text-slate-900">{k.name}</TD>
+                <TD className="font-medium whitespace-nowrap text-slate-900">{k.name}</TD>
                 <TD>
                   <code className="font-mono text-xs text-slate-600">{k.prefix}…</code>
                 </TD>

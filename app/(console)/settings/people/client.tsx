@@ -28,15 +28,19 @@ function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void
   const err = create.error instanceof ApiError ? create.error : null;
   const fe = err?.fieldErrors ?? {};
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const close = () => {
+    create.reset();
+    onClose();
+  };
   return (
     <Dialog
       open={open}
-      onClose={onClose}
+      onClose={close}
       title="Add a person"
       description="They sign in with this email and the initial password you set. Share it with them securely."
       footer={
         <>
-          <Button variant="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={close}>
             Cancel
           </Button>
           <Button type="submit" form="add-person" loading={create.isPending}>
@@ -67,14 +71,14 @@ function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void
             <option value="admin">Admin</option>
           </Select>
         </Field>
-        <Field label="Initial password" hint="At least 8 characters." error={fe.password}>
-          <div className="flex gap-2">
+        <div className="flex items-start gap-2">
+          <Field label="Initial password" hint="At least 8 characters." error={fe.password} className="flex-1">
             <Input value={form.password} onChange={set("password")} autoComplete="new-password" className="font-mono" />
-            <Button variant="secondary" onClick={() => setForm((f) => ({ ...f, password: randomPassword() }))}>
-              Generate
-            </Button>
-          </div>
-        </Field>
+          </Field>
+          <Button variant="secondary" className="mt-6" onClick={() => setForm((f) => ({ ...f, password: randomPassword() }))}>
+            Generate
+          </Button>
+        </div>
       </form>
     </Dialog>
   );
