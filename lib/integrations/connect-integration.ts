@@ -6,14 +6,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { log } from "@/lib/log";
 import { recordEvent } from "@/lib/sync/record-event";
 import { startSync } from "@/lib/sync/start-sync";
-import type { ConnectInput, IntegrationView, VerifyResult } from "./contracts";
+import { METHOD_LABEL, type ConnectInput, type IntegrationView, type VerifyResult } from "./contracts";
 import { assertNameFree, isUniqueViolation, nameTaken } from "./names";
 import { assertOwner } from "./owners";
 import { normalizeDomainField, prepareAndVerify, verificationError } from "./prepare";
 import { storeCredentials } from "./store-credentials";
 import { viewOf } from "./view";
-
-export const METHOD_LABEL = { private_key_jwt: "OAuth 2.0 with a private key", client_secret: "OAuth 2.0 with a client secret", api_token: "API token (SSWS)" } as const;
 
 export async function connectIntegration({ actor, input }: { actor: Actor; input: ConnectInput }): Promise<{ integration: IntegrationView; verification: VerifyResult }> {
   const domain = normalizeDomainField(input.domain);
@@ -41,7 +39,7 @@ export async function connectIntegration({ actor, input }: { actor: Actor; input
           integrationId: row.id,
           kind: "integration.connected",
           message: `Connected ${domain.host} with ${METHOD_LABEL[prepared.resolved.descriptor.authMethod]}${result.usesDpop ? " (DPoP)" : ""}`,
-          details: { method: prepared.resolved.descriptor.authMethod, clientId: prepared.resolved.descriptor.clientId, keyId: prepared.resolved.descriptor.keyId, usesDpop: result.usesDpop, scopes: prepared.scopes },
+          details: { domainChanges: domain.changes, method: prepared.resolved.descriptor.authMethod, clientId: prepared.resolved.descriptor.clientId, keyId: prepared.resolved.descriptor.keyId, usesDpop: result.usesDpop, scopes: prepared.scopes },
           actorUserId: actor.userId,
         },
         tx,

@@ -21,23 +21,11 @@ import { unscheduleIntegration } from "@/lib/jobs/unschedule-integration";
 import { cancelSyncs } from "@/lib/sync/cancel-syncs";
 import { recordEvent } from "@/lib/sync/record-event";
 import type { DisconnectResult } from "./contracts";
+import { oktaFollowUp } from "./follow-up";
 import { deleteSecrets } from "./secrets";
 import { viewOf } from "./view";
 
 const DIRECTORY = { users: oktaUsers, groups: oktaGroups, groupMembers: oktaGroupMembers, apps: oktaApps, appUsers: oktaAppUsers, appGroups: oktaAppGroups, roleAssignments: oktaRoleAssignments, idps: oktaIdps, logEvents: oktaLogEvents };
-
-/** What the admin should also do in Okta: the console cannot revoke its own access there. */
-export function oktaFollowUp(row: { authMethod: string; clientId: string | null; tokenLast4: string | null; domain: string }): string[] {
-  const admin = row.domain.replace(/^https:\/\/([^.]+)\./, "https://$1-admin.");
-  if (row.authMethod === "api_token") {
-    return [`Revoke the API token ending in ${row.tokenLast4 ?? "…"} in Okta: Security > API > Tokens (${admin}).`, "Check the System Log for any use of the token after now."];
-  }
-  return [
-    `Deactivate the app with client ID ${row.clientId ?? "…"} in Okta: Applications > Applications > the app > Deactivate (${admin}).`,
-    row.authMethod === "client_secret" ? "Or at least generate a new client secret so the old one stops working." : "Or at least remove its public key under Client Credentials > Public Keys.",
-    "Remove the admin role assigned to the app if you keep it.",
-  ];
-}
 
 export async function disconnectIntegration({ actor, id, deleteData }: { actor: Actor; id: string; deleteData: boolean }): Promise<DisconnectResult> {
   const db = getDb();

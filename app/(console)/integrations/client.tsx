@@ -11,7 +11,7 @@ const SYNCS = [
 ];
 
 /** The catalog entry for Okta: what it syncs, its state, and Connect for admins. */
-function OktaCard({ isAdmin }: { isAdmin: boolean }) {
+function OktaCard({ isAdmin, connected }: { isAdmin: boolean; connected: number }) {
   return (
     <Card className="overflow-hidden">
       <div className="flex flex-col gap-6 p-6 lg:flex-row lg:items-start">
@@ -20,8 +20,8 @@ function OktaCard({ isAdmin }: { isAdmin: boolean }) {
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-2">
               <h3 className="text-base font-semibold text-slate-900">Okta</h3>
-              <Badge tone="neutral" dot>
-                Not connected
+              <Badge tone={connected ? "success" : "neutral"} dot>
+                {connected ? `${connected} connected` : "Not connected"}
               </Badge>
             </div>
             <p className="mt-1 max-w-xl text-sm text-slate-600">
@@ -42,7 +42,7 @@ function OktaCard({ isAdmin }: { isAdmin: boolean }) {
         <div className="flex shrink-0 flex-col items-start gap-2 lg:items-end">
           {isAdmin ? (
             <ButtonLink href="/integrations/okta/new">
-              <PlusIcon size={16} /> Connect Okta
+              <PlusIcon size={16} /> {connected ? "Connect another Okta org" : "Connect Okta"}
             </ButtonLink>
           ) : (
             <p className="max-w-56 text-sm text-slate-500 lg:text-right">Only admins can connect an integration. Ask an admin of your workspace.</p>
@@ -61,14 +61,14 @@ function OktaCard({ isAdmin }: { isAdmin: boolean }) {
  * Connected integrations (from GET /api/integrations) go above the catalog; the catalog lists what
  * can be connected.
  */
-export function IntegrationsClient({ isAdmin }: { isAdmin: boolean }) {
+export function IntegrationsClient({ isAdmin, connected = 0 }: { isAdmin: boolean; connected?: number }) {
   return (
     <div className="space-y-8">
       <section aria-labelledby="catalog-heading">
         <h2 id="catalog-heading" className="mb-3 text-sm font-semibold text-slate-900">
           Available integrations
         </h2>
-        <OktaCard isAdmin={isAdmin} />
+        <OktaCard isAdmin={isAdmin} connected={connected} />
       </section>
     </div>
   );

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
+import { ConnectedIntegrations } from "@/components/integrations/connected-list";
 import { requirePageActor } from "@/lib/auth/page";
+import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { IntegrationsClient } from "./client";
 
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage() {
   const actor = await requirePageActor();
+  const { items } = await listIntegrations({ actor });
   return (
     <>
       <PageHeader
@@ -14,7 +17,10 @@ export default async function IntegrationsPage() {
         title="Integrations"
         description="Connect an identity provider and the console keeps a current copy of its users, groups, apps and sign-in activity in your database."
       />
-      <IntegrationsClient isAdmin={actor.role === "admin"} />
+      <div className="space-y-8">
+        <ConnectedIntegrations items={items} />
+        <IntegrationsClient isAdmin={actor.role === "admin"} connected={items.filter((i) => i.state === "connected").length} />
+      </div>
     </>
   );
 }

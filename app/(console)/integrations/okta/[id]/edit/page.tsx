@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Alert, PageHeader } from "@/components/ui";
+import { EditForm } from "@/components/integrations/edit-form";
+import { requirePageActor } from "@/lib/auth/page";
+import { AppError } from "@/lib/errors";
+import { getIntegration } from "@/lib/integrations/get-integration";
+import { listUsers } from "@/lib/users/list-users";
+
+export const metadata: Metadata = { title: "Edit Okta integration" };
+
+export default async function EditIntegrationPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const { integration } = await getIntegration({ actor, id, eventLimit: 1 }).catch((e) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const crumbs = [
+    { label: "Integrations", href: "/integrations" },
+    { label: integration.name, href: `/integrations/okta/${id}` },
+    { label: "Edit" },
+  ];
+  let body: React.ReactNode;
+  if (actor.role !== "admin") body = <Alert tone="info" title="Only admins can edit an integration">Your role is viewer.</Alert>;
+  else if (integration.state !== "connected") body = <Alert tone="info" title="This integration is disconnected">Connect the org again from the Integrations page instead.</Alert>;
+  else body = <EditForm integration={integration} owners={(await listUsers(actor.workspaceId)).map((u) => ({ id: u.id, name: u.name, email: u.email }))} />;
+  return (
+    <>
+      <PageHeader breadcrumbs={crumbs} title={`Edit ${integration.name}`} description={integration.domain} />
+      <div className="max-w-4xl">{body}</div>
+    </>
+  );
+}
