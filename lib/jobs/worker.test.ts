@@ -1,0 +1,141 @@
+// Sync workers as real processes (`npm run worker`) on their own database: a queued run is worked
+// end to end, and a worker killed with SIGKILL mid-run is taken over by another, which resumes from
+// the checkpoints and ends with exactly the truth (no duplicate rows, exact counts).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { closeDb, getDb } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { resetEnvCache } from "@/lib/env";
+import { stopBoss } from "@/lib/jobs/boss";
+import { startSync } from "@/lib/sync/start-sync";
+import { connectToEmulator, differences, fetchTruth, storedRows, truthRows } from "@/lib/sync/testing";
+import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
+
+const baseUrl = process.env.DATABASE_URL!;
+const dbName = `osc_workers_${randomUUID().slice(0, 8)}`;
+let dbUrl: string;
+let emu: TestEmulator;
+const workers = new Set<ChildProcess>();
+
+beforeAll(async () => {
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${dbName}"`);
+  await admin.end();
+  const u = new URL(baseUrl);
+  u.pathname = `/${dbName}`;
+  dbUrl = u.toString();
+  await migrateDatabase(dbUrl);
+  await closeDb();
+  process.env.DATABASE_URL = dbUrl;
+  resetEnvCache();
+  emu = await startTestEmulator({ seed: 21, users: 1500, groups: 60, apps: 16, logDays: 5 });
+}, 120_000);
+
+afterAll(async () => {
+  for (const w of workers) kill(w);
+  await emu?.close();
+  await stopBoss();
+  await closeDb();
+  process.env.DATABASE_URL = baseUrl;
+  resetEnvCache();
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
+  await admin.end();
+});
+
+/** `npm run worker` in its own process group, so a kill reaches npm, tsx and node alike. */
+function startWorker(): ChildProcess {
+  const child = spawn("npm", ["run", "--silent", "worker"], {
+    cwd: process.cwd(),
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: dbUrl, SYNC_LEASE_SECONDS: "4", SYNC_WORKER_CONCURRENCY: "1", LOG_LEVEL: "warn", NODE_ENV: "test" },
+  });
+  workers.add(child);
+  child.once("exit", () => workers.delete(child));
+  return child;
+}
+
+function kill(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL") {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const sql = () => getDb().$client;
+const runStatus = async (runId: string) => (await sql()`select status, attempts from sync_runs where id = ${runId}`)[0];
+const pagesDone = async (runId: string) => (await sql()`select coalesce(sum(pages), 0)::int as n from sync_run_resources where run_id = ${runId}`)[0].n as number;
+
+async function expectTruth(integrationId: string) {
+  const truth = truthRows(await fetchTruth(emu));
+  const stored = await storedRows(integrationId);
+  for (const key of Object.keys(truth) as (keyof typeof truth)[]) expect({ key, ...differences(stored[key], truth[key]) }).toEqual({ key, count: 0, first: [] });
+  return truth;
+}
+
+describe("sync workers", () => {
+  it("a worker killed mid-run is replaced; the run resumes and ends equal to the truth with exact counts", async () => {
+    const c = await connectToEmulator(emu);
+    // Slow answers keep the run going long enough to be killed in the middle.
+    await emu.control("POST", "/faults", { latencyMs: 25 });
+    const first = startWorker();
+    await waitFor("the first worker to commit pages", async () => (await pagesDone(c.runId)) >= 15);
+    kill(first);
+    await new Promise((r) => first.once("exit", r));
+    const mid = await runStatus(c.runId);
+    expect(mid.status).toBe("running");
+    const pagesAtKill = await pagesDone(c.runId);
+
+    await emu.control("DELETE", "/faults");
+    startWorker();
+    const done = await waitFor("the run to finish", async () => {
+      const s = await runStatus(c.runId);
+      return ["succeeded", "partial", "failed"].includes(s.status) && s;
+    });
+    expect(done).toMatchObject({ status: "succeeded" });
+    expect(done.attempts).toBeGreaterThanOrEqual(2);
+    const truth = await expectTruth(c.integrationId);
+    const res = Object.fromEntries((await sql()`select * from sync_run_resources where run_id = ${c.runId}`).map((r) => [r.resource, r]));
+    // Each object counted once across both workers: nothing was copied twice.
+    expect(res.users.added).toBe(truth.users.size);
+    expect(res.memberships.added).toBe(truth.memberships.size);
+    expect(res.app_assignments.added).toBe(truth.appAssignments.size);
+    expect(await pagesDone(c.runId)).toBeGreaterThan(pagesAtKill);
+    const kinds = (await sql()`select kind from integration_events where run_id = ${c.runId}`).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["sync.worker_lost", "sync.resumed", "sync.succeeded"]));
+  });
+
+  it("works a Sync now end to end and hands a run back on SIGTERM", async () => {
+    const c = await connectToEmulator(emu, { name: "second" });
+    // Finish the initial run first, then start a manual one.
+    const w = startWorker();
+    await waitFor("the initial run", async () => (await runStatus(c.runId)).status === "succeeded");
+    await emu.control("POST", "/faults", { latencyMs: 25 });
+    const { run } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", actorUserId: c.actor.userId });
+    await waitFor("pages of the manual run", async () => (await pagesDone(run.id)) >= 5);
+    // The whole process group gets SIGTERM; npm may exit before node has handed the run back.
+    kill(w, "SIGTERM");
+    await waitFor("the run to be handed back", async () => (await runStatus(run.id)).status === "queued", 20_000);
+    await emu.control("DELETE", "/faults");
+    startWorker();
+    await waitFor("the manual run", async () => (await runStatus(run.id)).status === "succeeded");
+    const kinds = (await sql()`select kind from integration_events where run_id = ${run.id}`).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["sync.handed_back", "sync.resumed"]));
+    expect(kinds).not.toContain("sync.worker_lost");
+    await expectTruth(c.integrationId);
+  });
+});
