@@ -1,8 +1,9 @@
 // Request and response contracts for console people, shared by the API, the Settings page and the CLI.
+// Browser code imports this file too, so it imports only types from the schema module.
 import { z } from "zod";
-import { ROLES, type User } from "@/db/schema";
+import type { User } from "@/db/schema";
 
-export const roleSchema = z.enum(ROLES, "Role must be admin or viewer");
+export const roleSchema = z.enum(["admin", "viewer"] satisfies User["role"][], "Role must be admin or viewer");
 export const emailSchema = z.email("Enter a valid email address").max(320).transform((e) => e.trim().toLowerCase());
 export const nameSchema = z.string().trim().max(120, "Name must be at most 120 characters");
 export const passwordSchema = z.string().min(8, "Password must be at least 8 characters").max(256, "Password must be at most 256 characters");
