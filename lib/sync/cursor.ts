@@ -16,5 +16,5 @@ export function decodeCursor<T>(cursor: string | undefined, schema: ZodType<T>):
   }
 }
 
-export const timeIdCursor = z.tuple([z.iso.datetime(), z.uuid()]);
+export const uuidCursor = z.tuple([z.uuid()]);
 export const idCursor = z.tuple([z.number().int().nonnegative()]);
