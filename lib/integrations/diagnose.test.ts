@@ -27,6 +27,14 @@ describe("diagnose", () => {
     expect(d.fix.length).toBeGreaterThan(20);
   });
 
+  it("tells a deactivated app from a mistyped client ID when the client ID worked before", () => {
+    const err = e({ status: 401, kind: "auth", oauthError: "invalid_client", oauthErrorDescription: "Invalid value for 'client_id' parameter." });
+    expect(diagnose(err, ctx).title).toBe("Unknown client ID");
+    const known = diagnose(err, { ...ctx, knownClient: true });
+    expect(known).toMatchObject({ code: "INVALID_CLIENT", title: "App deactivated or deleted" });
+    expect(known.fix).toMatch(/activate this app again/);
+  });
+
   it("says which admin must hold the role for an API token", () => {
     const d = diagnose(e({ status: 403, kind: "permission", errorCode: "E0000006", errorId: "oae1" }), { ...ctx, method: "api_token", phase: "probe" });
     expect(d.code).toBe("NO_ADMIN_ROLE");

@@ -22,7 +22,8 @@ export function oktaDetails(err: OktaApiError): NonNullable<Diagnosis["okta"]> {
 
 const SERVICE_APP_STEPS = "In the Okta Admin Console open Applications > Applications > your API Services app";
 
-export function diagnose(err: OktaApiError, ctx: { method: AuthMethod; phase: Phase; host: string }): Diagnosis {
+/** `knownClient`: the client ID worked before (a stored integration), so "unknown client" means the app went away. */
+export function diagnose(err: OktaApiError, ctx: { method: AuthMethod; phase: Phase; host: string; knownClient?: boolean }): Diagnosis {
   const desc = err.oauthErrorDescription ?? "";
   const oktaSays = desc ? ` Okta said: "${desc}"` : err.errorSummary ? ` Okta said: "${err.errorSummary}"` : "";
 
@@ -70,6 +71,9 @@ export function diagnose(err: OktaApiError, ctx: { method: AuthMethod; phase: Ph
     }
     if (/signature|assertion/i.test(desc)) {
       return d("KEY_MISMATCH", "Private key does not match the app", `The private key does not belong to any public key registered on this app (Okta could not verify the signed assertion).${oktaSays}`, `${SERVICE_APP_STEPS} > Public Keys and add the public key that belongs to this private key (or paste the matching private key here).`, err);
+    }
+    if (/client_id|not found|unknown/i.test(desc) && ctx.knownClient) {
+      return d("INVALID_CLIENT", "App deactivated or deleted", `Okta no longer has an active app with this client ID in ${ctx.host}, although it worked when the integration was connected: the app was deactivated or deleted.${oktaSays}`, "In the Okta Admin Console open Applications > Applications, show inactive apps and activate this app again; if it was deleted, create a new API Services app and edit this integration to use it.", err);
     }
     if (/client_id|not found|unknown/i.test(desc)) {
       return d("INVALID_CLIENT", "Unknown client ID", `There is no active app with this client ID in ${ctx.host}.${oktaSays}`, "Copy the Client ID from the app's General tab in this same Okta org, and check the app is active.", err);
