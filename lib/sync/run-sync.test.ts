@@ -1,4 +1,5 @@
 // Full syncs against the real emulator: the database must equal the emulator's ground truth.
+import type { Row } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { stopBoss } from "@/lib/jobs/boss";
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 const sql = () => getDb().$client;
 
-async function resources(runId: string) {
+async function resources(runId: string): Promise<Record<string, Row>> {
   const rows = await sql()`select * from sync_run_resources where run_id = ${runId}`;
   return Object.fromEntries(rows.map((r) => [r.resource, r]));
 }
