@@ -132,20 +132,22 @@ export async function call(url: string, init: RequestInit & { json?: unknown } =
   const method = (init.method ?? "GET").toUpperCase();
   const res = await fetch(url, { ...init, method, headers, body });
   const text = await res.text();
-  let parsed: any = undefined;
-  if (text) parsed = JSON.parse(text);
-  const u = new URL(url);
-  const p = decodeURIComponent(u.pathname);
-  if (!p.startsWith("/__emulator")) {
-    const c = checkers();
-    // Known difference (README): the org AS spec's token_type enum lacks "DPoP", which Okta's DPoP
-    // guide documents and sends; check the rest of the body as it stands.
-    if (p === "/oauth2/v1/token" && parsed?.token_type === "DPoP") parsed = { ...parsed, token_type: "Bearer" };
-    const checker = p.startsWith("/oauth2/") ? c.oauth : c.mgmt;
-    const problems = checker.check(method, p, res.status, parsed, text.length > 0, res.headers);
-    if (problems.length) throw new Error(`Response does not match Okta's spec:\n${problems.join("\n")}\nbody: ${text.slice(0, 500)}`);
-  }
+  checkResponse(method, url, res.status, text, res.headers);
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined, text };
+}
+
+/** Throws unless the response matches Okta's spec for its path, method and status. */
+export function checkResponse(method: string, url: string, status: number, text: string, headers: Headers) {
+  let parsed: any = text ? JSON.parse(text) : undefined;
+  const p = decodeURIComponent(new URL(url).pathname);
+  if (p.startsWith("/__emulator")) return;
+  const c = checkers();
+  // Known difference (README): the org AS spec's token_type enum lacks "DPoP", which Okta's DPoP
+  // guide documents and sends; check the rest of the body as it stands.
+  if (p === "/oauth2/v1/token" && parsed?.token_type === "DPoP") parsed = { ...parsed, token_type: "Bearer" };
+  const checker = p.startsWith("/oauth2/") ? c.oauth : c.mgmt;
+  const problems = checker.check(method.toUpperCase(), p, status, parsed, text.length > 0, headers);
+  if (problems.length) throw new Error(`Response does not match Okta's spec:\n${problems.join("\n")}\nbody: ${text.slice(0, 500)}`);
 }
 
 export async function control<T = any>(base: string, p: string, method = "GET", json?: unknown): Promise<T> {
