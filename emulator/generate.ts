@@ -268,7 +268,8 @@ function generateApps(t: Tenant, rng: Rng, n: number, now: number, orgCreated: n
       label = `${c[1]} - ${rng.pick(["Sandbox", "EMEA", "APAC", "Dev", "Staging", "Account", "Legacy", "Partner"])} ${round + 1}`;
       share = c[4] * 0.02 * rng();
     }
-    const status = rng.chance(round > 0 ? 0.12 : 0.04) ? "INACTIVE" : "ACTIVE";
+    // Retired tools stay in the org, deactivated.
+    const status = label.startsWith("Legacy Timesheets") || rng.chance(round > 0 ? 0.12 : 0.04) ? "INACTIVE" : "ACTIVE";
     appShare.set(makeApp(t, rng, c[0], label, c[2], c[3], ago(), now, status), share);
   }
   return ad;
@@ -335,16 +336,21 @@ function generateRoles(t: Tenant, rng: Rng, now: number, orgCreated: number) {
     list.push(makeRole(rng, type, "USER", u.seq, Math.max(u.activated ?? u.created, when()), cr && { role: cr.id, label: cr.label, resourceSet: t.resourceSets[0].id }));
     t.rolesByUser.set(u.seq, list);
   };
-  const nAdmins = Math.min(60, Math.max(4, Math.round(t.users.length / 2000)));
+  const nAdmins = Math.min(60, Math.max(8, Math.round(t.users.length / 2000)));
   give(pool[0], "SUPER_ADMIN");
   if (pool.length > 1) give(pool[1], "SUPER_ADMIN");
+  // One of each common kind first, then a weighted mix.
+  const fixed = ["READ_ONLY_ADMIN", "HELP_DESK_ADMIN", "APP_ADMIN", "CUSTOM", "ORG_ADMIN", "USER_ADMIN"];
   const mix: [string, number][] = [["ORG_ADMIN", 2], ["READ_ONLY_ADMIN", 3], ["HELP_DESK_ADMIN", 4], ["APP_ADMIN", 2], ["USER_ADMIN", 2], ["REPORT_ADMIN", 1], ["GROUP_MEMBERSHIP_ADMIN", 1], ["CUSTOM", 2]];
   for (let i = 2; i < nAdmins; i++) {
     const u = i < pool.length && rng.chance(0.7) ? pool[i] : rng.pick(active);
-    const type = rng.weighted(mix);
+    const type = fixed[i - 2] ?? rng.weighted(mix);
     give(u, type, type === "CUSTOM" ? rng.int(t.customRoles.length) : undefined);
     if (rng.chance(0.15)) give(u, "REPORT_ADMIN");
   }
+  // A few recent grants, so the System Log window holds privilege events.
+  const recent = [...t.rolesByUser.values()].flat().slice(-2);
+  for (const r of recent) r.created = r.lastUpdated = Math.floor((now - (1 + rng.int(10)) * DAY) / 1000) * 1000;
   // Roles held through groups.
   const byName = (name: string) => t.groups.find((g) => g.profile.name === name);
   const grants: [GroupRec | undefined, string, number?][] = [[byName("okta-helpdesk"), "HELP_DESK_ADMIN"], [byName("security-oncall"), "READ_ONLY_ADMIN"], [byName("Dept - IT"), "CUSTOM", 0]];

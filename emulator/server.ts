@@ -180,21 +180,19 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
   const isToken = path === "/oauth2/v1/token";
   if (!isApi && !isToken) return send(res, 404, oktaError("E0000007", `Not found: Resource not found: ${path} (Path)`));
 
-  // ---- faults (test-only) ----
-  const f = emu.faults;
-  if (!f.path || path.startsWith(f.path)) {
-    if (f.latencyMs || f.jitterMs) await new Promise((r) => setTimeout(r, f.latencyMs + f.rng() * f.jitterMs));
-    if (f.resetRate && f.rng() < f.resetRate) {
-      req.socket.destroy();
-      return;
-    }
-  }
-
-  // ---- rate limits ----
-  const now = emu.now();
-  const enter = emu.limiter.enter(now);
+  // ---- concurrency, then faults (a slow response holds its concurrency slot, as in Okta) ----
+  const enter = emu.limiter.enter(emu.now());
   if (!enter.allowed) return send(res, 429, oktaError("E0000047", "API call exceeded rate limit due to too many requests."), enter.headers);
   try {
+    const f = emu.faults;
+    if (!f.path || path.startsWith(f.path)) {
+      if (f.latencyMs || f.jitterMs) await new Promise((r) => setTimeout(r, f.latencyMs + f.rng() * f.jitterMs));
+      if (f.resetRate && f.rng() < f.resetRate) {
+        req.socket.destroy();
+        return;
+      }
+    }
+    const now = emu.now();
     const who = rateKey(emu, String(req.headers.authorization ?? ""));
     const decision = emu.limiter.check(bucketFor(method, path), who.key, who.share, now);
     const rl = decision.headers;
