@@ -7,7 +7,7 @@ import {
 import { oktaError, type AuthStore, type Principal } from "./auth";
 import { comparisons, evaluate, FilterError, hasNot, jsonPath, parseFilter, type Expr, type Op } from "./filter";
 import {
-  appGroupJson, appJson, appUserJson, eventHookJson, groupJson, groupStats, logJson, roleJson, userJson,
+  appGroupJson, appJson, appUserJson, eventHookJson, groupJson, groupStats, logField, logJson, roleJson, userJson,
 } from "./serialize";
 import {
   EVERYONE, groupMembers, liveApp, liveGroup, liveUser, type EventHookRec, type GroupRec, type RoleRec, type UserRec,
@@ -606,8 +606,8 @@ on("GET", "/api/v1/logs", "okta.logs.read", "logs.read", (c, r) => {
     const full = () => (json ??= logJson(c.t, rec, idx));
     if (filter) {
       const ok = evaluate(filter, (path) => {
-        if (path === "eventType") return rec.e;
-        if (path === "outcome.result") return rec.o || "SUCCESS";
+        const fast = logField(c.t, rec, path);
+        if (fast) return fast.v;
         return jsonPath(full(), path);
       }, false);
       if (!ok) return false;

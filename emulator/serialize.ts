@@ -358,6 +358,22 @@ function targetsOf(t: Tenant, r: LogRec) {
   }
 }
 
+/** Common System Log filter attributes read straight from the record (no full serialisation). */
+export function logField(t: Tenant, r: LogRec, path: string): { v: unknown } | null {
+  switch (path) {
+    case "eventType": return { v: r.e };
+    case "outcome.result": return { v: r.o || "SUCCESS" };
+    case "actor.id": return { v: actorOf(t, r.a).id };
+    case "actor.type": return { v: actorOf(t, r.a).type };
+    case "actor.alternateId": return { v: actorOf(t, r.a).alternateId };
+    case "target.id": return { v: targetsOf(t, r).map((x) => x.id) };
+    case "target.type": return { v: targetsOf(t, r).map((x) => x.type) };
+    case "target.alternateId": return { v: targetsOf(t, r).map((x) => x.alternateId) };
+    case "client.ipAddress": return { v: t.clients[r.c % t.clients.length][0] };
+  }
+  return null;
+}
+
 /** Stable uuid for generated history, random-looking but the same on every request. */
 export function logUuid(t: Tenant, index: number, r: LogRec) {
   return r.u ?? uuidFrom(makeRng((t.seed * 2654435761) ^ (index * 40503) ^ r.t));
