@@ -36,6 +36,7 @@ export class Emulator {
   /** base URL of the most recent request (used for hook payload sources) */
   lastBase = "";
   generationMs = 0;
+  lastViolation = new Map<string, number>();
 
   constructor(public opts: EmulatorOptions) {
     this.genOptions = { seed: opts.seed ?? 42, users: opts.users ?? 5000, groups: opts.groups ?? 300, apps: opts.apps ?? 60, logDays: opts.logDays ?? 30 };
@@ -260,12 +261,12 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
   }
 }
 
-const lastViolation = new Map<string, number>();
+/** One system.rate_limit.violation event per client, bucket and window, as Okta logs them. */
 function violation(emu: Emulator, who: string, bucket: string) {
   const k = `${who}|${bucket}`;
   const now = emu.now();
-  if ((lastViolation.get(k) ?? 0) > now - emu.limiter.windowMs) return;
-  lastViolation.set(k, now);
+  if ((emu.lastViolation.get(k) ?? 0) > now - emu.limiter.windowMs) return;
+  emu.lastViolation.set(k, now);
   emu.log({ e: "system.rate_limit.violation", a: who.startsWith("app:") ? who.slice(4) : -1, x: 0, o: "DENY", r: "Rate limit exceeded", d: { bucket, rateLimitKey: who } });
 }
 
