@@ -1,0 +1,44 @@
+// Evidence rows shared by every rule: exactly what Okta answered, labelled for people.
+import type { Diagnosis, DiagnosisCode } from "@/lib/integrations/contracts";
+import type { AdminLinks } from "../admin-links";
+import type { EvidenceItem } from "../contracts";
+import type { CheckOutcome } from "../engine";
+import type { ErrFacts } from "../probes";
+
+export const ev = (label: string, value: string | number | boolean | null | undefined): EvidenceItem[] =>
+  value === undefined || value === null || value === "" ? [] : [{ label, value: typeof value === "number" ? value.toLocaleString("en-US") : String(value) }];
+
+export function oktaEvidence(e: ErrFacts, method = "GET"): EvidenceItem[] {
+  return [
+    ...ev("Request", e.path ? `${e.path.startsWith("/oauth2/") ? "POST" : method} ${e.path}` : undefined),
+    ...ev("HTTP status", e.status || (e.networkReason ? `no answer (${e.networkReason})` : undefined)),
+    ...ev("Okta errorCode", e.errorCode),
+    ...ev("Okta errorSummary", e.errorSummary),
+    ...ev("Okta errorId", e.errorId),
+    ...ev("OAuth error", e.oauthError),
+    ...ev("Okta said", e.oauthErrorDescription),
+    ...ev("WWW-Authenticate scope", e.scope),
+    ...ev("X-Okta-Request-Id", e.requestId),
+  ];
+}
+
+/** "GET /api/v1/groups?limit=1 -> 200" style line for a read that worked. */
+export const answered = (path: string, status: number, extra?: string) => ev(`GET ${path}`, `${status}${extra ? ` (${extra})` : ""}`);
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+/** A credential or connection failure, explained by the same rules the connect form uses (lib/integrations/diagnose). */
+export function fromDiagnosis(dg: Diagnosis, err: ErrFacts, links: AdminLinks): CheckOutcome {
+  const adminUrl: Partial<Record<DiagnosisCode, string>> = {
+    SECRET_NOT_ALLOWED: links.app,
+    KEY_MISMATCH: links.app,
+    INVALID_CLIENT: links.app,
+    DPOP_FAILED: links.app,
+    GRANT_NOT_ALLOWED: links.app,
+    SCOPES_NOT_GRANTED: links.app,
+    NO_ADMIN_ROLE: links.app,
+    API_TOKEN_INVALID: links.apiTokens,
+    NETWORK_ZONE: links.networks,
+  };
+  return { status: "fail", cause: dg.code, summary: `${dg.title}. ${dg.message}`, evidence: oktaEvidence(err), fix: dg.fix, adminUrl: adminUrl[dg.code] ?? null };
+}
