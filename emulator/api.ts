@@ -12,7 +12,7 @@ import {
 import {
   EVERYONE, groupMembers, liveApp, liveGroup, liveUser, type EventHookRec, type GroupRec, type RoleRec, type UserRec,
 } from "./state";
-import { iso, lowerBound, oktaId, makeRng } from "./util";
+import { iso, lowerBound, lowerBoundBy, makeRng, oktaId } from "./util";
 
 export interface HookApi {
   verify(h: EventHookRec): Promise<boolean>;
@@ -656,17 +656,6 @@ on("GET", "/api/v1/logs", "okta.logs.read", "logs.read", (c, r) => {
   }
   return ok(body, links(c, r, next));
 });
-
-function lowerBoundBy(n: number, at: (i: number) => number, x: number) {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (at(mid) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 // ---------------- event hooks ----------------
 

@@ -183,7 +183,7 @@ export class AuthStore {
         ...(a.clientSecret ? { clientSecret: a.clientSecret } : {}),
         ...(a.privateKeyPem ? { privateKeyPem: a.privateKeyPem, privateJwk: a.privateJwk } : {}),
         ...(a.kid ? { kid: a.kid } : {}),
-        tokenEndpointAuthMethod: a.clientSecret && a.kind === "oin" ? "client_secret_basic" : a.clientSecret ? "client_secret_basic" : "private_key_jwt",
+        tokenEndpointAuthMethod: a.clientSecret ? "client_secret_basic" : "private_key_jwt",
         scopes: a.scopes, roles: a.roles, dpopRequired: a.dpopRequired, status: a.status, rateLimitPercent: a.rateLimitPercent,
       })),
       apiTokens: [...this.apiTokens.values()].map((t) => ({ name: t.name, token: t.token, roles: t.roles, status: t.status })),

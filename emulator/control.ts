@@ -140,7 +140,6 @@ export async function handleControl(emu: Emulator, method: string, path: string,
     case "POST apps": {
       const b = parse(appInput, raw, res);
       if (!b) return;
-      if (b.kind === "oin" && !b.clientSecret && b.publicJwk === undefined) b.clientSecret = undefined;
       const app = emu.auth.addApp({ name: b.name, kind: b.kind, scopes: b.scopes ?? [], roles: b.roles ?? [], dpopRequired: b.dpopRequired, publicJwk: b.publicJwk as never, clientSecret: b.clientSecret, rateLimitPercent: b.rateLimitPercent, key: !b.publicJwk && !b.clientSecret && b.kind === "service", secret: b.kind === "oin" && !b.publicJwk });
       return json(res, 201, emu.auth.credentialsJson(base).apps.find((a) => a.clientId === app.clientId));
     }

@@ -6,7 +6,8 @@ import { call, control, startSmall } from "./testkit";
 
 let em: Awaited<ReturnType<typeof startSmall>>;
 beforeAll(async () => {
-  em = await startSmall({ rateWindowMs: 1500 });
+  em = await startSmall({ rateWindowMs: 60_000 });
+  await call(`${em.url}/api/v1/users/${"00u" + "x".repeat(17)}`, { headers: em.ssws }); // compile the spec checker outside the windows under test
 });
 afterAll(() => em.close());
 
@@ -31,9 +32,8 @@ describe("buckets", () => {
 });
 
 describe("enforcement", () => {
-  it("caps each client at 50% of the bucket, sends headers, answers 429 E0000047, resets with the window", async () => {
+  it("caps each client at 50% of the bucket, sends headers, answers 429 E0000047", async () => {
     await control(em.url, "/config", "PATCH", { bucketLimits: { "/api/v1/logs": 6 } });
-    await sleep(50);
     const h = em.ssws;
     const seen: [number, string | null, string | null][] = [];
     for (let i = 0; i < 4; i++) {
@@ -42,8 +42,8 @@ describe("enforcement", () => {
       if (r.status === 429) {
         expect(r.body).toMatchObject({ errorCode: "E0000047", errorSummary: "API call exceeded rate limit due to too many requests." });
         const reset = Number(r.headers.get("x-rate-limit-reset"));
-        expect(reset).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000));
-        expect(reset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 2);
+        expect(reset).toBeGreaterThan(Math.floor(Date.now() / 1000));
+        expect(reset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 60);
       }
     }
     expect(seen).toEqual([[200, "3", "2"], [200, "3", "1"], [200, "3", "0"], [429, "3", "0"]]);
@@ -52,10 +52,21 @@ describe("enforcement", () => {
     expect((await call(`${em.url}/api/v1/logs?limit=1`, { headers: other })).status).toBe(200);
     // Other buckets are untouched.
     expect((await call(`${em.url}/api/v1/users?limit=1`, { headers: h })).status).toBe(200);
-    await sleep(1600);
-    expect((await call(`${em.url}/api/v1/logs?limit=1`, { headers: h })).status).toBe(200);
     const stats = await control(em.url, "/stats");
     expect(stats.rateLimits.byBucket["/api/v1/logs"].limited).toBeGreaterThanOrEqual(1);
+    const log = await call(`${em.url}/api/v1/logs?filter=${encodeURIComponent('eventType eq "system.rate_limit.violation"')}`, { headers: other });
+    expect(log.body.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a compressed window resets quickly", async () => {
+    await control(em.url, "/config", "PATCH", { rateWindowMs: 1000, bucketLimits: { "/api/v1/apps/{id}": 2 } });
+    const app = (await control(em.url, "/truth/apps"))[0].id;
+    const once = () => call(`${em.url}/api/v1/apps/${app}`, { headers: em.ssws });
+    expect((await once()).status).toBe(200);
+    expect((await once()).status).toBe(429);
+    await sleep(1100);
+    expect((await once()).status).toBe(200);
+    await control(em.url, "/config", "PATCH", { rateWindowMs: 60_000 });
   });
 
   it("the org-wide ceiling binds when clients together exceed it", async () => {

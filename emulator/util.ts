@@ -56,17 +56,19 @@ export function uuidFrom(rng: () => number): string {
 export const iso = (ms: number) => new Date(ms).toISOString();
 export const isoOrNull = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 
-/** Binary search: first index whose value is >= x. */
-export function lowerBound(a: ArrayLike<number>, x: number): number {
+/** Binary search over [0, n): first index whose value (as read by `at`) is >= x. */
+export function lowerBoundBy(n: number, at: (i: number) => number, x: number): number {
   let lo = 0;
-  let hi = a.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
+    if (at(mid) < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+export const lowerBound = (a: ArrayLike<number>, x: number) => lowerBoundBy(a.length, (i) => a[i], x);
 
 export function sortedInsert(a: number[], x: number): boolean {
   const i = lowerBound(a, x);
