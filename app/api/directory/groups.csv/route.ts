@@ -1,0 +1,10 @@
+import { route } from "@/lib/api/route";
+import { csvResponse } from "@/lib/directory/csv-response";
+import { listGroupsQuery } from "@/lib/directory/contracts";
+import { exportDirectoryCsv } from "@/lib/directory/export-csv";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ access: "viewer", query: listGroupsQuery }, async ({ actor, query }) =>
+  csvResponse(exportDirectoryCsv({ ctx: actor, input: { list: "groups", filters: query } })),
+);

@@ -1,0 +1,49 @@
+// One app: its settings, how many people reach it directly or through groups, and the groups assigned.
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { oktaAppGroups as ag, oktaAppUsers as au, oktaApps as a, oktaGroups as g } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+import type { DirectoryCtx } from "./contracts";
+import { groupMemberCount } from "./counts";
+import { oktaAdminUrls } from "./okta-admin-url";
+import { findIntegration } from "./scope";
+
+export async function getApp({ ctx, input }: { ctx: DirectoryCtx; input: { integrationId: string; appId: string } }) {
+  const db = getDb();
+  const { integrationId, appId } = input;
+  const [integration, [app]] = await Promise.all([
+    findIntegration(ctx, integrationId),
+    db
+      .select({ id: a.id, name: a.name, label: a.label, status: a.status, signOnMode: a.signOnMode, created: a.created, lastUpdated: a.lastUpdated })
+      .from(a)
+      .where(and(eq(a.workspaceId, ctx.workspaceId), eq(a.integrationId, integrationId), eq(a.id, appId), isNull(a.deletedAt))),
+  ]);
+  if (!integration || !app) throw notFound("App");
+
+  const [[counts], groups] = await Promise.all([
+    db
+      .select({
+        users: sql<number>`count(*)::int`,
+        direct: sql<number>`(count(*) filter (where ${au.scope} is distinct from 'GROUP'))::int`,
+        viaGroup: sql<number>`(count(*) filter (where ${au.scope} = 'GROUP'))::int`,
+      })
+      .from(au)
+      .where(and(eq(au.integrationId, integrationId), eq(au.appId, appId), isNull(au.deletedAt))),
+    db
+      .select({ id: g.id, name: g.name, type: g.type, priority: ag.priority, memberCount: groupMemberCount })
+      .from(ag)
+      .innerJoin(g, and(eq(g.integrationId, ag.integrationId), eq(g.id, ag.groupId), isNull(g.deletedAt)))
+      .where(and(eq(ag.integrationId, integrationId), eq(ag.appId, appId), isNull(ag.deletedAt)))
+      .orderBy(sql`${ag.priority} asc nulls last`, sql`lower(${g.name})`),
+  ]);
+
+  return {
+    integration: { id: integration.id, name: integration.name, domain: integration.domain },
+    app,
+    adminUrl: oktaAdminUrls.app(integration.domain, app.name, app.id),
+    counts,
+    groups,
+  };
+}
+
+export type AppDetail = Awaited<ReturnType<typeof getApp>>;

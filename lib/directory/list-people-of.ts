@@ -1,0 +1,139 @@
+// The people of one group (members) or one app (assigned users), by name, searchable, in keyset pages.
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { getDb } from "@/db";
+import { directoryKeys as K, oktaAppGroups as ag, oktaAppUsers as au, oktaApps as a, oktaGroupMembers as m, oktaGroups as g, oktaUsers as u } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+import type { DirectoryCtx, ListAppUsersInput, ListMembersInput } from "./contracts";
+import {
+  afterCursor,
+  decodeCursor,
+  keyColumns,
+  keysForFilter,
+  matchesSearch,
+  orderBy,
+  SORT_MATCHES_LIMIT,
+  sortAfterFiltering,
+  toPage,
+  type SortKey,
+} from "./keyset";
+
+const BY_NAME: SortKey[] = [
+  { expr: K.userName(u), type: "text" },
+  { expr: sql`${u.integrationId}`, type: "uuid" },
+  { expr: sql`${u.id}`, type: "text" },
+];
+const person = {
+  integrationId: u.integrationId,
+  id: u.id,
+  login: u.login,
+  email: u.email,
+  firstName: u.firstName,
+  lastName: u.lastName,
+  displayName: u.displayName,
+  status: u.status,
+  department: u.department,
+  title: u.title,
+  lastLogin: u.lastLogin,
+};
+
+async function requireLive(what: "Group" | "App", where: SQL) {
+  const table = what === "Group" ? g : a;
+  const [row] = await getDb().select({ id: table.id }).from(table).where(where);
+  if (!row) throw notFound(what);
+}
+
+/** What a select of these columns returns (drizzle's own inference does not see through the generic). */
+type Fields<T extends Record<string, PgColumn>> = { [K in keyof T]: T[K]["_"]["notNull"] extends true ? T[K]["_"]["data"] : T[K]["_"]["data"] | null };
+type Link = typeof au; // okta_group_members has the same integration_id / user_id / deleted_at columns
+const personOf = (link: Link, ctx: DirectoryCtx) =>
+  and(eq(u.integrationId, link.integrationId), eq(u.id, link.userId), isNull(u.deletedAt), eq(u.workspaceId, ctx.workspaceId));
+
+/**
+ * One page by name of the people behind a group's or an app's rows (`link`), with the caller's
+ * `extra` columns of those rows. Two shapes, picked by size:
+ * - up to SORT_MATCHES_LIMIT rows: each person is fetched by primary key (LATERAL … LIMIT 1, which the
+ *   planner cannot turn into a hash join over every person of the org), then sorted;
+ * - more ("Everyone"): a join that walks the people name index, or the trigram index when searching.
+ */
+async function pageByName<E extends Record<string, PgColumn>>(
+  input: { q?: string; cursor?: string; limit?: number },
+  ctx: DirectoryCtx,
+  link: Link,
+  linkWhere: SQL | undefined,
+  extra: E,
+) {
+  type Row = Fields<typeof person> & Fields<E> & { keys: Record<string, unknown> };
+  const db = getDb();
+  const limit = input.limit ?? 50;
+  const after = decodeCursor(input.cursor, "name", "asc", BY_NAME);
+  const search = matchesSearch(sql`${u.searchText}`, input.q, true);
+  const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${link} where ${linkWhere} limit ${SORT_MATCHES_LIMIT + 1}) x`);
+  if (n <= SORT_MATCHES_LIMIT) {
+    const p = db
+      .select({ ...person, nameKey: sql<string>`${K.userName(u)}`.as("name_key") })
+      .from(u)
+      .where(and(personOf(link, ctx), search))
+      .limit(1)
+      .as("p");
+    const keys = sortAfterFiltering([
+      { expr: sql`${p.nameKey}`, type: "text" },
+      { expr: sql`${p.integrationId}`, type: "uuid" },
+      { expr: sql`${p.id}`, type: "text" },
+    ]);
+    const { nameKey: _n, ...fields } = p._.selectedFields;
+    const rows = await db
+      .select({ ...(fields as unknown as typeof person), ...extra, keys: keyColumns(keys) })
+      .from(link)
+      .innerJoinLateral(p, sql`true`)
+      .where(and(linkWhere, after ? afterCursor(keys, after, "asc") : undefined))
+      .orderBy(...orderBy(keys, "asc"))
+      .limit(limit + 1);
+    return toPage(rows as unknown as Row[], limit, "name", "asc");
+  }
+  const where = (keys: SortKey[]) => and(linkWhere, search, after ? afterCursor(keys, after, "asc") : undefined);
+  const keys = search ? await keysForFilter(BY_NAME, db.select({ one: sql`1` }).from(link).innerJoin(u, personOf(link, ctx)).where(where(BY_NAME))) : BY_NAME;
+  const rows = await db
+    .select({ ...person, ...extra, keys: keyColumns(keys) })
+    .from(link)
+    .innerJoin(u, personOf(link, ctx))
+    .where(where(keys))
+    .orderBy(...orderBy(keys, "asc"))
+    .limit(limit + 1);
+  return toPage(rows as unknown as Row[], limit, "name", "asc");
+}
+
+export async function listGroupMembers({ ctx, input }: { ctx: DirectoryCtx; input: ListMembersInput & { integrationId: string; groupId: string } }) {
+  await requireLive("Group", and(eq(g.workspaceId, ctx.workspaceId), eq(g.integrationId, input.integrationId), eq(g.id, input.groupId), isNull(g.deletedAt))!);
+  const members = and(eq(m.integrationId, input.integrationId), eq(m.groupId, input.groupId), isNull(m.deletedAt));
+  return pageByName(input, ctx, m as unknown as Link, members, {});
+}
+
+export async function listAppUsers({ ctx, input }: { ctx: DirectoryCtx; input: ListAppUsersInput & { integrationId: string; appId: string } }) {
+  await requireLive("App", and(eq(a.workspaceId, ctx.workspaceId), eq(a.integrationId, input.integrationId), eq(a.id, input.appId), isNull(a.deletedAt))!);
+  const assigned = and(
+    eq(au.integrationId, input.integrationId),
+    eq(au.appId, input.appId),
+    isNull(au.deletedAt),
+    input.scope === "GROUP" ? eq(au.scope, "GROUP") : input.scope === "USER" ? sql`${au.scope} is distinct from 'GROUP'` : undefined,
+  );
+  const page = await pageByName(input, ctx, au, assigned, { scope: au.scope, assignmentStatus: au.status, syncState: au.syncState, userName: au.userName });
+  // Name the groups through which each person on the page reaches the app.
+  const ids = page.items.map((p) => p.id);
+  const via = ids.length
+    ? await getDb()
+        .select({ userId: m.userId, id: g.id, name: g.name })
+        .from(ag)
+        .innerJoin(m, and(eq(m.integrationId, ag.integrationId), eq(m.groupId, ag.groupId), isNull(m.deletedAt), inArray(m.userId, ids)))
+        .innerJoin(g, and(eq(g.integrationId, ag.integrationId), eq(g.id, ag.groupId), isNull(g.deletedAt)))
+        .where(and(eq(ag.integrationId, input.integrationId), eq(ag.appId, input.appId), isNull(ag.deletedAt)))
+        .orderBy(sql`lower(${g.name})`)
+    : [];
+  return {
+    items: page.items.map((p) => ({ ...p, direct: p.scope !== "GROUP", viaGroups: via.filter((v) => v.userId === p.id).map(({ id, name }) => ({ id, name })) })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export type MemberPage = Awaited<ReturnType<typeof listGroupMembers>>;
+export type AppUserPage = Awaited<ReturnType<typeof listAppUsers>>;

@@ -1,0 +1,47 @@
+// What every directory query shares: the workspace boundary, live rows only, and the names of the
+// workspace's integrations (a handful of rows) so list items can say which org they come from.
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { getDb } from "@/db";
+import { integrations } from "@/db/schema";
+import type { DirectoryCtx } from "./contracts";
+
+/** Rows of this workspace (and integration, when asked) that the last sync did not mark deleted. */
+export function liveRows(
+  t: { workspaceId: PgColumn; integrationId: PgColumn; deletedAt: PgColumn },
+  ctx: DirectoryCtx,
+  integrationId?: string,
+): SQL {
+  return and(eq(t.workspaceId, ctx.workspaceId), integrationId ? eq(t.integrationId, integrationId) : undefined, isNull(t.deletedAt))!;
+}
+
+export interface IntegrationRef {
+  id: string;
+  name: string;
+  domain: string;
+  state: string;
+}
+
+export async function workspaceIntegrations(ctx: DirectoryCtx): Promise<IntegrationRef[]> {
+  return getDb()
+    .select({ id: integrations.id, name: integrations.name, domain: integrations.domain, state: integrations.state })
+    .from(integrations)
+    .where(eq(integrations.workspaceId, ctx.workspaceId))
+    .orderBy(sql`lower(${integrations.name})`);
+}
+
+/** Adds `integrationName` to each item. */
+export async function withIntegrationNames<T extends { integrationId: string }>(ctx: DirectoryCtx, items: T[]) {
+  if (items.length === 0) return [];
+  const names = new Map((await workspaceIntegrations(ctx)).map((i) => [i.id, i.name]));
+  return items.map((item) => ({ ...item, integrationName: names.get(item.integrationId) ?? "" }));
+}
+
+/** The integration of a detail page, or 404 when it is not this workspace's. */
+export async function findIntegration(ctx: DirectoryCtx, integrationId: string) {
+  const [row] = await getDb()
+    .select({ id: integrations.id, name: integrations.name, domain: integrations.domain, state: integrations.state })
+    .from(integrations)
+    .where(and(eq(integrations.id, integrationId), eq(integrations.workspaceId, ctx.workspaceId)));
+  return row;
+}
