@@ -1,0 +1,115 @@
+// Everything the integration page shows at a glance, in one call: health (projected from the runs),
+// counts with Okta's own totals where a run reconciled them, the two chart series, the progress
+// estimates for a running sync, and the event kinds the log can be filtered by.
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { integrationEvents, syncRunResources, syncRuns, type Resource, type SyncRun } from "@/db/schema";
+import { findIntegration } from "@/lib/sync/find-integration";
+import { overviewSchema, type Overview } from "./contracts";
+import { countDirectory, signInsPerDay } from "./count-directory";
+import { projectHealth, type RunInput } from "./project-health";
+
+/** Runs shown in the duration chart. */
+export const DURATION_RUNS = 30;
+const LEVELS = ["info", "warn", "error"] as const;
+
+export async function getOverview(input: { workspaceId: string; integrationId: string; now?: Date }): Promise<Overview> {
+  const now = input.now ?? new Date();
+  const integration = await findIntegration(input.workspaceId, input.integrationId);
+  const db = getDb();
+  const id = integration.id;
+  const newest = (statuses: SyncRun["status"][]) =>
+    db
+      .select()
+      .from(syncRuns)
+      .where(and(eq(syncRuns.integrationId, id), inArray(syncRuns.status, statuses)))
+      .orderBy(desc(syncRuns.queuedAt))
+      .limit(1)
+      .then((r) => r[0] ?? null);
+
+  const [recent, active, latest, lastSuccess, lastOkRows, [reconciled], kinds, counts, signIns] = await Promise.all([
+    db.select().from(syncRuns).where(eq(syncRuns.integrationId, id)).orderBy(desc(syncRuns.queuedAt)).limit(DURATION_RUNS),
+    newest(["queued", "running"]),
+    newest(["succeeded", "partial", "failed"]),
+    newest(["succeeded"]),
+    db
+      .select({ resource: syncRunResources.resource, at: sql<Date>`max(${syncRunResources.finishedAt})`.mapWith((v) => new Date(v)) })
+      .from(syncRunResources)
+      .innerJoin(syncRuns, eq(syncRuns.id, syncRunResources.runId))
+      .where(and(eq(syncRuns.integrationId, id), eq(syncRunResources.status, "succeeded")))
+      .groupBy(syncRunResources.resource),
+    db
+      .select({ runId: syncRunResources.runId, reconciliation: syncRunResources.reconciliation, at: syncRunResources.finishedAt })
+      .from(syncRunResources)
+      .innerJoin(syncRuns, eq(syncRuns.id, syncRunResources.runId))
+      .where(and(eq(syncRuns.integrationId, id), eq(syncRunResources.resource, "memberships"), eq(syncRunResources.status, "succeeded"), sql`${syncRunResources.reconciliation} is not null`))
+      .orderBy(desc(syncRunResources.finishedAt))
+      .limit(1),
+    db
+      .select({
+        kind: integrationEvents.kind,
+        count: sql<number>`count(*)::int`,
+        severity: sql<number>`max(case ${integrationEvents.level} when 'error' then 2 when 'warn' then 1 else 0 end)::int`,
+      })
+      .from(integrationEvents)
+      .where(eq(integrationEvents.integrationId, id))
+      .groupBy(integrationEvents.kind)
+      .orderBy(integrationEvents.kind),
+    countDirectory(input.workspaceId, id, now),
+    signInsPerDay(input.workspaceId, id, integration.logWindowDays, now),
+  ]);
+
+  const withResources = [active, latest, lastSuccess].filter((r): r is SyncRun => !!r);
+  const resourceRows = withResources.length
+    ? await db
+        .select()
+        .from(syncRunResources)
+        .where(inArray(syncRunResources.runId, [...new Set(withResources.map((r) => r.id))]))
+    : [];
+  const asInput = (run: SyncRun | null): RunInput | null =>
+    run && {
+      ...run,
+      error: (run.error as Record<string, unknown> | null) ?? null,
+      resources: resourceRows
+        .filter((r) => r.runId === run.id)
+        .map((r) => ({ resource: r.resource, status: r.status, missingScope: r.missingScope, error: (r.error as Record<string, unknown> | null) ?? null })),
+    };
+
+  const health = projectHealth({
+    state: integration.state,
+    authMethod: integration.authMethod,
+    nextSyncAt: integration.nextSyncAt,
+    active: asInput(active),
+    latest: asInput(latest),
+    lastSuccess: asInput(lastSuccess),
+    lastSucceededAt: Object.fromEntries(lastOkRows.map((r) => [r.resource, r.at])) as Partial<Record<Resource, Date>>,
+    now,
+  });
+
+  const rec = reconciled?.reconciliation as Record<string, unknown> | null | undefined;
+  const num = (v: unknown) => (typeof v === "number" ? v : 0);
+  const estimates = Object.fromEntries(resourceRows.filter((r) => r.runId === lastSuccess?.id).map((r) => [r.resource, r.objects]));
+
+  return overviewSchema.parse({
+    integrationId: id,
+    health,
+    counts: {
+      ...counts,
+      memberships: {
+        total: counts.memberships,
+        reconciliation: rec
+          ? { expected: num(rec.expected), stored: num(rec.stored), groupsCompared: num(rec.groupsCompared), mismatchedGroups: num(rec.mismatchedGroups), runId: reconciled!.runId, at: reconciled!.at }
+          : null,
+      },
+    },
+    signIns,
+    durations: recent
+      .filter((r) => r.startedAt && r.finishedAt)
+      .reverse()
+      .map((r) => ({ runId: r.id, status: r.status, trigger: r.trigger, startedAt: r.startedAt!, durationMs: r.finishedAt!.getTime() - r.startedAt!.getTime() })),
+    estimates,
+    eventKinds: kinds.map((k) => ({ kind: k.kind, count: k.count, level: LEVELS[k.severity] ?? "info" })),
+    schedule: { fullSyncIntervalMinutes: integration.fullSyncIntervalMinutes, logWindowDays: integration.logWindowDays, rateLimitShare: integration.rateLimitShare },
+    generatedAt: now,
+  });
+}

@@ -1,0 +1,73 @@
+// Changes the sync settings, name and owner. A new schedule takes effect at once: the next run is
+// moved to the latest start plus the new interval (or now, if that is already past), which is what
+// the scheduler tick (enqueue-due-syncs) reads. A wider sign-in window drops the stored System Log
+// cursor so the next run reads back the whole window (events are de-duplicated on uuid).
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { integrations, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, notFound } from "@/lib/errors";
+import { assertNameFree, isUniqueViolation, nameTaken } from "@/lib/integrations/names";
+import { assertOwner } from "@/lib/integrations/owners";
+import { recordEvent } from "@/lib/sync/record-event";
+import type { SettingsInput, SettingsUpdateResult } from "./contracts";
+import { formatInterval, formatShare } from "./format";
+import { getSettings } from "./get-settings";
+
+export async function updateSettings({ actor, integrationId, input }: { actor: Actor; integrationId: string; input: SettingsInput }): Promise<SettingsUpdateResult> {
+  const db = getDb();
+  const [row] = await db
+    .select()
+    .from(integrations)
+    .where(and(eq(integrations.id, integrationId), eq(integrations.workspaceId, actor.workspaceId)))
+    .limit(1);
+  if (!row) throw notFound("Integration");
+  if (row.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; its settings can no longer change");
+  if (input.name !== undefined && input.name.toLowerCase() !== row.name.toLowerCase()) await assertNameFree(actor.workspaceId, input.name, integrationId);
+  if (input.ownerId) await assertOwner(actor.workspaceId, input.ownerId);
+
+  const set: Partial<typeof integrations.$inferInsert> = {};
+  const said: string[] = [];
+  const details: Record<string, { from: unknown; to: unknown }> = {};
+  const change = <K extends keyof SettingsInput & keyof typeof row>(key: K, words: (from: NonNullable<(typeof row)[K]>, to: NonNullable<SettingsInput[K]>) => string) => {
+    const to = input[key];
+    if (to === undefined || to === row[key]) return false;
+    (set as Record<string, unknown>)[key] = to;
+    details[key] = { from: row[key], to };
+    said.push(words(row[key] as never, to as never));
+    return true;
+  };
+  change("name", (from, to) => `renamed "${from}" to "${to}"`);
+  if (input.ownerId !== undefined && input.ownerId !== row.ownerId) {
+    set.ownerId = input.ownerId;
+    details.ownerId = { from: row.ownerId, to: input.ownerId };
+    const [o] = input.ownerId ? await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, input.ownerId)) : [];
+    said.push(o ? `owner set to ${o.name || o.email}` : "owner removed");
+  }
+  if (change("fullSyncIntervalMinutes", (from, to) => `sync every ${formatInterval(to)} (was ${formatInterval(from)})`)) {
+    set.nextSyncAt = sql`greatest(now(), coalesce((select max(queued_at) from sync_runs where integration_id = ${integrationId}), now()) + make_interval(mins => ${input.fullSyncIntervalMinutes!}))` as never;
+  }
+  if (change("logWindowDays", (from, to) => `sign-in history ${to} days (was ${from})`) && input.logWindowDays! > row.logWindowDays) {
+    set.cursors = sql`${integrations.cursors} - 'logsNext'` as never;
+  }
+  change("rateLimitShare", (from, to) => `rate-limit share ${formatShare(to)} (was ${formatShare(from)})`);
+
+  if (said.length) {
+    try {
+      await db.transaction(async (tx) => {
+        await tx
+          .update(integrations)
+          .set({ ...set, updatedAt: new Date() })
+          .where(eq(integrations.id, integrationId));
+        await recordEvent(
+          { workspaceId: actor.workspaceId, integrationId, kind: "integration.settings_changed", message: `Settings changed: ${said.join(", ")}`, details, actorUserId: actor.userId },
+          tx,
+        );
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw nameTaken(input.name ?? row.name);
+      throw e;
+    }
+  }
+  return { ...(await getSettings({ workspaceId: actor.workspaceId, integrationId })), changed: Object.keys(details) };
+}
