@@ -27,7 +27,7 @@ export function Tabs({ items, value, onChange, label }: { items: TabItem[]; valu
           const inner = (
             <>
               {t.label}
-              {t.count !== undefined && <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600 tabular-nums">{t.count}</span>}
+              {t.count !== undefined && <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600 tabular-nums">{t.count.toLocaleString("en-US")}</span>}
             </>
           );
           return t.href ? (
