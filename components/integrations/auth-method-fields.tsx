@@ -92,7 +92,7 @@ function GeneratedKey({ value, onChange }: { value: PendingKeyView | null; onCha
       <p className="mt-1 text-xs text-slate-500">
         Key ID (kid) <code className="font-mono text-slate-700" data-testid="generated-kid">{value.kid}</code> · SHA-256 fingerprint <code className="font-mono text-slate-700">{value.fingerprint}</code>
       </p>
-      <pre className="mt-2 max-h-48 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100" data-testid="public-jwk">
+      <pre className="mt-2 max-h-48 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100" data-testid="public-jwk">
         {jwk}
       </pre>
     </div>
@@ -139,7 +139,7 @@ export function AuthMethodFields({ value, onChange, errors }: { value: AuthState
 
       {value.method === "private_key_jwt" && (
         <div className="space-y-3">
-          <div className="flex gap-4 text-sm" role="radiogroup" aria-label="Private key">
+          <div className="flex gap-4 text-sm" role="radiogroup" aria-label="Where the private key comes from">
             {(["generate", "paste"] as const).map((src) => (
               <label key={src} className="flex items-center gap-2">
                 <input type="radio" name="key-source" className="size-4 accent-brand-600" checked={value.keySource === src} onChange={() => set({ keySource: src })} />

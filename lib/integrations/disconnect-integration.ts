@@ -30,15 +30,16 @@ const DIRECTORY = { users: oktaUsers, groups: oktaGroups, groupMembers: oktaGrou
 export async function disconnectIntegration({ actor, id, deleteData }: { actor: Actor; id: string; deleteData: boolean }): Promise<DisconnectResult> {
   const db = getDb();
   const outcome = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(integrations)
-      .where(and(eq(integrations.id, id), eq(integrations.workspaceId, actor.workspaceId)))
-      .for("update");
-    if (!row) throw notFound("Integration");
+    const where = and(eq(integrations.id, id), eq(integrations.workspaceId, actor.workspaceId));
+    const [found] = await tx.select({ id: integrations.id }).from(integrations).where(where);
+    if (!found) throw notFound("Integration");
+    // Same lock order as a sync worker's page write (run, then rows that reference the integration):
+    // cancelling first waits for a page in flight to commit; after that the worker's next lease check
+    // waits for us and then sees the run cancelled. "No key update" leaves its FK checks unblocked.
+    const { cancelled } = await cancelSyncs({ integrationId: id, reason: "integration disconnected", actorUserId: actor.userId }, tx);
+    const [row] = await tx.select().from(integrations).where(where).for("no key update");
     if (row.state !== "connected") throw new AppError("CONFLICT", "This integration is already disconnected");
     const secretsDeleted = await deleteSecrets(tx, id);
-    const { cancelled } = await cancelSyncs({ integrationId: id, reason: "integration disconnected", actorUserId: actor.userId }, tx);
     await unscheduleIntegration(id, tx);
     const deletedRows: Record<string, number> = {};
     if (deleteData) {

@@ -9,7 +9,8 @@ import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/a
 import { POST as keysRoute } from "@/app/api/integrations/keys/route";
 import { POST as verifyRoute } from "@/app/api/integrations/verify/route";
 import { getDb } from "@/db";
-import { integrationEvents, integrations, integrationSecrets, oktaUsers, pendingKeys } from "@/db/schema";
+import { integrationEvents, integrations, integrationSecrets, oktaUsers, pendingKeys, syncRuns } from "@/db/schema";
+import { runSync } from "@/lib/sync/run-sync";
 import { stopBoss } from "@/lib/jobs/boss";
 import { createTenant } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
@@ -399,6 +400,33 @@ describe("disconnect", () => {
     expect(ev.actor.id).toBe(t.admin.id);
     // The name is free again for a new connection.
     expect((await connect(t.adminKey, { name: "Keep", domain: emu.url, auth: { method: "api_token", token: emu.apiToken() } })).status).toBe(201);
+  });
+});
+
+describe("disconnect during a running sync", () => {
+  it("waits for the page in flight, stops the run, and leaves no credential or imported row", async () => {
+    const t = await createTenant();
+    const made = await connect(t.adminKey, { domain: emu.url, auth: keyAuth() });
+    const id = made.body.id;
+    const [run] = await getDb().select().from(syncRuns).where(eq(syncRuns.integrationId, id));
+    expect(run.trigger).toBe("initial");
+    // The emulator answers slowly so the run is mid-walk when the admin disconnects.
+    await emu.control("POST", "/faults", { latencyMs: 40 });
+    try {
+      const sync = runSync(run.id);
+      await new Promise((r) => setTimeout(r, 600));
+      const res = await call(deleteRoute, "DELETE", `/api/integrations/${id}?deleteData=true`, t.adminKey, undefined, { id });
+      expect(res.status).toBe(200);
+      await sync;
+    } finally {
+      await emu.control("DELETE", "/faults");
+    }
+    // Neither side may be killed by Postgres as a deadlock victim.
+    expect(captured.join("").includes("deadlock detected")).toBe(false);
+    const [after] = await getDb().select().from(syncRuns).where(eq(syncRuns.id, run.id));
+    expect(after.status).toBe("cancelled");
+    expect(await secretRows(id)).toEqual([]);
+    expect(await getDb().select().from(oktaUsers).where(eq(oktaUsers.integrationId, id))).toHaveLength(0);
   });
 });
 

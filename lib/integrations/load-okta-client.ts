@@ -29,7 +29,7 @@ export async function loadOktaClient(integrationId: string, opts: { events?: Okt
     async set(t: CachedToken) {
       // Only while still connected: a disconnect racing a token refresh must not leave a token behind.
       await db.transaction(async (tx) => {
-        const [cur] = await tx.select({ state: integrations.state }).from(integrations).where(eq(integrations.id, integrationId)).for("update");
+        const [cur] = await tx.select({ state: integrations.state }).from(integrations).where(eq(integrations.id, integrationId)).for("no key update");
         if (cur?.state === "connected") await writeSecret(tx, integrationId, "access_token", JSON.stringify(t), new Date(t.expiresAt));
       });
     },

@@ -91,7 +91,7 @@ export async function verifyConnection(input: { domain: NormalizedDomain; creden
   const results = await Promise.all(
     scopes.map(async (scope): Promise<ScopeResult> => {
       if (token && !token.scopes.includes(scope)) {
-        return { scope, ok: false, status: "missing_scope", reason: "Okta did not include this scope in the token: grant it under Okta API Scopes." };
+        return { scope, ok: false, status: "missing_scope", reason: "Not granted to the app: Okta left it out of the access token. Grant it on the app's Okta API Scopes tab." };
       }
       try {
         const res = await client.get<unknown[]>(SCOPE_INFO[scope].probe);
