@@ -1,0 +1,278 @@
+// `npm run bench:sync`: full syncs of emulated tenants of growing size, timed, with the syncing
+// process's peak memory, against a plain SDK baseline on the same tenant, plus a rate-limited run
+// compared with the rate-limit floor.
+//
+//   npm run bench:sync -- [--sizes 10000,50000,100000] [--baseline 100000|none] [--baseline-minutes 10]
+//                         [--rl-users 12000|none] [--rl-window-ms 15000] [--log-days 30]
+// The baseline writes row by row with a commit each; on the large tenant that takes hours, so it
+// stops after --baseline-minutes and the ratio is then reported as a lower bound (the baseline was
+// still running when ours had long finished) plus a projection from its measured rows per second.
+// A tenant of N users has N/20 groups, N/200 apps and --log-days of System Log (100k users: 5,000
+// groups, ~1M memberships, 500 apps, ~250k app assignments, ~500k events over 30 days).
+// DATABASE_URL set: a throw-away database per sync on that server (dropped after). Unset: embedded Postgres.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { bucketFor } from "@/emulator/ratelimit";
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "10000,50000,100000" },
+    baseline: { type: "string", default: "100000" },
+    "baseline-minutes": { type: "string", default: "10" },
+    "rl-users": { type: "string", default: "12000" },
+    "rl-window-ms": { type: "string", default: "15000" },
+    "log-days": { type: "string", default: "30" },
+    seed: { type: "string", default: "42" },
+  },
+});
+
+const root = process.cwd();
+const tsx = path.join(root, "node_modules/.bin/tsx");
+process.env.APP_ENCRYPTION_KEY ||= Buffer.alloc(32, 9).toString("base64");
+process.env.AUTH_SECRET ||= "bench-auth-secret-0123456789abcdef0123456789";
+process.env.LOG_LEVEL ||= "warn";
+
+// ---- infrastructure -------------------------------------------------------------------------------
+
+async function databaseServer() {
+  if (process.env.DATABASE_URL) return { base: process.env.DATABASE_URL, stop: async () => {} };
+  const { freePort, startEmbeddedPostgres } = await import("@/db/embedded");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "osc-bench-pg-"));
+  fs.chmodSync(dir, 0o755);
+  const pg = await startEmbeddedPostgres({ dir: path.join(dir, "data"), port: await freePort(), persistent: false, database: "postgres" });
+  return { base: pg.url, stop: () => pg.stop() };
+}
+
+async function freshDatabase(base: string, label: string) {
+  const name = `osc_bench_sync_${label}_${Date.now().toString(36)}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const { migrateDatabase } = await import("@/db/migrate");
+  await migrateDatabase(u.toString());
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const a = postgres(base, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
+      await a.end();
+    },
+  };
+}
+
+interface Emu {
+  url: string;
+  pid: number;
+  control<T>(method: string, p: string, body?: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** The emulator in its own process, so its memory and CPU are not the syncing process's. */
+async function startEmulatorProcess(o: { users: number; seed: number; logDays: number; rateLimits: boolean; windowMs?: number }): Promise<Emu> {
+  const port = 18_000 + Math.floor(Math.random() * 2000);
+  const cli = ["emulator/cli.ts", "--port", String(port), "--seed", String(o.seed), "--users", String(o.users), "--groups", String(Math.max(5, Math.round(o.users / 20))),
+    "--apps", String(Math.max(3, Math.round(o.users / 200))), "--log-days", String(o.logDays), ...(o.rateLimits ? ["--rate-window-ms", String(o.windowMs ?? 60_000)] : ["--no-rate-limits"])];
+  const child = spawn(tsx, cli, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (c: Buffer) => {
+      out += c.toString();
+      if (out.includes("control plane")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}: ${out}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    pid: child.pid!,
+    async control<T>(method: string, p: string, body?: unknown) {
+      const res = await fetch(`${url}/__emulator${p}`, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+      if (!res.ok) throw new Error(`emulator ${method} ${p}: ${res.status}`);
+      return (await res.json()) as T;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function runChild(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, ["bench/sync-child.ts", ...argv], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
+    child.once("exit", (code) => {
+      const line = out.trim().split("\n").pop() ?? "";
+      if (code !== 0) return reject(new Error(`sync child exited with ${code}`));
+      resolve(JSON.parse(line));
+    });
+  });
+}
+
+/** A workspace, an admin and an integration connected through the real connect verb. */
+async function connect(dbUrl: string, emu: Emu) {
+  const { closeDb, getDb } = await import("@/db");
+  const { resetEnvCache } = await import("@/lib/env");
+  await closeDb();
+  process.env.DATABASE_URL = dbUrl;
+  process.env.OKTA_ALLOWED_INSECURE_HOSTS = new URL(emu.url).host;
+  resetEnvCache();
+  const { workspaces, users } = await import("@/db/schema");
+  const [ws] = await getDb().insert(workspaces).values({ name: "bench" }).returning();
+  const [admin] = await getDb().insert(users).values({ workspaceId: ws.id, email: `bench-${ws.id}@example.com`, role: "admin", passwordHash: "x" }).returning();
+  const creds = await emu.control<{ apps: { name: string; clientId: string; privateKeyPem?: string; kid?: string; rateLimitPercent?: number }[]; apiTokens: { name: string; token: string }[] }>("GET", "/credentials");
+  const app = creds.apps.find((a) => a.name === "readonly-key")!;
+  const { connectIntegration } = await import("@/lib/integrations/connect-integration");
+  const { integration } = await connectIntegration({
+    actor: { userId: admin.id, workspaceId: ws.id, email: admin.email, name: "bench", role: "admin", via: "api_key" },
+    input: { name: "Okta", domain: emu.url, auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem!, keyId: app.kid } },
+  });
+  const [run] = await getDb().$client`select id from sync_runs where integration_id = ${integration.id} and status = 'queued'`;
+  const { stopBoss } = await import("@/lib/jobs/boss");
+  await stopBoss();
+  return { integrationId: integration.id, workspaceId: ws.id, runId: run.id as string, token: creds.apiTokens.find((t) => t.name === "admin-token")!.token, appPercent: app.rateLimitPercent ?? 50 };
+}
+
+async function resourceStats(runId: string) {
+  const { getDb } = await import("@/db");
+  return getDb().$client`
+    select resource, status, objects, pages, requests, added + updated + deleted as written,
+      extract(epoch from finished_at - started_at)::float as secs
+    from sync_run_resources where run_id = ${runId} order by started_at nulls last`;
+}
+
+async function rowsStored(integrationId: string) {
+  const { getDb } = await import("@/db");
+  const tables = ["okta_users", "okta_groups", "okta_group_members", "okta_apps", "okta_app_users", "okta_app_groups", "okta_role_assignments", "okta_idps", "okta_log_events"];
+  let n = 0;
+  for (const t of tables) n += (await getDb().$client.unsafe(`select count(*)::int as n from ${t} where integration_id = $1`, [integrationId]))[0].n;
+  return n;
+}
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+// ---- the three measurements -----------------------------------------------------------------------
+
+async function fullSync(base: string, users: number, withBaseline: boolean) {
+  const logDays = Number(args["log-days"]);
+  const emu = await startEmulatorProcess({ users, seed: Number(args.seed), logDays, rateLimits: false });
+  const summary = await emu.control<Record<string, number>>("GET", "/truth/summary");
+  console.log(`\n== Tenant: ${fmt(summary.users)} users, ${fmt(summary.groups)} groups, ${fmt(summary.memberships)} memberships, ${fmt(summary.apps)} apps, ${fmt(summary.appUsers + summary.appGroups)} app assignments, ${fmt(summary.logEvents)} log events`);
+  const db = await freshDatabase(base, `u${users}`);
+  try {
+    const c = await connect(db.url, emu);
+    const env = { ...process.env, DATABASE_URL: db.url };
+    const ours = await runChild(["ours", c.runId], env);
+    const rows = await resourceStats(c.runId);
+    const oursRows = await rowsStored(c.integrationId);
+    console.log(`   ours: ${ours.status} in ${secs(Number(ours.wallMs))}, peak RSS ${ours.peakRssMb} MB, rows written ${fmt(oursRows)}`);
+    for (const r of rows) {
+      const rate = r.secs > 0 ? Math.round(r.objects / r.secs) : 0;
+      console.log(`     ${String(r.resource).padEnd(16)} ${fmt(r.objects).padStart(10)} objects ${String(r.pages).padStart(6)} pages ${(r.secs ?? 0).toFixed(1).padStart(6)} s ${fmt(rate).padStart(9)} objects/s`);
+    }
+    let ratio: number | undefined;
+    let ratioIsBound = false;
+    if (withBaseline) {
+      const bdb = await freshDatabase(base, `base${users}`);
+      try {
+        const b = await connect(bdb.url, emu);
+        const since = new Date(Date.now() - logDays * 86_400_000).toISOString();
+        const budgetMs = Number(args["baseline-minutes"]) * 60_000;
+        const baseline = await runChild(["baseline", b.integrationId, emu.url, b.token, since, String(budgetMs)], { ...process.env, DATABASE_URL: bdb.url });
+        const baseRows = Number(baseline.rows);
+        ratio = Number(baseline.wallMs) / Number(ours.wallMs);
+        console.log(`   baseline (@okta/okta-sdk-nodejs, one by one, row-at-a-time): ${baseline.completed ? "finished" : "stopped after its budget"} in ${secs(Number(baseline.wallMs))}, peak RSS ${baseline.peakRssMb} MB, rows ${fmt(baseRows)} (${fmt(Math.round(baseRows / (Number(baseline.wallMs) / 1000)))} rows/s)`);
+        console.log(`     per resource: ${Object.entries(baseline.timings as Record<string, number>).map(([k, v]) => `${k} ${secs(v)}`).join(", ")}`);
+        ratioIsBound = !baseline.completed;
+        if (!baseline.completed) {
+          const projectedMs = (oursRows / baseRows) * Number(baseline.wallMs);
+          console.log(`   => ours is at least ${ratio.toFixed(1)}x faster (the baseline had copied ${((100 * baseRows) / oursRows).toFixed(1)}% when stopped); projected ${secs(projectedMs)} for the baseline = ${(projectedMs / Number(ours.wallMs)).toFixed(0)}x`);
+        } else console.log(`   => ours is ${ratio.toFixed(1)}x faster than the baseline`);
+      } finally {
+        await bdb.drop();
+      }
+    }
+    return { users, wallMs: Number(ours.wallMs), peakRssMb: Number(ours.peakRssMb), ratio, ratioIsBound, status: ours.status };
+  } finally {
+    const { closeDb } = await import("@/db");
+    await closeDb();
+    await db.drop();
+    await emu.stop();
+  }
+}
+
+async function rateLimited(base: string, users: number, windowMs: number) {
+  const emu = await startEmulatorProcess({ users, seed: Number(args.seed) + 1, logDays: 3, rateLimits: true, windowMs });
+  const summary = await emu.control<Record<string, number>>("GET", "/truth/summary");
+  console.log(`\n== Rate-limited: ${fmt(summary.users)} users, ${fmt(summary.groups)} groups, ${fmt(summary.apps)} apps; emulator limits on, window ${windowMs} ms (Okta's minute compressed)`);
+  const db = await freshDatabase(base, `rl${users}`);
+  try {
+    const c = await connect(db.url, emu);
+    const [{ rate_limit_share: share }] = await (await import("@/db")).getDb().$client`select rate_limit_share from integrations where id = ${c.integrationId}`;
+    const before = await emu.control<{ rateLimits: { byBucket: Record<string, { requests: number; limited: number }> } }>("GET", "/stats");
+    const ours = await runChild(["ours", c.runId], { ...process.env, DATABASE_URL: db.url });
+    const after = await emu.control<{ rateLimits: { limited: number; byBucket: Record<string, { requests: number; limited: number }> } }>("GET", "/stats");
+    // Floor per bucket: requests it needed / the rate we may use (our share of the app's cap per window).
+    const samplePath: Record<string, [string, string]> = {};
+    for (const p of ["/api/v1/users", "/api/v1/groups", "/api/v1/groups/x/users", "/api/v1/apps", "/api/v1/apps/x/users", "/api/v1/apps/x", "/api/v1/logs", "/api/v1/idps", "/api/v1/iam/assignees/users", "/api/v1/users/x/roles", "/oauth2/v1/token"]) {
+      samplePath[bucketFor(p === "/oauth2/v1/token" ? "POST" : "GET", p).key] = [p === "/oauth2/v1/token" ? "POST" : "GET", p];
+    }
+    let floorMs = 0;
+    let floorBucket = "";
+    let limited = 0;
+    console.log(`   bucket                               requests  429s  allowed/window  floor`);
+    for (const [key, s] of Object.entries(after.rateLimits.byBucket)) {
+      const prev = before.rateLimits.byBucket[key] ?? { requests: 0, limited: 0 };
+      const requests = s.requests - prev.requests;
+      const l = s.limited - prev.limited;
+      limited += l;
+      const sp = samplePath[key];
+      const limit = sp ? bucketFor(sp[0], sp[1]).limit : 1200;
+      const allowed = Math.max(1, Math.floor(Math.max(1, Math.floor((limit * c.appPercent) / 100)) * share));
+      const bucketFloor = ((requests - l) / allowed) * windowMs;
+      if (bucketFloor > floorMs) (floorMs = bucketFloor), (floorBucket = key);
+      console.log(`   ${key.padEnd(36)} ${String(requests - l).padStart(8)} ${String(l).padStart(5)} ${String(allowed).padStart(15)}  ${secs(bucketFloor)}`);
+    }
+    const ratio = Number(ours.wallMs) / floorMs;
+    console.log(`   ours: ${ours.status} in ${secs(Number(ours.wallMs))}; floor ${secs(floorMs)} (${floorBucket}); wall/floor ${ratio.toFixed(2)}; 429s ${limited}`);
+    return { wallMs: Number(ours.wallMs), floorMs, ratio, limited };
+  } finally {
+    const { closeDb } = await import("@/db");
+    await closeDb();
+    await db.drop();
+    await emu.stop();
+  }
+}
+
+async function main() {
+  const server = await databaseServer();
+  const sizes = args.sizes.split(",").map(Number).filter(Boolean);
+  const baselineSize = args.baseline === "none" ? null : Number(args.baseline);
+  const results = [];
+  try {
+    for (const users of sizes) results.push(await fullSync(server.base, users, users === baselineSize));
+    const rl = args["rl-users"] === "none" ? null : await rateLimited(server.base, Number(args["rl-users"]), Number(args["rl-window-ms"]));
+    console.log(`\n== Summary (${os.cpus().length} cores)`);
+    for (const r of results) {
+      console.log(`   ${fmt(r.users).padStart(8)} users: ${r.status}, ${secs(r.wallMs)}, peak RSS ${r.peakRssMb} MB${r.ratio ? `, ${r.ratio.toFixed(1)}x faster than the baseline${r.ratioIsBound ? " (at least)" : ""}` : ""}`);
+    }
+    if (rl) console.log(`   rate-limited: wall ${secs(rl.wallMs)} vs floor ${secs(rl.floorMs)} = ${rl.ratio.toFixed(2)}x, ${rl.limited} 429s`);
+  } finally {
+    await server.stop();
+  }
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
