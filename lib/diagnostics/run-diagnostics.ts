@@ -13,6 +13,8 @@ import type { CheckContext } from "./engine";
 import { Probes } from "./probes";
 import { createSession, type DiagnosticsSession } from "./session";
 
+const firstSentence = (s: string) => /^.*?[.!?](?=\s|$)/.exec(s)?.[0] ?? s;
+
 export async function startDiagnostics({ actor, integrationId, symptom }: { actor: Actor; integrationId: string; symptom: Symptom }): Promise<DiagnosticsSession> {
   requireAdmin(actor);
   const row = await findIntegration(actor.workspaceId, integrationId);
@@ -42,7 +44,7 @@ export async function startDiagnostics({ actor, integrationId, symptom }: { acto
         integrationId: row.id,
         level: fail ? "warn" : "info",
         kind: "diagnostics.run",
-        message: `Troubleshooting "${SYMPTOM_INFO[symptom].label}": ${pass} passed, ${warn} with warnings, ${fail} failed${notRun ? `, ${notRun} not run` : ""}${failed.length ? `. Failing: ${failed.map((c) => c.title).join("; ")}` : ""}`,
+        message: `Troubleshooting "${SYMPTOM_INFO[symptom].label}": ${pass} passed, ${warn} with warnings, ${fail} failed${notRun ? `, ${notRun} not run` : ""}${failed.length ? `. ${failed.map((c) => firstSentence(c.summary)).join(" ")}` : ""}`,
         details: {
           symptom,
           counts: result.counts,

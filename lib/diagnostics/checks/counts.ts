@@ -42,7 +42,7 @@ function explain(r: CountRow, f: CountsFacts): Verdict {
   if (r.okta === null) {
     return r.oktaErr
       ? { status: "warn", cause: "CHECK_INCOMPLETE", text: `Okta's number of ${many} could not be read (${r.oktaErr.errorCode ?? r.oktaErr.status}).`, fix: "Run the checks again in a minute." }
-      : { status: "pass", cause: null, text: `${many}: not compared (${r.oktaNote ?? "Okta gives no total"}).`, fix: null };
+      : { status: "pass", cause: null, text: `${many[0].toUpperCase()}${many.slice(1)}: not compared (${r.oktaNote ?? "Okta gives no total"}).`, fix: null };
   }
   if (r.okta === r.stored) return { status: "pass", cause: null, text: "", fix: null };
   const diff = `Okta has ${plural(r.okta, LABEL[r.resource][0])}, the console stored ${r.stored.toLocaleString("en-US")}`;

@@ -33,13 +33,16 @@ export interface RateLimitFacts {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const NEARLY_USED = 0.1;
+/** Pacing is worth a warning once it is a large share of the syncs' time and long enough to notice. */
 const SLOW = 0.25;
+const SLOW_MS = 60_000;
 
 export function rateLimitRule(f: RateLimitFacts, ctx: CheckContext): CheckOutcome {
   const h = f.history;
   const hist429 = h ? Object.values(h.perBucket).reduce((a, b) => a + b.waits429, 0) : 0;
   const now429 = Object.values(f.waits429Now).reduce((a, b) => a + b, 0);
-  const waitMs = h ? Object.values(h.perBucket).reduce((a, b) => a + b.waitMs, 0) : 0;
+  // Buckets wait in parallel, so the slowest bucket's waiting is what the sync's duration felt.
+  const waitMs = h ? Math.max(0, ...Object.values(h.perBucket).map((b) => b.waitMs)) : 0;
   const evidence = [
     ...ev("This integration's share", `at most ${pct(f.share)} of each bucket`),
     ...f.live.flatMap((b) => ev(`${b.bucket} bucket now`, `${b.remaining.toLocaleString("en-US")} of ${b.limit.toLocaleString("en-US")} left${b.resetInSec !== null ? `, resets in ${b.resetInSec} s` : ""}; the console uses at most ${Math.max(1, Math.floor(b.limit * f.share)).toLocaleString("en-US")}`)),
@@ -79,11 +82,11 @@ export function rateLimitRule(f: RateLimitFacts, ctx: CheckContext): CheckOutcom
       fix: "If syncs are slow, schedule them away from the other integration's busy times (see the rate limit dashboard in the Okta Admin Console).",
     };
   }
-  if (h && h.runMs > 0 && waitMs / h.runMs > SLOW) {
+  if (h && h.runMs > 0 && waitMs >= SLOW_MS && waitMs / h.runMs > SLOW) {
     return {
       status: "warn",
       cause: "SYNC_PACED",
-      summary: `Syncs spent about ${pct(waitMs / h.runMs)} of their time waiting to stay below ${pct(f.share)} of Okta's limits. That is what makes them slow; Okta itself never refused them.`,
+      summary: `Syncs spent about ${pct(waitMs / h.runMs)} of their time (${Math.round(waitMs / 1000)} s) waiting to stay below ${pct(f.share)} of Okta's limits. That is what makes them slow; Okta itself never refused them.`,
       evidence,
       fix: `If nothing else uses this org's API, raise this integration's share of the limits (now ${pct(f.share)}); otherwise the wait is what keeps the other integrations working.`,
     };

@@ -156,7 +156,8 @@ describe("last sync, rate limits, event hooks", () => {
     ["429s during the checks", () => rl({ waits429Now: { groups: 1 } }), "fail", "RATE_LIMITED", /1 time during these checks/],
     ["a resource gave up", () => rl({}, { gaveUp: 1 }), "fail", "RATE_LIMITED", /gave up/],
     ["a bucket nearly used up by someone else", () => rl({ live: [{ bucket: "users", limit: 600, remaining: 12, resetInSec: 40 }] }), "warn", "RATE_LIMIT_NEARLY_USED", /only 12 of 600/],
-    ["syncs slowed by their own pacing", () => rl({}, { runMs: 100_000, perBucket: { users: { requests: 900, waits: 12, waitMs: 40_000, waits429: 0 } } }), "warn", "SYNC_PACED", /40% of their time waiting/],
+    ["syncs slowed by their own pacing", () => rl({}, { runMs: 400_000, perBucket: { users: { requests: 900, waits: 12, waitMs: 160_000, waits429: 0 }, apps: { requests: 90, waits: 3, waitMs: 20_000, waits429: 0 } } }), "warn", "SYNC_PACED", /40% of their time \(160 s\) waiting/],
+    ["a few seconds of pacing is not slow", () => rl({}, { runMs: 5_000, perBucket: { apps: { requests: 90, waits: 3, waitMs: 2_600, waits429: 0 } } }), "pass", null, /apps in syncs: 90 requests, 3 waits \(3 s\)/],
     ["event hooks", () => eventHooksRule({ fullSyncIntervalMinutes: 360, lastSyncFinishedAt: null }, ctx), "warn", "HOOKS_NOT_SET_UP", /Not set up.*every 6 hours/],
   ]);
 });
