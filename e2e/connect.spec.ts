@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrations, integrationSecrets } from "@/db/schema";
-import { EMULATOR_URL } from "../playwright.config";
+import { BASE_URL, EMULATOR_URL } from "../playwright.config";
 import { seedTenant, signIn } from "./helpers";
 
 interface EmuApp {
@@ -23,11 +23,11 @@ test.beforeAll(async ({ request }) => {
   creds = await (await request.get(`${EMULATOR_URL}/__emulator/credentials`)).json();
 });
 
-/** Every /api answer the browser saw, to search for secrets later. */
+/** Every answer of the console the browser saw (pages, API, React payloads), to search for secrets later. */
 function recordResponses(page: Page) {
   const bodies: string[] = [];
   page.on("response", async (res) => {
-    if (!res.url().includes("/api/")) return;
+    if (!res.url().startsWith(BASE_URL) || /\/_next\/static\//.test(res.url())) return;
     try {
       bodies.push(await res.text());
     } catch {
@@ -39,7 +39,7 @@ function recordResponses(page: Page) {
 
 async function openForm(page: Page, domain = EMULATOR_URL) {
   await page.goto("/integrations");
-  await page.getByRole("link", { name: "Connect Okta" }).click();
+  await page.getByRole("link", { name: /^Connect (Okta|another Okta org)$/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Connect Okta" })).toBeVisible();
   await page.getByLabel("Okta domain").fill(domain);
 }
@@ -139,6 +139,15 @@ test("a missing scope saves the integration with a warning", async ({ page }) =>
   await expect(page.getByTestId("scope-okta.groups.read")).toHaveAttribute("data-ok", "false");
   await expect(page.getByTestId("scope-okta.groups.read")).toContainText("Not granted");
   await expect(page.getByTestId("scope-okta.users.read")).toHaveAttribute("data-ok", "true");
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/connected-with-warnings.png`, fullPage: true });
+  // Edit: rename, keep the credentials.
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("button", { name: "Replace credentials" })).toBeVisible();
+  await page.getByLabel("Integration name").fill("Okta (renamed)");
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/edit.png`, fullPage: true });
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Okta (renamed)");
+  await expect(page.getByText("integration.updated")).toBeVisible();
 });
 
 test.describe("failures are explained and nothing is saved", () => {
@@ -245,6 +254,7 @@ test("disconnect deletes every credential; no secret in the database, any API an
   await expect(page.getByText(`Deactivate the app with client ID ${app("dpop-key").clientId}`)).toBeVisible();
   await expect(page.getByText("integration.disconnected")).toBeVisible();
   await expect(page.getByRole("button", { name: "Disconnect" })).toHaveCount(0);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/disconnected.png`, fullPage: true });
 
   expect(await getDb().select().from(integrationSecrets).where(eq(integrationSecrets.integrationId, id))).toEqual([]);
   const [row] = await getDb().select().from(integrations).where(eq(integrations.id, id));
@@ -254,9 +264,9 @@ test("disconnect deletes every credential; no secret in the database, any API an
     ...creds.apps.flatMap((a) => [a.clientSecret, a.privateKeyPem?.split("\n")[1], a.privateJwk?.d]),
     ...creds.apiTokens.map((x) => x.token),
   ].filter((s): s is string => !!s && s.length > 15);
-  const dump = execFileSync("pg_dump", ["--data-only", process.env.DATABASE_URL!], { maxBuffer: 1 << 30 }).toString();
+  const dump = execFileSync("pg_dump", ["--data-only", process.env.DATABASE_URL!], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] }).toString();
   const seen = bodies.join("\n") + (await page.content());
-  expect(bodies.length).toBeGreaterThan(2);
+  expect(bodies.length).toBeGreaterThan(5);
   for (const s of secrets) {
     expect(dump.includes(s), "a secret is in the database dump").toBe(false);
     expect(seen.includes(s), "a secret is in an API answer or the page").toBe(false);

@@ -3,7 +3,7 @@
 // serialized. Pure zod, safe to import from client components.
 import { z } from "zod";
 
-export const METHOD_LABEL = { private_key_jwt: "OAuth 2.0 with a private key", client_secret: "OAuth 2.0 with a client secret", api_token: "API token (SSWS)" } as const;
+export const METHOD_LABEL = { private_key_jwt: "OAuth 2.0 with a public/private key", client_secret: "OAuth 2.0 with a client secret", api_token: "API token (SSWS)" } as const;
 
 export const READ_SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"] as const;
 export type ReadScope = (typeof READ_SCOPES)[number];

@@ -59,7 +59,7 @@ export function diagnose(err: OktaApiError, ctx: { method: AuthMethod; phase: Ph
         "SECRET_NOT_ALLOWED",
         "This app must use a public/private key",
         `This is a custom API Services app. Okta only accepts a public/private key (private_key_jwt) from these apps when they ask for Okta API scopes, not a client secret.${oktaSays}`,
-        `${SERVICE_APP_STEPS}, under Client Credentials choose "Public key / Private key", add a key (the console can generate one), then connect with the "OAuth 2.0 with a private key" method.`,
+        `${SERVICE_APP_STEPS}, under Client Credentials choose "Public key / Private key", add a key (the console can generate one), then connect with the "OAuth 2.0 with a public/private key" method.`,
         err,
       );
     }

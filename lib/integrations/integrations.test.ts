@@ -15,6 +15,7 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { createTenant } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { loadOktaClient } from "./load-okta-client";
+import { resealSecrets } from "./reseal-secrets";
 
 let emu: TestEmulator;
 let notOkta: http.Server;
@@ -434,6 +435,7 @@ describe("encryption key rotation", () => {
   it("opens secrets sealed with the old key and reseals them with the new one", async () => {
     const t = await createTenant();
     const made = await connect(t.adminKey, { domain: emu.url, auth: keyAuth() });
+    const key = await call(keysRoute, "POST", "/api/integrations/keys", t.adminKey);
     const oldKey = process.env.APP_ENCRYPTION_KEY!;
     const { resetEnvCache } = await import("@/lib/env");
     process.env.APP_ENCRYPTION_KEY = Buffer.alloc(32, 9).toString("base64");
@@ -441,6 +443,13 @@ describe("encryption key rotation", () => {
     process.env.APP_ENCRYPTION_OLD_KEYS = `k1:${oldKey}`;
     resetEnvCache();
     try {
+      // The bulk pass (scoped to this test's workspace: other test files share the database).
+      const bulk = await resealSecrets({ workspaceId: t.ws.id });
+      expect(bulk.secrets).toBeGreaterThanOrEqual(2);
+      expect(bulk.pendingKeys).toBeGreaterThanOrEqual(1);
+      expect(await resealSecrets({ workspaceId: t.ws.id })).toEqual({ secrets: 0, pendingKeys: 0 });
+      const [pk] = await getDb().select().from(pendingKeys).where(eq(pendingKeys.id, key.body.id));
+      expect(pk.sealedPrivateKey).toMatch(/^v1\.k2\./);
       const client = await loadOktaClient(made.body.id);
       expect((await client.get("/api/v1/groups", { limit: 1 })).status).toBe(200);
       const rows = await secretRows(made.body.id);
