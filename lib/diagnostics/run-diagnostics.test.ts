@@ -155,6 +155,16 @@ describe("each fault the emulator injects is named by exactly one check", () => 
     expect(c.summary).toMatch(/429/);
     expect(c.evidence.some((e) => /after a 429/.test(e.value))).toBe(true);
   });
+
+  it("throttling right now: the checks do not wait out 429s, they report them", async () => {
+    const { actor, id } = await connected();
+    await emu.control("POST", "/faults", { rateLimitBurst: 100, path: "/api/v1/" });
+    const started = Date.now();
+    const r = await diagnose(actor, id, "rate_limits");
+    expect(Date.now() - started).toBeLessThan(5000);
+    const c = expectOnly(r, "rate_limits", "fail", "RATE_LIMITED");
+    expect(c.summary).toMatch(/Okta answered 429 \(too many requests\) 1 time during these checks \(users: 1\)/);
+  });
 });
 
 describe("before saving (a connection that failed to verify)", () => {
