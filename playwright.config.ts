@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // Overridable so two checkouts (or helpers) can run e2e side by side.
@@ -5,6 +7,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 8788);
 export const BASE_URL = `http://localhost:${PORT}`;
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
+// The console's stdout+stderr, so tests can check that no secret is ever logged.
+// (outside test-results/, which Playwright empties at start)
+export const SERVER_LOG = path.resolve(process.env.E2E_SERVER_LOG ?? path.join(os.tmpdir(), `osc-e2e-next-${PORT}.log`));
 
 export default defineConfig({
   testDir: "./e2e",
@@ -34,7 +39,7 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      command: `node_modules/.bin/next start -p ${PORT}`,
+      command: `exec node_modules/.bin/next start -p ${PORT} >"${SERVER_LOG}" 2>&1`,
       url: `${BASE_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

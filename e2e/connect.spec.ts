@@ -1,11 +1,12 @@
 // Issue 4 in a real Chromium against the emulator: connect with each method, DPoP, every diagnosis the
 // form must explain, viewers kept out, and a disconnect that leaves no credential anywhere.
-import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrations, integrationSecrets } from "@/db/schema";
-import { BASE_URL, EMULATOR_URL } from "../playwright.config";
+import { dumpDatabase } from "@/test/db-dump";
+import { BASE_URL, EMULATOR_URL, SERVER_LOG } from "../playwright.config";
 import { seedTenant, signIn } from "./helpers";
 
 interface EmuApp {
@@ -264,11 +265,13 @@ test("disconnect deletes every credential; no secret in the database, any API an
     ...creds.apps.flatMap((a) => [a.clientSecret, a.privateKeyPem?.split("\n")[1], a.privateJwk?.d]),
     ...creds.apiTokens.map((x) => x.token),
   ].filter((s): s is string => !!s && s.length > 15);
-  const dump = execFileSync("pg_dump", ["--data-only", process.env.DATABASE_URL!], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] }).toString();
-  const seen = bodies.join("\n") + (await page.content());
+  const dump = await dumpDatabase();
+  const serverLog = fs.readFileSync(SERVER_LOG, "utf8");
+  expect(serverLog.length).toBeGreaterThan(0);
+  const seen = bodies.join("\n") + (await page.content()) + serverLog;
   expect(bodies.length).toBeGreaterThan(5);
   for (const s of secrets) {
     expect(dump.includes(s), "a secret is in the database dump").toBe(false);
-    expect(seen.includes(s), "a secret is in an API answer or the page").toBe(false);
+    expect(seen.includes(s), "a secret is in an API answer, the page or the server log").toBe(false);
   }
 });

@@ -1,5 +1,4 @@
 // /api/integrations end to end through the route handlers: real Postgres, the real emulator over HTTP.
-import { execFileSync } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
@@ -12,6 +11,7 @@ import { getDb } from "@/db";
 import { integrationEvents, integrations, integrationSecrets, oktaUsers, pendingKeys, syncRuns } from "@/db/schema";
 import { runSync } from "@/lib/sync/run-sync";
 import { stopBoss } from "@/lib/jobs/boss";
+import { dumpDatabase } from "@/test/db-dump";
 import { createTenant } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { loadOktaClient } from "./load-okta-client";
@@ -465,7 +465,7 @@ describe("encryption key rotation", () => {
 
 describe("no secret anywhere", () => {
   it("is in any API response, the server output, or a full database dump", async () => {
-    const dump = execFileSync("pg_dump", ["--data-only", process.env.DATABASE_URL!], { maxBuffer: 512 * 1024 * 1024 }).toString();
+    const dump = await dumpDatabase();
     expect(dump.length).toBeGreaterThan(1000);
     const output = captured.join("\n");
     expect(output.length).toBeGreaterThan(1000);
