@@ -17,14 +17,12 @@ export interface RunState {
 
 const initial: RunState = { phase: "idle", symptom: null, plan: [], running: null, results: {}, notRun: {}, result: null, error: null };
 
-type Action = { type: "start"; symptom: Symptom } | { type: "line"; line: StreamLine } | { type: "error"; message: string } | { type: "reset" };
+type Action = { type: "start"; symptom: Symptom } | { type: "line"; line: StreamLine } | { type: "error"; message: string };
 
 function reduce(s: RunState, a: Action): RunState {
   switch (a.type) {
     case "start":
       return { ...initial, phase: "running", symptom: a.symptom };
-    case "reset":
-      return initial;
     case "error":
       return { ...s, phase: "error", running: null, error: a.message };
     case "line": {
@@ -53,13 +51,8 @@ export function useDiagnostics(endpoint: string, baseBody: Record<string, unknow
         if ((e as Error).name !== "AbortError") dispatch({ type: "error", message: (e as Error).message });
       }
     },
-    // baseBody is the connect form's values; a new object each render must not restart anything.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // baseBody is compared by value: the connect form passes a new object on every render.
     [endpoint, JSON.stringify(baseBody)],
   );
-  const reset = useCallback(() => {
-    abort.current?.abort();
-    dispatch({ type: "reset" });
-  }, []);
-  return { state, run, reset };
+  return { state, run };
 }

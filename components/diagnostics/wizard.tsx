@@ -50,7 +50,6 @@ export function DiagnosticsWizard({
   useEffect(() => {
     if (state.phase === "done") onFinished?.();
     // Only the transition to "done" matters, not a new callback identity.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.phase]);
   const done = Object.keys(state.results).length + Object.keys(state.notRun).length;
   const start = (s: Symptom) => {
