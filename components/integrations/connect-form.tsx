@@ -8,6 +8,7 @@ import { Alert, Button, Card, CardBody, CardHeader, Field, Input, Select } from 
 import { api } from "@/lib/api/client";
 import { READ_SCOPES, verifyResult, type ReadScope } from "@/lib/integrations/contracts";
 import { AuthMethodFields, emptyAuth, toAuthInput, type AuthState } from "./auth-method-fields";
+import { DiagnosticsWizard } from "@/components/diagnostics/wizard";
 import { DiagnosisPanel } from "./diagnosis-panel";
 import { ScopePicker } from "./scope-picker";
 import { ScopeResults } from "./scope-results";
@@ -26,6 +27,7 @@ export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerO
   const [ownerId, setOwnerId] = useState(currentUserId);
   const [auth, setAuth] = useState<AuthState>(emptyAuth);
   const [scopes, setScopes] = useState<ReadScope[]>([...READ_SCOPES]);
+  const [troubleshoot, setTroubleshoot] = useState(false);
   const body = () => ({ domain, auth: toAuthInput(auth), scopes });
 
   const test = useMutation({ mutationFn: () => api("/api/integrations/verify", { method: "POST", body: body(), schema: verifyResult }) });
@@ -88,6 +90,19 @@ export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerO
 
       <div aria-live="polite" className="space-y-4">
         {err.diagnosis && <DiagnosisPanel diagnosis={err.diagnosis} scopes={err.scopes} />}
+        {err.diagnosis && !troubleshoot && (
+          <Button variant="secondary" onClick={() => setTroubleshoot(true)}>
+            Troubleshoot this connection
+          </Button>
+        )}
+        {err.diagnosis && troubleshoot && (
+          <Card>
+            <CardHeader title="Troubleshoot" description="Runs the checks live against Okta with the values above, before anything is saved." />
+            <CardBody>
+              <DiagnosticsWizard endpoint="/api/integrations/diagnostics" baseBody={body()} initialSymptom="credentials" />
+            </CardBody>
+          </Card>
+        )}
         {err.message && <Alert tone="danger" title="Could not connect">{err.message}</Alert>}
         {test.data && (
           <Card data-testid="test-result">
