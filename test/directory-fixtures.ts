@@ -298,7 +298,8 @@ export async function seedDirectory(opts: DirectorySeedOptions = {}) {
     const city = pick(CITIES);
     for (let k = 0; k < perUser; k++) {
       const sso = k % 2 === 1 && (userApps.get(user.id)?.length ?? 0) > 0;
-      const app = sso ? apps.find((a) => a.id === pick(userApps.get(user.id)!))! : undefined;
+      const appId = sso ? pick(userApps.get(user.id)!) : undefined;
+      const app = apps.find((a) => a.id === appId);
       const failed = !sso && rand() < 0.1;
       events.push({
         workspaceId,

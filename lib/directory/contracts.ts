@@ -22,6 +22,12 @@ export const GROUP_SORTS = ["name", "type", "members", "created"] as const;
 export const APP_SORTS = ["label", "status", "signOnMode", "users", "created"] as const;
 export const MEMBER_SORTS = ["name"] as const;
 
+export type Order = "asc" | "desc";
+/** Newest first is what people want from a date column, biggest first from a count; words read best A→Z. */
+export function defaultOrder(sort: string): Order {
+  return ["lastLogin", "created", "members", "users"].includes(sort) ? "desc" : "asc";
+}
+
 /** `?q=&status=` means "not set": query strings carry empty values when a form clears a field. */
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
@@ -80,6 +86,20 @@ export type ListAppUsersInput = z.infer<typeof listAppUsersQuery>;
 export type UserSort = (typeof USER_SORTS)[number];
 export type GroupSort = (typeof GROUP_SORTS)[number];
 export type AppSort = (typeof APP_SORTS)[number];
+
+/**
+ * Filters of a page URL (the same names as the API). A bad value is dropped rather than failing the
+ * page, so a stale or hand-edited link still shows the list.
+ */
+export function filtersFromUrl<T extends z.ZodObject>(schema: T, sp: Record<string, string | string[] | undefined>): z.infer<T> {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) if (typeof sp[key] === "string" && key !== "cursor") raw[key] = sp[key] as string;
+  const first = schema.safeParse(raw);
+  if (first.success) return first.data;
+  for (const issue of first.error.issues) delete raw[String(issue.path[0])];
+  const second = schema.safeParse(raw);
+  return second.success ? second.data : schema.parse({});
+}
 
 /** What every directory verb needs to know about its caller: the workspace it may see. */
 export interface DirectoryCtx {

@@ -17,6 +17,7 @@ import { GET as usersRoute } from "@/app/api/directory/users/route";
 import { getDb } from "@/db";
 import { oktaAppUsers, oktaGroupMembers, oktaLogEvents, oktaUsers } from "@/db/schema";
 import { createApiKey, createUser } from "@/test/factories";
+import * as contract from "./responses";
 import { seedDirectory, type SeededDirectory } from "@/test/directory-fixtures";
 
 type Handler = (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -424,5 +425,30 @@ describe("GET /api/directory/facets", () => {
     const f = (await call(facetsRoute, "/api/directory/facets", o.key)).body;
     expect(f.totals.users).toBe(0);
     expect((await call(usersRoute, "/api/directory/users", o.key)).body).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+describe("response contracts", () => {
+  it("every route answers what lib/directory/responses.ts (the pages' parser) expects", async () => {
+    const o = await org({ users: 30, apps: 6 });
+    const i = o.integration.id;
+    const p = { integrationId: i };
+    const checks: [unknown, Handler, string, Record<string, string>?][] = [
+      [contract.userPage, usersRoute, "/api/directory/users"],
+      [contract.groupPage, groupsRoute, "/api/directory/groups"],
+      [contract.appPage, appsRoute, "/api/directory/apps"],
+      [contract.facets, facetsRoute, "/api/directory/facets"],
+      [contract.userDetail, userRoute, "/x", { ...p, userId: o.users[1].id }],
+      [contract.groupDetail, groupRoute, "/x", { ...p, groupId: o.groups[1].id }],
+      [contract.memberPage, membersRoute, "/x", { ...p, groupId: o.groups[0].id }],
+      [contract.appDetail, appRoute, "/x", { ...p, appId: o.apps[0].id }],
+      [contract.appUserPage, appUsersRoute, "/x", { ...p, appId: o.apps[0].id }],
+    ];
+    for (const [schema, handler, path, params] of checks) {
+      const r = await call(handler, path, o.key, params);
+      expect(r.status, path).toBe(200);
+      const parsed = (schema as { safeParse: (v: unknown) => { success: boolean; error?: unknown } }).safeParse(r.body);
+      expect(parsed.success, `${path} ${JSON.stringify(params)}: ${String(parsed.error)}`).toBe(true);
+    }
   });
 });

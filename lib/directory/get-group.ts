@@ -55,7 +55,7 @@ export async function getGroup({ ctx, input }: { ctx: DirectoryCtx; input: { int
 
   return {
     integration: { id: integration.id, name: integration.name, domain: integration.domain },
-    group,
+    group: { ...group, profile: group.profile as Record<string, unknown> },
     adminUrl: oktaAdminUrls.group(integration.domain, group.id),
     apps,
     roles,

@@ -103,7 +103,9 @@ export async function getUser({ ctx, input }: { ctx: DirectoryCtx; input: { inte
     })
     .sort((x, y) => x.label.localeCompare(y.label));
 
-  const { contentHash: _h, seenRunId: _s, searchText: _t, workspaceId: _w, ...profile } = user;
+  const { contentHash: _h, seenRunId: _s, searchText: _t, workspaceId: _w, ...rest } = user;
+  // Okta profiles are JSON objects (the sync stores them as received).
+  const profile = { ...rest, profile: rest.profile as Record<string, unknown> };
   return {
     integration: { id: integration.id, name: integration.name, domain: integration.domain },
     user: profile,

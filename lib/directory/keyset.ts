@@ -6,18 +6,16 @@ import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getDb } from "@/db";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import type { Order } from "./contracts";
+
+export { defaultOrder } from "./contracts";
 
 export type KeyType = "text" | "uuid" | "timestamptz" | "int";
 export interface SortKey {
   expr: SQL;
   type: KeyType;
 }
-export type Order = "asc" | "desc";
 
-/** Newest first is what people want from a date column, biggest first from a count; words read best A→Z. */
-export function defaultOrder(sort: string): Order {
-  return ["lastLogin", "created", "members", "users"].includes(sort) ? "desc" : "asc";
-}
 
 const cursorShape = z.object({ s: z.string(), o: z.enum(["asc", "desc"]), k: z.array(z.string().max(400)).min(1).max(6) });
 

@@ -1,0 +1,110 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
+import { AppStatus, GroupType, count, signOnModeLabel } from "@/components/directory/labels";
+import { directoryHref } from "@/components/directory/links";
+import { PeopleOf } from "@/components/directory/people-of";
+import { directoryKeys } from "@/components/directory/use-directory-list";
+import { Alert, Card, CardHeader, PageHeader, StatCard, Table, TBody, TD, TH, THead, TR, Time } from "@/components/ui";
+import { api } from "@/lib/api/client";
+import { appDetail, type AppDetailData, type AppUserPageData } from "@/lib/directory/responses";
+
+export function AppClient({ initial, people }: { initial: AppDetailData; people: AppUserPageData }) {
+  const integrationId = initial.integration.id;
+  const { data, error } = useQuery({
+    queryKey: directoryKeys.detail("apps", integrationId, initial.app.id),
+    queryFn: ({ signal }) => api(`/api/directory/apps/${encodeURIComponent(integrationId)}/${encodeURIComponent(initial.app.id)}`, { schema: appDetail, signal }),
+    initialData: initial,
+  });
+  const { app, counts, groups } = data;
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[
+          { label: "Directory", href: "/directory/people" },
+          { label: "Apps", href: "/directory/apps" },
+          { label: app.label },
+        ]}
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {app.label} <AppStatus status={app.status} />
+          </span>
+        }
+        description={`${signOnModeLabel(app.signOnMode)} · ${app.name}`}
+        actions={<OktaLink href={data.adminUrl} />}
+      />
+      {error && (
+        <Alert tone="warning" className="mb-4">
+          Showing what was loaded earlier: {error.message}
+        </Alert>
+      )}
+      {app.status !== "ACTIVE" && (
+        <Alert tone="warning" className="mb-6" title="This app is not active">
+          People below are still assigned, but Okta does not let them sign in to it until it is activated again.
+        </Alert>
+      )}
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <StatCard label="People with access" value={count(counts.users)} />
+        <StatCard label="Assigned directly" value={count(counts.direct)} />
+        <StatCard label="Through groups" value={count(counts.viaGroup)} />
+        <StatCard label="Groups assigned" value={count(groups.length)} />
+      </dl>
+
+      <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader title="Groups assigned" description="Every member of these groups gets the app" />
+          {groups.length === 0 ? (
+            <Quiet>No groups are assigned; only people assigned directly have access.</Quiet>
+          ) : (
+            <Table label="Groups assigned">
+              <THead>
+                <TH>Group</TH>
+                <TH>Type</TH>
+                <TH align="right">Members</TH>
+                <TH align="right">Priority</TH>
+              </THead>
+              <TBody>
+                {groups.map((g) => (
+                  <TR key={g.id}>
+                    <TD className="max-w-72">
+                      <Link href={directoryHref.group(integrationId, g.id)} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                        {g.name}
+                      </Link>
+                    </TD>
+                    <TD>
+                      <GroupType type={g.type} />
+                    </TD>
+                    <TD align="right" className="tabular-nums">
+                      {count(g.memberCount)}
+                    </TD>
+                    <TD align="right" className="tabular-nums">
+                      {g.priority ?? "—"}
+                    </TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </Card>
+        <Card>
+          <CardHeader title="Details" />
+          <div className="px-5 py-4">
+            <Facts
+              columns={1}
+              items={[
+                ["Okta org", data.integration.name],
+                ["App name", <span className="font-mono text-xs">{app.name}</span>],
+                ["Created", <Time value={app.created} />],
+                ["Updated", <Time value={app.lastUpdated} />],
+                ["Okta app id", <span className="font-mono text-xs">{app.id}</span>],
+              ]}
+            />
+          </div>
+        </Card>
+      </div>
+
+      <PeopleOf kind="apps" integrationId={integrationId} id={app.id} total={counts.users} title="Who has access" initial={people} />
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
+import { AppStatus, GroupType, count, plural, signOnModeLabel } from "@/components/directory/labels";
+import { directoryHref } from "@/components/directory/links";
+import { PeopleOf } from "@/components/directory/people-of";
+import { RelativeTime } from "@/components/directory/relative-time";
+import { directoryKeys } from "@/components/directory/use-directory-list";
+import { Alert, Card, CardHeader, PageHeader, ShieldIcon, StatCard, Table, TBody, TD, TH, THead, TR, Time } from "@/components/ui";
+import { api } from "@/lib/api/client";
+import { groupDetail, type GroupDetailData, type MemberPageData } from "@/lib/directory/responses";
+
+export function GroupClient({ initial, members }: { initial: GroupDetailData; members: MemberPageData }) {
+  const integrationId = initial.integration.id;
+  const { data, error } = useQuery({
+    queryKey: directoryKeys.detail("groups", integrationId, initial.group.id),
+    queryFn: ({ signal }) => api(`/api/directory/groups/${encodeURIComponent(integrationId)}/${encodeURIComponent(initial.group.id)}`, { schema: groupDetail, signal }),
+    initialData: initial,
+  });
+  const { group, apps, roles, sourceApp } = data;
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[
+          { label: "Directory", href: "/directory/people" },
+          { label: "Groups", href: "/directory/groups" },
+          { label: group.name },
+        ]}
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {group.name} <GroupType type={group.type} />
+          </span>
+        }
+        description={group.description ?? undefined}
+        actions={<OktaLink href={data.adminUrl} />}
+      />
+      {error && (
+        <Alert tone="warning" className="mb-4">
+          Showing what was loaded earlier: {error.message}
+        </Alert>
+      )}
+      {group.type === "APP_GROUP" && (
+        <Alert tone="info" className="mb-6" title="Membership is managed outside Okta">
+          This group is imported from {sourceApp ? <strong className="font-medium">{sourceApp.label}</strong> : "a directory or app"}; Okta reflects its members but cannot change them.
+        </Alert>
+      )}
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <StatCard label="Members" value={count(group.memberCount)} hint={group.oktaMemberCount !== null && group.oktaMemberCount !== group.memberCount ? `Okta reports ${count(group.oktaMemberCount)}` : "Synced members"} />
+        <StatCard label="Apps granted" value={count(apps.length)} />
+        <StatCard label="Membership changed" value={<span className="text-base font-medium">{group.lastMembershipUpdated ? <RelativeTime value={group.lastMembershipUpdated} /> : "—"}</span>} />
+        <StatCard label="Admin roles" value={count(roles.length)} />
+      </dl>
+
+      <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader title="Apps this group grants" description={apps.length ? `Every member gets ${plural(apps.length, "app")}` : undefined} />
+          {apps.length === 0 ? (
+            <Quiet>No apps are assigned to this group.</Quiet>
+          ) : (
+            <Table label="Apps this group grants">
+              <THead>
+                <TH>App</TH>
+                <TH>Sign-on mode</TH>
+                <TH>Status</TH>
+                <TH align="right">Priority</TH>
+              </THead>
+              <TBody>
+                {apps.map((a) => (
+                  <TR key={a.id}>
+                    <TD className="max-w-72">
+                      <Link href={directoryHref.app(integrationId, a.id)} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                        {a.label}
+                      </Link>
+                    </TD>
+                    <TD className="whitespace-nowrap">{signOnModeLabel(a.signOnMode)}</TD>
+                    <TD>
+                      <AppStatus status={a.status} />
+                    </TD>
+                    <TD align="right" className="tabular-nums">
+                      {a.priority ?? "—"}
+                    </TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </Card>
+        <Card>
+          <CardHeader title="Details" />
+          <div className="space-y-5 px-5 py-4">
+            <Facts
+              columns={1}
+              items={[
+                ["Okta org", data.integration.name],
+                ["Created", <Time value={group.created} />],
+                ["Profile updated", <Time value={group.lastUpdated} />],
+                ["Okta group id", <span className="font-mono text-xs">{group.id}</span>],
+              ]}
+            />
+            {roles.length > 0 && (
+              <div>
+                <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">Admin roles of every member</h3>
+                <ul className="mt-2 space-y-2">
+                  {roles.map((r) => (
+                    <li key={r.id} className="flex items-center gap-2 text-sm text-slate-800">
+                      <ShieldIcon size={15} className="text-amber-600" />
+                      {r.label ?? r.roleType}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
+        </Card>
+      </div>
+
+      <PeopleOf kind="groups" integrationId={integrationId} id={group.id} total={group.memberCount} title="Members" initial={members} />
+    </>
+  );
+}

@@ -1,0 +1,270 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
+import { AppStatus, GroupType, UserStatus, personName, plural, signOnModeLabel } from "@/components/directory/labels";
+import { directoryHref } from "@/components/directory/links";
+import { Avatar } from "@/components/directory/person-cell";
+import { RelativeTime } from "@/components/directory/relative-time";
+import { directoryKeys } from "@/components/directory/use-directory-list";
+import { Alert, Badge, Button, Card, CardHeader, PageHeader, ShieldIcon, Table, TBody, TD, TH, THead, TR, Time } from "@/components/ui";
+import { api } from "@/lib/api/client";
+import { userDetail, type UserDetailData } from "@/lib/directory/responses";
+
+const OUTCOME_TONE = { SUCCESS: "success", FAILURE: "danger", DENY: "danger", CHALLENGE: "warning" } as const;
+
+function Access({ app, integrationId }: { app: UserDetailData["apps"][number]; integrationId: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-1.5">
+      {app.direct && <Badge tone="brand">Direct</Badge>}
+      {app.viaGroups.map((g) => (
+        <span key={g.id} className="inline-flex items-center gap-1 text-sm text-slate-600">
+          via
+          <Link href={directoryHref.group(integrationId, g.id)} className="font-medium text-slate-800 hover:text-brand-700 hover:underline">
+            {g.name}
+          </Link>
+        </span>
+      ))}
+      {!app.direct && app.viaGroups.length === 0 && <span className="text-sm text-slate-500">Through a group</span>}
+    </div>
+  );
+}
+
+export function PersonClient({ initial }: { initial: UserDetailData }) {
+  const { integrationId, id } = initial.user;
+  const { data, error } = useQuery({
+    queryKey: directoryKeys.detail("users", integrationId, id),
+    queryFn: ({ signal }) => api(`/api/directory/users/${encodeURIComponent(integrationId)}/${encodeURIComponent(id)}`, { schema: userDetail, signal }),
+    initialData: initial,
+  });
+  const [showProfile, setShowProfile] = useState(false);
+  const { user, manager, groups, apps, roles, signIns, integration } = data;
+  const name = personName(user);
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[
+          { label: "Directory", href: "/directory/people" },
+          { label: "People", href: "/directory/people" },
+          { label: name },
+        ]}
+        title={
+          <span className="flex items-center gap-3">
+            <Avatar name={name} id={user.id} size="lg" />
+            <span className="min-w-0">
+              <span className="flex flex-wrap items-center gap-2">
+                {name} <UserStatus status={user.status} />
+              </span>
+              <span className="block truncate text-sm font-normal text-slate-500">{user.login}</span>
+            </span>
+          </span>
+        }
+        actions={<OktaLink href={data.adminUrl} />}
+      />
+      {error && (
+        <Alert tone="warning" className="mb-4">
+          Showing what was loaded earlier: {error.message}
+        </Alert>
+      )}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader
+            title="Profile"
+            description={`From ${integration.name}`}
+            actions={
+              <Button variant="ghost" size="sm" onClick={() => setShowProfile((v) => !v)} aria-expanded={showProfile}>
+                {showProfile ? "Hide full profile" : "Show full profile"}
+              </Button>
+            }
+          />
+          <div className="px-5 py-4">
+            <Facts
+              items={[
+                ["Email", user.email],
+                ["Title", user.title],
+                ["Department", user.department],
+                [
+                  "Manager",
+                  manager ? (
+                    <Link href={directoryHref.person(integrationId, manager.id)} className="text-brand-700 hover:underline">
+                      {personName(manager)}
+                    </Link>
+                  ) : (
+                    user.manager
+                  ),
+                ],
+                ["Location", user.location],
+                ["Employee number", user.employeeNumber],
+                ["User type", user.userType],
+                ["Okta user id", <span className="font-mono text-xs">{user.id}</span>],
+              ]}
+            />
+            {showProfile && (
+              <pre className="mt-5 max-h-96 overflow-auto rounded-md bg-slate-900 p-4 text-xs leading-relaxed text-slate-100">{JSON.stringify(user.profile, null, 2)}</pre>
+            )}
+          </div>
+        </Card>
+        <Card>
+          <CardHeader title="Lifecycle" description="As Okta reports it" />
+          <div className="px-5 py-4">
+            <Facts
+              columns={1}
+              items={[
+                ["Last sign-in", <RelativeTime value={user.lastLogin} never="Never signed in" />],
+                ["Status changed", <Time value={user.statusChanged} />],
+                ["Activated", <Time value={user.activated} />],
+                ["Created", <Time value={user.created} />],
+                ["Profile updated", <Time value={user.lastUpdated} />],
+                ["Password changed", <Time value={user.passwordChanged} />],
+              ]}
+            />
+          </div>
+        </Card>
+      </div>
+
+      <Card className="mt-6">
+        <CardHeader title="Apps" description={apps.length ? `${plural(apps.length, "app")} — assigned directly or through a group` : undefined} />
+        {apps.length === 0 ? (
+          <Quiet>{name} is not assigned to any app, directly or through a group.</Quiet>
+        ) : (
+          <Table label="Apps">
+            <THead>
+              <TH>App</TH>
+              <TH>Access</TH>
+              <TH>Assignment</TH>
+              <TH>Status</TH>
+            </THead>
+            <TBody>
+              {apps.map((app) => (
+                <TR key={app.id}>
+                  <TD className="max-w-72">
+                    <Link href={directoryHref.app(integrationId, app.id)} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      {app.label}
+                    </Link>
+                    <div className="truncate text-xs text-slate-500">{signOnModeLabel(app.signOnMode)}</div>
+                  </TD>
+                  <TD>
+                    <Access app={app} integrationId={integrationId} />
+                  </TD>
+                  <TD className="text-sm">
+                    {app.assignment ? (
+                      <>
+                        <div className="text-slate-800">{app.assignment.userName ?? "—"}</div>
+                        <div className="text-xs text-slate-500">{[app.assignment.status, app.assignment.syncState].filter(Boolean).join(" · ").toLowerCase()}</div>
+                      </>
+                    ) : (
+                      <span className="text-slate-400">—</span>
+                    )}
+                  </TD>
+                  <TD>
+                    <AppStatus status={app.status} />
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Groups" description={groups.length ? plural(groups.length, "group") : undefined} />
+          {groups.length === 0 ? (
+            <Quiet>Not a member of any group.</Quiet>
+          ) : (
+            <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
+              {groups.map((g) => (
+                <li key={g.id} className="flex items-center justify-between gap-3 px-5 py-2.5">
+                  <div className="min-w-0">
+                    <Link href={directoryHref.group(integrationId, g.id)} className="block truncate text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      {g.name}
+                    </Link>
+                    {g.description && <div className="truncate text-xs text-slate-500">{g.description}</div>}
+                  </div>
+                  <GroupType type={g.type} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <CardHeader title="Admin roles" description="Okta administrator roles, held directly or through a group" />
+          {roles.length === 0 ? (
+            <Quiet>No admin roles. {name} cannot administer the Okta org.</Quiet>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {roles.map((r) => (
+                <li key={`${r.principalType}/${r.id}`} className="flex items-center justify-between gap-3 px-5 py-3">
+                  <div className="flex min-w-0 items-center gap-2.5">
+                    <ShieldIcon size={16} className="shrink-0 text-amber-600" />
+                    <div className="min-w-0">
+                      <div className="truncate text-sm font-medium text-slate-900">{r.label ?? r.roleType}</div>
+                      <div className="font-mono text-xs text-slate-500">{r.roleType}</div>
+                    </div>
+                  </div>
+                  {r.via ? (
+                    <span className="text-sm whitespace-nowrap text-slate-600">
+                      via{" "}
+                      <Link href={directoryHref.group(integrationId, r.via.id)} className="font-medium text-slate-800 hover:text-brand-700 hover:underline">
+                        {r.via.name}
+                      </Link>
+                    </span>
+                  ) : (
+                    <Badge tone="brand">Direct</Badge>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+
+      <Card className="mt-6">
+        <CardHeader title="Recent sign-ins" description="The last 20 sign-in events from the System Log" />
+        {signIns.length === 0 ? (
+          <Quiet>No sign-ins in the synced System Log window.</Quiet>
+        ) : (
+          <Table label="Recent sign-ins">
+            <THead>
+              <TH>When</TH>
+              <TH>Event</TH>
+              <TH>Outcome</TH>
+              <TH>Client</TH>
+            </THead>
+            <TBody>
+              {signIns.map((s) => (
+                <TR key={s.uuid}>
+                  <TD className="whitespace-nowrap">
+                    <Time value={s.published} />
+                  </TD>
+                  <TD className="max-w-md">
+                    <div className="truncate text-slate-800">
+                      {s.displayMessage ?? s.eventType}
+                      {s.appName && <span className="text-slate-500"> · {s.appName}</span>}
+                    </div>
+                    <div className="truncate font-mono text-xs text-slate-500">{s.eventType}</div>
+                  </TD>
+                  <TD>
+                    {s.outcomeResult ? (
+                      <Badge tone={OUTCOME_TONE[s.outcomeResult as keyof typeof OUTCOME_TONE] ?? "neutral"}>{s.outcomeResult.charAt(0) + s.outcomeResult.slice(1).toLowerCase()}</Badge>
+                    ) : (
+                      <span className="text-slate-400">—</span>
+                    )}
+                    {s.outcomeReason && <div className="mt-0.5 text-xs text-slate-500">{s.outcomeReason}</div>}
+                  </TD>
+                  <TD className="max-w-56">
+                    <div className="font-mono text-xs text-slate-700">{s.clientIp ?? "—"}</div>
+                    <div className="truncate text-xs text-slate-500" title={s.userAgent ?? undefined}>
+                      {[s.city, s.state, s.country].filter(Boolean).join(", ")}
+                    </div>
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+    </>
+  );
+}
