@@ -1,5 +1,16 @@
 // Query contracts of the directory lists, shared by the route handlers, the verbs and the pages (which
 // keep the same names in their URL so other pages can link to a filtered list).
+//
+// The JSON API (viewer access; session cookie or `Authorization: Bearer <api key>`):
+//   GET /api/directory/{users|groups|apps}?q=&…filters…&sort=&order=&cursor=&limit=  -> { items, nextCursor }
+//   GET /api/directory/{users|groups|apps}.csv?…same filters…                        -> text/csv, streamed
+//   GET /api/directory/users/{integrationId}/{userId}         a person (groups, apps, roles, sign-ins)
+//   GET /api/directory/groups/{integrationId}/{groupId}[/members?q=&cursor=&limit=]
+//   GET /api/directory/apps/{integrationId}/{appId}[/users?q=&scope=USER|GROUP&cursor=&limit=]
+//   GET /api/directory/facets[?integrationId=]                filter values with counts
+// Okta ids are unique only within one org, so every object is addressed by its integration id (our
+// uuid) plus its Okta id. `nextCursor` is opaque (base64url); pass it back unchanged with the same
+// filters and sort to get the next page. Empty query values (`?status=`) mean "not set".
 import { z } from "zod";
 
 export const USER_STATUSES = ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"] as const;

@@ -75,7 +75,7 @@ export function PeopleClient({ initialFilters, initialPage, facets }: { initialF
       )}
       <ListFooter
         shown={items.length}
-        total={list.filtered ? undefined : filters.integrationId ? undefined : facets.totals.users}
+        total={list.filtered ? undefined : facets.totals.users}
         noun={["person", "people"]}
         hasMore={!!query.hasNextPage}
         loading={query.isFetchingNextPage}
