@@ -27,7 +27,9 @@ async function main() {
   await closeDb();
   // maxRSS covers what the 50 ms sampler could miss between samples.
   const peakRssMb = Math.round(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1048576);
-  process.stdout.write(`${JSON.stringify({ ...result, wallMs, peakRssMb })}\n`);
+  const cpu = process.cpuUsage();
+  const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+  process.stdout.write(`${JSON.stringify({ ...result, wallMs, peakRssMb, cpuMs })}\n`);
   process.exit(0);
 }
 

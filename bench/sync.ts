@@ -104,9 +104,73 @@ async function startEmulatorProcess(o: { users: number; seed: number; logDays: n
   };
 }
 
+/** CPU milliseconds used so far by a process tree's members (Linux /proc), for where-did-the-time-go. */
+function cpuMsOf(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks * 10;
+}
+/** Busy CPU milliseconds of the whole machine (all cores) from /proc/stat. */
+function machineBusyMs(): number {
+  const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = f.reduce((a, b) => a + b, 0);
+  return (total - f[3] - f[4]) * 10;
+}
+/** Samples every Postgres process's CPU while `fn` runs (backends exit with their connections, so poll). */
+async function postgresCpuDuring<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const poll = () => {
+    for (const d of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        if (!fs.readFileSync(`/proc/${d}/comm`, "utf8").startsWith("postgres")) continue;
+        const ms = cpuMsOf([Number(d)]);
+        if (!first.has(Number(d))) first.set(Number(d), ms);
+        last.set(Number(d), ms);
+      } catch {
+        // exited
+      }
+    }
+  };
+  poll();
+  // New backends are first seen a moment after they start: count them from zero.
+  const seen = new Set(first.keys());
+  const timer = setInterval(() => {
+    poll();
+    for (const pid of last.keys()) if (!seen.has(pid)) (seen.add(pid), first.set(pid, 0));
+  }, 250);
+  try {
+    const result = await fn();
+    poll();
+    return [result, [...last].reduce((a, [pid, ms]) => a + ms - (first.get(pid) ?? 0), 0)];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const emulatorPids = (pid: number) =>
+  fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number).filter((p) => {
+    try {
+      return p === pid || fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ")[1] === String(pid);
+    } catch {
+      return false;
+    }
+  });
+
 function runChild(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["bench/sync-child.ts", ...argv], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the syncing process there.
+    const prof = process.env.BENCH_CPU_PROF;
+    const [cmd, pre] = prof ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${prof}`, "--import", "tsx"]] : [tsx, []];
+    const child = spawn(cmd, [...pre, "bench/sync-child.ts", ...argv], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
     child.once("exit", (code) => {
@@ -171,10 +235,14 @@ async function fullSync(base: string, users: number, withBaseline: boolean) {
   try {
     const c = await connect(db.url, emu);
     const env = { ...process.env, DATABASE_URL: db.url };
-    const ours = await runChild(["ours", c.runId], env);
+    const busyBefore = machineBusyMs();
+    const emuBefore = cpuMsOf(emulatorPids(emu.pid));
+    const [ours, pgMs] = await postgresCpuDuring(() => runChild(["ours", c.runId], env));
+    const cpu = { sync: Number(ours.cpuMs), emulator: cpuMsOf(emulatorPids(emu.pid)) - emuBefore, postgres: pgMs, busy: machineBusyMs() - busyBefore };
     const rows = await resourceStats(c.runId);
     const oursRows = await rowsStored(c.integrationId);
     console.log(`   ours: ${ours.status} in ${secs(Number(ours.wallMs))}, peak RSS ${ours.peakRssMb} MB, rows written ${fmt(oursRows)}`);
+    console.log(`     CPU: sync process ${secs(cpu.sync)}, emulator ${secs(cpu.emulator)}, Postgres ${secs(cpu.postgres)}, everything else ${secs(cpu.busy - cpu.sync - cpu.emulator - cpu.postgres)}; ${((100 * cpu.busy) / (Number(ours.wallMs) * os.cpus().length)).toFixed(0)}% of ${os.cpus().length} cores busy`);
     for (const r of rows) {
       const rate = r.secs > 0 ? Math.round(r.objects / r.secs) : 0;
       console.log(`     ${String(r.resource).padEnd(16)} ${fmt(r.objects).padStart(10)} objects ${String(r.pages).padStart(6)} pages ${(r.secs ?? 0).toFixed(1).padStart(6)} s ${fmt(rate).padStart(9)} objects/s`);

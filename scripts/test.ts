@@ -11,7 +11,11 @@ import { freePort, startEmbeddedPostgres, type EmbeddedHandle } from "@/db/embed
 import { migrateDatabase } from "@/db/migrate";
 
 const root = process.cwd();
-const only = process.argv.slice(2); // e.g. `npm test -- unit` or `npm test -- e2e`
+// `npm test -- unit` or `npm test -- e2e` runs one tier; any other arguments go to that tier's runner
+// (`npm test -- unit lib/sync`, `npm test -- e2e e2e/connect.spec.ts`).
+const argv = process.argv.slice(2);
+const only = argv.filter((a) => a === "unit" || a === "e2e");
+const extra = argv.filter((a) => a !== "unit" && a !== "e2e" && a !== "--");
 const tiers = only.length ? only : ["unit", "e2e"];
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -60,10 +64,10 @@ async function main() {
   };
   let code = 0;
   try {
-    if (tiers.includes("unit")) code ||= await run(path.join(root, "node_modules/.bin/vitest"), ["run"], env);
+    if (tiers.includes("unit")) code ||= await run(path.join(root, "node_modules/.bin/vitest"), ["run", ...(tiers.length === 1 ? extra : [])], env);
     if (tiers.includes("e2e") && code === 0) {
       code ||= await run(path.join(root, "node_modules/.bin/next"), ["build"], { ...env, NODE_ENV: "production" });
-      if (code === 0) code ||= await run(path.join(root, "node_modules/.bin/playwright"), ["test"], env);
+      if (code === 0) code ||= await run(path.join(root, "node_modules/.bin/playwright"), ["test", ...(tiers.length === 1 ? extra : [])], env);
     }
   } finally {
     await dropDb?.();

@@ -8,7 +8,7 @@ import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/a
 import { POST as keysRoute } from "@/app/api/integrations/keys/route";
 import { POST as verifyRoute } from "@/app/api/integrations/verify/route";
 import { getDb } from "@/db";
-import { integrationEvents, integrations, integrationSecrets, oktaUsers, pendingKeys, syncRuns } from "@/db/schema";
+import { integrationEvents, integrations, integrationSecrets, oktaUsers, pendingKeys, syncRunResources, syncRuns } from "@/db/schema";
 import { runSync } from "@/lib/sync/run-sync";
 import { stopBoss } from "@/lib/jobs/boss";
 import { dumpDatabase } from "@/test/db-dump";
@@ -412,10 +412,15 @@ describe("disconnect during a running sync", () => {
     const [run] = await getDb().select().from(syncRuns).where(eq(syncRuns.integrationId, id));
     expect(run.trigger).toBe("initial");
     // The emulator answers slowly so the run is mid-walk when the admin disconnects.
-    await emu.control("POST", "/faults", { latencyMs: 40 });
+    await emu.control("POST", "/faults", { latencyMs: 150 });
     try {
       const sync = runSync(run.id);
-      await new Promise((r) => setTimeout(r, 600));
+      // Disconnect once the run has committed a page (and so is mid-walk, not before or after it).
+      for (let i = 0; i < 200; i++) {
+        const [p] = await getDb().select({ pages: sql<number>`coalesce(sum(${syncRunResources.pages}), 0)::int` }).from(syncRunResources).where(eq(syncRunResources.runId, run.id));
+        if (p.pages > 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       const res = await call(deleteRoute, "DELETE", `/api/integrations/${id}?deleteData=true`, t.adminKey, undefined, { id });
       expect(res.status).toBe(200);
       await sync;

@@ -4,12 +4,11 @@
 // answers in tens of milliseconds (see overview.test.ts and the report in README for the figure).
 import { getDb } from "@/db";
 import type { Counts } from "./contracts";
+import { FAILURE_OUTCOMES, SIGN_IN_EVENT, SUCCESS_OUTCOMES } from "./sign-in";
 
-/** System Log event types that count as a sign-in, and which outcomes are a success or a failure. */
-export const SIGN_IN_EVENT = "user.session.start";
-export const SUCCESS_OUTCOMES = ["SUCCESS", "ALLOW"] as const;
-export const FAILURE_OUTCOMES = ["FAILURE", "DENY"] as const;
 
+const ok = [...SUCCESS_OUTCOMES];
+const bad = [...FAILURE_OUTCOMES];
 type Grouped = { k: string; n: number }[];
 const toRecord = (rows: Grouped) => Object.fromEntries(rows.map((r) => [r.k, r.n]));
 const sum = (rows: Grouped) => rows.reduce((a, r) => a + r.n, 0);
@@ -40,11 +39,11 @@ export async function countDirectory(workspaceId: string, integrationId: string,
       from okta_role_assignments where integration_id = ${integrationId} and workspace_id = ${workspaceId} and deleted_at is null`,
     // okta_log_events_published_idx (integration, published) bounds the scan to 30 days.
     sql<{ s7: number; f7: number; t7: number; s30: number; f30: number; t30: number }[]>`select
-      count(*) filter (where published >= ${since7}::timestamptz and outcome_result in ('SUCCESS', 'ALLOW'))::int as s7,
-      count(*) filter (where published >= ${since7}::timestamptz and outcome_result in ('FAILURE', 'DENY'))::int as f7,
+      count(*) filter (where published >= ${since7}::timestamptz and outcome_result = any(${ok}))::int as s7,
+      count(*) filter (where published >= ${since7}::timestamptz and outcome_result = any(${bad}))::int as f7,
       count(*) filter (where published >= ${since7}::timestamptz)::int as t7,
-      count(*) filter (where outcome_result in ('SUCCESS', 'ALLOW'))::int as s30,
-      count(*) filter (where outcome_result in ('FAILURE', 'DENY'))::int as f30,
+      count(*) filter (where outcome_result = any(${ok}))::int as s30,
+      count(*) filter (where outcome_result = any(${bad}))::int as f30,
       count(*)::int as t30
       from okta_log_events where integration_id = ${integrationId} and workspace_id = ${workspaceId}
         and published >= ${since30}::timestamptz and published <= ${until}::timestamptz and event_type = ${SIGN_IN_EVENT}`,
@@ -68,8 +67,8 @@ export async function signInsPerDay(workspaceId: string, integrationId: string, 
   const from = new Date(today - (days - 1) * 86_400_000);
   const rows = await sql<{ day: string; success: number; failure: number }[]>`
     select to_char(date_trunc('day', published at time zone 'UTC'), 'YYYY-MM-DD') as day,
-      count(*) filter (where outcome_result in ('SUCCESS', 'ALLOW'))::int as success,
-      count(*) filter (where outcome_result in ('FAILURE', 'DENY'))::int as failure
+      count(*) filter (where outcome_result = any(${ok}))::int as success,
+      count(*) filter (where outcome_result = any(${bad}))::int as failure
     from okta_log_events
     where integration_id = ${integrationId} and workspace_id = ${workspaceId} and event_type = ${SIGN_IN_EVENT} and published >= ${from.toISOString()}::timestamptz and published <= ${now.toISOString()}::timestamptz
     group by 1`;

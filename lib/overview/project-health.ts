@@ -196,3 +196,9 @@ export function projectHealth(input: HealthInput): Health {
   const cause = problems.length ? summarize(problems) : text(latest.error?.message, "no resource completed");
   return { ...common, state: "error", reason: `The last sync failed: ${cause}.${late}` };
 }
+
+/** Every resource of one run (as the sync API returns it), classified like the page's health. */
+export function runHealth(run: { id: string; status: RunStatus; trigger: RunTrigger; queuedAt: string; startedAt: string | null; finishedAt: string | null; error: Record<string, unknown> | null; resources: RunInput["resources"] }, authMethod: AuthMethod) {
+  const input: RunInput = { ...run, queuedAt: new Date(run.queuedAt), startedAt: run.startedAt ? new Date(run.startedAt) : null, finishedAt: run.finishedAt ? new Date(run.finishedAt) : null };
+  return RESOURCES.map((r) => classifyResource(input, r, authMethod, undefined));
+}

@@ -99,17 +99,16 @@ function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
     ].join(", ");
     text = `
       with incoming as (select * from json_to_recordset($1::json) as r(${recordDef})),
-      existing as (
-        select ${spec.key.map((k) => `t.${q(k)}`).join(", ")}, ${spec.hashed ? "t.content_hash" : "null::text as content_hash"},
-               t.deleted_at is null as live, t.seen_run_id = $4::uuid as seen
-        from ${q(spec.table)} t join incoming i on ${keyJoin("t", "i")}
-        where t.integration_id = $2::uuid
-      ),
+      -- Joined directly (not through a CTE of its own), so each incoming row is one primary-key probe.
       classified as (
         select i.*, coalesce(${same}, false) as same,
           case when e.live is null or not e.live then 'added' when e.seen then 'seen'
                when ${spec.hashed ? "e.content_hash is distinct from i.content_hash" : "false"} then 'updated' else 'unchanged' end as cls
-        from incoming i left join existing e on ${keyJoin("e", "i")}
+        from incoming i
+        left join lateral (
+          select ${spec.hashed ? "t.content_hash" : "null::text as content_hash"}, t.deleted_at is null as live, t.seen_run_id = $4::uuid as seen
+          from ${q(spec.table)} t where t.integration_id = $2::uuid and ${keyJoin("t", "i")}
+        ) e on true
       ),
       written as (
         insert into ${q(spec.table)} (workspace_id, integration_id, seen_run_id, ${spec.hashed ? "content_hash, " : ""}${cols.map(q).join(", ")})

@@ -1,16 +1,19 @@
-// The integration's page (minimal): state, connection, per-scope results, audit events, edit and disconnect.
+// The integration's page: what an IT admin looks at every day. The server loads everything the
+// first paint needs and seeds react-query with it (the client then polls); the connection details,
+// scopes and the post-connect and post-disconnect notes are rendered here.
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { z } from "zod";
-import { Alert, Badge, ButtonLink, Card, CardBody, CardHeader, PageHeader, Time } from "@/components/ui";
-import { DisconnectButton } from "@/components/integrations/disconnect-button";
-import { EventList } from "@/components/integrations/event-list";
+import { Alert, Card, CardBody, CardHeader, Time } from "@/components/ui";
+import { IntegrationHeader } from "@/components/integration-page/integration-header";
+import { EVENTS_PAGE, integrationKeys, RECENT_RUNS } from "@/components/integration-page/queries";
 import { ScopeResults } from "@/components/integrations/scope-results";
-import { requirePageActor } from "@/lib/auth/page";
-import { AppError } from "@/lib/errors";
-import { METHOD_LABEL } from "@/lib/integrations/contracts";
 import { oktaFollowUp } from "@/lib/integrations/follow-up";
-import { getIntegration } from "@/lib/integrations/get-integration";
+import { getOverview } from "@/lib/overview/get-overview";
+import { listRunHistory } from "@/lib/overview/list-run-history";
+import { listEvents } from "@/lib/sync/list-events";
+import { listUsers } from "@/lib/users/list-users";
+import { OverviewClient } from "./client";
+import { load } from "@/components/integration-page/load-integration";
 
 export const metadata: Metadata = { title: "Okta integration" };
 
@@ -24,45 +27,58 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export default async function IntegrationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ connected?: string }> }) {
-  const actor = await requirePageActor();
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const detail = await getIntegration({ actor, id }).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
-  const { integration: i, events } = detail;
+  const { actor, integration: i } = await load(params);
+  const scope = { workspaceId: actor.workspaceId, integrationId: i.id };
+  const [overview, history, events, connectedEvents, people] = await Promise.all([
+    getOverview(scope),
+    listRunHistory({ ...scope, limit: RECENT_RUNS }),
+    listEvents({ ...scope, limit: EVENTS_PAGE }),
+    listEvents({ ...scope, kind: "integration.connected", limit: 1 }),
+    listUsers(actor.workspaceId),
+  ]);
+  const qc = new QueryClient();
+  qc.setQueryData(integrationKeys.overview(i.id), overview);
+  qc.setQueryData(integrationKeys.history(i.id, RECENT_RUNS), { pages: [history], pageParams: [null] });
+  qc.setQueryData(integrationKeys.events(i.id, { level: "", kind: "" }), { pages: [events], pageParams: [null] });
+
   const justConnected = (await searchParams).connected === "1";
-  const connectedEvent = events.find((e) => e.kind === "integration.connected");
+  const connectedEvent = connectedEvents.items[0];
   const domainChanges = Array.isArray(connectedEvent?.details?.domainChanges) ? (connectedEvent.details.domainChanges as string[]) : [];
   const missing = i.scopeResults.filter((s) => !s.ok);
   const isAdmin = actor.role === "admin";
   const connected = i.state === "connected";
 
+  const connection = (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card>
+        <CardHeader title="Connection" />
+        <CardBody>
+          <dl className="divide-y divide-slate-100">
+            <Row label="Okta domain">{i.domain}</Row>
+            {i.oktaOrgId && <Row label="Okta org ID">{i.oktaOrgId}</Row>}
+            {i.auth.clientId && <Row label="Client ID">{i.auth.clientId}</Row>}
+            {i.auth.keyId && <Row label="Key ID (kid)">{i.auth.keyId}</Row>}
+            {i.auth.keyFingerprint && <Row label="Key fingerprint">{i.auth.keyFingerprint}</Row>}
+            {i.auth.tokenLast4 && <Row label="API token">…{i.auth.tokenLast4}</Row>}
+            <Row label="Owner">{i.owner ? `${i.owner.name} (${i.owner.email})` : "—"}</Row>
+            <Row label="Last verified">
+              <Time value={i.verifiedAt} />
+            </Row>
+          </dl>
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Scopes" description="Checked with a read against Okta when the credentials were last verified." />
+        <CardBody>
+          <ScopeResults results={i.scopeResults} />
+        </CardBody>
+      </Card>
+    </div>
+  );
+
   return (
-    <>
-      <PageHeader
-        breadcrumbs={[{ label: "Integrations", href: "/integrations" }, { label: i.name }]}
-        title={
-          <span className="flex items-center gap-3">
-            {i.name}
-            <Badge tone={connected ? (missing.length ? "warning" : "success") : "neutral"} dot>
-              {connected ? (missing.length ? "Connected with warnings" : "Connected") : "Disconnected"}
-            </Badge>
-          </span>
-        }
-        description={i.domain}
-        actions={
-          isAdmin && connected ? (
-            <>
-              <ButtonLink variant="secondary" href={`/integrations/okta/${i.id}/edit`}>
-                Edit
-              </ButtonLink>
-              <DisconnectButton id={i.id} name={i.name} domain={i.domain} />
-            </>
-          ) : undefined
-        }
-      />
+    <HydrationBoundary state={dehydrate(qc)}>
+      <IntegrationHeader integration={i} isAdmin={isAdmin} tab="overview" />
       <div className="space-y-6">
         {justConnected && connected && (
           <Alert tone={missing.length ? "warning" : "success"} title={missing.length ? "Connected, with warnings" : "Connected"}>
@@ -82,40 +98,8 @@ export default async function IntegrationPage({ params, searchParams }: { params
             </ul>
           </Alert>
         )}
-        <div className="grid gap-6 lg:grid-cols-2">
-          <Card>
-            <CardHeader title="Connection" />
-            <CardBody>
-              <dl className="divide-y divide-slate-100">
-                <Row label="Okta domain">{i.domain}</Row>
-                {i.oktaOrgId && <Row label="Okta org ID">{i.oktaOrgId}</Row>}
-                <Row label="Authentication">
-                  {METHOD_LABEL[i.auth.method]}
-                  {i.auth.usesDpop && <Badge tone="info" className="ml-2">DPoP</Badge>}
-                </Row>
-                {i.auth.clientId && <Row label="Client ID">{i.auth.clientId}</Row>}
-                {i.auth.keyId && <Row label="Key ID (kid)">{i.auth.keyId}</Row>}
-                {i.auth.keyFingerprint && <Row label="Key fingerprint">{i.auth.keyFingerprint}</Row>}
-                {i.auth.tokenLast4 && <Row label="API token">…{i.auth.tokenLast4}</Row>}
-                <Row label="Owner">{i.owner ? `${i.owner.name} (${i.owner.email})` : "—"}</Row>
-                <Row label="Last verified">
-                  <Time value={i.verifiedAt} />
-                </Row>
-              </dl>
-            </CardBody>
-          </Card>
-          <Card>
-            <CardHeader title="Scopes" description="Checked with a read against Okta when the credentials were last verified." />
-            <CardBody>
-              <ScopeResults results={i.scopeResults} />
-            </CardBody>
-          </Card>
-        </div>
-        <Card>
-          <CardHeader title="Event log" description="Connections, credential changes, verification failures, disconnects and syncs, with who did them." />
-          <EventList events={events} />
-        </Card>
+        <OverviewClient integration={i} isAdmin={isAdmin} people={Object.fromEntries(people.map((p) => [p.id, p.name || p.email]))} connection={connection} />
       </div>
-    </>
+    </HydrationBoundary>
   );
 }

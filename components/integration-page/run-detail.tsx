@@ -1,0 +1,141 @@
+"use client";
+// One run: who started it and when, how long it took, requests and rate-limit waits, and for every
+// resource pages, objects, added/updated/unchanged/deleted, errors with what Okta said and the fix,
+// and the membership reconciliation. Live while the run is going.
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { Alert, Badge, Card, CardHeader, Table, TBody, TD, TH, THead, TR, Time, cn } from "@/components/ui";
+import { RESOURCE_TITLES, type ResourceHealth } from "@/lib/overview/contracts";
+import { formatCount, formatDuration } from "@/lib/overview/format";
+import type { RunDetail as Run } from "@/lib/sync/contracts";
+import { RESOURCE_STATUS, RUN_STATUS, TRIGGER } from "./labels";
+import { useRun } from "./queries";
+import { OktaSaid } from "./resource-health";
+import { useNow } from "./time";
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dd className="mt-1 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+const num = (v: number, cls?: string) => <span className={cn("tabular-nums", v ? cls : "text-slate-400")}>{formatCount(v)}</span>;
+
+export function RunDetail({ id, runId, triggeredBy, health }: { id: string; runId: string; triggeredBy: string | null; health: ResourceHealth[] }) {
+  const { data: run, error } = useRun(id, runId);
+  const router = useRouter();
+  const was = useRef(run?.status);
+  const now = useNow(1000);
+  const active = run?.status === "queued" || run?.status === "running";
+  // Fixes and the health wording are computed on the server: refresh them when the run ends.
+  useEffect(() => {
+    if ((was.current === "queued" || was.current === "running") && !active) router.refresh();
+    was.current = run?.status;
+  }, [run?.status, active, router]);
+  if (!run) return <Alert tone="danger">{error?.message ?? "The run could not be loaded."}</Alert>;
+  const st = RUN_STATUS[run.status];
+  const duration = run.startedAt ? (run.finishedAt ? Date.parse(run.finishedAt) : now) - Date.parse(run.startedAt) : null;
+  const membership = run.resources.find((r) => r.resource === "memberships")?.reconciliation as
+    | { expected: number; stored: number; groupsCompared: number; mismatchedGroups: number; examples?: { name: string; expected: number; stored: number }[] }
+    | null
+    | undefined;
+  const runError = run.error && typeof run.error.message === "string" && run.status !== "succeeded" ? (run.error.message as string) : null;
+  return (
+    <div className="space-y-6">
+      <Card data-testid="run-summary" data-status={run.status}>
+        <CardHeader
+          title={
+            <span className="flex items-center gap-2">
+              {TRIGGER[run.trigger]} {run.mode} sync <Badge tone={st.tone}>{st.label}</Badge>
+            </span>
+          }
+          description={runError ?? (active ? "Running now; this page updates by itself." : undefined)}
+        />
+        <dl className="grid gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-3 lg:grid-cols-6">
+          <Fact label="Started by">{run.trigger === "manual" ? (triggeredBy ?? "A removed user") : run.trigger === "scheduled" ? "The schedule" : run.trigger === "initial" ? "Connecting" : "An event hook"}</Fact>
+          <Fact label="Started">{run.startedAt ? <Time value={run.startedAt} /> : "Not yet"}</Fact>
+          <Fact label="Duration">{formatDuration(duration)}{active && run.startedAt ? " so far" : ""}</Fact>
+          <Fact label="Requests">{formatCount(run.requests)}</Fact>
+          <Fact label="Rate-limit waits">
+            <span className={run.rateLimitWaits ? "font-medium text-amber-700" : undefined}>{formatCount(run.rateLimitWaits)}</span>
+          </Fact>
+          <Fact label="Retries · attempts">
+            {formatCount(run.retries)} · {run.attempts}
+          </Fact>
+        </dl>
+      </Card>
+      <Card>
+        <CardHeader title="Resources" description="Objects read from Okta, and what changed in the console's copy. Unchanged rows are not rewritten." />
+        <Table label="Resources of this run">
+          <THead>
+            <TH>Resource</TH>
+            <TH>Status</TH>
+            <TH align="right">Pages</TH>
+            <TH align="right">Objects</TH>
+            <TH align="right">Added</TH>
+            <TH align="right">Updated</TH>
+            <TH align="right">Unchanged</TH>
+            <TH align="right">Deleted</TH>
+            <TH align="right">Requests</TH>
+            <TH align="right">429 waits</TH>
+          </THead>
+          <TBody>
+            {run.resources.map((r) => (
+              <ResourceRows key={r.resource} r={r} health={health.find((h) => h.resource === r.resource)} />
+            ))}
+          </TBody>
+        </Table>
+        {membership && (
+          <p className={cn("border-t border-slate-200 px-5 py-3 text-sm", membership.mismatchedGroups ? "text-amber-800" : "text-emerald-700")} data-testid="run-reconciliation">
+            {membership.mismatchedGroups
+              ? `Group memberships differ from Okta's own counts in ${membership.mismatchedGroups} groups (Okta ${formatCount(membership.expected)}, stored ${formatCount(membership.stored)})${membership.examples?.length ? `, e.g. ${membership.examples.slice(0, 3).map((e) => `${e.name} (${e.expected} vs ${e.stored})`).join(", ")}` : ""}.`
+              : `Group memberships match Okta's own counts: ${formatCount(membership.expected)} across ${formatCount(membership.groupsCompared)} groups.`}
+          </p>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+function ResourceRows({ r, health }: { r: Run["resources"][number]; health: ResourceHealth | undefined }) {
+  const s = RESOURCE_STATUS[r.status];
+  const problem = r.status === "failed" || (r.status === "skipped" && r.error);
+  return (
+    <>
+      <TR className={cn(r.status === "failed" && "bg-red-50/40")}>
+        <TD className="font-medium text-slate-900">{RESOURCE_TITLES[r.resource]}</TD>
+        <TD>
+          <Badge tone={s.tone}>{s.label}</Badge>
+        </TD>
+        <TD align="right">{num(r.pages)}</TD>
+        <TD align="right" className="whitespace-nowrap">
+          {num(r.objects)}
+          {r.expectedTotal != null && <span className="text-xs text-slate-400"> / {formatCount(r.expectedTotal)}</span>}
+        </TD>
+        <TD align="right">{num(r.added, "text-emerald-700")}</TD>
+        <TD align="right">{num(r.updated, "text-sky-700")}</TD>
+        <TD align="right">{num(r.unchanged)}</TD>
+        <TD align="right">{num(r.deleted, "text-red-700")}</TD>
+        <TD align="right">{num(r.requests)}</TD>
+        <TD align="right">{num(r.rateLimitWaits, "font-medium text-amber-700")}</TD>
+      </TR>
+      {problem && (
+        <tr className={r.status === "failed" ? "bg-red-50/40" : undefined}>
+          <td colSpan={10} className="px-4 pb-3 text-sm">
+            <p className="text-slate-800">{health && health.status !== "ok" ? health.message : String((r.error as { message?: unknown } | null)?.message ?? "")}</p>
+            {health?.fix && health.status !== "ok" && (
+              <p className="mt-0.5 text-slate-700">
+                <span className="font-medium">Fix: </span>
+                {health.fix}
+              </p>
+            )}
+            <OktaSaid okta={health?.okta ?? null} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+// The answer at a glance: state and why, when it last synced (and how long it took), when it syncs
+// next, how it authenticates, and the last run's result.
+import Link from "next/link";
+import { AlertIcon, Badge, Card, CheckIcon, InfoIcon, RefreshIcon, Time, XIcon, cn } from "@/components/ui";
+import { METHOD_LABEL } from "@/lib/integrations/contracts";
+import { HEALTH_LABELS, type Overview } from "@/lib/overview/contracts";
+import { formatDuration, formatInterval } from "@/lib/overview/format";
+import { links } from "@/lib/overview/links";
+import { RUN_STATUS, TRIGGER } from "./labels";
+import { Relative } from "./time";
+
+const LOOK = {
+  connected: { icon: CheckIcon, ring: "bg-emerald-50 text-emerald-700 ring-emerald-600/20" },
+  syncing: { icon: RefreshIcon, ring: "bg-sky-50 text-sky-700 ring-sky-600/20" },
+  partial: { icon: AlertIcon, ring: "bg-amber-50 text-amber-700 ring-amber-600/25" },
+  error: { icon: XIcon, ring: "bg-red-50 text-red-700 ring-red-600/20" },
+  disconnected: { icon: InfoIcon, ring: "bg-slate-100 text-slate-600 ring-slate-500/20" },
+} as const;
+
+function Fact({ label, children, sub }: { label: string; children: React.ReactNode; sub?: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dd className="mt-1 text-sm font-medium text-slate-900">{children}</dd>
+      {sub && <dd className="mt-0.5 text-xs text-slate-500">{sub}</dd>}
+    </div>
+  );
+}
+
+export function StatusPanel({ overview, auth, connected }: { overview: Overview; auth: { method: keyof typeof METHOD_LABEL; usesDpop: boolean }; connected: boolean }) {
+  const h = overview.health;
+  const state = connected ? h.state : "disconnected";
+  const look = LOOK[state];
+  const Icon = look.icon;
+  const last = h.lastSuccess;
+  const ran = h.lastFinished;
+  return (
+    <Card data-testid="status-panel">
+      <div className="flex items-start gap-4 border-b border-slate-200 px-5 py-4">
+        <span className={cn("mt-0.5 flex size-10 shrink-0 items-center justify-center rounded-full ring-1 ring-inset", look.ring)} aria-hidden="true">
+          <Icon size={20} className={state === "syncing" ? "animate-spin [animation-duration:2.5s]" : undefined} />
+        </span>
+        <div className="min-w-0">
+          <h2 className="text-base font-semibold text-slate-900">{HEALTH_LABELS[state]}</h2>
+          <p className="mt-0.5 text-sm text-slate-600" data-testid="health-reason">
+            {connected ? h.reason : "Disconnected: its credentials were deleted, so it no longer reads from Okta."}
+          </p>
+        </div>
+      </div>
+      <dl className="grid gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-2 xl:grid-cols-4">
+        <Fact label="Last successful sync" sub={last ? <Time value={last.finishedAt} /> : ran ? <>Last run {RUN_STATUS[ran.status].label.toLowerCase()}, <Relative value={ran.finishedAt} /></> : "No run has finished yet"}>
+          {last ? (
+            <>
+              <Relative value={last.finishedAt} /> <span className="font-normal text-slate-500">· took {formatDuration(last.durationMs)}</span>
+            </>
+          ) : (
+            "Never"
+          )}
+        </Fact>
+        <Fact label="Next scheduled sync" sub={connected && h.nextSyncAt ? <>Every {formatInterval(overview.schedule.fullSyncIntervalMinutes)} · <Time value={h.nextSyncAt} /></> : undefined}>
+          {!connected ? "Not scheduled" : h.nextSyncAt ? <Relative value={h.nextSyncAt} className={h.overdue ? "text-amber-700" : undefined} /> : "Not scheduled"}
+        </Fact>
+        <Fact label="Authentication" sub={auth.usesDpop ? "Tokens bound to a key (DPoP)" : undefined}>
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <span>{METHOD_LABEL[auth.method]}</span>
+            {auth.usesDpop && <Badge tone="info">DPoP</Badge>}
+          </span>
+        </Fact>
+        <Fact
+          label="Last run"
+          sub={
+            ran ? (
+              <>
+                {TRIGGER[ran.trigger]} · {formatDuration(ran.durationMs)} ·{" "}
+                <Link className="text-brand-700 hover:underline" href={links.run(overview.integrationId, ran.id)}>
+                  details
+                </Link>
+              </>
+            ) : undefined
+          }
+        >
+          {h.active ? <Badge tone="info">{RUN_STATUS[h.active.status].label}</Badge> : ran ? <Badge tone={RUN_STATUS[ran.status].tone}>{RUN_STATUS[ran.status].label}</Badge> : "—"}
+        </Fact>
+      </dl>
+    </Card>
+  );
+}
