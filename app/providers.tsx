@@ -1,6 +1,6 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ApiError } from "@/lib/api/client";
 
 // One QueryClient per browser tab. Client errors (4xx) are not retried: the answer will not change.
@@ -17,5 +17,9 @@ export function Providers({ children }: { children: React.ReactNode }) {
         },
       }),
   );
+  // Marks the page interactive (browser tests wait for it before clicking).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

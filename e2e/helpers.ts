@@ -33,3 +33,10 @@ export async function signInWithForm(page: Page, who: Person) {
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/** Navigates and waits until React has hydrated the page, so a click reaches its handler. */
+export async function open(page: Page, url: string) {
+  const res = await page.goto(url);
+  await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
+  return res;
+}

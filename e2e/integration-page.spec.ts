@@ -1,0 +1,185 @@
+// Issue 6 in Chromium against the emulator: the integration page an IT admin looks at every day.
+// Each test connects its own workspace to the emulator through the API, then reads the page as an
+// admin or a viewer would. With E2E_SCREENSHOTS=<dir> it saves a screenshot of each view.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { closeDb } from "@/db";
+import { EMULATOR_URL } from "../playwright.config";
+import { open, seedTenant, signIn, type Tenant } from "./helpers";
+
+const SHOTS = process.env.E2E_SCREENSHOTS;
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/integration-${name}.png`, fullPage: true });
+};
+const READ_SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"];
+const uid = () => Math.random().toString(36).slice(2, 8);
+const bearer = (t: Tenant) => ({ authorization: `Bearer ${t.adminKey}` });
+const emu = (request: APIRequestContext, method: "post" | "delete", path: string, data?: unknown) => request[method](`${EMULATOR_URL}/__emulator${path}`, { data });
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+interface Summary {
+  users: number;
+  usersByStatus: Record<string, number>;
+  groups: number;
+  memberships: number;
+  apps: number;
+}
+
+test.afterEach(async ({ request }) => {
+  expect((await emu(request, "delete", "/faults")).ok()).toBe(true);
+});
+test.afterAll(async () => closeDb());
+
+/** A service app of this test's own in the emulator (private_key_jwt, Read-Only Administrator). */
+async function connect(request: APIRequestContext, t: Tenant, scopes = READ_SCOPES) {
+  const made = await emu(request, "post", "/apps", { name: `page-${uid()}`, kind: "service", scopes, roles: ["READ_ONLY_ADMIN"] });
+  expect(made.status()).toBe(201);
+  const app = (await made.json()) as { clientId: string; privateKeyPem: string; kid: string };
+  const res = await request.post("/api/integrations", {
+    headers: bearer(t),
+    data: { name: `Okta ${uid()}`, domain: EMULATOR_URL, auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.kid }, scopes: READ_SCOPES },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+async function runs(request: APIRequestContext, t: Tenant, id: string) {
+  const res = await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) });
+  return ((await res.json()) as { items: { id: string; status: string; trigger: string }[] }).items;
+}
+
+async function lastRunFinished(request: APIRequestContext, t: Tenant, id: string, status = "succeeded") {
+  await expect.poll(async () => (await runs(request, t, id))[0]?.status, { timeout: 45_000 }).toBe(status);
+}
+
+test("the first sync is watched live, then the counts equal Okta's and each links to the filtered directory", async ({ page, request }) => {
+  const t = await seedTenant();
+  // Okta answers slowly, so the first sync is still running when the admin opens the page.
+  expect((await emu(request, "post", "/faults", { latencyMs: 120 })).ok()).toBe(true);
+  const id = await connect(request, t);
+  await signIn(page, t.admin);
+  await open(page, `/integrations/okta/${id}`);
+
+  await expect(page.getByTestId("integration-state")).toHaveAttribute("data-state", "syncing");
+  const progress = page.getByTestId("live-progress");
+  await expect(progress).toBeVisible();
+  await expect(progress.getByTestId("progress-users")).toBeVisible();
+  await shot(page, "syncing");
+  await emu(request, "delete", "/faults");
+
+  // Without a reload, the page turns to Connected when the run ends.
+  await expect(page.getByTestId("integration-state")).toHaveAttribute("data-state", "connected", { timeout: 45_000 });
+  await expect(page.getByTestId("health-reason")).not.toBeEmpty();
+  const truth = (await (await request.get(`${EMULATOR_URL}/__emulator/truth/summary`)).json()) as Summary;
+  await expect(page.getByTestId("count-users")).toHaveText(fmt(truth.users));
+  await expect(page.getByTestId("count-groups")).toHaveText(fmt(truth.groups));
+  await expect(page.getByTestId("count-apps")).toHaveText(fmt(truth.apps));
+  await expect(page.getByTestId("count-memberships")).toHaveText(fmt(truth.memberships));
+  for (const [status, n] of Object.entries(truth.usersByStatus)) await expect(page.getByTestId(`count-users-${status}`)).toHaveText(fmt(n));
+  await expect(page.getByTestId("membership-reconciliation")).toHaveAttribute("data-agrees", "true");
+  for (const r of ["users", "groups", "memberships", "apps", "app_assignments", "roles", "idps", "log_events"]) {
+    await expect(page.getByTestId(`health-${r}`)).toHaveAttribute("data-status", "ok");
+  }
+  await expect(page.getByRole("img", { name: /Sign-ins per day/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Sync duration per run/ })).toBeVisible();
+  await shot(page, "overview");
+
+  // A count opens the directory filtered to it, and the list holds exactly that many people.
+  const suspended = truth.usersByStatus.SUSPENDED;
+  expect(suspended, "the emulated tenant has suspended users").toBeGreaterThan(0);
+  await page.getByTestId("count-users-SUSPENDED").click();
+  await expect(page).toHaveURL(new RegExp(`/directory/people\\?status=SUSPENDED&integrationId=${id}$`));
+  await expect(page.getByRole("table", { name: "People" }).locator("tbody tr")).toHaveCount(suspended);
+});
+
+test("Sync now starts a manual run that the history and the run's page attribute to the admin; settings save", async ({ page, request }) => {
+  const t = await seedTenant();
+  const id = await connect(request, t);
+  await lastRunFinished(request, t, id);
+  await signIn(page, t.admin);
+  await open(page, `/integrations/okta/${id}`);
+  await expect(page.getByTestId("integration-state")).toHaveAttribute("data-state", "connected");
+
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect.poll(async () => (await runs(request, t, id)).length).toBe(2);
+  expect((await runs(request, t, id))[0].trigger).toBe("manual");
+  await lastRunFinished(request, t, id);
+  await expect(page.getByTestId("integration-state")).toHaveAttribute("data-state", "connected", { timeout: 20_000 });
+
+  await page.getByRole("tab", { name: "Sync runs" }).or(page.getByRole("link", { name: "Sync runs" })).first().click();
+  await expect(page).toHaveURL(`/integrations/okta/${id}/runs`);
+  const table = page.getByRole("table", { name: "Sync runs" });
+  await expect(table.locator("tbody tr")).toHaveCount(2);
+  await expect(table.locator("tbody tr").first()).toContainText(t.admin.name);
+  await shot(page, "runs");
+  await table.getByTestId("run-link").first().click();
+  await expect(page.getByTestId("run-summary")).toHaveAttribute("data-status", "succeeded");
+  await expect(page.getByTestId("run-summary")).toContainText(t.admin.name);
+  const resources = page.getByRole("table", { name: "Resources of this run" });
+  await expect(resources.getByRole("row", { name: /Users/ })).toBeVisible();
+  await shot(page, "run");
+
+  // The event log: newest first, filterable by level; a filter with nothing in it says so.
+  await open(page, `/integrations/okta/${id}`);
+  const log = page.getByRole("table", { name: /Event log/i });
+  await expect(log.getByTestId("event-kind").first()).toBeVisible();
+  await page.getByRole("combobox", { name: "Level" }).selectOption("error");
+  await expect(page.getByText("No events match these filters")).toBeVisible();
+  await page.getByRole("combobox", { name: "Level" }).selectOption("");
+  await page.getByRole("combobox", { name: "Kind" }).selectOption("sync.finished");
+  await expect(log.getByTestId("event-kind")).toHaveCount(2);
+
+  // Settings: the schedule and the sign-in window save, show on reload, and bad input is refused.
+  await open(page, `/integrations/okta/${id}/settings`);
+  await page.getByLabel("Sign-in history (days)").fill("120");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("must be at most 90 days (Okta keeps the System Log for 90 days)")).toBeVisible();
+  await expect(page.getByText("Settings saved")).toHaveCount(0);
+  await page.getByLabel("Sign-in history (days)").fill("14");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved")).toBeVisible();
+  await shot(page, "settings");
+  await page.reload();
+  await expect(page.getByLabel("Sign-in history (days)")).toHaveValue("14");
+  const api = await request.get(`/api/integrations/${id}/settings`, { headers: bearer(t) });
+  expect(((await api.json()) as { logWindowDays: number }).logWindowDays).toBe(14);
+});
+
+test("a scope Okta did not grant shows which one and the exact fix; a viewer sees it all read-only", async ({ page, request }) => {
+  const t = await seedTenant();
+  const id = await connect(
+    request,
+    t,
+    READ_SCOPES.filter((s) => s !== "okta.groups.read"),
+  );
+  await lastRunFinished(request, t, id, "partial");
+  await signIn(page, t.viewer);
+  await open(page, `/integrations/okta/${id}`);
+
+  await expect(page.getByTestId("integration-state")).toHaveAttribute("data-state", "partial");
+  await expect(page.getByTestId("health-groups")).toHaveAttribute("data-status", "missing_scope");
+  await expect(page.getByTestId("fix-groups")).toContainText("okta.groups.read");
+  await expect(page.getByTestId("fix-groups")).toContainText("Sync now");
+  await expect(page.getByTestId("health-users")).toHaveAttribute("data-status", "ok");
+  await shot(page, "missing-scope");
+
+  // Read-only: no action buttons, and the API refuses a viewer's Sync now.
+  for (const name of ["Sync now", "Disconnect"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Troubleshoot" })).toHaveCount(0);
+  const refused = await request.post(`/api/integrations/${id}/syncs`, { headers: { authorization: `Bearer ${t.viewerKey}` } });
+  expect(refused.status()).toBe(403);
+  await open(page, `/integrations/okta/${id}/settings`);
+  await expect(page.getByTestId("settings-readonly")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save settings" })).toHaveCount(0);
+});
+
+test("an unknown integration or a malformed id shows the not-found page, not an error", async ({ page }) => {
+  const t = await seedTenant();
+  await signIn(page, t.admin);
+  // (The console streams its pages behind a loading state, so Next answers 200 with a noindex tag
+  // once streaming has begun; what matters is what the admin sees.)
+  await open(page, "/integrations/okta/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to the console" })).toBeVisible();
+  await open(page, "/integrations/okta/not-a-uuid/runs");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
