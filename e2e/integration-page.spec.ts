@@ -125,7 +125,7 @@ test("Sync now starts a manual run that the history and the run's page attribute
   await page.getByRole("combobox", { name: "Level" }).selectOption("error");
   await expect(page.getByText("No events match these filters")).toBeVisible();
   await page.getByRole("combobox", { name: "Level" }).selectOption("");
-  await page.getByRole("combobox", { name: "Kind" }).selectOption("sync.finished");
+  await page.getByRole("combobox", { name: "Kind" }).selectOption("sync.succeeded");
   await expect(log.getByTestId("event-kind")).toHaveCount(2);
 
   // Settings: the schedule and the sign-in window save, show on reload, and bad input is refused.
