@@ -4,6 +4,10 @@
 //
 //   npm run bench:sync -- [--sizes 10000,50000,100000] [--baseline 100000|none] [--baseline-minutes 10]
 //                         [--rl-users 12000|none] [--rl-window-ms 15000] [--log-days 30]
+//                         [--incremental 100000|none] [--change 0.01]
+// Incremental: after the full sync of that size, --change x users random mutations (hires,
+// departures, profile edits, memberships, app assignments... as the emulator's mutations mix them),
+// then an incremental run; its requests and time are compared with the full run's.
 // The baseline writes row by row with a commit each; on the large tenant that takes hours, so it
 // stops after --baseline-minutes and the ratio is then reported as a lower bound (the baseline was
 // still running when ours had long finished) plus a projection from its measured rows per second.
@@ -27,6 +31,8 @@ const { values: args } = parseArgs({
     "rl-window-ms": { type: "string", default: "15000" },
     "log-days": { type: "string", default: "30" },
     seed: { type: "string", default: "42" },
+    incremental: { type: "string", default: "100000" },
+    change: { type: "string", default: "0.01" },
   },
 });
 
@@ -226,6 +232,36 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 // ---- the three measurements -----------------------------------------------------------------------
 
+async function runTotals(runId: string) {
+  const { getDb } = await import("@/db");
+  const [r] = await getDb().$client`
+    select r.requests, (select coalesce(sum(requests), 0)::int from sync_run_resources where run_id = r.id and resource = 'log_events') as log_requests,
+      (select coalesce(sum(added + updated + deleted), 0)::int from sync_run_resources where run_id = r.id and resource <> 'log_events') as changed
+    from sync_runs r where r.id = ${runId}`;
+  return { requests: Number(r.requests), logRequests: Number(r.log_requests), changed: Number(r.changed) };
+}
+
+/** After a full sync: a share of the tenant changes, then an incremental run catches up. */
+async function incremental(c: { integrationId: string; workspaceId: string; runId: string }, emu: Emu, env: NodeJS.ProcessEnv, users: number, fullWallMs: number) {
+  const count = Math.max(1, Math.round(users * Number(args.change)));
+  const applied = await emu.control<{ applied: number; logEvents: number }>("POST", "/mutations", { count, seed: Number(args.seed) });
+  const { startSync } = await import("@/lib/sync/start-sync");
+  const { run } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", mode: "incremental" });
+  const { stopBoss } = await import("@/lib/jobs/boss");
+  await stopBoss();
+  const inc = await runChild(["ours", run.id], env);
+  const full = await runTotals(c.runId);
+  const mine = await runTotals(run.id);
+  const steady = full.requests - full.logRequests;
+  const reqShare = mine.requests / full.requests;
+  const timeShare = Number(inc.wallMs) / fullWallMs;
+  console.log(`   incremental after ${fmt(applied.applied)} changes (${(100 * Number(args.change)).toFixed(1)}% of users; ${fmt(applied.logEvents)} System Log events): ${inc.status} in ${secs(Number(inc.wallMs))}, ${fmt(mine.requests)} requests, ${fmt(mine.changed)} rows changed`);
+  for (const r of await resourceStats(run.id)) console.log(`     ${String(r.resource).padEnd(16)} ${fmt(r.requests).padStart(7)} requests ${fmt(r.written).padStart(8)} rows changed ${(r.secs ?? 0).toFixed(1).padStart(6)} s`);
+  console.log(`   => requests: incremental ${fmt(mine.requests)} vs full ${fmt(full.requests)} = ${(100 * reqShare).toFixed(1)}% (vs ${fmt(steady)} without the full run's one-off ${args["log-days"]}-day System Log backfill: ${((100 * mine.requests) / steady).toFixed(1)}%)`);
+  console.log(`   => time: incremental ${secs(Number(inc.wallMs))} vs full ${secs(fullWallMs)} = ${(100 * timeShare).toFixed(1)}%`);
+  return { requests: mine.requests, fullRequests: full.requests, steadyRequests: steady, wallMs: Number(inc.wallMs), fullWallMs, status: inc.status };
+}
+
 async function fullSync(base: string, users: number, withBaseline: boolean) {
   const logDays = Number(args["log-days"]);
   const emu = await startEmulatorProcess({ users, seed: Number(args.seed), logDays, rateLimits: false });
@@ -245,8 +281,9 @@ async function fullSync(base: string, users: number, withBaseline: boolean) {
     console.log(`     CPU: sync process ${secs(cpu.sync)}, emulator ${secs(cpu.emulator)}, Postgres ${secs(cpu.postgres)}, everything else ${secs(cpu.busy - cpu.sync - cpu.emulator - cpu.postgres)}; ${((100 * cpu.busy) / (Number(ours.wallMs) * os.cpus().length)).toFixed(0)}% of ${os.cpus().length} cores busy`);
     for (const r of rows) {
       const rate = r.secs > 0 ? Math.round(r.objects / r.secs) : 0;
-      console.log(`     ${String(r.resource).padEnd(16)} ${fmt(r.objects).padStart(10)} objects ${String(r.pages).padStart(6)} pages ${(r.secs ?? 0).toFixed(1).padStart(6)} s ${fmt(rate).padStart(9)} objects/s`);
+      console.log(`     ${String(r.resource).padEnd(16)} ${fmt(r.objects).padStart(10)} objects ${String(r.pages).padStart(6)} pages ${fmt(r.requests).padStart(7)} requests ${(r.secs ?? 0).toFixed(1).padStart(6)} s ${fmt(rate).padStart(9)} objects/s`);
     }
+    const inc = args.incremental !== "none" && Number(args.incremental) === users ? await incremental(c, emu, env, users, Number(ours.wallMs)) : undefined;
     let ratio: number | undefined;
     let ratioIsBound = false;
     if (withBaseline) {
@@ -269,7 +306,7 @@ async function fullSync(base: string, users: number, withBaseline: boolean) {
         await bdb.drop();
       }
     }
-    return { users, wallMs: Number(ours.wallMs), peakRssMb: Number(ours.peakRssMb), ratio, ratioIsBound, status: ours.status };
+    return { users, wallMs: Number(ours.wallMs), peakRssMb: Number(ours.peakRssMb), ratio, ratioIsBound, status: ours.status, inc };
   } finally {
     const { closeDb } = await import("@/db");
     await closeDb();
@@ -332,6 +369,9 @@ async function main() {
     console.log(`\n== Summary (${os.cpus().length} cores)`);
     for (const r of results) {
       console.log(`   ${fmt(r.users).padStart(8)} users: ${r.status}, ${secs(r.wallMs)}, peak RSS ${r.peakRssMb} MB${r.ratio ? `, ${r.ratio.toFixed(1)}x faster than the baseline${r.ratioIsBound ? " (at least)" : ""}` : ""}`);
+      if (r.inc) {
+        console.log(`   ${"".padStart(8)}   incremental after a ${(100 * Number(args.change)).toFixed(1)}% change: ${r.inc.status}, ${fmt(r.inc.requests)} requests (${((100 * r.inc.requests) / r.inc.fullRequests).toFixed(1)}% of the full run's ${fmt(r.inc.fullRequests)}; ${((100 * r.inc.requests) / r.inc.steadyRequests).toFixed(1)}% without its log backfill), ${secs(r.inc.wallMs)} (${((100 * r.inc.wallMs) / r.inc.fullWallMs).toFixed(1)}% of ${secs(r.inc.fullWallMs)})`);
+      }
     }
     if (rl) console.log(`   rate-limited: wall ${secs(rl.wallMs)} vs floor ${secs(rl.floorMs)} = ${rl.ratio.toFixed(2)}x, ${rl.limited} 429s`);
   } finally {

@@ -116,7 +116,9 @@ export const integrations = pgTable(
     scopeResults: jsonb().notNull().default(sql`'[]'::jsonb`),
     usesDpop: boolean().notNull().default(false),
     // Sync settings
-    fullSyncIntervalMinutes: integer().notNull().default(360),
+    // Full runs are the daily reconciliation; incremental runs keep the copy current in between.
+    fullSyncIntervalMinutes: integer().notNull().default(1440),
+    // 0 = no incremental runs (full runs only).
     incrementalSyncIntervalMinutes: integer().notNull().default(15),
     logWindowDays: integer().notNull().default(30),
     rateLimitShare: doublePrecision().notNull().default(0.5),
@@ -126,6 +128,8 @@ export const integrations = pgTable(
     cursors: jsonb().notNull().default(sql`'{}'::jsonb`),
     // When the scheduler should start the next full run; null = not scheduled (disconnected).
     nextSyncAt: ts(),
+    // When the scheduler should start the next incremental run; null = none scheduled.
+    nextIncrementalSyncAt: ts(),
     createdAt: createdAt(),
     updatedAt: ts().notNull().defaultNow(),
     verifiedAt: ts(),
@@ -138,6 +142,7 @@ export const integrations = pgTable(
       .where(sql`${t.state} = 'connected'`),
     index("integrations_workspace_idx").on(t.workspaceId),
     index("integrations_next_sync_idx").on(t.nextSyncAt).where(sql`${t.state} = 'connected'`),
+    index("integrations_next_incremental_idx").on(t.nextIncrementalSyncAt).where(sql`${t.state} = 'connected'`),
   ],
 );
 

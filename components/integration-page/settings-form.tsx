@@ -1,18 +1,20 @@
 "use client";
-// Sync schedule, sign-in history window, rate-limit share, name and owner. Admins edit them (checked
+// Full and incremental sync schedules, sign-in history window, rate-limit share, name and owner. Admins edit them (checked
 // with the same zod schema as the API, before sending); viewers and disconnected integrations see
 // the values read-only.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, Button, Card, CardBody, CardHeader, Field, Input, Select, Time } from "@/components/ui";
 import { api, ApiError } from "@/lib/api/client";
-import { LOG_WINDOW, RATE_SHARE, SCHEDULE_CHOICES, settingsInput, settingsUpdateResult, type Settings, type SettingsInput } from "@/lib/overview/contracts";
+import { INCREMENTAL_CHOICES, LOG_WINDOW, RATE_SHARE, SCHEDULE_CHOICES, settingsInput, settingsUpdateResult, type Settings, type SettingsInput } from "@/lib/overview/contracts";
 import { formatInterval, formatShare } from "@/lib/overview/format";
 import { integrationKeys, useSettings } from "./queries";
 import { Relative } from "./time";
 
 const HINT = {
-  schedule: "How often a full sync runs. A change applies at once: the next sync moves to the last start plus the new interval.",
+  schedule: "How often a full sync runs: it reads everything and deletes what Okta no longer has (the reconciliation). A change applies at once: the next full sync moves to the last start plus the new interval.",
+  incremental:
+    "How often an incremental sync runs between full ones: it asks Okta only for what changed (users and groups by last update, the System Log's lifecycle, membership and assignment events), a small fraction of a full sync's requests. Off = full syncs only.",
   window: `How many days of sign-in history to keep reading from the System Log (${LOG_WINDOW.min}–${LOG_WINDOW.max}; Okta keeps 90). A wider window reads the older events on the next sync.`,
   share: "The share of each Okta rate limit this integration may use. The rest is left for your other Okta clients; a lower share makes syncs slower, never failed.",
 };
@@ -21,7 +23,8 @@ function ReadOnly({ s, why }: { s: Settings; why: string }) {
   const rows: [string, React.ReactNode, string][] = [
     ["Name", s.name, ""],
     ["Owner", s.owner ? `${s.owner.name} (${s.owner.email})` : "—", ""],
-    ["Sync schedule", `Every ${formatInterval(s.fullSyncIntervalMinutes)}`, HINT.schedule],
+    ["Full sync", `Every ${formatInterval(s.fullSyncIntervalMinutes)}`, HINT.schedule],
+    ["Incremental sync", s.incrementalSyncIntervalMinutes ? `Every ${formatInterval(s.incrementalSyncIntervalMinutes)}` : "Off", HINT.incremental],
     ["Sign-in history", `${s.logWindowDays} days`, HINT.window],
     ["Rate-limit share", formatShare(s.rateLimitShare), HINT.share],
   ];
@@ -55,7 +58,13 @@ export function SettingsForm({ id, isAdmin }: { id: string; isAdmin: boolean }) 
         description={
           s.state === "connected" && s.nextSyncAt ? (
             <>
-              Next scheduled sync <Relative value={s.nextSyncAt} /> (<Time value={s.nextSyncAt} />).
+              Next full sync <Relative value={s.nextSyncAt} /> (<Time value={s.nextSyncAt} />)
+              {s.nextIncrementalSyncAt && (
+                <>
+                  ; next incremental sync <Relative value={s.nextIncrementalSyncAt} />
+                </>
+              )}
+              .
             </>
           ) : (
             "Not scheduled."
@@ -78,6 +87,7 @@ function Editor({ s }: { s: Settings }) {
   const [name, setName] = useState(s.name);
   const [ownerId, setOwnerId] = useState(s.owner?.id ?? "");
   const [interval, setInterval] = useState(String(s.fullSyncIntervalMinutes));
+  const [incremental, setIncremental] = useState(String(s.incrementalSyncIntervalMinutes));
   const [windowDays, setWindowDays] = useState(String(s.logWindowDays));
   const [share, setShare] = useState(Math.round(s.rateLimitShare * 100));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
@@ -87,6 +97,7 @@ function Editor({ s }: { s: Settings }) {
     ...(name.trim() !== s.name ? { name } : {}),
     ...(ownerId !== (s.owner?.id ?? "") ? { ownerId: ownerId || null } : {}),
     ...(Number(interval) !== s.fullSyncIntervalMinutes ? { fullSyncIntervalMinutes: Number(interval) } : {}),
+    ...(Number(incremental) !== s.incrementalSyncIntervalMinutes ? { incrementalSyncIntervalMinutes: Number(incremental) } : {}),
     ...(windowDays !== String(s.logWindowDays) ? { logWindowDays: windowDays === "" ? Number.NaN : Number(windowDays) } : {}),
     ...(share / 100 !== s.rateLimitShare ? { rateLimitShare: share / 100 } : {}),
   };
@@ -117,6 +128,7 @@ function Editor({ s }: { s: Settings }) {
   }
 
   const choices = [...new Set<number>([...SCHEDULE_CHOICES, s.fullSyncIntervalMinutes])].sort((a, b) => a - b);
+  const incrementalChoices = [...new Set<number>([0, ...INCREMENTAL_CHOICES, s.incrementalSyncIntervalMinutes])].sort((a, b) => a - b);
   return (
     <form onSubmit={submit} noValidate>
       <CardBody className="space-y-5">
@@ -135,15 +147,26 @@ function Editor({ s }: { s: Settings }) {
             </Select>
           </Field>
         </div>
-        <Field label="Sync schedule" hint={HINT.schedule} error={err("fullSyncIntervalMinutes")}>
-          <Select value={interval} onChange={(e) => setInterval(e.target.value)} className="sm:w-64">
-            {choices.map((m) => (
-              <option key={m} value={m}>
-                Every {formatInterval(m)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field label="Full sync" hint={HINT.schedule} error={err("fullSyncIntervalMinutes")}>
+            <Select value={interval} onChange={(e) => setInterval(e.target.value)}>
+              {choices.map((m) => (
+                <option key={m} value={m}>
+                  Every {formatInterval(m)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Incremental sync" hint={HINT.incremental} error={err("incrementalSyncIntervalMinutes")}>
+            <Select value={incremental} onChange={(e) => setIncremental(e.target.value)}>
+              {incrementalChoices.map((m) => (
+                <option key={m} value={m}>
+                  {m === 0 ? "Off (full syncs only)" : `Every ${formatInterval(m)}`}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
         <Field label="Sign-in history (days)" hint={HINT.window} error={err("logWindowDays")}>
           <Input type="number" inputMode="numeric" min={LOG_WINDOW.min} max={LOG_WINDOW.max} step={1} value={windowDays} onChange={(e) => setWindowDays(e.target.value)} className="sm:w-32" />
         </Field>

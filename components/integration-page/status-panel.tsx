@@ -58,7 +58,7 @@ export function StatusPanel({ overview, auth, connected }: { overview: Overview;
             "Never"
           )}
         </Fact>
-        <Fact label="Next scheduled sync" sub={connected && h.nextSyncAt ? <>Every {formatInterval(overview.schedule.fullSyncIntervalMinutes)} · <Time value={h.nextSyncAt} /></> : undefined}>
+        <Fact label="Next scheduled sync" sub={connected && h.nextSyncAt ? <>Full every {formatInterval(overview.schedule.fullSyncIntervalMinutes)}{overview.schedule.incrementalSyncIntervalMinutes ? `, incremental every ${formatInterval(overview.schedule.incrementalSyncIntervalMinutes)}` : ""} · <Time value={h.nextSyncAt} /></> : undefined}>
           {!connected ? "Not scheduled" : h.nextSyncAt ? <Relative value={h.nextSyncAt} className={h.overdue ? "text-amber-700" : undefined} /> : "Not scheduled"}
         </Fact>
         <Fact label="Authentication" sub={auth.usesDpop ? "Tokens bound to a key (DPoP)" : undefined}>

@@ -51,7 +51,7 @@ export async function disconnectIntegration({ actor, id, deleteData }: { actor: 
     const now = new Date();
     await tx
       .update(integrations)
-      .set({ state: "disconnected", disconnectedAt: now, disconnectedById: actor.userId, updatedAt: now, cursors: {}, nextSyncAt: null })
+      .set({ state: "disconnected", disconnectedAt: now, disconnectedById: actor.userId, updatedAt: now, cursors: {}, nextSyncAt: null, nextIncrementalSyncAt: null })
       .where(eq(integrations.id, id));
     await recordEvent(
       {

@@ -6,5 +6,5 @@ import { getDb, type DbOrTx } from "@/db";
 import { integrations } from "@/db/schema";
 
 export async function unscheduleIntegration(integrationId: string, db: DbOrTx = getDb()) {
-  await db.update(integrations).set({ nextSyncAt: null }).where(eq(integrations.id, integrationId));
+  await db.update(integrations).set({ nextSyncAt: null, nextIncrementalSyncAt: null }).where(eq(integrations.id, integrationId));
 }

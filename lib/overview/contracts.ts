@@ -129,7 +129,7 @@ export const overviewSchema = z
     /** Objects each resource had in the last successful run: the progress bar's estimate where Okta gives no total. */
     estimates: z.partialRecord(z.enum(RESOURCES), z.number()),
     eventKinds: z.array(z.object({ kind: z.string(), count: z.number(), level: z.enum(EVENT_LEVELS) }).strict()),
-    schedule: z.object({ fullSyncIntervalMinutes: z.number(), logWindowDays: z.number(), rateLimitShare: z.number() }).strict(),
+    schedule: z.object({ fullSyncIntervalMinutes: z.number(), incrementalSyncIntervalMinutes: z.number(), logWindowDays: z.number(), rateLimitShare: z.number() }).strict(),
     generatedAt: iso,
   })
   .strict();
@@ -170,6 +170,7 @@ export type RunHistory = z.output<typeof runHistorySchema>;
 // ---------------------------------------------------------------------------------------------
 
 export const SCHEDULE_CHOICES = [15, 30, 60, 120, 240, 360, 720, 1440] as const;
+export const INCREMENTAL_CHOICES = [5, 10, 15, 30, 60, 120] as const;
 export const LOG_WINDOW = { min: 1, max: 90 } as const;
 export const RATE_SHARE = { min: 0.1, max: 0.9 } as const;
 
@@ -180,11 +181,16 @@ export const settingsInput = z
     name: name.optional(),
     ownerId: z.uuid("must be a user id").nullable().optional(),
     fullSyncIntervalMinutes: z.number().int("must be a whole number of minutes").min(15, "must be at least 15 minutes").max(10_080, "must be at most 7 days (10080 minutes)").optional(),
+    incrementalSyncIntervalMinutes: z
+      .number()
+      .int("must be a whole number of minutes")
+      .refine((n) => n === 0 || (n >= 5 && n <= 1440), "must be 0 (off) or between 5 and 1440 minutes")
+      .optional(),
     logWindowDays: z.number().int("must be a whole number of days").min(LOG_WINDOW.min, "must be at least 1 day").max(LOG_WINDOW.max, "must be at most 90 days (Okta keeps the System Log for 90 days)").optional(),
     rateLimitShare: z.number().min(RATE_SHARE.min, "must be at least 0.1 (10%)").max(RATE_SHARE.max, "must be at most 0.9 (90%): leave Okta headroom for other clients").optional(),
   })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "nothing to change: give name, ownerId, fullSyncIntervalMinutes, logWindowDays or rateLimitShare" });
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "nothing to change: give name, ownerId, fullSyncIntervalMinutes, incrementalSyncIntervalMinutes, logWindowDays or rateLimitShare" });
 export type SettingsInput = z.infer<typeof settingsInput>;
 
 export const settingsSchema = z
@@ -194,9 +200,11 @@ export const settingsSchema = z
     name: z.string(),
     owner: person.nullable(),
     fullSyncIntervalMinutes: z.number(),
+    incrementalSyncIntervalMinutes: z.number(),
     logWindowDays: z.number(),
     rateLimitShare: z.number(),
     nextSyncAt: iso.nullable(),
+    nextIncrementalSyncAt: iso.nullable(),
     /** People who may own it (the workspace's console users). */
     owners: z.array(person),
   })

@@ -109,7 +109,7 @@ export async function getOverview(input: { workspaceId: string; integrationId: s
       .map((r) => ({ runId: r.id, status: r.status, trigger: r.trigger, startedAt: r.startedAt!, durationMs: r.finishedAt!.getTime() - r.startedAt!.getTime() })),
     estimates,
     eventKinds: kinds.map((k) => ({ kind: k.kind, count: k.count, level: LEVELS[k.severity] ?? "info" })),
-    schedule: { fullSyncIntervalMinutes: integration.fullSyncIntervalMinutes, logWindowDays: integration.logWindowDays, rateLimitShare: integration.rateLimitShare },
+    schedule: { fullSyncIntervalMinutes: integration.fullSyncIntervalMinutes, incrementalSyncIntervalMinutes: integration.incrementalSyncIntervalMinutes, logWindowDays: integration.logWindowDays, rateLimitShare: integration.rateLimitShare },
     generatedAt: now,
   });
 }

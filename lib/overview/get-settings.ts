@@ -23,9 +23,11 @@ export async function getSettings(input: { workspaceId: string; integrationId: s
     name: i.name,
     owner: o?.id ? person(o) : null,
     fullSyncIntervalMinutes: i.fullSyncIntervalMinutes,
+    incrementalSyncIntervalMinutes: i.incrementalSyncIntervalMinutes,
     logWindowDays: i.logWindowDays,
     rateLimitShare: i.rateLimitShare,
     nextSyncAt: i.nextSyncAt,
+    nextIncrementalSyncAt: i.nextIncrementalSyncAt,
     owners: (await listUsers(input.workspaceId, db)).map(person),
   });
 }

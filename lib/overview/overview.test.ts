@@ -137,7 +137,7 @@ describe("settings", () => {
     const read = await call(getSettingsRoute, `/api/integrations/${s.integrationId}/settings`, s.tenant.viewerKey, { id: s.integrationId });
     expect(read.status).toBe(200);
     const body = (await read.json()) as Settings;
-    expect(body).toMatchObject({ fullSyncIntervalMinutes: 360, logWindowDays: 30, rateLimitShare: 0.5, state: "connected" });
+    expect(body).toMatchObject({ fullSyncIntervalMinutes: 1440, incrementalSyncIntervalMinutes: 15, logWindowDays: 30, rateLimitShare: 0.5, state: "connected" });
     expect(body.owners.map((o) => o.email)).toEqual(expect.arrayContaining([s.tenant.admin.email, s.tenant.viewer.email]));
     expect((await s.patch({ logWindowDays: 10 }, s.tenant.viewerKey)).status).toBe(403);
     const other = await createTenant();
@@ -150,6 +150,8 @@ describe("settings", () => {
     [{ rateLimitShare: 0.95 }, "rateLimitShare"],
     [{ rateLimitShare: "half" }, "rateLimitShare"],
     [{ fullSyncIntervalMinutes: 5 }, "fullSyncIntervalMinutes"],
+    [{ incrementalSyncIntervalMinutes: 3 }, "incrementalSyncIntervalMinutes"],
+    [{ incrementalSyncIntervalMinutes: -15 }, "incrementalSyncIntervalMinutes"],
     [{ fullSyncIntervalMinutes: 60.5 }, "fullSyncIntervalMinutes"],
     [{ name: "  " }, "name"],
     [{ ownerId: "someone" }, "ownerId"],
@@ -175,13 +177,13 @@ describe("settings", () => {
     expect(body).toMatchObject({ fullSyncIntervalMinutes: 60, logWindowDays: 45, rateLimitShare: 0.3, name: "Okta production" });
     expect(body.changed.sort()).toEqual(["fullSyncIntervalMinutes", "logWindowDays", "name", "rateLimitShare"]);
     const [after] = await sql`select next_sync_at, cursors, (select max(queued_at) from sync_runs where integration_id = ${s.integrationId}) as last from integrations where id = ${s.integrationId}`;
-    // From 6 h after the last start to 1 h after it.
+    // From a day after the last start to 1 h after it.
     const t = (v: string) => Date.parse(v);
     expect(t(after.next_sync_at) - t(after.last)).toBeCloseTo(3_600_000, -3);
     expect(t(before.next_sync_at) - t(after.next_sync_at)).toBeGreaterThan(4 * 3_600_000);
     expect(after.cursors.logsNext).toBeUndefined();
     const [event] = await sql`select kind, message, actor_user_id from integration_events where integration_id = ${s.integrationId} and kind = 'integration.settings_changed'`;
-    expect(event.message).toBe('Settings changed: renamed "Okta" to "Okta production", sync every 1 h (was 6 h), sign-in history 45 days (was 30), rate-limit share 30% (was 50%)');
+    expect(event.message).toBe('Settings changed: renamed "Okta" to "Okta production", full sync every 1 h (was 1 day), sign-in history 45 days (was 30), rate-limit share 30% (was 50%)');
     expect(event.actor_user_id).toBe(s.actor.userId);
 
     // A narrower window keeps the cursor; an unchanged value records nothing.
@@ -201,6 +203,21 @@ describe("settings", () => {
     expect((await s.patch({ fullSyncIntervalMinutes: 60 })).status).toBe(200);
     const [due] = await sql`select next_sync_at <= now() as due from integrations where id = ${s.integrationId}`;
     expect(due.due).toBe(true);
+  });
+
+  it("the incremental schedule moves its next run, and 0 turns incremental runs off", async () => {
+    const s = await setup();
+    const sql = getDb().$client;
+    await sql`update sync_runs set queued_at = now() - interval '1 hour' where integration_id = ${s.integrationId}`;
+    const on = await s.patch({ incrementalSyncIntervalMinutes: 30 });
+    expect(on.status).toBe(200);
+    expect(((await on.json()) as Settings).incrementalSyncIntervalMinutes).toBe(30);
+    const [due] = await sql`select next_incremental_sync_at <= now() as due from integrations where id = ${s.integrationId}`;
+    expect(due.due).toBe(true);
+    const off = (await (await s.patch({ incrementalSyncIntervalMinutes: 0 })).json()) as Settings;
+    expect(off).toMatchObject({ incrementalSyncIntervalMinutes: 0, nextIncrementalSyncAt: null });
+    const [event] = await sql`select message from integration_events where integration_id = ${s.integrationId} and kind = 'integration.settings_changed' order by id desc limit 1`;
+    expect(event.message).toBe("Settings changed: incremental sync off (was every 30 min)");
   });
 
   it("owner must be a person of the workspace; names stay unique; disconnected integrations are read-only", async () => {

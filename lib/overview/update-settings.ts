@@ -44,8 +44,15 @@ export async function updateSettings({ actor, integrationId, input }: { actor: A
     const [o] = input.ownerId ? await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, input.ownerId)) : [];
     said.push(o ? `owner set to ${o.name || o.email}` : "owner removed");
   }
-  if (change("fullSyncIntervalMinutes", (from, to) => `sync every ${formatInterval(to)} (was ${formatInterval(from)})`)) {
+  if (change("fullSyncIntervalMinutes", (from, to) => `full sync every ${formatInterval(to)} (was ${formatInterval(from)})`)) {
     set.nextSyncAt = sql`greatest(now(), coalesce((select max(queued_at) from sync_runs where integration_id = ${integrationId}), now()) + make_interval(mins => ${input.fullSyncIntervalMinutes!}))` as never;
+  }
+  const everyOrOff = (m: number) => (m === 0 ? "off" : `every ${formatInterval(m)}`);
+  if (change("incrementalSyncIntervalMinutes", (from, to) => `incremental sync ${everyOrOff(to)} (was ${everyOrOff(from)})`)) {
+    const m = input.incrementalSyncIntervalMinutes!;
+    set.nextIncrementalSyncAt = (m === 0
+      ? null
+      : sql`greatest(now(), coalesce((select max(queued_at) from sync_runs where integration_id = ${integrationId}), now()) + make_interval(mins => ${m}))`) as never;
   }
   if (change("logWindowDays", (from, to) => `sign-in history ${to} days (was ${from})`) && input.logWindowDays! > row.logWindowDays) {
     set.cursors = sql`${integrations.cursors} - 'logsNext'` as never;

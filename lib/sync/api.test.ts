@@ -52,7 +52,7 @@ describe("POST /api/integrations/{id}/syncs", () => {
     const hidden = await s.start(other.adminKey);
     expect(hidden.status).toBe(404);
     expect((await s.list("", other.viewerKey)).status).toBe(404);
-    const bad = await s.start(s.adminKey, { mode: "incremental" });
+    const bad = await s.start(s.adminKey, { mode: "partial" });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/mode/);
     const extra = await s.start(s.adminKey, { force: true });

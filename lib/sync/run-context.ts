@@ -2,7 +2,7 @@
 // commit pages, and per-resource accounting of requests, rate-limit waits and retries (attributed by
 // AsyncLocalStorage, so parallel resources sharing one client and one governor are told apart).
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Integration, Resource } from "@/db/schema";
+import type { Integration, Resource, RunMode } from "@/db/schema";
 import type { OktaClient, OktaClientEvents } from "@/lib/okta/client";
 import { commitPage, type Counts, type Lease, type PageCommit } from "./upsert-batch";
 
@@ -74,6 +74,9 @@ export interface ResourceContext {
   lease: Lease;
   integration: Integration;
   client: OktaClient;
+  mode: RunMode;
+  /** When this run first started (a resumed run keeps it). */
+  runStartedAt: Date;
   /** The checkpoint stored by an earlier attempt of this run (null on a fresh start). */
   checkpoint: unknown;
   commit(page: Omit<PageCommit, "resource">): Promise<Counts>;

@@ -30,21 +30,24 @@ import { appGroupsTable, appsTable, appUsersTable, groupsTable, idpsTable, membe
 import { LeaseLostError, type Lease } from "./upsert-batch";
 
 interface Step {
-  run: (ctx: ResourceContext) => Promise<void>;
+  /** Returns which pass it made: only a full pass may sweep (an incremental one deletes what Okta named). */
+  run: (ctx: ResourceContext) => Promise<"full" | "incremental" | void>;
   /** Must have succeeded first (their rows are this step's parents). */
   needs?: Resource[];
   /** Must have finished first, whatever the outcome. */
   after?: Resource[];
+  /** Incremental runs: must have finished first too (they apply the System Log events it just read). */
+  afterIncremental?: Resource[];
   sweep?: TableSpec[];
 }
 
 export const PLAN: Record<Resource, Step> = {
-  users: { run: syncUsers, sweep: [usersTable] },
-  groups: { run: syncGroups, sweep: [groupsTable] },
-  memberships: { run: syncMemberships, needs: ["groups"], sweep: [membershipsTable] },
+  users: { run: syncUsers, afterIncremental: ["log_events"], sweep: [usersTable] },
+  groups: { run: syncGroups, afterIncremental: ["log_events"], sweep: [groupsTable] },
+  memberships: { run: syncMemberships, needs: ["groups"], afterIncremental: ["log_events", "users"], sweep: [membershipsTable] },
   apps: { run: syncApps, sweep: [appsTable] },
-  app_assignments: { run: syncAppAssignments, needs: ["apps"], sweep: [appUsersTable, appGroupsTable] },
-  roles: { run: syncRoles, after: ["groups", "memberships"], sweep: [rolesTable] },
+  app_assignments: { run: syncAppAssignments, needs: ["apps"], afterIncremental: ["log_events", "users", "groups", "memberships"], sweep: [appUsersTable, appGroupsTable] },
+  roles: { run: syncRoles, after: ["groups", "memberships"], afterIncremental: ["log_events", "users"], sweep: [rolesTable] },
   idps: { run: syncIdps, sweep: [idpsTable] },
   log_events: { run: syncLogEvents },
 };
@@ -181,7 +184,7 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
         await setRow({ status: "skipped", finishedAt: new Date(), error: { code: "not_requested", message: "Not part of this run" } });
         return "skipped";
       }
-      for (const dep of step.after ?? []) await outcomes.get(dep);
+      for (const dep of [...(step.after ?? []), ...(run.mode === "incremental" ? (step.afterIncremental ?? []) : [])]) await outcomes.get(dep);
       for (const dep of step.needs ?? []) {
         if ((await outcomes.get(dep)) !== "succeeded") {
           const message = `Skipped: needs ${RESOURCE_LABELS[dep]}, which did not complete`;
@@ -196,6 +199,9 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
         lease,
         integration: integration!,
         client,
+        // Without this run's System Log events an incremental pass would miss deletions: go full.
+        mode: run.mode === "incremental" && (step.afterIncremental ?? []).includes("log_events") && (await outcomes.get("log_events")) !== "succeeded" ? "full" : run.mode,
+        runStartedAt: run.startedAt ?? new Date(),
         checkpoint: row.checkpoint,
         commit: makeCommit(lease, resource),
         setExpectedTotal: async (n) => void (await setRow({ expectedTotal: n })),
@@ -203,8 +209,8 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
         signal: abort.signal,
       };
       try {
-        await inResource(resource, () => step.run(ctx));
-        if (step.sweep) {
+        const pass = (await inResource(resource, () => step.run(ctx))) ?? run.mode;
+        if (step.sweep && pass === "full") {
           const swept = await sweep(lease, resource, step.sweep);
           if (swept.refused) {
             const message = `Did not delete anything: this pass would have deleted ${swept.wouldDelete} of ${swept.live} stored ${RESOURCE_LABELS[resource]} (over 90%). The data is kept; check the app's admin role and scopes.`;
@@ -226,6 +232,8 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
           }
         }
         await setRow({ status: "succeeded", finishedAt: new Date(), reconciliation });
+        // The next incremental pass of this resource starts where this run started.
+        await markSince(run.integrationId, resource, run.startedAt ?? new Date());
         return "succeeded";
       } catch (e) {
         if (e instanceof LeaseLostError || abort.signal.aborted) throw e;
@@ -285,6 +293,13 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
     clearInterval(heartbeat);
     opts.signal?.removeEventListener("abort", onShutdown);
   }
+}
+
+async function markSince(integrationId: string, resource: Resource, startedAt: Date) {
+  await getDb()
+    .update(integrations)
+    .set({ cursors: sql`jsonb_set(${integrations.cursors}, '{since}', coalesce(${integrations.cursors}->'since', '{}'::jsonb) || jsonb_build_object(${resource}::text, ${startedAt.toISOString()}::text))` })
+    .where(eq(integrations.id, integrationId));
 }
 
 /** Releases the lease and re-queues the run so any worker resumes it from its checkpoints now. */

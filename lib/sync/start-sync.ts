@@ -33,7 +33,6 @@ export async function startSync(input: StartSyncInput): Promise<{ run: SyncRun; 
   const integration = await findIntegration(input.workspaceId, input.integrationId);
   if (integration.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; reconnect it to sync");
   const mode = input.mode ?? "full";
-  if (mode !== "full") throw new AppError("VALIDATION", "mode: only full syncs can be started");
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await activeRun(input.integrationId);
@@ -45,10 +44,14 @@ export async function startSync(input: StartSyncInput): Promise<{ run: SyncRun; 
           .values({ workspaceId: integration.workspaceId, integrationId: integration.id, trigger: input.trigger, mode, triggeredById: input.actorUserId ?? null })
           .returning();
         await tx.insert(syncRunResources).values(RESOURCES.map((resource) => ({ runId: created.id, resource })));
-        // The schedule counts from the latest start, whatever started it.
+        // Both schedules count from the latest start: a full run also brings the copy up to date,
+        // so it moves the next incremental run too; an incremental run leaves the full one alone.
         await tx
           .update(integrations)
-          .set({ nextSyncAt: sql`now() + make_interval(mins => ${integrations.fullSyncIntervalMinutes})` })
+          .set({
+            ...(mode === "full" ? { nextSyncAt: sql`now() + make_interval(mins => ${integrations.fullSyncIntervalMinutes})` } : {}),
+            nextIncrementalSyncAt: sql`case when ${integrations.incrementalSyncIntervalMinutes} > 0 then now() + make_interval(mins => ${integrations.incrementalSyncIntervalMinutes}) end`,
+          })
           .where(eq(integrations.id, integration.id));
         await recordEvent(
           {
@@ -56,7 +59,7 @@ export async function startSync(input: StartSyncInput): Promise<{ run: SyncRun; 
             integrationId: integration.id,
             runId: created.id,
             kind: "sync.queued",
-            message: `Sync queued (${input.trigger})`,
+            message: `Sync queued (${input.trigger}${mode === "incremental" ? ", incremental" : ""})`,
             details: { trigger: input.trigger, mode },
             actorUserId: input.actorUserId,
           },

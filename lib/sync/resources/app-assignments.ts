@@ -1,13 +1,29 @@
 // Who is assigned to each app: users (scope USER = direct, GROUP = through a group; 500 per page)
 // and groups (with priority; 200 per page). Apps are walked in id order, several at a time.
+import { getDb } from "@/db";
+import { deleteRows } from "../incremental/delete-rows";
+import { APP_GROUP, APP_USER, eventsSince, MEMBERSHIP, targetId, USER_CREATED, USER_STATUS } from "../incremental/events";
+import { oktaDate, sinceOf } from "../incremental/window";
 import type { ResourceContext } from "../run-context";
+import { deletedGroupIds } from "./groups";
+import { deletedUserIds } from "./users";
 import { appGroupRow, appGroupsTable, appUserRow, appUsersTable, oktaAppGroupSchema, oktaAppUserSchema, type TableSpec } from "../tables";
 import type { ZodType } from "zod";
 import { InvalidObjects, isNotFound, liveParents, parseItems, throwIfAborted, walkParents, type Row } from "./walk";
 
 type AppState = { users?: string; groups?: string } | undefined;
 
-export async function syncAppAssignments(ctx: ResourceContext) {
+export async function syncAppAssignments(ctx: ResourceContext): Promise<"full" | "incremental"> {
+  const since = sinceOf(ctx, "app_assignments");
+  if (since) {
+    await syncAppAssignmentsIncremental(ctx, since);
+    return "incremental";
+  }
+  await syncAppAssignmentsFull(ctx);
+  return "full";
+}
+
+async function syncAppAssignmentsFull(ctx: ResourceContext) {
   const invalid = new InvalidObjects();
   const lists = [
     { key: "users", path: "users", limit: 500, schema: oktaAppUserSchema as ZodType<unknown>, toRow: appUserRow as (appId: string, x: unknown) => Row, spec: appUsersTable as TableSpec },
@@ -36,4 +52,149 @@ export async function syncAppAssignments(ctx: ResourceContext) {
     },
   });
   await invalid.report(ctx, "app assignments");
+}
+
+/**
+ * Incremental: which (app, user) assignments may have changed since the mark, from the System Log
+ * and our own tables: direct assignment events; membership events, crossed with the apps assigned
+ * to that group; lifecycle events (a deactivated user holds no assignments, a reactivated one gets
+ * back those of their groups, a new user those of Everyone and their groups). Apps whose own
+ * lastUpdated moved, that are new, that gained or lost a group assignment or lost an assigned group
+ * are re-read in full (users and groups, then what Okta no longer lists is deleted). For the rest,
+ * each changed pair is re-read on its own (GET /apps/{id}/users/{uid}; 404 = gone), unless that
+ * costs more requests than re-reading the app.
+ */
+export async function syncAppAssignmentsIncremental(ctx: ResourceContext, since: Date) {
+  const integrationId = ctx.lease.integrationId;
+  const sql = getDb().$client;
+  const events = await eventsSince(integrationId, since, [...APP_USER, ...APP_GROUP, ...MEMBERSHIP, ...USER_CREATED, ...USER_STATUS]);
+  const fullApps = new Set<string>(
+    (await sql`
+      select id from okta_apps where integration_id = ${integrationId} and deleted_at is null
+        and (last_updated > ${oktaDate(since)}::timestamptz or first_seen_at >= ${ctx.runStartedAt.toISOString()}::timestamptz)`).map((r) => r.id as string),
+  );
+  const goneGroups = await deletedGroupIds(integrationId, since);
+  if (goneGroups.length) {
+    for (const r of await sql`select distinct app_id from okta_app_groups where integration_id = ${integrationId} and group_id = any(${goneGroups}::text[])`) fullApps.add(r.app_id);
+  }
+  const pairs = new Map<string, Set<string>>();
+  const addPair = (app: string, user: string) => {
+    let s = pairs.get(app);
+    if (!s) pairs.set(app, (s = new Set()));
+    s.add(user);
+  };
+  const viaGroups = new Map<string, string[]>(); // group -> users whose membership changed
+  const lifecycleUsers = new Set<string>();
+  for (const e of events) {
+    if (APP_GROUP.includes(e.eventType)) {
+      const app = targetId(e, "AppInstance");
+      if (app) fullApps.add(app);
+    } else if (APP_USER.includes(e.eventType)) {
+      const app = targetId(e, "AppInstance");
+      const user = targetId(e, "AppUser", "User");
+      if (app && user) addPair(app, user);
+    } else if (MEMBERSHIP.includes(e.eventType)) {
+      const group = targetId(e, "UserGroup");
+      const user = targetId(e, "User");
+      if (group && user) viaGroups.set(group, [...(viaGroups.get(group) ?? []), user]);
+    } else {
+      const user = targetId(e, "User");
+      if (user) lifecycleUsers.add(user);
+    }
+  }
+  if (viaGroups.size) {
+    const groups = [...viaGroups.keys()];
+    for (const r of await sql`select app_id, group_id from okta_app_groups where integration_id = ${integrationId} and deleted_at is null and group_id = any(${groups}::text[])`) {
+      for (const u of viaGroups.get(r.group_id) ?? []) addPair(r.app_id, u);
+    }
+  }
+  const goneUsers = new Set(await deletedUserIds(integrationId, since));
+  if (lifecycleUsers.size) {
+    const ids = [...lifecycleUsers].filter((u) => !goneUsers.has(u));
+    const deprovisioned = (await sql`select id from okta_users where integration_id = ${integrationId} and id = any(${ids}::text[]) and status = 'DEPROVISIONED'`).map((r) => r.id as string);
+    // Okta removes every assignment of a deactivated user: nothing to ask.
+    if (deprovisioned.length) await deleteRows(ctx.lease, "app_assignments", "okta_app_users", "user_id = any($2::text[])", [deprovisioned]);
+    const active = ids.filter((u) => !deprovisioned.includes(u));
+    if (active.length) {
+      const rows = await sql`
+        select app_id, user_id from okta_app_users where integration_id = ${integrationId} and deleted_at is null and user_id = any(${active}::text[])
+        union
+        select ag.app_id, m.user_id from okta_group_members m join okta_app_groups ag on ag.integration_id = m.integration_id and ag.group_id = m.group_id and ag.deleted_at is null
+        where m.integration_id = ${integrationId} and m.deleted_at is null and m.user_id = any(${active}::text[])`;
+      for (const r of rows) addPair(r.app_id, r.user_id);
+    }
+  }
+  if (goneUsers.size) await deleteRows(ctx.lease, "app_assignments", "okta_app_users", "user_id = any($2::text[])", [[...goneUsers]]);
+  if (goneGroups.length) await deleteRows(ctx.lease, "app_assignments", "okta_app_groups", "group_id = any($2::text[])", [goneGroups]);
+  // Apps the apps step found gone take their assignments with them.
+  const deadApps = "app_id in (select id from okta_apps where integration_id = $1::uuid and deleted_at is not null)";
+  await deleteRows(ctx.lease, "app_assignments", "okta_app_users", deadApps, []);
+  await deleteRows(ctx.lease, "app_assignments", "okta_app_groups", deadApps, []);
+
+  // Per app: pairs one by one, or the whole app when that is cheaper.
+  const sizes = new Map(
+    (await sql`
+      select a.id, (select count(*) from okta_app_users u where u.integration_id = a.integration_id and u.app_id = a.id and u.deleted_at is null)::int as users,
+        (select count(*) from okta_app_groups g where g.integration_id = a.integration_id and g.app_id = a.id and g.deleted_at is null)::int as groups
+      from okta_apps a where a.integration_id = ${integrationId} and a.deleted_at is null and a.id = any(${[...pairs.keys()]}::text[])`).map((r) => [r.id as string, Math.ceil((r.users + 1) / 500) + Math.ceil((r.groups + 1) / 200)]),
+  );
+  const single: [string, string][] = [];
+  for (const [app, users] of pairs) {
+    if (fullApps.has(app)) continue;
+    const cost = sizes.get(app);
+    if (cost === undefined) continue; // the app is gone; the apps step deleted it
+    const live = [...users].filter((u) => !goneUsers.has(u));
+    if (live.length >= cost) fullApps.add(app);
+    else for (const u of live) single.push([app, u]);
+  }
+  const invalid = new InvalidObjects();
+  await inParallel([...fullApps].sort(), 4, (app) => rereadApp(ctx, app, invalid));
+  await inParallel(single, 6, ([app, user]) => rereadPair(ctx, app, user, invalid));
+  await invalid.report(ctx, "app assignments");
+  return { fullApps: fullApps.size, pairs: single.length };
+}
+
+async function inParallel<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
+  let i = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (i < items.length) await fn(items[i++]);
+  }));
+}
+
+async function rereadApp(ctx: ResourceContext, app: string, invalid: InvalidObjects) {
+  const users: string[] = [];
+  const groups: string[] = [];
+  try {
+    for await (const page of ctx.client.pages<unknown>(`/api/v1/apps/${encodeURIComponent(app)}/users`, { limit: 500 })) {
+      throwIfAborted(ctx);
+      const { rows, invalid: bad } = parseItems(page.items, oktaAppUserSchema, (x) => appUserRow(app, x));
+      invalid.add(bad);
+      for (const r of rows) users.push(r.user_id);
+      await ctx.commit({ writes: [{ spec: appUsersTable, rows }], pages: 1, objects: rows.length });
+    }
+    for await (const page of ctx.client.pages<unknown>(`/api/v1/apps/${encodeURIComponent(app)}/groups`, { limit: 200 })) {
+      throwIfAborted(ctx);
+      const { rows, invalid: bad } = parseItems(page.items, oktaAppGroupSchema, (x) => appGroupRow(app, x));
+      invalid.add(bad);
+      for (const r of rows) groups.push(r.group_id);
+      await ctx.commit({ writes: [{ spec: appGroupsTable, rows }], pages: 1, objects: rows.length });
+    }
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+  await deleteRows(ctx.lease, "app_assignments", "okta_app_users", "app_id = $2 and not (user_id = any($3::text[]))", [app, users]);
+  await deleteRows(ctx.lease, "app_assignments", "okta_app_groups", "app_id = $2 and not (group_id = any($3::text[]))", [app, groups]);
+}
+
+async function rereadPair(ctx: ResourceContext, app: string, user: string, invalid: InvalidObjects) {
+  throwIfAborted(ctx);
+  try {
+    const res = await ctx.client.get<unknown>(`/api/v1/apps/${encodeURIComponent(app)}/users/${encodeURIComponent(user)}`);
+    const { rows, invalid: bad } = parseItems([res.body], oktaAppUserSchema, (x) => appUserRow(app, x));
+    invalid.add(bad);
+    await ctx.commit({ writes: [{ spec: appUsersTable, rows }], pages: 1, objects: rows.length });
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    await deleteRows(ctx.lease, "app_assignments", "okta_app_users", "app_id = $2 and user_id = $3", [app, user]);
+  }
 }

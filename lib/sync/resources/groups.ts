@@ -2,9 +2,16 @@
 // skip empty groups and are reconciled against what we store. Okta has been seen to answer 500 to
 // expand=stats on large pages, so on a server error we go on from the same position with a smaller
 // page, then without stats (PITFALLS "Reading").
+//
+// Incremental: only groups whose lastUpdated or lastMembershipUpdated moved since the mark (the
+// memberships step re-reads members only where the counts say the log did not explain the change);
+// deleted groups come from group.lifecycle.delete events.
 import { OktaApiError } from "@/lib/okta/errors";
 import type { ResourceContext } from "../run-context";
 import { groupRow, groupsTable, oktaGroupSchema } from "../tables";
+import { deleteRows } from "../incremental/delete-rows";
+import { eventsSince, GROUP_DELETED, targetId } from "../incremental/events";
+import { oktaDate, sinceOf } from "../incremental/window";
 import { InvalidObjects, parseItems, throwIfAborted, type ListCheckpoint } from "./walk";
 
 const ATTEMPTS = [
@@ -21,11 +28,24 @@ function withParams(url: string, p: (typeof ATTEMPTS)[number]) {
   return u.toString();
 }
 
-export async function syncGroups(ctx: ResourceContext) {
+export async function syncGroups(ctx: ResourceContext): Promise<"full" | "incremental"> {
+  const since = sinceOf(ctx, "groups");
+  await readGroups(ctx, since ? `lastUpdated gt "${oktaDate(since)}" or lastMembershipUpdated gt "${oktaDate(since)}"` : null);
+  if (!since) return "full";
+  const gone = await deletedGroupIds(ctx.lease.integrationId, since);
+  if (gone.length) await deleteRows(ctx.lease, "groups", "okta_groups", "id = any($2::text[])", [gone]);
+  return "incremental";
+}
+
+export async function deletedGroupIds(integrationId: string, since: Date): Promise<string[]> {
+  return [...new Set((await eventsSince(integrationId, since, GROUP_DELETED)).map((e) => targetId(e, "UserGroup")).filter((x): x is string => !!x))];
+}
+
+async function readGroups(ctx: ResourceContext, filter: string | null) {
   const cp = (ctx.checkpoint ?? {}) as ListCheckpoint;
   if (cp.done) return;
   const invalid = new InvalidObjects();
-  let url = cp.next ?? `${ctx.client.domain}/api/v1/groups`;
+  let url = cp.next ?? `${ctx.client.domain}/api/v1/groups${filter ? `?filter=${encodeURIComponent(filter)}` : ""}`;
   let attempt = 0;
   for (;;) {
     try {

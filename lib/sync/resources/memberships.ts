@@ -4,11 +4,27 @@
 import { getDb } from "@/db";
 import type { ResourceContext } from "../run-context";
 import { idOnlySchema, membershipsTable } from "../tables";
+import { deleteRows } from "../incremental/delete-rows";
+import { eventsSince, MEMBERSHIP, targetId, USER_CREATED } from "../incremental/events";
+import { oktaDate, sinceOf } from "../incremental/window";
+import { deletedGroupIds } from "./groups";
+import { deletedUserIds } from "./users";
 import { InvalidObjects, isNotFound, liveParents, parseItems, throwIfAborted, walkParents } from "./walk";
 
 type GroupParent = { id: string; okta_member_count: number | null };
 
-export async function syncMemberships(ctx: ResourceContext) {
+export async function syncMemberships(ctx: ResourceContext): Promise<"full" | "incremental"> {
+  const since = sinceOf(ctx, "memberships");
+  if (since) {
+    // Idempotent: a resumed run applies the same events again; rows it already wrote count once.
+    await syncMembershipsIncremental(ctx, since);
+    return "incremental";
+  }
+  await syncMembershipsFull(ctx);
+  return "full";
+}
+
+async function syncMembershipsFull(ctx: ResourceContext) {
   const [{ expected, unknown }] = await getDb().$client`
     select coalesce(sum(okta_member_count), 0)::int as expected, count(*) filter (where okta_member_count is null)::int as unknown
     from okta_groups where integration_id = ${ctx.lease.integrationId} and deleted_at is null`;
@@ -66,4 +82,68 @@ export async function reconcileMemberships(integrationId: string) {
     mismatchedGroups: mismatched.n as number,
     examples: rows.map((r) => ({ groupId: r.id, name: r.name, expected: r.expected, stored: r.stored })),
   };
+}
+
+/**
+ * Incremental: the System Log's membership events since the mark are applied in order (last event
+ * per pair wins; a user's creation puts them in Everyone, a user's or group's deletion ends all of
+ * their memberships). Then every group whose lastMembershipUpdated moved is checked against Okta's
+ * member count (expand=stats, read by the groups step): where the stored count differs, or Okta gave
+ * no count, the log did not explain the change and that group's members are re-read in full.
+ */
+export async function syncMembershipsIncremental(ctx: ResourceContext, since: Date) {
+  const integrationId = ctx.lease.integrationId;
+  const sql = getDb().$client;
+  const [everyone] = await sql`select id from okta_groups where integration_id = ${integrationId} and type = 'BUILT_IN' and deleted_at is null limit 1`;
+  const events = await eventsSince(integrationId, since, [...MEMBERSHIP, ...USER_CREATED]);
+  const pairs = new Map<string, { group_id: string; user_id: string; present: boolean }>();
+  for (const e of events) {
+    const user = targetId(e, "User");
+    const group = e.eventType === "user.lifecycle.create" ? (everyone?.id as string | undefined) : targetId(e, "UserGroup");
+    if (!user || !group) continue;
+    pairs.set(`${group}\u0000${user}`, { group_id: group, user_id: user, present: e.eventType !== "group.user_membership.remove" });
+  }
+  // Deleted users and groups first: an add followed by a deletion in the same window is no change.
+  const goneUsers = new Set(await deletedUserIds(integrationId, since));
+  const goneGroups = new Set(await deletedGroupIds(integrationId, since));
+  const live = [...pairs.values()].filter((p) => !goneUsers.has(p.user_id) && !goneGroups.has(p.group_id));
+  const adds = live.filter((p) => p.present).map(({ group_id, user_id }) => ({ group_id, user_id }));
+  const removes = live.filter((p) => !p.present);
+  for (let i = 0; i < adds.length; i += 1000) {
+    const rows = adds.slice(i, i + 1000);
+    await ctx.commit({ writes: [{ spec: membershipsTable, rows }], objects: rows.length });
+  }
+  if (removes.length) {
+    await deleteRows(ctx.lease, "memberships", "okta_group_members", "(group_id, user_id) in (select * from unnest($2::text[], $3::text[]))", [removes.map((r) => r.group_id), removes.map((r) => r.user_id)]);
+  }
+  if (goneUsers.size) await deleteRows(ctx.lease, "memberships", "okta_group_members", "user_id = any($2::text[])", [[...goneUsers]]);
+  if (goneGroups.size) await deleteRows(ctx.lease, "memberships", "okta_group_members", "group_id = any($2::text[])", [[...goneGroups]]);
+
+  const unexplained = await sql`
+    select g.id from okta_groups g
+    where g.integration_id = ${integrationId} and g.deleted_at is null and g.last_membership_updated > ${oktaDate(since)}::timestamptz
+      and (g.okta_member_count is null or g.okta_member_count <> (select count(*) from okta_group_members m
+             where m.integration_id = ${integrationId} and m.group_id = g.id and m.deleted_at is null))
+    order by g.id`;
+  const invalid = new InvalidObjects();
+  for (const { id } of unexplained) await rereadMembers(ctx, id as string, invalid);
+  await invalid.report(ctx, "group members");
+  return { events: events.length, reread: unexplained.length };
+}
+
+/** Every member of one group, then the stored members Okta no longer lists are deleted. */
+async function rereadMembers(ctx: ResourceContext, groupId: string, invalid: InvalidObjects) {
+  const seen: string[] = [];
+  try {
+    for await (const page of ctx.client.pages<unknown>(`/api/v1/groups/${encodeURIComponent(groupId)}/users`, { limit: 1000 })) {
+      throwIfAborted(ctx);
+      const { rows, invalid: bad } = parseItems(page.items, idOnlySchema, (u) => ({ group_id: groupId, user_id: u.id }));
+      invalid.add(bad);
+      for (const r of rows) seen.push(r.user_id);
+      await ctx.commit({ writes: [{ spec: membershipsTable, rows }], pages: 1, objects: rows.length });
+    }
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+  await deleteRows(ctx.lease, "memberships", "okta_group_members", "group_id = $2 and not (user_id = any($3::text[]))", [groupId, seen]);
 }

@@ -15,6 +15,11 @@ import type { OktaResponse } from "@/lib/okta/client";
 import { nextLink } from "@/lib/okta/pagination";
 import type { ResourceContext } from "../run-context";
 import { oktaRoleSchema, roleRow, rolesTable } from "../tables";
+import { deleteRows } from "../incremental/delete-rows";
+import { eventsSince, MEMBERSHIP, PRIVILEGE, targetId } from "../incremental/events";
+import { sinceOf } from "../incremental/window";
+import { deletedGroupIds } from "./groups";
+import { deletedUserIds } from "./users";
 import { InvalidObjects, isNotFound, parseItems, throwIfAborted } from "./walk";
 
 const assigneesPage = z.object({
@@ -45,7 +50,66 @@ async function inParallel<T>(items: T[], concurrency: number, fn: (item: T) => P
   );
 }
 
-export async function syncRoles(ctx: ResourceContext) {
+export async function syncRoles(ctx: ResourceContext): Promise<"full" | "incremental"> {
+  const since = sinceOf(ctx, "roles");
+  if (!since) {
+    await syncRolesFull(ctx);
+    return "full";
+  }
+  // Incremental: re-read only principals the System Log names in privilege grants and revokes, and
+  // members who joined or left a group that holds a role; deleted users and groups lose theirs.
+  const integrationId = ctx.lease.integrationId;
+  const invalid = new InvalidObjects();
+  const users = new Set<string>();
+  const groups = new Set<string>();
+  const memberships: [string, string][] = [];
+  for (const e of await eventsSince(integrationId, since, [...PRIVILEGE, ...MEMBERSHIP])) {
+    const g = targetId(e, "UserGroup");
+    const u = targetId(e, "User");
+    if (e.eventType.startsWith("group.privilege") && g) groups.add(g);
+    else if (e.eventType.startsWith("user.account.privilege") && u) users.add(u);
+    else if (g && u) memberships.push([g, u]);
+  }
+  if (memberships.length) {
+    const privileged = new Set(
+      (await getDb().$client`select id from okta_groups where integration_id = ${integrationId} and deleted_at is null and has_admin_privilege is not false
+        and id = any(${memberships.map(([g]) => g)}::text[])`).map((r) => r.id as string),
+    );
+    for (const [g, u] of memberships) if (privileged.has(g)) users.add(u);
+  }
+  const goneUsers = await deletedUserIds(integrationId, since);
+  const goneGroups = await deletedGroupIds(integrationId, since);
+  for (const u of goneUsers) users.delete(u);
+  for (const g of goneGroups) groups.delete(g);
+  const reread = async (type: "USER" | "GROUP", id: string) => {
+    const ids = await syncPrincipalRoles(ctx, type, id, invalid);
+    await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = $2 and principal_id = $3 and not (id = any($4::text[]))", [type, id, ids ?? []]);
+  };
+  await inParallel([...users], 4, (id) => reread("USER", id));
+  await inParallel([...groups], 4, (id) => reread("GROUP", id));
+  if (goneUsers.length) await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = 'USER' and principal_id = any($2::text[])", [goneUsers]);
+  if (goneGroups.length) await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = 'GROUP' and principal_id = any($2::text[])", [goneGroups]);
+  await invalid.report(ctx, "role assignments");
+  return "incremental";
+}
+
+/** One principal's roles; the ids stored, or null when Okta no longer knows the principal. */
+async function syncPrincipalRoles(ctx: ResourceContext, type: "USER" | "GROUP", id: string, invalid: InvalidObjects): Promise<string[] | null> {
+  throwIfAborted(ctx);
+  try {
+    const res = await ctx.client.get<unknown>(`/api/v1/${type === "USER" ? "users" : "groups"}/${encodeURIComponent(id)}/roles`);
+    const items = Array.isArray(res.body) ? res.body : [];
+    const { rows, invalid: bad } = parseItems(items, oktaRoleSchema, (r) => roleRow(type, id, r));
+    invalid.add(bad);
+    await ctx.commit({ writes: [{ spec: rolesTable, rows }], pages: 1, objects: rows.length });
+    return rows.map((r) => r.id);
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    return null;
+  }
+}
+
+async function syncRolesFull(ctx: ResourceContext) {
   const invalid = new InvalidObjects();
   const viaGroup = new Set<string>();
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RUN_MODES } from "@/db/schema";
 import { cursorQuery, json, route } from "@/lib/api/route";
 import { runListSchema, startSyncResponseSchema } from "@/lib/sync/contracts";
 import { getRun } from "@/lib/sync/get-run";
@@ -15,7 +16,7 @@ export const GET = route({ access: "viewer", params, query: cursorQuery.strict()
 
 /** Starts a run (202) or returns the one already queued or running (200). */
 export const POST = route(
-  { access: "admin", params, body: z.object({ mode: z.literal("full").optional() }).strict() },
+  { access: "admin", params, body: z.object({ mode: z.enum(RUN_MODES).optional() }).strict() },
   async ({ actor, params, body }) => {
     const { run, created } = await startSync({ integrationId: params.id, workspaceId: actor.workspaceId, trigger: "manual", actorUserId: actor.userId, mode: body.mode });
     const detail = await getRun({ workspaceId: actor.workspaceId, integrationId: params.id, runId: run.id });

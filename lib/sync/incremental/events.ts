@@ -1,0 +1,33 @@
+// The System Log events an incremental pass applies: read back from okta_log_events (the run's
+// log_events step has just polled Okta through the stored `next` link), published since the
+// resource's mark, in published order. Only the ids of targets matter here.
+import { getDb } from "@/db";
+
+export interface AppliedEvent {
+  uuid: string;
+  eventType: string;
+  published: Date;
+  targets: { id: string | null; type: string | null }[];
+}
+
+export async function eventsSince(integrationId: string, since: Date, types: string[]): Promise<AppliedEvent[]> {
+  const rows = await getDb().$client`
+    select uuid, event_type, published, coalesce(targets, '[]'::jsonb) as targets from okta_log_events
+    where integration_id = ${integrationId} and published >= ${since.toISOString()}::timestamptz and event_type = any(${types}::text[])
+    order by published, inserted_at, uuid`;
+  return rows.map((r) => ({ uuid: r.uuid, eventType: r.event_type, published: r.published, targets: Array.isArray(r.targets) ? r.targets : [] }));
+}
+
+/** The first target of a type (User targets of app events are typed AppUser). */
+export function targetId(e: AppliedEvent, ...types: string[]): string | null {
+  return e.targets.find((t) => t.type && types.includes(t.type) && t.id)?.id ?? null;
+}
+
+export const USER_DELETED = ["user.lifecycle.delete.initiated", "user.lifecycle.delete.completed"];
+export const USER_CREATED = ["user.lifecycle.create"];
+export const USER_STATUS = ["user.lifecycle.activate", "user.lifecycle.reactivate", "user.lifecycle.deactivate", "user.lifecycle.unsuspend", "user.lifecycle.suspend"];
+export const GROUP_DELETED = ["group.lifecycle.delete"];
+export const MEMBERSHIP = ["group.user_membership.add", "group.user_membership.remove"];
+export const APP_USER = ["application.user_membership.add", "application.user_membership.remove", "application.user_membership.change_username"];
+export const APP_GROUP = ["application.group_membership.add", "application.group_membership.remove"];
+export const PRIVILEGE = ["user.account.privilege.grant", "user.account.privilege.revoke", "group.privilege.grant", "group.privilege.revoke"];
