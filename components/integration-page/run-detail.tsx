@@ -13,9 +13,9 @@ import { useRun } from "./queries";
 import { OktaSaid } from "./resource-health";
 import { useNow } from "./time";
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+function Fact({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
   return (
-    <div>
+    <div className={className}>
       <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className="mt-1 text-sm text-slate-900">{children}</dd>
     </div>
@@ -54,9 +54,9 @@ export function RunDetail({ id, runId, triggeredBy, health }: { id: string; runI
           }
           description={runError ?? (active ? "Running now; this page updates by itself." : undefined)}
         />
-        <dl className="grid gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-3 lg:grid-cols-6">
+        <dl className="grid gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-3 lg:grid-cols-7">
           <Fact label="Started by">{run.trigger === "manual" ? (triggeredBy ?? "A removed user") : run.trigger === "scheduled" ? "The schedule" : run.trigger === "initial" ? "Connecting" : "An event hook"}</Fact>
-          <Fact label="Started">{run.startedAt ? <Time value={run.startedAt} /> : "Not yet"}</Fact>
+          <Fact label="Started" className="lg:col-span-2">{run.startedAt ? <Time value={run.startedAt} /> : "Not yet"}</Fact>
           <Fact label="Duration">{formatDuration(duration)}{active && run.startedAt ? " so far" : ""}</Fact>
           <Fact label="Requests">{formatCount(run.requests)}</Fact>
           <Fact label="Rate-limit waits">
