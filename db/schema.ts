@@ -176,6 +176,62 @@ export const pendingKeys = pgTable("pending_keys", {
   createdAt: createdAt(),
 });
 
+// Okta event hooks (issue 8): one per integration. The shared secret is an integration_secrets row
+// (kind hook_secret). `registered`: the console created and verified it in Okta (the app has
+// okta.eventHooks.manage); `manual`: the admin adds it in Okta by hand from the shown URL and secret.
+export const HOOK_MODES = ["registered", "manual"] as const;
+export type HookMode = (typeof HOOK_MODES)[number];
+
+export const eventHooks = pgTable("event_hooks", {
+  integrationId: uuid()
+    .primaryKey()
+    .references(() => integrations.id, { onDelete: "cascade" }),
+  workspaceId: uuid()
+    .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  mode: text({ enum: HOOK_MODES }).notNull(),
+  url: text().notNull(),
+  oktaHookId: text(),
+  registeredAt: ts(),
+  // When Okta's verification challenge was last answered (by Okta's verify call or a manual setup).
+  verifiedAt: ts(),
+  lastDeliveryAt: ts(),
+  deliveries: integer().notNull().default(0),
+  authFailures: integer().notNull().default(0),
+  lastAuthFailureAt: ts(),
+  // Why registration or the last application failed (no secrets; Okta's errorCode/summary).
+  lastError: jsonb(),
+  createdAt: createdAt(),
+  updatedAt: ts().notNull().defaultNow(),
+});
+
+export const HOOK_EVENT_STATUSES = ["pending", "applied", "failed"] as const;
+export type HookEventStatus = (typeof HOOK_EVENT_STATUSES)[number];
+
+// Events received through the hook: stored on receipt (the delivery is acknowledged at once), applied
+// by a job through targeted re-reads. The primary key de-duplicates Okta's at-least-once deliveries.
+export const hookEvents = pgTable(
+  "hook_events",
+  {
+    integrationId: uuid()
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    uuid: text().notNull(),
+    eventType: text().notNull(),
+    published: ts(),
+    targets: jsonb().notNull(),
+    status: text({ enum: HOOK_EVENT_STATUSES }).notNull().default("pending"),
+    receivedAt: ts().notNull().defaultNow(),
+    appliedAt: ts(),
+    error: jsonb(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.uuid] }),
+    index("hook_events_pending_idx").on(t.integrationId, t.receivedAt).where(sql`${t.status} = 'pending'`),
+    index("hook_events_received_idx").on(t.integrationId, t.receivedAt),
+  ],
+);
+
 export const EVENT_LEVELS = ["info", "warn", "error"] as const;
 export type EventLevel = (typeof EVENT_LEVELS)[number];
 
@@ -553,3 +609,4 @@ export type OktaUser = typeof oktaUsers.$inferSelect;
 export type OktaGroup = typeof oktaGroups.$inferSelect;
 export type OktaApp = typeof oktaApps.$inferSelect;
 export type OktaLogEvent = typeof oktaLogEvents.$inferSelect;
+export type EventHook = typeof eventHooks.$inferSelect;

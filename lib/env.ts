@@ -31,6 +31,8 @@ export const envSchema = z.object({
   SYNC_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
   // Where the demo emulator listens, so the UI can offer it. Set by the dev command.
   DEMO_OKTA_URL: z.url().optional(),
+  // The console's address as Okta reaches it, for event hook URLs; default: the address the admin used.
+  PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

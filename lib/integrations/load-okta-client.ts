@@ -8,7 +8,7 @@ import { createOktaClient, type CachedToken, type OktaClient, type OktaClientEve
 import { credentialsFromSecrets } from "./credentials";
 import { readSecrets, writeSecret } from "./secrets";
 
-export async function loadOktaClient(integrationId: string, opts: { events?: OktaClientEvents; workspaceId?: string } = {}): Promise<OktaClient> {
+export async function loadOktaClient(integrationId: string, opts: { events?: OktaClientEvents; workspaceId?: string; extraScopes?: string[] } = {}): Promise<OktaClient> {
   const db = getDb();
   const [row] = await db
     .select()
@@ -18,8 +18,11 @@ export async function loadOktaClient(integrationId: string, opts: { events?: Okt
   if (!row) throw new AppError("NOT_FOUND", "Integration not found");
   if (row.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; it can no longer call Okta");
   const secrets = await readSecrets(integrationId);
-  const credentials = credentialsFromSecrets(row, secrets);
-  if (!credentials) throw new AppError("CONFLICT", "This integration has no stored credentials; reconnect it");
+  const stored = credentialsFromSecrets(row, secrets);
+  if (!stored) throw new AppError("CONFLICT", "This integration has no stored credentials; reconnect it");
+  // Extra scopes (e.g. okta.eventHooks.manage to register a hook) get a token of their own, never cached.
+  const extra = opts.extraScopes?.length && "scopes" in stored ? opts.extraScopes : null;
+  const credentials = extra && "scopes" in stored ? { ...stored, scopes: [...new Set([...stored.scopes, ...extra])] } : stored;
 
   const tokenCache = {
     async get(): Promise<CachedToken | null> {
@@ -34,5 +37,5 @@ export async function loadOktaClient(integrationId: string, opts: { events?: Okt
       });
     },
   };
-  return createOktaClient({ domain: row.domain, credentials, rateLimitShare: row.rateLimitShare, events: opts.events, tokenCache });
+  return createOktaClient({ domain: row.domain, credentials, rateLimitShare: row.rateLimitShare, events: opts.events, tokenCache: extra ? undefined : tokenCache });
 }

@@ -1,7 +1,10 @@
 // Every background job: a name (its pg-boss queue), a zod payload, a handler. Workers register
 // these; nothing else talks to pg-boss queues directly.
 import { z, type ZodType } from "zod";
+import { getDb } from "@/db";
+import { applyHookEvents } from "@/lib/hooks/apply-hook-events";
 import { enqueueDueSyncs } from "@/lib/sync/enqueue-due-syncs";
+import { enqueueHookApply } from "./enqueue-hook-apply";
 import { reapStaleRuns } from "@/lib/sync/reap-stale-runs";
 import { runSync } from "@/lib/sync/run-sync";
 import { QUEUES } from "./boss";
@@ -29,7 +32,21 @@ export const syncTickJob = define({
   payload: z.object({}).loose(),
   cron: "* * * * *",
   concurrency: 1,
-  handler: async () => ({ started: await enqueueDueSyncs(), reaped: await reapStaleRuns() }),
+  handler: async () => ({ started: await enqueueDueSyncs(), reaped: await reapStaleRuns(), hooks: await requeuePendingHookEvents() }),
 });
 
-export const JOBS: JobDefinition<never>[] = [syncRunJob, syncTickJob] as unknown as JobDefinition<never>[];
+export const hookApplyJob = define({
+  name: QUEUES.hookApply,
+  payload: z.object({ integrationId: z.uuid() }),
+  handler: ({ integrationId }) => applyHookEvents(integrationId),
+});
+
+/** Hook events stored while the queue was unreachable are picked up by the next tick. */
+async function requeuePendingHookEvents() {
+  const rows = await getDb().$client`
+    select distinct integration_id from hook_events where status = 'pending' and received_at < now() - interval '1 minute' limit 100`;
+  for (const r of rows) await enqueueHookApply(r.integration_id);
+  return rows.length;
+}
+
+export const JOBS: JobDefinition<never>[] = [syncRunJob, syncTickJob, hookApplyJob] as unknown as JobDefinition<never>[];

@@ -94,7 +94,8 @@ function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
     const sets = [
       ...dataCols.map((c) => `${q(c)} = excluded.${q(c)}`),
       ...(spec.hashed ? ["content_hash = excluded.content_hash", "updated_at = now()"] : []),
-      "seen_run_id = excluded.seen_run_id",
+      // Event-hook writes carry no run: they keep the mark a running full pass may have set.
+      `seen_run_id = coalesce(excluded.seen_run_id, ${q(spec.table)}.seen_run_id)`,
       "deleted_at = null",
     ].join(", ");
     text = `
@@ -119,7 +120,7 @@ function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
       ),
       touched as (
         update ${q(spec.table)} t set seen_run_id = $4::uuid from classified c
-        where c.same and c.cls <> 'seen' and t.integration_id = $2::uuid and ${keyJoin("t", "c")}
+        where $4::uuid is not null and c.same and c.cls <> 'seen' and t.integration_id = $2::uuid and ${keyJoin("t", "c")}
         returning 1
       )
       select count(*) filter (where cls = 'added')::int as added,
@@ -146,7 +147,10 @@ export async function assertLease(tx: TransactionSql, lease: Lease) {
   if (rows.length === 0) throw new LeaseLostError();
 }
 
-export async function writeRows(tx: TransactionSql, lease: Lease, write: PageWrite, appendOnly = false): Promise<Counts> {
+/** Who writes: a sync run (its lease), or an event hook applying a re-read (runId null). */
+export type Writer = Pick<Lease, "integrationId" | "workspaceId"> & { runId: string | null };
+
+export async function writeRows(tx: TransactionSql, lease: Writer, write: PageWrite, appendOnly = false): Promise<Counts> {
   const rows = dedupe(write.spec, write.rows);
   if (rows.length === 0) return zeroCounts();
   const payload = write.spec.hashed ? rows.map((r) => ({ ...r, content_hash: contentHash(r) })) : rows;

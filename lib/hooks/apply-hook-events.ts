@@ -1,0 +1,163 @@
+// Applies stored hook events, oldest first, in batches. Events are pings: each names what changed,
+// and the stored copy is updated from a targeted re-read of that object in Okta, never from the
+// event itself (PITFALLS "Event hooks"). Several events about one object cost one read:
+//   user.*                         -> GET /users/{id} (404: deleted, with their memberships and apps)
+//   group.user_membership.*        -> GET /users/{id}/groups (that user's memberships, reconciled)
+//   group.lifecycle.*, profile     -> GET /groups/{id}?expand=stats (404: deleted)
+//   application.user_membership.*  -> GET /apps/{app}/users/{user} (404: unassigned)
+//   application.group_membership.* -> GET /apps/{app}/groups/{group} (404: unassigned)
+// Scheduled syncs stay the source of truth: they reconcile anything a hook missed.
+import { getDb } from "@/db";
+import { loadOktaClient } from "@/lib/integrations/load-okta-client";
+import { log } from "@/lib/log";
+import type { OktaClient } from "@/lib/okta/client";
+import { OktaApiError } from "@/lib/okta/errors";
+import { recordEvent } from "@/lib/sync/record-event";
+import { appGroupRow, appGroupsTable, appUserRow, appUsersTable, groupRow, groupsTable, idOnlySchema, membershipsTable, oktaAppGroupSchema, oktaAppUserSchema, oktaGroupSchema, oktaUserSchema, userRow, usersTable, type TableSpec } from "@/lib/sync/tables";
+import { writeRows, type Writer } from "@/lib/sync/upsert-batch";
+
+const BATCH = 2000;
+const CONCURRENCY = 8;
+
+const is404 = (e: unknown) => e instanceof OktaApiError && e.status === 404;
+
+interface Targets {
+  users: Set<string>;
+  userGroups: Set<string>;
+  groups: Set<string>;
+  appUsers: Set<string>; // app \0 user
+  appGroups: Set<string>; // app \0 group
+}
+
+function plan(events: { event_type: string; targets: { id: string; type: string | null }[] }[]): Targets {
+  const t: Targets = { users: new Set(), userGroups: new Set(), groups: new Set(), appUsers: new Set(), appGroups: new Set() };
+  for (const e of events) {
+    const of = (...types: string[]) => e.targets.find((x) => x.type && types.includes(x.type))?.id;
+    const user = of("User", "AppUser");
+    const group = of("UserGroup");
+    const app = of("AppInstance");
+    if (e.event_type.startsWith("group.user_membership.")) {
+      if (user) t.userGroups.add(user);
+    } else if (e.event_type.startsWith("application.user_membership.")) {
+      if (app && user) t.appUsers.add(`${app}\u0000${user}`);
+    } else if (e.event_type.startsWith("application.group_membership.")) {
+      if (app && group) t.appGroups.add(`${app}\u0000${group}`);
+    } else if (e.event_type.startsWith("group.")) {
+      if (group) t.groups.add(group);
+    } else if (e.event_type.startsWith("user.")) {
+      if (user) t.users.add(user);
+    }
+  }
+  return t;
+}
+
+async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>) {
+  let i = 0;
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, async () => {
+    while (i < items.length) await fn(items[i++]);
+  }));
+}
+
+export async function applyHookEvents(integrationId: string, opts: { client?: OktaClient } = {}): Promise<{ applied: number; failed: number }> {
+  const sql = getDb().$client;
+  const [integration] = await sql`select workspace_id, state from integrations where id = ${integrationId}`;
+  if (!integration || integration.state !== "connected") return { applied: 0, failed: 0 };
+  const writer: Writer = { integrationId, workspaceId: integration.workspace_id, runId: null };
+  const client = opts.client ?? (await loadOktaClient(integrationId));
+  let applied = 0;
+  let failed = 0;
+
+  const write = async (spec: TableSpec, rows: Record<string, unknown>[]) => {
+    if (rows.length) await sql.begin((tx) => writeRows(tx, writer, { spec, rows }));
+  };
+  const remove = async (table: string, where: string, params: unknown[]) => {
+    await sql.unsafe(`update "${table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and (${where})`, [integrationId, ...params] as never[]);
+  };
+
+  for (;;) {
+    const events = (await sql`
+      select uuid, event_type, targets from hook_events where integration_id = ${integrationId} and status = 'pending'
+      order by received_at, published nulls last limit ${BATCH}`) as unknown as { uuid: string; event_type: string; targets: { id: string; type: string | null }[] }[];
+    if (!events.length) break;
+    const t = plan(events);
+    try {
+      await inParallel([...t.users], async (id) => {
+        try {
+          const res = await client.get<unknown>(`/api/v1/users/${encodeURIComponent(id)}`);
+          const u = oktaUserSchema.safeParse(res.body);
+          if (!u.success) return;
+          await write(usersTable, [userRow(u.data)]);
+          // Okta removes every app assignment of a deactivated user.
+          if (u.data.status === "DEPROVISIONED") await remove("okta_app_users", "user_id = $2", [id]);
+        } catch (e) {
+          if (!is404(e)) throw e;
+          await remove("okta_users", "id = $2", [id]);
+          await remove("okta_group_members", "user_id = $2", [id]);
+          await remove("okta_app_users", "user_id = $2", [id]);
+        }
+      });
+      await inParallel([...t.userGroups], async (id) => {
+        try {
+          const groups: string[] = [];
+          for await (const page of client.pages<unknown>(`/api/v1/users/${encodeURIComponent(id)}/groups`)) {
+            for (const g of page.items) {
+              const p = idOnlySchema.safeParse(g);
+              if (p.success) groups.push(p.data.id);
+            }
+          }
+          await write(membershipsTable, groups.map((g) => ({ group_id: g, user_id: id })));
+          await remove("okta_group_members", "user_id = $2 and not (group_id = any($3::text[]))", [id, groups]);
+        } catch (e) {
+          if (!is404(e)) throw e;
+          await remove("okta_group_members", "user_id = $2", [id]);
+        }
+      });
+      await inParallel([...t.groups], async (id) => {
+        try {
+          const res = await client.get<unknown>(`/api/v1/groups/${encodeURIComponent(id)}`, { expand: "stats" });
+          const g = oktaGroupSchema.safeParse(res.body);
+          if (g.success) await write(groupsTable, [groupRow(g.data)]);
+        } catch (e) {
+          if (!is404(e)) throw e;
+          await remove("okta_groups", "id = $2", [id]);
+          await remove("okta_group_members", "group_id = $2", [id]);
+          await remove("okta_app_groups", "group_id = $2", [id]);
+        }
+      });
+      await inParallel([...t.appUsers], async (key) => {
+        const [app, user] = key.split("\u0000");
+        try {
+          const res = await client.get<unknown>(`/api/v1/apps/${encodeURIComponent(app)}/users/${encodeURIComponent(user)}`);
+          const a = oktaAppUserSchema.safeParse(res.body);
+          if (a.success) await write(appUsersTable, [appUserRow(app, a.data)]);
+        } catch (e) {
+          if (!is404(e)) throw e;
+          await remove("okta_app_users", "app_id = $2 and user_id = $3", [app, user]);
+        }
+      });
+      await inParallel([...t.appGroups], async (key) => {
+        const [app, group] = key.split("\u0000");
+        try {
+          const res = await client.get<unknown>(`/api/v1/apps/${encodeURIComponent(app)}/groups/${encodeURIComponent(group)}`);
+          const a = oktaAppGroupSchema.safeParse(res.body);
+          if (a.success) await write(appGroupsTable, [appGroupRow(app, a.data)]);
+        } catch (e) {
+          if (!is404(e)) throw e;
+          await remove("okta_app_groups", "app_id = $2 and group_id = $3", [app, group]);
+        }
+      });
+      await sql`update hook_events set status = 'applied', applied_at = now() where integration_id = ${integrationId} and uuid = any(${events.map((e) => e.uuid)}::text[])`;
+      applied += events.length;
+    } catch (e) {
+      // Okta unreachable, rate limited past retries, ...: keep the events failed (the page counts
+      // them) and let the scheduled syncs reconcile; never retry a batch forever.
+      const error = e instanceof OktaApiError ? { code: e.errorCode ?? `http_${e.status}`, message: e.errorSummary ?? e.message } : { code: "apply_failed", message: "Applying the events failed (see server log)" };
+      log.warn("hook events could not be applied", { integrationId, error: e });
+      await sql`update hook_events set status = 'failed', error = ${JSON.stringify(error)}::jsonb where integration_id = ${integrationId} and uuid = any(${events.map((e) => e.uuid)}::text[])`;
+      await sql`update event_hooks set last_error = ${JSON.stringify(error)}::jsonb where integration_id = ${integrationId}`;
+      await recordEvent({ workspaceId: integration.workspace_id, integrationId, level: "warn", kind: "hook.apply_failed", message: `${events.length} event(s) from the event hook could not be applied: ${error.message}. The next sync reconciles them.`, details: error });
+      failed += events.length;
+    }
+  }
+  return { applied, failed };
+}

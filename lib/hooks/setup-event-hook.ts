@@ -1,0 +1,82 @@
+// Sets up the integration's event hook: a secret (new, or kept unless rotated), the endpoint URL,
+// and, when asked and the app may (okta.eventHooks.manage), the hook created, activated and
+// verified in Okta. Otherwise, or when Okta refuses, the admin gets the URL, header, secret and the
+// steps to add it by hand; that answer is the only place the secret is ever shown.
+import { getDb } from "@/db";
+import { eventHooks } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, notFound } from "@/lib/errors";
+import { loadOktaClient } from "@/lib/integrations/load-okta-client";
+import { OktaApiError } from "@/lib/okta/errors";
+import { recordEvent } from "@/lib/sync/record-event";
+import { HOOK_EVENT_TYPES, HOOK_HEADER, type SetupHookInput, type SetupHookResult } from "./contracts";
+import { getHookState } from "./get-hook-state";
+import { newHookSecret, readHookSecret, storeHookSecret } from "./hook-secret";
+
+export const hookUrl = (origin: string, integrationId: string) => `${origin.replace(/\/+$/, "")}/api/hooks/okta/${integrationId}`;
+
+const manualSteps = (url: string) => [
+  "In the Okta Admin Console, go to Workflow > Event Hooks and click Create Event Hook.",
+  `Name it "Okta Sync Console" and set the Endpoint URL to ${url}.`,
+  `Under Authentication field enter "${HOOK_HEADER}", and paste the secret below as the Authentication secret.`,
+  "Subscribe to the event types listed below, then Save & Continue.",
+  "Click Verify: Okta calls the URL once and the console answers; the page then shows the hook as verified.",
+];
+
+export async function setupEventHook({ actor, integrationId, origin, input }: { actor: Actor; integrationId: string; origin: string; input: SetupHookInput }): Promise<SetupHookResult> {
+  const sql = getDb().$client;
+  const [i] = await sql`select id, state, workspace_id from integrations where id = ${integrationId} and workspace_id = ${actor.workspaceId}`;
+  if (!i) throw notFound("Integration");
+  if (i.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; connect it again to receive event hooks");
+  const url = hookUrl(origin, integrationId);
+  let secret = input.rotateSecret ? null : await readHookSecret(integrationId);
+  const rotated = !secret;
+  secret ??= newHookSecret();
+  const [existing] = await sql`select okta_hook_id from event_hooks where integration_id = ${integrationId}`;
+  await getDb().transaction(async (tx) => {
+    await storeHookSecret(tx, integrationId, secret);
+    await tx
+      .insert(eventHooks)
+      .values({ integrationId, workspaceId: actor.workspaceId, mode: "manual", url })
+      .onConflictDoUpdate({ target: eventHooks.integrationId, set: { url, updatedAt: new Date(), lastError: null } });
+  });
+
+  let registered = false;
+  if (input.register) {
+    try {
+      const client = await loadOktaClient(integrationId, { extraScopes: ["okta.eventHooks.manage"] });
+      const body = {
+        name: `Okta Sync Console (${integrationId.slice(0, 8)})`,
+        events: { type: "EVENT_TYPE", items: [...HOOK_EVENT_TYPES] },
+        channel: { type: "HTTP", version: "1.0.0", config: { uri: url, headers: [], authScheme: { type: "HEADER", key: HOOK_HEADER, value: secret } } },
+      };
+      const hookId = existing?.okta_hook_id as string | undefined;
+      const res = hookId
+        ? await client.request<{ id?: string }>("PUT", `/api/v1/eventHooks/${encodeURIComponent(hookId)}`, { body }).catch((e) => {
+            if (e instanceof OktaApiError && e.status === 404) return client.request<{ id?: string }>("POST", "/api/v1/eventHooks", { body });
+            throw e;
+          })
+        : await client.request<{ id?: string }>("POST", "/api/v1/eventHooks", { body });
+      const id = typeof res.body?.id === "string" ? res.body.id : null;
+      if (!id) throw new AppError("OKTA_ERROR", "Okta did not return the event hook's id");
+      await sql`update event_hooks set mode = 'registered', okta_hook_id = ${id}, registered_at = now(), updated_at = now() where integration_id = ${integrationId}`;
+      await client.request("POST", `/api/v1/eventHooks/${encodeURIComponent(id)}/lifecycle/activate`);
+      // Okta calls our URL with the challenge before this returns; the GET handler records verified_at.
+      await client.request("POST", `/api/v1/eventHooks/${encodeURIComponent(id)}/lifecycle/verify`);
+      registered = true;
+      await recordEvent({ workspaceId: actor.workspaceId, integrationId, kind: "hook.registered", message: `Event hook registered and verified in Okta (${id})`, details: { oktaHookId: id, url }, actorUserId: actor.userId });
+    } catch (e) {
+      const scope = e instanceof OktaApiError && (e.status === 403 || e.status === 401);
+      const error = scope
+        ? { code: "scope_missing", message: "Okta refused to manage event hooks for this app: grant it okta.eventHooks.manage (and an admin role that may manage hooks), or add the hook by hand" }
+        : { code: "register_failed", message: e instanceof OktaApiError ? `Okta answered ${e.status}${e.errorCode ? ` ${e.errorCode}` : ""}: ${e.errorSummary ?? "registration failed"}` : e instanceof AppError ? e.message : "Registration failed" };
+      await sql`update event_hooks set mode = 'manual', last_error = ${JSON.stringify(error)}::jsonb, updated_at = now() where integration_id = ${integrationId}`;
+      await recordEvent({ workspaceId: actor.workspaceId, integrationId, level: "warn", kind: "hook.register_failed", message: `Event hook not registered: ${error.message}`, details: error, actorUserId: actor.userId });
+    }
+  } else {
+    await recordEvent({ workspaceId: actor.workspaceId, integrationId, kind: "hook.manual", message: "Event hook set up for adding by hand in Okta", details: { url }, actorUserId: actor.userId });
+  }
+  const state = await getHookState({ workspaceId: actor.workspaceId, integrationId });
+  const showSecret = !registered || (rotated && !!input.rotateSecret);
+  return { state, manual: showSecret && !registered ? { url, header: HOOK_HEADER, secret, eventTypes: [...HOOK_EVENT_TYPES], steps: manualSteps(url) } : null };
+}
