@@ -1,4 +1,5 @@
 // Every check (what it needs, what it gathers, which rule judges it) and which checks each symptom runs.
+import { getDb } from "@/db";
 import { RESOURCES, type Resource } from "@/db/schema";
 import { SCOPE_INFO, type ReadScope } from "@/lib/integrations/contracts";
 import { RESOURCE_SCOPES } from "@/lib/sync/describe-error";
@@ -210,16 +211,42 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
     needs: [],
     async gather(p) {
       const runs = p.integration ? await p.runs() : null;
-      return { fullSyncIntervalMinutes: p.integration?.fullSyncIntervalMinutes ?? null, lastSyncFinishedAt: runs?.last?.finishedAt?.toISOString() ?? null };
+      const hook = p.integration ? await readHookFacts(p.integration.id) : null;
+      return {
+        fullSyncIntervalMinutes: p.integration?.fullSyncIntervalMinutes ?? null,
+        incrementalSyncIntervalMinutes: p.integration?.incrementalSyncIntervalMinutes ?? null,
+        lastSyncFinishedAt: runs?.last?.finishedAt?.toISOString() ?? null,
+        hook,
+      };
     },
     rule: eventHooksRule,
   }),
 };
 
+async function readHookFacts(integrationId: string): Promise<EventHookFacts["hook"]> {
+  const sql = getDb().$client;
+  const [h] = await sql`
+    select h.*, (select count(*) from hook_events e where e.integration_id = h.integration_id and e.status = 'failed')::int as failed_events,
+      (select count(*) from hook_events e where e.integration_id = h.integration_id and e.received_at >= date_trunc('day', now()))::int as events_today
+    from event_hooks h where h.integration_id = ${integrationId}`;
+  if (!h) return null;
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    mode: h.mode,
+    registered: !!h.okta_hook_id,
+    verifiedAt: iso(h.verified_at),
+    lastDeliveryAt: iso(h.last_delivery_at),
+    authFailures: h.auth_failures,
+    lastAuthFailureAt: iso(h.last_auth_failure_at),
+    failedEvents: h.failed_events,
+    eventsToday: h.events_today,
+  };
+}
+
 const BASE: CheckId[] = ["domain_format", "domain_reachable", "okta_org", "same_org", "credentials", "dpop"];
 
-/** The checks of each symptom, in the order they run. Event hooks are not a console feature yet, so
- * they are checked (and reported as not set up) only when the symptom is about them. */
+/** The checks of each symptom, in the order they run. Event hooks are optional (scheduled syncs are
+ * the source of truth), so they are checked only when the symptom is about them. */
 export const PLANS: Record<Symptom, CheckId[]> = {
   all: [...BASE, "scope_users", "scope_groups", "scope_apps", "scope_logs", "scope_roles", "scope_idps", "admin_role", "last_sync", "log_window", "counts", "rate_limits"],
   credentials: BASE,

@@ -17,6 +17,8 @@ import { lastSyncRule, type LastSyncRow } from "./last-sync";
 import { logWindowRule, type LogWindowFacts } from "./log-window";
 import { rateLimitRule, type RateLimitFacts } from "./rate-limits";
 
+const hook = { mode: "registered" as const, registered: true, verifiedAt: "2026-01-01T00:00:00.000Z", lastDeliveryAt: "2026-01-01T00:05:00.000Z", authFailures: 0, lastAuthFailureAt: null, failedEvents: 0, eventsToday: 12 };
+const hookFacts = { fullSyncIntervalMinutes: 1440, incrementalSyncIntervalMinutes: 15, lastSyncFinishedAt: null };
 const ctx: CheckContext = {
   target: "stored",
   symptom: "all",
@@ -159,6 +161,10 @@ describe("last sync, rate limits, event hooks", () => {
     ["syncs slowed by their own pacing", () => rl({}, { runMs: 400_000, perBucket: { users: { requests: 900, waits: 12, waitMs: 160_000, waits429: 0 }, apps: { requests: 90, waits: 3, waitMs: 20_000, waits429: 0 } } }), "warn", "SYNC_PACED", /40% of their time \(160 s\) waiting/],
     ["a few seconds of pacing is not slow", () => rl({}, { runMs: 5_000, perBucket: { apps: { requests: 90, waits: 3, waitMs: 2_600, waits429: 0 } } }), "pass", null, /apps in syncs: 90 requests, 3 waits \(3 s\)/],
     ["event hooks", () => eventHooksRule({ fullSyncIntervalMinutes: 360, lastSyncFinishedAt: null }, ctx), "warn", "HOOKS_NOT_SET_UP", /Not set up.*every 6 hours/],
+    ["hook never verified", () => eventHooksRule({ ...hookFacts, hook: { ...hook, verifiedAt: null } }, ctx), "warn", "HOOK_NOT_VERIFIED", /not verified/],
+    ["hook deliveries refused", () => eventHooksRule({ ...hookFacts, hook: { ...hook, authFailures: 3, lastAuthFailureAt: "2026-01-02T00:00:00.000Z" } }, ctx), "fail", "HOOK_SECRET_MISMATCH", /refused/],
+    ["hook events not applied", () => eventHooksRule({ ...hookFacts, hook: { ...hook, failedEvents: 4 } }, ctx), "warn", "HOOK_EVENTS_NOT_APPLIED", /4 received/],
+    ["hook working", () => eventHooksRule({ ...hookFacts, hook }, ctx), "pass", null, /Verified; last delivery/],
   ]);
 });
 

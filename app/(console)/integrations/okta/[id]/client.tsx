@@ -4,6 +4,7 @@
 import { Alert } from "@/components/ui";
 import { DurationChart, SignInChart } from "@/components/integration-page/charts";
 import { CountsGrid } from "@/components/integration-page/counts";
+import { EventHookPanel } from "@/components/integration-page/event-hook-panel";
 import { EventLog } from "@/components/integration-page/event-log";
 import { LiveProgress } from "@/components/integration-page/live-progress";
 import { RECENT_RUNS, useOverview } from "@/components/integration-page/queries";
@@ -27,6 +28,7 @@ export function OverviewClient({ integration: i, isAdmin, people, connection }: 
         <SignInChart overview={o} />
         <DurationChart overview={o} />
       </div>
+      <EventHookPanel id={i.id} isAdmin={isAdmin} connected={connected} />
       <RunHistory id={i.id} limit={RECENT_RUNS} compact />
       <EventLog id={i.id} kinds={o.eventKinds} people={people} live={!!o.health.active} />
       {connection}
