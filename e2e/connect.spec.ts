@@ -268,8 +268,9 @@ test("disconnect deletes every credential; no secret in the database, any API an
   const dump = await dumpDatabase();
   const serverLog = fs.readFileSync(SERVER_LOG, "utf8");
   expect(serverLog.length).toBeGreaterThan(0);
+  // Bodies are read as responses finish; the recorder saw the whole flow once there are several.
+  await expect.poll(() => bodies.length).toBeGreaterThan(5);
   const seen = bodies.join("\n") + (await page.content()) + serverLog;
-  expect(bodies.length).toBeGreaterThan(5);
   for (const s of secrets) {
     expect(dump.includes(s), "a secret is in the database dump").toBe(false);
     expect(seen.includes(s), "a secret is in an API answer, the page or the server log").toBe(false);
