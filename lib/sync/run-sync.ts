@@ -25,6 +25,7 @@ import { syncLogEvents } from "./resources/log-events";
 import { reconcileMemberships, syncMemberships } from "./resources/memberships";
 import { syncRoles } from "./resources/roles";
 import { syncUsers } from "./resources/users";
+import { analyzeTables } from "./analyze-tables";
 import { sweep } from "./sweep";
 import { appGroupsTable, appsTable, appUsersTable, groupsTable, idpsTable, membershipsTable, rolesTable, usersTable, type TableSpec } from "./tables";
 import { LeaseLostError, type Lease } from "./upsert-batch";
@@ -218,6 +219,7 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
             await setRow({ status: "failed", finishedAt: new Date(), error: { code: "sweep_refused", message, wouldDelete: swept.wouldDelete, live: swept.live } });
             return "failed";
           }
+          await analyzeTables(step.sweep);
         }
         let reconciliation: Record<string, unknown> | null = null;
         if (resource === "memberships") {

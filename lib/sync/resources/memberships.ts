@@ -55,11 +55,14 @@ async function syncMembershipsFull(ctx: ResourceContext) {
 /** Okta's member count per group against the live memberships we store. */
 export async function reconcileMemberships(integrationId: string) {
   const sql = getDb().$client;
+  // The stored counts are aggregated once (materialized), whatever the planner believes about sizes.
   const rows = await sql`
-    select g.id, g.name, g.okta_member_count as expected, coalesce(m.n, 0)::int as stored
+    with m as materialized (
+      select group_id, count(*) as n from okta_group_members where integration_id = ${integrationId} and deleted_at is null group by group_id
+    )
+    select g.id, g.name, g.okta_member_count as expected, coalesce(m.n, 0)::int as stored, count(*) over ()::int as mismatched
     from okta_groups g
-    left join (select group_id, count(*) as n from okta_group_members where integration_id = ${integrationId} and deleted_at is null group by group_id) m
-      on m.group_id = g.id
+    left join m on m.group_id = g.id
     where g.integration_id = ${integrationId} and g.deleted_at is null and g.okta_member_count is not null
       and g.okta_member_count <> coalesce(m.n, 0)
     order by abs(g.okta_member_count - coalesce(m.n, 0)) desc
@@ -68,18 +71,12 @@ export async function reconcileMemberships(integrationId: string) {
     select coalesce(sum(okta_member_count), 0)::int as expected, count(*)::int as groups,
       (select count(*) from okta_group_members where integration_id = ${integrationId} and deleted_at is null)::int as stored
     from okta_groups where integration_id = ${integrationId} and deleted_at is null and okta_member_count is not null`;
-  const [mismatched] = rows.length
-    ? await sql`
-      select count(*)::int as n from okta_groups g
-      where g.integration_id = ${integrationId} and g.deleted_at is null and g.okta_member_count is not null
-        and g.okta_member_count <> (select count(*) from okta_group_members m where m.integration_id = ${integrationId} and m.group_id = g.id and m.deleted_at is null)`
-    : [{ n: 0 }];
   return {
     source: "okta_groups.expand=stats",
     expected: totals.expected,
     stored: totals.stored,
     groupsCompared: totals.groups,
-    mismatchedGroups: mismatched.n as number,
+    mismatchedGroups: (rows[0]?.mismatched as number | undefined) ?? 0,
     examples: rows.map((r) => ({ groupId: r.id, name: r.name, expected: r.expected, stored: r.stored })),
   };
 }
