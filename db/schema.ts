@@ -330,6 +330,9 @@ export const syncRunResources = pgTable(
     missingScope: text(),
     error: jsonb(),
     reconciliation: jsonb(),
+    // Objects Okta had that the integration's sync scope left out (full passes of a scoped
+    // integration); null = no scope applied to this resource in this run, or not known.
+    outOfScope: integer(),
     startedAt: ts(),
     finishedAt: ts(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "sync_run_resources" ADD COLUMN "out_of_scope" integer;
