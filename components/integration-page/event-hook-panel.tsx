@@ -11,9 +11,9 @@ import { Relative } from "./time";
 
 const key = (id: string) => ["integration", id, "hook"] as const;
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+function Fact({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
   return (
-    <div>
+    <div className={className}>
       <dt className="text-xs text-slate-500">{label}</dt>
       <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
     </div>
@@ -46,9 +46,9 @@ export function EventHookPanel({ id, isAdmin, connected }: { id: string; isAdmin
       />
       <CardBody className="space-y-4">
         {s.configured && (
-          <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-6">
+          <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-7">
             <Fact label="Registered in Okta">{s.registered ? `Yes (${s.oktaHookId})` : s.mode === "manual" ? "By hand" : "No"}</Fact>
-            <Fact label="Verified">{s.verifiedAt ? <Time value={s.verifiedAt} /> : "Not yet"}</Fact>
+            <Fact label="Verified" className="lg:col-span-2">{s.verifiedAt ? <Time value={s.verifiedAt} /> : "Not yet"}</Fact>
             <Fact label="Last delivery">{s.lastDeliveryAt ? <Relative value={s.lastDeliveryAt} /> : "None yet"}</Fact>
             <Fact label="Events today">{s.eventsToday.toLocaleString("en-US")}</Fact>
             <Fact label="Waiting to apply">{s.pending.toLocaleString("en-US")}</Fact>

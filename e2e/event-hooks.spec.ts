@@ -1,0 +1,102 @@
+// Issue 8 end to end: the admin registers an Okta event hook from the integration page, Okta (the
+// emulator) verifies it against the running console, then pushes changes that the console applies
+// within seconds, without a sync run.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { and, eq, isNull } from "drizzle-orm";
+import { closeDb, getDb } from "@/db";
+import { oktaUsers } from "@/db/schema";
+import { EMULATOR_URL } from "../playwright.config";
+import { open, seedTenant, signIn, type Tenant } from "./helpers";
+
+const SHOTS = process.env.E2E_SCREENSHOTS;
+const SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"];
+const uid = () => Math.random().toString(36).slice(2, 8);
+const bearer = (t: Tenant) => ({ authorization: `Bearer ${t.adminKey}` });
+
+test.afterAll(async () => closeDb());
+
+async function connect(request: APIRequestContext, t: Tenant, appScopes: string[]) {
+  const made = await request.post(`${EMULATOR_URL}/__emulator/apps`, { data: { name: `hooks-${uid()}`, kind: "service", scopes: appScopes, roles: ["SUPER_ADMIN"] } });
+  expect(made.status()).toBe(201);
+  const app = (await made.json()) as { clientId: string; privateKeyPem: string; kid: string };
+  const res = await request.post("/api/integrations", {
+    headers: bearer(t),
+    data: { name: `Okta ${uid()}`, domain: EMULATOR_URL, auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.kid }, scopes: SCOPES },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const id = ((await res.json()) as { id: string }).id;
+  await expect
+    .poll(async () => ((await (await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) })).json()) as { items: { status: string }[] }).items[0]?.status, { timeout: 45_000 })
+    .toBe("succeeded");
+  return id;
+}
+
+test("a registered hook is verified by Okta, and pushed changes reach the console within seconds", async ({ page, request }) => {
+  const t = await seedTenant();
+  const id = await connect(request, t, [...SCOPES, "okta.eventHooks.manage"]);
+  await signIn(page, t.admin);
+  await open(page, `/integrations/okta/${id}`);
+  const panel = page.getByTestId("event-hook");
+  await expect(panel).toContainText("Not set up");
+
+  await panel.getByRole("button", { name: "Set up and register in Okta" }).click();
+  await expect(panel).toContainText("Verified");
+  await expect(panel).toContainText(/Yes \(/);
+  const hooks = (await (await request.get(`${EMULATOR_URL}/__emulator/truth/eventHooks`)).json()) as { channel: { config: { uri: string } }; verificationStatus: string }[];
+  const ours = hooks.find((h) => h.channel.config.uri.endsWith(`/api/hooks/okta/${id}`));
+  expect(ours?.verificationStatus).toBe("VERIFIED");
+
+  // Changes in Okta: delivered to the console, stored, then applied by re-reading each user.
+  const runsBefore = ((await (await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) })).json()) as { items: unknown[] }).items.length;
+  const stored = async () => {
+    const rows = await getDb().select({ id: oktaUsers.id, status: oktaUsers.status, login: oktaUsers.login }).from(oktaUsers).where(and(eq(oktaUsers.integrationId, id), isNull(oktaUsers.deletedAt)));
+    return new Map(rows.map((r) => [r.id, `${r.status} ${r.login}`]));
+  };
+  const before = await stored();
+  expect((await request.post(`${EMULATOR_URL}/__emulator/mutations`, { data: { count: 25, seed: 5, wait: true } })).ok()).toBe(true);
+  const truth = (await (await request.get(`${EMULATOR_URL}/__emulator/truth/users`)).json()) as { id: string; status: string; profile: { login: string } }[];
+  const want = new Map(truth.map((u) => [u.id, `${u.status} ${u.profile.login}`]));
+  const changed = [...want].filter(([k, v]) => before.get(k) !== v).length + [...before.keys()].filter((k) => !want.has(k)).length;
+  expect(changed, "the mutations changed some users, so the hook had work to do").toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () => {
+        const s = await stored();
+        return [...want].filter(([k, v]) => s.get(k) !== v).length + [...s.keys()].filter((k) => !want.has(k)).length;
+      },
+      { timeout: 30_000, message: "every user equals Okta's after the deliveries" },
+    )
+    .toBe(0);
+  // No sync run was needed for it.
+  expect(((await (await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) })).json()) as { items: unknown[] }).items.length).toBe(runsBefore);
+
+  await page.reload();
+  await expect(panel.getByText("Events today", { exact: true }).locator("..")).not.toHaveText(/Events today\s*0$/);
+  await expect(panel).toContainText("0 refused (wrong secret), 0 not applied");
+  if (SHOTS) await panel.screenshot({ path: `${SHOTS}/integration-event-hook.png` });
+
+  // A delivery without the secret is refused and counted.
+  const refused = await request.post(`/api/hooks/okta/${id}`, { data: { data: { events: [] } } });
+  expect(refused.status()).toBe(401);
+  await page.reload();
+  await expect(panel.getByTestId("hook-failures")).toContainText("1 refused (wrong secret)");
+});
+
+test("without okta.eventHooks.manage the admin gets the URL, header, secret and steps to add it by hand", async ({ page, request }) => {
+  const t = await seedTenant();
+  const id = await connect(request, t, SCOPES);
+  await signIn(page, t.admin);
+  await open(page, `/integrations/okta/${id}`);
+  const panel = page.getByTestId("event-hook");
+  await panel.getByRole("button", { name: "Add by hand (new secret)" }).click();
+  await expect(panel).toContainText(`/api/hooks/okta/${id}`);
+  await expect(panel).toContainText("Authentication field:");
+  await expect(panel).toContainText("Authentication secret:");
+  await expect(panel.locator("ol li").first()).toBeVisible();
+  // The secret is shown once: after a reload only the hook's state remains.
+  const secret = (await panel.getByText("Authentication secret:").locator("code").textContent())!;
+  expect(secret.length).toBeGreaterThan(20);
+  await page.reload();
+  await expect(panel).not.toContainText(secret);
+  await expect(panel).toContainText("By hand");
+});
