@@ -15,6 +15,8 @@ import { OktaApiError } from "@/lib/okta/errors";
 import { recordEvent } from "@/lib/sync/record-event";
 import { appGroupRow, appGroupsTable, appUserRow, appUsersTable, groupRow, groupsTable, idOnlySchema, membershipsTable, oktaAppGroupSchema, oktaAppUserSchema, oktaGroupSchema, oktaUserSchema, userRow, usersTable, type TableSpec } from "@/lib/sync/tables";
 import { writeRows, type Writer } from "@/lib/sync/upsert-batch";
+import { liveIds } from "@/lib/sync/scope";
+import { normalizeScope, restrictsApps, restrictsGroups, restrictsUsers, userMatches } from "@/lib/sync/scope-contract";
 
 const BATCH = 2000;
 const CONCURRENCY = 8;
@@ -60,7 +62,7 @@ async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>) {
 
 export async function applyHookEvents(integrationId: string, opts: { client?: OktaClient } = {}): Promise<{ applied: number; failed: number }> {
   const sql = getDb().$client;
-  const [integration] = await sql`select workspace_id, state from integrations where id = ${integrationId}`;
+  const [integration] = await sql`select workspace_id, state, sync_scope from integrations where id = ${integrationId}`;
   if (!integration || integration.state !== "connected") return { applied: 0, failed: 0 };
   const writer: Writer = { integrationId, workspaceId: integration.workspace_id, runId: null };
   const client = opts.client ?? (await loadOktaClient(integrationId));
@@ -81,12 +83,27 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
     if (!events.length) break;
     const t = plan(events);
     try {
+      // A scoped integration keeps only what its scope holds: a re-read outside it is not written
+      // (and a user who left it is removed). Users who join a chosen group arrive with the next sync.
+      const scope = normalizeScope(integration.sync_scope);
+      const keepUsers = restrictsUsers(scope) ? await liveIds("okta_users", integrationId) : null;
+      const keepGroups = restrictsGroups(scope) ? new Set(scope!.groupIds) : null;
+      const keepApps = restrictsApps(scope) ? new Set(scope!.appIds) : null;
+      const memberOfChosen = async (id: string) =>
+        !keepGroups || (await sql`select 1 from okta_group_members where integration_id = ${integrationId} and user_id = ${id} and deleted_at is null and group_id = any(${[...keepGroups]}::text[]) limit 1`).length > 0;
       await inParallel([...t.users], async (id) => {
         try {
           const res = await client.get<unknown>(`/api/v1/users/${encodeURIComponent(id)}`);
           const u = oktaUserSchema.safeParse(res.body);
           if (!u.success) return;
-          await write(usersTable, [userRow(u.data)]);
+          const row = userRow(u.data);
+          if (keepUsers && !(userMatches(scope, { status: row.status, userType: row.user_type, typeId: row.type_id }) && (await memberOfChosen(id)))) {
+            await remove("okta_users", "id = $2", [id]);
+            await remove("okta_group_members", "user_id = $2", [id]);
+            await remove("okta_app_users", "user_id = $2", [id]);
+            return;
+          }
+          await write(usersTable, [row]);
           // Okta removes every app assignment of a deactivated user.
           if (u.data.status === "DEPROVISIONED") await remove("okta_app_users", "user_id = $2", [id]);
         } catch (e) {
@@ -97,12 +114,13 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
         }
       });
       await inParallel([...t.userGroups], async (id) => {
+        if (keepUsers && !keepUsers.has(id)) return;
         try {
           const groups: string[] = [];
           for await (const page of client.pages<unknown>(`/api/v1/users/${encodeURIComponent(id)}/groups`)) {
             for (const g of page.items) {
               const p = idOnlySchema.safeParse(g);
-              if (p.success) groups.push(p.data.id);
+              if (p.success && (!keepGroups || keepGroups.has(p.data.id))) groups.push(p.data.id);
             }
           }
           await write(membershipsTable, groups.map((g) => ({ group_id: g, user_id: id })));
@@ -113,6 +131,7 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
         }
       });
       await inParallel([...t.groups], async (id) => {
+        if (keepGroups && !keepGroups.has(id)) return;
         try {
           const res = await client.get<unknown>(`/api/v1/groups/${encodeURIComponent(id)}`, { expand: "stats" });
           const g = oktaGroupSchema.safeParse(res.body);
@@ -126,6 +145,7 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
       });
       await inParallel([...t.appUsers], async (key) => {
         const [app, user] = key.split("\u0000");
+        if ((keepApps && !keepApps.has(app)) || (keepUsers && !keepUsers.has(user))) return;
         try {
           const res = await client.get<unknown>(`/api/v1/apps/${encodeURIComponent(app)}/users/${encodeURIComponent(user)}`);
           const a = oktaAppUserSchema.safeParse(res.body);
@@ -137,6 +157,7 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
       });
       await inParallel([...t.appGroups], async (key) => {
         const [app, group] = key.split("\u0000");
+        if ((keepApps && !keepApps.has(app)) || (keepGroups && !keepGroups.has(group))) return;
         try {
           const res = await client.get<unknown>(`/api/v1/apps/${encodeURIComponent(app)}/groups/${encodeURIComponent(group)}`);
           const a = oktaAppGroupSchema.safeParse(res.body);

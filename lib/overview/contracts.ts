@@ -4,6 +4,7 @@
 // server page can seed react-query with exactly what the API would have answered.
 import { z } from "zod";
 import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, RUN_STATUSES, RUN_TRIGGERS, type Resource } from "@/db/schema";
+import { OKTA_USER_STATUSES, syncScopeInput } from "@/lib/sync/scope-contract";
 
 const iso = z.union([z.date().transform((d) => d.toISOString()), z.string()]);
 const person = z.object({ id: z.string(), name: z.string(), email: z.string() }).strict();
@@ -95,7 +96,7 @@ export const countsSchema = z
         total: z.number(),
         /** Okta's own member counts (groups expand=stats) against what the last run stored. */
         reconciliation: z
-          .object({ expected: z.number(), stored: z.number(), groupsCompared: z.number(), mismatchedGroups: z.number(), runId: z.string(), at: iso.nullable() })
+          .object({ expected: z.number(), stored: z.number(), outOfScope: z.number().nullable(), groupsCompared: z.number(), mismatchedGroups: z.number(), runId: z.string(), at: iso.nullable() })
           .strict()
           .nullable(),
       })
@@ -108,6 +109,18 @@ export const countsSchema = z
   })
   .strict();
 export type Counts = z.output<typeof countsSchema>;
+
+/** The sync scope on the integration page: what it keeps, and what Okta has that it leaves out. */
+export const scopeStatusSchema = z
+  .object({
+    summary: z.string(),
+    /** Changed since the last sync started: the counts below are from before the change. */
+    pending: z.boolean(),
+    /** Per resource, objects Okta had that the newest full pass under this scope left out. */
+    outOfScope: z.partialRecord(z.enum(RESOURCES), z.number()),
+  })
+  .strict();
+export type ScopeStatus = z.output<typeof scopeStatusSchema>;
 
 export const signInSeriesSchema = z
   .object({ days: z.number(), points: z.array(z.object({ day: z.string(), success: z.number(), failure: z.number() }).strict()) })
@@ -129,6 +142,8 @@ export const overviewSchema = z
     /** Objects each resource had in the last successful run: the progress bar's estimate where Okta gives no total. */
     estimates: z.partialRecord(z.enum(RESOURCES), z.number()),
     eventKinds: z.array(z.object({ kind: z.string(), count: z.number(), level: z.enum(EVENT_LEVELS) }).strict()),
+    /** Null when the integration syncs everything. */
+    scope: scopeStatusSchema.nullable(),
     schedule: z.object({ fullSyncIntervalMinutes: z.number(), incrementalSyncIntervalMinutes: z.number(), logWindowDays: z.number(), rateLimitShare: z.number() }).strict(),
     generatedAt: iso,
   })
@@ -188,10 +203,33 @@ export const settingsInput = z
       .optional(),
     logWindowDays: z.number().int("must be a whole number of days").min(LOG_WINDOW.min, "must be at least 1 day").max(LOG_WINDOW.max, "must be at most 90 days (Okta keeps the System Log for 90 days)").optional(),
     rateLimitShare: z.number().min(RATE_SHARE.min, "must be at least 0.1 (10%)").max(RATE_SHARE.max, "must be at most 0.9 (90%): leave Okta headroom for other clients").optional(),
+    /** What the integration syncs; null (or every list empty) = everything. Applies from the next run. */
+    syncScope: syncScopeInput.nullable().optional(),
   })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "nothing to change: give name, ownerId, fullSyncIntervalMinutes, incrementalSyncIntervalMinutes, logWindowDays or rateLimitShare" });
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "nothing to change: give name, ownerId, fullSyncIntervalMinutes, incrementalSyncIntervalMinutes, logWindowDays, rateLimitShare or syncScope" });
 export type SettingsInput = z.infer<typeof settingsInput>;
+
+export const scopeSchema = z
+  .object({
+    groupIds: z.array(z.string()).optional(),
+    appIds: z.array(z.string()).optional(),
+    userTypes: z.array(z.string()).optional(),
+    userStatuses: z.array(z.enum(OKTA_USER_STATUSES)).optional(),
+  })
+  .strict();
+
+/** What the scope editor offers: the integration's groups and apps (synced now or before) and user types. */
+export const scopeOptionsSchema = z
+  .object({
+    groups: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), members: z.number().nullable(), synced: z.boolean() }).strict()),
+    apps: z.array(z.object({ id: z.string(), label: z.string(), status: z.string(), synced: z.boolean() }).strict()),
+    userTypes: z.array(z.object({ value: z.string(), users: z.number() }).strict()),
+    /** More groups or apps exist than were listed (the first 5,000 by name). */
+    truncated: z.boolean(),
+  })
+  .strict();
+export type ScopeOptions = z.output<typeof scopeOptionsSchema>;
 
 export const settingsSchema = z
   .object({
@@ -205,6 +243,9 @@ export const settingsSchema = z
     rateLimitShare: z.number(),
     nextSyncAt: iso.nullable(),
     nextIncrementalSyncAt: iso.nullable(),
+    syncScope: scopeSchema.nullable(),
+    /** The scope in words ("Everything" when unscoped). */
+    scopeSummary: z.string(),
     /** People who may own it (the workspace's console users). */
     owners: z.array(person),
   })

@@ -8,6 +8,8 @@ import { findIntegration } from "@/lib/sync/find-integration";
 import { overviewSchema, type Overview } from "./contracts";
 import { countDirectory, signInsPerDay } from "./count-directory";
 import { projectHealth, type RunInput } from "./project-health";
+import { summarizeScope } from "./get-settings";
+import { normalizeScope } from "@/lib/sync/scope-contract";
 
 /** Runs shown in the duration chart. */
 export const DURATION_RUNS = 30;
@@ -86,6 +88,7 @@ export async function getOverview(input: { workspaceId: string; integrationId: s
     now,
   });
 
+  const scope = await scopeStatus(integration);
   const rec = reconciled?.reconciliation as Record<string, unknown> | null | undefined;
   const num = (v: unknown) => (typeof v === "number" ? v : 0);
   const estimates = Object.fromEntries(resourceRows.filter((r) => r.runId === lastSuccess?.id).map((r) => [r.resource, r.objects]));
@@ -98,7 +101,7 @@ export async function getOverview(input: { workspaceId: string; integrationId: s
       memberships: {
         total: counts.memberships,
         reconciliation: rec
-          ? { expected: num(rec.expected), stored: num(rec.stored), groupsCompared: num(rec.groupsCompared), mismatchedGroups: num(rec.mismatchedGroups), runId: reconciled!.runId, at: reconciled!.at }
+          ? { expected: num(rec.expected), stored: num(rec.stored), outOfScope: typeof rec.outOfScope === "number" ? rec.outOfScope : null, groupsCompared: num(rec.groupsCompared), mismatchedGroups: num(rec.mismatchedGroups), runId: reconciled!.runId, at: reconciled!.at }
           : null,
       },
     },
@@ -108,8 +111,28 @@ export async function getOverview(input: { workspaceId: string; integrationId: s
       .reverse()
       .map((r) => ({ runId: r.id, status: r.status, trigger: r.trigger, startedAt: r.startedAt!, durationMs: r.finishedAt!.getTime() - r.startedAt!.getTime() })),
     estimates,
+    scope,
     eventKinds: kinds.map((k) => ({ kind: k.kind, count: k.count, level: LEVELS[k.severity] ?? "info" })),
     schedule: { fullSyncIntervalMinutes: integration.fullSyncIntervalMinutes, incrementalSyncIntervalMinutes: integration.incrementalSyncIntervalMinutes, logWindowDays: integration.logWindowDays, rateLimitShare: integration.rateLimitShare },
     generatedAt: now,
   });
+}
+
+/** The scope, and per resource what the newest pass under it (started after the change) left out. */
+async function scopeStatus(integration: { id: string; syncScope: unknown; cursors: unknown }) {
+  const scope = normalizeScope(integration.syncScope);
+  if (!scope) return null;
+  const changedAt = ((integration.cursors ?? {}) as { scopeChangedAt?: string }).scopeChangedAt ?? "-infinity";
+  const sql = getDb().$client;
+  const [rows, [started]] = await Promise.all([
+    sql`select distinct on (r.resource) r.resource, r.out_of_scope from sync_run_resources r join sync_runs s on s.id = r.run_id
+      where s.integration_id = ${integration.id} and r.status = 'succeeded' and r.out_of_scope is not null and s.started_at >= ${changedAt}::timestamptz
+      order by r.resource, r.finished_at desc`,
+    sql`select count(*)::int as n from sync_runs where integration_id = ${integration.id} and started_at >= ${changedAt}::timestamptz`,
+  ]);
+  return {
+    summary: await summarizeScope(integration.id, scope),
+    pending: started.n === 0,
+    outOfScope: Object.fromEntries(rows.map((r) => [r.resource as Resource, r.out_of_scope as number])),
+  };
 }

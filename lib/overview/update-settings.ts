@@ -1,7 +1,10 @@
 // Changes the sync settings, name and owner. A new schedule takes effect at once: the next run is
 // moved to the latest start plus the new interval (or now, if that is already past), which is what
 // the scheduler tick (enqueue-due-syncs) reads. A wider sign-in window drops the stored System Log
-// cursor so the next run reads back the whole window (events are de-duplicated on uuid).
+// cursor so the next run reads back the whole window (events are de-duplicated on uuid). A new sync
+// scope drops the incremental marks, so the next run (whatever its schedule) makes full passes: what
+// left the scope is removed and what entered it is read, at once; ids must be groups and apps this
+// integration has synced (now or before a narrower scope).
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrations, users } from "@/db/schema";
@@ -10,9 +13,10 @@ import { AppError, notFound } from "@/lib/errors";
 import { assertNameFree, isUniqueViolation, nameTaken } from "@/lib/integrations/names";
 import { assertOwner } from "@/lib/integrations/owners";
 import { recordEvent } from "@/lib/sync/record-event";
+import { describeScope, normalizeScope, scopeKey, type SyncScope } from "@/lib/sync/scope-contract";
 import type { SettingsInput, SettingsUpdateResult } from "./contracts";
 import { formatInterval, formatShare } from "./format";
-import { getSettings } from "./get-settings";
+import { getSettings, summarizeScope } from "./get-settings";
 
 export async function updateSettings({ actor, integrationId, input }: { actor: Actor; integrationId: string; input: SettingsInput }): Promise<SettingsUpdateResult> {
   const db = getDb();
@@ -58,6 +62,18 @@ export async function updateSettings({ actor, integrationId, input }: { actor: A
     set.cursors = sql`${integrations.cursors} - 'logsNext'` as never;
   }
   change("rateLimitShare", (from, to) => `rate-limit share ${formatShare(to)} (was ${formatShare(from)})`);
+  if (input.syncScope !== undefined) {
+    const from = normalizeScope(row.syncScope);
+    const to = normalizeScope(input.syncScope);
+    if (scopeKey(from) !== scopeKey(to)) {
+      await assertKnownIds(integrationId, to);
+      set.syncScope = to;
+      // Since marks dropped (full passes next), and when, so counts from older runs are not shown as this scope's.
+      set.cursors = sql`jsonb_set(${set.cursors ?? integrations.cursors} - 'since', '{scopeChangedAt}', to_jsonb(${new Date().toISOString()}::text))` as never;
+      details.syncScope = { from, to };
+      said.push(`sync scope: ${to ? await summarizeScope(integrationId, to) : describeScope(null)} (was ${from ? await summarizeScope(integrationId, from) : describeScope(null)}); applies from the next sync`);
+    }
+  }
 
   if (said.length) {
     try {
@@ -77,4 +93,22 @@ export async function updateSettings({ actor, integrationId, input }: { actor: A
     }
   }
   return { ...(await getSettings({ workspaceId: actor.workspaceId, integrationId })), changed: Object.keys(details) };
+}
+
+/** Chosen groups and apps must be this integration's (synced now, or before a narrower scope). */
+async function assertKnownIds(integrationId: string, scope: SyncScope | null) {
+  const sql = getDb().$client;
+  const fields: { field: string; message: string }[] = [];
+  for (const [field, table, ids, what] of [
+    ["syncScope.groupIds", "okta_groups", scope?.groupIds, "group"],
+    ["syncScope.appIds", "okta_apps", scope?.appIds, "app"],
+  ] as const) {
+    if (!ids?.length) continue;
+    const known = new Set((await sql.unsafe(`select id from "${table}" where integration_id = $1::uuid and id = any($2::text[])`, [integrationId, ids as unknown as string[]])).map((r) => r.id as string));
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length) {
+      fields.push({ field, message: `unknown ${what} id${unknown.length === 1 ? "" : "s"} ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ""}: choose ${what}s this integration has synced` });
+    }
+  }
+  if (fields.length) throw new AppError("VALIDATION", `Invalid body: ${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}`, { fields });
 }

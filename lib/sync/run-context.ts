@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Integration, Resource, RunMode } from "@/db/schema";
 import type { OktaClient, OktaClientEvents } from "@/lib/okta/client";
+import type { SyncScope } from "./scope-contract";
 import { commitPage, type Counts, type Lease, type PageCommit } from "./upsert-batch";
 
 export interface ResourceStats {
@@ -80,6 +81,10 @@ export interface ResourceContext {
   /** The checkpoint stored by an earlier attempt of this run (null on a fresh start). */
   checkpoint: unknown;
   commit(page: Omit<PageCommit, "resource">): Promise<Counts>;
+  /** The integration's sync scope as this run applies it (null = everything). */
+  scope: SyncScope | null;
+  /** Sets how many objects Okta had that the scope left out (replaces page-by-page counts). */
+  setOutOfScope(n: number | null): Promise<void>;
   /** Sets the resource's expected total (Okta-reported) for the progress bar. */
   setExpectedTotal(n: number | null): Promise<void>;
   /** Non-fatal notes for the event log (e.g. invalid objects skipped). */

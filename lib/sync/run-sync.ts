@@ -27,6 +27,9 @@ import { syncRoles } from "./resources/roles";
 import { syncUsers } from "./resources/users";
 import { analyzeTables } from "./analyze-tables";
 import { sweep } from "./sweep";
+import { scopeOf } from "./scope";
+import { filtersMembers } from "./resources/memberships";
+import { restrictsGroups, restrictsUsers, scopeKey, type SyncScope } from "./scope-contract";
 import { appGroupsTable, appsTable, appUsersTable, groupsTable, idpsTable, membershipsTable, rolesTable, usersTable, type TableSpec } from "./tables";
 import { LeaseLostError, type Lease } from "./upsert-batch";
 
@@ -173,6 +176,8 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
       return { claimed: true, status: "failed" };
     }
 
+    // The scope as it stood when the run started: a change made during the run applies to the next.
+    const scope = scopeOf(integration!);
     const outcomes = new Map<Resource, Promise<ResourceStatus>>();
     const execute = async (resource: Resource): Promise<ResourceStatus> => {
       const step = PLAN[resource];
@@ -185,7 +190,7 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
         await setRow({ status: "skipped", finishedAt: new Date(), error: { code: "not_requested", message: "Not part of this run" } });
         return "skipped";
       }
-      for (const dep of [...(step.after ?? []), ...(run.mode === "incremental" ? (step.afterIncremental ?? []) : [])]) await outcomes.get(dep);
+      for (const dep of [...(step.after ?? []), ...(run.mode === "incremental" ? (step.afterIncremental ?? []) : []), ...scopedAfter(resource, scope)]) await outcomes.get(dep);
       for (const dep of step.needs ?? []) {
         if ((await outcomes.get(dep)) !== "succeeded") {
           const message = `Skipped: needs ${RESOURCE_LABELS[dep]}, which did not complete`;
@@ -204,6 +209,8 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
         mode: run.mode === "incremental" && (step.afterIncremental ?? []).includes("log_events") && (await outcomes.get("log_events")) !== "succeeded" ? "full" : run.mode,
         runStartedAt: run.startedAt ?? new Date(),
         checkpoint: row.checkpoint,
+        scope,
+        setOutOfScope: async (n) => void (await setRow({ outOfScope: n })),
         commit: makeCommit(lease, resource),
         setExpectedTotal: async (n) => void (await setRow({ expectedTotal: n })),
         note: async (level, kind, message, details) => void (await event({ level, kind, message: `${RESOURCE_LABELS[resource]}: ${message}`, details: { resource, ...details } })),
@@ -212,7 +219,11 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
       try {
         const pass = (await inResource(resource, () => step.run(ctx))) ?? run.mode;
         if (step.sweep && pass === "full") {
-          const swept = await sweep(lease, resource, step.sweep);
+          // A scope changed since this resource's last full sweep is a deliberate narrowing: what
+          // left the scope goes even when that is most of the stored rows (the guard is for a pass
+          // that saw nearly nothing by accident, under the same scope).
+          const scopeChanged = sweptScope(integration!, resource) !== scopeKey(scope);
+          const swept = await sweep(lease, resource, step.sweep, { guard: !scopeChanged });
           if (swept.refused) {
             const message = `Did not delete anything: this pass would have deleted ${swept.wouldDelete} of ${swept.live} stored ${RESOURCE_LABELS[resource]} (over 90%). The data is kept; check the app's admin role and scopes.`;
             await event({ level: "warn", kind: "sync.sweep_refused", message, details: { resource, wouldDelete: swept.wouldDelete, live: swept.live } });
@@ -220,10 +231,17 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
             return "failed";
           }
           await analyzeTables(step.sweep);
+          if (scopeChanged) {
+            await markSweptScope(run.integrationId, resource, scopeKey(scope));
+            if (swept.deleted) {
+              await event({ kind: "sync.scope_applied", message: `${RESOURCE_LABELS[resource]}: the sync scope changed; ${swept.deleted} stored row(s) now out of scope were removed`, details: { resource, deleted: swept.deleted, scope } });
+            }
+          }
         }
         let reconciliation: Record<string, unknown> | null = null;
         if (resource === "memberships") {
-          reconciliation = await reconcileMemberships(run.integrationId);
+          const [{ outOfScope }] = await db.select({ outOfScope: syncRunResources.outOfScope }).from(syncRunResources).where(and(eq(syncRunResources.runId, runId), eq(syncRunResources.resource, resource)));
+          reconciliation = await reconcileMemberships(run.integrationId, filtersMembers(scope) ? { outOfScope: pass === "full" ? (outOfScope ?? 0) : null } : null);
           if (reconciliation.mismatchedGroups) {
             await event({
               level: "warn",
@@ -295,6 +313,27 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
     clearInterval(heartbeat);
     opts.signal?.removeEventListener("abort", onShutdown);
   }
+}
+
+/** Scoped children read the kept users and groups back from the tables: those steps go first. */
+function scopedAfter(resource: Resource, scope: SyncScope | null): Resource[] {
+  const deps: Resource[] = [];
+  if ((resource === "app_assignments" || resource === "roles") && restrictsUsers(scope)) deps.push("users");
+  if (resource === "app_assignments" && restrictsGroups(scope)) deps.push("groups");
+  return deps;
+}
+
+/** The scope of the resource's last full sweep ("{}" = everything, also for integrations that never had one). */
+function sweptScope(integration: Integration, resource: Resource): string {
+  const swept = ((integration.cursors ?? {}) as { scopeSwept?: Partial<Record<Resource, string>> }).scopeSwept;
+  return swept?.[resource] ?? scopeKey(null);
+}
+
+async function markSweptScope(integrationId: string, resource: Resource, key: string) {
+  await getDb()
+    .update(integrations)
+    .set({ cursors: sql`jsonb_set(${integrations.cursors}, '{scopeSwept}', coalesce(${integrations.cursors}->'scopeSwept', '{}'::jsonb) || jsonb_build_object(${resource}::text, ${key}::text))` })
+    .where(eq(integrations.id, integrationId));
 }
 
 async function markSince(integrationId: string, resource: Resource, startedAt: Date) {

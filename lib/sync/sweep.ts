@@ -14,7 +14,8 @@ export const SWEEP_GUARD_MIN_ROWS = 10;
 
 export type SweepResult = { deleted: number; refused: false } | { deleted: 0; refused: true; wouldDelete: number; live: number };
 
-export async function sweep(lease: Lease, resource: Resource, specs: TableSpec[]): Promise<SweepResult> {
+/** `guard: false` when the sync scope changed since the last sweep: the narrowing is deliberate. */
+export async function sweep(lease: Lease, resource: Resource, specs: TableSpec[], opts: { guard: boolean } = { guard: true }): Promise<SweepResult> {
   return getDb().$client.begin(async (tx) => {
     await assertLease(tx, lease);
     let wouldDelete = 0;
@@ -28,7 +29,7 @@ export async function sweep(lease: Lease, resource: Resource, specs: TableSpec[]
       wouldDelete += c.stale;
       live += c.live;
     }
-    if (wouldDelete >= SWEEP_GUARD_MIN_ROWS && wouldDelete > SWEEP_GUARD_SHARE * live) {
+    if (opts.guard && wouldDelete >= SWEEP_GUARD_MIN_ROWS && wouldDelete > SWEEP_GUARD_SHARE * live) {
       return { deleted: 0 as const, refused: true as const, wouldDelete, live };
     }
     let deleted = 0;

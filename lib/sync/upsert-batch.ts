@@ -56,6 +56,8 @@ export interface PageCommit {
   checkpoint?: CheckpointUpdate;
   /** Append-only tables (the System Log): insert new keys, never update. */
   appendOnly?: boolean;
+  /** Objects of this page the sync scope left out (added to the resource's out_of_scope). */
+  outOfScope?: number;
 }
 
 const client = (): Sql => getDb().$client;
@@ -200,9 +202,14 @@ export async function commitPage(lease: Lease, page: PageCommit): Promise<Counts
     }
     const params: unknown[] = [lease.runId, page.resource, page.pages ?? 0, page.objects ?? 0, total.added, total.updated, total.unchanged];
     const cp = checkpointSql(page.checkpoint, params);
+    let scoped = "";
+    if (page.outOfScope !== undefined) {
+      params.push(page.outOfScope);
+      scoped = `, out_of_scope = coalesce(out_of_scope, 0) + $${params.length}::int`;
+    }
     await tx.unsafe(
       `update sync_run_resources set pages = pages + $3, objects = objects + $4, added = added + $5, updated = updated + $6,
-         unchanged = unchanged + $7, checkpoint = ${cp} where run_id = $1 and resource = $2`,
+         unchanged = unchanged + $7, checkpoint = ${cp}${scoped} where run_id = $1 and resource = $2`,
       params as never[],
     );
     return total;

@@ -13,8 +13,11 @@ export const OVERLAP_MS = 5 * 60_000;
 
 export type SinceCursors = Partial<Record<Resource, string>>;
 
-export function sinceOf(ctx: Pick<ResourceContext, "integration" | "mode">, resource: Resource): Date | null {
+export function sinceOf(ctx: Pick<ResourceContext, "integration" | "mode" | "scope">, resource: Resource): Date | null {
   if (ctx.mode !== "incremental") return null;
+  // Scoped to groups, users and memberships are the chosen groups' members: re-reading those costs
+  // what the scope holds, not the org, and is the one way to see who joined or left them.
+  if (ctx.scope?.groupIds && (resource === "users" || resource === "memberships")) return null;
   const since = ((ctx.integration.cursors ?? {}) as { since?: SinceCursors }).since?.[resource];
   const d = since ? new Date(since) : null;
   return d && !Number.isNaN(d.getTime()) ? d : null;

@@ -5,6 +5,7 @@ import { deleteRows } from "../incremental/delete-rows";
 import { APP_GROUP, APP_USER, eventsSince, MEMBERSHIP, targetId, USER_CREATED, USER_STATUS } from "../incremental/events";
 import { oktaDate, sinceOf } from "../incremental/window";
 import type { ResourceContext } from "../run-context";
+import { liveIds, pruneOutOfScope, scopeFilter } from "../scope";
 import { deletedGroupIds } from "./groups";
 import { deletedUserIds } from "./users";
 import { appGroupRow, appGroupsTable, appUserRow, appUsersTable, oktaAppGroupSchema, oktaAppUserSchema, type TableSpec } from "../tables";
@@ -12,6 +13,12 @@ import type { ZodType } from "zod";
 import { InvalidObjects, isNotFound, liveParents, parseItems, throwIfAborted, walkParents, type Row } from "./walk";
 
 type AppState = { users?: string; groups?: string } | undefined;
+type Keep = Awaited<ReturnType<typeof scopeFilter>>;
+
+/** Scoped: assignments of users and groups the scope keeps (the users and groups steps ran first). */
+function keepRow(keep: Keep) {
+  return (r: Row) => (r.user_id === undefined || !keep.users || keep.users.has(r.user_id as string)) && (r.group_id === undefined || !keep.groups || keep.groups.has(r.group_id as string));
+}
 
 export async function syncAppAssignments(ctx: ResourceContext): Promise<"full" | "incremental"> {
   const since = sinceOf(ctx, "app_assignments");
@@ -29,6 +36,9 @@ async function syncAppAssignmentsFull(ctx: ResourceContext) {
     { key: "users", path: "users", limit: 500, schema: oktaAppUserSchema as ZodType<unknown>, toRow: appUserRow as (appId: string, x: unknown) => Row, spec: appUsersTable as TableSpec },
     { key: "groups", path: "groups", limit: 200, schema: oktaAppGroupSchema as ZodType<unknown>, toRow: appGroupRow as (appId: string, x: unknown) => Row, spec: appGroupsTable as TableSpec },
   ] as const;
+  const keep = await scopeFilter(ctx);
+  const scoped = !!(keep.users || keep.groups);
+  const ok = keepRow(keep);
   await walkParents<{ id: string }>(ctx, {
     parents: (after) => liveParents("okta_apps", ctx.lease.integrationId, after),
     concurrency: 4,
@@ -41,9 +51,16 @@ async function syncAppAssignmentsFull(ctx: ResourceContext) {
           const pages = at ? ctx.client.pages<unknown>(at) : ctx.client.pages<unknown>(`/api/v1/apps/${encodeURIComponent(app.id)}/${list.path}`, { limit: list.limit });
           for await (const page of pages) {
             throwIfAborted(ctx);
-            const { rows, invalid: bad } = parseItems(page.items, list.schema, (x) => list.toRow(app.id, x));
-            invalid.add(bad);
-            await ctx.commit({ writes: [{ spec: list.spec, rows }], pages: 1, objects: rows.length, checkpoint: { setPath: ["inflight", app.id, list.key], value: page.nextUrl ?? "done" } });
+            const parsed = parseItems(page.items, list.schema, (x) => list.toRow(app.id, x));
+            invalid.add(parsed.invalid);
+            const rows = scoped ? parsed.rows.filter(ok) : parsed.rows;
+            await ctx.commit({
+              writes: [{ spec: list.spec, rows }],
+              pages: 1,
+              objects: rows.length,
+              outOfScope: scoped ? parsed.rows.length - rows.length : undefined,
+              checkpoint: { setPath: ["inflight", app.id, list.key], value: page.nextUrl ?? "done" },
+            });
           }
         }
       } catch (e) {
@@ -73,12 +90,14 @@ export async function syncAppAssignmentsIncremental(ctx: ResourceContext, since:
       select id from okta_apps where integration_id = ${integrationId} and deleted_at is null
         and (last_updated > ${oktaDate(since)}::timestamptz or first_seen_at >= ${ctx.runStartedAt.toISOString()}::timestamptz)`).map((r) => r.id as string),
   );
+  const keep = await scopeFilter(ctx);
   const goneGroups = await deletedGroupIds(integrationId, since);
   if (goneGroups.length) {
     for (const r of await sql`select distinct app_id from okta_app_groups where integration_id = ${integrationId} and group_id = any(${goneGroups}::text[])`) fullApps.add(r.app_id);
   }
   const pairs = new Map<string, Set<string>>();
   const addPair = (app: string, user: string) => {
+    if (keep.users && !keep.users.has(user)) return; // out of scope
     let s = pairs.get(app);
     if (!s) pairs.set(app, (s = new Set()));
     s.add(user);
@@ -147,8 +166,16 @@ export async function syncAppAssignmentsIncremental(ctx: ResourceContext, since:
     if (live.length >= cost) fullApps.add(app);
     else for (const u of live) single.push([app, u]);
   }
+  // Scoped to chosen apps: the System Log names other apps too.
+  if (ctx.scope?.appIds) {
+    const apps = await liveIds("okta_apps", integrationId);
+    for (const a of [...fullApps]) if (!apps.has(a)) fullApps.delete(a);
+  }
+  await pruneOutOfScope(ctx.lease, ctx.scope, "app_assignments", "okta_app_users", { user: "user_id" });
+  await pruneOutOfScope(ctx.lease, ctx.scope, "app_assignments", "okta_app_groups", { group: "group_id" });
   const invalid = new InvalidObjects();
-  await inParallel([...fullApps].sort(), 4, (app) => rereadApp(ctx, app, invalid));
+  const ok = keepRow(keep);
+  await inParallel([...fullApps].sort(), 4, (app) => rereadApp(ctx, app, invalid, ok));
   await inParallel(single, 6, ([app, user]) => rereadPair(ctx, app, user, invalid));
   await invalid.report(ctx, "app assignments");
   return { fullApps: fullApps.size, pairs: single.length };
@@ -161,21 +188,23 @@ async function inParallel<T>(items: T[], concurrency: number, fn: (item: T) => P
   }));
 }
 
-async function rereadApp(ctx: ResourceContext, app: string, invalid: InvalidObjects) {
+async function rereadApp(ctx: ResourceContext, app: string, invalid: InvalidObjects, ok: (r: Row) => boolean) {
   const users: string[] = [];
   const groups: string[] = [];
   try {
     for await (const page of ctx.client.pages<unknown>(`/api/v1/apps/${encodeURIComponent(app)}/users`, { limit: 500 })) {
       throwIfAborted(ctx);
-      const { rows, invalid: bad } = parseItems(page.items, oktaAppUserSchema, (x) => appUserRow(app, x));
-      invalid.add(bad);
+      const parsed = parseItems(page.items, oktaAppUserSchema, (x) => appUserRow(app, x));
+      invalid.add(parsed.invalid);
+      const rows = parsed.rows.filter(ok);
       for (const r of rows) users.push(r.user_id);
       await ctx.commit({ writes: [{ spec: appUsersTable, rows }], pages: 1, objects: rows.length });
     }
     for await (const page of ctx.client.pages<unknown>(`/api/v1/apps/${encodeURIComponent(app)}/groups`, { limit: 200 })) {
       throwIfAborted(ctx);
-      const { rows, invalid: bad } = parseItems(page.items, oktaAppGroupSchema, (x) => appGroupRow(app, x));
-      invalid.add(bad);
+      const parsed = parseItems(page.items, oktaAppGroupSchema, (x) => appGroupRow(app, x));
+      invalid.add(parsed.invalid);
+      const rows = parsed.rows.filter(ok);
       for (const r of rows) groups.push(r.group_id);
       await ctx.commit({ writes: [{ spec: appGroupsTable, rows }], pages: 1, objects: rows.length });
     }

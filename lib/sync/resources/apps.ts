@@ -1,8 +1,22 @@
-// Applications (200 per page, Okta's maximum).
+// Applications (200 per page, Okta's maximum). Scoped to chosen apps, the others are counted as out
+// of scope and not written (a handful of pages: filtering here is simpler than a long filter).
 import type { ResourceContext } from "../run-context";
 import { appRow, appsTable, oktaAppSchema } from "../tables";
 import { walkList } from "./walk";
 
-export async function syncApps(ctx: ResourceContext) {
-  await walkList(ctx, { path: "/api/v1/apps", query: { limit: 200 }, schema: oktaAppSchema, toRow: appRow, spec: appsTable, what: "apps" });
+export async function syncApps(ctx: ResourceContext): Promise<"full" | void> {
+  const chosen = ctx.scope?.appIds ? new Set(ctx.scope.appIds) : null;
+  await walkList(ctx, {
+    path: "/api/v1/apps",
+    query: { limit: 200 },
+    schema: oktaAppSchema,
+    toRow: appRow,
+    spec: appsTable,
+    what: "apps",
+    keep: chosen ? (r) => chosen.has(r.id as string) : undefined,
+    countOutOfScope: !!chosen,
+  });
+  // The list is always read whole; scoped, every run sweeps it, so a narrowed scope applies at the
+  // next run of either kind (unscoped incremental runs keep leaving deletions to the full run).
+  if (chosen) return "full";
 }

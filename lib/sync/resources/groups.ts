@@ -45,16 +45,25 @@ async function readGroups(ctx: ResourceContext, filter: string | null) {
   const cp = (ctx.checkpoint ?? {}) as ListCheckpoint;
   if (cp.done) return;
   const invalid = new InvalidObjects();
+  const chosen = ctx.scope?.groupIds ? new Set(ctx.scope.groupIds) : null;
   let url = cp.next ?? `${ctx.client.domain}/api/v1/groups${filter ? `?filter=${encodeURIComponent(filter)}` : ""}`;
   let attempt = 0;
   for (;;) {
     try {
       for await (const page of ctx.client.pages<unknown>(withParams(url, ATTEMPTS[attempt]))) {
         throwIfAborted(ctx);
-        const { rows, invalid: bad } = parseItems(page.items, oktaGroupSchema, groupRow);
-        invalid.add(bad);
+        const parsed = parseItems(page.items, oktaGroupSchema, groupRow);
+        invalid.add(parsed.invalid);
+        // Scoped to chosen groups: the rest is counted (full passes), not written.
+        const rows = chosen ? parsed.rows.filter((r) => chosen.has(r.id)) : parsed.rows;
         const last = page.items.length === 0 || !page.nextUrl;
-        await ctx.commit({ writes: [{ spec: groupsTable, rows }], pages: 1, objects: rows.length, checkpoint: { replace: last ? { done: true } : { next: page.nextUrl } } });
+        await ctx.commit({
+          writes: [{ spec: groupsTable, rows }],
+          pages: 1,
+          objects: rows.length,
+          outOfScope: chosen && !filter ? parsed.rows.length - rows.length : undefined,
+          checkpoint: { replace: last ? { done: true } : { next: page.nextUrl } },
+        });
         if (page.nextUrl) url = page.nextUrl;
       }
       break;

@@ -3,7 +3,9 @@
 // pass, Okta's counts are reconciled with what we stored.
 import { getDb } from "@/db";
 import type { ResourceContext } from "../run-context";
-import { idOnlySchema, membershipsTable } from "../tables";
+import { liveIds, pruneOutOfScope } from "../scope";
+import { userMatches, type SyncScope } from "../scope-contract";
+import { idOnlySchema, membershipsTable, oktaUserSchema } from "../tables";
 import { deleteRows } from "../incremental/delete-rows";
 import { eventsSince, MEMBERSHIP, targetId, USER_CREATED } from "../incremental/events";
 import { oktaDate, sinceOf } from "../incremental/window";
@@ -12,6 +14,21 @@ import { deletedUserIds } from "./users";
 import { InvalidObjects, isNotFound, liveParents, parseItems, throwIfAborted, walkParents } from "./walk";
 
 type GroupParent = { id: string; okta_member_count: number | null };
+
+/**
+ * A page of members as rows, and how many the scope's statuses and user types left out. Members
+ * are full User objects: the check needs no users table (memberships do not wait for users).
+ */
+function memberRows(scope: SyncScope | null, groupId: string, items: unknown[]) {
+  if (!scope?.userStatuses && !scope?.userTypes) {
+    const { rows, invalid } = parseItems(items, idOnlySchema, (u) => ({ group_id: groupId, user_id: u.id }));
+    return { rows, invalid, outOfScope: 0 };
+  }
+  const { rows: users, invalid } = parseItems(items, oktaUserSchema, (u) => u);
+  const kept = users.filter((u) => userMatches(scope, { status: u.status, userType: typeof u.profile.userType === "string" ? u.profile.userType : null, typeId: u.type?.id ?? null }));
+  return { rows: kept.map((u) => ({ group_id: groupId, user_id: u.id })), invalid, outOfScope: users.length - kept.length };
+}
+export const filtersMembers = (scope: SyncScope | null) => !!(scope?.userStatuses || scope?.userTypes);
 
 export async function syncMemberships(ctx: ResourceContext): Promise<"full" | "incremental"> {
   const since = sinceOf(ctx, "memberships");
@@ -39,9 +56,15 @@ async function syncMembershipsFull(ctx: ResourceContext) {
       try {
         for await (const page of pages) {
           throwIfAborted(ctx);
-          const { rows, invalid: bad } = parseItems(page.items, idOnlySchema, (u) => ({ group_id: group.id, user_id: u.id }));
+          const { rows, invalid: bad, outOfScope } = memberRows(ctx.scope, group.id, page.items);
           invalid.add(bad);
-          await ctx.commit({ writes: [{ spec: membershipsTable, rows }], pages: 1, objects: rows.length, checkpoint: { setPath: ["inflight", group.id], value: page.nextUrl ?? "done" } });
+          await ctx.commit({
+            writes: [{ spec: membershipsTable, rows }],
+            pages: 1,
+            objects: rows.length,
+            outOfScope: filtersMembers(ctx.scope) ? outOfScope : undefined,
+            checkpoint: { setPath: ["inflight", group.id], value: page.nextUrl ?? "done" },
+          });
         }
       } catch (e) {
         // Deleted between the groups pass and now: nothing to copy, its rows are swept.
@@ -52,8 +75,13 @@ async function syncMembershipsFull(ctx: ResourceContext) {
   await invalid.report(ctx, "group members");
 }
 
-/** Okta's member count per group against the live memberships we store. */
-export async function reconcileMemberships(integrationId: string) {
+/**
+ * Okta's member count per group against the live memberships we store. When the scope leaves some
+ * members out (statuses, user types), a group can only be checked for storing no more than Okta
+ * counts, and the totals for stored + out of scope = Okta's count.
+ */
+export async function reconcileMemberships(integrationId: string, scoped: { outOfScope: number | null } | null = null) {
+  const outOfScope = scoped ? (scoped.outOfScope ?? 0) : null;
   const sql = getDb().$client;
   // The stored counts are aggregated once (materialized), whatever the planner believes about sizes.
   const rows = await sql`
@@ -64,7 +92,7 @@ export async function reconcileMemberships(integrationId: string) {
     from okta_groups g
     left join m on m.group_id = g.id
     where g.integration_id = ${integrationId} and g.deleted_at is null and g.okta_member_count is not null
-      and g.okta_member_count <> coalesce(m.n, 0)
+      and (g.okta_member_count < coalesce(m.n, 0) or (${scoped === null} and g.okta_member_count <> coalesce(m.n, 0)))
     order by abs(g.okta_member_count - coalesce(m.n, 0)) desc
     limit 20`;
   const [totals] = await sql`
@@ -76,7 +104,8 @@ export async function reconcileMemberships(integrationId: string) {
     expected: totals.expected,
     stored: totals.stored,
     groupsCompared: totals.groups,
-    mismatchedGroups: (rows[0]?.mismatched as number | undefined) ?? 0,
+    ...(outOfScope === null ? {} : { outOfScope }),
+    mismatchedGroups: ((rows[0]?.mismatched as number | undefined) ?? 0) + (scoped?.outOfScope != null && totals.expected !== totals.stored + scoped.outOfScope ? 1 : 0),
     examples: rows.map((r) => ({ groupId: r.id, name: r.name, expected: r.expected, stored: r.stored })),
   };
 }
@@ -104,7 +133,9 @@ export async function syncMembershipsIncremental(ctx: ResourceContext, since: Da
   const goneUsers = new Set(await deletedUserIds(integrationId, since));
   const goneGroups = new Set(await deletedGroupIds(integrationId, since));
   const live = [...pairs.values()].filter((p) => !goneUsers.has(p.user_id) && !goneGroups.has(p.group_id));
-  const adds = live.filter((p) => p.present).map(({ group_id, user_id }) => ({ group_id, user_id }));
+  // Scoped: only users the users step (which ran first) keeps; the others are out of scope.
+  const users = filtersMembers(ctx.scope) ? await liveIds("okta_users", integrationId) : null;
+  const adds = live.filter((p) => p.present && (!users || users.has(p.user_id))).map(({ group_id, user_id }) => ({ group_id, user_id }));
   const removes = live.filter((p) => !p.present);
   for (let i = 0; i < adds.length; i += 1000) {
     const rows = adds.slice(i, i + 1000);
@@ -115,6 +146,8 @@ export async function syncMembershipsIncremental(ctx: ResourceContext, since: Da
   }
   if (goneUsers.size) await deleteRows(ctx.lease, "memberships", "okta_group_members", "user_id = any($2::text[])", [[...goneUsers]]);
   if (goneGroups.size) await deleteRows(ctx.lease, "memberships", "okta_group_members", "group_id = any($2::text[])", [[...goneGroups]]);
+  // Members who left the scope (a status change) go with their user.
+  await pruneOutOfScope(ctx.lease, ctx.scope, "memberships", "okta_group_members", { user: "user_id" });
 
   const unexplained = await sql`
     select g.id from okta_groups g
@@ -134,7 +167,7 @@ async function rereadMembers(ctx: ResourceContext, groupId: string, invalid: Inv
   try {
     for await (const page of ctx.client.pages<unknown>(`/api/v1/groups/${encodeURIComponent(groupId)}/users`, { limit: 1000 })) {
       throwIfAborted(ctx);
-      const { rows, invalid: bad } = parseItems(page.items, idOnlySchema, (u) => ({ group_id: groupId, user_id: u.id }));
+      const { rows, invalid: bad } = memberRows(ctx.scope, groupId, page.items);
       invalid.add(bad);
       for (const r of rows) seen.push(r.user_id);
       await ctx.commit({ writes: [{ spec: membershipsTable, rows }], pages: 1, objects: rows.length });

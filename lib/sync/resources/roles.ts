@@ -14,6 +14,7 @@ import { getDb } from "@/db";
 import type { OktaResponse } from "@/lib/okta/client";
 import { nextLink } from "@/lib/okta/pagination";
 import type { ResourceContext } from "../run-context";
+import { scopeFilter } from "../scope";
 import { oktaRoleSchema, roleRow, rolesTable } from "../tables";
 import { deleteRows } from "../incremental/delete-rows";
 import { eventsSince, MEMBERSHIP, PRIVILEGE, targetId } from "../incremental/events";
@@ -81,6 +82,12 @@ export async function syncRoles(ctx: ResourceContext): Promise<"full" | "increme
   const goneGroups = await deletedGroupIds(integrationId, since);
   for (const u of goneUsers) users.delete(u);
   for (const g of goneGroups) groups.delete(g);
+  // Scoped: roles of users and groups the scope keeps; those of principals that left it go.
+  const keep = await scopeFilter(ctx);
+  if (keep.users) for (const u of [...users]) if (!keep.users.has(u)) users.delete(u);
+  if (keep.groups) for (const g of [...groups]) if (!keep.groups.has(g)) groups.delete(g);
+  if (keep.users) await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = 'USER' and not exists (select 1 from okta_users u where u.integration_id = $1::uuid and u.id = principal_id and u.deleted_at is null)", []);
+  if (keep.groups) await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = 'GROUP' and not exists (select 1 from okta_groups g where g.integration_id = $1::uuid and g.id = principal_id and g.deleted_at is null)", []);
   const reread = async (type: "USER" | "GROUP", id: string) => {
     const ids = await syncPrincipalRoles(ctx, type, id, invalid);
     await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = $2 and principal_id = $3 and not (id = any($4::text[]))", [type, id, ids ?? []]);
@@ -127,7 +134,15 @@ async function syncRolesFull(ctx: ResourceContext) {
     }
   };
 
-  for await (const ids of roleAssignees(ctx)) await inParallel(ids, 4, (id) => syncPrincipal("USER", id));
+  // Scoped: role holders outside the scope are counted, not read (the users step ran first).
+  const keep = await scopeFilter(ctx);
+  let outOfScope = 0;
+  for await (const ids of roleAssignees(ctx)) {
+    const kept = keep.users ? ids.filter((id) => keep.users!.has(id)) : ids;
+    outOfScope += ids.length - kept.length;
+    await inParallel(kept, 4, (id) => syncPrincipal("USER", id));
+  }
+  if (keep.users) await ctx.setOutOfScope(outOfScope);
 
   const candidates = await getDb().$client`
     select distinct g.id from okta_groups g

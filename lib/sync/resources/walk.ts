@@ -53,7 +53,20 @@ export interface ListCheckpoint {
 
 export async function walkList<T>(
   ctx: ResourceContext,
-  opts: { path: string; query: Query; schema: ZodType<T>; toRow: (item: T) => Row; spec: TableSpec; what: string; appendOnly?: boolean },
+  opts: {
+    path: string;
+    query: Query;
+    schema: ZodType<T>;
+    toRow: (item: T) => Row;
+    spec: TableSpec;
+    what: string;
+    appendOnly?: boolean;
+    /** The sync scope: rows it rejects are not written; `countOutOfScope` adds them to out_of_scope. */
+    keep?: (row: Row) => boolean;
+    countOutOfScope?: boolean;
+    /** Rows `keep` rejected, page by page (e.g. to delete stored rows that left the scope). */
+    onRejected?: (rows: Row[]) => Promise<void>;
+  },
 ): Promise<{ lastNext: string | null }> {
   const cp = (ctx.checkpoint ?? {}) as ListCheckpoint;
   if (cp.done) return { lastNext: cp.next ?? null };
@@ -62,8 +75,11 @@ export async function walkList<T>(
   const pages = cp.next ? ctx.client.pages<unknown>(cp.next) : ctx.client.pages<unknown>(opts.path, opts.query);
   for await (const page of pages) {
     throwIfAborted(ctx);
-    const { rows, invalid: bad } = parseItems(page.items, opts.schema, opts.toRow);
-    invalid.add(bad);
+    const parsed = parseItems(page.items, opts.schema, opts.toRow);
+    invalid.add(parsed.invalid);
+    const rows = opts.keep ? parsed.rows.filter(opts.keep) : parsed.rows;
+    const rejected = opts.keep ? parsed.rows.filter((r) => !opts.keep!(r)) : [];
+    if (rejected.length && opts.onRejected) await opts.onRejected(rejected);
     lastNext = page.nextUrl;
     const last = page.items.length === 0 || !page.nextUrl;
     await ctx.commit({
@@ -71,6 +87,7 @@ export async function walkList<T>(
       appendOnly: opts.appendOnly,
       pages: 1,
       objects: rows.length,
+      outOfScope: opts.countOutOfScope ? rejected.length : undefined,
       checkpoint: { replace: last ? { done: true, next: page.nextUrl } : { next: page.nextUrl } },
     });
   }

@@ -1,0 +1,273 @@
+// Sync scope against the real emulator and Postgres: each kind of scope makes a full run store
+// exactly the truth filtered by it; narrowing removes what left it (past the 90% sweep guard) and
+// the run counts what Okta had out of scope; widening brings it back; incremental runs add nothing
+// out of scope; the settings API validates the scope and names the field.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as overviewRoute } from "@/app/api/integrations/[id]/overview/route";
+import { GET as scopeOptionsRoute } from "@/app/api/integrations/[id]/scope-options/route";
+import { GET as getSettingsRoute, PATCH as patchSettingsRoute } from "@/app/api/integrations/[id]/settings/route";
+import { getDb } from "@/db";
+import { stopBoss } from "@/lib/jobs/boss";
+import type { Overview, ScopeOptions, Settings } from "@/lib/overview/contracts";
+import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
+import { runSync } from "./run-sync";
+import type { SyncScope } from "./scope-contract";
+import { startSync } from "./start-sync";
+import { connectToEmulator, differences, fetchTruth, storedRows, truthRows, type Truth } from "./testing";
+
+let emu: TestEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator({ seed: 21, users: 400, groups: 16, apps: 8, logDays: 5 });
+});
+afterAll(async () => {
+  await emu?.close();
+  await stopBoss();
+});
+
+const sql = () => getDb().$client;
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const call = (handler: Handler, path: string, key: string, params: Record<string, string>, init: RequestInit = {}) =>
+  handler(new Request(`http://localhost${path}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers } }), { params: Promise.resolve(params) });
+
+type Obj = Record<string, unknown>;
+
+/** The truth's rows restricted to a scope, by the rules of scope-contract.ts. */
+function scopedTruth(t: Truth, scope: SyncScope | null): Rows {
+  const rows: Rows = truthRows(t);
+  if (!scope) return rows;
+  const chosenGroups = scope.groupIds ? new Set(scope.groupIds) : null;
+  const chosenApps = scope.appIds ? new Set(scope.appIds) : null;
+  const memberOfChosen = new Set(chosenGroups ? t.memberships.filter((m) => chosenGroups.has(m.groupId)).flatMap((m) => m.userIds) : []);
+  const users = new Set(
+    t.users
+      .filter((u) => {
+        const profile = u.profile as Obj;
+        if (scope.userStatuses && !scope.userStatuses.includes(u.status as never)) return false;
+        if (scope.userTypes && !scope.userTypes.some((x) => x === profile.userType || x === (u.type as Obj | undefined)?.id)) return false;
+        return !chosenGroups || memberOfChosen.has(u.id as string);
+      })
+      .map((u) => u.id as string),
+  );
+  const groupOk = (g: string) => !chosenGroups || chosenGroups.has(g);
+  const appOk = (a: string) => !chosenApps || chosenApps.has(a);
+  const only = (m: Map<string, string>, keep: (parts: string[]) => boolean) => new Map([...m].filter(([k]) => keep(k.split("/"))));
+  return {
+    users: only(rows.users, ([id]) => users.has(id)),
+    groups: only(rows.groups, ([id]) => groupOk(id)),
+    memberships: only(rows.memberships, ([g, u]) => groupOk(g) && users.has(u)),
+    apps: only(rows.apps, ([id]) => appOk(id)),
+    appAssignments: only(rows.appAssignments, ([kind, app, who]) => appOk(app) && (kind === "u" ? users.has(who) : groupOk(who))),
+    roles: only(rows.roles, ([type, principal]) => (type === "USER" ? users.has(principal) : groupOk(principal))),
+    idps: rows.idps,
+  };
+}
+
+type Rows = Record<"users" | "groups" | "memberships" | "apps" | "appAssignments" | "roles" | "idps", Map<string, string>>;
+
+async function expectStored(integrationId: string, want: Rows) {
+  const stored = await storedRows(integrationId);
+  for (const key of Object.keys(want) as (keyof typeof want)[]) {
+    expect({ key, ...differences(stored[key], want[key]) }).toEqual({ key, count: 0, first: [] });
+  }
+}
+
+async function resources(runId: string) {
+  const rows = await sql()`select * from sync_run_resources where run_id = ${runId}`;
+  return Object.fromEntries(rows.map((r) => [r.resource as string, r]));
+}
+
+async function setup() {
+  const c = await connectToEmulator(emu);
+  expect((await runSync(c.runId)).status).toBe("succeeded");
+  const patch = (body: unknown, key = c.tenant.adminKey) =>
+    call(patchSettingsRoute, `/api/integrations/${c.integrationId}/settings`, key, { id: c.integrationId }, { method: "PATCH", body: JSON.stringify(body) });
+  const run = async (mode: "full" | "incremental" = "full") => {
+    const { run } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", actorUserId: c.actor.userId, mode });
+    const result = await runSync(run.id);
+    if (result.status !== "succeeded") {
+      const failed = await sql()`select resource, status, error from sync_run_resources where run_id = ${run.id} and status <> 'succeeded'`;
+      expect({ status: result.status, failed }).toEqual({ status: "succeeded", failed: [] });
+    }
+    return run.id as string;
+  };
+  const overview = async () => (await (await call(overviewRoute, `/api/integrations/${c.integrationId}/overview`, c.tenant.viewerKey, { id: c.integrationId })).json()) as Overview;
+  return { ...c, patch, run, overview };
+}
+
+/** Two small groups (not Everyone) whose members are a minority of the users. */
+function smallGroups(t: Truth) {
+  const everyone = t.groups.find((g) => g.type === "BUILT_IN")!.id as string;
+  return t.memberships
+    .filter((m) => m.groupId !== everyone && m.userIds.length > 0)
+    .sort((a, b) => a.userIds.length - b.userIds.length || a.groupId.localeCompare(b.groupId))
+    .slice(0, 2)
+    .map((m) => m.groupId)
+    .sort();
+}
+
+describe("scoped full sync", () => {
+  const cases: { name: string; scope: (t: Truth) => SyncScope }[] = [
+    { name: "user statuses", scope: () => ({ userStatuses: ["ACTIVE", "SUSPENDED"] }) },
+    { name: "user types", scope: () => ({ userTypes: ["Contractor", "Intern"] }) },
+    { name: "groups", scope: (t) => ({ groupIds: smallGroups(t) }) },
+    { name: "apps", scope: (t) => ({ appIds: (t.apps.map((a) => a.id as string).sort()).slice(0, 2) }) },
+    { name: "groups, statuses and apps together", scope: (t) => ({ groupIds: smallGroups(t), userStatuses: ["ACTIVE"], appIds: t.apps.map((a) => a.id as string).sort().slice(1, 4) }) },
+  ];
+
+  it.each(cases)("narrowing to $name stores exactly the scoped truth, counts what is out of scope, and widening restores everything", async ({ scope: make }) => {
+    await emu.control("POST", "/reset", { seed: 21, users: 400, groups: 16, apps: 8, logDays: 5 });
+    const s = await setup();
+    const truth = await fetchTruth(emu);
+    const all = truthRows(truth);
+    const scope = make(truth);
+
+    const res = await s.patch({ syncScope: scope });
+    expect(res.status).toBe(200);
+    const settings = (await res.json()) as Settings & { changed: string[] };
+    expect(settings.changed).toEqual(["syncScope"]);
+    expect(settings.scopeSummary).not.toBe("Everything");
+    expect((await s.overview()).scope).toMatchObject({ pending: true });
+
+    // The next run applies it, even an incremental one (the scope change drops the since marks).
+    const narrowed = await s.run("incremental");
+    const want = scopedTruth(truth, scope);
+    await expectStored(s.integrationId, want);
+    const r = await resources(narrowed);
+    const users = await sql()`select count(*)::int as n from okta_users where integration_id = ${s.integrationId} and deleted_at is null`;
+    if (scope.userStatuses || scope.userTypes || scope.groupIds) {
+      expect(r.users.out_of_scope).toBe(all.users.size - want.users.size);
+      expect(r.users.deleted).toBe(all.users.size - want.users.size);
+      expect(users[0].n).toBe(want.users.size);
+    } else {
+      expect(r.users.out_of_scope).toBeNull();
+    }
+    if (scope.appIds) {
+      expect(r.apps.out_of_scope).toBe(all.apps.size - want.apps.size);
+      expect(r.apps.deleted).toBe(all.apps.size - want.apps.size);
+    }
+    if (scope.groupIds) expect(r.groups.out_of_scope).toBe(all.groups.size - want.groups.size);
+    expect(r.memberships.deleted).toBe(all.memberships.size - want.memberships.size);
+    // Nothing was refused by the 90% guard: the narrowing is deliberate.
+    const kinds = (await sql()`select kind from integration_events where run_id = ${narrowed}`).map((e) => e.kind);
+    expect(kinds).not.toContain("sync.sweep_refused");
+    expect(kinds).toContain("sync.scope_applied");
+
+    const o = await s.overview();
+    expect(o.scope?.pending).toBe(false);
+    expect(o.counts.users.total).toBe(want.users.size);
+    if (r.users.out_of_scope !== null) expect(o.scope?.outOfScope.users).toBe(all.users.size - want.users.size);
+    if (o.counts.memberships.reconciliation) expect(o.counts.memberships.reconciliation.mismatchedGroups).toBe(0);
+
+    // The same scope again: nothing changes, nothing is out of place.
+    const again = await s.run("full");
+    await expectStored(s.integrationId, want);
+    const r2 = await resources(again);
+    for (const x of ["users", "groups", "memberships", "apps", "app_assignments", "roles"]) expect({ x, added: r2[x].added, deleted: r2[x].deleted }).toEqual({ x, added: 0, deleted: 0 });
+
+    // Widening back to everything brings the rows back.
+    expect((await s.patch({ syncScope: null })).status).toBe(200);
+    const widened = await s.run("full");
+    await expectStored(s.integrationId, all);
+    const r3 = await resources(widened);
+    expect(r3.users.added).toBe(all.users.size - want.users.size);
+    expect(r3.users.out_of_scope).toBeNull();
+    expect((await s.overview()).scope).toBeNull();
+  });
+});
+
+describe("scoped incremental sync", () => {
+  it("adds nothing out of scope from changes and events, and drops users who leave the scope", async () => {
+    await emu.control("POST", "/reset", { seed: 22, users: 400, groups: 16, apps: 8, logDays: 5 });
+    const s = await setup();
+    expect((await s.patch({ syncScope: { userStatuses: ["ACTIVE"] } })).status).toBe(200);
+    await s.run("full");
+    await emu.control("POST", "/mutations", { count: 60, seed: 7 });
+    await s.run("incremental");
+    const truth = await fetchTruth(emu);
+    const want = scopedTruth(truth, { userStatuses: ["ACTIVE"] });
+    const stored = await storedRows(s.integrationId);
+    // Users equal the scoped truth exactly; every child row points at a stored user.
+    expect(differences(stored.users, want.users)).toEqual({ count: 0, first: [] });
+    const extra = (m: Map<string, string>, w: Map<string, string>) => [...m.keys()].filter((k) => !w.has(k));
+    expect(extra(stored.memberships, want.memberships)).toEqual([]);
+    expect(extra(stored.appAssignments, want.appAssignments)).toEqual([]);
+    expect(extra(stored.roles, want.roles)).toEqual([]);
+    const [{ n }] = await sql()`select count(*)::int as n from okta_users where integration_id = ${s.integrationId} and deleted_at is null and status <> 'ACTIVE'`;
+    expect(n).toBe(0);
+    // The next full pass reconciles the rest: everything equals the scoped truth.
+    await s.run("full");
+    await expectStored(s.integrationId, want);
+  });
+
+  it("scoped to groups, every run re-reads the chosen groups' members", async () => {
+    await emu.control("POST", "/reset", { seed: 23, users: 400, groups: 16, apps: 8, logDays: 5 });
+    const s = await setup();
+    const scope = { groupIds: smallGroups(await fetchTruth(emu)) };
+    expect((await s.patch({ syncScope: scope })).status).toBe(200);
+    await s.run("full");
+    await emu.control("POST", "/mutations", { count: 60, seed: 8 });
+    await s.run("incremental");
+    const want = scopedTruth(await fetchTruth(emu), scope);
+    const stored = await storedRows(s.integrationId);
+    for (const key of ["users", "groups", "memberships", "apps"] as const) expect({ key, ...differences(stored[key], want[key]) }).toEqual({ key, count: 0, first: [] });
+    const extra = (m: Map<string, string>, w: Map<string, string>) => [...m.keys()].filter((k) => !w.has(k));
+    expect(extra(stored.appAssignments, want.appAssignments)).toEqual([]);
+    expect(extra(stored.roles, want.roles)).toEqual([]);
+  });
+});
+
+describe("scope settings API", () => {
+  it("validates the scope, names the field, rejects unknown ids, records the change, and offers the synced groups and apps", async () => {
+    await emu.control("POST", "/reset", { seed: 21, users: 400, groups: 16, apps: 8, logDays: 5 });
+    const s = await setup();
+    const truth = await fetchTruth(emu);
+    const bad = async (body: unknown, field: RegExp) => {
+      const res = await s.patch(body);
+      expect(res.status).toBe(400);
+      const err = (await res.json()).error;
+      expect(err.code).toBe("VALIDATION");
+      expect(err.details.fields.map((f: { field: string }) => f.field).join(",")).toMatch(field);
+    };
+    await bad({ syncScope: { userStatuses: ["ACTIVE", "SLEEPING"] } }, /syncScope\.userStatuses/);
+    await bad({ syncScope: { groupIds: "00g1" } }, /syncScope\.groupIds/);
+    await bad({ syncScope: { groupIds: ['00g" or status pr'] } }, /syncScope\.groupIds/);
+    await bad({ syncScope: { userTypes: ['x" or "1'] } }, /syncScope\.userTypes/);
+    await bad({ syncScope: { colors: ["red"] } }, /syncScope/);
+    await bad({ syncScope: { groupIds: ["00gUNKNOWN0000000000"] } }, /syncScope\.groupIds/);
+    await bad({ syncScope: { appIds: ["0oaUNKNOWN0000000000"] } }, /syncScope\.appIds/);
+    const unknown = await s.patch({ syncScope: { groupIds: ["00gUNKNOWN0000000000"] } });
+    expect((await unknown.json()).error.message).toMatch(/unknown group id 00gUNKNOWN0000000000/);
+    // Viewers cannot change it.
+    expect((await s.patch({ syncScope: { userStatuses: ["ACTIVE"] } }, s.tenant.viewerKey)).status).toBe(403);
+    const [integration] = await sql()`select sync_scope from integrations where id = ${s.integrationId}`;
+    expect(integration.sync_scope).toBeNull();
+
+    // Empty lists = everything; duplicates collapse.
+    const ok = await s.patch({ syncScope: { userStatuses: ["ACTIVE", "ACTIVE"], groupIds: [] } });
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as Settings;
+    expect(body.syncScope).toEqual({ userStatuses: ["ACTIVE"] });
+    expect(body.scopeSummary).toBe("status ACTIVE");
+    const [event] = await sql()`select message, details from integration_events where integration_id = ${s.integrationId} and kind = 'integration.settings_changed' order by id desc limit 1`;
+    expect(event.message).toMatch(/sync scope: status ACTIVE \(was Everything\); applies from the next sync/);
+    expect(event.details.syncScope).toEqual({ from: null, to: { userStatuses: ["ACTIVE"] } });
+    const read = (await (await call(getSettingsRoute, `/api/integrations/${s.integrationId}/settings`, s.tenant.viewerKey, { id: s.integrationId })).json()) as Settings;
+    expect(read.syncScope).toEqual({ userStatuses: ["ACTIVE"] });
+
+    const options = (await (await call(scopeOptionsRoute, `/api/integrations/${s.integrationId}/scope-options`, s.tenant.viewerKey, { id: s.integrationId })).json()) as ScopeOptions;
+    expect(options.groups.map((g) => g.id).sort()).toEqual(truth.groups.map((g) => g.id as string).sort());
+    expect(options.apps.map((a) => a.id).sort()).toEqual(truth.apps.map((a) => a.id as string).sort());
+    expect(options.userTypes.map((t) => t.value).sort()).toEqual([...new Set(truth.users.map((u) => (u.profile as Obj).userType as string))].sort());
+    const other = await connectToEmulator(emu);
+    expect((await call(scopeOptionsRoute, `/api/integrations/${s.integrationId}/scope-options`, other.tenant.viewerKey, { id: s.integrationId })).status).toBe(404);
+  });
+
+  it("without a scope nothing is counted out of scope and the page shows no scope", async () => {
+    await emu.control("POST", "/reset", { seed: 21, users: 400, groups: 16, apps: 8, logDays: 5 });
+    const s = await setup();
+    const [{ n }] = await sql()`select count(*)::int as n from sync_run_resources where run_id = ${s.runId} and out_of_scope is not null`;
+    expect(n).toBe(0);
+    expect((await s.overview()).scope).toBeNull();
+    await expectStored(s.integrationId, truthRows(await fetchTruth(emu)));
+  });
+});
