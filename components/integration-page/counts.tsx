@@ -3,7 +3,7 @@
 // identity providers and sign-ins. Each count opens the directory (or Activity) filtered to it;
 // group memberships show whether they agree with Okta's own member counts.
 import Link from "next/link";
-import { Card, CheckIcon, AlertIcon, cn } from "@/components/ui";
+import { Badge, Card, CheckIcon, AlertIcon, cn } from "@/components/ui";
 import type { Overview } from "@/lib/overview/contracts";
 import { formatCount } from "@/lib/overview/format";
 import { links } from "@/lib/overview/links";
@@ -46,9 +46,54 @@ function Panel({ title, total, href, unit, children, testId }: { title: string; 
   );
 }
 
+/** "Scoped" with what the scope keeps and, per resource, what Okta has that it leaves out. */
+function ScopeNote({ scope, id }: { scope: NonNullable<Overview["scope"]>; id: string }) {
+  const o = scope.outOfScope;
+  const parts = (
+    [
+      ["users", "users"],
+      ["groups", "groups"],
+      ["memberships", "memberships"],
+      ["apps", "apps"],
+      ["app_assignments", "app assignments"],
+      ["roles", "admin role holders"],
+    ] as const
+  )
+    .filter(([r]) => o[r] !== undefined)
+    .map(([r, w]) => `${formatCount(o[r]!)} ${w}`);
+  return (
+    <div className="mb-3 flex flex-wrap items-baseline gap-x-2 gap-y-1 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm" data-testid="scope-note">
+      <Badge tone="info">Scoped</Badge>
+      <span className="text-slate-800">{scope.summary}.</span>
+      {scope.pending ? (
+        <span className="text-slate-600">Changed since the last sync; the next sync applies it.</span>
+      ) : parts.length ? (
+        <span className="text-slate-600" data-testid="scope-out">
+          Out of scope in Okta: {parts.join(", ")}.
+        </span>
+      ) : null}
+      <Link href={links.settings(id)} className="ml-auto text-xs font-medium text-brand-700 hover:underline">
+        Change scope
+      </Link>
+    </div>
+  );
+}
+
 function Reconciliation({ m }: { m: Overview["counts"]["memberships"] }) {
   const r = m.reconciliation;
   if (!r) return <p className="mt-2 text-xs text-slate-500">Not yet compared with Okta&apos;s member counts.</p>;
+  if (r.outOfScope !== null) {
+    const agrees = r.mismatchedGroups === 0;
+    return (
+      <p className={cn("mt-2 flex items-start gap-1.5 text-xs", agrees ? "text-emerald-700" : "text-amber-800")} data-testid="membership-reconciliation" data-agrees={agrees}>
+        {agrees ? <CheckIcon size={14} className="mt-px shrink-0" /> : <AlertIcon size={14} className="mt-px shrink-0" />}
+        <span>
+          Okta counts {formatCount(r.expected)} in the synced groups: {formatCount(r.stored)} stored, {formatCount(r.outOfScope)} out of scope
+          {agrees ? "." : `; ${formatCount(r.mismatchedGroups)} ${r.mismatchedGroups === 1 ? "group does" : "groups do"} not add up.`}
+        </span>
+      </p>
+    );
+  }
   const agrees = r.mismatchedGroups === 0 && r.expected === r.stored;
   return (
     <p className={cn("mt-2 flex items-start gap-1.5 text-xs", agrees ? "text-emerald-700" : "text-amber-800")} data-testid="membership-reconciliation" data-agrees={agrees}>
@@ -74,6 +119,7 @@ export function CountsGrid({ overview }: { overview: Overview }) {
         </h2>
         <p className="text-xs text-slate-500">Live rows in the console; click a number to open the list.</p>
       </div>
+      {overview.scope && <ScopeNote scope={overview.scope} id={id} />}
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <Panel title="People" total={c.users.total} unit={c.users.total === 1 ? "user" : "users"} href={links.people(id)} testId="count-users">
           {statuses.length ? (
@@ -82,6 +128,7 @@ export function CountsGrid({ overview }: { overview: Overview }) {
             <li className="py-1 text-sm text-slate-500">None synced yet</li>
           )}
           <Line label="Admin role holders" value={c.admins.users} testId="count-admin-users" />
+          {overview.scope?.outOfScope.users !== undefined && <Line label="Out of scope in Okta" value={overview.scope.outOfScope.users} testId="count-users-out-of-scope" />}
         </Panel>
         <Panel title="Groups" total={c.groups.total} unit={c.groups.total === 1 ? "group" : "groups"} href={links.groups(id)} testId="count-groups">
           {sorted(c.groups.byType).map(([t, n]) => (
@@ -89,6 +136,7 @@ export function CountsGrid({ overview }: { overview: Overview }) {
           ))}
           <Line label="Memberships" value={c.memberships.total} testId="count-memberships" />
           <Line label="With admin roles" value={c.admins.groups} testId="count-admin-groups" />
+          {overview.scope?.outOfScope.groups !== undefined && <Line label="Out of scope in Okta" value={overview.scope.outOfScope.groups} testId="count-groups-out-of-scope" />}
           <li className="pb-1">
             <Reconciliation m={c.memberships} />
           </li>
@@ -99,6 +147,7 @@ export function CountsGrid({ overview }: { overview: Overview }) {
           ))}
           <Line label="User assignments" value={c.assignments.users} href={links.apps(id)} testId="count-assignments-users" />
           <Line label="Group assignments" value={c.assignments.groups} href={links.apps(id)} testId="count-assignments-groups" />
+          {overview.scope?.outOfScope.apps !== undefined && <Line label="Apps out of scope in Okta" value={overview.scope.outOfScope.apps} testId="count-apps-out-of-scope" />}
         </Panel>
         <Panel title="Sign-ins" total={c.signIns.last7.total} unit="in 7 days" href={links.signIns()} testId="count-signins-7">
           <Line label="Failed, last 7 days" value={c.signIns.last7.failure} href={links.signIns("FAILURE")} tone="danger" testId="count-signins-7-failed" />

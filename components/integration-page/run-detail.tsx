@@ -39,7 +39,7 @@ export function RunDetail({ id, runId, triggeredBy, health }: { id: string; runI
   const st = RUN_STATUS[run.status];
   const duration = run.startedAt ? (run.finishedAt ? Date.parse(run.finishedAt) : now) - Date.parse(run.startedAt) : null;
   const membership = run.resources.find((r) => r.resource === "memberships")?.reconciliation as
-    | { expected: number; stored: number; groupsCompared: number; mismatchedGroups: number; examples?: { name: string; expected: number; stored: number }[] }
+    | { expected: number; stored: number; outOfScope?: number; groupsCompared: number; mismatchedGroups: number; examples?: { name: string; expected: number; stored: number }[] }
     | null
     | undefined;
   const runError = run.error && typeof run.error.message === "string" && run.status !== "succeeded" ? (run.error.message as string) : null;
@@ -92,7 +92,9 @@ export function RunDetail({ id, runId, triggeredBy, health }: { id: string; runI
           <p className={cn("border-t border-slate-200 px-5 py-3 text-sm", membership.mismatchedGroups ? "text-amber-800" : "text-emerald-700")} data-testid="run-reconciliation">
             {membership.mismatchedGroups
               ? `Group memberships differ from Okta's own counts in ${membership.mismatchedGroups} groups (Okta ${formatCount(membership.expected)}, stored ${formatCount(membership.stored)})${membership.examples?.length ? `, e.g. ${membership.examples.slice(0, 3).map((e) => `${e.name} (${e.expected} vs ${e.stored})`).join(", ")}` : ""}.`
-              : `Group memberships match Okta's own counts: ${formatCount(membership.expected)} across ${formatCount(membership.groupsCompared)} groups.`}
+              : membership.outOfScope !== undefined
+                ? `Group memberships add up with Okta's own counts: ${formatCount(membership.expected)} across ${formatCount(membership.groupsCompared)} groups, ${formatCount(membership.stored)} stored and ${formatCount(membership.outOfScope)} out of scope.`
+                : `Group memberships match Okta's own counts: ${formatCount(membership.expected)} across ${formatCount(membership.groupsCompared)} groups.`}
           </p>
         )}
       </Card>
@@ -114,6 +116,11 @@ function ResourceRows({ r, health }: { r: Run["resources"][number]; health: Reso
         <TD align="right" className="whitespace-nowrap">
           {num(r.objects)}
           {r.expectedTotal != null && <span className="text-xs text-slate-400"> / {formatCount(r.expectedTotal)}</span>}
+          {r.outOfScope != null && (
+            <span className="block text-xs text-sky-700" data-testid={`run-out-of-scope-${r.resource}`}>
+              {formatCount(r.outOfScope)} out of scope
+            </span>
+          )}
         </TD>
         <TD align="right">{num(r.added, "text-emerald-700")}</TD>
         <TD align="right">{num(r.updated, "text-sky-700")}</TD>

@@ -46,6 +46,8 @@ export const runResourceSchema = z.object({
   updated: z.number(),
   unchanged: z.number(),
   deleted: z.number(),
+  /** Objects Okta had that the integration's sync scope left out (null: no scope applied here). */
+  outOfScope: z.number().nullable(),
   requests: z.number(),
   rateLimitWaits: z.number(),
   retries: z.number(),

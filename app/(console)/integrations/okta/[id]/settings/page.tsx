@@ -1,9 +1,11 @@
-// The integration's sync settings: schedule, sign-in history window, rate-limit share, name, owner.
+// The integration's sync settings: schedule, sign-in history window, rate-limit share, name, owner,
+// and the sync scope.
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { IntegrationHeader } from "@/components/integration-page/integration-header";
 import { load } from "@/components/integration-page/load-integration";
 import { integrationKeys } from "@/components/integration-page/queries";
+import { ScopeForm } from "@/components/integration-page/scope-form";
 import { SettingsForm } from "@/components/integration-page/settings-form";
 import { getOverview } from "@/lib/overview/get-overview";
 import { getSettings } from "@/lib/overview/get-settings";
@@ -21,6 +23,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ id: s
     <HydrationBoundary state={dehydrate(qc)}>
       <IntegrationHeader integration={i} isAdmin={actor.role === "admin"} tab="settings" />
       <SettingsForm id={i.id} isAdmin={actor.role === "admin"} />
+      <ScopeForm id={i.id} isAdmin={actor.role === "admin"} />
     </HydrationBoundary>
   );
 }
