@@ -222,7 +222,7 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
           // A scope changed since this resource's last full sweep is a deliberate narrowing: what
           // left the scope goes even when that is most of the stored rows (the guard is for a pass
           // that saw nearly nothing by accident, under the same scope).
-          const scopeChanged = sweptScope(integration!, resource) !== scopeKey(scope);
+          const scopeChanged = SCOPED.has(resource) && sweptScope(integration!, resource) !== scopeKey(scope);
           const swept = await sweep(lease, resource, step.sweep, { guard: !scopeChanged });
           if (swept.refused) {
             const message = `Did not delete anything: this pass would have deleted ${swept.wouldDelete} of ${swept.live} stored ${RESOURCE_LABELS[resource]} (over 90%). The data is kept; check the app's admin role and scopes.`;
@@ -314,6 +314,9 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
     opts.signal?.removeEventListener("abort", onShutdown);
   }
 }
+
+/** What a sync scope can narrow (identity providers and the System Log are never scoped). */
+const SCOPED = new Set<Resource>(["users", "groups", "memberships", "apps", "app_assignments", "roles"]);
 
 /** Scoped children read the kept users and groups back from the tables: those steps go first. */
 function scopedAfter(resource: Resource, scope: SyncScope | null): Resource[] {

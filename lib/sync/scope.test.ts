@@ -7,6 +7,7 @@ import { GET as overviewRoute } from "@/app/api/integrations/[id]/overview/route
 import { GET as scopeOptionsRoute } from "@/app/api/integrations/[id]/scope-options/route";
 import { GET as getSettingsRoute, PATCH as patchSettingsRoute } from "@/app/api/integrations/[id]/settings/route";
 import { getDb } from "@/db";
+import { applyHookEvents } from "@/lib/hooks/apply-hook-events";
 import { stopBoss } from "@/lib/jobs/boss";
 import type { Overview, ScopeOptions, Settings } from "@/lib/overview/contracts";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
@@ -213,6 +214,39 @@ describe("scoped incremental sync", () => {
     const extra = (m: Map<string, string>, w: Map<string, string>) => [...m.keys()].filter((k) => !w.has(k));
     expect(extra(stored.appAssignments, want.appAssignments)).toEqual([]);
     expect(extra(stored.roles, want.roles)).toEqual([]);
+  });
+});
+
+describe("scoped event hook deliveries", () => {
+  it("re-reads only what the scope holds: an out-of-scope user or app is not written, a user who leaves the scope is removed", async () => {
+    await emu.control("POST", "/reset", { seed: 24, users: 300, groups: 12, apps: 6, logDays: 5 });
+    const s = await setup();
+    const truth = await fetchTruth(emu);
+    const apps = truth.apps.map((a) => a.id as string).sort();
+    expect((await s.patch({ syncScope: { userStatuses: ["ACTIVE"], appIds: [apps[0]] } })).status).toBe(200);
+    await s.run("full");
+    const suspended = truth.users.find((u) => u.status === "SUSPENDED")!.id as string;
+    const active = truth.users.filter((u) => u.status === "ACTIVE").map((u) => u.id as string);
+    const leaving = active[0];
+    const token = emu.apiToken("admin-token");
+    expect((await fetch(`${emu.url}/api/v1/users/${leaving}/lifecycle/suspend`, { method: "POST", headers: { authorization: `SSWS ${token}` } })).status).toBe(200);
+    const otherAppUser = Object.entries(truth.appUsers).find(([app, list]) => app !== apps[0] && list.length)!;
+    const events = [
+      { type: "user.account.update_profile", targets: [{ id: suspended, type: "User" }] },
+      { type: "user.lifecycle.suspend", targets: [{ id: leaving, type: "User" }] },
+      { type: "application.user_membership.add", targets: [{ id: otherAppUser[0], type: "AppInstance" }, { id: otherAppUser[1][0].id as string, type: "AppUser" }] },
+    ];
+    for (const e of events) {
+      await sql()`insert into hook_events (integration_id, uuid, event_type, targets) values (${s.integrationId}, ${crypto.randomUUID()}, ${e.type}, ${JSON.stringify(e.targets)}::jsonb)`;
+    }
+    const live = async (table: string, where: string, id: string) =>
+      (await sql().unsafe(`select count(*)::int as n from "${table}" where integration_id = $1 and deleted_at is null and ${where}`, [s.integrationId, id]))[0].n;
+    expect(await live("okta_users", "id = $2", leaving)).toBe(1);
+    expect(await applyHookEvents(s.integrationId)).toEqual({ applied: 3, failed: 0 });
+    expect(await live("okta_users", "id = $2", suspended)).toBe(0);
+    expect(await live("okta_users", "id = $2", leaving)).toBe(0);
+    expect(await live("okta_group_members", "user_id = $2", leaving)).toBe(0);
+    expect(await live("okta_app_users", "app_id = $2", otherAppUser[0])).toBe(0);
   });
 });
 
