@@ -8,7 +8,7 @@ import { findIntegration } from "@/lib/sync/find-integration";
 import { overviewSchema, type Overview } from "./contracts";
 import { countDirectory, signInsPerDay } from "./count-directory";
 import { projectHealth, type RunInput } from "./project-health";
-import { summarizeScope } from "./get-settings";
+import { summarizeScope } from "./summarize-scope";
 import { normalizeScope } from "@/lib/sync/scope-contract";
 
 /** Runs shown in the duration chart. */

@@ -4,8 +4,9 @@ import { getDb, type DbOrTx } from "@/db";
 import { integrations, users } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { listUsers } from "@/lib/users/list-users";
-import { describeScope, normalizeScope, type SyncScope } from "@/lib/sync/scope-contract";
+import { normalizeScope } from "@/lib/sync/scope-contract";
 import { settingsSchema, type Settings } from "./contracts";
+import { summarizeScope } from "./summarize-scope";
 
 const person = (u: { id: string; name: string; email: string }) => ({ id: u.id, name: u.name || u.email, email: u.email });
 
@@ -35,13 +36,3 @@ export async function getSettings(input: { workspaceId: string; integrationId: s
   });
 }
 
-/** The scope in words, with the names of up to three chosen groups or apps. */
-export async function summarizeScope(integrationId: string, scope: SyncScope | null): Promise<string> {
-  if (!scope) return describeScope(null);
-  const sql = getDb().$client;
-  const names = async (table: "okta_groups" | "okta_apps", col: "name" | "label", ids: string[] | undefined) =>
-    ids && ids.length <= 3
-      ? Object.fromEntries((await sql.unsafe(`select id, ${col} as n from "${table}" where integration_id = $1::uuid and id = any($2::text[])`, [integrationId, ids])).map((r) => [r.id as string, r.n as string]))
-      : undefined;
-  return describeScope(scope, { groups: await names("okta_groups", "name", scope.groupIds), apps: await names("okta_apps", "label", scope.appIds) });
-}

@@ -16,7 +16,8 @@ import { recordEvent } from "@/lib/sync/record-event";
 import { describeScope, normalizeScope, scopeKey, type SyncScope } from "@/lib/sync/scope-contract";
 import type { SettingsInput, SettingsUpdateResult } from "./contracts";
 import { formatInterval, formatShare } from "./format";
-import { getSettings, summarizeScope } from "./get-settings";
+import { getSettings } from "./get-settings";
+import { summarizeScope } from "./summarize-scope";
 
 export async function updateSettings({ actor, integrationId, input }: { actor: Actor; integrationId: string; input: SettingsInput }): Promise<SettingsUpdateResult> {
   const db = getDb();
@@ -69,7 +70,7 @@ export async function updateSettings({ actor, integrationId, input }: { actor: A
       await assertKnownIds(integrationId, to);
       set.syncScope = to;
       // Since marks dropped (full passes next), and when, so counts from older runs are not shown as this scope's.
-      set.cursors = sql`jsonb_set(${set.cursors ?? integrations.cursors} - 'since', '{scopeChangedAt}', to_jsonb(${new Date().toISOString()}::text))` as never;
+      set.cursors = sql`jsonb_set(${set.cursors ?? integrations.cursors} - 'since', '{scopeChangedAt}', to_jsonb(now()))` as never;
       details.syncScope = { from, to };
       said.push(`sync scope: ${to ? await summarizeScope(integrationId, to) : describeScope(null)} (was ${from ? await summarizeScope(integrationId, from) : describeScope(null)}); applies from the next sync`);
     }

@@ -343,7 +343,9 @@ async function markSince(integrationId: string, resource: Resource, startedAt: D
   await getDb()
     .update(integrations)
     .set({ cursors: sql`jsonb_set(${integrations.cursors}, '{since}', coalesce(${integrations.cursors}->'since', '{}'::jsonb) || jsonb_build_object(${resource}::text, ${startedAt.toISOString()}::text))` })
-    .where(eq(integrations.id, integrationId));
+    // A sync scope changed after this run started (it applied the old one): no mark, so the next
+    // run makes the full pass that applies the new scope.
+    .where(and(eq(integrations.id, integrationId), sql`coalesce((${integrations.cursors}->>'scopeChangedAt')::timestamptz, '-infinity'::timestamptz) <= ${startedAt.toISOString()}::timestamptz`));
 }
 
 /** Releases the lease and re-queues the run so any worker resumes it from its checkpoints now. */
