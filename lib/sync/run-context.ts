@@ -83,6 +83,12 @@ export interface ResourceContext {
   commit(page: Omit<PageCommit, "resource">): Promise<Counts>;
   /** The integration's sync scope as this run applies it (null = everything). */
   scope: SyncScope | null;
+  /**
+   * Users an incremental pass of this run brought into a scoped integration's copy (e.g. unsuspended
+   * under a status scope): the later steps read their memberships, assignments and roles. In memory:
+   * a run resumed by another worker leaves them to the next full pass.
+   */
+  enteredScope: Set<string>;
   /** Sets how many objects Okta had that the scope left out (replaces page-by-page counts). */
   setOutOfScope(n: number | null): Promise<void>;
   /** Sets the resource's expected total (Okta-reported) for the progress bar. */

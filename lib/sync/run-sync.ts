@@ -178,6 +178,7 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
 
     // The scope as it stood when the run started: a change made during the run applies to the next.
     const scope = scopeOf(integration!);
+    const enteredScope = new Set<string>();
     const outcomes = new Map<Resource, Promise<ResourceStatus>>();
     const execute = async (resource: Resource): Promise<ResourceStatus> => {
       const step = PLAN[resource];
@@ -210,6 +211,7 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
         runStartedAt: run.startedAt ?? new Date(),
         checkpoint: row.checkpoint,
         scope,
+        enteredScope,
         setOutOfScope: async (n) => void (await setRow({ outOfScope: n })),
         commit: makeCommit(lease, resource),
         setExpectedTotal: async (n) => void (await setRow({ expectedTotal: n })),

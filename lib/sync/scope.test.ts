@@ -186,17 +186,31 @@ describe("scoped incremental sync", () => {
     await s.run("incremental");
     const truth = await fetchTruth(emu);
     const want = scopedTruth(truth, { userStatuses: ["ACTIVE"] });
-    const stored = await storedRows(s.integrationId);
-    // Users equal the scoped truth exactly; every child row points at a stored user.
-    expect(differences(stored.users, want.users)).toEqual({ count: 0, first: [] });
-    const extra = (m: Map<string, string>, w: Map<string, string>) => [...m.keys()].filter((k) => !w.has(k));
-    expect(extra(stored.memberships, want.memberships)).toEqual([]);
-    expect(extra(stored.appAssignments, want.appAssignments)).toEqual([]);
-    expect(extra(stored.roles, want.roles)).toEqual([]);
+    // The incremental run alone makes the copy equal the scoped truth.
+    await expectStored(s.integrationId, want);
     const [{ n }] = await sql()`select count(*)::int as n from okta_users where integration_id = ${s.integrationId} and deleted_at is null and status <> 'ACTIVE'`;
     expect(n).toBe(0);
     // The next full pass reconciles the rest: everything equals the scoped truth.
     await s.run("full");
+    await expectStored(s.integrationId, want);
+  });
+
+  it("a user who comes back into the scope brings their memberships, app assignments and roles in the incremental run", async () => {
+    await emu.control("POST", "/reset", { seed: 22, users: 400, groups: 16, apps: 8, logDays: 5 });
+    const s = await setup();
+    expect((await s.patch({ syncScope: { userStatuses: ["ACTIVE"] } })).status).toBe(200);
+    await s.run("full");
+    const before = await fetchTruth(emu);
+    const everyone = before.groups.find((g) => g.type === "BUILT_IN")!.id as string;
+    const groupsOf = (id: string) => before.memberships.filter((m) => m.groupId !== everyone && m.userIds.includes(id)).length;
+    const directApps = (id: string) => Object.values(before.appUsers).filter((l) => l.some((u) => u.id === id && u.scope === "USER")).length;
+    const back = before.users.find((u) => u.status === "SUSPENDED" && groupsOf(u.id as string) > 0 && directApps(u.id as string) > 0)!.id as string;
+    const token = emu.apiToken("admin-token");
+    expect((await fetch(`${emu.url}/api/v1/users/${back}/lifecycle/unsuspend`, { method: "POST", headers: { authorization: `SSWS ${token}` } })).status).toBe(200);
+    await s.run("incremental");
+    const want = scopedTruth(await fetchTruth(emu), { userStatuses: ["ACTIVE"] });
+    expect(want.users.has(back)).toBe(true);
+    expect([...want.memberships.keys()].filter((k) => k.endsWith(`/${back}`)).length).toBeGreaterThan(1);
     await expectStored(s.integrationId, want);
   });
 

@@ -8,7 +8,7 @@ import type { ResourceContext } from "../run-context";
 import { liveIds, pruneOutOfScope, scopeFilter } from "../scope";
 import { deletedGroupIds } from "./groups";
 import { deletedUserIds } from "./users";
-import { appGroupRow, appGroupsTable, appUserRow, appUsersTable, oktaAppGroupSchema, oktaAppUserSchema, type TableSpec } from "../tables";
+import { appGroupRow, appGroupsTable, appUserRow, appUsersTable, idOnlySchema, oktaAppGroupSchema, oktaAppUserSchema, type TableSpec } from "../tables";
 import type { ZodType } from "zod";
 import { InvalidObjects, isNotFound, liveParents, parseItems, throwIfAborted, walkParents, type Row } from "./walk";
 
@@ -125,6 +125,13 @@ export async function syncAppAssignmentsIncremental(ctx: ResourceContext, since:
     const groups = [...viaGroups.keys()];
     for (const r of await sql`select app_id, group_id from okta_app_groups where integration_id = ${integrationId} and deleted_at is null and group_id = any(${groups}::text[])`) {
       for (const u of viaGroups.get(r.group_id) ?? []) addPair(r.app_id, u);
+    }
+  }
+  // Users who entered the scope in this run: every app Okta lists for them (direct or through a group).
+  for (const user of [...ctx.enteredScope].sort()) {
+    throwIfAborted(ctx);
+    for await (const page of ctx.client.pages<unknown>("/api/v1/apps", { filter: `user.id eq "${user}"`, limit: 200 })) {
+      for (const a of parseItems(page.items, idOnlySchema, (x) => x.id).rows) addPair(a, user);
     }
   }
   const goneUsers = new Set(await deletedUserIds(integrationId, since));

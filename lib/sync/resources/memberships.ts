@@ -149,6 +149,24 @@ export async function syncMembershipsIncremental(ctx: ResourceContext, since: Da
   // Members who left the scope (a status change) go with their user.
   await pruneOutOfScope(ctx.lease, ctx.scope, "memberships", "okta_group_members", { user: "user_id" });
 
+  // Users who entered the scope in this run (the users step just stored them): their groups.
+  if (ctx.enteredScope.size) {
+    const groups = await liveIds("okta_groups", integrationId);
+    for (const user of [...ctx.enteredScope].sort()) {
+      throwIfAborted(ctx);
+      try {
+        for await (const page of ctx.client.pages<unknown>(`/api/v1/users/${encodeURIComponent(user)}/groups`)) {
+          const { rows, invalid: bad } = parseItems(page.items, idOnlySchema, (g) => ({ group_id: g.id, user_id: user }));
+          const kept = rows.filter((r) => groups.has(r.group_id));
+          if (bad) await ctx.note("warn", "sync.invalid_objects", `Skipped ${bad} groups that Okta returned without an id`, { count: bad });
+          await ctx.commit({ writes: [{ spec: membershipsTable, rows: kept }], pages: 1, objects: kept.length });
+        }
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+    }
+  }
+
   const unexplained = await sql`
     select g.id from okta_groups g
     where g.integration_id = ${integrationId} and g.deleted_at is null and g.last_membership_updated > ${oktaDate(since)}::timestamptz

@@ -78,6 +78,8 @@ export async function syncRoles(ctx: ResourceContext): Promise<"full" | "increme
     );
     for (const [g, u] of memberships) if (privileged.has(g)) users.add(u);
   }
+  // Users who entered the scope in this run bring their roles.
+  for (const u of ctx.enteredScope) users.add(u);
   const goneUsers = await deletedUserIds(integrationId, since);
   const goneGroups = await deletedGroupIds(integrationId, since);
   for (const u of goneUsers) users.delete(u);

@@ -39,6 +39,14 @@ export async function syncUsers(ctx: ResourceContext): Promise<"full" | "increme
     what: "users",
     keep: restrictsUsers(scope) ? inScope(scope) : undefined,
     onRejected: async (rows) => void (await deleteRows(ctx.lease, "users", "okta_users", "id = any($2::text[])", [rows.map((r) => r.id)])),
+    onKept: restrictsUsers(scope)
+      ? async (rows) => {
+          // Not stored (or stored as deleted) before this page: the user enters the scope now.
+          const ids = rows.map((r) => r.id as string);
+          const live = new Set((await getDb().$client`select id from okta_users where integration_id = ${ctx.lease.integrationId} and deleted_at is null and id = any(${ids}::text[])`).map((r) => r.id as string));
+          for (const id of ids) if (!live.has(id)) ctx.enteredScope.add(id);
+        }
+      : undefined,
   });
   const gone = await deletedUserIds(ctx.lease.integrationId, since);
   if (gone.length) await deleteRows(ctx.lease, "users", "okta_users", "id = any($2::text[])", [gone]);

@@ -66,6 +66,8 @@ export async function walkList<T>(
     countOutOfScope?: boolean;
     /** Rows `keep` rejected, page by page (e.g. to delete stored rows that left the scope). */
     onRejected?: (rows: Row[]) => Promise<void>;
+    /** Rows about to be written, page by page, before the commit. */
+    onKept?: (rows: Row[]) => Promise<void>;
   },
 ): Promise<{ lastNext: string | null }> {
   const cp = (ctx.checkpoint ?? {}) as ListCheckpoint;
@@ -80,6 +82,7 @@ export async function walkList<T>(
     const rows = opts.keep ? parsed.rows.filter(opts.keep) : parsed.rows;
     const rejected = opts.keep ? parsed.rows.filter((r) => !opts.keep!(r)) : [];
     if (rejected.length && opts.onRejected) await opts.onRejected(rejected);
+    if (rows.length && opts.onKept) await opts.onKept(rows);
     lastNext = page.nextUrl;
     const last = page.items.length === 0 || !page.nextUrl;
     await ctx.commit({
