@@ -224,7 +224,7 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
           // A scope changed since this resource's last full sweep is a deliberate narrowing: what
           // left the scope goes even when that is most of the stored rows (the guard is for a pass
           // that saw nearly nothing by accident, under the same scope).
-          const scopeChanged = SCOPED.has(resource) && sweptScope(integration!, resource) !== scopeKey(scope);
+          const scopeChanged = SCOPED.has(resource) && sweptScope(integration!, resource) !== scopeKey(scopePart(resource, scope));
           const swept = await sweep(lease, resource, step.sweep, { guard: !scopeChanged });
           if (swept.refused) {
             const message = `Did not delete anything: this pass would have deleted ${swept.wouldDelete} of ${swept.live} stored ${RESOURCE_LABELS[resource]} (over 90%). The data is kept; check the app's admin role and scopes.`;
@@ -234,7 +234,7 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
           }
           await analyzeTables(step.sweep);
           if (scopeChanged) {
-            await markSweptScope(run.integrationId, resource, scopeKey(scope));
+            await markSweptScope(run.integrationId, resource, scopeKey(scopePart(resource, scope)));
             if (swept.deleted) {
               await event({ kind: "sync.scope_applied", message: `${RESOURCE_LABELS[resource]}: the sync scope changed; ${swept.deleted} stored row(s) now out of scope were removed`, details: { resource, deleted: swept.deleted, scope } });
             }
@@ -319,6 +319,19 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
 
 /** What a sync scope can narrow (identity providers and the System Log are never scoped). */
 const SCOPED = new Set<Resource>(["users", "groups", "memberships", "apps", "app_assignments", "roles"]);
+
+/** The part of the scope that narrows a resource (a new app choice says nothing about users). */
+function scopePart(resource: Resource, scope: SyncScope | null): SyncScope | null {
+  if (!scope) return null;
+  const users = { groupIds: scope.groupIds, userTypes: scope.userTypes, userStatuses: scope.userStatuses };
+  const part: SyncScope =
+    resource === "groups" ? { groupIds: scope.groupIds }
+    : resource === "apps" ? { appIds: scope.appIds }
+    : resource === "app_assignments" ? scope
+    : users;
+  const defined = Object.fromEntries(Object.entries(part).filter(([, v]) => v !== undefined));
+  return Object.keys(defined).length ? defined : null;
+}
 
 /** Scoped children read the kept users and groups back from the tables: those steps go first. */
 function scopedAfter(resource: Resource, scope: SyncScope | null): Resource[] {
