@@ -2,7 +2,8 @@
 // every list empty = everything. Pure zod, safe to import from client components.
 //
 // In scope, as one closed sub-directory (every stored row refers only to stored objects):
-//   users        status in userStatuses, type in userTypes (profile.userType or the type id), and,
+//   users        status in userStatuses, type in userTypes (profile.userType; an oty... value is
+//                matched against the Okta user type id), and,
 //                when groupIds is set, a member of at least one chosen group
 //   groups       the chosen groups (all when groupIds is unset)
 //   memberships  chosen group x in-scope user
@@ -64,7 +65,7 @@ export const restrictsApps = (s: SyncScope | null) => !!s?.appIds;
 /** Status and type only (group membership is structural: where users are read from). */
 export function userMatches(s: SyncScope | null, u: { status: string; userType: string | null; typeId: string | null }) {
   if (s?.userStatuses && !s.userStatuses.includes(u.status as OktaUserStatus)) return false;
-  if (s?.userTypes && !s.userTypes.some((t) => t === u.userType || t === u.typeId)) return false;
+  if (s?.userTypes && !s.userTypes.some((t) => (/^oty[A-Za-z0-9]{10,}$/.test(t) ? t === u.typeId : t === u.userType))) return false;
   return true;
 }
 
@@ -72,7 +73,8 @@ export function userMatches(s: SyncScope | null, u: { status: string; userType: 
 export function userSearchClause(s: SyncScope | null): string | null {
   const parts: string[] = [];
   if (s?.userStatuses) parts.push(`(${s.userStatuses.map((x) => `status eq "${x}"`).join(" or ")})`);
-  if (s?.userTypes) parts.push(`(${s.userTypes.map((x) => `profile.userType eq "${x}" or type.id eq "${x}"`).join(" or ")})`);
+  // A value shaped like an Okta user type id (oty...) is matched as one; anything else is the profile's userType.
+  if (s?.userTypes) parts.push(`(${s.userTypes.map((x) => (/^oty[A-Za-z0-9]{10,}$/.test(x) ? `type.id eq "${x}"` : `profile.userType eq "${x}"`)).join(" or ")})`);
   return parts.length ? parts.join(" and ") : null;
 }
 

@@ -44,7 +44,7 @@ function scopedTruth(t: Truth, scope: SyncScope | null): Rows {
       .filter((u) => {
         const profile = u.profile as Obj;
         if (scope.userStatuses && !scope.userStatuses.includes(u.status as never)) return false;
-        if (scope.userTypes && !scope.userTypes.some((x) => x === profile.userType || x === (u.type as Obj | undefined)?.id)) return false;
+        if (scope.userTypes && !scope.userTypes.some((x) => (x.startsWith("oty") ? x === (u.type as Obj | undefined)?.id : x === profile.userType))) return false;
         return !chosenGroups || memberOfChosen.has(u.id as string);
       })
       .map((u) => u.id as string),
