@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(mktemp -d /tmp/osc-smoke-XXXXXX); chmod 755 "$data"
 log="$data/console.log"
-env -u DATABASE_URL DATA_DIR="$data" PORT=3210 DEMO_EMULATOR_PORT=8797 EMBEDDED_PG_PORT=54399 npm start >"$log" 2>&1 &
+# In a session of its own, so stopping it below is what Ctrl-C does in a terminal: the whole group.
+setsid env -u DATABASE_URL DATA_DIR="$data" PORT=3210 DEMO_EMULATOR_PORT=8797 EMBEDDED_PG_PORT=54399 npm start >"$log" 2>&1 &
 pid=$!
-cleanup() { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"; }
+cleanup() { kill -TERM -- "-$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
 for _ in $(seq 1 240); do
   grep -q "Sign in as" "$log" && break
@@ -24,4 +25,9 @@ curl -sS -b "$jar" -c "$jar" -o /dev/null -X POST http://localhost:3210/api/auth
   --data-urlencode "csrfToken=$csrf" --data-urlencode "email=$email" --data-urlencode "password=$password"
 curl -fsS -b "$jar" http://localhost:3210/api/auth/session | grep -q "$email"
 curl -fsS http://127.0.0.1:8797/__emulator >/dev/null
-echo "smoke: console up on embedded Postgres, login printed and working, demo emulator serving"
+# Ctrl-C: everything stops, in order (no process holds the database when Postgres goes).
+kill -INT -- "-$pid"
+for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+if kill -0 "$pid" 2>/dev/null || pgrep -f "$data" >/dev/null; then cat "$log"; echo "still running after Ctrl-C"; exit 1; fi
+if grep -q "terminating connection due to administrator command" "$log"; then cat "$log"; echo "Postgres stopped before the console let go of it"; exit 1; fi
+echo "smoke: console up on embedded Postgres, login printed and working, demo emulator serving, clean stop on Ctrl-C"
