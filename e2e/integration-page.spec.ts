@@ -183,3 +183,30 @@ test("an unknown integration or a malformed id shows the not-found page, not an 
   await open(page, "/integrations/okta/not-a-uuid/runs");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
+
+test("an admin limits the sync to active users; the next run keeps only them and the page says what is out of scope", async ({ page, request }) => {
+  const t = await seedTenant();
+  const id = await connect(request, t);
+  await lastRunFinished(request, t, id);
+  const truth = (await (await request.get(`${EMULATOR_URL}/__emulator/truth/summary`)).json()) as Summary;
+  const active = truth.usersByStatus.ACTIVE;
+  await signIn(page, t.admin);
+  await open(page, `/integrations/okta/${id}/settings`);
+
+  const card = page.getByTestId("scope-card");
+  await card.getByTestId("scope-statuses").getByLabel("Active", { exact: true }).check();
+  await card.getByTestId("scope-save").click();
+  await expect(card.getByText("Scope saved")).toBeVisible();
+  await expect(card.getByTestId("scope-summary")).toContainText(/active/i);
+  if (SHOTS) await card.screenshot({ path: `${SHOTS}/integration-scope.png` });
+
+  await open(page, `/integrations/okta/${id}`);
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect.poll(async () => (await runs(request, t, id)).length).toBe(2);
+  await lastRunFinished(request, t, id);
+  await page.reload();
+  await expect(page.getByTestId("count-users")).toHaveText(fmt(active));
+  await expect(page.getByTestId("scope-note")).toContainText("Scoped");
+  await expect(page.getByTestId("scope-out")).toContainText(`${fmt(truth.users - active)} users`);
+  await expect(page.getByTestId("count-users-SUSPENDED")).toHaveCount(0);
+});
