@@ -1,7 +1,6 @@
 // Incremental runs against the real emulator: after random mutations, an incremental run brings the
 // database back to the emulator's ground truth, counts exactly what changed, and asks Okta for a
 // fraction of what a full run does.
-import type { Row } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { stopBoss } from "@/lib/jobs/boss";
@@ -9,7 +8,7 @@ import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { enqueueDueSyncs } from "./enqueue-due-syncs";
 import { runSync } from "./run-sync";
 import { startSync } from "./start-sync";
-import { connectToEmulator, differences, expectedDiff, fetchTruth, storedRows, truthRows } from "./testing";
+import { connectToEmulator, differences, expectedDiff, fetchTruth, storedRows, truthRows, runResources } from "./testing";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -22,10 +21,6 @@ afterAll(async () => {
 
 const sql = () => getDb().$client;
 
-async function resources(runId: string): Promise<Record<string, Row>> {
-  const rows = await sql()`select * from sync_run_resources where run_id = ${runId}`;
-  return Object.fromEntries(rows.map((r) => [r.resource, r]));
-}
 
 async function expectSucceeded(runId: string) {
   const result = await runSync(runId);
@@ -66,7 +61,7 @@ describe("incremental sync", () => {
     await expectSucceeded(run.id);
     await expectMatchesTruth(c.integrationId);
 
-    const res = await resources(run.id);
+    const res = await runResources(run.id);
     for (const [key, resource] of Object.entries(PAIRS) as [keyof typeof PAIRS, string][]) {
       const want = expectedDiff(before[key], after[key]);
       expect({ resource, added: res[resource].added, updated: res[resource].updated, deleted: res[resource].deleted }).toEqual({ resource, ...want });
@@ -87,7 +82,7 @@ describe("incremental sync", () => {
     const { run } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", mode: "incremental" });
     await expectSucceeded(run.id);
     await expectMatchesTruth(c.integrationId);
-    const res = await resources(run.id);
+    const res = await runResources(run.id);
     const truth = truthRows(await fetchTruth(emu));
     expect(res.users.objects).toBe(truth.users.size);
   });

@@ -1,5 +1,4 @@
 // Full syncs against the real emulator: the database must equal the emulator's ground truth.
-import type { Row } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { stopBoss } from "@/lib/jobs/boss";
@@ -7,7 +6,7 @@ import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { logWindowStart } from "./resources/log-events";
 import { runSync } from "./run-sync";
 import { startSync } from "./start-sync";
-import { connectToEmulator, differences, expectedDiff, fetchTruth, storedRows, truthRows } from "./testing";
+import { connectToEmulator, differences, expectedDiff, fetchTruth, storedRows, truthRows, runResources } from "./testing";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -20,10 +19,6 @@ afterAll(async () => {
 
 const sql = () => getDb().$client;
 
-async function resources(runId: string): Promise<Record<string, Row>> {
-  const rows = await sql()`select * from sync_run_resources where run_id = ${runId}`;
-  return Object.fromEntries(rows.map((r) => [r.resource, r]));
-}
 
 /** Runs the sync and checks its status, showing the resources' errors when it differs. */
 async function expectRun(runId: string, status: string) {
@@ -70,7 +65,7 @@ describe("full sync", () => {
     const truth = await expectMatchesTruth(c.integrationId);
     await expectLogWindow(c.integrationId, c.runId);
 
-    const res = await resources(c.runId);
+    const res = await runResources(c.runId);
     expect(res.users).toMatchObject({ status: "succeeded", added: truth.users.size, updated: 0, deleted: 0 });
     expect(res.memberships).toMatchObject({ status: "succeeded", added: truth.memberships.size, expected_total: truth.memberships.size });
     expect(res.memberships.reconciliation).toMatchObject({ mismatchedGroups: 0, expected: truth.memberships.size, stored: truth.memberships.size });
@@ -96,7 +91,7 @@ describe("full sync", () => {
     const { run, created } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", actorUserId: c.actor.userId });
     expect(created).toBe(true);
     expect((await runSync(run.id)).status).toBe("succeeded");
-    const res = await resources(run.id);
+    const res = await runResources(run.id);
     const pairs = { users: "users", groups: "groups", memberships: "memberships", apps: "apps", appAssignments: "app_assignments", roles: "roles", idps: "idps" } as const;
     for (const [key, resource] of Object.entries(pairs) as [keyof typeof pairs, string][]) {
       const want = expectedDiff(before[key], after[key]);
@@ -124,12 +119,12 @@ describe("full sync", () => {
     expect(first).toEqual({ claimed: true });
     const [mid] = await sql()`select status, attempts from sync_runs where id = ${c.runId}`;
     expect(mid).toMatchObject({ status: "queued", attempts: 1 });
-    const partial = await resources(c.runId);
+    const partial = await runResources(c.runId);
     expect(Object.values(partial).some((r) => r.checkpoint !== null)).toBe(true);
 
     expect(await runSync(c.runId)).toEqual({ claimed: true, status: "succeeded" });
     const truth = await expectMatchesTruth(c.integrationId);
-    const res = await resources(c.runId);
+    const res = await runResources(c.runId);
     expect(res.users.added).toBe(truth.users.size);
     expect(res.memberships.added).toBe(truth.memberships.size);
     expect(res.app_assignments.added).toBe(truth.appAssignments.size);
@@ -143,7 +138,7 @@ describe("failure isolation", () => {
     await emu.control("POST", "/reset", { seed: 4, users: 200, groups: 15, apps: 6, logDays: 5 });
     const c = await connectToEmulator(emu, { app: "no-groups-scope" });
     expect(await runSync(c.runId)).toEqual({ claimed: true, status: "partial" });
-    const res = await resources(c.runId);
+    const res = await runResources(c.runId);
     expect(res.groups).toMatchObject({ status: "failed", missing_scope: "okta.groups.read" });
     expect(res.memberships.status).toBe("skipped");
     for (const r of ["users", "apps", "app_assignments", "roles", "idps", "log_events"]) expect({ r, status: res[r].status }).toEqual({ r, status: "succeeded" });

@@ -14,7 +14,7 @@ import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "./run-sync";
 import type { SyncScope } from "./scope-contract";
 import { startSync } from "./start-sync";
-import { connectToEmulator, differences, fetchTruth, storedRows, truthRows, type Truth } from "./testing";
+import { connectToEmulator, differences, fetchTruth, storedRows, truthRows, type Truth, runResources } from "./testing";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -72,10 +72,6 @@ async function expectStored(integrationId: string, want: Rows) {
   }
 }
 
-async function resources(runId: string) {
-  const rows = await sql()`select * from sync_run_resources where run_id = ${runId}`;
-  return Object.fromEntries(rows.map((r) => [r.resource as string, r]));
-}
 
 async function setup() {
   const c = await connectToEmulator(emu);
@@ -133,7 +129,7 @@ describe("scoped full sync", () => {
     const narrowed = await s.run("incremental");
     const want = scopedTruth(truth, scope);
     await expectStored(s.integrationId, want);
-    const r = await resources(narrowed);
+    const r = await runResources(narrowed);
     const users = await sql()`select count(*)::int as n from okta_users where integration_id = ${s.integrationId} and deleted_at is null`;
     if (scope.userStatuses || scope.userTypes || scope.groupIds) {
       expect(r.users.out_of_scope).toBe(all.users.size - want.users.size);
@@ -162,14 +158,14 @@ describe("scoped full sync", () => {
     // The same scope again: nothing changes, nothing is out of place.
     const again = await s.run("full");
     await expectStored(s.integrationId, want);
-    const r2 = await resources(again);
+    const r2 = await runResources(again);
     for (const x of ["users", "groups", "memberships", "apps", "app_assignments", "roles"]) expect({ x, added: r2[x].added, deleted: r2[x].deleted }).toEqual({ x, added: 0, deleted: 0 });
 
     // Widening back to everything brings the rows back.
     expect((await s.patch({ syncScope: null })).status).toBe(200);
     const widened = await s.run("full");
     await expectStored(s.integrationId, all);
-    const r3 = await resources(widened);
+    const r3 = await runResources(widened);
     expect(r3.users.added).toBe(all.users.size - want.users.size);
     expect(r3.users.out_of_scope).toBeNull();
     expect((await s.overview()).scope).toBeNull();

@@ -1,5 +1,6 @@
 // Test helpers for the sync tests: an integration row and a claimed run, each test its own.
 import { randomUUID } from "node:crypto";
+import type { Row } from "postgres";
 import { getDb } from "@/db";
 import { integrations, RESOURCES, syncRunResources, syncRuns } from "@/db/schema";
 import type { Lease } from "./upsert-batch";
@@ -21,6 +22,12 @@ export async function insertRunningRun(workspaceId: string, integrationId: strin
     .returning();
   await getDb().insert(syncRunResources).values(RESOURCES.map((resource) => ({ runId: run.id, resource })));
   return { runId: run.id, leaseOwner, workspaceId, integrationId };
+}
+
+/** A run's resource rows (raw columns) by resource name. */
+export async function runResources(runId: string): Promise<Record<string, Row>> {
+  const rows = await getDb().$client`select * from sync_run_resources where run_id = ${runId}`;
+  return Object.fromEntries(rows.map((r) => [r.resource as string, r]));
 }
 
 export async function finishRun(runId: string) {

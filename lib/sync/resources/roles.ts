@@ -91,8 +91,8 @@ export async function syncRoles(ctx: ResourceContext): Promise<"full" | "increme
   if (keep.users) await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = 'USER' and not exists (select 1 from okta_users u where u.integration_id = $1::uuid and u.id = principal_id and u.deleted_at is null)", []);
   if (keep.groups) await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = 'GROUP' and not exists (select 1 from okta_groups g where g.integration_id = $1::uuid and g.id = principal_id and g.deleted_at is null)", []);
   const reread = async (type: "USER" | "GROUP", id: string) => {
-    const ids = await syncPrincipalRoles(ctx, type, id, invalid);
-    await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = $2 and principal_id = $3 and not (id = any($4::text[]))", [type, id, ids ?? []]);
+    const rows = await syncPrincipalRoles(ctx, type, id, invalid);
+    await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = $2 and principal_id = $3 and not (id = any($4::text[]))", [type, id, rows?.map((r) => r.id) ?? []]);
   };
   await inParallel([...users], 4, (id) => reread("USER", id));
   await inParallel([...groups], 4, (id) => reread("GROUP", id));
@@ -102,8 +102,8 @@ export async function syncRoles(ctx: ResourceContext): Promise<"full" | "increme
   return "incremental";
 }
 
-/** One principal's roles; the ids stored, or null when Okta no longer knows the principal. */
-async function syncPrincipalRoles(ctx: ResourceContext, type: "USER" | "GROUP", id: string, invalid: InvalidObjects): Promise<string[] | null> {
+/** One principal's roles; the rows stored, or null when Okta no longer knows the principal. */
+async function syncPrincipalRoles(ctx: ResourceContext, type: "USER" | "GROUP", id: string, invalid: InvalidObjects) {
   throwIfAborted(ctx);
   try {
     const res = await ctx.client.get<unknown>(`/api/v1/${type === "USER" ? "users" : "groups"}/${encodeURIComponent(id)}/roles`);
@@ -111,7 +111,7 @@ async function syncPrincipalRoles(ctx: ResourceContext, type: "USER" | "GROUP", 
     const { rows, invalid: bad } = parseItems(items, oktaRoleSchema, (r) => roleRow(type, id, r));
     invalid.add(bad);
     await ctx.commit({ writes: [{ spec: rolesTable, rows }], pages: 1, objects: rows.length });
-    return rows.map((r) => r.id);
+    return rows;
   } catch (e) {
     if (!isNotFound(e)) throw e;
     return null;
@@ -123,17 +123,8 @@ async function syncRolesFull(ctx: ResourceContext) {
   const viaGroup = new Set<string>();
 
   const syncPrincipal = async (type: "USER" | "GROUP", id: string) => {
-    throwIfAborted(ctx);
-    try {
-      const res = await ctx.client.get<unknown>(`/api/v1/${type === "USER" ? "users" : "groups"}/${encodeURIComponent(id)}/roles`);
-      const items = Array.isArray(res.body) ? res.body : [];
-      const { rows, invalid: bad } = parseItems(items, oktaRoleSchema, (r) => roleRow(type, id, r));
-      invalid.add(bad);
-      if (type === "USER" && rows.some((r) => r.assignment_type === "GROUP")) viaGroup.add(id);
-      await ctx.commit({ writes: [{ spec: rolesTable, rows }], pages: 1, objects: rows.length });
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-    }
+    const rows = await syncPrincipalRoles(ctx, type, id, invalid);
+    if (type === "USER" && rows?.some((r) => r.assignment_type === "GROUP")) viaGroup.add(id);
   };
 
   // Scoped: role holders outside the scope are counted, not read (the users step ran first).
