@@ -18,10 +18,20 @@ const only = argv.filter((a) => a === "unit" || a === "e2e");
 const extra = argv.filter((a) => a !== "unit" && a !== "e2e" && a !== "--");
 const tiers = only.length ? only : ["unit", "e2e"];
 
+// A tier that hangs fails after this long with a message, rather than running into CI's limit.
+const TIER_MINUTES = Number(process.env.TEST_TIER_MINUTES ?? 30);
+
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
   return new Promise<number>((resolve) => {
     const child = spawn(cmd, args, { stdio: "inherit", env });
-    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const timer = setTimeout(() => {
+      console.error(`\n✗ ${path.basename(cmd)} ${args.join(" ")} still running after ${TIER_MINUTES} min: stopped (TEST_TIER_MINUTES)`);
+      child.kill("SIGKILL");
+    }, TIER_MINUTES * 60_000);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 

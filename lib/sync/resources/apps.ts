@@ -4,7 +4,7 @@ import type { ResourceContext } from "../run-context";
 import { appRow, appsTable, oktaAppSchema } from "../tables";
 import { walkList } from "./walk";
 
-export async function syncApps(ctx: ResourceContext): Promise<"full" | void> {
+export async function syncApps(ctx: ResourceContext): Promise<"full"> {
   const chosen = ctx.scope?.appIds ? new Set(ctx.scope.appIds) : null;
   await walkList(ctx, {
     path: "/api/v1/apps",
@@ -16,7 +16,7 @@ export async function syncApps(ctx: ResourceContext): Promise<"full" | void> {
     keep: chosen ? (r) => chosen.has(r.id as string) : undefined,
     countOutOfScope: !!chosen,
   });
-  // The list is always read whole; scoped, every run sweeps it, so a narrowed scope applies at the
-  // next run of either kind (unscoped incremental runs keep leaving deletions to the full run).
-  if (chosen) return "full";
+  // The list is always read whole (a few pages even for large orgs), so every run, incremental too,
+  // is a full pass that sweeps: apps deleted in Okta and a narrowed scope apply at the next run.
+  return "full";
 }
