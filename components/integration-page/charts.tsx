@@ -19,6 +19,33 @@ const dayFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short"
 const day = (iso: string) => dayFmt.format(new Date(iso));
 
 /** A round axis maximum: 1, 2, 5 x 10^n at or above the largest value. */
+/** The chart's numbers as a table for screen readers. */
+function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
+  return (
+    <table className="sr-only">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((c, j) => (
+              <td key={j}>{c}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function niceMax(v: number) {
   if (v <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(v));
@@ -114,25 +141,7 @@ export function SignInChart({ overview }: { overview: Overview }) {
             })}
             <XLabels labels={points.flatMap((p, i) => (i % every === 0 || i === points.length - 1 ? [{ x: PAD.l + i * step + step / 2, text: day(p.day) }] : [])).filter((l, i, a) => i === a.length - 1 || a[a.length - 1].x - l.x > 40)} />
           </svg>
-          <table className="sr-only">
-            <caption>Sign-ins per day</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Successful</th>
-                <th scope="col">Failed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.day}>
-                  <td>{p.day}</td>
-                  <td>{p.success}</td>
-                  <td>{p.failure}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable caption="Sign-ins per day" head={["Day", "Successful", "Failed"]} rows={points.map((p) => [p.day, p.success, p.failure])} />
         </figure>
       )}
     </Card>
@@ -193,25 +202,7 @@ export function DurationChart({ overview }: { overview: Overview }) {
               ]}
             />
           </svg>
-          <table className="sr-only">
-            <caption>Sync duration per run</caption>
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Result</th>
-                <th scope="col">Duration</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.runId}>
-                  <td>{r.startedAt}</td>
-                  <td>{RUN_STATUS[r.status].label}</td>
-                  <td>{formatDuration(r.durationMs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable caption="Sync duration per run" head={["Started", "Result", "Duration"]} rows={runs.map((r) => [r.startedAt, RUN_STATUS[r.status].label, formatDuration(r.durationMs)])} />
         </figure>
       )}
     </Card>
