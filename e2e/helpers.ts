@@ -34,9 +34,14 @@ export async function signInWithForm(page: Page, who: Person) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** Navigates and waits until React has hydrated the page, so a click reaches its handler. */
+/**
+ * Navigates and waits until React has hydrated the page, so a click reaches its handler: the root
+ * marks itself hydrated, and the page's own streamed part hydrates once its chunks have loaded
+ * (network idle); an input changed before that would be reset by hydration.
+ */
 export async function open(page: Page, url: string) {
   const res = await page.goto(url);
   await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
+  await page.waitForLoadState("networkidle");
   return res;
 }

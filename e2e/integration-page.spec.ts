@@ -123,6 +123,7 @@ test("Sync now starts a manual run that the history and the run's page attribute
   const log = page.getByRole("table", { name: /Event log/i });
   await expect(log.getByTestId("event-kind").first()).toBeVisible();
   await page.getByRole("combobox", { name: "Level" }).selectOption("error");
+  await expect(page.getByRole("combobox", { name: "Level" })).toHaveValue("error");
   await expect(page.getByText("No events match these filters")).toBeVisible();
   await page.getByRole("combobox", { name: "Level" }).selectOption("");
   await page.getByRole("combobox", { name: "Kind" }).selectOption("sync.succeeded");
