@@ -3,7 +3,7 @@
 // the checkpoints and ends with exactly the truth (no duplicate rows, exact counts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
@@ -43,6 +43,13 @@ afterAll(async () => {
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
   await admin.end();
+});
+
+// Each test's workers stop with it: a worker left running would pick up the next test's runs.
+afterEach(async () => {
+  const running = [...workers];
+  for (const w of running) kill(w);
+  await Promise.all(running.map((w) => (w.exitCode === null && w.signalCode === null ? new Promise((r) => w.once("exit", r)) : null)));
 });
 
 /** `npm run worker` in its own process group, so a kill reaches npm, tsx and node alike. */
@@ -124,7 +131,8 @@ describe("sync workers", () => {
     // Finish the initial run first, then start a manual one.
     const w = startWorker();
     await waitFor("the initial run", async () => (await runStatus(c.runId)).status === "succeeded");
-    await emu.control("POST", "/faults", { latencyMs: 25 });
+    // Slow enough that the run is still mid-walk when SIGTERM lands, however loaded the machine.
+    await emu.control("POST", "/faults", { latencyMs: 150 });
     const { run } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", actorUserId: c.actor.userId });
     await waitFor("pages of the manual run", async () => (await pagesDone(run.id)) >= 5);
     // The whole process group gets SIGTERM; npm may exit before node has handed the run back.
