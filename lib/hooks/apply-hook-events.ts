@@ -12,6 +12,7 @@ import { loadOktaClient } from "@/lib/integrations/load-okta-client";
 import { log } from "@/lib/log";
 import type { OktaClient } from "@/lib/okta/client";
 import { OktaApiError } from "@/lib/okta/errors";
+import { isNotFound } from "@/lib/sync/resources/walk";
 import { recordEvent } from "@/lib/sync/record-event";
 import { appGroupRow, appGroupsTable, appUserRow, appUsersTable, groupRow, groupsTable, idOnlySchema, membershipsTable, oktaAppGroupSchema, oktaAppUserSchema, oktaGroupSchema, oktaUserSchema, userRow, usersTable, type TableSpec } from "@/lib/sync/tables";
 import { writeRows, type Writer } from "@/lib/sync/upsert-batch";
@@ -20,8 +21,6 @@ import { normalizeScope, restrictsApps, restrictsGroups, restrictsUsers, userMat
 
 const BATCH = 2000;
 const CONCURRENCY = 8;
-
-const is404 = (e: unknown) => e instanceof OktaApiError && e.status === 404;
 
 interface Targets {
   users: Set<string>;
@@ -107,7 +106,7 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
           // Okta removes every app assignment of a deactivated user.
           if (u.data.status === "DEPROVISIONED") await remove("okta_app_users", "user_id = $2", [id]);
         } catch (e) {
-          if (!is404(e)) throw e;
+          if (!isNotFound(e)) throw e;
           await remove("okta_users", "id = $2", [id]);
           await remove("okta_group_members", "user_id = $2", [id]);
           await remove("okta_app_users", "user_id = $2", [id]);
@@ -126,7 +125,7 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
           await write(membershipsTable, groups.map((g) => ({ group_id: g, user_id: id })));
           await remove("okta_group_members", "user_id = $2 and not (group_id = any($3::text[]))", [id, groups]);
         } catch (e) {
-          if (!is404(e)) throw e;
+          if (!isNotFound(e)) throw e;
           await remove("okta_group_members", "user_id = $2", [id]);
         }
       });
@@ -137,7 +136,7 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
           const g = oktaGroupSchema.safeParse(res.body);
           if (g.success) await write(groupsTable, [groupRow(g.data)]);
         } catch (e) {
-          if (!is404(e)) throw e;
+          if (!isNotFound(e)) throw e;
           await remove("okta_groups", "id = $2", [id]);
           await remove("okta_group_members", "group_id = $2", [id]);
           await remove("okta_app_groups", "group_id = $2", [id]);
@@ -151,7 +150,7 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
           const a = oktaAppUserSchema.safeParse(res.body);
           if (a.success) await write(appUsersTable, [appUserRow(app, a.data)]);
         } catch (e) {
-          if (!is404(e)) throw e;
+          if (!isNotFound(e)) throw e;
           await remove("okta_app_users", "app_id = $2 and user_id = $3", [app, user]);
         }
       });
@@ -163,7 +162,7 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
           const a = oktaAppGroupSchema.safeParse(res.body);
           if (a.success) await write(appGroupsTable, [appGroupRow(app, a.data)]);
         } catch (e) {
-          if (!is404(e)) throw e;
+          if (!isNotFound(e)) throw e;
           await remove("okta_app_groups", "app_id = $2 and group_id = $3", [app, group]);
         }
       });
