@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui";
 import { BrandMark } from "@/components/shell/brand";
+import { buttonClass } from "@/components/ui";
 
 export default function NotFound() {
   return (

@@ -4,9 +4,32 @@
 import okta from "@okta/okta-sdk-nodejs";
 import { getDb } from "@/db";
 import {
-  appGroupRow, appGroupsTable, appRow, appsTable, appUserRow, appUsersTable, groupRow, groupsTable, idpRow, idpsTable, logEventRow, logEventsTable,
-  membershipsTable, oktaAppGroupSchema, oktaAppSchema, oktaAppUserSchema, oktaGroupSchema, oktaIdpSchema, oktaLogEventSchema, oktaRoleSchema,
-  oktaUserSchema, roleRow, rolesTable, userRow, usersTable, type TableSpec,
+  appGroupRow,
+  appGroupsTable,
+  appRow,
+  appsTable,
+  appUserRow,
+  appUsersTable,
+  groupRow,
+  groupsTable,
+  idpRow,
+  idpsTable,
+  logEventRow,
+  logEventsTable,
+  membershipsTable,
+  oktaAppGroupSchema,
+  oktaAppSchema,
+  oktaAppUserSchema,
+  oktaGroupSchema,
+  oktaIdpSchema,
+  oktaLogEventSchema,
+  oktaRoleSchema,
+  oktaUserSchema,
+  roleRow,
+  rolesTable,
+  type TableSpec,
+  userRow,
+  usersTable,
 } from "@/lib/sync/tables";
 
 type Obj = Record<string, unknown>;
@@ -27,7 +50,12 @@ export async function runBaseline(opts: { integrationId: string; orgUrl: string;
     if (Date.now() > opts.deadline) throw new OutOfTime();
     const cols = Object.keys(spec.columns);
     const all = ["workspace_id", "integration_id", ...(spec.hashed ? ["content_hash"] : []), ...cols];
-    const values = [workspaceId, opts.integrationId, ...(spec.hashed ? [""] : []), ...cols.map((c) => (row[c] === undefined || row[c] === null ? null : spec.columns[c] === "jsonb" ? JSON.stringify(row[c]) : row[c]))];
+    const values = [
+      workspaceId,
+      opts.integrationId,
+      ...(spec.hashed ? [""] : []),
+      ...cols.map((c) => (row[c] === undefined || row[c] === null ? null : spec.columns[c] === "jsonb" ? JSON.stringify(row[c]) : row[c])),
+    ];
     const keys = ["integration_id", ...spec.key].map((k) => `"${k}"`).join(", ");
     const updates = cols.filter((c) => !spec.key.includes(c)).map((c) => `"${c}" = excluded."${c}"`);
     await sql.unsafe(
@@ -50,7 +78,11 @@ export async function runBaseline(opts: { integrationId: string; orgUrl: string;
 
   let completed = true;
   try {
-    await timed("users", () => each(client.userApi.listUsers({ search: "status pr", limit: 200 }), (u) => insert("users", usersTable as TableSpec, userRow(oktaUserSchema.parse(plain(u))))));
+    await timed("users", () =>
+      each(client.userApi.listUsers({ search: "status pr", limit: 200 }), (u) =>
+        insert("users", usersTable as TableSpec, userRow(oktaUserSchema.parse(plain(u)))),
+      ),
+    );
     const groupIds: string[] = [];
     await timed("groups", () =>
       each(client.groupApi.listGroups({ limit: 10000 }), async (g) => {
@@ -60,7 +92,9 @@ export async function runBaseline(opts: { integrationId: string; orgUrl: string;
     );
     await timed("memberships", async () => {
       for (const groupId of groupIds)
-        await each(client.groupApi.listGroupUsers({ groupId, limit: 1000 }), (u) => insert("memberships", membershipsTable as TableSpec, { group_id: groupId, user_id: String(u.id) }));
+        await each(client.groupApi.listGroupUsers({ groupId, limit: 1000 }), (u) =>
+          insert("memberships", membershipsTable as TableSpec, { group_id: groupId, user_id: String(u.id) }),
+        );
     });
     const appIds: string[] = [];
     await timed("apps", () =>
@@ -71,7 +105,9 @@ export async function runBaseline(opts: { integrationId: string; orgUrl: string;
     );
     await timed("app_assignments", async () => {
       for (const appId of appIds) {
-        await each(client.applicationApi.listApplicationUsers({ appId, limit: 500 }), (u) => insert("app_assignments", appUsersTable as TableSpec, appUserRow(appId, oktaAppUserSchema.parse(plain(u)))));
+        await each(client.applicationApi.listApplicationUsers({ appId, limit: 500 }), (u) =>
+          insert("app_assignments", appUsersTable as TableSpec, appUserRow(appId, oktaAppUserSchema.parse(plain(u)))),
+        );
         await each(client.applicationApi.listApplicationGroupAssignments({ appId, limit: 200 }), (g) =>
           insert("app_assignments", appGroupsTable as TableSpec, appGroupRow(appId, oktaAppGroupSchema.parse(plain(g)))),
         );
@@ -85,7 +121,11 @@ export async function runBaseline(opts: { integrationId: string; orgUrl: string;
         }
       }
     });
-    await timed("idps", () => each(client.identityProviderApi.listIdentityProviders({ limit: 200 }), (i) => insert("idps", idpsTable as TableSpec, idpRow(oktaIdpSchema.parse(plain(i))))));
+    await timed("idps", () =>
+      each(client.identityProviderApi.listIdentityProviders({ limit: 200 }), (i) =>
+        insert("idps", idpsTable as TableSpec, idpRow(oktaIdpSchema.parse(plain(i)))),
+      ),
+    );
     await timed("log_events", () =>
       each(client.systemLogApi.listLogEvents({ since: opts.logSince, until: new Date().toISOString(), limit: 1000 }), (e) =>
         insert("log_events", logEventsTable as TableSpec, logEventRow(oktaLogEventSchema.parse(plain(e)))),

@@ -81,7 +81,14 @@ async function main() {
       let t = performance.now();
       // A second, small workspace shares the tables, as in a multi-tenant deployment.
       await seedDirectory({ users: 2000, groups: 50, apps: 8, seed: 2, signInsPerUser: 2 });
-      await seedDirectory({ users: Number(args.users), groups: Number(args.groups), apps: Number(args.apps), seed: 1, signInsPerUser: 4, signInUsers: 20000 });
+      await seedDirectory({
+        users: Number(args.users),
+        groups: Number(args.groups),
+        apps: Number(args.apps),
+        seed: 1,
+        signInsPerUser: 4,
+        signInUsers: 20000,
+      });
       console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       t = performance.now();
       await getDb().execute(sql`vacuum analyze`);
@@ -103,8 +110,12 @@ async function main() {
       sql`select u.id, u.login from okta_users u where u.integration_id = ${integrationId} and u.status = 'ACTIVE'
           and exists (select 1 from okta_log_events e where e.integration_id = u.integration_id and e.actor_id = u.id) order by u.id limit 1`,
     );
-    const [everyone] = await q<{ id: string }>(sql`select id from okta_groups where integration_id = ${integrationId} and type = 'BUILT_IN' limit 1`);
-    const [team] = await q<{ id: string }>(sql`select id from okta_groups where integration_id = ${integrationId} and name like 'Team %' order by id limit 1`);
+    const [everyone] = await q<{ id: string }>(
+      sql`select id from okta_groups where integration_id = ${integrationId} and type = 'BUILT_IN' limit 1`,
+    );
+    const [team] = await q<{ id: string }>(
+      sql`select id from okta_groups where integration_id = ${integrationId} and name like 'Team %' order by id limit 1`,
+    );
     const [bigApp] = await q<{ id: string }>(
       sql`select app_id id from okta_app_users where integration_id = ${integrationId} group by 1 order by count(*) desc limit 1`,
     );
@@ -127,9 +138,15 @@ async function main() {
       ["people: by department", () => listUsers({ ctx, input: { sort: "department" } })],
       ["people: status=SUSPENDED (3%)", () => listUsers({ ctx, input: { status: ["SUSPENDED"] } })],
       ["people: status=ACTIVE (85%)", () => listUsers({ ctx, input: { status: ["ACTIVE"] } })],
-      ["people: LOCKED_OUT,PASSWORD_EXPIRED by last sign-in", () => listUsers({ ctx, input: { status: ["LOCKED_OUT", "PASSWORD_EXPIRED"], sort: "lastLogin" } })],
+      [
+        "people: LOCKED_OUT,PASSWORD_EXPIRED by last sign-in",
+        () => listUsers({ ctx, input: { status: ["LOCKED_OUT", "PASSWORD_EXPIRED"], sort: "lastLogin" } }),
+      ],
       ["people: department=Legal", () => listUsers({ ctx, input: { department: "Legal" } })],
-      ["people: department + status + integration", () => listUsers({ ctx, input: { department: "Legal", status: ["ACTIVE"], integrationId } })],
+      [
+        "people: department + status + integration",
+        () => listUsers({ ctx, input: { department: "Legal", status: ["ACTIVE"], integrationId } }),
+      ],
       ["people: search 'a' (word prefix)", () => listUsers({ ctx, input: { q: "a" } })],
       ["people: search 'ol' (word prefix)", () => listUsers({ ctx, input: { q: "ol" } })],
       ["people: search 'olivia' (1.5%, clustered in name order)", () => listUsers({ ctx, input: { q: "olivia" } })],
@@ -146,7 +163,10 @@ async function main() {
       ["groups: search 'team'", () => listGroups({ ctx, input: { q: "team" } })],
       ["group page: Everyone", () => getGroup({ ctx, input: { integrationId, groupId: everyone.id } })],
       ["group members: Everyone, first page", () => listGroupMembers({ ctx, input: { integrationId, groupId: everyone.id } })],
-      ["group members: Everyone, search 'olivia'", () => listGroupMembers({ ctx, input: { integrationId, groupId: everyone.id, q: "olivia" } })],
+      [
+        "group members: Everyone, search 'olivia'",
+        () => listGroupMembers({ ctx, input: { integrationId, groupId: everyone.id, q: "olivia" } }),
+      ],
       ["group members: a team group", () => listGroupMembers({ ctx, input: { integrationId, groupId: team.id } })],
       ["apps: first page (with counts)", () => listApps({ ctx, input: {} })],
       ["apps: by assigned users", () => listApps({ ctx, input: { sort: "users" } })],
@@ -180,7 +200,9 @@ async function main() {
       for (const b of r.value) if (b === 10) lines++;
     }
     const mem = process.memoryUsage().rss / 1e6;
-    console.log(`\nCSV export of all people: ${lines - 1} rows, ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - start) / 1000).toFixed(1)} s (process RSS ${mem.toFixed(0)} MB)`);
+    console.log(
+      `\nCSV export of all people: ${lines - 1} rows, ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - start) / 1000).toFixed(1)} s (process RSS ${mem.toFixed(0)} MB)`,
+    );
     await closeDb();
   } finally {
     await db.stop();

@@ -17,7 +17,13 @@ async function main() {
     result = { ...(await runSync(args[0])) };
   } else if (mode === "baseline") {
     const { runBaseline } = await import("./baseline");
-    result = await runBaseline({ integrationId: args[0], orgUrl: args[1], token: args[2], logSince: args[3], deadline: Date.now() + Number(args[4]) });
+    result = await runBaseline({
+      integrationId: args[0],
+      orgUrl: args[1],
+      token: args[2],
+      logSince: args[3],
+      deadline: Date.now() + Number(args[4]),
+    });
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

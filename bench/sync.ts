@@ -80,10 +80,30 @@ interface Emu {
 }
 
 /** The emulator in its own process, so its memory and CPU are not the syncing process's. */
-async function startEmulatorProcess(o: { users: number; seed: number; logDays: number; rateLimits: boolean; windowMs?: number }): Promise<Emu> {
+async function startEmulatorProcess(o: {
+  users: number;
+  seed: number;
+  logDays: number;
+  rateLimits: boolean;
+  windowMs?: number;
+}): Promise<Emu> {
   const port = 18_000 + Math.floor(Math.random() * 2000);
-  const cli = ["emulator/cli.ts", "--port", String(port), "--seed", String(o.seed), "--users", String(o.users), "--groups", String(Math.max(5, Math.round(o.users / 20))),
-    "--apps", String(Math.max(3, Math.round(o.users / 200))), "--log-days", String(o.logDays), ...(o.rateLimits ? ["--rate-window-ms", String(o.windowMs ?? 60_000)] : ["--no-rate-limits"])];
+  const cli = [
+    "emulator/cli.ts",
+    "--port",
+    String(port),
+    "--seed",
+    String(o.seed),
+    "--users",
+    String(o.users),
+    "--groups",
+    String(Math.max(5, Math.round(o.users / 20))),
+    "--apps",
+    String(Math.max(3, Math.round(o.users / 200))),
+    "--log-days",
+    String(o.logDays),
+    ...(o.rateLimits ? ["--rate-window-ms", String(o.windowMs ?? 60_000)] : ["--no-rate-limits"]),
+  ];
   const child = spawn(tsx, cli, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve, reject) => {
     let out = "";
@@ -98,7 +118,11 @@ async function startEmulatorProcess(o: { users: number; seed: number; logDays: n
     url,
     pid: child.pid!,
     async control<T>(method: string, p: string, body?: unknown) {
-      const res = await fetch(`${url}/__emulator${p}`, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+      const res = await fetch(`${url}/__emulator${p}`, {
+        method,
+        headers: body ? { "content-type": "application/json" } : {},
+        body: body ? JSON.stringify(body) : undefined,
+      });
       if (!res.ok) throw new Error(`emulator ${method} ${p}: ${res.status}`);
       return (await res.json()) as T;
     },
@@ -151,7 +175,7 @@ async function postgresCpuDuring<T>(fn: () => Promise<T>): Promise<[T, number]> 
   const seen = new Set(first.keys());
   const timer = setInterval(() => {
     poll();
-    for (const pid of last.keys()) if (!seen.has(pid)) (seen.add(pid), first.set(pid, 0));
+    for (const pid of last.keys()) if (!seen.has(pid)) seen.add(pid), first.set(pid, 0);
   }, 250);
   try {
     const result = await fn();
@@ -163,13 +187,17 @@ async function postgresCpuDuring<T>(fn: () => Promise<T>): Promise<[T, number]> 
 }
 
 const emulatorPids = (pid: number) =>
-  fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number).filter((p) => {
-    try {
-      return p === pid || fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ")[1] === String(pid);
-    } catch {
-      return false;
-    }
-  });
+  fs
+    .readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((p) => {
+      try {
+        return p === pid || fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ")[1] === String(pid);
+      } catch {
+        return false;
+      }
+    });
 
 function runChild(argv: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
@@ -197,18 +225,34 @@ async function connect(dbUrl: string, emu: Emu) {
   resetEnvCache();
   const { workspaces, users } = await import("@/db/schema");
   const [ws] = await getDb().insert(workspaces).values({ name: "bench" }).returning();
-  const [admin] = await getDb().insert(users).values({ workspaceId: ws.id, email: `bench-${ws.id}@example.com`, role: "admin", passwordHash: "x" }).returning();
-  const creds = await emu.control<{ apps: { name: string; clientId: string; privateKeyPem?: string; kid?: string; rateLimitPercent?: number }[]; apiTokens: { name: string; token: string }[] }>("GET", "/credentials");
+  const [admin] = await getDb()
+    .insert(users)
+    .values({ workspaceId: ws.id, email: `bench-${ws.id}@example.com`, role: "admin", passwordHash: "x" })
+    .returning();
+  const creds = await emu.control<{
+    apps: { name: string; clientId: string; privateKeyPem?: string; kid?: string; rateLimitPercent?: number }[];
+    apiTokens: { name: string; token: string }[];
+  }>("GET", "/credentials");
   const app = creds.apps.find((a) => a.name === "readonly-key")!;
   const { connectIntegration } = await import("@/lib/integrations/connect-integration");
   const { integration } = await connectIntegration({
     actor: { userId: admin.id, workspaceId: ws.id, email: admin.email, name: "bench", role: "admin", via: "api_key" },
-    input: { name: "Okta", domain: emu.url, auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem!, keyId: app.kid } },
+    input: {
+      name: "Okta",
+      domain: emu.url,
+      auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem!, keyId: app.kid },
+    },
   });
   const [run] = await getDb().$client`select id from sync_runs where integration_id = ${integration.id} and status = 'queued'`;
   const { stopBoss } = await import("@/lib/jobs/boss");
   await stopBoss();
-  return { integrationId: integration.id, workspaceId: ws.id, runId: run.id as string, token: creds.apiTokens.find((t) => t.name === "admin-token")!.token, appPercent: app.rateLimitPercent ?? 50 };
+  return {
+    integrationId: integration.id,
+    workspaceId: ws.id,
+    runId: run.id as string,
+    token: creds.apiTokens.find((t) => t.name === "admin-token")!.token,
+    appPercent: app.rateLimitPercent ?? 50,
+  };
 }
 
 async function resourceStats(runId: string) {
@@ -221,9 +265,20 @@ async function resourceStats(runId: string) {
 
 async function rowsStored(integrationId: string) {
   const { getDb } = await import("@/db");
-  const tables = ["okta_users", "okta_groups", "okta_group_members", "okta_apps", "okta_app_users", "okta_app_groups", "okta_role_assignments", "okta_idps", "okta_log_events"];
+  const tables = [
+    "okta_users",
+    "okta_groups",
+    "okta_group_members",
+    "okta_apps",
+    "okta_app_users",
+    "okta_app_groups",
+    "okta_role_assignments",
+    "okta_idps",
+    "okta_log_events",
+  ];
   let n = 0;
-  for (const t of tables) n += (await getDb().$client.unsafe(`select count(*)::int as n from ${t} where integration_id = $1`, [integrationId]))[0].n;
+  for (const t of tables)
+    n += (await getDb().$client.unsafe(`select count(*)::int as n from ${t} where integration_id = $1`, [integrationId]))[0].n;
   return n;
 }
 
@@ -242,7 +297,13 @@ async function runTotals(runId: string) {
 }
 
 /** After a full sync: a share of the tenant changes, then an incremental run catches up. */
-async function incremental(c: { integrationId: string; workspaceId: string; runId: string }, emu: Emu, env: NodeJS.ProcessEnv, users: number, fullWallMs: number) {
+async function incremental(
+  c: { integrationId: string; workspaceId: string; runId: string },
+  emu: Emu,
+  env: NodeJS.ProcessEnv,
+  users: number,
+  fullWallMs: number,
+) {
   const count = Math.max(1, Math.round(users * Number(args.change)));
   const applied = await emu.control<{ applied: number; logEvents: number }>("POST", "/mutations", { count, seed: Number(args.seed) });
   const { startSync } = await import("@/lib/sync/start-sync");
@@ -255,18 +316,34 @@ async function incremental(c: { integrationId: string; workspaceId: string; runI
   const steady = full.requests - full.logRequests;
   const reqShare = mine.requests / full.requests;
   const timeShare = Number(inc.wallMs) / fullWallMs;
-  console.log(`   incremental after ${fmt(applied.applied)} changes (${(100 * Number(args.change)).toFixed(1)}% of users; ${fmt(applied.logEvents)} System Log events): ${inc.status} in ${secs(Number(inc.wallMs))}, ${fmt(mine.requests)} requests, ${fmt(mine.changed)} rows changed`);
-  for (const r of await resourceStats(run.id)) console.log(`     ${String(r.resource).padEnd(16)} ${fmt(r.requests).padStart(7)} requests ${fmt(r.written).padStart(8)} rows changed ${(r.secs ?? 0).toFixed(1).padStart(6)} s`);
-  console.log(`   => requests: incremental ${fmt(mine.requests)} vs full ${fmt(full.requests)} = ${(100 * reqShare).toFixed(1)}% (vs ${fmt(steady)} without the full run's one-off ${args["log-days"]}-day System Log backfill: ${((100 * mine.requests) / steady).toFixed(1)}%)`);
+  console.log(
+    `   incremental after ${fmt(applied.applied)} changes (${(100 * Number(args.change)).toFixed(1)}% of users; ${fmt(applied.logEvents)} System Log events): ${inc.status} in ${secs(Number(inc.wallMs))}, ${fmt(mine.requests)} requests, ${fmt(mine.changed)} rows changed`,
+  );
+  for (const r of await resourceStats(run.id))
+    console.log(
+      `     ${String(r.resource).padEnd(16)} ${fmt(r.requests).padStart(7)} requests ${fmt(r.written).padStart(8)} rows changed ${(r.secs ?? 0).toFixed(1).padStart(6)} s`,
+    );
+  console.log(
+    `   => requests: incremental ${fmt(mine.requests)} vs full ${fmt(full.requests)} = ${(100 * reqShare).toFixed(1)}% (vs ${fmt(steady)} without the full run's one-off ${args["log-days"]}-day System Log backfill: ${((100 * mine.requests) / steady).toFixed(1)}%)`,
+  );
   console.log(`   => time: incremental ${secs(Number(inc.wallMs))} vs full ${secs(fullWallMs)} = ${(100 * timeShare).toFixed(1)}%`);
-  return { requests: mine.requests, fullRequests: full.requests, steadyRequests: steady, wallMs: Number(inc.wallMs), fullWallMs, status: inc.status };
+  return {
+    requests: mine.requests,
+    fullRequests: full.requests,
+    steadyRequests: steady,
+    wallMs: Number(inc.wallMs),
+    fullWallMs,
+    status: inc.status,
+  };
 }
 
 async function fullSync(base: string, users: number, withBaseline: boolean) {
   const logDays = Number(args["log-days"]);
   const emu = await startEmulatorProcess({ users, seed: Number(args.seed), logDays, rateLimits: false });
   const summary = await emu.control<Record<string, number>>("GET", "/truth/summary");
-  console.log(`\n== Tenant: ${fmt(summary.users)} users, ${fmt(summary.groups)} groups, ${fmt(summary.memberships)} memberships, ${fmt(summary.apps)} apps, ${fmt(summary.appUsers + summary.appGroups)} app assignments, ${fmt(summary.logEvents)} log events`);
+  console.log(
+    `\n== Tenant: ${fmt(summary.users)} users, ${fmt(summary.groups)} groups, ${fmt(summary.memberships)} memberships, ${fmt(summary.apps)} apps, ${fmt(summary.appUsers + summary.appGroups)} app assignments, ${fmt(summary.logEvents)} log events`,
+  );
   const db = await freshDatabase(base, `u${users}`);
   try {
     const c = await connect(db.url, emu);
@@ -274,16 +351,28 @@ async function fullSync(base: string, users: number, withBaseline: boolean) {
     const busyBefore = machineBusyMs();
     const emuBefore = cpuMsOf(emulatorPids(emu.pid));
     const [ours, pgMs] = await postgresCpuDuring(() => runChild(["ours", c.runId], env));
-    const cpu = { sync: Number(ours.cpuMs), emulator: cpuMsOf(emulatorPids(emu.pid)) - emuBefore, postgres: pgMs, busy: machineBusyMs() - busyBefore };
+    const cpu = {
+      sync: Number(ours.cpuMs),
+      emulator: cpuMsOf(emulatorPids(emu.pid)) - emuBefore,
+      postgres: pgMs,
+      busy: machineBusyMs() - busyBefore,
+    };
     const rows = await resourceStats(c.runId);
     const oursRows = await rowsStored(c.integrationId);
     console.log(`   ours: ${ours.status} in ${secs(Number(ours.wallMs))}, peak RSS ${ours.peakRssMb} MB, rows written ${fmt(oursRows)}`);
-    console.log(`     CPU: sync process ${secs(cpu.sync)}, emulator ${secs(cpu.emulator)}, Postgres ${secs(cpu.postgres)}, everything else ${secs(cpu.busy - cpu.sync - cpu.emulator - cpu.postgres)}; ${((100 * cpu.busy) / (Number(ours.wallMs) * os.cpus().length)).toFixed(0)}% of ${os.cpus().length} cores busy`);
+    console.log(
+      `     CPU: sync process ${secs(cpu.sync)}, emulator ${secs(cpu.emulator)}, Postgres ${secs(cpu.postgres)}, everything else ${secs(cpu.busy - cpu.sync - cpu.emulator - cpu.postgres)}; ${((100 * cpu.busy) / (Number(ours.wallMs) * os.cpus().length)).toFixed(0)}% of ${os.cpus().length} cores busy`,
+    );
     for (const r of rows) {
       const rate = r.secs > 0 ? Math.round(r.objects / r.secs) : 0;
-      console.log(`     ${String(r.resource).padEnd(16)} ${fmt(r.objects).padStart(10)} objects ${String(r.pages).padStart(6)} pages ${fmt(r.requests).padStart(7)} requests ${(r.secs ?? 0).toFixed(1).padStart(6)} s ${fmt(rate).padStart(9)} objects/s`);
+      console.log(
+        `     ${String(r.resource).padEnd(16)} ${fmt(r.objects).padStart(10)} objects ${String(r.pages).padStart(6)} pages ${fmt(r.requests).padStart(7)} requests ${(r.secs ?? 0).toFixed(1).padStart(6)} s ${fmt(rate).padStart(9)} objects/s`,
+      );
     }
-    const inc = args.incremental !== "none" && Number(args.incremental) === users ? await incremental(c, emu, env, users, Number(ours.wallMs)) : undefined;
+    const inc =
+      args.incremental !== "none" && Number(args.incremental) === users
+        ? await incremental(c, emu, env, users, Number(ours.wallMs))
+        : undefined;
     let ratio: number | undefined;
     let ratioIsBound = false;
     if (withBaseline) {
@@ -292,15 +381,26 @@ async function fullSync(base: string, users: number, withBaseline: boolean) {
         const b = await connect(bdb.url, emu);
         const since = new Date(Date.now() - logDays * 86_400_000).toISOString();
         const budgetMs = Number(args["baseline-minutes"]) * 60_000;
-        const baseline = await runChild(["baseline", b.integrationId, emu.url, b.token, since, String(budgetMs)], { ...process.env, DATABASE_URL: bdb.url });
+        const baseline = await runChild(["baseline", b.integrationId, emu.url, b.token, since, String(budgetMs)], {
+          ...process.env,
+          DATABASE_URL: bdb.url,
+        });
         const baseRows = Number(baseline.rows);
         ratio = Number(baseline.wallMs) / Number(ours.wallMs);
-        console.log(`   baseline (@okta/okta-sdk-nodejs, one by one, row-at-a-time): ${baseline.completed ? "finished" : "stopped after its budget"} in ${secs(Number(baseline.wallMs))}, peak RSS ${baseline.peakRssMb} MB, rows ${fmt(baseRows)} (${fmt(Math.round(baseRows / (Number(baseline.wallMs) / 1000)))} rows/s)`);
-        console.log(`     per resource: ${Object.entries(baseline.timings as Record<string, number>).map(([k, v]) => `${k} ${secs(v)}`).join(", ")}`);
+        console.log(
+          `   baseline (@okta/okta-sdk-nodejs, one by one, row-at-a-time): ${baseline.completed ? "finished" : "stopped after its budget"} in ${secs(Number(baseline.wallMs))}, peak RSS ${baseline.peakRssMb} MB, rows ${fmt(baseRows)} (${fmt(Math.round(baseRows / (Number(baseline.wallMs) / 1000)))} rows/s)`,
+        );
+        console.log(
+          `     per resource: ${Object.entries(baseline.timings as Record<string, number>)
+            .map(([k, v]) => `${k} ${secs(v)}`)
+            .join(", ")}`,
+        );
         ratioIsBound = !baseline.completed;
         if (!baseline.completed) {
           const projectedMs = (oursRows / baseRows) * Number(baseline.wallMs);
-          console.log(`   => ours is at least ${ratio.toFixed(1)}x faster (the baseline had copied ${((100 * baseRows) / oursRows).toFixed(1)}% when stopped); projected ${secs(projectedMs)} for the baseline = ${(projectedMs / Number(ours.wallMs)).toFixed(0)}x`);
+          console.log(
+            `   => ours is at least ${ratio.toFixed(1)}x faster (the baseline had copied ${((100 * baseRows) / oursRows).toFixed(1)}% when stopped); projected ${secs(projectedMs)} for the baseline = ${(projectedMs / Number(ours.wallMs)).toFixed(0)}x`,
+          );
         } else console.log(`   => ours is ${ratio.toFixed(1)}x faster than the baseline`);
       } finally {
         await bdb.drop();
@@ -318,17 +418,35 @@ async function fullSync(base: string, users: number, withBaseline: boolean) {
 async function rateLimited(base: string, users: number, windowMs: number) {
   const emu = await startEmulatorProcess({ users, seed: Number(args.seed) + 1, logDays: 3, rateLimits: true, windowMs });
   const summary = await emu.control<Record<string, number>>("GET", "/truth/summary");
-  console.log(`\n== Rate-limited: ${fmt(summary.users)} users, ${fmt(summary.groups)} groups, ${fmt(summary.apps)} apps; emulator limits on, window ${windowMs} ms (Okta's minute compressed)`);
+  console.log(
+    `\n== Rate-limited: ${fmt(summary.users)} users, ${fmt(summary.groups)} groups, ${fmt(summary.apps)} apps; emulator limits on, window ${windowMs} ms (Okta's minute compressed)`,
+  );
   const db = await freshDatabase(base, `rl${users}`);
   try {
     const c = await connect(db.url, emu);
-    const [{ rate_limit_share: share }] = await (await import("@/db")).getDb().$client`select rate_limit_share from integrations where id = ${c.integrationId}`;
+    const [{ rate_limit_share: share }] = await (await import("@/db")).getDb()
+      .$client`select rate_limit_share from integrations where id = ${c.integrationId}`;
     const before = await emu.control<{ rateLimits: { byBucket: Record<string, { requests: number; limited: number }> } }>("GET", "/stats");
     const ours = await runChild(["ours", c.runId], { ...process.env, DATABASE_URL: db.url });
-    const after = await emu.control<{ rateLimits: { limited: number; byBucket: Record<string, { requests: number; limited: number }> } }>("GET", "/stats");
+    const after = await emu.control<{ rateLimits: { limited: number; byBucket: Record<string, { requests: number; limited: number }> } }>(
+      "GET",
+      "/stats",
+    );
     // Floor per bucket: requests it needed / the rate we may use (our share of the app's cap per window).
     const samplePath: Record<string, [string, string]> = {};
-    for (const p of ["/api/v1/users", "/api/v1/groups", "/api/v1/groups/x/users", "/api/v1/apps", "/api/v1/apps/x/users", "/api/v1/apps/x", "/api/v1/logs", "/api/v1/idps", "/api/v1/iam/assignees/users", "/api/v1/users/x/roles", "/oauth2/v1/token"]) {
+    for (const p of [
+      "/api/v1/users",
+      "/api/v1/groups",
+      "/api/v1/groups/x/users",
+      "/api/v1/apps",
+      "/api/v1/apps/x/users",
+      "/api/v1/apps/x",
+      "/api/v1/logs",
+      "/api/v1/idps",
+      "/api/v1/iam/assignees/users",
+      "/api/v1/users/x/roles",
+      "/oauth2/v1/token",
+    ]) {
       samplePath[bucketFor(p === "/oauth2/v1/token" ? "POST" : "GET", p).key] = [p === "/oauth2/v1/token" ? "POST" : "GET", p];
     }
     let floorMs = 0;
@@ -345,10 +463,14 @@ async function rateLimited(base: string, users: number, windowMs: number) {
       const allowed = Math.max(1, Math.floor(Math.max(1, Math.floor((limit * c.appPercent) / 100)) * share));
       const bucketFloor = ((requests - l) / allowed) * windowMs;
       if (bucketFloor > floorMs) (floorMs = bucketFloor), (floorBucket = key);
-      console.log(`   ${key.padEnd(36)} ${String(requests - l).padStart(8)} ${String(l).padStart(5)} ${String(allowed).padStart(15)}  ${secs(bucketFloor)}`);
+      console.log(
+        `   ${key.padEnd(36)} ${String(requests - l).padStart(8)} ${String(l).padStart(5)} ${String(allowed).padStart(15)}  ${secs(bucketFloor)}`,
+      );
     }
     const ratio = Number(ours.wallMs) / floorMs;
-    console.log(`   ours: ${ours.status} in ${secs(Number(ours.wallMs))}; floor ${secs(floorMs)} (${floorBucket}); wall/floor ${ratio.toFixed(2)}; 429s ${limited}`);
+    console.log(
+      `   ours: ${ours.status} in ${secs(Number(ours.wallMs))}; floor ${secs(floorMs)} (${floorBucket}); wall/floor ${ratio.toFixed(2)}; 429s ${limited}`,
+    );
     return { wallMs: Number(ours.wallMs), floorMs, ratio, limited };
   } finally {
     const { closeDb } = await import("@/db");
@@ -368,12 +490,17 @@ async function main() {
     const rl = args["rl-users"] === "none" ? null : await rateLimited(server.base, Number(args["rl-users"]), Number(args["rl-window-ms"]));
     console.log(`\n== Summary (${os.cpus().length} cores)`);
     for (const r of results) {
-      console.log(`   ${fmt(r.users).padStart(8)} users: ${r.status}, ${secs(r.wallMs)}, peak RSS ${r.peakRssMb} MB${r.ratio ? `, ${r.ratio.toFixed(1)}x faster than the baseline${r.ratioIsBound ? " (at least)" : ""}` : ""}`);
+      console.log(
+        `   ${fmt(r.users).padStart(8)} users: ${r.status}, ${secs(r.wallMs)}, peak RSS ${r.peakRssMb} MB${r.ratio ? `, ${r.ratio.toFixed(1)}x faster than the baseline${r.ratioIsBound ? " (at least)" : ""}` : ""}`,
+      );
       if (r.inc) {
-        console.log(`   ${"".padStart(8)}   incremental after a ${(100 * Number(args.change)).toFixed(1)}% change: ${r.inc.status}, ${fmt(r.inc.requests)} requests (${((100 * r.inc.requests) / r.inc.fullRequests).toFixed(1)}% of the full run's ${fmt(r.inc.fullRequests)}; ${((100 * r.inc.requests) / r.inc.steadyRequests).toFixed(1)}% without its log backfill), ${secs(r.inc.wallMs)} (${((100 * r.inc.wallMs) / r.inc.fullWallMs).toFixed(1)}% of ${secs(r.inc.fullWallMs)})`);
+        console.log(
+          `   ${"".padStart(8)}   incremental after a ${(100 * Number(args.change)).toFixed(1)}% change: ${r.inc.status}, ${fmt(r.inc.requests)} requests (${((100 * r.inc.requests) / r.inc.fullRequests).toFixed(1)}% of the full run's ${fmt(r.inc.fullRequests)}; ${((100 * r.inc.requests) / r.inc.steadyRequests).toFixed(1)}% without its log backfill), ${secs(r.inc.wallMs)} (${((100 * r.inc.wallMs) / r.inc.fullWallMs).toFixed(1)}% of ${secs(r.inc.fullWallMs)})`,
+        );
       }
     }
-    if (rl) console.log(`   rate-limited: wall ${secs(rl.wallMs)} vs floor ${secs(rl.floorMs)} = ${rl.ratio.toFixed(2)}x, ${rl.limited} 429s`);
+    if (rl)
+      console.log(`   rate-limited: wall ${secs(rl.wallMs)} vs floor ${secs(rl.floorMs)} = ${rl.ratio.toFixed(2)}x, ${rl.limited} 429s`);
   } finally {
     await server.stop();
   }

@@ -43,7 +43,12 @@ export async function freePort(): Promise<number> {
  * removed on stop (tests). A postmaster left behind by a killed parent is detected: if it still runs
  * we reuse it, if it is gone we clear its stale pid file.
  */
-export async function startEmbeddedPostgres(opts: { dir: string; port: number; persistent: boolean; database?: string }): Promise<EmbeddedHandle> {
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port: number;
+  persistent: boolean;
+  database?: string;
+}): Promise<EmbeddedHandle> {
   const dir = path.resolve(opts.dir);
   const database = opts.database ?? "console";
   const url = `postgres://postgres:postgres@127.0.0.1:${opts.port}/${database}`;

@@ -17,7 +17,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-const ts = (name?: string) => (name ? timestamp(name, { withTimezone: true, mode: "date" }) : timestamp({ withTimezone: true, mode: "date" }));
+const ts = (name?: string) =>
+  name ? timestamp(name, { withTimezone: true, mode: "date" }) : timestamp({ withTimezone: true, mode: "date" });
 const createdAt = () => ts().notNull().defaultNow();
 
 // ---------------------------------------------------------------------------------------------
@@ -137,9 +138,7 @@ export const integrations = pgTable(
     disconnectedById: uuid().references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
-    uniqueIndex("integrations_workspace_name_unique")
-      .on(t.workspaceId, sql`lower(${t.name})`)
-      .where(sql`${t.state} = 'connected'`),
+    uniqueIndex("integrations_workspace_name_unique").on(t.workspaceId, sql`lower(${t.name})`).where(sql`${t.state} = 'connected'`),
     index("integrations_workspace_idx").on(t.workspaceId),
     index("integrations_next_sync_idx").on(t.nextSyncAt).where(sql`${t.state} = 'connected'`),
     index("integrations_next_incremental_idx").on(t.nextIncrementalSyncAt).where(sql`${t.state} = 'connected'`),
@@ -446,7 +445,9 @@ export const oktaGroups = pgTable(
     primaryKey({ columns: [t.integrationId, t.id] }),
     index("okta_groups_workspace_idx").on(t.workspaceId, t.type),
     index("okta_groups_sort_name_idx").on(t.workspaceId, directoryKeys.lowerName(t.name), t.integrationId, t.id).where(notDeleted(t)),
-    index("okta_groups_search_trgm").using("gin", sql`${directoryKeys.groupSearch(t)} gin_trgm_ops`).where(notDeleted(t)),
+    index("okta_groups_search_trgm")
+      .using("gin", sql`${directoryKeys.groupSearch(t)} gin_trgm_ops`)
+      .where(notDeleted(t)),
   ],
 );
 
@@ -520,7 +521,10 @@ export const oktaAppGroups = pgTable(
     priority: integer(),
     lastUpdated: ts(),
   },
-  (t) => [primaryKey({ columns: [t.integrationId, t.appId, t.groupId] }), index("okta_app_groups_group_idx").on(t.integrationId, t.groupId)],
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.appId, t.groupId] }),
+    index("okta_app_groups_group_idx").on(t.integrationId, t.groupId),
+  ],
 );
 
 export const oktaRoleAssignments = pgTable(

@@ -75,7 +75,10 @@ test("signing out ends the session", async ({ page }) => {
   const t = await seedTenant();
   await signIn(page, t.admin);
   await page.goto("/integrations");
-  await page.getByRole("button", { name: new RegExp(t.admin.name) }).first().click();
+  await page
+    .getByRole("button", { name: new RegExp(t.admin.name) })
+    .first()
+    .click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login\?signedOut=1/);
   await expect(page.getByText("You have been signed out.")).toBeVisible();

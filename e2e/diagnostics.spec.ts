@@ -2,7 +2,7 @@
 // failing check names the cause and its fix, and every other check passes. Most cases go through the
 // API (an admin API key), one through the wizard in Chromium. Faults are global to the emulator, so
 // each case works on an app (or token) of its own and every fault is cleared after each test.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { EMULATOR_URL } from "../playwright.config";
 import { seedTenant, signIn, type Tenant } from "./helpers";
 
@@ -37,7 +37,8 @@ interface Result {
 let creds: { apps: EmuApp[] };
 const preset = (name: string) => creds.apps.find((a) => a.name === name)!;
 const uid = () => Math.random().toString(36).slice(2, 8);
-const emu = (request: APIRequestContext, method: "post" | "patch" | "delete", path: string, data?: unknown) => request[method](`${EMULATOR_URL}/__emulator${path}`, { data });
+const emu = (request: APIRequestContext, method: "post" | "patch" | "delete", path: string, data?: unknown) =>
+  request[method](`${EMULATOR_URL}/__emulator${path}`, { data });
 
 test.beforeAll(async ({ request }) => {
   creds = await (await request.get(`${EMULATOR_URL}/__emulator/credentials`)).json();
@@ -61,7 +62,10 @@ async function freshApp(request: APIRequestContext): Promise<EmuApp> {
 
 /** Connects through the API and waits for the initial sync, as an admin would before troubleshooting. */
 async function connect(request: APIRequestContext, t: Tenant, auth: Record<string, unknown>) {
-  const res = await request.post("/api/integrations", { headers: bearer(t), data: { name: `Okta ${uid()}`, domain: EMULATOR_URL, auth, scopes: SCOPES } });
+  const res = await request.post("/api/integrations", {
+    headers: bearer(t),
+    data: { name: `Okta ${uid()}`, domain: EMULATOR_URL, auth, scopes: SCOPES },
+  });
   expect(res.status(), await res.text()).toBe(201);
   const { id } = (await res.json()) as { id: string };
   await syncFinished(request, t, id);
@@ -70,7 +74,12 @@ async function connect(request: APIRequestContext, t: Tenant, auth: Record<strin
 
 async function syncFinished(request: APIRequestContext, t: Tenant, id: string) {
   await expect
-    .poll(async () => ((await (await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) })).json()) as { items: { status: string }[] }).items[0]?.status, { timeout: 45_000 })
+    .poll(
+      async () =>
+        ((await (await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) })).json()) as { items: { status: string }[] })
+          .items[0]?.status,
+      { timeout: 45_000 },
+    )
     .toBe("succeeded");
 }
 
@@ -106,7 +115,14 @@ const CASES: Case[] = [
   {
     fault: "wrong secret (before saving)",
     run: async (request, t) => {
-      const res = await request.post("/api/integrations/diagnostics", { headers: bearer(t), data: { domain: EMULATOR_URL, auth: { method: "client_secret", clientId: preset("oin-secret").clientId, clientSecret: "certainly-not-the-secret" }, symptom: "credentials" } });
+      const res = await request.post("/api/integrations/diagnostics", {
+        headers: bearer(t),
+        data: {
+          domain: EMULATOR_URL,
+          auth: { method: "client_secret", clientId: preset("oin-secret").clientId, clientSecret: "certainly-not-the-secret" },
+          symptom: "credentials",
+        },
+      });
       expect(res.status()).toBe(200);
       return res.json();
     },
@@ -120,7 +136,14 @@ const CASES: Case[] = [
     fault: "custom app with a secret (before saving)",
     run: async (request, t) => {
       const a = preset("custom-with-secret");
-      const res = await request.post("/api/integrations/diagnostics", { headers: bearer(t), data: { domain: EMULATOR_URL, auth: { method: "client_secret", clientId: a.clientId, clientSecret: a.clientSecret }, symptom: "credentials" } });
+      const res = await request.post("/api/integrations/diagnostics", {
+        headers: bearer(t),
+        data: {
+          domain: EMULATOR_URL,
+          auth: { method: "client_secret", clientId: a.clientId, clientSecret: a.clientSecret },
+          symptom: "credentials",
+        },
+      });
       return res.json();
     },
     check: "credentials",
@@ -187,7 +210,10 @@ const CASES: Case[] = [
   {
     fault: "token revoked",
     run: async (request, t) => {
-      const token = (await (await emu(request, "post", "/tokens", { name: `diag-${uid()}`, roles: ["READ_ONLY_ADMIN"] })).json()) as { name: string; token: string };
+      const token = (await (await emu(request, "post", "/tokens", { name: `diag-${uid()}`, roles: ["READ_ONLY_ADMIN"] })).json()) as {
+        name: string;
+        token: string;
+      };
       const id = await connect(request, t, { method: "api_token", token: token.token });
       await emu(request, "post", "/faults", { revokeToken: token.name });
       return diagnose(request, t, id, "token_expired");
@@ -249,8 +275,15 @@ test("a healthy integration passes every check, and the run is kept in the event
   expect(r.counts).toEqual({ pass: 17, warn: 0, fail: 0, notRun: 0 });
   expect(r.checks.find((c) => c.id === "counts")!.evidence[0].value).toMatch(/^Okta ([\d,]+) · stored \1 /);
   const events = await (await request.get(`/api/integrations/${id}/events?kind=diagnostics.run`, { headers: bearer(t) })).json();
-  expect(events.items[0]).toMatchObject({ kind: "diagnostics.run", level: "info", details: { symptom: "all", counts: { pass: 17, fail: 0 } } });
-  const viewer = await request.post(`/api/integrations/${id}/diagnostics`, { headers: { authorization: `Bearer ${t.viewerKey}` }, data: { symptom: "all" } });
+  expect(events.items[0]).toMatchObject({
+    kind: "diagnostics.run",
+    level: "info",
+    details: { symptom: "all", counts: { pass: 17, fail: 0 } },
+  });
+  const viewer = await request.post(`/api/integrations/${id}/diagnostics`, {
+    headers: { authorization: `Bearer ${t.viewerKey}` },
+    data: { symptom: "all" },
+  });
   expect(viewer.status()).toBe(403);
   const bad = await request.post(`/api/integrations/${id}/diagnostics`, { headers: bearer(t), data: { symptom: "nope" } });
   expect(bad.status()).toBe(400);
@@ -279,7 +312,10 @@ test("the wizard: pick a symptom, watch the checks, fix in Okta, run again, sync
   await expect(failing).toHaveAttribute("data-status", "fail");
   await expect(failing).toContainText("The app is not granted okta.groups.read");
   await expect(failing.getByRole("definition").filter({ hasText: "okta.groups.read" }).first()).toBeVisible();
-  await expect(failing.getByRole("link", { name: /Open in the Okta Admin Console/ })).toHaveAttribute("href", `${EMULATOR_URL}/admin/app/oidc_client/instance/${a.clientId}/#tab-general`);
+  await expect(failing.getByRole("link", { name: /Open in the Okta Admin Console/ })).toHaveAttribute(
+    "href",
+    `${EMULATOR_URL}/admin/app/oidc_client/instance/${a.clientId}/#tab-general`,
+  );
   for (const other of ["domain_format", "credentials", "scope_users", "admin_role", "last_sync", "counts"]) {
     await expect(page.getByTestId(`check-${other}`)).toHaveAttribute("data-status", "pass");
   }

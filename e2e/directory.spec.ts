@@ -1,9 +1,9 @@
 // The directory in Chromium: synced data is written straight into the database for a fresh workspace
 // (test/directory-fixtures.ts), then a viewer searches for a person, opens them and sees their apps and
 // how they got each one. With E2E_SCREENSHOTS=<dir> it also saves a screenshot of every page.
-import { expect, test, type Page } from "@playwright/test";
-import { seedDirectory, type SeededDirectory } from "@/test/directory-fixtures";
+import { expect, type Page, test } from "@playwright/test";
 import { closeDb } from "@/db";
+import { type SeededDirectory, seedDirectory } from "@/test/directory-fixtures";
 import { seedTenant, signIn, type Tenant } from "./helpers";
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
@@ -16,7 +16,16 @@ let org: SeededDirectory;
 
 test.beforeAll(async () => {
   tenant = await seedTenant();
-  org = await seedDirectory({ workspaceId: tenant.ws.id, users: 400, groups: 30, apps: 14, seed: 11, name: "Acme Okta", domain: "https://acme.okta.com", signInsPerUser: 6 });
+  org = await seedDirectory({
+    workspaceId: tenant.ws.id,
+    users: 400,
+    groups: 30,
+    apps: 14,
+    seed: 11,
+    name: "Acme Okta",
+    domain: "https://acme.okta.com",
+    signInsPerUser: 6,
+  });
 });
 test.afterAll(async () => closeDb());
 
@@ -52,7 +61,10 @@ test("the directory search finds a person, and their page shows their apps and h
   await row.getByRole("link", { name }).click();
   await expect(page).toHaveURL(`/directory/people/${org.integration.id}/${person.id}`);
   await expect(page.getByRole("heading", { name: new RegExp(name) })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Open in Okta" })).toHaveAttribute("href", `https://acme-admin.okta.com/admin/user/profile/view/${person.id}`);
+  await expect(page.getByRole("link", { name: "Open in Okta" })).toHaveAttribute(
+    "href",
+    `https://acme-admin.okta.com/admin/user/profile/view/${person.id}`,
+  );
 
   const apps = page.getByRole("table", { name: "Apps" });
   const mine = org.appUsers.filter((x) => x.userId === person.id);
@@ -117,7 +129,9 @@ test("filters live in the URL, so other pages can link to a filtered list", asyn
   await page.getByRole("link", { name: "IT Helpdesk", exact: true }).click();
   await expect(page).toHaveURL(`/directory/groups/${org.integration.id}/${helpdesk.id}`);
   await expect(page.getByText("Help Desk Administrator")).toBeVisible();
-  await expect(page.getByRole("table", { name: "Members" }).locator("tbody tr")).toHaveCount(Math.min(50, org.members.get(helpdesk.id)!.length));
+  await expect(page.getByRole("table", { name: "Members" }).locator("tbody tr")).toHaveCount(
+    Math.min(50, org.members.get(helpdesk.id)!.length),
+  );
   await shot(page, "group");
 
   await page.goto("/directory/apps?sort=users");

@@ -1,7 +1,7 @@
 // Issue 8 end to end: the admin registers an Okta event hook from the integration page, Okta (the
 // emulator) verifies it against the running console, then pushes changes that the console applies
 // within seconds, without a sync run.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { oktaUsers } from "@/db/schema";
@@ -16,17 +16,29 @@ const bearer = (t: Tenant) => ({ authorization: `Bearer ${t.adminKey}` });
 test.afterAll(async () => closeDb());
 
 async function connect(request: APIRequestContext, t: Tenant, appScopes: string[]) {
-  const made = await request.post(`${EMULATOR_URL}/__emulator/apps`, { data: { name: `hooks-${uid()}`, kind: "service", scopes: appScopes, roles: ["SUPER_ADMIN"] } });
+  const made = await request.post(`${EMULATOR_URL}/__emulator/apps`, {
+    data: { name: `hooks-${uid()}`, kind: "service", scopes: appScopes, roles: ["SUPER_ADMIN"] },
+  });
   expect(made.status()).toBe(201);
   const app = (await made.json()) as { clientId: string; privateKeyPem: string; kid: string };
   const res = await request.post("/api/integrations", {
     headers: bearer(t),
-    data: { name: `Okta ${uid()}`, domain: EMULATOR_URL, auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.kid }, scopes: SCOPES },
+    data: {
+      name: `Okta ${uid()}`,
+      domain: EMULATOR_URL,
+      auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.kid },
+      scopes: SCOPES,
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   const id = ((await res.json()) as { id: string }).id;
   await expect
-    .poll(async () => ((await (await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) })).json()) as { items: { status: string }[] }).items[0]?.status, { timeout: 45_000 })
+    .poll(
+      async () =>
+        ((await (await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) })).json()) as { items: { status: string }[] })
+          .items[0]?.status,
+      { timeout: 45_000 },
+    )
     .toBe("succeeded");
   return id;
 }
@@ -42,19 +54,30 @@ test("a registered hook is verified by Okta, and pushed changes reach the consol
   await panel.getByRole("button", { name: "Set up and register in Okta" }).click();
   await expect(panel).toContainText("Verified");
   await expect(panel).toContainText(/Yes \(/);
-  const hooks = (await (await request.get(`${EMULATOR_URL}/__emulator/truth/eventHooks`)).json()) as { channel: { config: { uri: string } }; verificationStatus: string }[];
+  const hooks = (await (await request.get(`${EMULATOR_URL}/__emulator/truth/eventHooks`)).json()) as {
+    channel: { config: { uri: string } };
+    verificationStatus: string;
+  }[];
   const ours = hooks.find((h) => h.channel.config.uri.endsWith(`/api/hooks/okta/${id}`));
   expect(ours?.verificationStatus).toBe("VERIFIED");
 
   // Changes in Okta: delivered to the console, stored, then applied by re-reading each user.
-  const runsBefore = ((await (await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) })).json()) as { items: unknown[] }).items.length;
+  const runsBefore = ((await (await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) })).json()) as { items: unknown[] })
+    .items.length;
   const stored = async () => {
-    const rows = await getDb().select({ id: oktaUsers.id, status: oktaUsers.status, login: oktaUsers.login }).from(oktaUsers).where(and(eq(oktaUsers.integrationId, id), isNull(oktaUsers.deletedAt)));
+    const rows = await getDb()
+      .select({ id: oktaUsers.id, status: oktaUsers.status, login: oktaUsers.login })
+      .from(oktaUsers)
+      .where(and(eq(oktaUsers.integrationId, id), isNull(oktaUsers.deletedAt)));
     return new Map(rows.map((r) => [r.id, `${r.status} ${r.login}`]));
   };
   const before = await stored();
   expect((await request.post(`${EMULATOR_URL}/__emulator/mutations`, { data: { count: 25, seed: 5, wait: true } })).ok()).toBe(true);
-  const truth = (await (await request.get(`${EMULATOR_URL}/__emulator/truth/users`)).json()) as { id: string; status: string; profile: { login: string } }[];
+  const truth = (await (await request.get(`${EMULATOR_URL}/__emulator/truth/users`)).json()) as {
+    id: string;
+    status: string;
+    profile: { login: string };
+  }[];
   const want = new Map(truth.map((u) => [u.id, `${u.status} ${u.profile.login}`]));
   const changed = [...want].filter(([k, v]) => before.get(k) !== v).length + [...before.keys()].filter((k) => !want.has(k)).length;
   expect(changed, "the mutations changed some users, so the hook had work to do").toBeGreaterThan(0);
@@ -68,7 +91,9 @@ test("a registered hook is verified by Okta, and pushed changes reach the consol
     )
     .toBe(0);
   // No sync run was needed for it.
-  expect(((await (await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) })).json()) as { items: unknown[] }).items.length).toBe(runsBefore);
+  expect(
+    ((await (await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) })).json()) as { items: unknown[] }).items.length,
+  ).toBe(runsBefore);
 
   await page.reload();
   await expect(panel.getByText("Events today", { exact: true }).locator("..")).not.toHaveText(/Events today\s*0$/);

@@ -1,7 +1,7 @@
 // Issue 6 in Chromium against the emulator: the integration page an IT admin looks at every day.
 // Each test connects its own workspace to the emulator through the API, then reads the page as an
 // admin or a viewer would. With E2E_SCREENSHOTS=<dir> it saves a screenshot of each view.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { closeDb } from "@/db";
 import { EMULATOR_URL } from "../playwright.config";
 import { open, seedTenant, signIn, type Tenant } from "./helpers";
@@ -13,7 +13,8 @@ const shot = async (page: Page, name: string) => {
 const READ_SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"];
 const uid = () => Math.random().toString(36).slice(2, 8);
 const bearer = (t: Tenant) => ({ authorization: `Bearer ${t.adminKey}` });
-const emu = (request: APIRequestContext, method: "post" | "delete", path: string, data?: unknown) => request[method](`${EMULATOR_URL}/__emulator${path}`, { data });
+const emu = (request: APIRequestContext, method: "post" | "delete", path: string, data?: unknown) =>
+  request[method](`${EMULATOR_URL}/__emulator${path}`, { data });
 const fmt = (n: number) => n.toLocaleString("en-US");
 
 interface Summary {
@@ -36,7 +37,12 @@ async function connect(request: APIRequestContext, t: Tenant, scopes = READ_SCOP
   const app = (await made.json()) as { clientId: string; privateKeyPem: string; kid: string };
   const res = await request.post("/api/integrations", {
     headers: bearer(t),
-    data: { name: `Okta ${uid()}`, domain: EMULATOR_URL, auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.kid }, scopes: READ_SCOPES },
+    data: {
+      name: `Okta ${uid()}`,
+      domain: EMULATOR_URL,
+      auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.kid },
+      scopes: READ_SCOPES,
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { id: string }).id;
@@ -91,7 +97,10 @@ test("the first sync is watched live, then the counts equal Okta's and each link
   await expect(page.getByRole("table", { name: "People" }).locator("tbody tr")).toHaveCount(suspended);
 });
 
-test("Sync now starts a manual run that the history and the run's page attribute to the admin; settings save", async ({ page, request }) => {
+test("Sync now starts a manual run that the history and the run's page attribute to the admin; settings save", async ({
+  page,
+  request,
+}) => {
   const t = await seedTenant();
   const id = await connect(request, t);
   await lastRunFinished(request, t, id);
@@ -105,7 +114,11 @@ test("Sync now starts a manual run that the history and the run's page attribute
   await lastRunFinished(request, t, id);
   await expect(page.getByTestId("integration-state")).toHaveAttribute("data-state", "connected", { timeout: 20_000 });
 
-  await page.getByRole("tab", { name: "Sync runs" }).or(page.getByRole("link", { name: "Sync runs" })).first().click();
+  await page
+    .getByRole("tab", { name: "Sync runs" })
+    .or(page.getByRole("link", { name: "Sync runs" }))
+    .first()
+    .click();
   await expect(page).toHaveURL(`/integrations/okta/${id}/runs`);
   const table = page.getByRole("table", { name: "Sync runs" });
   await expect(table.locator("tbody tr")).toHaveCount(2);
@@ -185,7 +198,10 @@ test("an unknown integration or a malformed id shows the not-found page, not an 
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
 
-test("an admin limits the sync to active users; the next run keeps only them and the page says what is out of scope", async ({ page, request }) => {
+test("an admin limits the sync to active users; the next run keeps only them and the page says what is out of scope", async ({
+  page,
+  request,
+}) => {
   const t = await seedTenant();
   const id = await connect(request, t);
   await lastRunFinished(request, t, id);

@@ -1,11 +1,25 @@
 // State changes shared by the Management API write endpoints and the control plane's mutations.
 // Each keeps the indexes consistent, moves the timestamps Okta moves, and writes the System Log.
 import {
-  addAppUser, addMembership, assignGroupToApp, bumpEveryone, detachApps, dropAppUser, EVERYONE, reattachApps,
-  removeMembership, unassignGroupFromApp, type AppRec, type GroupRec, type LogRec, type Profile, type Tenant,
-  type UserRec, type UserStatus,
+  type AppRec,
+  addAppUser,
+  addMembership,
+  assignGroupToApp,
+  bumpEveryone,
+  detachApps,
+  dropAppUser,
+  EVERYONE,
+  type GroupRec,
+  type LogRec,
+  type Profile,
+  reattachApps,
+  removeMembership,
+  type Tenant,
+  type UserRec,
+  type UserStatus,
+  unassignGroupFromApp,
 } from "./state";
-import { oktaId, randomToken, type Rng } from "./util";
+import { oktaId, type Rng, randomToken } from "./util";
 
 export interface ActionCtx {
   t: Tenant;
@@ -18,7 +32,12 @@ export interface ActionCtx {
 
 export type Actor = number | string;
 export class ActionError extends Error {
-  constructor(public status: number, public code: string, public summary: string, public causes: string[] = []) {
+  constructor(
+    public status: number,
+    public code: string,
+    public summary: string,
+    public causes: string[] = [],
+  ) {
     super(summary);
   }
 }
@@ -55,19 +74,22 @@ export function reactivateUser(c: ActionCtx, actor: Actor, u: UserRec, sendEmail
 }
 
 export function deactivateUser(c: ActionCtx, actor: Actor, u: UserRec) {
-  if (u.status === "DEPROVISIONED") throw new ActionError(400, "E0000001", "Api validation failed: status", ["The user is already deactivated."]);
+  if (u.status === "DEPROVISIONED")
+    throw new ActionError(400, "E0000001", "Api validation failed: status", ["The user is already deactivated."]);
   setStatus(c, u, "DEPROVISIONED");
   c.log({ e: "user.lifecycle.deactivate", a: actor, x: u.seq });
 }
 
 export function suspendUser(c: ActionCtx, actor: Actor, u: UserRec) {
-  if (u.status !== "ACTIVE") throw new ActionError(400, "E0000001", "Api validation failed: status", ["Cannot suspend a user that is not active"]);
+  if (u.status !== "ACTIVE")
+    throw new ActionError(400, "E0000001", "Api validation failed: status", ["Cannot suspend a user that is not active"]);
   setStatus(c, u, "SUSPENDED");
   c.log({ e: "user.lifecycle.suspend", a: actor, x: u.seq });
 }
 
 export function unsuspendUser(c: ActionCtx, actor: Actor, u: UserRec) {
-  if (u.status !== "SUSPENDED") throw new ActionError(400, "E0000001", "Api validation failed: status", ["Cannot unsuspend a user that is not suspended"]);
+  if (u.status !== "SUSPENDED")
+    throw new ActionError(400, "E0000001", "Api validation failed: status", ["Cannot unsuspend a user that is not suspended"]);
   setStatus(c, u, "ACTIVE");
   c.log({ e: "user.lifecycle.unsuspend", a: actor, x: u.seq });
 }
@@ -124,18 +146,23 @@ export function deleteUser(c: ActionCtx, actor: Actor, u: UserRec) {
 
 export function addMember(c: ActionCtx, actor: Actor, g: GroupRec, u: UserRec) {
   if (g.type !== "OKTA_GROUP")
-    throw new ActionError(400, "E0000001", "Api validation failed: group", [`You can only modify memberships for groups of type OKTA_GROUP; ${g.profile.name} is ${g.type}.`]);
+    throw new ActionError(400, "E0000001", "Api validation failed: group", [
+      `You can only modify memberships for groups of type OKTA_GROUP; ${g.profile.name} is ${g.type}.`,
+    ]);
   if (addMembership(c.t, g, u, c.now())) c.log({ e: "group.user_membership.add", a: actor, x: u.seq, y: g.seq });
 }
 
 export function removeMember(c: ActionCtx, actor: Actor, g: GroupRec, u: UserRec) {
   if (g.type !== "OKTA_GROUP")
-    throw new ActionError(400, "E0000001", "Api validation failed: group", [`You can only modify memberships for groups of type OKTA_GROUP; ${g.profile.name} is ${g.type}.`]);
+    throw new ActionError(400, "E0000001", "Api validation failed: group", [
+      `You can only modify memberships for groups of type OKTA_GROUP; ${g.profile.name} is ${g.type}.`,
+    ]);
   if (removeMembership(c.t, g, u, c.now())) c.log({ e: "group.user_membership.remove", a: actor, x: u.seq, y: g.seq });
 }
 
 export function assignUserToApp(c: ActionCtx, actor: Actor, app: AppRec, u: UserRec, userName?: string) {
-  if (u.status === "DEPROVISIONED") throw new ActionError(400, "E0000001", "Api validation failed: user", ["Deactivated users cannot be assigned to applications."]);
+  if (u.status === "DEPROVISIONED")
+    throw new ActionError(400, "E0000001", "Api validation failed: user", ["Deactivated users cannot be assigned to applications."]);
   const isNew = !app.users.get(u.seq);
   const au = addAppUser(c.t, app, u, c.now(), { direct: true })!;
   if (userName) au.userName = userName;
@@ -147,19 +174,23 @@ export function unassignUserFromApp(c: ActionCtx, actor: Actor, app: AppRec, u: 
   const au = app.users.get(u.seq);
   if (!au) throw new ActionError(404, "E0000007", `Not found: Resource not found: ${u.id} (AppUser)`);
   if (!au.direct && au.viaGroups > 0)
-    throw new ActionError(403, "E0000038", "This operation is not allowed in the user's current status.", ["The user is assigned to the app through a group; remove the group assignment instead."]);
+    throw new ActionError(403, "E0000038", "This operation is not allowed in the user's current status.", [
+      "The user is assigned to the app through a group; remove the group assignment instead.",
+    ]);
   if (dropAppUser(app, u, { direct: true }, c.now())) c.log({ e: "application.user_membership.remove", a: actor, x: u.seq, y: app.seq });
 }
 
 export function assignGroup(c: ActionCtx, actor: Actor, app: AppRec, g: GroupRec, priority?: number) {
   const now = c.now();
-  if (assignGroupToApp(c.t, app, g, now, priority ?? app.groups.size)) c.log({ e: "application.group_membership.add", a: actor, x: g.seq, y: app.seq });
+  if (assignGroupToApp(c.t, app, g, now, priority ?? app.groups.size))
+    c.log({ e: "application.group_membership.add", a: actor, x: g.seq, y: app.seq });
   else if (priority !== undefined) app.groups.get(g.seq)!.priority = priority;
   app.groups.get(g.seq)!.lastUpdated = now;
 }
 
 export function unassignGroup(c: ActionCtx, actor: Actor, app: AppRec, g: GroupRec) {
-  if (!unassignGroupFromApp(c.t, app, g, c.now())) throw new ActionError(404, "E0000007", `Not found: Resource not found: ${g.id} (ApplicationGroupAssignment)`);
+  if (!unassignGroupFromApp(c.t, app, g, c.now()))
+    throw new ActionError(404, "E0000007", `Not found: Resource not found: ${g.id} (ApplicationGroupAssignment)`);
   c.log({ e: "application.group_membership.remove", a: actor, x: g.seq, y: app.seq });
 }
 
@@ -167,7 +198,8 @@ export function updateProfile(c: ActionCtx, actor: Actor, u: UserRec, changes: P
   const now = c.now();
   const oldLogin = String(u.profile.login).toLowerCase();
   Object.assign(u.profile, changes);
-  if (changes.firstName !== undefined || changes.lastName !== undefined) u.profile.displayName = `${u.profile.firstName} ${u.profile.lastName}`;
+  if (changes.firstName !== undefined || changes.lastName !== undefined)
+    u.profile.displayName = `${u.profile.firstName} ${u.profile.lastName}`;
   const newLogin = String(u.profile.login).toLowerCase();
   if (newLogin !== oldLogin) {
     c.t.userSeqByLogin.delete(oldLogin);
@@ -180,8 +212,17 @@ export function updateProfile(c: ActionCtx, actor: Actor, u: UserRec, changes: P
 export function createGroup(c: ActionCtx, actor: Actor, rng: Rng, name: string, description: string): GroupRec {
   const now = c.now();
   const g: GroupRec = {
-    seq: c.t.groups.length, id: oktaId(rng, "00g"), type: "OKTA_GROUP", created: now, lastUpdated: now, lastMembershipUpdated: now,
-    profile: { name, description }, members: [], sourceApp: null, apps: [], deleted: false,
+    seq: c.t.groups.length,
+    id: oktaId(rng, "00g"),
+    type: "OKTA_GROUP",
+    created: now,
+    lastUpdated: now,
+    lastMembershipUpdated: now,
+    profile: { name, description },
+    members: [],
+    sourceApp: null,
+    apps: [],
+    deleted: false,
   };
   c.t.groups.push(g);
   c.t.groupSeqById.set(g.id, g.seq);

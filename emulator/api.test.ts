@@ -32,11 +32,19 @@ describe("pagination", () => {
 
   it("applies page-size defaults and maximums", async () => {
     const table: [string, number][] = [
-      ["/api/v1/users", 200], ["/api/v1/users?limit=1000", 200], ["/api/v1/users?q=a", 10],
-      ["/api/v1/apps", 15], ["/api/v1/apps?limit=5", 5], ["/api/v1/idps?limit=2", 2],
-      ["/api/v1/logs", Math.min(100, truth.logs.count)], ["/api/v1/logs?limit=5000&since=" + q(new Date(Date.now() - 20 * 864e5).toISOString()), 1000],
+      ["/api/v1/users", 200],
+      ["/api/v1/users?limit=1000", 200],
+      ["/api/v1/users?q=a", 10],
+      ["/api/v1/apps", 15],
+      ["/api/v1/apps?limit=5", 5],
+      ["/api/v1/idps?limit=2", 2],
+      ["/api/v1/logs", Math.min(100, truth.logs.count)],
+      ["/api/v1/logs?limit=5000&since=" + q(new Date(Date.now() - 20 * 864e5).toISOString()), 1000],
     ];
-    for (const [p, n] of table) expect((await get(p)).body.length, p).toBe(Math.min(n, p.includes("/users") && !p.includes("q=") ? truth.users.filter((u: any) => u.status !== "DEPROVISIONED").length : n));
+    for (const [p, n] of table)
+      expect((await get(p)).body.length, p).toBe(
+        Math.min(n, p.includes("/users") && !p.includes("q=") ? truth.users.filter((u: any) => u.status !== "DEPROVISIONED").length : n),
+      );
   });
 
   it("pages group members, app users and app groups to exactly the truth", async () => {
@@ -74,10 +82,19 @@ describe("filter and search", () => {
       [`search=${q(`lastUpdated gt "${mid}"`)}`, (u) => u.lastUpdated > mid],
       [`filter=${q(`lastUpdated gt "${mid}"`)}`, (u) => u.lastUpdated > mid],
       [`search=${q('status eq "SUSPENDED"')}`, (u) => u.status === "SUSPENDED"],
-      [`filter=${q('status eq "DEPROVISIONED" or status eq "LOCKED_OUT"')}`, (u) => u.status === "DEPROVISIONED" || u.status === "LOCKED_OUT"],
-      [`search=${q('profile.department eq "engineering" and (status eq "ACTIVE" or status eq "STAGED")')}`, (u) => u.profile.department === "Engineering" && ["ACTIVE", "STAGED"].includes(u.status)],
+      [
+        `filter=${q('status eq "DEPROVISIONED" or status eq "LOCKED_OUT"')}`,
+        (u) => u.status === "DEPROVISIONED" || u.status === "LOCKED_OUT",
+      ],
+      [
+        `search=${q('profile.department eq "engineering" and (status eq "ACTIVE" or status eq "STAGED")')}`,
+        (u) => u.profile.department === "Engineering" && ["ACTIVE", "STAGED"].includes(u.status),
+      ],
       [`search=${q('(status lt "STAGED" or status gt "STAGED")')}`, (u) => u.status !== "STAGED"],
-      [`search=${q(`profile.login sw "${someone.profile.login.slice(0, 3)}"`)}`, (u) => u.profile.login.startsWith(someone.profile.login.slice(0, 3))],
+      [
+        `search=${q(`profile.login sw "${someone.profile.login.slice(0, 3)}"`)}`,
+        (u) => u.profile.login.startsWith(someone.profile.login.slice(0, 3)),
+      ],
       [`search=${q('profile.email co "son"')}`, (u) => u.profile.email.includes("son")],
       [`filter=${q(`id eq "${someone.id}"`)}`, (u) => u.id === someone.id],
       [`search=${q(`profile.city eq "${someone.profile.city}"`)}`, (u) => u.profile.city === someone.profile.city],
@@ -89,17 +106,24 @@ describe("filter and search", () => {
   });
 
   it("users: search with sortBy orders the results", async () => {
-    const r = await collect(`${em.url}/api/v1/users?limit=50&search=${q('status eq "ACTIVE"')}&sortBy=profile.lastName&sortOrder=desc`, em.ssws);
+    const r = await collect(
+      `${em.url}/api/v1/users?limit=50&search=${q('status eq "ACTIVE"')}&sortBy=profile.lastName&sortOrder=desc`,
+      em.ssws,
+    );
     const names = r.map((u) => u.profile.lastName.toLowerCase());
     expect(names).toEqual([...names].sort().reverse());
   });
 
   it("unsupported expressions are 400 E0000031", async () => {
     for (const p of [
-      `/api/v1/users?filter=${q('profile.department eq "Sales"')}`, `/api/v1/users?filter=${q('status sw "A"')}`,
-      `/api/v1/users?search=${q('profile.title co "Engineer"')}`, `/api/v1/users?search=${q('status eq "ACTIVE" and')}`,
-      `/api/v1/users?search=${q('not (status eq "ACTIVE")')}`, `/api/v1/groups?filter=${q('profile.name eq "x"')}`,
-      `/api/v1/logs?filter=${q('published gt "2024-01-01T00:00:00.000Z"')}`, `/api/v1/apps?filter=${q('label eq "Slack"')}`,
+      `/api/v1/users?filter=${q('profile.department eq "Sales"')}`,
+      `/api/v1/users?filter=${q('status sw "A"')}`,
+      `/api/v1/users?search=${q('profile.title co "Engineer"')}`,
+      `/api/v1/users?search=${q('status eq "ACTIVE" and')}`,
+      `/api/v1/users?search=${q('not (status eq "ACTIVE")')}`,
+      `/api/v1/groups?filter=${q('profile.name eq "x"')}`,
+      `/api/v1/logs?filter=${q('published gt "2024-01-01T00:00:00.000Z"')}`,
+      `/api/v1/apps?filter=${q('label eq "Slack"')}`,
     ]) {
       const r = await get(p);
       expect(r.status, p).toBe(400);
@@ -109,15 +133,20 @@ describe("filter and search", () => {
 
   it("groups: filter on type and dates, search on profile, q on name", async () => {
     const groups: any[] = truth.groups;
-    const mid = [...groups].sort((a, b) => a.lastMembershipUpdated.localeCompare(b.lastMembershipUpdated))[Math.floor(groups.length / 2)].lastMembershipUpdated;
+    const mid = [...groups].sort((a, b) => a.lastMembershipUpdated.localeCompare(b.lastMembershipUpdated))[Math.floor(groups.length / 2)]
+      .lastMembershipUpdated;
     const table: [string, (g: any) => boolean][] = [
       [`filter=${q('type eq "APP_GROUP"')}`, (g) => g.type === "APP_GROUP"],
-      [`filter=${q(`type eq "OKTA_GROUP" and (lastUpdated gt "${mid}" or lastMembershipUpdated gt "${mid}")`)}`, (g) => g.type === "OKTA_GROUP" && (g.lastUpdated > mid || g.lastMembershipUpdated > mid)],
+      [
+        `filter=${q(`type eq "OKTA_GROUP" and (lastUpdated gt "${mid}" or lastMembershipUpdated gt "${mid}")`)}`,
+        (g) => g.type === "OKTA_GROUP" && (g.lastUpdated > mid || g.lastMembershipUpdated > mid),
+      ],
       [`search=${q('profile.name sw "Dept"')}`, (g) => g.profile.name.startsWith("Dept")],
       [`search=${q('type eq "BUILT_IN"')}`, (g) => g.type === "BUILT_IN"],
       [`q=${q("office")}`, (g) => g.profile.name.toLowerCase().startsWith("office")],
     ];
-    for (const [query, pred] of table) expect(ids(await collect(`${em.url}/api/v1/groups?${query}`, em.ssws)), query).toEqual(ids(groups.filter(pred)));
+    for (const [query, pred] of table)
+      expect(ids(await collect(`${em.url}/api/v1/groups?${query}`, em.ssws)), query).toEqual(ids(groups.filter(pred)));
   });
 
   it("apps: filter on status and user.id, q on label", async () => {
@@ -127,7 +156,9 @@ describe("filter and search", () => {
     const userId = appUser[1][0].id;
     const expected = truth.apps.filter((a: any) => truth.appUsers[a.id].some((u: any) => u.id === userId));
     expect(ids((await get(`/api/v1/apps?limit=200&filter=${q(`user.id eq "${userId}"`)}`)).body)).toEqual(ids(expected));
-    expect((await get(`/api/v1/apps?q=${q("sla")}`)).body.every((a: any) => a.label.toLowerCase().startsWith("sla") || a.name.startsWith("sla"))).toBe(true);
+    expect(
+      (await get(`/api/v1/apps?q=${q("sla")}`)).body.every((a: any) => a.label.toLowerCase().startsWith("sla") || a.name.startsWith("sla")),
+    ).toBe(true);
   });
 });
 
@@ -163,12 +194,23 @@ describe("System Log", () => {
     expect(times).toEqual([...times].sort());
     const desc = await collect(`${em.url}/api/v1/logs?limit=500&since=${q(since)}&until=${q(until)}&sortOrder=DESCENDING`, em.ssws);
     expect(desc.map((e) => e.uuid)).toEqual(all.map((e) => e.uuid).reverse());
-    const failed = await collect(`${em.url}/api/v1/logs?limit=500&since=${q(since)}&until=${q(until)}&filter=${q('eventType eq "user.session.start" and outcome.result eq "FAILURE"')}`, em.ssws);
-    expect(failed.map((e) => e.uuid)).toEqual(all.filter((e) => e.eventType === "user.session.start" && e.outcome.result === "FAILURE").map((e) => e.uuid));
+    const failed = await collect(
+      `${em.url}/api/v1/logs?limit=500&since=${q(since)}&until=${q(until)}&filter=${q('eventType eq "user.session.start" and outcome.result eq "FAILURE"')}`,
+      em.ssws,
+    );
+    expect(failed.map((e) => e.uuid)).toEqual(
+      all.filter((e) => e.eventType === "user.session.start" && e.outcome.result === "FAILURE").map((e) => e.uuid),
+    );
     const target = all.find((e) => e.target.length)!.target[0].id;
-    const byTarget = await collect(`${em.url}/api/v1/logs?limit=500&since=${q(since)}&until=${q(until)}&filter=${q(`target.id eq "${target}"`)}`, em.ssws);
+    const byTarget = await collect(
+      `${em.url}/api/v1/logs?limit=500&since=${q(since)}&until=${q(until)}&filter=${q(`target.id eq "${target}"`)}`,
+      em.ssws,
+    );
     expect(byTarget.length).toBe(all.filter((e) => e.target.some((t: any) => t.id === target)).length);
-    const groupEvents = await collect(`${em.url}/api/v1/logs?limit=500&since=${q(since)}&until=${q(until)}&filter=${q('eventType sw "group."')}`, em.ssws);
+    const groupEvents = await collect(
+      `${em.url}/api/v1/logs?limit=500&since=${q(since)}&until=${q(until)}&filter=${q('eventType sw "group."')}`,
+      em.ssws,
+    );
     expect(groupEvents.every((e) => e.eventType.startsWith("group."))).toBe(true);
     const sso = all.find((e) => e.eventType === "user.authentication.sso")!;
     const byQ = await collect(`${em.url}/api/v1/logs?limit=500&since=${q(since)}&until=${q(until)}&q=${q(sso.actor.alternateId)}`, em.ssws);
@@ -176,9 +218,18 @@ describe("System Log", () => {
   });
 
   it("events look like Okta's", async () => {
-    const r = await get(`/api/v1/logs?limit=1000&filter=${q('eventType eq "user.authentication.sso"')}&since=${q(new Date(Date.now() - 5 * 864e5).toISOString())}`);
+    const r = await get(
+      `/api/v1/logs?limit=1000&filter=${q('eventType eq "user.authentication.sso"')}&since=${q(new Date(Date.now() - 5 * 864e5).toISOString())}`,
+    );
     const e = r.body[0];
-    expect(e).toMatchObject({ eventType: "user.authentication.sso", version: "0", severity: "INFO", displayMessage: "User single sign on to app", legacyEventType: "app.auth.sso", outcome: { result: "SUCCESS" } });
+    expect(e).toMatchObject({
+      eventType: "user.authentication.sso",
+      version: "0",
+      severity: "INFO",
+      displayMessage: "User single sign on to app",
+      legacyEventType: "app.auth.sso",
+      outcome: { result: "SUCCESS" },
+    });
     expect(e.actor.type).toBe("User");
     expect(e.target[0].type).toBe("AppInstance");
     expect(e.client.ipAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
@@ -196,10 +247,15 @@ describe("writes and mutations", () => {
     expect(after.status).toBe("SUSPENDED");
     expect(Date.parse(after.statusChanged)).toBeGreaterThanOrEqual(before - 1000);
     expect(after._links.unsuspend.href).toBe(`${em.url}/api/v1/users/${u.id}/lifecycle/unsuspend`);
-    const logs = await get(`/api/v1/logs?filter=${q(`eventType eq "user.lifecycle.suspend" and target.id eq "${u.id}"`)}&since=${q(new Date(before - 5000).toISOString())}`);
+    const logs = await get(
+      `/api/v1/logs?filter=${q(`eventType eq "user.lifecycle.suspend" and target.id eq "${u.id}"`)}&since=${q(new Date(before - 5000).toISOString())}`,
+    );
     expect(logs.body).toHaveLength(1);
     expect(logs.body[0].actor.id).toBeTruthy();
-    const changed = await collect(`${em.url}/api/v1/users?search=${q(`lastUpdated gt "${new Date(before - 1000).toISOString()}"`)}`, em.ssws);
+    const changed = await collect(
+      `${em.url}/api/v1/users?search=${q(`lastUpdated gt "${new Date(before - 1000).toISOString()}"`)}`,
+      em.ssws,
+    );
     expect(changed.map((x) => x.id)).toContain(u.id);
   });
 
@@ -207,14 +263,18 @@ describe("writes and mutations", () => {
     const app = truth.apps.find((a: any) => truth.appGroups[a.id].length && truth.appGroups[a.id][0].id !== truth.groups[0].id);
     const groupId = truth.appGroups[app.id][0].id;
     const members = new Set(truth.memberships.find((m: any) => m.groupId === groupId).userIds);
-    const outsider = truth.users.find((u: any) => u.status === "ACTIVE" && !members.has(u.id) && !truth.appUsers[app.id].some((x: any) => x.id === u.id));
+    const outsider = truth.users.find(
+      (u: any) => u.status === "ACTIVE" && !members.has(u.id) && !truth.appUsers[app.id].some((x: any) => x.id === u.id),
+    );
     expect((await call(`${em.url}/api/v1/groups/${groupId}/users/${outsider.id}`, { method: "PUT", headers: em.ssws })).status).toBe(204);
     const au = await get(`/api/v1/apps/${app.id}/users/${outsider.id}`);
     expect(au.status).toBe(200);
     expect(au.body.scope).toBe("GROUP");
     const g = (await get(`/api/v1/groups/${groupId}`)).body;
     expect(Date.parse(g.lastMembershipUpdated)).toBeGreaterThan(Date.now() - 10_000);
-    expect((await call(`${em.url}/api/v1/groups/${groupId}/users/${outsider.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(204);
+    expect((await call(`${em.url}/api/v1/groups/${groupId}/users/${outsider.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(
+      204,
+    );
     expect((await get(`/api/v1/apps/${app.id}/users/${outsider.id}`)).status).toBe(404);
   });
 
@@ -259,8 +319,17 @@ describe("event hooks", () => {
     const hookUrl = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/hook`;
     try {
       const created = await call(`${em.url}/api/v1/eventHooks`, {
-        method: "POST", headers: em.ssws,
-        json: { name: "console", events: { type: "EVENT_TYPE", items: ["user.lifecycle.suspend", "group.user_membership.add"] }, channel: { type: "HTTP", version: "1.0.0", config: { uri: hookUrl, authScheme: { type: "HEADER", key: "Authorization", value: "s3cret" } } } },
+        method: "POST",
+        headers: em.ssws,
+        json: {
+          name: "console",
+          events: { type: "EVENT_TYPE", items: ["user.lifecycle.suspend", "group.user_membership.add"] },
+          channel: {
+            type: "HTTP",
+            version: "1.0.0",
+            config: { uri: hookUrl, authScheme: { type: "HEADER", key: "Authorization", value: "s3cret" } },
+          },
+        },
       });
       expect(created.status).toBe(200);
       expect(created.body).toMatchObject({ status: "ACTIVE", verificationStatus: "UNVERIFIED" });
@@ -272,7 +341,11 @@ describe("event hooks", () => {
       for (let i = 0; i < 100 && !received.length; i++) await new Promise((r) => setTimeout(r, 30));
       expect(received).toHaveLength(1);
       expect(received[0].headers.authorization).toBe("s3cret");
-      expect(received[0].body).toMatchObject({ eventType: "com.okta.event_hook", cloudEventsVersion: "0.1", contentType: "application/json" });
+      expect(received[0].body).toMatchObject({
+        eventType: "com.okta.event_hook",
+        cloudEventsVersion: "0.1",
+        contentType: "application/json",
+      });
       expect(received[0].body.data.events[0]).toMatchObject({ eventType: "user.lifecycle.suspend", target: [{ id: u.id }] });
       const hooks = await control(em.url, "/truth/eventHooks");
       expect(hooks[0].deliveries[0]).toMatchObject({ status: 200, attempts: 2 });
@@ -286,13 +359,22 @@ describe("event hooks", () => {
 
   it("a hook that does not answer the challenge stays unverified", async () => {
     const created = await call(`${em.url}/api/v1/eventHooks`, {
-      method: "POST", headers: em.ssws,
-      json: { name: "dead", events: { type: "EVENT_TYPE", items: ["user.lifecycle.create"] }, channel: { type: "HTTP", version: "1.0.0", config: { uri: "http://127.0.0.1:9/nothing" } } },
+      method: "POST",
+      headers: em.ssws,
+      json: {
+        name: "dead",
+        events: { type: "EVENT_TYPE", items: ["user.lifecycle.create"] },
+        channel: { type: "HTTP", version: "1.0.0", config: { uri: "http://127.0.0.1:9/nothing" } },
+      },
     });
     const r = await call(`${em.url}/api/v1/eventHooks/${created.body.id}/lifecycle/verify`, { method: "POST", headers: em.ssws });
     expect(r.status).toBe(400);
     expect(r.body.errorCode).toBe("E0000001");
-    const bad = await call(`${em.url}/api/v1/eventHooks`, { method: "POST", headers: em.ssws, json: { name: "", events: { type: "EVENT_TYPE", items: [] }, channel: { type: "HTTP", version: "1.0.0", config: { uri: "nope" } } } });
+    const bad = await call(`${em.url}/api/v1/eventHooks`, {
+      method: "POST",
+      headers: em.ssws,
+      json: { name: "", events: { type: "EVENT_TYPE", items: [] }, channel: { type: "HTTP", version: "1.0.0", config: { uri: "nope" } } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errorCauses.length).toBeGreaterThanOrEqual(3);
   });
@@ -318,7 +400,11 @@ describe("faults", () => {
   });
 
   it("the control plane names the bad field", async () => {
-    const res = await fetch(`${em.url}/__emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 3 }) });
+    const res = await fetch(`${em.url}/__emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ errorRate: 3 }),
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/^errorRate:/);
     const m = await fetch(`${em.url}/__emulator/mutations`, { method: "POST", body: "{" });

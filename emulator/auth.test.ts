@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => em.close());
 
-const tokenCall = (body: string, headers: Record<string, string> = {}) => call(aud, { method: "POST", headers: { ...FORM, ...headers }, body });
+const tokenCall = (body: string, headers: Record<string, string> = {}) =>
+  call(aud, { method: "POST", headers: { ...FORM, ...headers }, body });
 async function bearer(name: string, scope = "okta.users.read okta.groups.read okta.apps.read okta.roles.read okta.logs.read") {
   const r = await tokenCall(tokenForm(await clientAssertion(em.app(name), aud), scope));
   if (r.status !== 200) throw new Error(`token for ${name}: ${r.text}`);
@@ -20,26 +21,140 @@ async function bearer(name: string, scope = "okta.users.read okta.groups.read ok
 const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}` });
 
 describe("POST /oauth2/v1/token", () => {
-  const PRIVATE_KEY_ONLY = "Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method.";
+  const PRIVATE_KEY_ONLY =
+    "Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method.";
   const cases: [string, () => Promise<[string, Record<string, string>?]>, number, string, string?][] = [
     ["private_key_jwt", async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud), "okta.users.read")], 200, ""],
-    ["assertion signed by another key", async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud, { key: em.app("admin-key").privateJwk, kid: em.app("readonly-key").kid }), "okta.users.read")], 401, "invalid_client", "The client_assertion signature is invalid."],
-    ["assertion for another audience", async () => [tokenForm(await clientAssertion(em.app("readonly-key"), "https://acme.okta.com/oauth2/v1/token"), "okta.users.read")], 401, "invalid_client"],
-    ["expired assertion", async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud, { exp: Math.floor(Date.now() / 1000) - 120 }), "okta.users.read")], 401, "invalid_client", "The client_assertion token is expired."],
-    ["assertion expiring in 2 h", async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud, { exp: Math.floor(Date.now() / 1000) + 7200 }), "okta.users.read")], 401, "invalid_client"],
-    ["unknown kid", async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud, { kid: "nope" }), "okta.users.read")], 401, "invalid_client", "The client_assertion JWT kid is invalid."],
-    ["sub differs from iss", async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud, { sub: "someone-else" }), "okta.users.read")], 401, "invalid_client"],
-    ["unknown client", async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud, { iss: "0oaUNKNOWN", sub: "0oaUNKNOWN" }), "okta.users.read")], 401, "invalid_client"],
-    ["custom app with a client secret", async () => [new URLSearchParams({ grant_type: "client_credentials", scope: "okta.users.read" }).toString(), basic(em.app("custom-with-secret").clientId, em.app("custom-with-secret").clientSecret)], 401, "invalid_client", PRIVATE_KEY_ONLY],
-    ["OIN app with client_secret_basic", async () => [new URLSearchParams({ grant_type: "client_credentials", scope: "okta.users.read" }).toString(), basic(em.app("oin-secret").clientId, em.app("oin-secret").clientSecret)], 200, ""],
-    ["OIN app with a wrong secret", async () => [new URLSearchParams({ grant_type: "client_credentials", scope: "okta.users.read" }).toString(), basic(em.app("oin-secret").clientId, "wrong")], 401, "invalid_client", "The client secret supplied for a confidential client is invalid."],
-    ["OIN app with client_secret_post", async () => [new URLSearchParams({ grant_type: "client_credentials", scope: "okta.users.read", client_id: em.app("oin-secret").clientId, client_secret: em.app("oin-secret").clientSecret }).toString()], 401, "invalid_client"],
-    ["two kinds of client credentials", async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud), "okta.users.read"), basic("a", "b")], 400, "invalid_request"],
-    ["no client credentials", async () => [new URLSearchParams({ grant_type: "client_credentials", scope: "okta.users.read" }).toString()], 401, "invalid_client"],
-    ["authorization_code grant", async () => [new URLSearchParams({ grant_type: "authorization_code", code: "x" }).toString()], 400, "unsupported_grant_type"],
-    ["no scope", async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud), "")], 400, "invalid_scope", "No scopes were requested."],
+    [
+      "assertion signed by another key",
+      async () => [
+        tokenForm(
+          await clientAssertion(em.app("readonly-key"), aud, { key: em.app("admin-key").privateJwk, kid: em.app("readonly-key").kid }),
+          "okta.users.read",
+        ),
+      ],
+      401,
+      "invalid_client",
+      "The client_assertion signature is invalid.",
+    ],
+    [
+      "assertion for another audience",
+      async () => [tokenForm(await clientAssertion(em.app("readonly-key"), "https://acme.okta.com/oauth2/v1/token"), "okta.users.read")],
+      401,
+      "invalid_client",
+    ],
+    [
+      "expired assertion",
+      async () => [
+        tokenForm(await clientAssertion(em.app("readonly-key"), aud, { exp: Math.floor(Date.now() / 1000) - 120 }), "okta.users.read"),
+      ],
+      401,
+      "invalid_client",
+      "The client_assertion token is expired.",
+    ],
+    [
+      "assertion expiring in 2 h",
+      async () => [
+        tokenForm(await clientAssertion(em.app("readonly-key"), aud, { exp: Math.floor(Date.now() / 1000) + 7200 }), "okta.users.read"),
+      ],
+      401,
+      "invalid_client",
+    ],
+    [
+      "unknown kid",
+      async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud, { kid: "nope" }), "okta.users.read")],
+      401,
+      "invalid_client",
+      "The client_assertion JWT kid is invalid.",
+    ],
+    [
+      "sub differs from iss",
+      async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud, { sub: "someone-else" }), "okta.users.read")],
+      401,
+      "invalid_client",
+    ],
+    [
+      "unknown client",
+      async () => [
+        tokenForm(await clientAssertion(em.app("readonly-key"), aud, { iss: "0oaUNKNOWN", sub: "0oaUNKNOWN" }), "okta.users.read"),
+      ],
+      401,
+      "invalid_client",
+    ],
+    [
+      "custom app with a client secret",
+      async () => [
+        new URLSearchParams({ grant_type: "client_credentials", scope: "okta.users.read" }).toString(),
+        basic(em.app("custom-with-secret").clientId, em.app("custom-with-secret").clientSecret),
+      ],
+      401,
+      "invalid_client",
+      PRIVATE_KEY_ONLY,
+    ],
+    [
+      "OIN app with client_secret_basic",
+      async () => [
+        new URLSearchParams({ grant_type: "client_credentials", scope: "okta.users.read" }).toString(),
+        basic(em.app("oin-secret").clientId, em.app("oin-secret").clientSecret),
+      ],
+      200,
+      "",
+    ],
+    [
+      "OIN app with a wrong secret",
+      async () => [
+        new URLSearchParams({ grant_type: "client_credentials", scope: "okta.users.read" }).toString(),
+        basic(em.app("oin-secret").clientId, "wrong"),
+      ],
+      401,
+      "invalid_client",
+      "The client secret supplied for a confidential client is invalid.",
+    ],
+    [
+      "OIN app with client_secret_post",
+      async () => [
+        new URLSearchParams({
+          grant_type: "client_credentials",
+          scope: "okta.users.read",
+          client_id: em.app("oin-secret").clientId,
+          client_secret: em.app("oin-secret").clientSecret,
+        }).toString(),
+      ],
+      401,
+      "invalid_client",
+    ],
+    [
+      "two kinds of client credentials",
+      async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud), "okta.users.read"), basic("a", "b")],
+      400,
+      "invalid_request",
+    ],
+    [
+      "no client credentials",
+      async () => [new URLSearchParams({ grant_type: "client_credentials", scope: "okta.users.read" }).toString()],
+      401,
+      "invalid_client",
+    ],
+    [
+      "authorization_code grant",
+      async () => [new URLSearchParams({ grant_type: "authorization_code", code: "x" }).toString()],
+      400,
+      "unsupported_grant_type",
+    ],
+    [
+      "no scope",
+      async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud), "")],
+      400,
+      "invalid_scope",
+      "No scopes were requested.",
+    ],
     ["openid scope", async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud), "openid")], 400, "invalid_scope"],
-    ["only ungranted scopes", async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud), "okta.users.manage")], 400, "invalid_scope"],
+    [
+      "only ungranted scopes",
+      async () => [tokenForm(await clientAssertion(em.app("readonly-key"), aud), "okta.users.manage")],
+      400,
+      "invalid_scope",
+    ],
   ];
   it.each(cases)("%s", async (_name, make, status, error, description) => {
     const [body, headers] = await make();
@@ -72,8 +187,16 @@ describe("POST /oauth2/v1/token", () => {
 
   it("requires kid when the app has several keys", async () => {
     const { privateKey, publicKey } = await jose.generateKeyPair("RS256", { extractable: true });
-    const created = await control(em.url, "/apps", "POST", { name: "two-keys", kind: "service", publicJwk: { ...(await jose.exportJWK(publicKey)), kid: "k1" }, scopes: ["okta.users.read"], roles: ["READ_ONLY_ADMIN"] });
-    await control(em.url, `/apps/${created.clientId}`, "PATCH", { publicJwk: { ...(await jose.exportJWK(em.app("readonly-key").privateJwk ? publicKey : publicKey)), kid: "k2" } });
+    const created = await control(em.url, "/apps", "POST", {
+      name: "two-keys",
+      kind: "service",
+      publicJwk: { ...(await jose.exportJWK(publicKey)), kid: "k1" },
+      scopes: ["okta.users.read"],
+      roles: ["READ_ONLY_ADMIN"],
+    });
+    await control(em.url, `/apps/${created.clientId}`, "PATCH", {
+      publicJwk: { ...(await jose.exportJWK(em.app("readonly-key").privateJwk ? publicKey : publicKey)), kid: "k2" },
+    });
     const app = { clientId: created.clientId, privateJwk: await jose.exportJWK(privateKey) };
     const noKid = await tokenCall(tokenForm(await clientAssertion(app, aud, { kid: null }), "okta.users.read"));
     expect(noKid.body.error_description).toBe("The client_assertion JWT kid is invalid.");
@@ -92,7 +215,9 @@ describe("resource authorization", () => {
     const revoked = await call(`${em.url}/api/v1/users?limit=1`, { headers: { authorization: `SSWS ${em.token("readonly-token")}` } });
     expect(revoked.status).toBe(401);
     await control(em.url, "/faults", "DELETE");
-    expect((await call(`${em.url}/api/v1/users?limit=1`, { headers: { authorization: `SSWS ${em.token("readonly-token")}` } })).status).toBe(200);
+    expect(
+      (await call(`${em.url}/api/v1/users?limit=1`, { headers: { authorization: `SSWS ${em.token("readonly-token")}` } })).status,
+    ).toBe(200);
   });
 
   it("scopes per endpoint: 403 insufficient_scope in WWW-Authenticate, no body", async () => {
@@ -179,12 +304,16 @@ describe("DPoP", () => {
   async function dpopToken(name = "dpop-key") {
     const key = await dpopKey();
     const app = em.app(name);
-    const first = await tokenCall(tokenForm(await clientAssertion(app, aud), "okta.users.read okta.groups.read"), { dpop: await dpopProof(key, "POST", aud) });
+    const first = await tokenCall(tokenForm(await clientAssertion(app, aud), "okta.users.read okta.groups.read"), {
+      dpop: await dpopProof(key, "POST", aud),
+    });
     expect(first.status).toBe(400);
     expect(first.body).toEqual({ error: "use_dpop_nonce", error_description: "Authorization server requires nonce in DPoP proof." });
     const nonce = first.headers.get("dpop-nonce")!;
     expect(nonce).toBeTruthy();
-    const second = await tokenCall(tokenForm(await clientAssertion(app, aud), "okta.users.read okta.groups.read"), { dpop: await dpopProof(key, "POST", aud, { nonce }) });
+    const second = await tokenCall(tokenForm(await clientAssertion(app, aud), "okta.users.read okta.groups.read"), {
+      dpop: await dpopProof(key, "POST", aud, { nonce }),
+    });
     expect(second.status, second.text).toBe(200);
     expect(second.body.token_type).toBe("DPoP");
     const claims = jose.decodeJwt(second.body.access_token) as { cnf?: { jkt: string } };
@@ -205,15 +334,49 @@ describe("DPoP", () => {
     const htu = `${em.url}/api/v1/users`;
     const other = await dpopKey();
     const table: [string, () => Promise<Record<string, string>>, number, string?][] = [
-      ["fresh proof", async () => ({ authorization: `DPoP ${token}`, dpop: await dpopProof(key, "GET", htu, { accessToken: token }) }), 200],
-      ["htu with the query string stripped is what counts", async () => ({ authorization: `DPoP ${token}`, dpop: await dpopProof(key, "GET", url, { accessToken: token }) }), 200],
+      [
+        "fresh proof",
+        async () => ({ authorization: `DPoP ${token}`, dpop: await dpopProof(key, "GET", htu, { accessToken: token }) }),
+        200,
+      ],
+      [
+        "htu with the query string stripped is what counts",
+        async () => ({ authorization: `DPoP ${token}`, dpop: await dpopProof(key, "GET", url, { accessToken: token }) }),
+        200,
+      ],
       ["Bearer scheme with a DPoP-bound token", async () => ({ authorization: `Bearer ${token}` }), 400, 'error="invalid_request"'],
       ["no proof", async () => ({ authorization: `DPoP ${token}` }), 400, "requires a DPoP proof"],
-      ["wrong htm", async () => ({ authorization: `DPoP ${token}`, dpop: await dpopProof(key, "POST", htu, { accessToken: token }) }), 400, "'htm' claim"],
-      ["wrong htu", async () => ({ authorization: `DPoP ${token}`, dpop: await dpopProof(key, "GET", `${em.url}/api/v1/groups`, { accessToken: token }) }), 400, "'htu' claim"],
+      [
+        "wrong htm",
+        async () => ({ authorization: `DPoP ${token}`, dpop: await dpopProof(key, "POST", htu, { accessToken: token }) }),
+        400,
+        "'htm' claim",
+      ],
+      [
+        "wrong htu",
+        async () => ({
+          authorization: `DPoP ${token}`,
+          dpop: await dpopProof(key, "GET", `${em.url}/api/v1/groups`, { accessToken: token }),
+        }),
+        400,
+        "'htu' claim",
+      ],
       ["missing ath", async () => ({ authorization: `DPoP ${token}`, dpop: await dpopProof(key, "GET", htu) }), 400, "'ath' claim"],
-      ["proof from another key", async () => ({ authorization: `DPoP ${token}`, dpop: await dpopProof(other, "GET", htu, { accessToken: token }) }), 400, "does not match the key"],
-      ["stale iat", async () => ({ authorization: `DPoP ${token}`, dpop: await dpopProof(key, "GET", htu, { accessToken: token, iat: Math.floor(Date.now() / 1000) - 900 }) }), 400, "too old"],
+      [
+        "proof from another key",
+        async () => ({ authorization: `DPoP ${token}`, dpop: await dpopProof(other, "GET", htu, { accessToken: token }) }),
+        400,
+        "does not match the key",
+      ],
+      [
+        "stale iat",
+        async () => ({
+          authorization: `DPoP ${token}`,
+          dpop: await dpopProof(key, "GET", htu, { accessToken: token, iat: Math.floor(Date.now() / 1000) - 900 }),
+        }),
+        400,
+        "too old",
+      ],
     ];
     for (const [name, headers, status, hint] of table) {
       const r = await call(url, { headers: await headers() });
@@ -230,7 +393,9 @@ describe("DPoP", () => {
     expect(replay.status).toBe(400);
     expect(replay.headers.get("www-authenticate")).toContain("The DPoP proof JWT has already been used.");
     const bearerToken = await bearer("readonly-key");
-    const notBound = await call(url, { headers: { authorization: `DPoP ${bearerToken}`, dpop: await dpopProof(key, "GET", htu, { accessToken: bearerToken }) } });
+    const notBound = await call(url, {
+      headers: { authorization: `DPoP ${bearerToken}`, dpop: await dpopProof(key, "GET", htu, { accessToken: bearerToken }) },
+    });
     expect(notBound.status).toBe(401);
     expect(notBound.headers.get("www-authenticate")).toContain("not DPoP bound");
   });

@@ -1,18 +1,36 @@
 // Credentials and authentication as Okta's org authorization server does them: SSWS API tokens,
 // client_credentials with private_key_jwt (custom API Services apps) or client_secret_basic
 // (OIN API service integrations), optional DPoP binding, scopes and admin roles.
-import { createHash, generateKeyPairSync, randomBytes, timingSafeEqual, type KeyObject } from "node:crypto";
+import { createHash, generateKeyPairSync, type KeyObject, randomBytes, timingSafeEqual } from "node:crypto";
 import * as jose from "jose";
 import { makeRng, oktaId, randomToken } from "./util";
 
 export const READ_SCOPES = [
-  "okta.users.read", "okta.groups.read", "okta.apps.read", "okta.roles.read", "okta.idps.read", "okta.logs.read",
-  "okta.eventHooks.read", "okta.orgs.read",
+  "okta.users.read",
+  "okta.groups.read",
+  "okta.apps.read",
+  "okta.roles.read",
+  "okta.idps.read",
+  "okta.logs.read",
+  "okta.eventHooks.read",
+  "okta.orgs.read",
 ] as const;
 export const MANAGE_SCOPES = [
-  "okta.users.manage", "okta.groups.manage", "okta.apps.manage", "okta.roles.manage", "okta.idps.manage", "okta.eventHooks.manage",
+  "okta.users.manage",
+  "okta.groups.manage",
+  "okta.apps.manage",
+  "okta.roles.manage",
+  "okta.idps.manage",
+  "okta.eventHooks.manage",
 ] as const;
-export const KNOWN_SCOPES = new Set<string>([...READ_SCOPES, ...MANAGE_SCOPES, "okta.sessions.manage", "okta.sessions.read", "okta.factors.read", "okta.factors.manage"]);
+export const KNOWN_SCOPES = new Set<string>([
+  ...READ_SCOPES,
+  ...MANAGE_SCOPES,
+  "okta.sessions.manage",
+  "okta.sessions.read",
+  "okta.factors.read",
+  "okta.factors.manage",
+]);
 
 /** What each standard admin role may do; custom-role permissions map onto the same words. */
 const ROLE_PERMS: Record<string, string[]> = {
@@ -89,10 +107,13 @@ function poolKey(i: number) {
 export const DPOP_ALGS = "RS256 RS384 RS512 ES256 ES384 ES512";
 const ASYMMETRIC = new Set(DPOP_ALGS.split(" "));
 const CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-const PRIVATE_KEY_ONLY = "Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method.";
+const PRIVATE_KEY_ONLY =
+  "Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method.";
 
 const oauthError = (status: number, error: string, description: string, headers?: Record<string, string>): Reply => ({
-  status, headers, body: { error, error_description: description },
+  status,
+  headers,
+  body: { error, error_description: description },
 });
 
 export interface PresetSpec {
@@ -111,7 +132,13 @@ export const PRESETS: PresetSpec[] = [
   { name: "admin-key", kind: "service", scopes: [...READ_SCOPES, ...MANAGE_SCOPES], roles: ["SUPER_ADMIN"], key: true },
   { name: "oin-secret", kind: "oin", scopes: [...READ_SCOPES], roles: ["READ_ONLY_ADMIN"], secret: true },
   { name: "custom-with-secret", kind: "service", scopes: [...READ_SCOPES], roles: ["READ_ONLY_ADMIN"], secret: true },
-  { name: "no-groups-scope", kind: "service", scopes: READ_SCOPES.filter((s) => s !== "okta.groups.read"), roles: ["READ_ONLY_ADMIN"], key: true },
+  {
+    name: "no-groups-scope",
+    kind: "service",
+    scopes: READ_SCOPES.filter((s) => s !== "okta.groups.read"),
+    roles: ["READ_ONLY_ADMIN"],
+    key: true,
+  },
   { name: "no-role", kind: "service", scopes: [...READ_SCOPES], roles: [], key: true },
 ];
 
@@ -146,8 +173,15 @@ export class AuthStore {
   addApp(p: PresetSpec & { publicJwk?: jose.JWK; clientSecret?: string; rateLimitPercent?: number }): AppCred {
     const clientId = oktaId(this.rng, "0oa");
     const app: AppCred = {
-      name: p.name, kind: p.kind, clientId, jwks: [], scopes: [...p.scopes], roles: [...p.roles],
-      dpopRequired: !!p.dpopRequired, status: "ACTIVE", rateLimitPercent: p.rateLimitPercent ?? 50,
+      name: p.name,
+      kind: p.kind,
+      clientId,
+      jwks: [],
+      scopes: [...p.scopes],
+      roles: [...p.roles],
+      dpopRequired: !!p.dpopRequired,
+      status: "ACTIVE",
+      rateLimitPercent: p.rateLimitPercent ?? 50,
     };
     if (p.publicJwk) {
       const kid = p.publicJwk.kid ?? randomToken(this.rng, 43);
@@ -179,12 +213,18 @@ export class AuthStore {
     return {
       domain,
       apps: [...this.apps.values()].map((a) => ({
-        name: a.name, kind: a.kind, clientId: a.clientId,
+        name: a.name,
+        kind: a.kind,
+        clientId: a.clientId,
         ...(a.clientSecret ? { clientSecret: a.clientSecret } : {}),
         ...(a.privateKeyPem ? { privateKeyPem: a.privateKeyPem, privateJwk: a.privateJwk } : {}),
         ...(a.kid ? { kid: a.kid } : {}),
         tokenEndpointAuthMethod: a.clientSecret ? "client_secret_basic" : "private_key_jwt",
-        scopes: a.scopes, roles: a.roles, dpopRequired: a.dpopRequired, status: a.status, rateLimitPercent: a.rateLimitPercent,
+        scopes: a.scopes,
+        roles: a.roles,
+        dpopRequired: a.dpopRequired,
+        status: a.status,
+        rateLimitPercent: a.rateLimitPercent,
       })),
       apiTokens: [...this.apiTokens.values()].map((t) => ({ name: t.name, token: t.token, roles: t.roles, status: t.status })),
     };
@@ -216,7 +256,11 @@ export class AuthStore {
     const postSecret = form.get("client_secret");
     const provided = [basic !== null, !!assertion, !!postSecret].filter(Boolean).length;
     if (provided > 1)
-      return oauthError(400, "invalid_request", "Can't supply multiple client credentials. Use one of the following: credentials in the Authorization header, credentials in the post body, or a `client_assertion` in the post body.");
+      return oauthError(
+        400,
+        "invalid_request",
+        "Can't supply multiple client credentials. Use one of the following: credentials in the Authorization header, credentials in the post body, or a `client_assertion` in the post body.",
+      );
     if (form.get("grant_type") !== "client_credentials") {
       if (!form.get("grant_type")) return oauthError(400, "invalid_request", "The request is missing a required parameter: 'grant_type'.");
       return oauthError(400, "unsupported_grant_type", `The grant type in the request isn't supported.`);
@@ -225,12 +269,19 @@ export class AuthStore {
 
     let app: AppCred | undefined;
     if (basic !== null || postSecret) {
-      const [id, secret] = basic !== null ? [basic.slice(0, basic.indexOf(":")), basic.slice(basic.indexOf(":") + 1)] : [form.get("client_id") ?? "", postSecret!];
+      const [id, secret] =
+        basic !== null
+          ? [basic.slice(0, basic.indexOf(":")), basic.slice(basic.indexOf(":") + 1)]
+          : [form.get("client_id") ?? "", postSecret!];
       app = this.apps.get(decodeURIComponent(id));
       if (!app || app.status !== "ACTIVE") return oauthError(401, "invalid_client", "Invalid value for 'client_id' parameter.");
       if (app.kind === "service") return oauthError(401, "invalid_client", PRIVATE_KEY_ONLY);
       if (basic === null)
-        return oauthError(401, "invalid_client", "OAuth Integration Client Credentials requests to the Org Authorization Server must use either the private_key_jwt or client_secret_basic token_endpoint_auth_method.");
+        return oauthError(
+          401,
+          "invalid_client",
+          "OAuth Integration Client Credentials requests to the Org Authorization Server must use either the private_key_jwt or client_secret_basic token_endpoint_auth_method.",
+        );
       if (!app.clientSecret || !safeEqual(secret, app.clientSecret))
         return oauthError(401, "invalid_client", "The client secret supplied for a confidential client is invalid.");
     } else {
@@ -256,7 +307,9 @@ export class AuthStore {
       const v = await this.verifyDpop(proof, "POST", `${base}/oauth2/v1/token`, now, { requireNonce: true });
       if ("error" in v) {
         if (v.error === "use_dpop_nonce")
-          return oauthError(400, "use_dpop_nonce", "Authorization server requires nonce in DPoP proof.", { "dpop-nonce": this.currentNonce(now) });
+          return oauthError(400, "use_dpop_nonce", "Authorization server requires nonce in DPoP proof.", {
+            "dpop-nonce": this.currentNonce(now),
+          });
         return oauthError(400, "invalid_dpop_proof", v.description);
       }
       jkt = v.jkt;
@@ -264,7 +317,16 @@ export class AuthStore {
 
     const iat = Math.floor(now / 1000);
     const jti = `AT.${randomBytes(24).toString("base64url")}`;
-    const accessToken = await new jose.SignJWT({ ver: 1, jti, iss: base, aud: base, sub: app.clientId, cid: app.clientId, scp: granted, ...(jkt ? { cnf: { jkt } } : {}) })
+    const accessToken = await new jose.SignJWT({
+      ver: 1,
+      jti,
+      iss: base,
+      aud: base,
+      sub: app.clientId,
+      cid: app.clientId,
+      scp: granted,
+      ...(jkt ? { cnf: { jkt } } : {}),
+    })
       .setProtectedHeader({ kid: this.signingKid, alg: "RS256" })
       .setIssuedAt(iat)
       .setExpirationTime(iat + this.tokenLifetimeSec)
@@ -288,9 +350,15 @@ export class AuthStore {
     }
     const app = this.apps.get(String(claims.iss ?? claims.sub ?? ""));
     if (!app || app.status !== "ACTIVE") return oauthError(401, "invalid_client", "Invalid value for 'client_id' parameter.");
-    if (claims.sub !== claims.iss) return oauthError(401, "invalid_client", "The client_assertion token has an invalid 'sub' claim; it must match the 'iss' claim and the client_id.");
+    if (claims.sub !== claims.iss)
+      return oauthError(
+        401,
+        "invalid_client",
+        "The client_assertion token has an invalid 'sub' claim; it must match the 'iss' claim and the client_id.",
+      );
     if (!app.jwks.length) return oauthError(401, "invalid_client", "The client_assertion signature is invalid.");
-    if (!header.alg || !ASYMMETRIC.has(header.alg)) return oauthError(401, "invalid_client", "The client_assertion token has an invalid signing algorithm.");
+    if (!header.alg || !ASYMMETRIC.has(header.alg))
+      return oauthError(401, "invalid_client", "The client_assertion token has an invalid signing algorithm.");
     let key: jose.JWK | undefined;
     if (header.kid) key = app.jwks.find((k) => k.kid === header.kid);
     else if (app.jwks.length === 1) key = app.jwks[0];
@@ -304,10 +372,13 @@ export class AuthStore {
     if (!aud.includes(`${base}/oauth2/v1/token`))
       return oauthError(401, "invalid_client", "The audience claim for client_assertion must be the endpoint invoked for the request.");
     const nowSec = now / 1000;
-    if (typeof claims.exp !== "number") return oauthError(401, "invalid_client", "The client_assertion token is missing an expiration time.");
+    if (typeof claims.exp !== "number")
+      return oauthError(401, "invalid_client", "The client_assertion token is missing an expiration time.");
     if (claims.exp < nowSec - 30) return oauthError(401, "invalid_client", "The client_assertion token is expired.");
-    if (claims.exp - nowSec > 3600 + 30) return oauthError(401, "invalid_client", "The client_assertion token has an expiration too far in the future.");
-    if (typeof claims.iat === "number" && claims.iat > nowSec + 60) return oauthError(401, "invalid_client", "The client_assertion token has an issued-at time in the future.");
+    if (claims.exp - nowSec > 3600 + 30)
+      return oauthError(401, "invalid_client", "The client_assertion token has an expiration too far in the future.");
+    if (typeof claims.iat === "number" && claims.iat > nowSec + 60)
+      return oauthError(401, "invalid_client", "The client_assertion token has an issued-at time in the future.");
     if (claims.jti) {
       const k = `${app.clientId}:${claims.jti}`;
       if (this.usedAssertionJti.has(k)) return oauthError(401, "invalid_client", "The client_assertion token has already been used.");
@@ -318,7 +389,11 @@ export class AuthStore {
 
   /** RFC 9449 proof checks shared by the token endpoint and resource calls. */
   async verifyDpop(
-    proof: string, htm: string, htu: string, now: number, o: { requireNonce?: boolean; accessToken?: string; jkt?: string },
+    proof: string,
+    htm: string,
+    htu: string,
+    now: number,
+    o: { requireNonce?: boolean; accessToken?: string; jkt?: string },
   ): Promise<{ jkt: string } | { error: string; description: string }> {
     const bad = (description: string) => ({ error: "invalid_dpop_proof", description });
     let header: jose.ProtectedHeaderParameters;
@@ -339,12 +414,14 @@ export class AuthStore {
     }
     if (claims.htm !== htm) return bad("'htm' claim in the DPoP proof JWT is invalid.");
     if (typeof claims.htu !== "string" || stripQuery(claims.htu) !== htu) return bad("'htu' claim in the DPoP proof JWT is invalid.");
-    if (typeof claims.iat !== "number" || Math.abs(now / 1000 - claims.iat) > 300) return bad("The DPoP proof JWT is too old or its 'iat' is in the future.");
+    if (typeof claims.iat !== "number" || Math.abs(now / 1000 - claims.iat) > 300)
+      return bad("The DPoP proof JWT is too old or its 'iat' is in the future.");
     if (!claims.jti) return bad("The DPoP proof JWT is missing the 'jti' claim.");
     const jkt = await jose.calculateJwkThumbprint(header.jwk as jose.JWK, "sha256");
     if (o.requireNonce && (!claims.nonce || !this.nonces.includes(String(claims.nonce)))) {
       this.currentNonce(now);
-      if (!claims.nonce || !this.nonces.includes(String(claims.nonce))) return { error: "use_dpop_nonce", description: "Authorization server requires nonce in DPoP proof." };
+      if (!claims.nonce || !this.nonces.includes(String(claims.nonce)))
+        return { error: "use_dpop_nonce", description: "Authorization server requires nonce in DPoP proof." };
     }
     if (o.accessToken !== undefined) {
       const ath = createHash("sha256").update(o.accessToken, "ascii").digest("base64url");
@@ -360,7 +437,11 @@ export class AuthStore {
 
   /** Who is calling, or the reply Okta would send instead. `resource` is the decoded request path. */
   async authenticate(
-    headers: Record<string, string | string[] | undefined>, method: string, base: string, resource: string, now: number,
+    headers: Record<string, string | string[] | undefined>,
+    method: string,
+    base: string,
+    resource: string,
+    now: number,
     ssws: (token: ApiTokenCred) => boolean = () => true,
   ): Promise<Principal | Reply> {
     const authz = String(headers.authorization ?? "");
@@ -371,12 +452,24 @@ export class AuthStore {
     if (scheme === "ssws") {
       const t = this.apiTokens.get(token);
       if (!t || t.status !== "ACTIVE" || !ssws(t)) return { status: 401, body: oktaError("E0000011", "Invalid token provided") };
-      return { kind: "ssws", key: `token:${t.name}`, name: t.name, roles: t.roles, scopes: null, userSeq: t.userSeq, share: t.rateLimitPercent / 100 };
+      return {
+        kind: "ssws",
+        key: `token:${t.name}`,
+        name: t.name,
+        roles: t.roles,
+        scopes: null,
+        userSeq: t.userSeq,
+        share: t.rateLimitPercent / 100,
+      };
     }
     const rec = this.access.get(token);
     const app = rec && this.apps.get(rec.clientId);
-    const wwwBase = (s: string) => `${s === "dpop" ? `DPoP algs="${DPOP_ALGS}", ` : "Bearer "}authorization_uri="http://${host(base)}/oauth2/v1/authorize", realm="http://${host(base)}"`;
-    const invalidToken = (desc: string) => ({ status: 401, headers: { "www-authenticate": `${wwwBase(scheme)}, error="invalid_token", error_description="${desc}", resource="${resource}"` } });
+    const wwwBase = (s: string) =>
+      `${s === "dpop" ? `DPoP algs="${DPOP_ALGS}", ` : "Bearer "}authorization_uri="http://${host(base)}/oauth2/v1/authorize", realm="http://${host(base)}"`;
+    const invalidToken = (desc: string) => ({
+      status: 401,
+      headers: { "www-authenticate": `${wwwBase(scheme)}, error="invalid_token", error_description="${desc}", resource="${resource}"` },
+    });
     if (!rec || !app) return invalidToken("The access token is invalid.");
     if (rec.revoked || app.status !== "ACTIVE") return invalidToken("The access token is invalid.");
     if (rec.exp <= now) return invalidToken("The access token is expired.");
@@ -384,15 +477,40 @@ export class AuthStore {
       if (!rec.jkt) return invalidToken("The presented access_token is not DPoP bound.");
       const proof = headers.dpop;
       if (!proof || Array.isArray(proof))
-        return { status: 400, headers: { "www-authenticate": `${wwwBase("dpop")}, error="invalid_request", error_description="The resource request requires a DPoP proof.", resource="${resource}"` } };
+        return {
+          status: 400,
+          headers: {
+            "www-authenticate": `${wwwBase("dpop")}, error="invalid_request", error_description="The resource request requires a DPoP proof.", resource="${resource}"`,
+          },
+        };
       const v = await this.verifyDpop(proof, method, `${base}${resource}`, now, { accessToken: token, jkt: rec.jkt });
-      if ("error" in v) return { status: 400, headers: { "www-authenticate": `${wwwBase("dpop")}, error="${v.error}", error_description="${v.description}", resource="${resource}"` } };
+      if ("error" in v)
+        return {
+          status: 400,
+          headers: {
+            "www-authenticate": `${wwwBase("dpop")}, error="${v.error}", error_description="${v.description}", resource="${resource}"`,
+          },
+        };
     } else if (rec.jkt) {
-      return { status: 400, headers: { "www-authenticate": `${wwwBase("dpop")}, error="invalid_request", error_description="The resource request must use the DPoP authentication scheme when using a DPoP bound token.", resource="${resource}"` } };
+      return {
+        status: 400,
+        headers: {
+          "www-authenticate": `${wwwBase("dpop")}, error="invalid_request", error_description="The resource request must use the DPoP authentication scheme when using a DPoP bound token.", resource="${resource}"`,
+        },
+      };
     }
     // A scope removed from the app after issuance stops working at once (grant revoked).
     const scopes = rec.scopes.filter((s) => app.scopes.includes(s));
-    return { kind: "oauth", key: `app:${app.clientId}`, name: app.name, roles: app.roles, scopes, clientId: app.clientId, dpop: !!rec.jkt, share: app.rateLimitPercent / 100 };
+    return {
+      kind: "oauth",
+      key: `app:${app.clientId}`,
+      name: app.name,
+      roles: app.roles,
+      scopes,
+      clientId: app.clientId,
+      dpop: !!rec.jkt,
+      share: app.rateLimitPercent / 100,
+    };
   }
 
   insufficientScope(p: Principal, base: string, scope: string, resource: string): Reply {
@@ -406,7 +524,9 @@ export class AuthStore {
   }
 
   jwks() {
-    return { keys: [{ ...(this.signing.publicKey.export({ format: "jwk" }) as jose.JWK), kid: this.signingKid, alg: "RS256", use: "sig" }] };
+    return {
+      keys: [{ ...(this.signing.publicKey.export({ format: "jwk" }) as jose.JWK), kid: this.signingKid, alg: "RS256", use: "sig" }],
+    };
   }
 }
 

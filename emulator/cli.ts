@@ -19,7 +19,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log("Usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--seed 42] [--users 5000] [--groups 300] [--apps 60] [--log-days 30] [--no-rate-limits] [--rate-window-ms 60000] [--verbose]");
+  console.log(
+    "Usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--seed 42] [--users 5000] [--groups 300] [--apps 60] [--log-days 30] [--no-rate-limits] [--rate-window-ms 60000] [--verbose]",
+  );
   process.exit(0);
 }
 
@@ -49,7 +51,9 @@ const opts = {
 const em = await startEmulator(opts);
 const s = em.emulator.tenant;
 console.log(`Okta org emulator: ${em.url}  (${s.orgName}, seed ${opts.seed})`);
-console.log(`  ${s.users.length} users, ${s.groups.length} groups, ${s.apps.length} apps, ${s.logs.length} System Log events — generated in ${em.emulator.generationMs} ms (ready in ${Math.round(performance.now() - started)} ms)`);
+console.log(
+  `  ${s.users.length} users, ${s.groups.length} groups, ${s.apps.length} apps, ${s.logs.length} System Log events — generated in ${em.emulator.generationMs} ms (ready in ${Math.round(performance.now() - started)} ms)`,
+);
 console.log(`  rate limits: ${opts.rateLimits ? `on (window ${opts.rateWindowMs} ms)` : "off"}`);
 console.log(`  credentials: ${em.url}/__emulator/credentials   control plane: ${em.url}/__emulator`);
 const stop = async () => {

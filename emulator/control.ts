@@ -3,7 +3,7 @@
 import type http from "node:http";
 import { z } from "zod";
 import { ADMIN_ROLE_TYPES, KNOWN_SCOPES } from "./auth";
-import { applyMutations, adminActor } from "./mutations";
+import { adminActor, applyMutations } from "./mutations";
 import { appGroupJson, appJson, appUserJson, eventHookJson, groupJson, logJson, roleJson, userJson } from "./serialize";
 import type { Emulator } from "./server";
 import { EVERYONE, groupMembers, type RoleRec } from "./state";
@@ -29,14 +29,17 @@ const INDEX = {
   endpoints: {
     "GET /__emulator": "this index",
     "GET /__emulator/credentials": "apps (client ids, keys, secrets, scopes, roles, DPoP) and SSWS API tokens",
-    "POST /__emulator/apps": "register an app: { name, kind: service|oin, publicJwk?, scopes?, roles?, dpopRequired?, clientSecret?, rateLimitPercent? }",
+    "POST /__emulator/apps":
+      "register an app: { name, kind: service|oin, publicJwk?, scopes?, roles?, dpopRequired?, clientSecret?, rateLimitPercent? }",
     "PATCH /__emulator/apps/{clientId}": "change an app: { scopes?, roles?, dpopRequired?, status?, rateLimitPercent?, publicJwk? }",
     "POST /__emulator/tokens": "create an SSWS API token: { name, roles? }",
-    "GET /__emulator/truth": "the whole tenant as Okta API objects (users, groups, memberships, apps, appUsers, appGroups, roles, idps, eventHooks, log summary)",
+    "GET /__emulator/truth":
+      "the whole tenant as Okta API objects (users, groups, memberships, apps, appUsers, appGroups, roles, idps, eventHooks, log summary)",
     "GET /__emulator/truth/{resource}": "one part: summary|users|groups|memberships|apps|appUsers|appGroups|roles|idps|eventHooks|logs",
     "POST /__emulator/mutations": "apply N random realistic changes: { count, seed?, wait? } (System Log + event hooks)",
     "GET /__emulator/faults": "current faults",
-    "POST /__emulator/faults": "add faults: { errorRate?, errorStatus?, resetRate?, latencyMs?, jitterMs?, rateLimitBurst?, path?, seed?, revokeApp?, revokeToken?, expireTokens?, removeScope?: {app, scope}, removeRole?: {app|token, role}, requireDpop? }",
+    "POST /__emulator/faults":
+      "add faults: { errorRate?, errorStatus?, resetRate?, latencyMs?, jitterMs?, rateLimitBurst?, path?, seed?, revokeApp?, revokeToken?, expireTokens?, removeScope?: {app, scope}, removeRole?: {app|token, role}, requireDpop? }",
     "DELETE /__emulator/faults": "clear all faults and undo credential faults",
     "GET /__emulator/config": "rate limits, window, concurrency, token lifetime",
     "PATCH /__emulator/config": "{ rateLimits?, rateWindowMs?, concurrencyLimit?, bucketLimits?: {bucket: n}, tokenLifetimeSec? }",
@@ -47,54 +50,72 @@ const INDEX = {
 
 const scopeSchema = z.string().refine((s) => KNOWN_SCOPES.has(s), { message: "unknown Okta scope" });
 const roleSchema = z.string().refine((r) => ADMIN_ROLE_TYPES.includes(r), { message: `must be one of ${ADMIN_ROLE_TYPES.join(", ")}` });
-const jwkSchema = z.object({ kty: z.enum(["RSA", "EC"]) }).passthrough().refine((k) => !("d" in k), { message: "must be a public key (no 'd')" });
-const appInput = z.object({
-  name: z.string().min(1).max(100),
-  kind: z.enum(["service", "oin"]),
-  publicJwk: jwkSchema.optional(),
-  scopes: z.array(scopeSchema).optional(),
-  roles: z.array(roleSchema).optional(),
-  dpopRequired: z.boolean().optional(),
-  clientSecret: z.string().min(8).optional(),
-  rateLimitPercent: z.number().int().min(1).max(100).optional(),
-}).strict();
-const appPatch = z.object({
-  scopes: z.array(scopeSchema).optional(),
-  roles: z.array(roleSchema).optional(),
-  dpopRequired: z.boolean().optional(),
-  status: z.enum(["ACTIVE", "INACTIVE"]).optional(),
-  rateLimitPercent: z.number().int().min(1).max(100).optional(),
-  publicJwk: jwkSchema.optional(),
-}).strict();
+const jwkSchema = z
+  .object({ kty: z.enum(["RSA", "EC"]) })
+  .passthrough()
+  .refine((k) => !("d" in k), { message: "must be a public key (no 'd')" });
+const appInput = z
+  .object({
+    name: z.string().min(1).max(100),
+    kind: z.enum(["service", "oin"]),
+    publicJwk: jwkSchema.optional(),
+    scopes: z.array(scopeSchema).optional(),
+    roles: z.array(roleSchema).optional(),
+    dpopRequired: z.boolean().optional(),
+    clientSecret: z.string().min(8).optional(),
+    rateLimitPercent: z.number().int().min(1).max(100).optional(),
+  })
+  .strict();
+const appPatch = z
+  .object({
+    scopes: z.array(scopeSchema).optional(),
+    roles: z.array(roleSchema).optional(),
+    dpopRequired: z.boolean().optional(),
+    status: z.enum(["ACTIVE", "INACTIVE"]).optional(),
+    rateLimitPercent: z.number().int().min(1).max(100).optional(),
+    publicJwk: jwkSchema.optional(),
+  })
+  .strict();
 const tokenInput = z.object({ name: z.string().min(1).max(100), roles: z.array(roleSchema).default(["SUPER_ADMIN"]) }).strict();
-const mutationInput = z.object({ count: z.number().int().min(1).max(100_000), seed: z.number().int().optional(), wait: z.boolean().optional() }).strict();
-const faultInput = z.object({
-  errorRate: z.number().min(0).max(1).optional(),
-  errorStatus: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).optional(),
-  resetRate: z.number().min(0).max(1).optional(),
-  latencyMs: z.number().int().min(0).max(120_000).optional(),
-  jitterMs: z.number().int().min(0).max(120_000).optional(),
-  rateLimitBurst: z.number().int().min(0).max(1_000_000).optional(),
-  path: z.string().startsWith("/").nullable().optional(),
-  seed: z.number().int().optional(),
-  revokeApp: z.string().optional(),
-  revokeToken: z.string().optional(),
-  expireTokens: z.literal(true).optional(),
-  removeScope: z.object({ app: z.string(), scope: z.string() }).strict().optional(),
-  removeRole: z.object({ app: z.string().optional(), token: z.string().optional(), role: z.string() }).strict().optional(),
-  requireDpop: z.string().optional(),
-}).strict();
-const configInput = z.object({
-  rateLimits: z.boolean().optional(),
-  rateWindowMs: z.number().int().min(100).max(3_600_000).optional(),
-  concurrencyLimit: z.number().int().min(1).max(10_000).optional(),
-  bucketLimits: z.record(z.string(), z.number().int().min(1)).optional(),
-  tokenLifetimeSec: z.number().int().min(1).max(86_400).optional(),
-}).strict();
-const resetInput = z.object({
-  seed: z.number().int().optional(), users: z.number().int().min(1).max(1_000_000).optional(), groups: z.number().int().min(1).max(100_000).optional(),
-  apps: z.number().int().min(1).max(10_000).optional(), logDays: z.number().int().min(0).max(90).optional(),
-}).strict();
+const mutationInput = z
+  .object({ count: z.number().int().min(1).max(100_000), seed: z.number().int().optional(), wait: z.boolean().optional() })
+  .strict();
+const faultInput = z
+  .object({
+    errorRate: z.number().min(0).max(1).optional(),
+    errorStatus: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).optional(),
+    resetRate: z.number().min(0).max(1).optional(),
+    latencyMs: z.number().int().min(0).max(120_000).optional(),
+    jitterMs: z.number().int().min(0).max(120_000).optional(),
+    rateLimitBurst: z.number().int().min(0).max(1_000_000).optional(),
+    path: z.string().startsWith("/").nullable().optional(),
+    seed: z.number().int().optional(),
+    revokeApp: z.string().optional(),
+    revokeToken: z.string().optional(),
+    expireTokens: z.literal(true).optional(),
+    removeScope: z.object({ app: z.string(), scope: z.string() }).strict().optional(),
+    removeRole: z.object({ app: z.string().optional(), token: z.string().optional(), role: z.string() }).strict().optional(),
+    requireDpop: z.string().optional(),
+  })
+  .strict();
+const configInput = z
+  .object({
+    rateLimits: z.boolean().optional(),
+    rateWindowMs: z.number().int().min(100).max(3_600_000).optional(),
+    concurrencyLimit: z.number().int().min(1).max(10_000).optional(),
+    bucketLimits: z.record(z.string(), z.number().int().min(1)).optional(),
+    tokenLifetimeSec: z.number().int().min(1).max(86_400).optional(),
+  })
+  .strict();
+const resetInput = z
+  .object({
+    seed: z.number().int().optional(),
+    users: z.number().int().min(1).max(1_000_000).optional(),
+    groups: z.number().int().min(1).max(100_000).optional(),
+    apps: z.number().int().min(1).max(10_000).optional(),
+    logDays: z.number().int().min(0).max(90).optional(),
+  })
+  .strict();
 
 function json(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -120,13 +141,27 @@ function parse<T>(schema: z.ZodType<T>, raw: string, res: http.ServerResponse): 
   const r = schema.safeParse(data);
   if (!r.success) {
     const first = r.error.issues[0];
-    problem(res, 400, "VALIDATION", `${first.path.join(".") || "body"}: ${first.message}`, r.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+    problem(
+      res,
+      400,
+      "VALIDATION",
+      `${first.path.join(".") || "body"}: ${first.message}`,
+      r.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
+    );
     return undefined;
   }
   return r.data;
 }
 
-export async function handleControl(emu: Emulator, method: string, path: string, url: URL, raw: string, base: string, res: http.ServerResponse) {
+export async function handleControl(
+  emu: Emulator,
+  method: string,
+  path: string,
+  url: URL,
+  raw: string,
+  base: string,
+  res: http.ServerResponse,
+) {
   const parts = path.replace(/\/+$/, "").split("/").slice(2); // after "__emulator"
   const [section, sub] = parts;
   const route = `${method} ${section ?? ""}`;
@@ -140,8 +175,23 @@ export async function handleControl(emu: Emulator, method: string, path: string,
     case "POST apps": {
       const b = parse(appInput, raw, res);
       if (!b) return;
-      const app = emu.auth.addApp({ name: b.name, kind: b.kind, scopes: b.scopes ?? [], roles: b.roles ?? [], dpopRequired: b.dpopRequired, publicJwk: b.publicJwk as never, clientSecret: b.clientSecret, rateLimitPercent: b.rateLimitPercent, key: !b.publicJwk && !b.clientSecret && b.kind === "service", secret: b.kind === "oin" && !b.publicJwk });
-      return json(res, 201, emu.auth.credentialsJson(base).apps.find((a) => a.clientId === app.clientId));
+      const app = emu.auth.addApp({
+        name: b.name,
+        kind: b.kind,
+        scopes: b.scopes ?? [],
+        roles: b.roles ?? [],
+        dpopRequired: b.dpopRequired,
+        publicJwk: b.publicJwk as never,
+        clientSecret: b.clientSecret,
+        rateLimitPercent: b.rateLimitPercent,
+        key: !b.publicJwk && !b.clientSecret && b.kind === "service",
+        secret: b.kind === "oin" && !b.publicJwk,
+      });
+      return json(
+        res,
+        201,
+        emu.auth.credentialsJson(base).apps.find((a) => a.clientId === app.clientId),
+      );
     }
     case "PATCH apps": {
       const app = sub ? emu.auth.apps.get(decodeURIComponent(sub)) : undefined;
@@ -152,12 +202,17 @@ export async function handleControl(emu: Emulator, method: string, path: string,
       if (b.roles) app.roles = b.roles;
       if (b.dpopRequired !== undefined) app.dpopRequired = b.dpopRequired;
       if (b.rateLimitPercent !== undefined) app.rateLimitPercent = b.rateLimitPercent;
-      if (b.publicJwk) app.jwks.push({ ...(b.publicJwk as object), kid: (b.publicJwk as { kid?: string }).kid ?? `k${app.jwks.length + 1}` } as never);
+      if (b.publicJwk)
+        app.jwks.push({ ...(b.publicJwk as object), kid: (b.publicJwk as { kid?: string }).kid ?? `k${app.jwks.length + 1}` } as never);
       if (b.status) {
         app.status = b.status;
         if (b.status === "INACTIVE") emu.auth.revokeTokensOf(app.clientId);
       }
-      return json(res, 200, emu.auth.credentialsJson(base).apps.find((a) => a.clientId === app.clientId));
+      return json(
+        res,
+        200,
+        emu.auth.credentialsJson(base).apps.find((a) => a.clientId === app.clientId),
+      );
     }
     case "POST tokens": {
       const b = parse(tokenInput, raw, res);
@@ -171,7 +226,7 @@ export async function handleControl(emu: Emulator, method: string, path: string,
       const b = parse(mutationInput, raw, res);
       if (!b) return;
       const before = emu.tenant.logs.length;
-      const rng = makeRng(b.seed ?? (Date.now() & 0x7fffffff));
+      const rng = makeRng(b.seed ?? Date.now() & 0x7fffffff);
       const changes = applyMutations(emu.actionCtx(base), rng, b.count, adminActor(emu.tenant));
       if (b.wait) await emu.hooks.drain();
       return json(res, 200, { applied: changes.length, changes, logEvents: emu.tenant.logs.length - before });
@@ -180,14 +235,25 @@ export async function handleControl(emu: Emulator, method: string, path: string,
       return json(res, 200, faultsJson(emu.faults));
     case "DELETE faults": {
       for (const u of emu.faults.undo.reverse()) u();
-      emu.faults = { ...emu.faults, errorRate: 0, resetRate: 0, latencyMs: 0, jitterMs: 0, rateLimitBurst: 0, path: null, undo: [], applied: [] };
+      emu.faults = {
+        ...emu.faults,
+        errorRate: 0,
+        resetRate: 0,
+        latencyMs: 0,
+        jitterMs: 0,
+        rateLimitBurst: 0,
+        path: null,
+        undo: [],
+        applied: [],
+      };
       return json(res, 200, faultsJson(emu.faults));
     }
     case "POST faults": {
       const b = parse(faultInput, raw, res);
       if (!b) return;
       const f = emu.faults;
-      for (const k of ["errorRate", "errorStatus", "resetRate", "latencyMs", "jitterMs", "rateLimitBurst"] as const) if (b[k] !== undefined) f[k] = b[k]!;
+      for (const k of ["errorRate", "errorStatus", "resetRate", "latencyMs", "jitterMs", "rateLimitBurst"] as const)
+        if (b[k] !== undefined) f[k] = b[k]!;
       if (b.path !== undefined) f.path = b.path;
       if (b.seed !== undefined) f.rng = makeRng(b.seed);
       if (b.revokeApp) {
@@ -223,7 +289,11 @@ export async function handleControl(emu: Emulator, method: string, path: string,
         f.applied.push(`removeScope ${app.name} ${b.removeScope.scope}`);
       }
       if (b.removeRole) {
-        const holder = b.removeRole.app ? findApp(b.removeRole.app) : b.removeRole.token ? [...emu.auth.apiTokens.values()].find((t) => t.name === b.removeRole!.token || t.token === b.removeRole!.token) : undefined;
+        const holder = b.removeRole.app
+          ? findApp(b.removeRole.app)
+          : b.removeRole.token
+            ? [...emu.auth.apiTokens.values()].find((t) => t.name === b.removeRole!.token || t.token === b.removeRole!.token)
+            : undefined;
         if (!holder) return problem(res, 404, "NOT_FOUND", "removeRole: give an existing app or token");
         const before = [...holder.roles];
         holder.roles = holder.roles.filter((r) => r !== b.removeRole!.role);
@@ -255,7 +325,12 @@ export async function handleControl(emu: Emulator, method: string, path: string,
       return json(res, 200, configJson(emu));
     }
     case "GET stats":
-      return json(res, 200, { rateLimits: emu.limiter.stats, inflight: emu.limiter.inflight, eventHooks: emu.hooks.stats, tenant: summary(emu) });
+      return json(res, 200, {
+        rateLimits: emu.limiter.stats,
+        inflight: emu.limiter.inflight,
+        eventHooks: emu.hooks.stats,
+        tenant: summary(emu),
+      });
     case "POST reset": {
       const b = parse(resetInput, raw, res);
       if (!b) return;
@@ -274,8 +349,11 @@ function faultsJson(f: Faults) {
 
 function configJson(emu: Emulator) {
   return {
-    rateLimits: emu.limiter.enabled, rateWindowMs: emu.limiter.windowMs, concurrencyLimit: emu.limiter.concurrencyLimit,
-    bucketLimits: emu.limiter.limitOverrides, tokenLifetimeSec: emu.auth.tokenLifetimeSec,
+    rateLimits: emu.limiter.enabled,
+    rateWindowMs: emu.limiter.windowMs,
+    concurrencyLimit: emu.limiter.concurrencyLimit,
+    bucketLimits: emu.limiter.limitOverrides,
+    tokenLifetimeSec: emu.auth.tokenLifetimeSec,
   };
 }
 
@@ -283,16 +361,30 @@ function summary(emu: Emulator) {
   const t = emu.tenant;
   let users = 0;
   const byStatus: Record<string, number> = {};
-  for (const u of t.users) if (!u.deleted) { users++; byStatus[u.status] = (byStatus[u.status] ?? 0) + 1; }
+  for (const u of t.users)
+    if (!u.deleted) {
+      users++;
+      byStatus[u.status] = (byStatus[u.status] ?? 0) + 1;
+    }
   const groups = t.groups.filter((g) => !g.deleted);
   const apps = t.apps.filter((a) => !a.deleted);
   return {
-    orgId: t.orgId, orgName: t.orgName, seed: t.seed, generatedAt: new Date(t.generatedAt).toISOString(), generationMs: emu.generationMs,
-    users, usersByStatus: byStatus, groups: groups.length,
+    orgId: t.orgId,
+    orgName: t.orgName,
+    seed: t.seed,
+    generatedAt: new Date(t.generatedAt).toISOString(),
+    generationMs: emu.generationMs,
+    users,
+    usersByStatus: byStatus,
+    groups: groups.length,
     memberships: groups.reduce((n, g) => n + groupMembers(t, g).length, 0),
-    apps: apps.length, appUsers: apps.reduce((n, a) => n + a.users.size, 0), appGroups: apps.reduce((n, a) => n + a.groups.size, 0),
+    apps: apps.length,
+    appUsers: apps.reduce((n, a) => n + a.users.size, 0),
+    appGroups: apps.reduce((n, a) => n + a.groups.size, 0),
     roleAssignments: [...t.rolesByUser.values(), ...t.rolesByGroup.values()].reduce((n, r) => n + r.length, 0),
-    idps: t.idps.length, logEvents: t.logs.length, eventHooks: t.eventHooks.length,
+    idps: t.idps.length,
+    logEvents: t.logs.length,
+    eventHooks: t.eventHooks.length,
   };
 }
 
@@ -317,9 +409,15 @@ async function streamTruth(emu: Emulator, base: string, part: string | null, url
   const liveApps = () => t.apps.filter((a) => !a.deleted);
   const rolesFor = (list: RoleRec[]) => list.map((r) => roleJson(t, r, base));
   const sections: Record<string, () => Generator<string>> = {
-    *summary() { yield JSON.stringify(summary(emu)); },
-    *users() { yield* arr(liveUsers(), (u) => JSON.stringify(userJson(t, u, base))); },
-    *groups() { yield* arr(liveGroups(), (g) => JSON.stringify(groupJson(t, g, base))); },
+    *summary() {
+      yield JSON.stringify(summary(emu));
+    },
+    *users() {
+      yield* arr(liveUsers(), (u) => JSON.stringify(userJson(t, u, base)));
+    },
+    *groups() {
+      yield* arr(liveGroups(), (g) => JSON.stringify(groupJson(t, g, base)));
+    },
     *memberships() {
       yield* arr(liveGroups(), (g) => {
         const m = groupMembers(t, g);
@@ -328,34 +426,68 @@ async function streamTruth(emu: Emulator, base: string, part: string | null, url
         return JSON.stringify({ groupId: g.id, userIds: ids });
       });
     },
-    *apps() { yield* arr(liveApps(), (a) => JSON.stringify(appJson(t, a, base))); },
+    *apps() {
+      yield* arr(liveApps(), (a) => JSON.stringify(appJson(t, a, base)));
+    },
     *appUsers() {
-      yield* obj(liveApps(), (a) => a.id, function* (a) { yield* arr(a.userOrder, (s) => JSON.stringify(appUserJson(t, a, t.users[s], a.users.get(s)!, base, false))); });
+      yield* obj(
+        liveApps(),
+        (a) => a.id,
+        function* (a) {
+          yield* arr(a.userOrder, (s) => JSON.stringify(appUserJson(t, a, t.users[s], a.users.get(s)!, base, false)));
+        },
+      );
     },
     *appGroups() {
-      yield* obj(liveApps(), (a) => a.id, function* (a) { yield* arr(a.groupOrder, (s) => JSON.stringify(appGroupJson(t, a, t.groups[s], base))); });
+      yield* obj(
+        liveApps(),
+        (a) => a.id,
+        function* (a) {
+          yield* arr(a.groupOrder, (s) => JSON.stringify(appGroupJson(t, a, t.groups[s], base)));
+        },
+      );
     },
     *roles() {
       const userRoles = liveUsers().filter((u) => t.rolesByUser.has(u.seq) || u.groups.some((g) => t.rolesByGroup.has(g)));
       yield `{"users":`;
-      yield* obj(userRoles, (u) => u.id, function* (u) {
-        yield JSON.stringify(rolesFor([...(t.rolesByUser.get(u.seq) ?? []), ...u.groups.flatMap((g) => t.rolesByGroup.get(g) ?? [])]));
-      });
+      yield* obj(
+        userRoles,
+        (u) => u.id,
+        function* (u) {
+          yield JSON.stringify(rolesFor([...(t.rolesByUser.get(u.seq) ?? []), ...u.groups.flatMap((g) => t.rolesByGroup.get(g) ?? [])]));
+        },
+      );
       yield `,"groups":`;
-      yield* obj(liveGroups().filter((g) => t.rolesByGroup.has(g.seq)), (g) => g.id, function* (g) { yield JSON.stringify(rolesFor(t.rolesByGroup.get(g.seq)!)); });
+      yield* obj(
+        liveGroups().filter((g) => t.rolesByGroup.has(g.seq)),
+        (g) => g.id,
+        function* (g) {
+          yield JSON.stringify(rolesFor(t.rolesByGroup.get(g.seq)!));
+        },
+      );
       yield `}`;
     },
-    *idps() { yield JSON.stringify(t.idps); },
-    *eventHooks() { yield JSON.stringify(t.eventHooks.map((h) => ({ ...eventHookJson(h, base), deliveries: h.deliveries }))); },
+    *idps() {
+      yield JSON.stringify(t.idps);
+    },
+    *eventHooks() {
+      yield JSON.stringify(t.eventHooks.map((h) => ({ ...eventHookJson(h, base), deliveries: h.deliveries })));
+    },
     *logs() {
       if (part !== "logs") {
-        yield JSON.stringify({ count: t.logs.length, oldest: t.logs[0] ? new Date(t.logs[0].t).toISOString() : null, newest: t.logs.length ? new Date(t.logs[t.logs.length - 1].t).toISOString() : null });
+        yield JSON.stringify({
+          count: t.logs.length,
+          oldest: t.logs[0] ? new Date(t.logs[0].t).toISOString() : null,
+          newest: t.logs.length ? new Date(t.logs[t.logs.length - 1].t).toISOString() : null,
+        });
         return;
       }
       const since = Date.parse(url.searchParams.get("since") ?? "") || 0;
       const until = Date.parse(url.searchParams.get("until") ?? "") || Infinity;
       const idx: number[] = [];
-      t.logs.forEach((r, i) => { if (r.t >= since && r.t < until) idx.push(i); });
+      t.logs.forEach((r, i) => {
+        if (r.t >= since && r.t < until) idx.push(i);
+      });
       yield* arr(idx, (i) => JSON.stringify(logJson(t, t.logs[i], i)));
     },
   };

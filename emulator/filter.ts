@@ -14,8 +14,15 @@ function tokenize(s: string): string[] {
   let i = 0;
   while (i < s.length) {
     const c = s[i];
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === "(" || c === ")") { out.push(c); i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === "(" || c === ")") {
+      out.push(c);
+      i++;
+      continue;
+    }
     if (c === '"') {
       let j = i + 1;
       let v = "";
@@ -69,12 +76,18 @@ export function parseFilter(src: string): Expr {
   }
   function andExpr(): Expr {
     let l = primary();
-    while (lower(peek()) === "and") { p++; l = { k: "and", l, r: primary() }; }
+    while (lower(peek()) === "and") {
+      p++;
+      l = { k: "and", l, r: primary() };
+    }
     return l;
   }
   function orExpr(): Expr {
     let l = andExpr();
-    while (lower(peek()) === "or") { p++; l = { k: "or", l, r: andExpr() }; }
+    while (lower(peek()) === "or") {
+      p++;
+      l = { k: "or", l, r: andExpr() };
+    }
     return l;
   }
   const e = orExpr();
@@ -86,7 +99,10 @@ export function parseFilter(src: string): Expr {
 export function comparisons(e: Expr, out: Extract<Expr, { k: "cmp" }>[] = []): Extract<Expr, { k: "cmp" }>[] {
   if (e.k === "cmp") out.push(e);
   else if (e.k === "not") comparisons(e.e, out);
-  else { comparisons(e.l, out); comparisons(e.r, out); }
+  else {
+    comparisons(e.l, out);
+    comparisons(e.r, out);
+  }
   return out;
 }
 
@@ -107,27 +123,40 @@ function cmpOne(actual: unknown, op: Op, want: unknown, ci: boolean): boolean {
     want = want.toLowerCase();
   }
   switch (op) {
-    case "eq": return actual === want;
-    case "ne": return actual !== want;
-    case "co": return typeof actual === "string" && typeof want === "string" && actual.includes(want);
-    case "sw": return typeof actual === "string" && typeof want === "string" && actual.startsWith(want);
-    case "ew": return typeof actual === "string" && typeof want === "string" && actual.endsWith(want);
-    case "gt": return actual !== null && want !== null && (actual as number) > (want as number);
-    case "ge": return actual !== null && want !== null && (actual as number) >= (want as number);
-    case "lt": return actual !== null && want !== null && (actual as number) < (want as number);
-    case "le": return actual !== null && want !== null && (actual as number) <= (want as number);
+    case "eq":
+      return actual === want;
+    case "ne":
+      return actual !== want;
+    case "co":
+      return typeof actual === "string" && typeof want === "string" && actual.includes(want);
+    case "sw":
+      return typeof actual === "string" && typeof want === "string" && actual.startsWith(want);
+    case "ew":
+      return typeof actual === "string" && typeof want === "string" && actual.endsWith(want);
+    case "gt":
+      return actual !== null && want !== null && (actual as number) > (want as number);
+    case "ge":
+      return actual !== null && want !== null && (actual as number) >= (want as number);
+    case "lt":
+      return actual !== null && want !== null && (actual as number) < (want as number);
+    case "le":
+      return actual !== null && want !== null && (actual as number) <= (want as number);
   }
 }
 
 /** `get` returns the attribute value, or an array when any element may match (SCIM array semantics). */
 export function evaluate(e: Expr, get: (path: string) => unknown, ci: boolean): boolean {
   switch (e.k) {
-    case "and": return evaluate(e.l, get, ci) && evaluate(e.r, get, ci);
-    case "or": return evaluate(e.l, get, ci) || evaluate(e.r, get, ci);
-    case "not": return !evaluate(e.e, get, ci);
+    case "and":
+      return evaluate(e.l, get, ci) && evaluate(e.r, get, ci);
+    case "or":
+      return evaluate(e.l, get, ci) || evaluate(e.r, get, ci);
+    case "not":
+      return !evaluate(e.e, get, ci);
     case "cmp": {
       const v = get(e.path);
-      if (Array.isArray(v)) return e.op === "ne" ? v.every((x) => cmpOne(x, "ne", e.value, ci)) : v.some((x) => cmpOne(x, e.op, e.value, ci));
+      if (Array.isArray(v))
+        return e.op === "ne" ? v.every((x) => cmpOne(x, "ne", e.value, ci)) : v.some((x) => cmpOne(x, e.op, e.value, ci));
       return cmpOne(v, e.op, e.value, ci);
     }
   }
@@ -139,8 +168,9 @@ export function jsonPath(obj: unknown, path: string): unknown {
   for (const key of path.split(".")) {
     const next: unknown[] = [];
     for (const c of cur) {
-      if (Array.isArray(c)) { for (const x of c) if (x && typeof x === "object") next.push((x as Record<string, unknown>)[key]); }
-      else if (c && typeof c === "object") next.push((c as Record<string, unknown>)[key]);
+      if (Array.isArray(c)) {
+        for (const x of c) if (x && typeof x === "object") next.push((x as Record<string, unknown>)[key]);
+      } else if (c && typeof c === "object") next.push((c as Record<string, unknown>)[key]);
     }
     cur = next.flatMap((x) => (Array.isArray(x) ? x : [x]));
   }

@@ -12,7 +12,13 @@ describe("tenant generator", () => {
     const a = generateTenant({ seed: 5, users: 200, groups: 30, apps: 10, logDays: 3, now });
     const b = generateTenant({ seed: 5, users: 200, groups: 30, apps: 10, logDays: 3, now });
     const c = generateTenant({ seed: 6, users: 200, groups: 30, apps: 10, logDays: 3, now });
-    const shape = (x: typeof a) => JSON.stringify([x.users.map((u) => [u.id, u.status, u.profile, u.groups, u.apps, u.created]), x.groups.map((g) => [g.id, g.members]), x.apps.map((p) => [p.id, p.userOrder]), x.logs]);
+    const shape = (x: typeof a) =>
+      JSON.stringify([
+        x.users.map((u) => [u.id, u.status, u.profile, u.groups, u.apps, u.created]),
+        x.groups.map((g) => [g.id, g.members]),
+        x.apps.map((p) => [p.id, p.userOrder]),
+        x.logs,
+      ]);
     expect(shape(a)).toBe(shape(b));
     expect(shape(a)).not.toBe(shape(c));
   });
@@ -39,7 +45,8 @@ describe("tenant generator", () => {
     expect(nonAscii.length / t.users.length).toBeGreaterThan(0.2);
     for (const u of t.users.slice(0, 500)) {
       expect(u.profile.login).toMatch(/^[a-z0-9.]+@[a-z]+\.example$/);
-      for (const k of ["department", "title", "employeeNumber", "city", "countryCode", "hireDate", "workdayId"]) expect(u.profile[k], k).toBeTruthy();
+      for (const k of ["department", "title", "employeeNumber", "city", "countryCode", "hireDate", "workdayId"])
+        expect(u.profile[k], k).toBeTruthy();
     }
     expect(new Set(t.users.map((u) => u.profile.login)).size).toBe(t.users.length);
     expect(t.users.filter((u) => u.profile.manager).length / t.users.length).toBeGreaterThan(0.9);
@@ -49,7 +56,10 @@ describe("tenant generator", () => {
     expect(t.groups[0].profile.name).toBe("Everyone");
     expect(new Set(t.groups.map((g) => g.type))).toEqual(new Set(["BUILT_IN", "OKTA_GROUP", "APP_GROUP"]));
     for (const g of t.groups.filter((x) => x.type === "APP_GROUP")) expect(t.apps[g.sourceApp!].name).toBe("active_directory");
-    const sizes = t.groups.slice(1).map((g) => g.members.length).sort((a, b) => b - a);
+    const sizes = t.groups
+      .slice(1)
+      .map((g) => g.members.length)
+      .sort((a, b) => b - a);
     expect(sizes[0]).toBeGreaterThan(t.users.length * 0.15);
     expect(sizes[Math.floor(sizes.length / 2)]).toBeLessThan(sizes[0] / 10);
     expect(sizes.filter((s) => s === 0).length).toBeGreaterThan(0);
@@ -71,7 +81,16 @@ describe("tenant generator", () => {
 
   it("writes a System Log history over the window with every kind of event", () => {
     const types = new Set(t.logs.map((l) => l.e));
-    for (const e of ["user.session.start", "user.authentication.sso", "user.authentication.auth_via_mfa", "user.lifecycle.create", "user.lifecycle.deactivate", "group.user_membership.add", "application.user_membership.add", "user.account.privilege.grant"])
+    for (const e of [
+      "user.session.start",
+      "user.authentication.sso",
+      "user.authentication.auth_via_mfa",
+      "user.lifecycle.create",
+      "user.lifecycle.deactivate",
+      "group.user_membership.add",
+      "application.user_membership.add",
+      "user.account.privilege.grant",
+    ])
       expect(types.has(e), e).toBe(true);
     expect(t.logs.some((l) => l.e === "user.session.start" && l.o === "FAILURE")).toBe(true);
     for (let i = 1; i < t.logs.length; i++) expect(t.logs[i].t).toBeGreaterThanOrEqual(t.logs[i - 1].t);
@@ -84,7 +103,9 @@ describe("tenant generator", () => {
     const ms = Math.round(performance.now() - started);
     const memberships = big.groups.reduce((n, g) => n + g.members.length, 0);
     const appUsers = big.apps.reduce((n, a) => n + a.users.size, 0);
-    console.log(`[emulator] 100k users, 5000 groups, 500 apps, ${memberships} memberships, ${appUsers} app users, ${big.logs.length} log events: generated in ${ms} ms`);
+    console.log(
+      `[emulator] 100k users, 5000 groups, 500 apps, ${memberships} memberships, ${appUsers} app users, ${big.logs.length} log events: generated in ${ms} ms`,
+    );
     expect(big.users).toHaveLength(100_000);
   }, 120_000);
 });

@@ -1,14 +1,32 @@
 // Deterministic tenant generator: the same seed and sizes give the same org (ids, names,
 // memberships, assignments, log history); only the time anchor moves with the clock.
 import {
-  ACCESS_GROUPS, ADMIN_ROLE_LABELS, APP_CATALOG, COST_CENTERS, DEPARTMENTS, FIRST_NAMES, GROUP_TOPICS,
-  GROUP_WORDS, LAST_NAMES, LOCATIONS, USER_AGENTS,
+  ACCESS_GROUPS,
+  ADMIN_ROLE_LABELS,
+  APP_CATALOG,
+  COST_CENTERS,
+  DEPARTMENTS,
+  FIRST_NAMES,
+  GROUP_TOPICS,
+  GROUP_WORDS,
+  LAST_NAMES,
+  LOCATIONS,
+  USER_AGENTS,
 } from "./data";
 import {
-  addAppUser, assignGroupToApp, EVERYONE, type AppRec, type GroupRec, type LogRec, type Profile, type RoleRec,
-  type Tenant, type UserRec, type UserStatus,
+  type AppRec,
+  addAppUser,
+  assignGroupToApp,
+  EVERYONE,
+  type GroupRec,
+  type LogRec,
+  type Profile,
+  type RoleRec,
+  type Tenant,
+  type UserRec,
+  type UserStatus,
 } from "./state";
-import { asciiFold, makeRng, oktaId, uuidFrom, type Rng } from "./util";
+import { asciiFold, makeRng, oktaId, type Rng, uuidFrom } from "./util";
 
 export interface GenerateOptions {
   seed?: number;
@@ -23,13 +41,25 @@ export interface GenerateOptions {
 
 const DAY = 86_400_000;
 const COMPANIES = [
-  ["Acme Corporation", "acme"], ["Globex", "globex"], ["Initech", "initech"], ["Umbrella Labs", "umbrella"],
-  ["Hooli", "hooli"], ["Vandelay Industries", "vandelay"], ["Nordlicht GmbH", "nordlicht"], ["Soylent", "soylent"],
+  ["Acme Corporation", "acme"],
+  ["Globex", "globex"],
+  ["Initech", "initech"],
+  ["Umbrella Labs", "umbrella"],
+  ["Hooli", "hooli"],
+  ["Vandelay Industries", "vandelay"],
+  ["Nordlicht GmbH", "nordlicht"],
+  ["Soylent", "soylent"],
 ] as const;
 
 const STATUS_MIX: [UserStatus, number][] = [
-  ["ACTIVE", 85], ["STAGED", 2], ["PROVISIONED", 2], ["RECOVERY", 1], ["PASSWORD_EXPIRED", 1.5],
-  ["LOCKED_OUT", 1], ["SUSPENDED", 1.5], ["DEPROVISIONED", 6],
+  ["ACTIVE", 85],
+  ["STAGED", 2],
+  ["PROVISIONED", 2],
+  ["RECOVERY", 1],
+  ["PASSWORD_EXPIRED", 1.5],
+  ["LOCKED_OUT", 1],
+  ["SUSPENDED", 1.5],
+  ["DEPROVISIONED", 6],
 ];
 
 export function generateTenant(opts: GenerateOptions = {}): Tenant {
@@ -45,16 +75,37 @@ export function generateTenant(opts: GenerateOptions = {}): Tenant {
   const orgCreated = now - 6 * 365 * DAY - rng.int(200) * DAY;
 
   const t: Tenant = {
-    seed, orgId: oktaId(rng, "00o"), orgName, domainSuffix, generatedAt: now, userTypeId: oktaId(rng, "oty"),
-    users: [], userSeqById: new Map(), userSeqByLogin: new Map(), groups: [], groupSeqById: new Map(), apps: [],
-    appSeqById: new Map(), rolesByUser: new Map(), rolesByGroup: new Map(), customRoles: [], resourceSets: [],
-    idps: [], logs: [], eventHooks: [], clients: [],
+    seed,
+    orgId: oktaId(rng, "00o"),
+    orgName,
+    domainSuffix,
+    generatedAt: now,
+    userTypeId: oktaId(rng, "oty"),
+    users: [],
+    userSeqById: new Map(),
+    userSeqByLogin: new Map(),
+    groups: [],
+    groupSeqById: new Map(),
+    apps: [],
+    appSeqById: new Map(),
+    rolesByUser: new Map(),
+    rolesByGroup: new Map(),
+    customRoles: [],
+    resourceSets: [],
+    idps: [],
+    logs: [],
+    eventHooks: [],
+    clients: [],
   };
 
   // Client contexts (IP + place + browser) used by log events; a few per location.
   for (let li = 0; li < LOCATIONS.length; li++)
     for (let j = 0; j < 24; j++)
-      t.clients.push([`${[73, 81, 92, 104, 145, 185, 203][j % 7]}.${rng.int(250) + 1}.${rng.int(250)}.${rng.int(250) + 1}`, li, rng.int(USER_AGENTS.length)]);
+      t.clients.push([
+        `${[73, 81, 92, 104, 145, 185, 203][j % 7]}.${rng.int(250) + 1}.${rng.int(250)}.${rng.int(250) + 1}`,
+        li,
+        rng.int(USER_AGENTS.length),
+      ]);
 
   generateUsers(t, rng, nUsers, now, orgCreated);
   const adApp = generateApps(t, rng, nApps, now, orgCreated, domainSuffix, nGroups > 20);
@@ -72,20 +123,44 @@ export function newUserProfile(t: Tenant, rng: Rng, deptIndex?: number): Profile
   const dept = DEPARTMENTS[deptIndex ?? pickDept(rng)];
   const loc = rng.weighted(LOCATIONS.map((l, i) => [i, l[8]] as const));
   const L = LOCATIONS[loc];
-  let base = `${asciiFold(first)}.${asciiFold(last)}`;
+  const base = `${asciiFold(first)}.${asciiFold(last)}`;
   let login = `${base}@${t.domainSuffix}`;
   for (let n = 2; t.userSeqByLogin.has(login); n++) login = `${base}${n}@${t.domainSuffix}`;
-  const userType = rng.weighted([["Employee", 88], ["Contractor", 9], ["Intern", 3]] as const);
+  const userType = rng.weighted([
+    ["Employee", 88],
+    ["Contractor", 9],
+    ["Intern", 3],
+  ] as const);
   return {
-    firstName: first, lastName: last, displayName: `${first} ${last}`, nickName: null,
-    login, email: login, secondEmail: null,
-    mobilePhone: `+1 555 ${String(rng.int(900) + 100)} ${String(rng.int(9000) + 1000)}`, primaryPhone: null,
-    title: rng.pick(dept[2]), department: dept[0], division: dept[0] === "Engineering" || dept[0] === "Product" || dept[0] === "Data" ? "R&D" : "G&A",
-    organization: t.orgName, costCenter: rng.pick(COST_CENTERS), employeeNumber: "",
-    manager: null, managerId: null,
-    city: L[0], state: L[1], countryCode: L[2], zipCode: L[3], streetAddress: `${rng.int(900) + 10} ${rng.pick(["Market", "Main", "King", "Hauptstraße", "Rue de Rivoli", "Gran Vía", "Collins"])} ${rng.pick(["St", "Ave", ""])}`.trim(),
-    timezone: L[4], locale: L[5], preferredLanguage: L[5].slice(0, 2), userType,
-    hireDate: null, workdayId: null,
+    firstName: first,
+    lastName: last,
+    displayName: `${first} ${last}`,
+    nickName: null,
+    login,
+    email: login,
+    secondEmail: null,
+    mobilePhone: `+1 555 ${String(rng.int(900) + 100)} ${String(rng.int(9000) + 1000)}`,
+    primaryPhone: null,
+    title: rng.pick(dept[2]),
+    department: dept[0],
+    division: dept[0] === "Engineering" || dept[0] === "Product" || dept[0] === "Data" ? "R&D" : "G&A",
+    organization: t.orgName,
+    costCenter: rng.pick(COST_CENTERS),
+    employeeNumber: "",
+    manager: null,
+    managerId: null,
+    city: L[0],
+    state: L[1],
+    countryCode: L[2],
+    zipCode: L[3],
+    streetAddress:
+      `${rng.int(900) + 10} ${rng.pick(["Market", "Main", "King", "Hauptstraße", "Rue de Rivoli", "Gran Vía", "Collins"])} ${rng.pick(["St", "Ave", ""])}`.trim(),
+    timezone: L[4],
+    locale: L[5],
+    preferredLanguage: L[5].slice(0, 2),
+    userType,
+    hireDate: null,
+    workdayId: null,
   };
 }
 
@@ -106,7 +181,7 @@ function generateUsers(t: Tenant, rng: Rng, n: number, now: number, orgCreated: 
     const u = makeUser(t, rng, seq, profile, status, Math.floor(created[seq] / 1000) * 1000, now);
     const peers = byDept[dIdx];
     if (peers.length) {
-      const m = t.users[peers[Math.floor(Math.pow(rng(), 3) * peers.length)]];
+      const m = t.users[peers[Math.floor(rng() ** 3 * peers.length)]];
       u.profile.manager = String(m.profile.displayName);
       u.profile.managerId = String(m.profile.employeeNumber);
     }
@@ -127,7 +202,8 @@ export function makeUser(t: Tenant, rng: Rng, seq: number, profile: Profile, sta
     statusChanged = status === "ACTIVE" ? activated : rand(Math.max(activated, now - 180 * DAY), now);
     if (status === "ACTIVE" && rng.chance(0.35) && now - activated > 30 * DAY) statusChanged = rand(activated, now); // was suspended/locked once
     const loginEnd = status === "DEPROVISIONED" ? statusChanged : now;
-    if (!rng.chance(0.04)) lastLogin = rng.chance(0.85) ? rand(Math.max(activated, loginEnd - 14 * DAY), loginEnd) : rand(activated, loginEnd);
+    if (!rng.chance(0.04))
+      lastLogin = rng.chance(0.85) ? rand(Math.max(activated, loginEnd - 14 * DAY), loginEnd) : rand(activated, loginEnd);
   } else if (status === "PROVISIONED") {
     statusChanged = rand(created, Math.min(now, created + DAY));
   }
@@ -136,10 +212,22 @@ export function makeUser(t: Tenant, rng: Rng, seq: number, profile: Profile, sta
   const id = oktaId(rng, "00u");
   profile.employeeNumber = String(100000 + seq);
   profile.hireDate = new Date(created).toISOString().slice(0, 10);
-  profile.workdayId = `WD-${(created / 1000 % 1e7).toFixed(0).padStart(7, "0")}`;
+  profile.workdayId = `WD-${((created / 1000) % 1e7).toFixed(0).padStart(7, "0")}`;
   const u: UserRec = {
-    seq, id, status, created, activated, statusChanged, lastLogin, lastUpdated, passwordChanged, profile,
-    groups: [], apps: [], factors: status === "ACTIVE" ? 1 + rng.int(3) : 0, deleted: false,
+    seq,
+    id,
+    status,
+    created,
+    activated,
+    statusChanged,
+    lastLogin,
+    lastUpdated,
+    passwordChanged,
+    profile,
+    groups: [],
+    apps: [],
+    factors: status === "ACTIVE" ? 1 + rng.int(3) : 0,
+    deleted: false,
   };
   t.users[seq] = u;
   t.userSeqById.set(id, seq);
@@ -147,11 +235,29 @@ export function makeUser(t: Tenant, rng: Rng, seq: number, profile: Profile, sta
   return u;
 }
 
-function makeGroup(t: Tenant, rng: Rng, type: GroupRec["type"], profile: Profile, created: number, now: number, sourceApp: number | null): GroupRec {
+function makeGroup(
+  t: Tenant,
+  rng: Rng,
+  type: GroupRec["type"],
+  profile: Profile,
+  created: number,
+  now: number,
+  sourceApp: number | null,
+): GroupRec {
   const seq = t.groups.length;
   const lastUpdated = Math.floor((created + rng() * (now - created) * 0.6) / 1000) * 1000;
   const g: GroupRec = {
-    seq, id: oktaId(rng, "00g"), type, created, lastUpdated, lastMembershipUpdated: lastUpdated, profile, members: [], sourceApp, apps: [], deleted: false,
+    seq,
+    id: oktaId(rng, "00g"),
+    type,
+    created,
+    lastUpdated,
+    lastMembershipUpdated: lastUpdated,
+    profile,
+    members: [],
+    sourceApp,
+    apps: [],
+    deleted: false,
   };
   t.groups.push(g);
   t.groupSeqById.set(g.id, seq);
@@ -171,14 +277,22 @@ function generateGroups(t: Tenant, rng: Rng, n: number, now: number, orgCreated:
     });
   for (const L of LOCATIONS)
     plan.push(() => {
-      const g = makeGroup(t, rng, "OKTA_GROUP", { name: `Office - ${L[0]}`, description: `People based in ${L[0]}, ${L[2]}` }, ago(2000), now, null);
+      const g = makeGroup(
+        t,
+        rng,
+        "OKTA_GROUP",
+        { name: `Office - ${L[0]}`, description: `People based in ${L[0]}, ${L[2]}` },
+        ago(2000),
+        now,
+        null,
+      );
       for (const u of t.users) if (u.profile.city === L[0]) g.members.push(u.seq);
     });
   const rest = Math.max(0, n - 1 - plan.length);
   const nAd = adApp && rest > 0 ? Math.max(1, Math.floor(rest * 0.12)) : 0;
   // Power-law sizes: a few huge groups, a long tail of small ones, some empty.
   const target = N * Math.min(8, Math.max(0.5, n / 40));
-  const weights = Array.from({ length: rest }, (_, i) => 1 / Math.pow(i + 1, 1.05));
+  const weights = Array.from({ length: rest }, (_, i) => 1 / (i + 1) ** 1.05);
   for (let i = weights.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     [weights[i], weights[j]] = [weights[j], weights[i]];
@@ -186,17 +300,25 @@ function generateGroups(t: Tenant, rng: Rng, n: number, now: number, orgCreated:
   const wsum = weights.reduce((a, b) => a + b, 0) || 1;
   const perm = new Int32Array(N);
   for (let i = 0; i < rest; i++) {
-    const size = rng.chance(0.06) ? 0 : Math.max(1, Math.min(Math.floor(N * 0.5), Math.round((weights[i] / wsum) * target * (0.6 + rng() * 0.8))));
+    const size = rng.chance(0.06)
+      ? 0
+      : Math.max(1, Math.min(Math.floor(N * 0.5), Math.round((weights[i] / wsum) * target * (0.6 + rng() * 0.8))));
     const isAd = i < nAd;
     const word = `${rng.pick(GROUP_WORDS)}`;
     let profile: Profile;
     if (isAd) {
-      const name = i < ACCESS_GROUPS.length ? `AD-${ACCESS_GROUPS[i]}` : `AD ${word} ${rng.pick(["Users", "Admins", "Readers", "Editors"])} ${i}`;
+      const name =
+        i < ACCESS_GROUPS.length ? `AD-${ACCESS_GROUPS[i]}` : `AD ${word} ${rng.pick(["Users", "Admins", "Readers", "Editors"])} ${i}`;
       profile = {
-        name, description: `Imported from ${adApp!.label}`, groupType: "Security", samAccountName: name,
-        objectSid: `S-1-5-21-717838489-685202119-709183397-${1100 + i}`, groupScope: "Global",
+        name,
+        description: `Imported from ${adApp!.label}`,
+        groupType: "Security",
+        samAccountName: name,
+        objectSid: `S-1-5-21-717838489-685202119-709183397-${1100 + i}`,
+        groupScope: "Global",
         dn: `CN=${name},OU=Groups,DC=corp,DC=${t.domainSuffix.split(".")[0]},DC=example`,
-        windowsDomainQualifiedName: `CORP\\${name}`, externalId: Buffer.from(oktaId(rng, "", 16)).toString("base64"),
+        windowsDomainQualifiedName: `CORP\\${name}`,
+        externalId: Buffer.from(oktaId(rng, "", 16)).toString("base64"),
       };
     } else if (i - nAd < ACCESS_GROUPS.length) {
       profile = { name: ACCESS_GROUPS[i - nAd], description: `Access group: ${ACCESS_GROUPS[i - nAd]}` };
@@ -211,7 +333,8 @@ function generateGroups(t: Tenant, rng: Rng, n: number, now: number, orgCreated:
   for (const step of plan.slice(0, n - 1)) step();
   for (const g of t.groups) {
     for (const s of g.members) t.users[s].groups.push(g.seq);
-    if (g.members.length && g.seq !== EVERYONE) g.lastMembershipUpdated = Math.max(g.lastUpdated, Math.floor((now - rng() * 60 * DAY) / 1000) * 1000);
+    if (g.members.length && g.seq !== EVERYONE)
+      g.lastMembershipUpdated = Math.max(g.lastUpdated, Math.floor((now - rng() * 60 * DAY) / 1000) * 1000);
   }
 }
 
@@ -237,12 +360,33 @@ function sample(rng: Rng, n: number, k: number, perm: Int32Array): number[] {
   return out.sort((a, b) => a - b);
 }
 
-function makeApp(t: Tenant, rng: Rng, name: string, label: string, signOnMode: string, features: readonly string[], created: number, now: number, status: AppRec["status"] = "ACTIVE"): AppRec {
+function makeApp(
+  t: Tenant,
+  rng: Rng,
+  name: string,
+  label: string,
+  signOnMode: string,
+  features: readonly string[],
+  created: number,
+  now: number,
+  status: AppRec["status"] = "ACTIVE",
+): AppRec {
   const seq = t.apps.length;
   const a: AppRec = {
-    seq, id: oktaId(rng, "0oa"), name, label, status, signOnMode, created,
-    lastUpdated: Math.floor((created + rng() * (now - created)) / 1000) * 1000, features: [...features],
-    users: new Map(), userOrder: [], groups: new Map(), groupOrder: [], deleted: false,
+    seq,
+    id: oktaId(rng, "0oa"),
+    name,
+    label,
+    status,
+    signOnMode,
+    created,
+    lastUpdated: Math.floor((created + rng() * (now - created)) / 1000) * 1000,
+    features: [...features],
+    users: new Map(),
+    userOrder: [],
+    groups: new Map(),
+    groupOrder: [],
+    deleted: false,
   };
   t.apps.push(a);
   t.appSeqById.set(a.id, seq);
@@ -255,7 +399,16 @@ function generateApps(t: Tenant, rng: Rng, n: number, now: number, orgCreated: n
   const ago = () => Math.floor((now - rng() * (now - orgCreated) * 0.9) / 1000) * 1000;
   let ad: AppRec | null = null;
   if (withAd && n > 3) {
-    ad = makeApp(t, rng, "active_directory", `corp.${domain}`, "BASIC_AUTH", ["IMPORT_NEW_USERS", "IMPORT_PROFILE_UPDATES"], orgCreated + DAY, now);
+    ad = makeApp(
+      t,
+      rng,
+      "active_directory",
+      `corp.${domain}`,
+      "BASIC_AUTH",
+      ["IMPORT_NEW_USERS", "IMPORT_PROFILE_UPDATES"],
+      orgCreated + DAY,
+      now,
+    );
     appShare.set(ad, 0);
   }
   for (let i = 0; t.apps.length < n; i++) {
@@ -281,7 +434,9 @@ function assignApps(t: Tenant, rng: Rng, now: number) {
   const total = shares.reduce((a, b) => a + b, 0) || 1;
   // Roughly 2.5 assignments per user at scale, fewer in tiny tenants.
   const scale = Math.min(1, (N * Math.min(2.5, t.apps.length * 0.25)) / (total * N));
-  const groupsBySize = t.groups.filter((g) => g.seq !== EVERYONE && g.members.length > 0).sort((a, b) => b.members.length - a.members.length);
+  const groupsBySize = t.groups
+    .filter((g) => g.seq !== EVERYONE && g.members.length > 0)
+    .sort((a, b) => b.members.length - a.members.length);
   const ts = (a: AppRec) => Math.floor((a.created + rng() * (now - a.created)) / 1000) * 1000;
   const eligible = (u: { status: string }) => u.status !== "DEPROVISIONED";
   for (const app of t.apps) {
@@ -294,7 +449,7 @@ function assignApps(t: Tenant, rng: Rng, now: number) {
     }
     // Group assignments first (how real orgs do it), then direct assignments for the rest.
     for (let tries = 0; tries < 4 && groupsBySize.length; tries++) {
-      const g = groupsBySize[Math.floor(Math.pow(rng(), 0.7) * groupsBySize.length)];
+      const g = groupsBySize[Math.floor(rng() ** 0.7 * groupsBySize.length)];
       if (app.groups.has(g.seq) || have + g.members.length > want * 1.1) continue;
       assignGroupToApp(t, app, g, ts(app), app.groups.size);
       have = app.users.size;
@@ -306,14 +461,26 @@ function assignApps(t: Tenant, rng: Rng, now: number) {
     }
   }
   for (const app of t.apps)
-    for (const au of app.users.values())
-      if (app.features.includes("PUSH_NEW_USERS")) au.externalId = oktaId(rng, "", 20);
+    for (const au of app.users.values()) if (app.features.includes("PUSH_NEW_USERS")) au.externalId = oktaId(rng, "", 20);
 }
 
-export function makeRole(rng: Rng, type: string, assignmentType: "USER" | "GROUP", principal: number, created: number, custom?: { role: string; label: string; resourceSet: string }): RoleRec {
+export function makeRole(
+  rng: Rng,
+  type: string,
+  assignmentType: "USER" | "GROUP",
+  principal: number,
+  created: number,
+  custom?: { role: string; label: string; resourceSet: string },
+): RoleRec {
   return {
-    id: custom ? oktaId(rng, "irb") : oktaId(rng, "ra1"), type: custom ? "CUSTOM" : type, label: custom?.label ?? ADMIN_ROLE_LABELS[type] ?? type,
-    status: "ACTIVE", created, lastUpdated: created, assignmentType, principal,
+    id: custom ? oktaId(rng, "irb") : oktaId(rng, "ra1"),
+    type: custom ? "CUSTOM" : type,
+    label: custom?.label ?? ADMIN_ROLE_LABELS[type] ?? type,
+    status: "ACTIVE",
+    created,
+    lastUpdated: created,
+    assignmentType,
+    principal,
     ...(custom ? { customRole: custom.role, resourceSet: custom.resourceSet } : {}),
   };
 }
@@ -324,16 +491,42 @@ function generateRoles(t: Tenant, rng: Rng, now: number, orgCreated: number) {
   const it = active.filter((u) => u.profile.department === "IT" || u.profile.department === "Security");
   const pool = it.length >= 3 ? it : active;
   const when = () => Math.floor((now - rng() * 700 * DAY) / 1000) * 1000;
-  t.resourceSets.push({ id: oktaId(rng, "iam"), label: "All employees", description: "Every user and the Everyone group", created: orgCreated + 30 * DAY });
+  t.resourceSets.push({
+    id: oktaId(rng, "iam"),
+    label: "All employees",
+    description: "Every user and the Everyone group",
+    created: orgCreated + 30 * DAY,
+  });
   t.customRoles.push(
-    { id: oktaId(rng, "cr0"), label: "Help Desk Tier 2", description: "Resets factors and unlocks accounts", permissions: ["okta.users.read", "okta.users.lifecycle.unlock", "okta.users.credentials.resetFactors", "okta.groups.read"], created: orgCreated + 40 * DAY },
-    { id: oktaId(rng, "cr0"), label: "Access Auditor", description: "Reads users, groups, apps and the System Log", permissions: ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read"], created: orgCreated + 50 * DAY },
+    {
+      id: oktaId(rng, "cr0"),
+      label: "Help Desk Tier 2",
+      description: "Resets factors and unlocks accounts",
+      permissions: ["okta.users.read", "okta.users.lifecycle.unlock", "okta.users.credentials.resetFactors", "okta.groups.read"],
+      created: orgCreated + 40 * DAY,
+    },
+    {
+      id: oktaId(rng, "cr0"),
+      label: "Access Auditor",
+      description: "Reads users, groups, apps and the System Log",
+      permissions: ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read"],
+      created: orgCreated + 50 * DAY,
+    },
   );
   const give = (u: UserRec, type: string, custom?: number) => {
     const list = t.rolesByUser.get(u.seq) ?? [];
     if (list.some((r) => r.type === type && !custom)) return;
     const cr = custom === undefined ? undefined : t.customRoles[custom];
-    list.push(makeRole(rng, type, "USER", u.seq, Math.max(u.activated ?? u.created, when()), cr && { role: cr.id, label: cr.label, resourceSet: t.resourceSets[0].id }));
+    list.push(
+      makeRole(
+        rng,
+        type,
+        "USER",
+        u.seq,
+        Math.max(u.activated ?? u.created, when()),
+        cr && { role: cr.id, label: cr.label, resourceSet: t.resourceSets[0].id },
+      ),
+    );
     t.rolesByUser.set(u.seq, list);
   };
   const nAdmins = Math.min(60, Math.max(8, Math.round(t.users.length / 2000)));
@@ -341,7 +534,16 @@ function generateRoles(t: Tenant, rng: Rng, now: number, orgCreated: number) {
   if (pool.length > 1) give(pool[1], "SUPER_ADMIN");
   // One of each common kind first, then a weighted mix.
   const fixed = ["READ_ONLY_ADMIN", "HELP_DESK_ADMIN", "APP_ADMIN", "CUSTOM", "ORG_ADMIN", "USER_ADMIN"];
-  const mix: [string, number][] = [["ORG_ADMIN", 2], ["READ_ONLY_ADMIN", 3], ["HELP_DESK_ADMIN", 4], ["APP_ADMIN", 2], ["USER_ADMIN", 2], ["REPORT_ADMIN", 1], ["GROUP_MEMBERSHIP_ADMIN", 1], ["CUSTOM", 2]];
+  const mix: [string, number][] = [
+    ["ORG_ADMIN", 2],
+    ["READ_ONLY_ADMIN", 3],
+    ["HELP_DESK_ADMIN", 4],
+    ["APP_ADMIN", 2],
+    ["USER_ADMIN", 2],
+    ["REPORT_ADMIN", 1],
+    ["GROUP_MEMBERSHIP_ADMIN", 1],
+    ["CUSTOM", 2],
+  ];
   for (let i = 2; i < nAdmins; i++) {
     const u = i < pool.length && rng.chance(0.7) ? pool[i] : rng.pick(active);
     const type = fixed[i - 2] ?? rng.weighted(mix);
@@ -353,11 +555,17 @@ function generateRoles(t: Tenant, rng: Rng, now: number, orgCreated: number) {
   for (const r of recent) r.created = r.lastUpdated = Math.floor((now - (1 + rng.int(10)) * DAY) / 1000) * 1000;
   // Roles held through groups.
   const byName = (name: string) => t.groups.find((g) => g.profile.name === name);
-  const grants: [GroupRec | undefined, string, number?][] = [[byName("okta-helpdesk"), "HELP_DESK_ADMIN"], [byName("security-oncall"), "READ_ONLY_ADMIN"], [byName("Dept - IT"), "CUSTOM", 0]];
+  const grants: [GroupRec | undefined, string, number?][] = [
+    [byName("okta-helpdesk"), "HELP_DESK_ADMIN"],
+    [byName("security-oncall"), "READ_ONLY_ADMIN"],
+    [byName("Dept - IT"), "CUSTOM", 0],
+  ];
   for (const [g, type, custom] of grants) {
     if (!g) continue;
     const cr = custom === undefined ? undefined : t.customRoles[custom];
-    t.rolesByGroup.set(g.seq, [makeRole(rng, type, "GROUP", g.seq, when(), cr && { role: cr.id, label: cr.label, resourceSet: t.resourceSets[0].id })]);
+    t.rolesByGroup.set(g.seq, [
+      makeRole(rng, type, "GROUP", g.seq, when(), cr && { role: cr.id, label: cr.label, resourceSet: t.resourceSets[0].id }),
+    ]);
   }
 }
 
@@ -365,10 +573,21 @@ function generateIdps(t: Tenant, rng: Rng, now: number, orgCreated: number, doma
   const mk = (type: string, name: string, protocol: Record<string, unknown>, status = "ACTIVE") => {
     const created = Math.floor((orgCreated + rng() * (now - orgCreated)) / 1000) * 1000;
     t.idps.push({
-      id: oktaId(rng, "0oa"), type, name, status, created: new Date(created).toISOString(), lastUpdated: new Date(Math.floor((created + rng() * (now - created)) / 1000) * 1000).toISOString(),
-      issuerMode: "ORG_URL", protocol,
+      id: oktaId(rng, "0oa"),
+      type,
+      name,
+      status,
+      created: new Date(created).toISOString(),
+      lastUpdated: new Date(Math.floor((created + rng() * (now - created)) / 1000) * 1000).toISOString(),
+      issuerMode: "ORG_URL",
+      protocol,
       policy: {
-        provisioning: { action: "AUTO", profileMaster: false, groups: { action: "NONE" }, conditions: { deprovisioned: { action: "NONE" }, suspended: { action: "NONE" } } },
+        provisioning: {
+          action: "AUTO",
+          profileMaster: false,
+          groups: { action: "NONE" },
+          conditions: { deprovisioned: { action: "NONE" }, suspended: { action: "NONE" } },
+        },
         accountLink: { action: "AUTO" },
         subject: { userNameTemplate: { template: "idpuser.email" }, matchType: "USERNAME" },
         maxClockSkew: 120000,
@@ -378,27 +597,70 @@ function generateIdps(t: Tenant, rng: Rng, now: number, orgCreated: number, doma
   };
   mk("SAML2", "Partner SSO (SAML)", {
     type: "SAML2",
-    endpoints: { sso: { url: `https://idp.partner-${domain.split(".")[0]}.example/sso/saml`, binding: "HTTP-POST", destination: `https://idp.partner-${domain.split(".")[0]}.example/sso/saml` }, acs: { binding: "HTTP-POST", type: "INSTANCE" } },
-    algorithms: { request: { signature: { algorithm: "SHA-256", scope: "REQUEST" } }, response: { signature: { algorithm: "SHA-256", scope: "ANY" } } },
-    credentials: { trust: { issuer: `urn:partner:${domain}`, audience: `https://www.okta.com/saml2/service-provider/sp${oktaId(rng, "", 17)}`, kid: uuidFrom(rng) } },
+    endpoints: {
+      sso: {
+        url: `https://idp.partner-${domain.split(".")[0]}.example/sso/saml`,
+        binding: "HTTP-POST",
+        destination: `https://idp.partner-${domain.split(".")[0]}.example/sso/saml`,
+      },
+      acs: { binding: "HTTP-POST", type: "INSTANCE" },
+    },
+    algorithms: {
+      request: { signature: { algorithm: "SHA-256", scope: "REQUEST" } },
+      response: { signature: { algorithm: "SHA-256", scope: "ANY" } },
+    },
+    credentials: {
+      trust: {
+        issuer: `urn:partner:${domain}`,
+        audience: `https://www.okta.com/saml2/service-provider/sp${oktaId(rng, "", 17)}`,
+        kid: uuidFrom(rng),
+      },
+    },
   });
-  mk("GOOGLE", "Google", { type: "OIDC", scopes: ["profile", "email", "openid"], credentials: { client: { client_id: `${100000 + rng.int(899999)}-example.apps.googleusercontent.com` } } });
-  mk("MICROSOFT", "Microsoft Entra ID", { type: "OIDC", scopes: ["openid", "email", "profile", "https://graph.microsoft.com/User.Read"], credentials: { client: { client_id: uuidFrom(rng) } } });
-  mk("OIDC", "Contractor IdP", {
+  mk("GOOGLE", "Google", {
     type: "OIDC",
-    endpoints: { authorization: { url: "https://login.contractors.example/oauth2/v1/authorize", binding: "HTTP-REDIRECT" }, token: { url: "https://login.contractors.example/oauth2/v1/token", binding: "HTTP-POST" } },
-    scopes: ["openid", "profile", "email"], issuer: { url: "https://login.contractors.example" },
-    credentials: { client: { client_id: oktaId(rng, "", 20) } },
-  }, "INACTIVE");
+    scopes: ["profile", "email", "openid"],
+    credentials: { client: { client_id: `${100000 + rng.int(899999)}-example.apps.googleusercontent.com` } },
+  });
+  mk("MICROSOFT", "Microsoft Entra ID", {
+    type: "OIDC",
+    scopes: ["openid", "email", "profile", "https://graph.microsoft.com/User.Read"],
+    credentials: { client: { client_id: uuidFrom(rng) } },
+  });
+  mk(
+    "OIDC",
+    "Contractor IdP",
+    {
+      type: "OIDC",
+      endpoints: {
+        authorization: { url: "https://login.contractors.example/oauth2/v1/authorize", binding: "HTTP-REDIRECT" },
+        token: { url: "https://login.contractors.example/oauth2/v1/token", binding: "HTTP-POST" },
+      },
+      scopes: ["openid", "profile", "email"],
+      issuer: { url: "https://login.contractors.example" },
+      credentials: { client: { client_id: oktaId(rng, "", 20) } },
+    },
+    "INACTIVE",
+  );
 }
 
 // System Log event types with their relative frequency in the generated history.
 const LOG_MIX: [string, number][] = [
-  ["user.session.start", 40], ["user.session.start:FAILURE", 5], ["user.authentication.sso", 34],
-  ["user.authentication.auth_via_mfa", 9], ["user.mfa.factor.activate", 0.6], ["user.mfa.factor.deactivate", 0.3],
-  ["user.account.lock", 0.4], ["user.account.update_profile", 1.5], ["user.account.update_password", 1.2],
-  ["user.account.reset_password", 0.3], ["group.user_membership.add", 2.5], ["group.user_membership.remove", 1],
-  ["application.user_membership.add", 1.8], ["application.user_membership.remove", 0.6], ["user.session.end", 1.5],
+  ["user.session.start", 40],
+  ["user.session.start:FAILURE", 5],
+  ["user.authentication.sso", 34],
+  ["user.authentication.auth_via_mfa", 9],
+  ["user.mfa.factor.activate", 0.6],
+  ["user.mfa.factor.deactivate", 0.3],
+  ["user.account.lock", 0.4],
+  ["user.account.update_profile", 1.5],
+  ["user.account.update_password", 1.2],
+  ["user.account.reset_password", 0.3],
+  ["group.user_membership.add", 2.5],
+  ["group.user_membership.remove", 1],
+  ["application.user_membership.add", 1.8],
+  ["application.user_membership.remove", 0.6],
+  ["user.session.end", 1.5],
   ["policy.evaluate_sign_on", 0.5],
 ];
 
@@ -427,7 +689,11 @@ function generateLogs(t: Tenant, rng: Rng, now: number, days: number, rate: numb
   for (let i = 0; i < n; i++) {
     const r = rng();
     let e = cumulative[cumulative.length - 1][0];
-    for (const [name, c] of cumulative) if (r < c) { e = name; break; }
+    for (const [name, c] of cumulative)
+      if (r < c) {
+        e = name;
+        break;
+      }
     const u = live[rng.int(live.length)];
     const tt = timeOfDay();
     const c = homeClient(u);
@@ -440,10 +706,23 @@ function generateLogs(t: Tenant, rng: Rng, now: number, days: number, rate: numb
         logs.push({ t: tt, e, a: u.seq, x: u.seq, y: rng.int(4), c, s, o: "", r: null });
         break;
       case "user.session.start:FAILURE":
-        logs.push({ t: tt, e: "user.session.start", a: u.seq, x: u.seq, y: 0, c: rng.chance(0.3) ? rng.int(t.clients.length) : c, s, o: "FAILURE", r: rng.pick(["INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "VERIFICATION_ERROR", "LOCKED_OUT"]) });
+        logs.push({
+          t: tt,
+          e: "user.session.start",
+          a: u.seq,
+          x: u.seq,
+          y: 0,
+          c: rng.chance(0.3) ? rng.int(t.clients.length) : c,
+          s,
+          o: "FAILURE",
+          r: rng.pick(["INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "VERIFICATION_ERROR", "LOCKED_OUT"]),
+        });
         break;
       case "user.authentication.sso": {
-        if (!u.apps.length) { logs.push({ t: tt, e: "user.session.start", a: u.seq, x: u.seq, y: 0, c, s, o: "", r: null }); break; }
+        if (!u.apps.length) {
+          logs.push({ t: tt, e: "user.session.start", a: u.seq, x: u.seq, y: 0, c, s, o: "", r: null });
+          break;
+        }
         logs.push({ t: tt, e, a: u.seq, x: u.apps[rng.int(u.apps.length)], y: u.seq, c, s, o: "", r: null });
         break;
       }
@@ -482,10 +761,18 @@ function generateLogs(t: Tenant, rng: Rng, now: number, days: number, rate: numb
     if (u.created >= from) {
       const a = admin();
       logs.push({ t: u.created, e: "user.lifecycle.create", a, x: u.seq, y: 0, c: homeClient(t.users[a]), s: 0, o: "", r: null });
-      if (u.activated && u.activated >= from) logs.push({ t: u.activated, e: "user.lifecycle.activate", a, x: u.seq, y: 0, c: homeClient(t.users[a]), s: 0, o: "", r: null });
+      if (u.activated && u.activated >= from)
+        logs.push({ t: u.activated, e: "user.lifecycle.activate", a, x: u.seq, y: 0, c: homeClient(t.users[a]), s: 0, o: "", r: null });
     }
     if (u.statusChanged && u.statusChanged >= from && u.statusChanged !== u.activated) {
-      const e = { DEPROVISIONED: "user.lifecycle.deactivate", SUSPENDED: "user.lifecycle.suspend", LOCKED_OUT: "user.account.lock", PASSWORD_EXPIRED: "user.account.expire_password", RECOVERY: "user.account.reset_password", ACTIVE: "user.lifecycle.unsuspend" }[u.status as string];
+      const e = {
+        DEPROVISIONED: "user.lifecycle.deactivate",
+        SUSPENDED: "user.lifecycle.suspend",
+        LOCKED_OUT: "user.account.lock",
+        PASSWORD_EXPIRED: "user.account.expire_password",
+        RECOVERY: "user.account.reset_password",
+        ACTIVE: "user.lifecycle.unsuspend",
+      }[u.status as string];
       if (e) {
         const a = u.status === "LOCKED_OUT" ? u.seq : admin();
         logs.push({ t: u.statusChanged, e, a, x: u.seq, y: 0, c: homeClient(t.users[a]), s: 0, o: "", r: null });
@@ -494,10 +781,34 @@ function generateLogs(t: Tenant, rng: Rng, now: number, days: number, rate: numb
   }
   for (const [seq, roles] of t.rolesByUser)
     for (const r of roles)
-      if (r.created >= from) logs.push({ t: r.created, e: "user.account.privilege.grant", a: admin(), x: seq, y: 0, c: 0, s: 0, o: "", r: null, d: { privilegeGranted: r.label } });
+      if (r.created >= from)
+        logs.push({
+          t: r.created,
+          e: "user.account.privilege.grant",
+          a: admin(),
+          x: seq,
+          y: 0,
+          c: 0,
+          s: 0,
+          o: "",
+          r: null,
+          d: { privilegeGranted: r.label },
+        });
   for (const [seq, roles] of t.rolesByGroup)
     for (const r of roles)
-      if (r.created >= from) logs.push({ t: r.created, e: "group.privilege.grant", a: admin(), x: seq, y: 0, c: 0, s: 0, o: "", r: null, d: { privilegeGranted: r.label } });
+      if (r.created >= from)
+        logs.push({
+          t: r.created,
+          e: "group.privilege.grant",
+          a: admin(),
+          x: seq,
+          y: 0,
+          c: 0,
+          s: 0,
+          o: "",
+          r: null,
+          d: { privilegeGranted: r.label },
+        });
   logs.sort((a, b) => a.t - b.t);
   t.logs = logs;
 }

@@ -12,7 +12,11 @@ export class HookDelivery {
   private inflight = new Set<Promise<void>>();
   stats = { batches: 0, delivered: 0, failed: 0, retries: 0 };
 
-  constructor(private tenant: () => Tenant, private base: () => string, private onFailure: (h: EventHookRec, status: string) => void) {}
+  constructor(
+    private tenant: () => Tenant,
+    private base: () => string,
+    private onFailure: (h: EventHookRec, status: string) => void,
+  ) {}
 
   async verify(h: EventHookRec): Promise<boolean> {
     const challenge = randomBytes(24).toString("base64url");
@@ -60,7 +64,10 @@ export class HookDelivery {
       const events = batch.filter((b) => h.events.items.includes(b.rec.e));
       // Okta batches several events per request; keep batches modest.
       for (let i = 0; i < events.length; i += 50) {
-        const p = this.post(h, events.slice(i, i + 50).map((b) => logJson(t, b.rec, b.index))).finally(() => this.inflight.delete(p));
+        const p = this.post(
+          h,
+          events.slice(i, i + 50).map((b) => logJson(t, b.rec, b.index)),
+        ).finally(() => this.inflight.delete(p));
         this.inflight.add(p);
       }
     }
@@ -69,8 +76,13 @@ export class HookDelivery {
   private async post(h: EventHookRec, events: unknown[]) {
     const eventId = randomUUID();
     const body = JSON.stringify({
-      eventType: "com.okta.event_hook", eventTypeVersion: "1.0", cloudEventsVersion: "0.1",
-      source: `${this.base()}/api/v1/eventHooks/${h.id}`, eventId, eventTime: new Date().toISOString(), contentType: "application/json",
+      eventType: "com.okta.event_hook",
+      eventTypeVersion: "1.0",
+      cloudEventsVersion: "0.1",
+      source: `${this.base()}/api/v1/eventHooks/${h.id}`,
+      eventId,
+      eventTime: new Date().toISOString(),
+      contentType: "application/json",
       data: { events },
     });
     this.stats.batches++;

@@ -1,8 +1,24 @@
 // Random realistic changes to the tenant (the control plane's POST /__emulator/mutations).
 import {
-  activateUser, addMember, assignGroup, assignUserToApp, createGroup, deactivateUser, deleteGroup, deleteUser,
-  expirePassword, lockUser, removeMember, resetPassword, suspendUser, unassignGroup, unassignUserFromApp, unlockUser,
-  unsuspendUser, updateProfile, type ActionCtx,
+  type ActionCtx,
+  activateUser,
+  addMember,
+  assignGroup,
+  assignUserToApp,
+  createGroup,
+  deactivateUser,
+  deleteGroup,
+  deleteUser,
+  expirePassword,
+  lockUser,
+  removeMember,
+  resetPassword,
+  suspendUser,
+  unassignGroup,
+  unassignUserFromApp,
+  unlockUser,
+  unsuspendUser,
+  updateProfile,
 } from "./actions";
 import { DEPARTMENTS, GROUP_WORDS } from "./data";
 import { makeUser, newUserProfile } from "./generate";
@@ -18,10 +34,25 @@ export interface Change {
 }
 
 const KINDS: [string, number][] = [
-  ["hire", 16], ["departure", 8], ["suspend", 4], ["unsuspend", 3], ["lock", 3], ["unlock", 2], ["expire_password", 2],
-  ["reset_password", 2], ["profile_edit", 18], ["membership_add", 14], ["membership_remove", 8], ["app_assign", 7],
-  ["app_unassign", 4], ["app_group_assign", 1.5], ["app_group_unassign", 1], ["group_create", 1], ["group_delete", 0.5],
-  ["user_delete", 2], ["reactivate", 1.5],
+  ["hire", 16],
+  ["departure", 8],
+  ["suspend", 4],
+  ["unsuspend", 3],
+  ["lock", 3],
+  ["unlock", 2],
+  ["expire_password", 2],
+  ["reset_password", 2],
+  ["profile_edit", 18],
+  ["membership_add", 14],
+  ["membership_remove", 8],
+  ["app_assign", 7],
+  ["app_unassign", 4],
+  ["app_group_assign", 1.5],
+  ["app_group_unassign", 1],
+  ["group_create", 1],
+  ["group_delete", 0.5],
+  ["user_delete", 2],
+  ["reactivate", 1.5],
 ];
 
 export function applyMutations(c: ActionCtx, rng: Rng, count: number, actorSeq: number): Change[] {
@@ -38,7 +69,10 @@ export function applyMutations(c: ActionCtx, rng: Rng, count: number, actorSeq: 
   const liveApps = () => t.apps.filter((a) => !a.deleted && a.status === "ACTIVE");
   for (let n = 0, guard = 0; n < count && guard < count * 20; guard++) {
     const kind = rng.weighted(KINDS);
-    const done = (ch: Change) => { out.push(ch); n++; };
+    const done = (ch: Change) => {
+      out.push(ch);
+      n++;
+    };
     switch (kind) {
       case "hire": {
         const dept = rng.int(DEPARTMENTS.length);
@@ -125,10 +159,13 @@ export function applyMutations(c: ActionCtx, rng: Rng, count: number, actorSeq: 
         const what = rng.int(4);
         const dept = DEPARTMENTS.find((d) => d[0] === u.profile.department) ?? DEPARTMENTS[0];
         const changes: Record<string, string> =
-          what === 0 ? { title: rng.pick(dept[2]) }
-          : what === 1 ? { mobilePhone: `+1 555 ${100 + rng.int(900)} ${1000 + rng.int(9000)}` }
-          : what === 2 ? { lastName: `${u.profile.lastName}-${rng.pick(["Nguyễn", "Müller", "O'Neil", "García"])}` }
-          : { costCenter: `CC-${1000 + rng.int(9000)}` };
+          what === 0
+            ? { title: rng.pick(dept[2]) }
+            : what === 1
+              ? { mobilePhone: `+1 555 ${100 + rng.int(900)} ${1000 + rng.int(9000)}` }
+              : what === 2
+                ? { lastName: `${u.profile.lastName}-${rng.pick(["Nguyễn", "Müller", "O'Neil", "García"])}` }
+                : { costCenter: `CC-${1000 + rng.int(9000)}` };
         updateProfile(c, actorSeq, u, changes);
         done({ kind, userId: u.id, detail: Object.keys(changes).join(",") });
         break;
@@ -198,7 +235,9 @@ export function applyMutations(c: ActionCtx, rng: Rng, count: number, actorSeq: 
         break;
       }
       case "group_delete": {
-        const gs = okGroups().filter((g) => g.members.length < 50 && !String(g.profile.name).startsWith("Dept - ") && !String(g.profile.name).startsWith("Office - "));
+        const gs = okGroups().filter(
+          (g) => g.members.length < 50 && !String(g.profile.name).startsWith("Dept - ") && !String(g.profile.name).startsWith("Office - "),
+        );
         if (!gs.length) break;
         const g = gs[rng.int(gs.length)];
         deleteGroup(c, actorSeq, g);

@@ -46,7 +46,12 @@ describe("enforcement", () => {
         expect(reset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 60);
       }
     }
-    expect(seen).toEqual([[200, "3", "2"], [200, "3", "1"], [200, "3", "0"], [429, "3", "0"]]);
+    expect(seen).toEqual([
+      [200, "3", "2"],
+      [200, "3", "1"],
+      [200, "3", "0"],
+      [429, "3", "0"],
+    ]);
     // Another client still has its own half of the bucket.
     const other = { authorization: `SSWS ${em.token("readonly-token")}` };
     expect((await call(`${em.url}/api/v1/logs?limit=1`, { headers: other })).status).toBe(200);
@@ -54,7 +59,9 @@ describe("enforcement", () => {
     expect((await call(`${em.url}/api/v1/users?limit=1`, { headers: h })).status).toBe(200);
     const stats = await control(em.url, "/stats");
     expect(stats.rateLimits.byBucket["/api/v1/logs"].limited).toBeGreaterThanOrEqual(1);
-    const log = await call(`${em.url}/api/v1/logs?filter=${encodeURIComponent('eventType eq "system.rate_limit.violation"')}`, { headers: other });
+    const log = await call(`${em.url}/api/v1/logs?filter=${encodeURIComponent('eventType eq "system.rate_limit.violation"')}`, {
+      headers: other,
+    });
     expect(log.body.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -71,9 +78,13 @@ describe("enforcement", () => {
 
   it("the org-wide ceiling binds when clients together exceed it", async () => {
     await control(em.url, "/config", "PATCH", { bucketLimits: { "/api/v1 (other)": 4 } });
-    const created = await Promise.all([1, 2, 3].map((i) => control(em.url, "/tokens", "POST", { name: `t${i}`, roles: ["READ_ONLY_ADMIN"] })));
+    const created = await Promise.all(
+      [1, 2, 3].map((i) => control(em.url, "/tokens", "POST", { name: `t${i}`, roles: ["READ_ONLY_ADMIN"] })),
+    );
     const statuses: number[] = [];
-    for (const t of created) for (let i = 0; i < 2; i++) statuses.push((await call(`${em.url}/api/v1/idps`, { headers: { authorization: `SSWS ${t.token}` } })).status);
+    for (const t of created)
+      for (let i = 0; i < 2; i++)
+        statuses.push((await call(`${em.url}/api/v1/idps`, { headers: { authorization: `SSWS ${t.token}` } })).status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(4);
     expect(statuses.filter((s) => s === 429)).toHaveLength(2);
   });
@@ -81,7 +92,9 @@ describe("enforcement", () => {
   it("concurrency beyond the org limit gets 429 with Limit and Remaining 0", async () => {
     await control(em.url, "/config", "PATCH", { concurrencyLimit: 2 });
     await control(em.url, "/faults", "POST", { latencyMs: 300 });
-    const rs = await Promise.all(Array.from({ length: 5 }, () => call(`${em.url}/api/v1/users/${"00u" + "x".repeat(17)}`, { headers: em.ssws })));
+    const rs = await Promise.all(
+      Array.from({ length: 5 }, () => call(`${em.url}/api/v1/users/${"00u" + "x".repeat(17)}`, { headers: em.ssws })),
+    );
     const limited = rs.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThanOrEqual(1);
     for (const r of limited) {

@@ -58,7 +58,11 @@ export class RateLimiter {
     const cap = Math.max(1, Math.floor(limit * share));
     const used = w.clients.get(clientKey) ?? 0;
     const reset = String(Math.ceil((w.start + this.windowMs) / 1000));
-    if (!this.enabled) return { allowed: true, headers: { "x-rate-limit-limit": String(cap), "x-rate-limit-remaining": String(cap), "x-rate-limit-reset": reset } };
+    if (!this.enabled)
+      return {
+        allowed: true,
+        headers: { "x-rate-limit-limit": String(cap), "x-rate-limit-remaining": String(cap), "x-rate-limit-reset": reset },
+      };
     if (used >= cap || w.org >= limit) {
       this.stats.limited++;
       s.limited++;
@@ -68,7 +72,11 @@ export class RateLimiter {
     w.org++;
     return {
       allowed: true,
-      headers: { "x-rate-limit-limit": String(cap), "x-rate-limit-remaining": String(Math.max(0, Math.min(cap - used - 1, limit - w.org))), "x-rate-limit-reset": reset },
+      headers: {
+        "x-rate-limit-limit": String(cap),
+        "x-rate-limit-remaining": String(Math.max(0, Math.min(cap - used - 1, limit - w.org))),
+        "x-rate-limit-reset": reset,
+      },
     };
   }
 
@@ -76,7 +84,11 @@ export class RateLimiter {
   enter(now: number): RateDecision {
     if (this.enabled && this.inflight >= this.concurrencyLimit) {
       this.stats.concurrencyLimited++;
-      return { allowed: false, concurrency: true, headers: { "x-rate-limit-limit": "0", "x-rate-limit-remaining": "0", "x-rate-limit-reset": String(Math.ceil(now / 1000) + 1) } };
+      return {
+        allowed: false,
+        concurrency: true,
+        headers: { "x-rate-limit-limit": "0", "x-rate-limit-remaining": "0", "x-rate-limit-reset": String(Math.ceil(now / 1000) + 1) },
+      };
     }
     this.inflight++;
     return { allowed: true, headers: {} };

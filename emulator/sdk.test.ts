@@ -31,15 +31,31 @@ async function all<T>(c: Promise<AsyncIterable<T>>): Promise<NonNullable<T>[]> {
   return out;
 }
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : d);
-const userKey = (u: any) => ({ id: u.id, status: u.status, login: u.profile.login, firstName: u.profile.firstName, lastUpdated: iso(u.lastUpdated), created: iso(u.created) });
+const userKey = (u: any) => ({
+  id: u.id,
+  status: u.status,
+  login: u.profile.login,
+  firstName: u.profile.firstName,
+  lastUpdated: iso(u.lastUpdated),
+  created: iso(u.created),
+});
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 
 const clients: [string, () => okta.Client][] = [
   ["SSWS token", () => new okta.Client({ orgUrl: em.url, token: em.token("admin-token"), requestExecutor: new CheckingExecutor() })],
-  ["private-key OAuth", () => new okta.Client({
-    orgUrl: em.url, authorizationMode: "PrivateKey", clientId: em.app("readonly-key").clientId, keyId: em.app("readonly-key").kid,
-    scopes: ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read"], privateKey: em.app("readonly-key").privateKeyPem, requestExecutor: new CheckingExecutor(),
-  })],
+  [
+    "private-key OAuth",
+    () =>
+      new okta.Client({
+        orgUrl: em.url,
+        authorizationMode: "PrivateKey",
+        clientId: em.app("readonly-key").clientId,
+        keyId: em.app("readonly-key").kid,
+        scopes: ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read"],
+        privateKey: em.app("readonly-key").privateKeyPem,
+        requestExecutor: new CheckingExecutor(),
+      }),
+  ],
 ];
 
 describe.each(clients)("@okta/okta-sdk-nodejs with %s", (_name, make) => {
@@ -48,7 +64,12 @@ describe.each(clients)("@okta/okta-sdk-nodejs with %s", (_name, make) => {
     const everyone = await all(client.userApi.listUsers({ search: "status pr", limit: 70 }));
     expect(everyone.map(userKey).sort(byId)).toEqual(truth.users.map(userKey).sort(byId));
     const defaults = await all(client.userApi.listUsers({ limit: 90 }));
-    expect(defaults.map((u) => u.id).sort()).toEqual(truth.users.filter((u: any) => u.status !== "DEPROVISIONED").map((u: any) => u.id).sort());
+    expect(defaults.map((u) => u.id).sort()).toEqual(
+      truth.users
+        .filter((u: any) => u.status !== "DEPROVISIONED")
+        .map((u: any) => u.id)
+        .sort(),
+    );
     const one = everyone.find((u) => /[^\x00-\x7f]/.test(String(u.profile?.lastName)))!;
     expect(one.profile?.lastName).toBe(truth.users.find((u: any) => u.id === one.id).profile.lastName);
   });
@@ -56,8 +77,11 @@ describe.each(clients)("@okta/okta-sdk-nodejs with %s", (_name, make) => {
   it("lists groups and group members exactly as the truth", async () => {
     const client = make();
     const groups = await all(client.groupApi.listGroups({ limit: 13 }));
-    expect(groups.map((g) => ({ id: g.id, type: g.type, name: g.profile?.name, lastMembershipUpdated: iso(g.lastMembershipUpdated) })))
-      .toEqual(truth.groups.map((g: any) => ({ id: g.id, type: g.type, name: g.profile.name, lastMembershipUpdated: g.lastMembershipUpdated })));
+    expect(
+      groups.map((g) => ({ id: g.id, type: g.type, name: g.profile?.name, lastMembershipUpdated: iso(g.lastMembershipUpdated) })),
+    ).toEqual(
+      truth.groups.map((g: any) => ({ id: g.id, type: g.type, name: g.profile.name, lastMembershipUpdated: g.lastMembershipUpdated })),
+    );
     for (const m of truth.memberships.slice(0, 6)) {
       const members = await all(client.groupApi.listGroupUsers({ groupId: m.groupId, limit: 40 }));
       expect(members.map((u) => u.id).sort()).toEqual([...m.userIds].sort());
@@ -67,12 +91,14 @@ describe.each(clients)("@okta/okta-sdk-nodejs with %s", (_name, make) => {
   it("lists apps and app users exactly as the truth", async () => {
     const client = make();
     const apps = await all(client.applicationApi.listApplications({ limit: 4 }));
-    expect(apps.map((a) => ({ id: a.id, label: a.label, status: a.status, signOnMode: a.signOnMode })))
-      .toEqual(truth.apps.map((a: any) => ({ id: a.id, label: a.label, status: a.status, signOnMode: a.signOnMode })));
+    expect(apps.map((a) => ({ id: a.id, label: a.label, status: a.status, signOnMode: a.signOnMode }))).toEqual(
+      truth.apps.map((a: any) => ({ id: a.id, label: a.label, status: a.status, signOnMode: a.signOnMode })),
+    );
     for (const a of truth.apps.filter((x: any) => truth.appUsers[x.id].length).slice(0, 4)) {
       const users = await all(client.applicationApi.listApplicationUsers({ appId: a.id, limit: 31 }));
-      expect(users.map((u) => ({ id: u.id, scope: u.scope, status: u.status, userName: u.credentials?.userName })))
-        .toEqual(truth.appUsers[a.id].map((u: any) => ({ id: u.id, scope: u.scope, status: u.status, userName: u.credentials.userName })));
+      expect(users.map((u) => ({ id: u.id, scope: u.scope, status: u.status, userName: u.credentials?.userName }))).toEqual(
+        truth.appUsers[a.id].map((u: any) => ({ id: u.id, scope: u.scope, status: u.status, userName: u.credentials.userName })),
+      );
     }
   });
 
@@ -81,9 +107,12 @@ describe.each(clients)("@okta/okta-sdk-nodejs with %s", (_name, make) => {
     const since = new Date(Date.now() - 4 * 864e5).toISOString();
     const until = new Date(Date.now() - 2 * 864e5).toISOString();
     const events = await all(client.systemLogApi.listLogEvents({ since, until, limit: 100 }));
-    const expected = await (await fetch(`${em.url}/__emulator/truth/logs?since=${encodeURIComponent(since)}&until=${encodeURIComponent(until)}`)).json();
+    const expected = await (
+      await fetch(`${em.url}/__emulator/truth/logs?since=${encodeURIComponent(since)}&until=${encodeURIComponent(until)}`)
+    ).json();
     expect(events.length).toBeGreaterThan(0);
-    expect(events.map((e) => ({ uuid: e.uuid, eventType: e.eventType, published: iso(e.published), actor: e.actor?.id })))
-      .toEqual(expected.map((e: any) => ({ uuid: e.uuid, eventType: e.eventType, published: e.published, actor: e.actor.id })));
+    expect(events.map((e) => ({ uuid: e.uuid, eventType: e.eventType, published: iso(e.published), actor: e.actor?.id }))).toEqual(
+      expected.map((e: any) => ({ uuid: e.uuid, eventType: e.eventType, published: e.published, actor: e.actor.id })),
+    );
   });
 });

@@ -1,6 +1,16 @@
 // Records -> Okta JSON, exactly the field names, enums and timestamp format Okta sends.
 import { COUNTRY_NAMES, LOCATIONS, USER_AGENTS } from "./data";
-import { EVERYONE, type AppRec, type AppUserRec, type EventHookRec, type GroupRec, type LogRec, type RoleRec, type Tenant, type UserRec } from "./state";
+import {
+  type AppRec,
+  type AppUserRec,
+  EVERYONE,
+  type EventHookRec,
+  type GroupRec,
+  type LogRec,
+  type RoleRec,
+  type Tenant,
+  type UserRec,
+} from "./state";
 import { iso, isoOrNull, makeRng, oktaId, uuidFrom } from "./util";
 
 type Json = Record<string, unknown>;
@@ -128,7 +138,11 @@ export function appJson(t: Tenant, a: AppRec, base: string): Json {
   const credentials: Json = { userNameTemplate: { template: "${source.login}", type: "BUILT_IN" } };
   if (a.signOnMode === "SAML_2_0" || a.signOnMode === "SAML_1_1" || a.signOnMode === "WS_FEDERATION")
     credentials.signing = { kid: `${a.id.slice(3, 13)}-signing` };
-  if (a.signOnMode === "BOOKMARK") settings.app = { requestIntegration: false, url: `https://intranet.${t.domainSuffix}/${a.label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}` };
+  if (a.signOnMode === "BOOKMARK")
+    settings.app = {
+      requestIntegration: false,
+      url: `https://intranet.${t.domainSuffix}/${a.label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
+    };
   return {
     id: a.id,
     orn: `orn:okta:idp:${t.orgId}:apps:${a.name}:${a.id}`,
@@ -138,7 +152,12 @@ export function appJson(t: Tenant, a: AppRec, base: string): Json {
     lastUpdated: iso(a.lastUpdated),
     created: iso(a.created),
     accessibility: { selfService: false },
-    visibility: { autoLaunch: false, autoSubmitToolbar: false, hide: { iOS: false, web: a.seq === 0 && a.name === "active_directory" }, appLinks: { [linkName]: true } },
+    visibility: {
+      autoLaunch: false,
+      autoSubmitToolbar: false,
+      hide: { iOS: false, web: a.seq === 0 && a.name === "active_directory" },
+      appLinks: { [linkName]: true },
+    },
     features: a.features,
     signOnMode: a.signOnMode,
     credentials,
@@ -201,7 +220,8 @@ export function appGroupJson(t: Tenant, a: AppRec, g: GroupRec, base: string, em
 }
 
 export function roleJson(t: Tenant, r: RoleRec, base: string): Json {
-  const assignee = r.assignmentType === "USER" ? `${base}/api/v1/users/${t.users[r.principal].id}` : `${base}/api/v1/groups/${t.groups[r.principal].id}`;
+  const assignee =
+    r.assignmentType === "USER" ? `${base}/api/v1/users/${t.users[r.principal].id}` : `${base}/api/v1/groups/${t.groups[r.principal].id}`;
   const j: Json = {
     id: r.id,
     label: r.label,
@@ -309,13 +329,34 @@ const EVENT_INFO: Record<string, [displayMessage: string, legacy: string | null,
 
 function userRef(t: Tenant, seq: number, kind = "User") {
   const u = t.users[seq];
-  return { id: u.id, type: kind, alternateId: String(u.profile.login), displayName: String(u.profile.displayName ?? `${u.profile.firstName} ${u.profile.lastName}`), detailEntry: null };
+  return {
+    id: u.id,
+    type: kind,
+    alternateId: String(u.profile.login),
+    displayName: String(u.profile.displayName ?? `${u.profile.firstName} ${u.profile.lastName}`),
+    detailEntry: null,
+  };
 }
-const groupRef = (t: Tenant, seq: number) => ({ id: t.groups[seq].id, type: "UserGroup", alternateId: "unknown", displayName: String(t.groups[seq].profile.name), detailEntry: null });
-const appRef = (t: Tenant, seq: number) => ({ id: t.apps[seq].id, type: "AppInstance", alternateId: t.apps[seq].label, displayName: t.apps[seq].label, detailEntry: null });
+const groupRef = (t: Tenant, seq: number) => ({
+  id: t.groups[seq].id,
+  type: "UserGroup",
+  alternateId: "unknown",
+  displayName: String(t.groups[seq].profile.name),
+  detailEntry: null,
+});
+const appRef = (t: Tenant, seq: number) => ({
+  id: t.apps[seq].id,
+  type: "AppInstance",
+  alternateId: t.apps[seq].label,
+  displayName: t.apps[seq].label,
+  detailEntry: null,
+});
 
 function actorOf(t: Tenant, a: number | string) {
-  if (typeof a === "number") return a >= 0 ? userRef(t, a) : { id: t.orgId, type: "SystemPrincipal", alternateId: "system@okta.com", displayName: "Okta System", detailEntry: null };
+  if (typeof a === "number")
+    return a >= 0
+      ? userRef(t, a)
+      : { id: t.orgId, type: "SystemPrincipal", alternateId: "system@okta.com", displayName: "Okta System", detailEntry: null };
   return { id: a, type: "PublicClientApp", alternateId: a, displayName: "Okta Sync Console", detailEntry: null };
 }
 
@@ -331,7 +372,16 @@ function targetsOf(t: Tenant, r: LogRec) {
     case "user.mfa.factor.activate":
     case "user.mfa.factor.deactivate": {
       const f = FACTORS[r.y % FACTORS.length];
-      return [{ id: `${oktaId(makeRng(r.x * 7 + r.y), "pfd")}`, type: "AuthenticatorEnrollment", alternateId: "unknown", displayName: f[0], detailEntry: { methodTypeUsed: f[1] } }, userRef(t, r.x)];
+      return [
+        {
+          id: `${oktaId(makeRng(r.x * 7 + r.y), "pfd")}`,
+          type: "AuthenticatorEnrollment",
+          alternateId: "unknown",
+          displayName: f[0],
+          detailEntry: { methodTypeUsed: f[1] },
+        },
+        userRef(t, r.x),
+      ];
     }
     case "group.user_membership.add":
     case "group.user_membership.remove":
@@ -350,7 +400,15 @@ function targetsOf(t: Tenant, r: LogRec) {
       return [groupRef(t, r.x)];
     case "event_hook.verified":
     case "event_hook.delivery":
-      return [{ id: String(r.d?.hookId ?? ""), type: "EventHook", alternateId: String(r.d?.hookName ?? ""), displayName: String(r.d?.hookName ?? ""), detailEntry: null }];
+      return [
+        {
+          id: String(r.d?.hookId ?? ""),
+          type: "EventHook",
+          alternateId: String(r.d?.hookName ?? ""),
+          displayName: String(r.d?.hookName ?? ""),
+          detailEntry: null,
+        },
+      ];
     case "system.rate_limit.violation":
       return [];
     default:
@@ -361,15 +419,24 @@ function targetsOf(t: Tenant, r: LogRec) {
 /** Common System Log filter attributes read straight from the record (no full serialisation). */
 export function logField(t: Tenant, r: LogRec, path: string): { v: unknown } | null {
   switch (path) {
-    case "eventType": return { v: r.e };
-    case "outcome.result": return { v: r.o || "SUCCESS" };
-    case "actor.id": return { v: actorOf(t, r.a).id };
-    case "actor.type": return { v: actorOf(t, r.a).type };
-    case "actor.alternateId": return { v: actorOf(t, r.a).alternateId };
-    case "target.id": return { v: targetsOf(t, r).map((x) => x.id) };
-    case "target.type": return { v: targetsOf(t, r).map((x) => x.type) };
-    case "target.alternateId": return { v: targetsOf(t, r).map((x) => x.alternateId) };
-    case "client.ipAddress": return { v: t.clients[r.c % t.clients.length][0] };
+    case "eventType":
+      return { v: r.e };
+    case "outcome.result":
+      return { v: r.o || "SUCCESS" };
+    case "actor.id":
+      return { v: actorOf(t, r.a).id };
+    case "actor.type":
+      return { v: actorOf(t, r.a).type };
+    case "actor.alternateId":
+      return { v: actorOf(t, r.a).alternateId };
+    case "target.id":
+      return { v: targetsOf(t, r).map((x) => x.id) };
+    case "target.type":
+      return { v: targetsOf(t, r).map((x) => x.type) };
+    case "target.alternateId":
+      return { v: targetsOf(t, r).map((x) => x.alternateId) };
+    case "client.ipAddress":
+      return { v: t.clients[r.c % t.clients.length][0] };
   }
   return null;
 }
@@ -389,15 +456,26 @@ export function logJson(t: Tenant, r: LogRec, index: number): Json {
   const txId = oktaId(makeRng(r.t ^ (index * 2246822519)), "", 27);
   const isSession = r.e.startsWith("user.session") || r.e.startsWith("user.authentication") || r.e === "policy.evaluate_sign_on";
   const fromUi = typeof r.a === "number" && r.a >= 0;
-  const debugData: Json = { requestId: txId, requestUri: isSession ? "/idp/idx/authenticators/poll" : typeof r.a === "string" ? "/api/v1" : "/api/v1/internal", threatSuspected: "false", url: isSession ? "/idp/idx/authenticators/poll?" : "/api/v1?", ...(r.d ?? {}) };
+  const debugData: Json = {
+    requestId: txId,
+    requestUri: isSession ? "/idp/idx/authenticators/poll" : typeof r.a === "string" ? "/api/v1" : "/api/v1/internal",
+    threatSuspected: "false",
+    url: isSession ? "/idp/idx/authenticators/poll?" : "/api/v1?",
+    ...(r.d ?? {}),
+  };
   delete debugData.hookId;
   delete debugData.hookName;
   if (r.e === "user.authentication.sso") debugData.initiationType = "IDP_INITIATED";
-  if (r.e === "user.session.start") debugData.behaviors = "{New Geo-Location=NEGATIVE, New Device=NEGATIVE, New IP=NEGATIVE, New State=NEGATIVE, New Country=NEGATIVE, Velocity=NEGATIVE, New City=NEGATIVE}";
+  if (r.e === "user.session.start")
+    debugData.behaviors =
+      "{New Geo-Location=NEGATIVE, New Device=NEGATIVE, New IP=NEGATIVE, New State=NEGATIVE, New Country=NEGATIVE, Velocity=NEGATIVE, New City=NEGATIVE}";
   return dropNulls({
     actor: actorOf(t, r.a),
     client: {
-      userAgent: fromUi || !(typeof r.a === "string") ? { rawUserAgent: U[0], os: U[1], browser: U[2] } : { rawUserAgent: "okta-sync-console", os: "Unknown", browser: "UNKNOWN" },
+      userAgent:
+        fromUi || !(typeof r.a === "string")
+          ? { rawUserAgent: U[0], os: U[1], browser: U[2] }
+          : { rawUserAgent: "okta-sync-console", os: "Unknown", browser: "UNKNOWN" },
       zone: "null",
       device: U[3],
       id: null,
@@ -406,7 +484,13 @@ export function logJson(t: Tenant, r: LogRec, index: number): Json {
     },
     device: null,
     authenticationContext: {
-      ...(isSession ? { authenticationProvider: "OKTA_AUTHENTICATION_PROVIDER", credentialProvider: "OKTA_CREDENTIAL_PROVIDER", credentialType: r.e === "user.authentication.auth_via_mfa" ? "OTP" : "PASSWORD" } : {}),
+      ...(isSession
+        ? {
+            authenticationProvider: "OKTA_AUTHENTICATION_PROVIDER",
+            credentialProvider: "OKTA_CREDENTIAL_PROVIDER",
+            credentialType: r.e === "user.authentication.auth_via_mfa" ? "OTP" : "PASSWORD",
+          }
+        : {}),
       authenticationStep: 0,
       rootSessionId: sid ?? "unknown",
       externalSessionId: sid ?? "unknown",

@@ -2,10 +2,10 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { err, matchRoute, type ApiCtx, type ApiReq } from "./api";
-import { AuthStore, hasScope, oktaError, rolesAllow, type Principal, type Reply } from "./auth";
-import { handleControl, type Faults } from "./control";
-import { generateTenant, type GenerateOptions } from "./generate";
+import { type ApiCtx, type ApiReq, err, matchRoute } from "./api";
+import { AuthStore, hasScope, oktaError, type Principal, type Reply, rolesAllow } from "./auth";
+import { type Faults, handleControl } from "./control";
+import { type GenerateOptions, generateTenant } from "./generate";
 import { HookDelivery } from "./hooks";
 import { adminActor } from "./mutations";
 import { bucketFor, RateLimiter } from "./ratelimit";
@@ -39,10 +39,27 @@ export class Emulator {
   lastViolation = new Map<string, number>();
 
   constructor(public opts: EmulatorOptions) {
-    this.genOptions = { seed: opts.seed ?? 42, users: opts.users ?? 5000, groups: opts.groups ?? 300, apps: opts.apps ?? 60, logDays: opts.logDays ?? 30 };
+    this.genOptions = {
+      seed: opts.seed ?? 42,
+      users: opts.users ?? 5000,
+      groups: opts.groups ?? 300,
+      apps: opts.apps ?? 60,
+      logDays: opts.logDays ?? 30,
+    };
     this.limiter = new RateLimiter(opts.rateLimits !== false, opts.rateWindowMs ?? 60_000);
-    this.hooks = new HookDelivery(() => this.tenant, () => this.lastBase, (h, status) =>
-      this.log({ e: "event_hook.delivery", a: -1, x: 0, o: "FAILURE", r: `Delivery failed: ${status}`, d: { hookId: h.id, hookName: h.name } }));
+    this.hooks = new HookDelivery(
+      () => this.tenant,
+      () => this.lastBase,
+      (h, status) =>
+        this.log({
+          e: "event_hook.delivery",
+          a: -1,
+          x: 0,
+          o: "FAILURE",
+          r: `Delivery failed: ${status}`,
+          d: { hookId: h.id, hookName: h.name },
+        }),
+    );
     this.regenerate(this.genOptions);
   }
 
@@ -86,7 +103,18 @@ function randomUuid() {
 }
 
 export function emptyFaults(): Faults {
-  return { errorRate: 0, errorStatus: 500, resetRate: 0, latencyMs: 0, jitterMs: 0, rateLimitBurst: 0, path: null, rng: makeRng(1), undo: [], applied: [] };
+  return {
+    errorRate: 0,
+    errorStatus: 500,
+    resetRate: 0,
+    latencyMs: 0,
+    jitterMs: 0,
+    rateLimitBurst: 0,
+    path: null,
+    rng: makeRng(1),
+    undo: [],
+    applied: [],
+  };
 }
 
 const JSON_TYPE = "application/json";
@@ -168,12 +196,32 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
     return send(res, 200, { id: emu.tenant.orgId, pipeline: "idx", _links: { organization: { href: base } } });
   if (path === "/.well-known/openid-configuration" && method === "GET")
     return send(res, 200, {
-      issuer: base, authorization_endpoint: `${base}/oauth2/v1/authorize`, token_endpoint: `${base}/oauth2/v1/token`, jwks_uri: `${base}/oauth2/v1/keys`,
-      response_types_supported: ["code", "token", "id_token"], grant_types_supported: ["authorization_code", "client_credentials", "refresh_token"],
-      subject_types_supported: ["public"], id_token_signing_alg_values_supported: ["RS256"],
+      issuer: base,
+      authorization_endpoint: `${base}/oauth2/v1/authorize`,
+      token_endpoint: `${base}/oauth2/v1/token`,
+      jwks_uri: `${base}/oauth2/v1/keys`,
+      response_types_supported: ["code", "token", "id_token"],
+      grant_types_supported: ["authorization_code", "client_credentials", "refresh_token"],
+      subject_types_supported: ["public"],
+      id_token_signing_alg_values_supported: ["RS256"],
       token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"],
       dpop_signing_alg_values_supported: ["RS256", "RS384", "RS512", "ES256", "ES384", "ES512"],
-      scopes_supported: ["openid", "profile", "email", "okta.users.read", "okta.users.manage", "okta.groups.read", "okta.groups.manage", "okta.apps.read", "okta.apps.manage", "okta.roles.read", "okta.idps.read", "okta.logs.read", "okta.eventHooks.read", "okta.eventHooks.manage"],
+      scopes_supported: [
+        "openid",
+        "profile",
+        "email",
+        "okta.users.read",
+        "okta.users.manage",
+        "okta.groups.read",
+        "okta.groups.manage",
+        "okta.apps.read",
+        "okta.apps.manage",
+        "okta.roles.read",
+        "okta.idps.read",
+        "okta.logs.read",
+        "okta.eventHooks.read",
+        "okta.eventHooks.manage",
+      ],
     });
   if (path === "/oauth2/v1/keys" && method === "GET") return send(res, 200, emu.auth.jwks());
 
@@ -198,7 +246,14 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
     const decision = emu.limiter.check(bucketFor(method, path), who.key, who.share, now);
     const rl = decision.headers;
     const tooMany = () =>
-      send(res, 429, isToken ? oktaError("E0000047", "You exceeded the maximum number of requests. Try again in a while.") : oktaError("E0000047", "API call exceeded rate limit due to too many requests."), { ...rl, "x-rate-limit-remaining": "0" });
+      send(
+        res,
+        429,
+        isToken
+          ? oktaError("E0000047", "You exceeded the maximum number of requests. Try again in a while.")
+          : oktaError("E0000047", "API call exceeded rate limit due to too many requests."),
+        { ...rl, "x-rate-limit-remaining": "0" },
+      );
     if (!decision.allowed) {
       violation(emu, who.key, bucketFor(method, path).key);
       return tooMany();
@@ -219,10 +274,16 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
     }
 
     if (isToken) {
-      if (method !== "POST") return send(res, 405, oktaError("E0000022", "The endpoint does not support the provided HTTP method"), { ...rl, allow: "POST" });
+      if (method !== "POST")
+        return send(res, 405, oktaError("E0000022", "The endpoint does not support the provided HTTP method"), { ...rl, allow: "POST" });
       const ct = String(req.headers["content-type"] ?? "");
       if (!ct.toLowerCase().startsWith("application/x-www-form-urlencoded"))
-        return send(res, 400, { error: "invalid_request", error_description: "The request must have a Content-Type of application/x-www-form-urlencoded." }, rl);
+        return send(
+          res,
+          400,
+          { error: "invalid_request", error_description: "The request must have a Content-Type of application/x-www-form-urlencoded." },
+          rl,
+        );
       const reply = await emu.auth.token(new URLSearchParams(raw), req.headers, base, now);
       return send(res, reply.status, reply.body, { ...rl, ...(reply.headers ?? {}) });
     }
@@ -254,7 +315,11 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
       }
     }
     const apiReq: ApiReq = { method, path, rawPath: url.pathname, query: url.searchParams, headers: req.headers, body, principal };
-    const out = await route.h(emu.actionCtx(base), apiReq, params.map((p) => p));
+    const out = await route.h(
+      emu.actionCtx(base),
+      apiReq,
+      params.map((p) => p),
+    );
     return send(res, out.status, method === "HEAD" ? undefined : out.body, { ...rl, ...(out.headers ?? {}) });
   } finally {
     emu.limiter.leave();
@@ -267,12 +332,21 @@ function violation(emu: Emulator, who: string, bucket: string) {
   const now = emu.now();
   if ((emu.lastViolation.get(k) ?? 0) > now - emu.limiter.windowMs) return;
   emu.lastViolation.set(k, now);
-  emu.log({ e: "system.rate_limit.violation", a: who.startsWith("app:") ? who.slice(4) : -1, x: 0, o: "DENY", r: "Rate limit exceeded", d: { bucket, rateLimitKey: who } });
+  emu.log({
+    e: "system.rate_limit.violation",
+    a: who.startsWith("app:") ? who.slice(4) : -1,
+    x: 0,
+    o: "DENY",
+    r: "Rate limit exceeded",
+    d: { bucket, rateLimitKey: who },
+  });
 }
 
 const isReply = (x: unknown): x is Reply => !!x && typeof x === "object" && "status" in x;
 
-export async function startEmulator(opts: EmulatorOptions = {}): Promise<{ url: string; port: number; close(): Promise<void>; emulator: Emulator }> {
+export async function startEmulator(
+  opts: EmulatorOptions = {},
+): Promise<{ url: string; port: number; close(): Promise<void>; emulator: Emulator }> {
   const emu = new Emulator(opts);
   const host = opts.host ?? "127.0.0.1";
   const sockets = new Set<Socket>();

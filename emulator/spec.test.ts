@@ -23,19 +23,44 @@ describe("every read endpoint matches the spec", () => {
     const app = truth.apps.find((a: any) => truth.appUsers[a.id].length > 0);
     const appWithGroups = truth.apps.find((a: any) => truth.appGroups[a.id].length > 0);
     const paths = [
-      "/api/v1/users", "/api/v1/users?limit=5", "/api/v1/users?search=status%20pr", `/api/v1/users?filter=${encodeURIComponent('status eq "ACTIVE"')}`,
-      "/api/v1/users?q=a", `/api/v1/users/${u.id}`, `/api/v1/users/${encodeURIComponent(u.profile.login)}`, `/api/v1/users/${u.id}/groups`,
-      `/api/v1/users/${adminHolder}/roles`, `/api/v1/users/${u.id}/appLinks`,
-      "/api/v1/groups", "/api/v1/groups?limit=3&expand=stats", `/api/v1/groups?expand=app&filter=${encodeURIComponent('type eq "APP_GROUP"')}`,
-      `/api/v1/groups/${g.id}`, `/api/v1/groups/${g.id}/users`, `/api/v1/groups/${g.id}/apps`, `/api/v1/groups/${roleGroup}/roles`,
+      "/api/v1/users",
+      "/api/v1/users?limit=5",
+      "/api/v1/users?search=status%20pr",
+      `/api/v1/users?filter=${encodeURIComponent('status eq "ACTIVE"')}`,
+      "/api/v1/users?q=a",
+      `/api/v1/users/${u.id}`,
+      `/api/v1/users/${encodeURIComponent(u.profile.login)}`,
+      `/api/v1/users/${u.id}/groups`,
+      `/api/v1/users/${adminHolder}/roles`,
+      `/api/v1/users/${u.id}/appLinks`,
+      "/api/v1/groups",
+      "/api/v1/groups?limit=3&expand=stats",
+      `/api/v1/groups?expand=app&filter=${encodeURIComponent('type eq "APP_GROUP"')}`,
+      `/api/v1/groups/${g.id}`,
+      `/api/v1/groups/${g.id}/users`,
+      `/api/v1/groups/${g.id}/apps`,
+      `/api/v1/groups/${roleGroup}/roles`,
       `/api/v1/groups/${appGroup.id}?expand=stats,app`,
-      "/api/v1/apps", "/api/v1/apps?limit=200", `/api/v1/apps/${app.id}`, `/api/v1/apps/${app.id}/users?expand=user`,
-      `/api/v1/apps/${app.id}/users/${truth.appUsers[app.id][0].id}`, `/api/v1/apps/${appWithGroups.id}/groups?expand=group`,
+      "/api/v1/apps",
+      "/api/v1/apps?limit=200",
+      `/api/v1/apps/${app.id}`,
+      `/api/v1/apps/${app.id}/users?expand=user`,
+      `/api/v1/apps/${app.id}/users/${truth.appUsers[app.id][0].id}`,
+      `/api/v1/apps/${appWithGroups.id}/groups?expand=group`,
       `/api/v1/apps/${appWithGroups.id}/groups/${truth.appGroups[appWithGroups.id][0].id}`,
-      "/api/v1/iam/assignees/users", "/api/v1/idps", `/api/v1/idps/${truth.idps[0].id}`,
-      "/api/v1/logs", "/api/v1/logs?limit=1000&since=2000-01-01T00:00:00.000Z".replace("2000-01-01", new Date(Date.now() - 6 * 864e5).toISOString().slice(0, 10)),
-      "/api/v1/logs?sortOrder=DESCENDING&limit=50", `/api/v1/logs?filter=${encodeURIComponent('eventType eq "user.authentication.sso"')}`,
-      "/api/v1/eventHooks", "/api/v1/org", "/.well-known/okta-organization",
+      "/api/v1/iam/assignees/users",
+      "/api/v1/idps",
+      `/api/v1/idps/${truth.idps[0].id}`,
+      "/api/v1/logs",
+      "/api/v1/logs?limit=1000&since=2000-01-01T00:00:00.000Z".replace(
+        "2000-01-01",
+        new Date(Date.now() - 6 * 864e5).toISOString().slice(0, 10),
+      ),
+      "/api/v1/logs?sortOrder=DESCENDING&limit=50",
+      `/api/v1/logs?filter=${encodeURIComponent('eventType eq "user.authentication.sso"')}`,
+      "/api/v1/eventHooks",
+      "/api/v1/org",
+      "/.well-known/okta-organization",
     ];
     for (const p of paths) {
       const r = await get(p);
@@ -91,14 +116,26 @@ describe("every read endpoint matches the spec", () => {
     expect((await call(`${em.url}/api/v1/groups/${adGroup.id}/users/${active.id}`, { method: "PUT", headers: em.ssws })).status).toBe(400);
     expect((await call(`${em.url}/api/v1/groups/${g.id}/users/${active.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(204);
     const app = truth.apps[truth.apps.length - 1];
-    const assigned = await call(`${em.url}/api/v1/apps/${app.id}/users`, { method: "POST", headers: em.ssws, json: { id: pick("ACTIVE").id, scope: "USER", credentials: { userName: "someone@example.com" } } });
+    const assigned = await call(`${em.url}/api/v1/apps/${app.id}/users`, {
+      method: "POST",
+      headers: em.ssws,
+      json: { id: pick("ACTIVE").id, scope: "USER", credentials: { userName: "someone@example.com" } },
+    });
     expect(assigned.status).toBe(200);
     expect(assigned.body.scope).toBe("USER");
-    expect((await call(`${em.url}/api/v1/apps/${app.id}/users`, { method: "POST", headers: em.ssws, json: { scope: "USER" } })).status).toBe(400);
-    expect((await call(`${em.url}/api/v1/apps/${app.id}/users/${assigned.body.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(204);
-    expect((await call(`${em.url}/api/v1/apps/${app.id}/groups/${g.id}`, { method: "PUT", headers: em.ssws, json: { priority: 0 } })).status).toBe(200);
+    expect(
+      (await call(`${em.url}/api/v1/apps/${app.id}/users`, { method: "POST", headers: em.ssws, json: { scope: "USER" } })).status,
+    ).toBe(400);
+    expect((await call(`${em.url}/api/v1/apps/${app.id}/users/${assigned.body.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(
+      204,
+    );
+    expect(
+      (await call(`${em.url}/api/v1/apps/${app.id}/groups/${g.id}`, { method: "PUT", headers: em.ssws, json: { priority: 0 } })).status,
+    ).toBe(200);
     expect((await call(`${em.url}/api/v1/apps/${app.id}/groups/${g.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(204);
-    expect((await call(`${em.url}/api/v1/apps/${app.id}/groups/${g.id}`, { method: "PUT", headers: em.ssws, body: "{not json" })).status).toBe(400);
+    expect(
+      (await call(`${em.url}/api/v1/apps/${app.id}/groups/${g.id}`, { method: "PUT", headers: em.ssws, body: "{not json" })).status,
+    ).toBe(400);
     expect((await call(`${base}/${active.id}/lifecycle/deactivate`, { method: "POST", headers: em.ssws })).status).toBe(200);
     expect((await call(`${base}/${active.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(204);
     expect((await call(`${base}/${active.id}`, { headers: em.ssws })).status).toBe(404);
@@ -109,7 +146,11 @@ describe("every read endpoint matches the spec", () => {
     const app = em.app("readonly-key");
     const ok = await call(aud, { method: "POST", headers: FORM, body: tokenForm(await clientAssertion(app, aud), "okta.users.read") });
     expect(ok.status).toBe(200);
-    const bad = await call(aud, { method: "POST", headers: FORM, body: tokenForm(await clientAssertion(app, "https://wrong.example/oauth2/v1/token"), "okta.users.read") });
+    const bad = await call(aud, {
+      method: "POST",
+      headers: FORM,
+      body: tokenForm(await clientAssertion(app, "https://wrong.example/oauth2/v1/token"), "okta.users.read"),
+    });
     expect(bad.status).toBe(401);
     const noScope = await call(aud, { method: "POST", headers: FORM, body: tokenForm(await clientAssertion(app, aud), "") });
     expect(noScope.status).toBe(400);

@@ -2,7 +2,16 @@
 // sorted arrays of sequence numbers) and are turned into Okta JSON only when served.
 import { sortedHas, sortedInsert, sortedRemove } from "./util";
 
-export const USER_STATUSES = ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"] as const;
+export const USER_STATUSES = [
+  "STAGED",
+  "PROVISIONED",
+  "ACTIVE",
+  "RECOVERY",
+  "PASSWORD_EXPIRED",
+  "LOCKED_OUT",
+  "SUSPENDED",
+  "DEPROVISIONED",
+] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 export type Profile = Record<string, string | number | boolean | string[] | null>;
 
@@ -184,15 +193,26 @@ export const liveApp = (t: Tenant, id: string): AppRec | undefined => {
 // --- relation maintenance shared by the generator, the API write endpoints and mutations ---
 
 /** Deprovisioned users hold no app assignments in Okta (deactivation removes them). */
-export function addAppUser(t: Tenant, app: AppRec, u: UserRec, now: number, how: { direct?: boolean; viaGroup?: boolean }): AppUserRec | null {
+export function addAppUser(
+  t: Tenant,
+  app: AppRec,
+  u: UserRec,
+  now: number,
+  how: { direct?: boolean; viaGroup?: boolean },
+): AppUserRec | null {
   if (u.status === "DEPROVISIONED" || u.deleted) return null;
   let au = app.users.get(u.seq);
   if (!au) {
     au = {
-      created: now, lastUpdated: now, statusChanged: now,
+      created: now,
+      lastUpdated: now,
+      statusChanged: now,
       status: app.features.includes("PUSH_NEW_USERS") ? "PROVISIONED" : "ACTIVE",
       syncState: app.features.includes("PUSH_NEW_USERS") ? "SYNCHRONIZED" : "DISABLED",
-      userName: String(u.profile.login), externalId: null, direct: false, viaGroups: 0,
+      userName: String(u.profile.login),
+      externalId: null,
+      direct: false,
+      viaGroups: 0,
     };
     app.users.set(u.seq, au);
     sortedInsert(app.userOrder, u.seq);

@@ -9,7 +9,7 @@ import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import * as jose from "jose";
 import YAML from "yaml";
-import { startEmulator, type EmulatorOptions } from "./server";
+import { type EmulatorOptions, startEmulator } from "./server";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 export const specDir = path.resolve(repoRoot, "../shared/okta");
@@ -51,7 +51,10 @@ class SpecChecker {
   private ajv: Ajv;
   private cache = new Map<string, ValidateFunction | null>();
   private templates: { tpl: string; re: RegExp; params: number }[];
-  constructor(private id: string, private spec: Spec) {
+  constructor(
+    private id: string,
+    private spec: Spec,
+  ) {
     this.ajv = new Ajv({ strict: false, allErrors: true, logger: false, validateFormats: true });
     addFormats(this.ajv);
     this.ajv.addSchema(normalize(spec) as object, id);
@@ -67,7 +70,11 @@ class SpecChecker {
   }
 
   private resolve(obj: any): any {
-    while (obj?.$ref) obj = obj.$ref.replace(/^#\//, "").split("/").reduce((o: any, k: string) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], this.spec);
+    while (obj?.$ref)
+      obj = obj.$ref
+        .replace(/^#\//, "")
+        .split("/")
+        .reduce((o: any, k: string) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], this.spec);
     return obj;
   }
 
@@ -83,7 +90,9 @@ class SpecChecker {
       const resp = this.resolve(declared);
       const content = resp?.content?.["application/json"];
       if (!content?.schema) return hasBody ? [`${method} ${tpl} ${status}: spec declares no body, got one`] : [];
-      const ref = declared.$ref ? declared.$ref.replace(/^#/, "") + "/content/application~1json/schema" : `/paths/${tpl.replace(/~/g, "~0").replace(/\//g, "~1")}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
+      const ref = declared.$ref
+        ? declared.$ref.replace(/^#/, "") + "/content/application~1json/schema"
+        : `/paths/${tpl.replace(/~/g, "~0").replace(/\//g, "~1")}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
       schemaPtr = ref;
     } else if (status >= 400) {
       schemaPtr = this.spec.components.schemas.Error ? "/components/schemas/Error" : "/components/schemas/OAuthError";
@@ -101,7 +110,9 @@ class SpecChecker {
       this.cache.set(schemaPtr, v);
     }
     if (!v || v(body)) return [];
-    return (v.errors ?? []).slice(0, 8).map((e) => `${method} ${tpl} ${status}: ${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
+    return (v.errors ?? [])
+      .slice(0, 8)
+      .map((e) => `${method} ${tpl} ${status}: ${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
   }
 }
 
@@ -151,7 +162,11 @@ export function checkResponse(method: string, url: string, status: number, text:
 }
 
 export async function control<T = any>(base: string, p: string, method = "GET", json?: unknown): Promise<T> {
-  const res = await fetch(`${base}/__emulator${p}`, { method, headers: json ? { "content-type": "application/json" } : {}, body: json ? JSON.stringify(json) : undefined });
+  const res = await fetch(`${base}/__emulator${p}`, {
+    method,
+    headers: json ? { "content-type": "application/json" } : {},
+    body: json ? JSON.stringify(json) : undefined,
+  });
   const body = await res.json();
   if (!res.ok) throw new Error(`control ${method} ${p}: ${res.status} ${JSON.stringify(body)}`);
   return body as T;
@@ -167,7 +182,11 @@ export async function startSmall(opts: EmulatorOptions = {}) {
   return { ...em, creds, app, token, ssws: { authorization: `SSWS ${token("admin-token")}` } };
 }
 
-export async function clientAssertion(app: { clientId: string; privateJwk: jose.JWK; kid?: string }, aud: string, o: { exp?: number; kid?: string | null; jti?: string; iss?: string; sub?: string; key?: jose.JWK } = {}) {
+export async function clientAssertion(
+  app: { clientId: string; privateJwk: jose.JWK; kid?: string },
+  aud: string,
+  o: { exp?: number; kid?: string | null; jti?: string; iss?: string; sub?: string; key?: jose.JWK } = {},
+) {
   const key = await jose.importJWK(o.key ?? app.privateJwk, "RS256");
   const now = Math.floor(Date.now() / 1000);
   const header: jose.JWTHeaderParameters = { alg: "RS256" };
@@ -189,7 +208,12 @@ export async function dpopKey() {
   return { privateKey, jwk: await jose.exportJWK(publicKey) };
 }
 
-export async function dpopProof(k: { privateKey: CryptoKey; jwk: jose.JWK }, htm: string, htu: string, o: { nonce?: string; accessToken?: string; jti?: string; iat?: number } = {}) {
+export async function dpopProof(
+  k: { privateKey: CryptoKey; jwk: jose.JWK },
+  htm: string,
+  htu: string,
+  o: { nonce?: string; accessToken?: string; jti?: string; iat?: number } = {},
+) {
   const claims: Record<string, unknown> = { htm, htu, jti: o.jti ?? randomUUID(), iat: o.iat ?? Math.floor(Date.now() / 1000) };
   if (o.nonce) claims.nonce = o.nonce;
   if (o.accessToken) claims.ath = createHash("sha256").update(o.accessToken).digest("base64url");
@@ -197,7 +221,12 @@ export async function dpopProof(k: { privateKey: CryptoKey; jwk: jose.JWK }, htm
 }
 
 export function tokenForm(assertion: string, scope: string) {
-  return new URLSearchParams({ grant_type: "client_credentials", scope, client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: assertion }).toString();
+  return new URLSearchParams({
+    grant_type: "client_credentials",
+    scope,
+    client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+    client_assertion: assertion,
+  }).toString();
 }
 
 export const FORM = { "content-type": "application/x-www-form-urlencoded" };

@@ -48,8 +48,11 @@ export function randomToken(rng: () => number, len: number): string {
 }
 
 export function uuidFrom(rng: () => number): string {
-  const h = () => Math.floor(rng() * 0x10000).toString(16).padStart(4, "0");
-  const v = (0x8000 | (Math.floor(rng() * 0x4000))).toString(16);
+  const h = () =>
+    Math.floor(rng() * 0x10000)
+      .toString(16)
+      .padStart(4, "0");
+  const v = (0x8000 | Math.floor(rng() * 0x4000)).toString(16);
   return `${h()}${h()}-${h()}-1${h().slice(1)}-${v}-${h()}${h()}${h()}`;
 }
 

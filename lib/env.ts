@@ -2,23 +2,32 @@
 // message naming the variable.
 import { z } from "zod";
 
-const bool = z
-  .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
-  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+const bool = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""]).transform((v) => ["1", "true", "yes", "on"].includes(v));
 
 const hostPortList = z
   .string()
-  .transform((s) => s.split(",").map((x) => x.trim().toLowerCase()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[a-z0-9.\-\[\]:]+:\d{1,5}$/, "must be a comma-separated list of host:port")));
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[a-z0-9.\-[\]:]+:\d{1,5}$/, "must be a comma-separated list of host:port")));
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // base64 of 32 random bytes; older keys for rotation in APP_ENCRYPTION_OLD_KEYS as "kid:base64,kid:base64"
   APP_ENCRYPTION_KEY: z.string().optional(),
-  APP_ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default("k1"),
+  APP_ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/)
+    .default("k1"),
   APP_ENCRYPTION_OLD_KEYS: z.string().optional(),
   ADMIN_EMAIL: z.email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
@@ -59,6 +68,9 @@ export function resetEnvCache() {
 
 export function requireDatabaseUrl(): string {
   const url = getEnv().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set. Start the console with `npm run dev`, which provides an embedded Postgres, or set DATABASE_URL.");
+  if (!url)
+    throw new Error(
+      "DATABASE_URL is not set. Start the console with `npm run dev`, which provides an embedded Postgres, or set DATABASE_URL.",
+    );
   return url;
 }

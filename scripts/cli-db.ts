@@ -3,9 +3,9 @@
 // error reporting that names the problem instead of printing a stack.
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs, type ParseArgsConfig } from "node:util";
-import { z, type ZodType } from "zod";
-import { startEmbeddedPostgres, type EmbeddedHandle } from "@/db/embedded";
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { type ZodType, z } from "zod";
+import { type EmbeddedHandle, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 
 export class CliError extends Error {}

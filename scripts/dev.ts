@@ -3,10 +3,10 @@
 // 2. migrations and the first admin (printed once)
 // 3. a demo Okta emulator beside the console (unless DEMO_EMULATOR=off)
 // 4. Next.js (dev server, or build + start with --prod); sync workers run inside it
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedHandle } from "@/db/embedded";
+import { type EmbeddedHandle, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { ensureLocalSecrets } from "@/lib/server/local-secrets";
 
@@ -57,7 +57,11 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
 async function main() {
   ensureLocalSecrets(dataDir);
   if (!process.env.DATABASE_URL) {
-    pg = await startEmbeddedPostgres({ dir: path.join(dataDir, "pg"), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), persistent: true });
+    pg = await startEmbeddedPostgres({
+      dir: path.join(dataDir, "pg"),
+      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+      persistent: true,
+    });
     process.env.DATABASE_URL = pg.url;
     console.log(`• Database: embedded Postgres (data in ${path.relative(root, path.join(dataDir, "pg"))})`);
   } else {
@@ -70,7 +74,15 @@ async function main() {
 
   if (demoEmulator) {
     const { startEmulator } = await import("@/emulator/server");
-    const started = await startEmulator({ port: emulatorPort, host: "127.0.0.1", seed: 42, users: 2000, groups: 120, apps: 40, logDays: 30 });
+    const started = await startEmulator({
+      port: emulatorPort,
+      host: "127.0.0.1",
+      seed: 42,
+      users: 2000,
+      groups: 120,
+      apps: 40,
+      logDays: 30,
+    });
     emulator = started;
     const hostPort = `localhost:${emulatorPort},127.0.0.1:${emulatorPort}`;
     process.env.OKTA_ALLOWED_INSECURE_HOSTS = [process.env.OKTA_ALLOWED_INSECURE_HOSTS, hostPort].filter(Boolean).join(",");
@@ -80,7 +92,11 @@ async function main() {
   const env = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
   const nextBin = path.join(root, "node_modules", ".bin", "next");
   if (prod) await run(nextBin, ["build"], { ...env, NODE_ENV: "production" });
-  next = spawn(nextBin, prod ? ["start", "-p", String(port)] : ["dev", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env, detached: true });
+  next = spawn(nextBin, prod ? ["start", "-p", String(port)] : ["dev", "-p", String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env,
+    detached: true,
+  });
   let announced = false;
   next.stdout!.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -105,7 +121,11 @@ async function main() {
 // process group, Postgres under it); this supervisor turns Ctrl-C or SIGTERM into one orderly
 // shutdown of that child (Next first, then the emulator, then Postgres) and exits with its code.
 if (!process.env.OSC_DEV_CHILD) {
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", detached: true, env: { ...process.env, OSC_DEV_CHILD: "1" } });
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    detached: true,
+    env: { ...process.env, OSC_DEV_CHILD: "1" },
+  });
   const forward = () => child.exitCode === null && child.kill("SIGTERM");
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);

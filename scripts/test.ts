@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { freePort, startEmbeddedPostgres, type EmbeddedHandle } from "@/db/embedded";
+import { type EmbeddedHandle, freePort, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 
 const root = process.cwd();
@@ -74,10 +74,12 @@ async function main() {
   };
   let code = 0;
   try {
-    if (tiers.includes("unit")) code ||= await run(path.join(root, "node_modules/.bin/vitest"), ["run", ...(tiers.length === 1 ? extra : [])], env);
+    if (tiers.includes("unit"))
+      code ||= await run(path.join(root, "node_modules/.bin/vitest"), ["run", ...(tiers.length === 1 ? extra : [])], env);
     if (tiers.includes("e2e") && code === 0) {
       code ||= await run(path.join(root, "node_modules/.bin/next"), ["build"], { ...env, NODE_ENV: "production" });
-      if (code === 0) code ||= await run(path.join(root, "node_modules/.bin/playwright"), ["test", ...(tiers.length === 1 ? extra : [])], env);
+      if (code === 0)
+        code ||= await run(path.join(root, "node_modules/.bin/playwright"), ["test", ...(tiers.length === 1 ? extra : [])], env);
     }
   } finally {
     await dropDb?.();

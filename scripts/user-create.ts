@@ -5,12 +5,20 @@ import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { CliError, parseCliArgs, runCli, withDatabase } from "./cli-db";
 
-const USAGE = "npm run user:create -- --email <email> --password <password> --role admin|viewer [--name <name>] [--workspace <id>] [--update]";
+const USAGE =
+  "npm run user:create -- --email <email> --password <password> --role admin|viewer [--name <name>] [--workspace <id>] [--update]";
 
 runCli(async () => {
   const { emailSchema, nameSchema, passwordSchema, roleSchema } = await import("@/lib/users/schemas");
   const args = parseCliArgs(
-    { email: { type: "string" }, password: { type: "string" }, role: { type: "string" }, name: { type: "string" }, workspace: { type: "string" }, update: { type: "boolean" } },
+    {
+      email: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      workspace: { type: "string" },
+      update: { type: "boolean" },
+    },
     z.strictObject({
       email: emailSchema,
       password: passwordSchema,
@@ -29,12 +37,21 @@ runCli(async () => {
     const { setPassword } = await import("@/lib/users/set-password");
     const db = getDb();
 
-    const [existing] = await db.select().from(users).where(eq(sql`lower(${users.email})`, args.email)).limit(1);
+    const [existing] = await db
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, args.email))
+      .limit(1);
     if (existing) {
-      if (!args.update) throw new CliError(`A user with the email ${args.email} already exists. Pass --update to set its password and role.`);
-      if (args.workspace && args.workspace !== existing.workspaceId) throw new CliError(`${args.email} belongs to workspace ${existing.workspaceId}, not ${args.workspace}.`);
+      if (!args.update)
+        throw new CliError(`A user with the email ${args.email} already exists. Pass --update to set its password and role.`);
+      if (args.workspace && args.workspace !== existing.workspaceId)
+        throw new CliError(`${args.email} belongs to workspace ${existing.workspaceId}, not ${args.workspace}.`);
       await setPassword(existing.workspaceId, existing.id, args.password);
-      const user = await updateUser(existing.workspaceId, existing.id, { role: args.role, ...(args.name !== undefined ? { name: args.name } : {}) });
+      const user = await updateUser(existing.workspaceId, existing.id, {
+        role: args.role,
+        ...(args.name !== undefined ? { name: args.name } : {}),
+      });
       console.log(`Updated ${user.email}: role ${user.role}, new password set.`);
       return;
     }

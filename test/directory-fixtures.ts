@@ -3,12 +3,39 @@
 // roles and sign-in events. Tests use it small; bench/directory.ts uses it at 100k people.
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
-import { integrations, oktaAppUsers, oktaApps, oktaGroups, oktaLogEvents, oktaRoleAssignments, oktaUsers } from "@/db/schema";
+import {
+  integrations,
+  type oktaApps,
+  type oktaAppUsers,
+  type oktaGroups,
+  type oktaLogEvents,
+  type oktaRoleAssignments,
+  type oktaUsers,
+} from "@/db/schema";
 import { createWorkspace } from "./factories";
 
-const FIRST = "Ava Liam Olivia Noah Emma Oliver Sophia Elijah Isabella James Mia William Amelia Benjamin Harper Lucas Evelyn Henry Abigail Alexander Emily Mason Ella Michael Elizabeth Ethan Camila Daniel Luna Jacob Sofia Logan Avery Jackson Mila Levi Aria Sebastian Scarlett Mateo Penelope Jack Layla Owen Chloe Theodore Victoria Aiden Madison Samuel Eleanor Joseph Grace John Nora David Riley Wyatt Zoey Priya Wei Fatima Kenji Ngozi Diego".split(" ");
-const LAST = "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Patel Kim Okafor Tanaka Schmidt Rossi Dubois Kowalski Novak Larsen".split(" ");
-export const DEPARTMENTS = ["Engineering", "Sales", "Marketing", "Finance", "Human Resources", "Customer Success", "Legal", "Operations", "Product", "Design", "IT", "Security"];
+const FIRST =
+  "Ava Liam Olivia Noah Emma Oliver Sophia Elijah Isabella James Mia William Amelia Benjamin Harper Lucas Evelyn Henry Abigail Alexander Emily Mason Ella Michael Elizabeth Ethan Camila Daniel Luna Jacob Sofia Logan Avery Jackson Mila Levi Aria Sebastian Scarlett Mateo Penelope Jack Layla Owen Chloe Theodore Victoria Aiden Madison Samuel Eleanor Joseph Grace John Nora David Riley Wyatt Zoey Priya Wei Fatima Kenji Ngozi Diego".split(
+    " ",
+  );
+const LAST =
+  "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Patel Kim Okafor Tanaka Schmidt Rossi Dubois Kowalski Novak Larsen".split(
+    " ",
+  );
+export const DEPARTMENTS = [
+  "Engineering",
+  "Sales",
+  "Marketing",
+  "Finance",
+  "Human Resources",
+  "Customer Success",
+  "Legal",
+  "Operations",
+  "Product",
+  "Design",
+  "IT",
+  "Security",
+];
 const TITLES: Record<string, string[]> = {
   Engineering: ["Software Engineer", "Senior Software Engineer", "Staff Engineer", "Engineering Manager", "SRE"],
   Sales: ["Account Executive", "Sales Development Rep", "Regional Sales Director"],
@@ -89,7 +116,9 @@ async function bulkInsert(table: string, rows: Record<string, unknown>[], perBat
   const list = cols.map((c) => `"${snake(c)}"`).join(", ");
   for (let i = 0; i < rows.length; i += perBatch) {
     const chunk = rows.slice(i, i + perBatch).map((r) => Object.fromEntries(cols.map((c) => [snake(c), r[c] ?? null])));
-    await client.unsafe(`insert into "${table}" (${list}) select ${list} from json_populate_recordset(null::"${table}", $1::json)`, [JSON.stringify(chunk)]);
+    await client.unsafe(`insert into "${table}" (${list}) select ${list} from json_populate_recordset(null::"${table}", $1::json)`, [
+      JSON.stringify(chunk),
+    ]);
   }
 }
 
@@ -156,7 +185,14 @@ export async function seedDirectory(opts: DirectorySeedOptions = {}) {
     const created = ago(1000);
     const activated = status === "STAGED" ? null : new Date(created.getTime() + Math.floor(rand() * 5 * day));
     const statusChanged = status === "ACTIVE" || status === "STAGED" ? activated : ago(120);
-    const lastLogin = status === "ACTIVE" && rand() < 0.92 ? ago(30) : status === "ACTIVE" || status === "SUSPENDED" || status === "DEPROVISIONED" ? (rand() < 0.5 ? ago(400) : null) : null;
+    const lastLogin =
+      status === "ACTIVE" && rand() < 0.92
+        ? ago(30)
+        : status === "ACTIVE" || status === "SUSPENDED" || status === "DEPROVISIONED"
+          ? rand() < 0.5
+            ? ago(400)
+            : null
+          : null;
     const city = pick(CITIES);
     const employeeNumber = String(10000 + i);
     const id = oktaId("00u", i, rand);
@@ -220,7 +256,11 @@ export async function seedDirectory(opts: DirectorySeedOptions = {}) {
     const team = TEAMS[i % TEAMS.length] + (i >= TEAMS.length ? ` ${Math.floor(i / TEAMS.length) + 1}` : "");
     if (i % 3 === 2) {
       addGroup("APP_GROUP", `AD ${team} Users`, `Synced from Active Directory: CN=${team},OU=Groups,DC=acme,DC=example`, {
-        profile: { name: `AD ${team} Users`, samAccountName: `${team.replace(/\s/g, "")}Users`, windowsDomainQualifiedName: `ACME\\${team.replace(/\s/g, "")}Users` },
+        profile: {
+          name: `AD ${team} Users`,
+          samAccountName: `${team.replace(/\s/g, "")}Users`,
+          windowsDomainQualifiedName: `ACME\\${team.replace(/\s/g, "")}Users`,
+        },
       });
     } else addGroup("OKTA_GROUP", `Team ${team}`, `Members of the ${team} team`);
   }
@@ -237,7 +277,9 @@ export async function seedDirectory(opts: DirectorySeedOptions = {}) {
     for (let k = 0; k < extra; k++) joined.add(pick(others).id);
     for (const g of joined) members.get(g)!.push(user.id);
   });
-  const membershipRows = [...members].flatMap(([groupId, ids]) => ids.map((userId) => ({ workspaceId, integrationId: integration.id, groupId, userId })));
+  const membershipRows = [...members].flatMap(([groupId, ids]) =>
+    ids.map((userId) => ({ workspaceId, integrationId: integration.id, groupId, userId })),
+  );
   for (const g of groups) g.oktaMemberCount = members.get(g.id)!.length;
 
   // Apps, their group assignments, and the app users Okta reports (scope USER = direct, GROUP = via a group).
@@ -281,7 +323,18 @@ export async function seedDirectory(opts: DirectorySeedOptions = {}) {
   // Admin roles: a super admin, a few direct roles, and a role granted to the helpdesk group.
   const roles: (typeof oktaRoleAssignments.$inferInsert)[] = [];
   const role = (principalType: "USER" | "GROUP", principalId: string, roleType: string, label: string) =>
-    roles.push({ ...base, id: oktaId("ra1", roles.length, rand), principalType, principalId, roleType, label, status: "ACTIVE", assignmentType: principalType, created: ago(600), lastUpdated: ago(100) });
+    roles.push({
+      ...base,
+      id: oktaId("ra1", roles.length, rand),
+      principalType,
+      principalId,
+      roleType,
+      label,
+      status: "ACTIVE",
+      assignmentType: principalType,
+      created: ago(600),
+      lastUpdated: ago(100),
+    });
   if (users[0]) role("USER", users[0].id, "SUPER_ADMIN", "Super Administrator");
   if (users[2]) role("USER", users[2].id, "ORG_ADMIN", "Organization Administrator");
   if (users[3]) role("USER", users[3].id, "APP_ADMIN", "Application Administrator");
@@ -345,14 +398,18 @@ export async function seedDirectory(opts: DirectorySeedOptions = {}) {
   await bulkInsert("okta_groups", groups);
   await bulkInsert("okta_group_members", membershipRows, 20000);
   await bulkInsert("okta_apps", apps);
-  await bulkInsert("okta_app_groups", appGroups.map((ag) => ({ ...base, ...ag, lastUpdated: ago(100) })));
+  await bulkInsert(
+    "okta_app_groups",
+    appGroups.map((ag) => ({ ...base, ...ag, lastUpdated: ago(100) })),
+  );
   await bulkInsert("okta_app_users", appUserRows, 10000);
   await bulkInsert("okta_role_assignments", roles);
   await bulkInsert("okta_log_events", events);
   // Fresh statistics, as autovacuum would have after a real sync: with stale ones the planner takes a
   // group of thousands for a handful and picks nested loops that take seconds. Small seeds skip it
   // (analyzing the shared tables costs more than their queries).
-  if (nUsers >= 1000) await getDb().$client.unsafe("analyze okta_users, okta_groups, okta_group_members, okta_apps, okta_app_users, okta_app_groups");
+  if (nUsers >= 1000)
+    await getDb().$client.unsafe("analyze okta_users, okta_groups, okta_group_members, okta_apps, okta_app_users, okta_app_groups");
 
   return { workspaceId, integration, users, groups, apps, members, appGroups, appUsers: appUserRows, roles, events };
 }

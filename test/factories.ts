@@ -1,7 +1,7 @@
 // Each test makes its own workspace and people; nothing is shared between tests.
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
-import { apiKeys, users, workspaces, type Role } from "@/db/schema";
+import { apiKeys, type Role, users, workspaces } from "@/db/schema";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { hashPassword } from "@/lib/auth/passwords";
 

@@ -1,7 +1,8 @@
 // A real Okta emulator on a random port for integration tests, allow-listed for the SSRF guard
 // (OKTA_ALLOWED_INSECURE_HOSTS) while it runs. Each test file starts its own.
+
+import { type EmulatorOptions, startEmulator } from "@/emulator/server";
 import { resetEnvCache } from "@/lib/env";
-import { startEmulator, type EmulatorOptions } from "@/emulator/server";
 
 export interface EmulatorApp {
   name: string;
@@ -17,7 +18,17 @@ export interface EmulatorApp {
 }
 
 export async function startTestEmulator(opts: Partial<EmulatorOptions> = {}) {
-  const emu = await startEmulator({ port: 0, host: "127.0.0.1", seed: 7, users: 60, groups: 8, apps: 5, logDays: 2, rateLimits: false, ...opts });
+  const emu = await startEmulator({
+    port: 0,
+    host: "127.0.0.1",
+    seed: 7,
+    users: 60,
+    groups: 8,
+    apps: 5,
+    logDays: 2,
+    rateLimits: false,
+    ...opts,
+  });
   const before = process.env.OKTA_ALLOWED_INSECURE_HOSTS;
   process.env.OKTA_ALLOWED_INSECURE_HOSTS = [before, `127.0.0.1:${emu.port}`].filter(Boolean).join(",");
   resetEnvCache();

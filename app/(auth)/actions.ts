@@ -35,7 +35,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   } catch (err) {
     // signIn redirects by throwing; only Auth.js errors are ours to explain.
     if (err instanceof CredentialsSignin) {
-      const message = err.code === "locked" && err.message.startsWith("Too many") ? err.message : (MESSAGES[err.code] ?? MESSAGES.credentials);
+      const message =
+        err.code === "locked" && err.message.startsWith("Too many") ? err.message : (MESSAGES[err.code] ?? MESSAGES.credentials);
       return { email, error: message };
     }
     if (err instanceof AuthError) return { email, error: "Sign-in failed. Please try again." };

@@ -3,7 +3,15 @@ import { cn } from "@/components/ui";
 import { SYMPTOM_INFO, SYMPTOMS, type Symptom } from "@/lib/diagnostics/contracts";
 
 /** "What is wrong?": one choice per symptom, "Check everything" first. */
-export function SymptomPicker({ value, onChange, disabled }: { value: Symptom | null; onChange: (s: Symptom) => void; disabled?: boolean }) {
+export function SymptomPicker({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: Symptom | null;
+  onChange: (s: Symptom) => void;
+  disabled?: boolean;
+}) {
   return (
     <fieldset disabled={disabled}>
       <legend className="mb-3 text-sm font-semibold text-slate-900">What is wrong?</legend>
@@ -17,7 +25,14 @@ export function SymptomPicker({ value, onChange, disabled }: { value: Symptom | 
               s === "all" && "sm:col-span-2 xl:col-span-3",
             )}
           >
-            <input type="radio" name="symptom" value={s} checked={value === s} onChange={() => onChange(s)} className="mt-1 accent-brand-600" />
+            <input
+              type="radio"
+              name="symptom"
+              value={s}
+              checked={value === s}
+              onChange={() => onChange(s)}
+              className="mt-1 accent-brand-600"
+            />
             <span>
               <span className="block font-medium text-slate-900">{SYMPTOM_INFO[s].label}</span>
               <span className="block text-slate-500">{SYMPTOM_INFO[s].description}</span>

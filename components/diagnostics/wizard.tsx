@@ -10,21 +10,37 @@ import { api } from "@/lib/api/client";
 import { SYMPTOM_INFO, type Symptom } from "@/lib/diagnostics/contracts";
 import { CheckRow } from "./check-row";
 import { SymptomPicker } from "./symptom-picker";
-import { useDiagnostics, type RunState } from "./use-diagnostics";
+import { type RunState, useDiagnostics } from "./use-diagnostics";
 
 function Summary({ state }: { state: RunState }) {
-  if (state.phase === "error") return <Alert tone="danger" title="The checks stopped">{state.error}</Alert>;
+  if (state.phase === "error")
+    return (
+      <Alert tone="danger" title="The checks stopped">
+        {state.error}
+      </Alert>
+    );
   if (state.phase !== "done" || !state.result) return null;
   const { fail, warn, notRun } = state.result.counts;
   const failing = state.result.checks.filter((c) => c.status === "fail");
   if (fail)
     return (
       <Alert tone="danger" title={`${fail} problem${fail === 1 ? "" : "s"} found`}>
-        {failing.map((c) => `“${c.title}” failed.`).join(" ")} {notRun ? `${notRun} check${notRun === 1 ? "" : "s"} could not run because of it. ` : ""}Fix what the failing check says, then run the checks again.
+        {failing.map((c) => `“${c.title}” failed.`).join(" ")}{" "}
+        {notRun ? `${notRun} check${notRun === 1 ? "" : "s"} could not run because of it. ` : ""}Fix what the failing check says, then run
+        the checks again.
       </Alert>
     );
-  if (warn) return <Alert tone="warning" title={`No failures, ${warn} warning${warn === 1 ? "" : "s"}`}>Read the warnings below; they name what may still explain the symptom.</Alert>;
-  return <Alert tone="success" title="Everything checked out">Every check passed. If data is still missing, click Sync now and check again after it finishes.</Alert>;
+  if (warn)
+    return (
+      <Alert tone="warning" title={`No failures, ${warn} warning${warn === 1 ? "" : "s"}`}>
+        Read the warnings below; they name what may still explain the symptom.
+      </Alert>
+    );
+  return (
+    <Alert tone="success" title="Everything checked out">
+      Every check passed. If data is still missing, click Sync now and check again after it finishes.
+    </Alert>
+  );
 }
 
 export function DiagnosticsWizard({
@@ -83,11 +99,22 @@ export function DiagnosticsWizard({
           <CardHeader
             title={state.symptom ? SYMPTOM_INFO[state.symptom].label : "Checks"}
             description={
-              busy ? `Running check ${Math.min(done + 1, state.plan.length || 1)} of ${state.plan.length || "…"} against Okta, one after another.` : state.phase === "done" ? `${state.plan.length} checks run live against Okta and the console's records.` : undefined
+              busy
+                ? `Running check ${Math.min(done + 1, state.plan.length || 1)} of ${state.plan.length || "…"} against Okta, one after another.`
+                : state.phase === "done"
+                  ? `${state.plan.length} checks run live against Okta and the console's records.`
+                  : undefined
             }
           />
           {state.plan.length > 0 && (
-            <div className="h-1 bg-slate-100" role="progressbar" aria-label="Checks done" aria-valuemin={0} aria-valuemax={state.plan.length} aria-valuenow={done}>
+            <div
+              className="h-1 bg-slate-100"
+              role="progressbar"
+              aria-label="Checks done"
+              aria-valuemin={0}
+              aria-valuemax={state.plan.length}
+              aria-valuenow={done}
+            >
               <div className="h-1 bg-brand-500 transition-all" style={{ width: `${(done / state.plan.length) * 100}%` }} />
             </div>
           )}
@@ -110,12 +137,22 @@ export function DiagnosticsWizard({
                 )}
                 {sync.isSuccess && (
                   <span className="text-sm text-slate-700" role="status">
-                    Sync started. Follow it on the <Link className="font-medium text-brand-700 underline" href={`/integrations/okta/${integrationId}`}>integration page</Link>.
+                    Sync started. Follow it on the{" "}
+                    <Link className="font-medium text-brand-700 underline" href={`/integrations/okta/${integrationId}`}>
+                      integration page
+                    </Link>
+                    .
                   </span>
                 )}
-                {sync.isError && <span className="text-sm text-red-700" role="alert">{sync.error.message}</span>}
+                {sync.isError && (
+                  <span className="text-sm text-red-700" role="alert">
+                    {sync.error.message}
+                  </span>
+                )}
               </div>
-              {integrationId && state.phase === "done" && <p className="text-xs text-slate-500">This run is kept in the integration&apos;s event log.</p>}
+              {integrationId && state.phase === "done" && (
+                <p className="text-xs text-slate-500">This run is kept in the integration&apos;s event log.</p>
+              )}
             </div>
           )}
         </Card>

@@ -6,7 +6,11 @@ import { requirePageActor } from "@/lib/auth/page";
 import type { DirectoryCtx } from "@/lib/directory/contracts";
 import { AppError } from "@/lib/errors";
 
-export async function loadDetail<P, T>(schema: ZodType<P>, raw: unknown, load: (args: { ctx: DirectoryCtx; input: P }) => Promise<T>): Promise<T> {
+export async function loadDetail<P, T>(
+  schema: ZodType<P>,
+  raw: unknown,
+  load: (args: { ctx: DirectoryCtx; input: P }) => Promise<T>,
+): Promise<T> {
   const actor = await requirePageActor();
   const parsed = schema.safeParse(raw);
   if (!parsed.success) notFound();

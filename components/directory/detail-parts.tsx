@@ -1,5 +1,5 @@
 // Building blocks of the person, group and app pages.
-import { ExternalIcon, buttonClass } from "@/components/ui";
+import { buttonClass, ExternalIcon } from "@/components/ui";
 
 /** A link to the same object in the Okta Admin Console, opened in a new tab. */
 export function OktaLink({ href, label = "Open in Okta" }: { href: string; label?: string }) {
@@ -19,7 +19,9 @@ export function Facts({ items, columns = 2 }: { items: [string, React.ReactNode]
       {items.map(([label, value]) => (
         <div key={label} className="min-w-0">
           <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
-          <dd className="mt-1 truncate text-sm text-slate-800">{value === null || value === undefined || value === "" ? <span className="text-slate-400">—</span> : value}</dd>
+          <dd className="mt-1 truncate text-sm text-slate-800">
+            {value === null || value === undefined || value === "" ? <span className="text-slate-400">—</span> : value}
+          </dd>
         </div>
       ))}
     </dl>

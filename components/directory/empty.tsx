@@ -33,8 +33,9 @@ export function NothingSynced({ facets, isAdmin }: { facets: FacetsData; isAdmin
         title="Nothing synced yet"
         description={
           <>
-            {integrations.length === 1 ? <strong className="font-medium text-slate-700">{first.name}</strong> : "Your Okta orgs"} {integrations.length === 1 ? "is" : "are"} connected, but no
-            people, groups or apps have been synced yet. The first sync usually finishes within minutes; its progress and any problems show on the{" "}
+            {integrations.length === 1 ? <strong className="font-medium text-slate-700">{first.name}</strong> : "Your Okta orgs"}{" "}
+            {integrations.length === 1 ? "is" : "are"} connected, but no people, groups or apps have been synced yet. The first sync usually
+            finishes within minutes; its progress and any problems show on the{" "}
             <Link className="text-brand-700 underline" href={`/integrations/okta/${first.id}`}>
               integration page
             </Link>

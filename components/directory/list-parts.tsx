@@ -1,10 +1,20 @@
 "use client";
 // Pieces every directory list shares: the search box, filter selects, sortable headers and the footer.
-import { Button, Input, SearchIcon, Select, Spinner, TH, cn } from "@/components/ui";
+import { Button, cn, Input, SearchIcon, Select, Spinner, TH } from "@/components/ui";
 import type { Order } from "@/lib/directory/contracts";
 import { count } from "./labels";
 
-export function SearchBox({ value, onChange, placeholder, label }: { value: string; onChange: (v: string) => void; placeholder: string; label: string }) {
+export function SearchBox({
+  value,
+  onChange,
+  placeholder,
+  label,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  placeholder: string;
+  label: string;
+}) {
   return (
     <label className="relative min-w-60 flex-1">
       <span className="sr-only">{label}</span>
@@ -15,7 +25,21 @@ export function SearchBox({ value, onChange, placeholder, label }: { value: stri
 }
 
 /** A labelled filter select; `options` are [value, text]. A value from the URL that is not offered stays selectable. */
-export function FilterSelect({ label, value, onChange, all, options, className }: { label: string; value: string; onChange: (v: string) => void; all: string; options: [string, string][]; className?: string }) {
+export function FilterSelect({
+  label,
+  value,
+  onChange,
+  all,
+  options,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  all: string;
+  options: [string, string][];
+  className?: string;
+}) {
   const known = !value || options.some(([v]) => v === value);
   return (
     <label>
@@ -34,9 +58,23 @@ export function FilterSelect({ label, value, onChange, all, options, className }
 }
 
 /** The filter bar above a list: search, selects, "Clear filters" and a spinner while refreshing. */
-export function Toolbar({ children, filtered, onClear, busy }: { children: React.ReactNode; filtered: boolean; onClear: () => void; busy: boolean }) {
+export function Toolbar({
+  children,
+  filtered,
+  onClear,
+  busy,
+}: {
+  children: React.ReactNode;
+  filtered: boolean;
+  onClear: () => void;
+  busy: boolean;
+}) {
   return (
-    <form role="search" className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3"
+      onSubmit={(e) => e.preventDefault()}
+    >
       {children}
       {filtered && (
         <Button variant="ghost" onClick={onClear}>
@@ -49,7 +87,23 @@ export function Toolbar({ children, filtered, onClear, busy }: { children: React
 }
 
 /** A column header that sorts the list; shows the current direction. */
-export function SortTH({ label, sortKey, sort, order, onSort, align, className }: { label: string; sortKey: string; sort: string; order: Order; onSort: (key: string) => void; align?: "left" | "right"; className?: string }) {
+export function SortTH({
+  label,
+  sortKey,
+  sort,
+  order,
+  onSort,
+  align,
+  className,
+}: {
+  label: string;
+  sortKey: string;
+  sort: string;
+  order: Order;
+  onSort: (key: string) => void;
+  align?: "left" | "right";
+  className?: string;
+}) {
   const active = sort === sortKey;
   return (
     <TH align={align} className={className}>
@@ -69,7 +123,21 @@ export function SortTH({ label, sortKey, sort, order, onSort, align, className }
 }
 
 /** "Showing 50 of 1,234 people" and "Load more". */
-export function ListFooter({ shown, total, noun, hasMore, loading, onMore }: { shown: number; total?: number; noun: [string, string]; hasMore: boolean; loading: boolean; onMore: () => void }) {
+export function ListFooter({
+  shown,
+  total,
+  noun,
+  hasMore,
+  loading,
+  onMore,
+}: {
+  shown: number;
+  total?: number;
+  noun: [string, string];
+  hasMore: boolean;
+  loading: boolean;
+  onMore: () => void;
+}) {
   return (
     <div className="flex items-center justify-between gap-4 border-t border-slate-200 px-4 py-3 text-sm text-slate-500">
       <span>

@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Alert, Badge, Card, CardHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
-import { appUserPage, memberPage, type AppUserPageData, type MemberPageData } from "@/lib/directory/responses";
+import { type AppUserPageData, appUserPage, type MemberPageData, memberPage } from "@/lib/directory/responses";
+import { Quiet } from "./detail-parts";
 import { UserStatus } from "./labels";
 import { directoryHref } from "./links";
 import { FilterSelect, ListFooter, SearchBox } from "./list-parts";
 import { PersonCell } from "./person-cell";
 import { RelativeTime } from "./relative-time";
-import { Quiet } from "./detail-parts";
-import { directoryKeys, toSearch, useDebounced, usePages, type Filters } from "./use-directory-list";
+import { directoryKeys, type Filters, toSearch, useDebounced, usePages } from "./use-directory-list";
 
 type Props =
   | { kind: "groups"; integrationId: string; id: string; total: number; title: string; initial: MemberPageData }
@@ -33,7 +33,11 @@ export function PeopleOf(props: Props) {
   return (
     <Card className="mt-6">
       <CardHeader title={props.title} />
-      <form role="search" className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3" onSubmit={(e) => e.preventDefault()}>
+      <form
+        role="search"
+        className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <SearchBox label="Search people" placeholder="Search by name, email or login" value={search} onChange={setSearch} />
         {props.kind === "apps" && (
           <FilterSelect
@@ -54,7 +58,13 @@ export function PeopleOf(props: Props) {
         </div>
       )}
       {items.length === 0 && !query.isFetching ? (
-        <Quiet>{filtered ? "Nobody here matches the search." : props.kind === "groups" ? "This group has no members." : "Nobody is assigned to this app."}</Quiet>
+        <Quiet>
+          {filtered
+            ? "Nobody here matches the search."
+            : props.kind === "groups"
+              ? "This group has no members."
+              : "Nobody is assigned to this app."}
+        </Quiet>
       ) : (
         <Table label={props.title}>
           <THead>
@@ -79,7 +89,10 @@ export function PeopleOf(props: Props) {
                       {p.viaGroups.map((g) => (
                         <span key={g.id}>
                           via{" "}
-                          <Link href={directoryHref.group(props.integrationId, g.id)} className="font-medium text-slate-800 hover:text-brand-700 hover:underline">
+                          <Link
+                            href={directoryHref.group(props.integrationId, g.id)}
+                            className="font-medium text-slate-800 hover:text-brand-700 hover:underline"
+                          >
                             {g.name}
                           </Link>
                         </span>

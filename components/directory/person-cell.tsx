@@ -1,8 +1,15 @@
 import Link from "next/link";
-import { directoryHref } from "./links";
 import { personName } from "./labels";
+import { directoryHref } from "./links";
 
-const COLORS = ["bg-sky-100 text-sky-800", "bg-emerald-100 text-emerald-800", "bg-amber-100 text-amber-800", "bg-violet-100 text-violet-800", "bg-rose-100 text-rose-800", "bg-teal-100 text-teal-800"];
+const COLORS = [
+  "bg-sky-100 text-sky-800",
+  "bg-emerald-100 text-emerald-800",
+  "bg-amber-100 text-amber-800",
+  "bg-violet-100 text-violet-800",
+  "bg-rose-100 text-rose-800",
+  "bg-teal-100 text-teal-800",
+];
 
 /** Initials in a colour picked from the id, so a person looks the same everywhere. */
 export function Avatar({ name, id, size = "sm" }: { name: string; id: string; size?: "sm" | "lg" }) {
@@ -25,13 +32,27 @@ export function Avatar({ name, id, size = "sm" }: { name: string; id: string; si
 }
 
 /** Avatar, name (a link to the person's page) and login. */
-export function PersonCell({ person }: { person: { integrationId: string; id: string; login: string; displayName?: string | null; firstName?: string | null; lastName?: string | null } }) {
+export function PersonCell({
+  person,
+}: {
+  person: {
+    integrationId: string;
+    id: string;
+    login: string;
+    displayName?: string | null;
+    firstName?: string | null;
+    lastName?: string | null;
+  };
+}) {
   const name = personName(person);
   return (
     <div className="flex min-w-0 items-center gap-3">
       <Avatar name={name} id={person.id} />
       <div className="min-w-0">
-        <Link href={directoryHref.person(person.integrationId, person.id)} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+        <Link
+          href={directoryHref.person(person.integrationId, person.id)}
+          className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+        >
           {name}
         </Link>
         <div className="truncate text-xs text-slate-500" title={person.login}>

@@ -1,6 +1,13 @@
 // "3 days ago", with the exact UTC time on hover. The text depends on the clock, so the server render
 // and the browser may disagree by a minute; suppressHydrationWarning accepts that.
-const exact = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const exact = new Intl.DateTimeFormat("en-GB", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 
 function ago(d: Date, now: number) {
   const mins = Math.round((now - d.getTime()) / 60_000);
@@ -18,7 +25,12 @@ function ago(d: Date, now: number) {
 export function RelativeTime({ value, never = "—" }: { value: Date | null | undefined; never?: string }) {
   if (!value) return <span className="text-slate-400">{never}</span>;
   return (
-    <time dateTime={value.toISOString()} title={`${exact.format(value)} UTC`} className="text-slate-700 tabular-nums" suppressHydrationWarning>
+    <time
+      dateTime={value.toISOString()}
+      title={`${exact.format(value)} UTC`}
+      className="text-slate-700 tabular-nums"
+      suppressHydrationWarning
+    >
       {ago(value, Date.now())}
     </time>
   );

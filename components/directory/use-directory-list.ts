@@ -14,7 +14,8 @@ export const directoryKeys = {
   all: ["directory"] as const,
   list: (kind: Kind, filters: Filters) => ["directory", kind, "list", filters] as const,
   detail: (kind: Kind, integrationId: string, id: string) => ["directory", kind, integrationId, id] as const,
-  people: (kind: "groups" | "apps", integrationId: string, id: string, filters: Filters) => ["directory", kind, integrationId, id, "people", filters] as const,
+  people: (kind: "groups" | "apps", integrationId: string, id: string, filters: Filters) =>
+    ["directory", kind, integrationId, id, "people", filters] as const,
 };
 
 /** `?a=1&b=2` of the non-empty filters (and the cursor). */
@@ -36,7 +37,12 @@ export function useDebounced<T>(value: T, ms: number) {
 }
 
 /** Cursor pages of `url` for `filters`, seeded with the page the server rendered. */
-export function usePages<T>(opts: { key: readonly unknown[]; url: (cursor: string | null) => string; schema: ZodType<{ items: T[]; nextCursor: string | null }>; initial?: { items: T[]; nextCursor: string | null } }) {
+export function usePages<T>(opts: {
+  key: readonly unknown[];
+  url: (cursor: string | null) => string;
+  schema: ZodType<{ items: T[]; nextCursor: string | null }>;
+  initial?: { items: T[]; nextCursor: string | null };
+}) {
   const query = useInfiniteQuery({
     queryKey: opts.key,
     queryFn: ({ pageParam, signal }) => api(opts.url(pageParam), { schema: opts.schema, signal }),
@@ -86,7 +92,8 @@ export function useDirectoryList<T>(opts: {
       setSearch("");
     },
     /** Click on a column: sort by it, or flip the order when it already is. */
-    sortBy: (key: string) => setFilters((f) => (sort === key ? { ...f, sort: key, order: order === "asc" ? "desc" : "asc" } : { ...f, sort: key, order: "" })),
+    sortBy: (key: string) =>
+      setFilters((f) => (sort === key ? { ...f, sort: key, order: order === "asc" ? "desc" : "asc" } : { ...f, sort: key, order: "" })),
     sort,
     order,
     filtered: Object.values(narrowing).some(Boolean),

@@ -3,7 +3,7 @@
 // over the sign-in window; and how long each recent run took, coloured by its result. Each has a
 // title and description for screen readers, a tooltip per bar and the numbers as a hidden table.
 import { useId } from "react";
-import { Card, CardHeader, EmptyState, ActivityIcon, RefreshIcon } from "@/components/ui";
+import { ActivityIcon, Card, CardHeader, EmptyState, RefreshIcon } from "@/components/ui";
 import type { Overview } from "@/lib/overview/contracts";
 import { formatCount, formatDuration } from "@/lib/overview/format";
 import { links } from "@/lib/overview/links";
@@ -74,7 +74,13 @@ function XLabels({ labels }: { labels: { x: number; text: string }[] }) {
   return (
     <g aria-hidden="true">
       {labels.map((l, i) => (
-        <text key={i} x={l.x} y={H - 6} textAnchor={i === 0 ? "start" : i === labels.length - 1 ? "end" : "middle"} className="fill-slate-500 text-[10px]">
+        <text
+          key={i}
+          x={l.x}
+          y={H - 6}
+          textAnchor={i === 0 ? "start" : i === labels.length - 1 ? "end" : "middle"}
+          className="fill-slate-500 text-[10px]"
+        >
           {l.text}
         </text>
       ))}
@@ -109,7 +115,18 @@ export function SignInChart({ overview }: { overview: Overview }) {
   const busiest = points.reduce((a, p) => (p.success + p.failure > a.success + a.failure ? p : a), points[0]);
   return (
     <Card>
-      <CardHeader title="Sign-ins per day" description={`Last ${days} days, from the System Log (UTC days).`} actions={<Legend items={[{ label: "Successful", className: "bg-brand-600" }, { label: "Failed", className: "bg-red-500" }]} />} />
+      <CardHeader
+        title="Sign-ins per day"
+        description={`Last ${days} days, from the System Log (UTC days).`}
+        actions={
+          <Legend
+            items={[
+              { label: "Successful", className: "bg-brand-600" },
+              { label: "Failed", className: "bg-red-500" },
+            ]}
+          />
+        }
+      />
       {success + failure === 0 ? (
         <EmptyState
           icon={<ActivityIcon size={20} />}
@@ -121,7 +138,9 @@ export function SignInChart({ overview }: { overview: Overview }) {
           <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${ids}t ${ids}d`}>
             <title id={`${ids}t`}>Sign-ins per day, last {days} days</title>
             <desc id={`${ids}d`}>
-              {formatCount(success)} successful and {formatCount(failure)} failed sign-ins from {day(points[0].day)} to {day(points[points.length - 1].day)}; the busiest day was {day(busiest.day)} with {formatCount(busiest.success + busiest.failure)}.
+              {formatCount(success)} successful and {formatCount(failure)} failed sign-ins from {day(points[0].day)} to{" "}
+              {day(points[points.length - 1].day)}; the busiest day was {day(busiest.day)} with{" "}
+              {formatCount(busiest.success + busiest.failure)}.
             </desc>
             <Axis max={max} format={(v) => formatCount(Math.round(v))} />
             {points.map((p, i) => {
@@ -139,16 +158,33 @@ export function SignInChart({ overview }: { overview: Overview }) {
                 </g>
               );
             })}
-            <XLabels labels={points.flatMap((p, i) => (i % every === 0 || i === points.length - 1 ? [{ x: PAD.l + i * step + step / 2, text: day(p.day) }] : [])).filter((l, i, a) => i === a.length - 1 || a[a.length - 1].x - l.x > 40)} />
+            <XLabels
+              labels={points
+                .flatMap((p, i) =>
+                  i % every === 0 || i === points.length - 1 ? [{ x: PAD.l + i * step + step / 2, text: day(p.day) }] : [],
+                )
+                .filter((l, i, a) => i === a.length - 1 || a[a.length - 1].x - l.x > 40)}
+            />
           </svg>
-          <DataTable caption="Sign-ins per day" head={["Day", "Successful", "Failed"]} rows={points.map((p) => [p.day, p.success, p.failure])} />
+          <DataTable
+            caption="Sign-ins per day"
+            head={["Day", "Successful", "Failed"]}
+            rows={points.map((p) => [p.day, p.success, p.failure])}
+          />
         </figure>
       )}
     </Card>
   );
 }
 
-const RUN_FILL: Record<string, string> = { succeeded: "fill-emerald-500", partial: "fill-amber-500", failed: "fill-red-500", cancelled: "fill-slate-400", running: "fill-sky-500", queued: "fill-sky-500" };
+const RUN_FILL: Record<string, string> = {
+  succeeded: "fill-emerald-500",
+  partial: "fill-amber-500",
+  failed: "fill-red-500",
+  cancelled: "fill-slate-400",
+  running: "fill-sky-500",
+  queued: "fill-sky-500",
+};
 
 export function DurationChart({ overview }: { overview: Overview }) {
   const ids = useId();
@@ -163,7 +199,11 @@ export function DurationChart({ overview }: { overview: Overview }) {
     <Card>
       <CardHeader
         title="Sync duration per run"
-        description={runs.length ? `The last ${runs.length} finished ${runs.length === 1 ? "run" : "runs"}, oldest first. Click a bar for the run.` : "How long each run took."}
+        description={
+          runs.length
+            ? `The last ${runs.length} finished ${runs.length === 1 ? "run" : "runs"}, oldest first. Click a bar for the run.`
+            : "How long each run took."
+        }
         actions={
           <Legend
             items={[
@@ -175,34 +215,56 @@ export function DurationChart({ overview }: { overview: Overview }) {
         }
       />
       {runs.length === 0 ? (
-        <EmptyState icon={<RefreshIcon size={20} />} title="No finished runs yet" description="Each finished sync adds a bar here. The first sync starts when the integration is connected; an admin can start one with Sync now." />
+        <EmptyState
+          icon={<RefreshIcon size={20} />}
+          title="No finished runs yet"
+          description="Each finished sync adds a bar here. The first sync starts when the integration is connected; an admin can start one with Sync now."
+        />
       ) : (
         <figure className="px-4 pt-3 pb-2">
           <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${ids}t ${ids}d`}>
             <title id={`${ids}t`}>Sync duration per run</title>
             <desc id={`${ids}d`}>
-              {runs.length} runs from {day(runs[0].startedAt)} to {day(runs[runs.length - 1].startedAt)}; the longest took {formatDuration(longest.durationMs)}, the latest {formatDuration(runs[runs.length - 1].durationMs)}.
+              {runs.length} runs from {day(runs[0].startedAt)} to {day(runs[runs.length - 1].startedAt)}; the longest took{" "}
+              {formatDuration(longest.durationMs)}, the latest {formatDuration(runs[runs.length - 1].durationMs)}.
             </desc>
             <Axis max={max} format={(v) => (v === 0 ? "0" : formatDuration(v))} />
             {runs.map((r, i) => {
               const x = PAD.l + i * step + (step - bw) / 2;
               const h = y(r.durationMs);
               return (
-                <a key={r.runId} href={links.run(overview.integrationId, r.runId)} aria-label={`Run of ${day(r.startedAt)}: ${RUN_STATUS[r.status].label}, ${formatDuration(r.durationMs)}`}>
+                <a
+                  key={r.runId}
+                  href={links.run(overview.integrationId, r.runId)}
+                  aria-label={`Run of ${day(r.startedAt)}: ${RUN_STATUS[r.status].label}, ${formatDuration(r.durationMs)}`}
+                >
                   <title>{`${day(r.startedAt)} ${new Date(r.startedAt).toISOString().slice(11, 16)} UTC · ${RUN_STATUS[r.status].label} · ${formatDuration(r.durationMs)}`}</title>
                   <rect x={PAD.l + i * step} y={PAD.t} width={step} height={plotH} fill="transparent" />
-                  <rect x={x} y={PAD.t + plotH - h} width={bw} height={h} rx={2} className={`${RUN_FILL[r.status] ?? "fill-slate-400"} hover:opacity-80`} />
+                  <rect
+                    x={x}
+                    y={PAD.t + plotH - h}
+                    width={bw}
+                    height={h}
+                    rx={2}
+                    className={`${RUN_FILL[r.status] ?? "fill-slate-400"} hover:opacity-80`}
+                  />
                 </a>
               );
             })}
             <XLabels
               labels={[
                 { x: PAD.l, text: day(runs[0].startedAt) },
-                ...(runs.length > 1 ? [{ x: PAD.l + (runs.length - 1) * step + step / 2 + bw / 2, text: day(runs[runs.length - 1].startedAt) }] : []),
+                ...(runs.length > 1
+                  ? [{ x: PAD.l + (runs.length - 1) * step + step / 2 + bw / 2, text: day(runs[runs.length - 1].startedAt) }]
+                  : []),
               ]}
             />
           </svg>
-          <DataTable caption="Sync duration per run" head={["Started", "Result", "Duration"]} rows={runs.map((r) => [r.startedAt, RUN_STATUS[r.status].label, formatDuration(r.durationMs)])} />
+          <DataTable
+            caption="Sync duration per run"
+            head={["Started", "Result", "Duration"]}
+            rows={runs.map((r) => [r.startedAt, RUN_STATUS[r.status].label, formatDuration(r.durationMs)])}
+          />
         </figure>
       )}
     </Card>

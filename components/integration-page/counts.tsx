@@ -3,14 +3,32 @@
 // identity providers and sign-ins. Each count opens the directory (or Activity) filtered to it;
 // group memberships show whether they agree with Okta's own member counts.
 import Link from "next/link";
-import { Badge, Card, CheckIcon, AlertIcon, cn } from "@/components/ui";
+import { AlertIcon, Badge, Card, CheckIcon, cn } from "@/components/ui";
 import type { Overview } from "@/lib/overview/contracts";
 import { formatCount } from "@/lib/overview/format";
 import { links } from "@/lib/overview/links";
-import { GROUP_TYPE_LABEL, USER_STATUS_ORDER, titleCase } from "./labels";
+import { GROUP_TYPE_LABEL, titleCase, USER_STATUS_ORDER } from "./labels";
 
-function Line({ label, value, href, tone, testId }: { label: React.ReactNode; value: number; href?: string; tone?: "danger" | "warning"; testId?: string }) {
-  const v = <span className={cn("tabular-nums", tone === "danger" && value > 0 && "text-red-700", tone === "warning" && value > 0 && "text-amber-700")}>{formatCount(value)}</span>;
+function Line({
+  label,
+  value,
+  href,
+  tone,
+  testId,
+}: {
+  label: React.ReactNode;
+  value: number;
+  href?: string;
+  tone?: "danger" | "warning";
+  testId?: string;
+}) {
+  const v = (
+    <span
+      className={cn("tabular-nums", tone === "danger" && value > 0 && "text-red-700", tone === "warning" && value > 0 && "text-amber-700")}
+    >
+      {formatCount(value)}
+    </span>
+  );
   return (
     <li className="flex items-baseline justify-between gap-3 py-1 text-sm">
       <span className="min-w-0 truncate text-slate-600">{label}</span>
@@ -27,7 +45,21 @@ function Line({ label, value, href, tone, testId }: { label: React.ReactNode; va
   );
 }
 
-function Panel({ title, total, href, unit, children, testId }: { title: string; total: number; href?: string; unit: string; children: React.ReactNode; testId: string }) {
+function Panel({
+  title,
+  total,
+  href,
+  unit,
+  children,
+  testId,
+}: {
+  title: string;
+  total: number;
+  href?: string;
+  unit: string;
+  children: React.ReactNode;
+  testId: string;
+}) {
   return (
     <Card className="flex flex-col px-4 py-3">
       <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">{title}</h3>
@@ -62,7 +94,10 @@ function ScopeNote({ scope, id }: { scope: NonNullable<Overview["scope"]>; id: s
     .filter(([r]) => o[r] !== undefined)
     .map(([r, w]) => `${formatCount(o[r]!)} ${w}`);
   return (
-    <div className="mb-3 flex flex-wrap items-baseline gap-x-2 gap-y-1 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm" data-testid="scope-note">
+    <div
+      className="mb-3 flex flex-wrap items-baseline gap-x-2 gap-y-1 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm"
+      data-testid="scope-note"
+    >
       <Badge tone="info">Scoped</Badge>
       <span className="text-slate-800">{scope.summary}.</span>
       {scope.pending ? (
@@ -85,10 +120,15 @@ function Reconciliation({ m }: { m: Overview["counts"]["memberships"] }) {
   if (r.outOfScope !== null) {
     const agrees = r.mismatchedGroups === 0;
     return (
-      <p className={cn("mt-2 flex items-start gap-1.5 text-xs", agrees ? "text-emerald-700" : "text-amber-800")} data-testid="membership-reconciliation" data-agrees={agrees}>
+      <p
+        className={cn("mt-2 flex items-start gap-1.5 text-xs", agrees ? "text-emerald-700" : "text-amber-800")}
+        data-testid="membership-reconciliation"
+        data-agrees={agrees}
+      >
         {agrees ? <CheckIcon size={14} className="mt-px shrink-0" /> : <AlertIcon size={14} className="mt-px shrink-0" />}
         <span>
-          Okta counts {formatCount(r.expected)} in the synced groups: {formatCount(r.stored)} stored, {formatCount(r.outOfScope)} out of scope
+          Okta counts {formatCount(r.expected)} in the synced groups: {formatCount(r.stored)} stored, {formatCount(r.outOfScope)} out of
+          scope
           {agrees ? "." : `; ${formatCount(r.mismatchedGroups)} ${r.mismatchedGroups === 1 ? "group does" : "groups do"} not add up.`}
         </span>
       </p>
@@ -96,7 +136,11 @@ function Reconciliation({ m }: { m: Overview["counts"]["memberships"] }) {
   }
   const agrees = r.mismatchedGroups === 0 && r.expected === r.stored;
   return (
-    <p className={cn("mt-2 flex items-start gap-1.5 text-xs", agrees ? "text-emerald-700" : "text-amber-800")} data-testid="membership-reconciliation" data-agrees={agrees}>
+    <p
+      className={cn("mt-2 flex items-start gap-1.5 text-xs", agrees ? "text-emerald-700" : "text-amber-800")}
+      data-testid="membership-reconciliation"
+      data-agrees={agrees}
+    >
       {agrees ? <CheckIcon size={14} className="mt-px shrink-0" /> : <AlertIcon size={14} className="mt-px shrink-0" />}
       <span>
         {agrees
@@ -109,7 +153,9 @@ function Reconciliation({ m }: { m: Overview["counts"]["memberships"] }) {
 
 export function CountsGrid({ overview }: { overview: Overview }) {
   const { counts: c, integrationId: id } = overview;
-  const statuses = [...USER_STATUS_ORDER, ...Object.keys(c.users.byStatus).filter((s) => !USER_STATUS_ORDER.includes(s))].filter((s) => c.users.byStatus[s]);
+  const statuses = [...USER_STATUS_ORDER, ...Object.keys(c.users.byStatus).filter((s) => !USER_STATUS_ORDER.includes(s))].filter(
+    (s) => c.users.byStatus[s],
+  );
   const sorted = (rec: Record<string, number>) => Object.entries(rec).sort((a, b) => b[1] - a[1]);
   return (
     <section aria-labelledby="counts-title">
@@ -121,22 +167,47 @@ export function CountsGrid({ overview }: { overview: Overview }) {
       </div>
       {overview.scope && <ScopeNote scope={overview.scope} id={id} />}
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <Panel title="People" total={c.users.total} unit={c.users.total === 1 ? "user" : "users"} href={links.people(id)} testId="count-users">
+        <Panel
+          title="People"
+          total={c.users.total}
+          unit={c.users.total === 1 ? "user" : "users"}
+          href={links.people(id)}
+          testId="count-users"
+        >
           {statuses.length ? (
-            statuses.map((s) => <Line key={s} label={titleCase(s)} value={c.users.byStatus[s]} href={links.people(id, s)} testId={`count-users-${s}`} tone={s === "LOCKED_OUT" || s === "SUSPENDED" ? "warning" : undefined} />)
+            statuses.map((s) => (
+              <Line
+                key={s}
+                label={titleCase(s)}
+                value={c.users.byStatus[s]}
+                href={links.people(id, s)}
+                testId={`count-users-${s}`}
+                tone={s === "LOCKED_OUT" || s === "SUSPENDED" ? "warning" : undefined}
+              />
+            ))
           ) : (
             <li className="py-1 text-sm text-slate-500">None synced yet</li>
           )}
           <Line label="Admin role holders" value={c.admins.users} testId="count-admin-users" />
-          {overview.scope?.outOfScope.users !== undefined && <Line label="Out of scope in Okta" value={overview.scope.outOfScope.users} testId="count-users-out-of-scope" />}
+          {overview.scope?.outOfScope.users !== undefined && (
+            <Line label="Out of scope in Okta" value={overview.scope.outOfScope.users} testId="count-users-out-of-scope" />
+          )}
         </Panel>
-        <Panel title="Groups" total={c.groups.total} unit={c.groups.total === 1 ? "group" : "groups"} href={links.groups(id)} testId="count-groups">
+        <Panel
+          title="Groups"
+          total={c.groups.total}
+          unit={c.groups.total === 1 ? "group" : "groups"}
+          href={links.groups(id)}
+          testId="count-groups"
+        >
           {sorted(c.groups.byType).map(([t, n]) => (
             <Line key={t} label={GROUP_TYPE_LABEL[t] ?? titleCase(t)} value={n} href={links.groups(id, t)} testId={`count-groups-${t}`} />
           ))}
           <Line label="Memberships" value={c.memberships.total} testId="count-memberships" />
           <Line label="With admin roles" value={c.admins.groups} testId="count-admin-groups" />
-          {overview.scope?.outOfScope.groups !== undefined && <Line label="Out of scope in Okta" value={overview.scope.outOfScope.groups} testId="count-groups-out-of-scope" />}
+          {overview.scope?.outOfScope.groups !== undefined && (
+            <Line label="Out of scope in Okta" value={overview.scope.outOfScope.groups} testId="count-groups-out-of-scope" />
+          )}
           <li className="pb-1">
             <Reconciliation m={c.memberships} />
           </li>
@@ -147,13 +218,31 @@ export function CountsGrid({ overview }: { overview: Overview }) {
           ))}
           <Line label="User assignments" value={c.assignments.users} href={links.apps(id)} testId="count-assignments-users" />
           <Line label="Group assignments" value={c.assignments.groups} href={links.apps(id)} testId="count-assignments-groups" />
-          {overview.scope?.outOfScope.apps !== undefined && <Line label="Apps out of scope in Okta" value={overview.scope.outOfScope.apps} testId="count-apps-out-of-scope" />}
+          {overview.scope?.outOfScope.apps !== undefined && (
+            <Line label="Apps out of scope in Okta" value={overview.scope.outOfScope.apps} testId="count-apps-out-of-scope" />
+          )}
         </Panel>
         <Panel title="Sign-ins" total={c.signIns.last7.total} unit="in 7 days" href={links.signIns()} testId="count-signins-7">
-          <Line label="Failed, last 7 days" value={c.signIns.last7.failure} href={links.signIns("FAILURE")} tone="danger" testId="count-signins-7-failed" />
+          <Line
+            label="Failed, last 7 days"
+            value={c.signIns.last7.failure}
+            href={links.signIns("FAILURE")}
+            tone="danger"
+            testId="count-signins-7-failed"
+          />
           <Line label="Last 30 days" value={c.signIns.last30.total} href={links.signIns()} testId="count-signins-30" />
-          <Line label="Failed, last 30 days" value={c.signIns.last30.failure} href={links.signIns("FAILURE")} tone="danger" testId="count-signins-30-failed" />
-          <Line label={`Identity providers${c.idps.byStatus.ACTIVE !== undefined && c.idps.byStatus.ACTIVE !== c.idps.total ? ` (${c.idps.byStatus.ACTIVE} active)` : ""}`} value={c.idps.total} testId="count-idps" />
+          <Line
+            label="Failed, last 30 days"
+            value={c.signIns.last30.failure}
+            href={links.signIns("FAILURE")}
+            tone="danger"
+            testId="count-signins-30-failed"
+          />
+          <Line
+            label={`Identity providers${c.idps.byStatus.ACTIVE !== undefined && c.idps.byStatus.ACTIVE !== c.idps.total ? ` (${c.idps.byStatus.ACTIVE} active)` : ""}`}
+            value={c.idps.total}
+            testId="count-idps"
+          />
         </Panel>
       </div>
     </section>

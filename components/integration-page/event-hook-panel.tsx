@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, Badge, Button, Card, CardBody, CardHeader, CopyButton, Time } from "@/components/ui";
 import { api } from "@/lib/api/client";
-import { hookStateSchema, setupHookResult, type SetupHookResult } from "@/lib/hooks/contracts";
+import { hookStateSchema, type SetupHookResult, setupHookResult } from "@/lib/hooks/contracts";
 import { Relative } from "./time";
 
 const key = (id: string) => ["integration", id, "hook"] as const;
@@ -22,10 +22,15 @@ function Fact({ label, children, className }: { label: string; children: React.R
 
 export function EventHookPanel({ id, isAdmin, connected }: { id: string; isAdmin: boolean; connected: boolean }) {
   const qc = useQueryClient();
-  const { data: s, error } = useQuery({ queryKey: key(id), queryFn: ({ signal }) => api(`/api/integrations/${id}/hook`, { schema: hookStateSchema, signal }), refetchInterval: 15_000 });
+  const { data: s, error } = useQuery({
+    queryKey: key(id),
+    queryFn: ({ signal }) => api(`/api/integrations/${id}/hook`, { schema: hookStateSchema, signal }),
+    refetchInterval: 15_000,
+  });
   const [manual, setManual] = useState<SetupHookResult["manual"]>(null);
   const setup = useMutation({
-    mutationFn: (body: { register: boolean; rotateSecret: boolean }) => api(`/api/integrations/${id}/hook`, { method: "POST", body, schema: setupHookResult }),
+    mutationFn: (body: { register: boolean; rotateSecret: boolean }) =>
+      api(`/api/integrations/${id}/hook`, { method: "POST", body, schema: setupHookResult }),
     onSuccess: (r) => {
       setManual(r.manual);
       qc.setQueryData(key(id), r.state);
@@ -40,7 +45,13 @@ export function EventHookPanel({ id, isAdmin, connected }: { id: string; isAdmin
         description="Okta pushes changes to the console within seconds; each is applied by re-reading the object from Okta. Scheduled syncs stay the source of truth."
         actions={
           <Badge tone={tone} dot>
-            {!s.configured ? "Not set up" : s.verified ? "Verified" : s.registered ? "Registered, not verified" : "Waiting for Okta's verification"}
+            {!s.configured
+              ? "Not set up"
+              : s.verified
+                ? "Verified"
+                : s.registered
+                  ? "Registered, not verified"
+                  : "Waiting for Okta's verification"}
           </Badge>
         }
       />
@@ -48,7 +59,9 @@ export function EventHookPanel({ id, isAdmin, connected }: { id: string; isAdmin
         {s.configured && (
           <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-7">
             <Fact label="Registered in Okta">{s.registered ? `Yes (${s.oktaHookId})` : s.mode === "manual" ? "By hand" : "No"}</Fact>
-            <Fact label="Verified" className="lg:col-span-2">{s.verifiedAt ? <Time value={s.verifiedAt} /> : "Not yet"}</Fact>
+            <Fact label="Verified" className="lg:col-span-2">
+              {s.verifiedAt ? <Time value={s.verifiedAt} /> : "Not yet"}
+            </Fact>
             <Fact label="Last delivery">{s.lastDeliveryAt ? <Relative value={s.lastDeliveryAt} /> : "None yet"}</Fact>
             <Fact label="Events today">{s.eventsToday.toLocaleString("en-US")}</Fact>
             <Fact label="Waiting to apply">{s.pending.toLocaleString("en-US")}</Fact>

@@ -4,11 +4,30 @@
 // each entry shows time, kind, message and the details that matter: Okta's errorCode and errorId,
 // the HTTP status, the resource, and for rate limits the waits per bucket.
 import { useState } from "react";
-import { AlertIcon, Alert, Badge, Button, Card, CardHeader, EmptyState, InfoIcon, Select, Spinner, Table, TBody, TD, TH, THead, TR, cn, type Tone } from "@/components/ui";
-import { RESOURCE_TITLES, type Overview } from "@/lib/overview/contracts";
+import {
+  Alert,
+  AlertIcon,
+  Badge,
+  Button,
+  Card,
+  CardHeader,
+  cn,
+  EmptyState,
+  InfoIcon,
+  Select,
+  Spinner,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  type Tone,
+  TR,
+} from "@/components/ui";
+import { type Overview, RESOURCE_TITLES } from "@/lib/overview/contracts";
 import type { IntegrationEventItem } from "@/lib/sync/contracts";
 import { kindLabel } from "./labels";
-import { useEvents, type EventFilters } from "./queries";
+import { type EventFilters, useEvents } from "./queries";
 
 const LEVEL: Record<string, { label: string; tone: Tone; row: string }> = {
   info: { label: "Info", tone: "neutral", row: "" },
@@ -37,7 +56,10 @@ export function eventFacts(details: Obj | null): { label: string; value: string 
     for (const [bucket, b] of Object.entries(details.buckets as Record<string, Obj>)) {
       const waits = Number(b.waits ?? 0);
       const after429 = Number(b.waits429 ?? 0);
-      facts.push({ label: bucket, value: `${waits} ${waits === 1 ? "wait" : "waits"}${after429 ? `, ${after429} after 429` : ""}, ${Math.round(Number(b.waitMs ?? 0) / 100) / 10} s` });
+      facts.push({
+        label: bucket,
+        value: `${waits} ${waits === 1 ? "wait" : "waits"}${after429 ? `, ${after429} after 429` : ""}, ${Math.round(Number(b.waitMs ?? 0) / 100) / 10} s`,
+      });
     }
   }
   return facts;
@@ -59,7 +81,9 @@ function Row({ e, people }: { e: IntegrationEventItem; people: Record<string, st
       </TD>
       <TD className="align-top">
         <div className="flex flex-wrap items-center gap-2">
-          {e.level !== "info" && <AlertIcon size={14} className={e.level === "error" ? "text-red-600" : "text-amber-600"} aria-hidden="true" />}
+          {e.level !== "info" && (
+            <AlertIcon size={14} className={e.level === "error" ? "text-red-600" : "text-amber-600"} aria-hidden="true" />
+          )}
           <Badge tone={lv.tone}>{lv.label}</Badge>
           <code className="text-xs text-slate-600" data-testid="event-kind">
             {e.kind}
@@ -77,12 +101,28 @@ function Row({ e, people }: { e: IntegrationEventItem; people: Record<string, st
           </dl>
         )}
       </TD>
-      <TD className="w-36 align-top text-sm">{e.actorUserId ? (people[e.actorUserId] ?? "A removed user") : <span className="text-slate-400">system</span>}</TD>
+      <TD className="w-36 align-top text-sm">
+        {e.actorUserId ? (people[e.actorUserId] ?? "A removed user") : <span className="text-slate-400">system</span>}
+      </TD>
     </TR>
   );
 }
 
-export function EventLog({ id, kinds, people, runId, live, title = "Event log" }: { id: string; kinds: Overview["eventKinds"]; people: Record<string, string>; runId?: string; live: boolean; title?: string }) {
+export function EventLog({
+  id,
+  kinds,
+  people,
+  runId,
+  live,
+  title = "Event log",
+}: {
+  id: string;
+  kinds: Overview["eventKinds"];
+  people: Record<string, string>;
+  runId?: string;
+  live: boolean;
+  title?: string;
+}) {
   const [level, setLevel] = useState<EventFilters["level"]>("");
   const [kind, setKind] = useState("");
   const q = useEvents(id, { level, kind, runId }, live);
@@ -92,10 +132,18 @@ export function EventLog({ id, kinds, people, runId, live, title = "Event log" }
     <Card>
       <CardHeader
         title={title}
-        description={runId ? "What this run recorded, newest first." : "Connections, credential and settings changes, syncs, rate-limit waits and errors, newest first."}
+        description={
+          runId
+            ? "What this run recorded, newest first."
+            : "Connections, credential and settings changes, syncs, rate-limit waits and errors, newest first."
+        }
         actions={q.isFetching && !q.isFetchingNextPage ? <Spinner label="Updating events" /> : undefined}
       />
-      <form className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-5 py-3" onSubmit={(e) => e.preventDefault()} aria-label="Filter events">
+      <form
+        className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-5 py-3"
+        onSubmit={(e) => e.preventDefault()}
+        aria-label="Filter events"
+      >
         <label>
           <span className="sr-only">Level</span>
           <Select value={level} onChange={(e) => setLevel(e.target.value as EventFilters["level"])} className="w-40" aria-label="Level">
@@ -135,9 +183,17 @@ export function EventLog({ id, kinds, people, runId, live, title = "Event log" }
       )}
       {items.length === 0 && !q.isFetching ? (
         filtered ? (
-          <EmptyState icon={<InfoIcon size={20} />} title="No events match these filters" description="Choose another level or kind, or clear the filters." />
+          <EmptyState
+            icon={<InfoIcon size={20} />}
+            title="No events match these filters"
+            description="Choose another level or kind, or clear the filters."
+          />
         ) : (
-          <EmptyState icon={<InfoIcon size={20} />} title="No events yet" description="Connecting, syncing and every change to this integration are recorded here." />
+          <EmptyState
+            icon={<InfoIcon size={20} />}
+            title="No events yet"
+            description="Connecting, syncing and every change to this integration are recorded here."
+          />
         )
       ) : (
         <Table label={title}>

@@ -1,14 +1,20 @@
 "use client";
+import { DisconnectButton } from "@/components/integrations/disconnect-button";
 // The title row every page of an integration shares: name and live state, the admin actions, and
 // the tabs. The state comes from the polled overview, so it flips to Syncing (and back) by itself.
 import { Badge, ButtonLink, PageHeader, SettingsIcon, Tabs, type Tone } from "@/components/ui";
-import { DisconnectButton } from "@/components/integrations/disconnect-button";
 import { HEALTH_LABELS, type HealthState } from "@/lib/overview/contracts";
 import { links } from "@/lib/overview/links";
 import { useOverview } from "./queries";
 import { SyncNowButton } from "./sync-now-button";
 
-export const STATE_TONE: Record<HealthState, Tone> = { connected: "success", syncing: "info", partial: "warning", error: "danger", disconnected: "neutral" };
+export const STATE_TONE: Record<HealthState, Tone> = {
+  connected: "success",
+  syncing: "info",
+  partial: "warning",
+  error: "danger",
+  disconnected: "neutral",
+};
 
 export interface HeaderIntegration {
   id: string;
@@ -17,13 +23,28 @@ export interface HeaderIntegration {
   state: "connected" | "disconnected";
 }
 
-export function IntegrationHeader({ integration: i, isAdmin, tab, crumb }: { integration: HeaderIntegration; isAdmin: boolean; tab: "overview" | "runs" | "settings"; crumb?: { label: string; href?: string }[] }) {
+export function IntegrationHeader({
+  integration: i,
+  isAdmin,
+  tab,
+  crumb,
+}: {
+  integration: HeaderIntegration;
+  isAdmin: boolean;
+  tab: "overview" | "runs" | "settings";
+  crumb?: { label: string; href?: string }[];
+}) {
   const { data } = useOverview(i.id);
   // The server's integration state wins: a disconnect refreshes it before the overview is re-polled.
   const state: HealthState = i.state === "disconnected" ? "disconnected" : (data?.health.state ?? "connected");
   const connected = i.state === "connected";
   const tabLabel = { overview: "Overview", runs: "Sync runs", settings: "Settings" }[tab];
-  const breadcrumbs = [{ label: "Integrations", href: "/integrations" }, { label: i.name, href: links.overview(i.id) }, ...(tab === "overview" ? [] : [{ label: tabLabel, href: tab === "runs" ? links.runs(i.id) : undefined }]), ...(crumb ?? [])];
+  const breadcrumbs = [
+    { label: "Integrations", href: "/integrations" },
+    { label: i.name, href: links.overview(i.id) },
+    ...(tab === "overview" ? [] : [{ label: tabLabel, href: tab === "runs" ? links.runs(i.id) : undefined }]),
+    ...(crumb ?? []),
+  ];
   breadcrumbs[breadcrumbs.length - 1] = { label: breadcrumbs[breadcrumbs.length - 1].label, href: undefined };
   return (
     <>

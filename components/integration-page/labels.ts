@@ -30,7 +30,16 @@ export const HEALTH: Record<ResourceHealthStatus, { label: string; tone: Tone }>
 
 export const TRIGGER: Record<string, string> = { initial: "Initial", manual: "Manual", scheduled: "Scheduled", hook: "Event hook" };
 
-export const USER_STATUS_ORDER = ["ACTIVE", "STAGED", "PROVISIONED", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"];
+export const USER_STATUS_ORDER = [
+  "ACTIVE",
+  "STAGED",
+  "PROVISIONED",
+  "RECOVERY",
+  "PASSWORD_EXPIRED",
+  "LOCKED_OUT",
+  "SUSPENDED",
+  "DEPROVISIONED",
+];
 export const GROUP_TYPE_LABEL: Record<string, string> = { OKTA_GROUP: "Okta groups", APP_GROUP: "App groups", BUILT_IN: "Built-in" };
 
 /** "PASSWORD_EXPIRED" -> "Password expired". */

@@ -5,8 +5,8 @@
 // once the run it watched has finished.
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { Badge, Button, Card, CardHeader, XIcon, cn } from "@/components/ui";
-import { RESOURCE_TITLES, type Overview } from "@/lib/overview/contracts";
+import { Badge, Button, Card, CardHeader, cn, XIcon } from "@/components/ui";
+import { type Overview, RESOURCE_TITLES } from "@/lib/overview/contracts";
 import { formatCount, formatDuration } from "@/lib/overview/format";
 import { links } from "@/lib/overview/links";
 import type { RunResource } from "@/lib/sync/contracts";
@@ -30,7 +30,11 @@ function Bar({ r, estimate }: { r: RunResource; estimate: number | undefined }) 
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={pct}
-      aria-valuetext={pct === undefined ? `${formatCount(r.objects)} objects so far` : `${pct}%${exact === null && estimated !== null ? " (estimated)" : ""}`}
+      aria-valuetext={
+        pct === undefined
+          ? `${formatCount(r.objects)} objects so far`
+          : `${pct}%${exact === null && estimated !== null ? " (estimated)" : ""}`
+      }
       data-objects={r.objects}
       className="relative h-2 overflow-hidden rounded-full bg-slate-100"
     >
@@ -47,7 +51,11 @@ function Row({ r, estimate }: { r: RunResource; estimate: number | undefined }) 
   const s = RESOURCE_STATUS[r.status];
   const total = r.expectedTotal ?? (estimate && r.status !== "succeeded" ? estimate : null);
   return (
-    <li className="grid grid-cols-[10rem_1fr] items-center gap-x-4 gap-y-1 px-5 py-2.5 sm:grid-cols-[11rem_1fr_15rem]" data-testid={`progress-${r.resource}`} data-status={r.status}>
+    <li
+      className="grid grid-cols-[10rem_1fr] items-center gap-x-4 gap-y-1 px-5 py-2.5 sm:grid-cols-[11rem_1fr_15rem]"
+      data-testid={`progress-${r.resource}`}
+      data-status={r.status}
+    >
       <div className="flex items-center gap-2 text-sm font-medium text-slate-800">
         {RESOURCE_TITLES[r.resource]}
         <Badge tone={s.tone}>{s.label}</Badge>
@@ -55,8 +63,13 @@ function Row({ r, estimate }: { r: RunResource; estimate: number | undefined }) 
       <Bar r={r} estimate={estimate} />
       <div className="col-span-2 text-xs text-slate-500 tabular-nums sm:col-span-1 sm:text-right">
         {formatCount(r.objects)}
-        {total ? ` of ${r.expectedTotal ? "" : "≈"}${formatCount(total)}` : ""} objects · {formatCount(r.pages)} {r.pages === 1 ? "page" : "pages"}
-        {r.rateLimitWaits > 0 && <span className="ml-1 font-medium text-amber-700">· {r.rateLimitWaits} rate-limit {r.rateLimitWaits === 1 ? "wait" : "waits"}</span>}
+        {total ? ` of ${r.expectedTotal ? "" : "≈"}${formatCount(total)}` : ""} objects · {formatCount(r.pages)}{" "}
+        {r.pages === 1 ? "page" : "pages"}
+        {r.rateLimitWaits > 0 && (
+          <span className="ml-1 font-medium text-amber-700">
+            · {r.rateLimitWaits} rate-limit {r.rateLimitWaits === 1 ? "wait" : "waits"}
+          </span>
+        )}
         {r.missingScope && <span className="ml-1 font-medium text-amber-700">· missing {r.missingScope}</span>}
       </div>
     </li>
@@ -107,8 +120,9 @@ export function LiveProgress({ overview }: { overview: Overview }) {
       />
       {run.rateLimitWaits > 0 && (
         <p className="border-b border-amber-200 bg-amber-50 px-5 py-2 text-sm text-amber-900" data-testid="rate-limit-waits">
-          Waited {run.rateLimitWaits} {run.rateLimitWaits === 1 ? "time" : "times"} for Okta&apos;s rate limit so far{run.retries ? `, and retried ${run.retries} failed requests` : ""}. The sync slows down instead of failing; the
-          waits end on their own.
+          Waited {run.rateLimitWaits} {run.rateLimitWaits === 1 ? "time" : "times"} for Okta&apos;s rate limit so far
+          {run.retries ? `, and retried ${run.retries} failed requests` : ""}. The sync slows down instead of failing; the waits end on
+          their own.
         </p>
       )}
       <ul className="divide-y divide-slate-100 py-1">

@@ -2,8 +2,8 @@
 // HydrationBoundary), so the first render needs no request and a router.refresh() brings new data in.
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
-import { overviewSchema, runHistorySchema, settingsSchema, type Overview } from "@/lib/overview/contracts";
-import { eventListSchema, runDetailSchema, type RunDetail } from "@/lib/sync/contracts";
+import { type Overview, overviewSchema, runHistorySchema, settingsSchema } from "@/lib/overview/contracts";
+import { eventListSchema, type RunDetail, runDetailSchema } from "@/lib/sync/contracts";
 
 export interface EventFilters {
   level: "" | "info" | "warn" | "error";
@@ -44,7 +44,8 @@ export function useRun(id: string, runId: string | null | undefined) {
     queryFn: async ({ signal }) => {
       const before = qc.getQueryData<RunDetail>(integrationKeys.run(id, runId!));
       const run = await api(`/api/integrations/${id}/syncs/${runId}`, { schema: runDetailSchema, signal });
-      if (before && isActive(before.status) && !isActive(run.status)) void qc.invalidateQueries({ queryKey: integrationKeys.all(id), predicate: (q) => q.queryKey[2] !== "run" });
+      if (before && isActive(before.status) && !isActive(run.status))
+        void qc.invalidateQueries({ queryKey: integrationKeys.all(id), predicate: (q) => q.queryKey[2] !== "run" });
       return run;
     },
     refetchInterval: (q) => (!q.state.data || isActive(q.state.data.status) ? 1_000 : false),
@@ -55,7 +56,11 @@ export function useRun(id: string, runId: string | null | undefined) {
 export function useRunHistory(id: string, limit: number) {
   return useInfiniteQuery({
     queryKey: integrationKeys.history(id, limit),
-    queryFn: ({ pageParam, signal }) => api(`/api/integrations/${id}/overview/runs?limit=${limit}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, { schema: runHistorySchema, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api(`/api/integrations/${id}/overview/runs?limit=${limit}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, {
+        schema: runHistorySchema,
+        signal,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     // A running run's row changes; keep the table current while one is active.
@@ -84,7 +89,10 @@ export function useEvents(id: string, f: EventFilters, live: boolean) {
 }
 
 export function useSettings(id: string) {
-  return useQuery({ queryKey: integrationKeys.settings(id), queryFn: ({ signal }) => api(`/api/integrations/${id}/settings`, { schema: settingsSchema, signal }) });
+  return useQuery({
+    queryKey: integrationKeys.settings(id),
+    queryFn: ({ signal }) => api(`/api/integrations/${id}/settings`, { schema: settingsSchema, signal }),
+  });
 }
 
 export type { Overview };

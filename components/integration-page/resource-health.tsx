@@ -2,15 +2,17 @@
 // Per resource: OK, a missing scope (which one, and the exact fix), no permission, or failing with
 // what Okta said (errorCode, errorId, HTTP status). Problems link to the matching troubleshooting.
 import Link from "next/link";
-import { Badge, Card, CardHeader, Table, TBody, TD, TH, THead, TR, cn } from "@/components/ui";
-import { RESOURCE_TITLES, type Overview, type ResourceHealth as Item } from "@/lib/overview/contracts";
+import { Badge, Card, CardHeader, cn, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { type ResourceHealth as Item, type Overview, RESOURCE_TITLES } from "@/lib/overview/contracts";
 import { links } from "@/lib/overview/links";
 import { HEALTH } from "./labels";
 import { Relative } from "./time";
 
 export function OktaSaid({ okta }: { okta: Item["okta"] }) {
   if (!okta) return null;
-  const parts = [okta.status ? `HTTP ${okta.status}` : null, okta.errorCode, okta.errorId ? `errorId ${okta.errorId}` : null].filter(Boolean);
+  const parts = [okta.status ? `HTTP ${okta.status}` : null, okta.errorCode, okta.errorId ? `errorId ${okta.errorId}` : null].filter(
+    Boolean,
+  );
   return (
     <p className="mt-1 font-mono text-xs break-all text-slate-500">
       {parts.join(" · ")}
@@ -78,7 +80,10 @@ export function ResourceHealth({ overview, isAdmin, connected }: { overview: Ove
                           {r.symptom && isAdmin && connected && (
                             <>
                               {" "}
-                              <Link href={links.troubleshoot(overview.integrationId, r.symptom)} className="whitespace-nowrap text-brand-700 hover:underline">
+                              <Link
+                                href={links.troubleshoot(overview.integrationId, r.symptom)}
+                                className="whitespace-nowrap text-brand-700 hover:underline"
+                              >
                                 Troubleshoot this
                               </Link>
                             </>

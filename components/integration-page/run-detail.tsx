@@ -4,7 +4,7 @@
 // and the membership reconciliation. Live while the run is going.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { Alert, Badge, Card, CardHeader, Table, TBody, TD, TH, THead, TR, Time, cn } from "@/components/ui";
+import { Alert, Badge, Card, CardHeader, cn, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
 import { RESOURCE_TITLES, type ResourceHealth } from "@/lib/overview/contracts";
 import { formatCount, formatDuration } from "@/lib/overview/format";
 import type { RunDetail as Run } from "@/lib/sync/contracts";
@@ -24,7 +24,17 @@ function Fact({ label, children, className }: { label: string; children: React.R
 
 const num = (v: number, cls?: string) => <span className={cn("tabular-nums", v ? cls : "text-slate-400")}>{formatCount(v)}</span>;
 
-export function RunDetail({ id, runId, triggeredBy, health }: { id: string; runId: string; triggeredBy: string | null; health: ResourceHealth[] }) {
+export function RunDetail({
+  id,
+  runId,
+  triggeredBy,
+  health,
+}: {
+  id: string;
+  runId: string;
+  triggeredBy: string | null;
+  health: ResourceHealth[];
+}) {
   const { data: run, error } = useRun(id, runId);
   const router = useRouter();
   const was = useRef(run?.status);
@@ -39,7 +49,14 @@ export function RunDetail({ id, runId, triggeredBy, health }: { id: string; runI
   const st = RUN_STATUS[run.status];
   const duration = run.startedAt ? (run.finishedAt ? Date.parse(run.finishedAt) : now) - Date.parse(run.startedAt) : null;
   const membership = run.resources.find((r) => r.resource === "memberships")?.reconciliation as
-    | { expected: number; stored: number; outOfScope?: number; groupsCompared: number; mismatchedGroups: number; examples?: { name: string; expected: number; stored: number }[] }
+    | {
+        expected: number;
+        stored: number;
+        outOfScope?: number;
+        groupsCompared: number;
+        mismatchedGroups: number;
+        examples?: { name: string; expected: number; stored: number }[];
+      }
     | null
     | undefined;
   const runError = run.error && typeof run.error.message === "string" && run.status !== "succeeded" ? (run.error.message as string) : null;
@@ -55,9 +72,22 @@ export function RunDetail({ id, runId, triggeredBy, health }: { id: string; runI
           description={runError ?? (active ? "Running now; this page updates by itself." : undefined)}
         />
         <dl className="grid gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-3 lg:grid-cols-7">
-          <Fact label="Started by">{run.trigger === "manual" ? (triggeredBy ?? "A removed user") : run.trigger === "scheduled" ? "The schedule" : run.trigger === "initial" ? "Connecting" : "An event hook"}</Fact>
-          <Fact label="Started" className="lg:col-span-2">{run.startedAt ? <Time value={run.startedAt} /> : "Not yet"}</Fact>
-          <Fact label="Duration">{formatDuration(duration)}{active && run.startedAt ? " so far" : ""}</Fact>
+          <Fact label="Started by">
+            {run.trigger === "manual"
+              ? (triggeredBy ?? "A removed user")
+              : run.trigger === "scheduled"
+                ? "The schedule"
+                : run.trigger === "initial"
+                  ? "Connecting"
+                  : "An event hook"}
+          </Fact>
+          <Fact label="Started" className="lg:col-span-2">
+            {run.startedAt ? <Time value={run.startedAt} /> : "Not yet"}
+          </Fact>
+          <Fact label="Duration">
+            {formatDuration(duration)}
+            {active && run.startedAt ? " so far" : ""}
+          </Fact>
           <Fact label="Requests">{formatCount(run.requests)}</Fact>
           <Fact label="Rate-limit waits">
             <span className={run.rateLimitWaits ? "font-medium text-amber-700" : undefined}>{formatCount(run.rateLimitWaits)}</span>
@@ -68,7 +98,10 @@ export function RunDetail({ id, runId, triggeredBy, health }: { id: string; runI
         </dl>
       </Card>
       <Card>
-        <CardHeader title="Resources" description="Objects read from Okta, and what changed in the console's copy. Unchanged rows are not rewritten." />
+        <CardHeader
+          title="Resources"
+          description="Objects read from Okta, and what changed in the console's copy. Unchanged rows are not rewritten."
+        />
         <Table label="Resources of this run">
           <THead>
             <TH>Resource</TH>
@@ -89,9 +122,22 @@ export function RunDetail({ id, runId, triggeredBy, health }: { id: string; runI
           </TBody>
         </Table>
         {membership && (
-          <p className={cn("border-t border-slate-200 px-5 py-3 text-sm", membership.mismatchedGroups ? "text-amber-800" : "text-emerald-700")} data-testid="run-reconciliation">
+          <p
+            className={cn(
+              "border-t border-slate-200 px-5 py-3 text-sm",
+              membership.mismatchedGroups ? "text-amber-800" : "text-emerald-700",
+            )}
+            data-testid="run-reconciliation"
+          >
             {membership.mismatchedGroups
-              ? `Group memberships differ from Okta's own counts in ${membership.mismatchedGroups} groups (Okta ${formatCount(membership.expected)}, stored ${formatCount(membership.stored)})${membership.examples?.length ? `, e.g. ${membership.examples.slice(0, 3).map((e) => `${e.name} (${e.expected} vs ${e.stored})`).join(", ")}` : ""}.`
+              ? `Group memberships differ from Okta's own counts in ${membership.mismatchedGroups} groups (Okta ${formatCount(membership.expected)}, stored ${formatCount(membership.stored)})${
+                  membership.examples?.length
+                    ? `, e.g. ${membership.examples
+                        .slice(0, 3)
+                        .map((e) => `${e.name} (${e.expected} vs ${e.stored})`)
+                        .join(", ")}`
+                    : ""
+                }.`
               : membership.outOfScope !== undefined
                 ? `Group memberships add up with Okta's own counts: ${formatCount(membership.expected)} across ${formatCount(membership.groupsCompared)} groups, ${formatCount(membership.stored)} stored and ${formatCount(membership.outOfScope)} out of scope.`
                 : `Group memberships match Okta's own counts: ${formatCount(membership.expected)} across ${formatCount(membership.groupsCompared)} groups.`}
@@ -132,7 +178,9 @@ function ResourceRows({ r, health }: { r: Run["resources"][number]; health: Reso
       {problem && (
         <tr className={r.status === "failed" ? "bg-red-50/40" : undefined}>
           <td colSpan={10} className="px-4 pb-3 text-sm">
-            <p className="text-slate-800">{health && health.status !== "ok" ? health.message : String((r.error as { message?: unknown } | null)?.message ?? "")}</p>
+            <p className="text-slate-800">
+              {health && health.status !== "ok" ? health.message : String((r.error as { message?: unknown } | null)?.message ?? "")}
+            </p>
             {health?.fix && health.status !== "ok" && (
               <p className="mt-0.5 text-slate-700">
                 <span className="font-medium">Fix: </span>

@@ -2,8 +2,24 @@
 // The runs: trigger (and who), start, duration, result, added/updated/deleted per resource, requests
 // made and rate-limit waits. A row opens the run's details.
 import Link from "next/link";
-import { Alert, Badge, Button, ButtonLink, Card, CardHeader, EmptyState, RefreshIcon, Table, TBody, TD, TH, THead, TR, Time } from "@/components/ui";
-import { RESOURCE_TITLES, type HistoryRun } from "@/lib/overview/contracts";
+import {
+  Alert,
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  CardHeader,
+  EmptyState,
+  RefreshIcon,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  Time,
+  TR,
+} from "@/components/ui";
+import { type HistoryRun, RESOURCE_TITLES } from "@/lib/overview/contracts";
 import { formatCount, formatDuration } from "@/lib/overview/format";
 import { links } from "@/lib/overview/links";
 import { RUN_STATUS, TRIGGER } from "./labels";
@@ -26,7 +42,9 @@ function Changes({ run }: { run: HistoryRun }) {
           {changed.map((r) => (
             <li key={r.resource} className="whitespace-nowrap">
               {RESOURCE_TITLES[r.resource]}{" "}
-              {[r.added && `+${formatCount(r.added)}`, r.updated && `~${formatCount(r.updated)}`, r.deleted && `−${formatCount(r.deleted)}`].filter(Boolean).join(" ")}
+              {[r.added && `+${formatCount(r.added)}`, r.updated && `~${formatCount(r.updated)}`, r.deleted && `−${formatCount(r.deleted)}`]
+                .filter(Boolean)
+                .join(" ")}
             </li>
           ))}
         </ul>
@@ -63,7 +81,11 @@ export function RunHistory({ id, limit, compact }: { id: string; limit: number; 
         </div>
       )}
       {shown.length === 0 && !q.isFetching ? (
-        <EmptyState icon={<RefreshIcon size={20} />} title="No sync has run yet" description="Runs appear here when the integration syncs: after connecting, on its schedule, or when an admin clicks Sync now." />
+        <EmptyState
+          icon={<RefreshIcon size={20} />}
+          title="No sync has run yet"
+          description="Runs appear here when the integration syncs: after connecting, on its schedule, or when an admin clicks Sync now."
+        />
       ) : (
         <Table label="Sync runs">
           <THead>
@@ -82,7 +104,11 @@ export function RunHistory({ id, limit, compact }: { id: string; limit: number; 
               return (
                 <TR key={r.id}>
                   <TD className="text-sm">
-                    <Link href={links.run(id, r.id)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="run-link">
+                    <Link
+                      href={links.run(id, r.id)}
+                      className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                      data-testid="run-link"
+                    >
                       {triggerText(r)}
                     </Link>
                   </TD>
@@ -99,7 +125,10 @@ export function RunHistory({ id, limit, compact }: { id: string; limit: number; 
                   <TD align="right" className="text-sm tabular-nums">
                     {formatCount(r.requests)}
                   </TD>
-                  <TD align="right" className={r.rateLimitWaits ? "text-sm font-medium text-amber-700 tabular-nums" : "text-sm text-slate-400 tabular-nums"}>
+                  <TD
+                    align="right"
+                    className={r.rateLimitWaits ? "text-sm font-medium text-amber-700 tabular-nums" : "text-sm text-slate-400 tabular-nums"}
+                  >
                     {formatCount(r.rateLimitWaits)}
                   </TD>
                 </TR>

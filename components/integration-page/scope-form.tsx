@@ -7,15 +7,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Alert, Badge, Button, Card, CardBody, CardHeader, Input } from "@/components/ui";
-import { api, ApiError } from "@/lib/api/client";
-import { scopeOptionsSchema, settingsInput, settingsUpdateResult, type ScopeOptions, type Settings } from "@/lib/overview/contracts";
+import { ApiError, api } from "@/lib/api/client";
+import { type ScopeOptions, type Settings, scopeOptionsSchema, settingsInput, settingsUpdateResult } from "@/lib/overview/contracts";
 import { formatCount } from "@/lib/overview/format";
 import { OKTA_USER_STATUSES, type OktaUserStatus } from "@/lib/sync/scope-contract";
-import { integrationKeys, useSettings } from "./queries";
 import { titleCase } from "./labels";
+import { integrationKeys, useSettings } from "./queries";
 
 const useScopeOptions = (id: string) =>
-  useQuery({ queryKey: [...integrationKeys.all(id), "scope-options"], queryFn: ({ signal }) => api(`/api/integrations/${id}/scope-options`, { schema: scopeOptionsSchema, signal }) });
+  useQuery({
+    queryKey: [...integrationKeys.all(id), "scope-options"],
+    queryFn: ({ signal }) => api(`/api/integrations/${id}/scope-options`, { schema: scopeOptionsSchema, signal }),
+  });
 
 interface Option {
   id: string;
@@ -25,7 +28,21 @@ interface Option {
 }
 
 /** A searchable multi-select: chosen items as removable chips above a filtered, scrollable checklist. */
-function MultiSelect({ label, options, chosen, onChange, disabled, testId }: { label: string; options: Option[]; chosen: string[]; onChange: (ids: string[]) => void; disabled?: boolean; testId: string }) {
+function MultiSelect({
+  label,
+  options,
+  chosen,
+  onChange,
+  disabled,
+  testId,
+}: {
+  label: string;
+  options: Option[];
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+  disabled?: boolean;
+  testId: string;
+}) {
   const [q, setQ] = useState("");
   const byId = useMemo(() => new Map(options.map((o) => [o.id, o])), [options]);
   const needle = q.trim().toLowerCase();
@@ -39,7 +56,13 @@ function MultiSelect({ label, options, chosen, onChange, disabled, testId }: { l
           <span className="text-xs text-slate-500">None chosen: no restriction.</span>
         ) : (
           chosen.map((id) => (
-            <button key={id} type="button" onClick={() => toggle(id)} className="rounded-md" aria-label={`Remove ${byId.get(id)?.label ?? id}`}>
+            <button
+              key={id}
+              type="button"
+              onClick={() => toggle(id)}
+              className="rounded-md"
+              aria-label={`Remove ${byId.get(id)?.label ?? id}`}
+            >
               <Badge tone="brand">
                 {byId.get(id)?.label ?? id} <span aria-hidden="true">×</span>
               </Badge>
@@ -47,8 +70,19 @@ function MultiSelect({ label, options, chosen, onChange, disabled, testId }: { l
           ))
         )}
       </div>
-      <Input type="search" placeholder={`Search ${label.toLowerCase()}`} value={q} onChange={(e) => setQ(e.target.value)} aria-label={`Search ${label.toLowerCase()}`} />
-      <ul className="max-h-56 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200" role="listbox" aria-multiselectable="true" aria-label={label}>
+      <Input
+        type="search"
+        placeholder={`Search ${label.toLowerCase()}`}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        aria-label={`Search ${label.toLowerCase()}`}
+      />
+      <ul
+        className="max-h-56 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200"
+        role="listbox"
+        aria-multiselectable="true"
+        aria-label={label}
+      >
         {shown.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">No match.</li>}
         {shown.map((o) => (
           <li key={o.id} role="option" aria-selected={chosen.includes(o.id)}>
@@ -61,12 +95,30 @@ function MultiSelect({ label, options, chosen, onChange, disabled, testId }: { l
           </li>
         ))}
       </ul>
-      {options.length > shown.length && <p className="text-xs text-slate-500">Showing {shown.length} of {formatCount(options.length)}; search to narrow.</p>}
+      {options.length > shown.length && (
+        <p className="text-xs text-slate-500">
+          Showing {shown.length} of {formatCount(options.length)}; search to narrow.
+        </p>
+      )}
     </fieldset>
   );
 }
 
-function Checks<T extends string>({ label, values, chosen, onChange, hint, testId }: { label: string; values: { value: T; label: string; hint?: string }[]; chosen: T[]; onChange: (v: T[]) => void; hint: string; testId: string }) {
+function Checks<T extends string>({
+  label,
+  values,
+  chosen,
+  onChange,
+  hint,
+  testId,
+}: {
+  label: string;
+  values: { value: T; label: string; hint?: string }[];
+  chosen: T[];
+  onChange: (v: T[]) => void;
+  hint: string;
+  testId: string;
+}) {
   return (
     <fieldset className="space-y-2" data-testid={testId}>
       <legend className="text-sm font-medium text-slate-700">{label}</legend>
@@ -75,7 +127,12 @@ function Checks<T extends string>({ label, values, chosen, onChange, hint, testI
         {values.length === 0 && <span className="text-xs text-slate-500">None synced yet.</span>}
         {values.map((v) => (
           <label key={v.value} className="flex items-center gap-1.5 text-sm text-slate-800">
-            <input type="checkbox" className="accent-brand-600" checked={chosen.includes(v.value)} onChange={() => onChange(chosen.includes(v.value) ? chosen.filter((x) => x !== v.value) : [...chosen, v.value].sort())} />
+            <input
+              type="checkbox"
+              className="accent-brand-600"
+              checked={chosen.includes(v.value)}
+              onChange={() => onChange(chosen.includes(v.value) ? chosen.filter((x) => x !== v.value) : [...chosen, v.value].sort())}
+            />
             {v.label}
             {v.hint && <span className="text-xs text-slate-500">{v.hint}</span>}
           </label>
@@ -95,8 +152,11 @@ export function ScopeForm({ id, isAdmin }: { id: string; isAdmin: boolean }) {
         title="Sync scope"
         description={
           <>
-            What this integration copies: <span className="font-medium text-slate-800" data-testid="scope-summary">{s.scopeSummary}</span>.
-            {!editable && (isAdmin ? " This integration is disconnected." : " Only admins can change it.")}
+            What this integration copies:{" "}
+            <span className="font-medium text-slate-800" data-testid="scope-summary">
+              {s.scopeSummary}
+            </span>
+            .{!editable && (isAdmin ? " This integration is disconnected." : " Only admins can change it.")}
           </>
         }
       />
@@ -118,11 +178,17 @@ function ScopeEditor({ s }: { s: Settings }) {
 
   const next = { groupIds, appIds, userTypes, userStatuses };
   const same = (a: string[] | undefined, b: string[]) => JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...b].sort());
-  const dirty = !(same(initial.groupIds, groupIds) && same(initial.appIds, appIds) && same(initial.userTypes, userTypes) && same(initial.userStatuses, userStatuses));
+  const dirty = !(
+    same(initial.groupIds, groupIds) &&
+    same(initial.appIds, appIds) &&
+    same(initial.userTypes, userTypes) &&
+    same(initial.userStatuses, userStatuses)
+  );
   const everything = !groupIds.length && !appIds.length && !userTypes.length && !userStatuses.length;
 
   const save = useMutation({
-    mutationFn: (body: unknown) => api(`/api/integrations/${s.integrationId}/settings`, { method: "PATCH", body, schema: settingsUpdateResult }),
+    mutationFn: (body: unknown) =>
+      api(`/api/integrations/${s.integrationId}/settings`, { method: "PATCH", body, schema: settingsUpdateResult }),
     onSuccess: (result) => {
       const { changed, ...settings } = result;
       setSaved(changed.includes("syncScope"));
@@ -145,8 +211,15 @@ function ScopeEditor({ s }: { s: Settings }) {
     save.mutate(parsed.data);
   }
 
-  const groupOptions = (o: ScopeOptions): Option[] => o.groups.map((g) => ({ id: g.id, label: g.name, hint: g.members === null ? undefined : `${formatCount(g.members)} members`, synced: g.synced }));
-  const appOptions = (o: ScopeOptions): Option[] => o.apps.map((a) => ({ id: a.id, label: a.label, hint: a.status === "ACTIVE" ? undefined : titleCase(a.status), synced: a.synced }));
+  const groupOptions = (o: ScopeOptions): Option[] =>
+    o.groups.map((g) => ({
+      id: g.id,
+      label: g.name,
+      hint: g.members === null ? undefined : `${formatCount(g.members)} members`,
+      synced: g.synced,
+    }));
+  const appOptions = (o: ScopeOptions): Option[] =>
+    o.apps.map((a) => ({ id: a.id, label: a.label, hint: a.status === "ACTIVE" ? undefined : titleCase(a.status), synced: a.synced }));
   const typeValues = [...new Set([...(options?.userTypes.map((t) => t.value) ?? []), ...userTypes])].map((v) => {
     const n = options?.userTypes.find((t) => t.value === v)?.users;
     return { value: v, label: v, hint: n === undefined ? undefined : formatCount(n) };
@@ -157,13 +230,22 @@ function ScopeEditor({ s }: { s: Settings }) {
     <form onSubmit={submit} noValidate>
       <CardBody className="space-y-6">
         {error && <Alert tone="danger">The groups and apps to choose from could not be loaded: {error.message}</Alert>}
-        {options?.truncated && <Alert tone="info">This org has more than 5,000 groups or apps; the lists show the first 5,000 by name.</Alert>}
+        {options?.truncated && (
+          <Alert tone="info">This org has more than 5,000 groups or apps; the lists show the first 5,000 by name.</Alert>
+        )}
         <div className="grid gap-6 sm:grid-cols-2">
-          <MultiSelect label="Groups" options={options ? groupOptions(options) : []} chosen={groupIds} onChange={setGroupIds} testId="scope-groups" />
+          <MultiSelect
+            label="Groups"
+            options={options ? groupOptions(options) : []}
+            chosen={groupIds}
+            onChange={setGroupIds}
+            testId="scope-groups"
+          />
           <MultiSelect label="Apps" options={options ? appOptions(options) : []} chosen={appIds} onChange={setAppIds} testId="scope-apps" />
         </div>
         <p className="-mt-3 text-xs text-slate-500">
-          With groups chosen, only their members are synced (with those groups and their memberships). With apps chosen, only those apps and their assignments.
+          With groups chosen, only their members are synced (with those groups and their memberships). With apps chosen, only those apps and
+          their assignments.
         </p>
         <Checks
           label="User statuses"
@@ -173,7 +255,14 @@ function ScopeEditor({ s }: { s: Settings }) {
           onChange={setUserStatuses}
           testId="scope-statuses"
         />
-        <Checks label="User types" hint="Only users of these types, from the synced users' user type (none ticked: every type)." values={typeValues} chosen={userTypes} onChange={setUserTypes} testId="scope-types" />
+        <Checks
+          label="User types"
+          hint="Only users of these types, from the synced users' user type (none ticked: every type)."
+          values={typeValues}
+          chosen={userTypes}
+          onChange={setUserTypes}
+          testId="scope-types"
+        />
         {clientError && <Alert tone="danger">{clientError}</Alert>}
         {fieldErrors.length > 0 && (
           <Alert tone="danger">
@@ -187,12 +276,16 @@ function ScopeEditor({ s }: { s: Settings }) {
         {save.error && fieldErrors.length === 0 && <Alert tone="danger">{save.error.message}</Alert>}
         {saved !== null && (
           <Alert tone="success" title="Scope saved">
-            {saved ? "The next sync applies it: what leaves the scope is removed, what enters it is read. The event log records the change." : "Nothing had changed."}
+            {saved
+              ? "The next sync applies it: what leaves the scope is removed, what enters it is read. The event log records the change."
+              : "Nothing had changed."}
           </Alert>
         )}
       </CardBody>
       <div className="flex items-center justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">
-        <span className="mr-auto text-xs text-slate-500">{dirty ? (everything ? "Unsaved: sync everything" : "Unsaved scope changes") : "No changes"}</span>
+        <span className="mr-auto text-xs text-slate-500">
+          {dirty ? (everything ? "Unsaved: sync everything" : "Unsaved scope changes") : "No changes"}
+        </span>
         {!everything && (
           <Button
             type="button"

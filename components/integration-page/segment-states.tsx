@@ -44,7 +44,8 @@ export function SegmentError({ what, error, retry }: { what: string; error: Erro
           </Button>
         }
       >
-        Something went wrong on our side{error.digest ? ` (reference ${error.digest})` : ""}. Try again; if it keeps happening, check the server log.{" "}
+        Something went wrong on our side{error.digest ? ` (reference ${error.digest})` : ""}. Try again; if it keeps happening, check the
+        server log.{" "}
         <Link href="/integrations" className="underline">
           Back to Integrations
         </Link>

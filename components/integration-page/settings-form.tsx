@@ -5,18 +5,29 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, Button, Card, CardBody, CardHeader, Field, Input, Select, Time } from "@/components/ui";
-import { api, ApiError } from "@/lib/api/client";
-import { INCREMENTAL_CHOICES, LOG_WINDOW, RATE_SHARE, SCHEDULE_CHOICES, settingsInput, settingsUpdateResult, type Settings, type SettingsInput } from "@/lib/overview/contracts";
+import { ApiError, api } from "@/lib/api/client";
+import {
+  INCREMENTAL_CHOICES,
+  LOG_WINDOW,
+  RATE_SHARE,
+  SCHEDULE_CHOICES,
+  type Settings,
+  type SettingsInput,
+  settingsInput,
+  settingsUpdateResult,
+} from "@/lib/overview/contracts";
 import { formatInterval, formatShare } from "@/lib/overview/format";
 import { integrationKeys, useSettings } from "./queries";
 import { Relative } from "./time";
 
 const HINT = {
-  schedule: "How often a full sync runs: it reads everything and deletes what Okta no longer has (the reconciliation). A change applies at once: the next full sync moves to the last start plus the new interval.",
+  schedule:
+    "How often a full sync runs: it reads everything and deletes what Okta no longer has (the reconciliation). A change applies at once: the next full sync moves to the last start plus the new interval.",
   incremental:
     "How often an incremental sync runs between full ones: it asks Okta only for what changed (users and groups by last update, the System Log's lifecycle, membership and assignment events), a small fraction of a full sync's requests. Off = full syncs only.",
   window: `How many days of sign-in history to keep reading from the System Log (${LOG_WINDOW.min}–${LOG_WINDOW.max}; Okta keeps 90). A wider window reads the older events on the next sync.`,
-  share: "The share of each Okta rate limit this integration may use. The rest is left for your other Okta clients; a lower share makes syncs slower, never failed.",
+  share:
+    "The share of each Okta rate limit this integration may use. The rest is left for your other Okta clients; a lower share makes syncs slower, never failed.",
 };
 
 function ReadOnly({ s, why }: { s: Settings; why: string }) {
@@ -24,7 +35,11 @@ function ReadOnly({ s, why }: { s: Settings; why: string }) {
     ["Name", s.name, ""],
     ["Owner", s.owner ? `${s.owner.name} (${s.owner.email})` : "—", ""],
     ["Full sync", `Every ${formatInterval(s.fullSyncIntervalMinutes)}`, HINT.schedule],
-    ["Incremental sync", s.incrementalSyncIntervalMinutes ? `Every ${formatInterval(s.incrementalSyncIntervalMinutes)}` : "Off", HINT.incremental],
+    [
+      "Incremental sync",
+      s.incrementalSyncIntervalMinutes ? `Every ${formatInterval(s.incrementalSyncIntervalMinutes)}` : "Off",
+      HINT.incremental,
+    ],
     ["Sign-in history", `${s.logWindowDays} days`, HINT.window],
     ["Rate-limit share", formatShare(s.rateLimitShare), HINT.share],
   ];
@@ -104,7 +119,8 @@ function Editor({ s }: { s: Settings }) {
   const dirty = Object.keys(changes).length > 0;
 
   const save = useMutation({
-    mutationFn: (body: SettingsInput) => api(`/api/integrations/${s.integrationId}/settings`, { method: "PATCH", body, schema: settingsUpdateResult }),
+    mutationFn: (body: SettingsInput) =>
+      api(`/api/integrations/${s.integrationId}/settings`, { method: "PATCH", body, schema: settingsUpdateResult }),
     onSuccess: (result) => {
       const { changed, ...settings } = result;
       setSaved(changed);
@@ -168,7 +184,16 @@ function Editor({ s }: { s: Settings }) {
           </Field>
         </div>
         <Field label="Sign-in history (days)" hint={HINT.window} error={err("logWindowDays")}>
-          <Input type="number" inputMode="numeric" min={LOG_WINDOW.min} max={LOG_WINDOW.max} step={1} value={windowDays} onChange={(e) => setWindowDays(e.target.value)} className="sm:w-32" />
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={LOG_WINDOW.min}
+            max={LOG_WINDOW.max}
+            step={1}
+            value={windowDays}
+            onChange={(e) => setWindowDays(e.target.value)}
+            className="sm:w-32"
+          />
         </Field>
         <Field label={`Rate-limit share: ${share}%`} hint={HINT.share} error={err("rateLimitShare")}>
           <input

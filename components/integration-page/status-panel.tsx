@@ -2,7 +2,7 @@
 // The answer at a glance: state and why, when it last synced (and how long it took), when it syncs
 // next, how it authenticates, and the last run's result.
 import Link from "next/link";
-import { AlertIcon, Badge, Card, CheckIcon, InfoIcon, RefreshIcon, Time, XIcon, cn } from "@/components/ui";
+import { AlertIcon, Badge, Card, CheckIcon, cn, InfoIcon, RefreshIcon, Time, XIcon } from "@/components/ui";
 import { METHOD_LABEL } from "@/lib/integrations/contracts";
 import { HEALTH_LABELS, type Overview } from "@/lib/overview/contracts";
 import { formatDuration, formatInterval } from "@/lib/overview/format";
@@ -28,7 +28,15 @@ function Fact({ label, children, sub }: { label: string; children: React.ReactNo
   );
 }
 
-export function StatusPanel({ overview, auth, connected }: { overview: Overview; auth: { method: keyof typeof METHOD_LABEL; usesDpop: boolean }; connected: boolean }) {
+export function StatusPanel({
+  overview,
+  auth,
+  connected,
+}: {
+  overview: Overview;
+  auth: { method: keyof typeof METHOD_LABEL; usesDpop: boolean };
+  connected: boolean;
+}) {
   const h = overview.health;
   const state = connected ? h.state : "disconnected";
   const look = LOOK[state];
@@ -38,7 +46,10 @@ export function StatusPanel({ overview, auth, connected }: { overview: Overview;
   return (
     <Card data-testid="status-panel">
       <div className="flex items-start gap-4 border-b border-slate-200 px-5 py-4">
-        <span className={cn("mt-0.5 flex size-10 shrink-0 items-center justify-center rounded-full ring-1 ring-inset", look.ring)} aria-hidden="true">
+        <span
+          className={cn("mt-0.5 flex size-10 shrink-0 items-center justify-center rounded-full ring-1 ring-inset", look.ring)}
+          aria-hidden="true"
+        >
           <Icon size={20} className={state === "syncing" ? "animate-spin [animation-duration:2.5s]" : undefined} />
         </span>
         <div className="min-w-0">
@@ -49,17 +60,50 @@ export function StatusPanel({ overview, auth, connected }: { overview: Overview;
         </div>
       </div>
       <dl className="grid gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-2 xl:grid-cols-4">
-        <Fact label="Last successful sync" sub={last ? <Time value={last.finishedAt} /> : ran ? <>Last run {RUN_STATUS[ran.status].label.toLowerCase()}, <Relative value={ran.finishedAt} /></> : "No run has finished yet"}>
+        <Fact
+          label="Last successful sync"
+          sub={
+            last ? (
+              <Time value={last.finishedAt} />
+            ) : ran ? (
+              <>
+                Last run {RUN_STATUS[ran.status].label.toLowerCase()}, <Relative value={ran.finishedAt} />
+              </>
+            ) : (
+              "No run has finished yet"
+            )
+          }
+        >
           {last ? (
             <>
-              <Relative value={last.finishedAt} /> <span className="font-normal text-slate-500">· took {formatDuration(last.durationMs)}</span>
+              <Relative value={last.finishedAt} />{" "}
+              <span className="font-normal text-slate-500">· took {formatDuration(last.durationMs)}</span>
             </>
           ) : (
             "Never"
           )}
         </Fact>
-        <Fact label="Next scheduled sync" sub={connected && h.nextSyncAt ? <>Full every {formatInterval(overview.schedule.fullSyncIntervalMinutes)}{overview.schedule.incrementalSyncIntervalMinutes ? `, incremental every ${formatInterval(overview.schedule.incrementalSyncIntervalMinutes)}` : ""} · <Time value={h.nextSyncAt} /></> : undefined}>
-          {!connected ? "Not scheduled" : h.nextSyncAt ? <Relative value={h.nextSyncAt} className={h.overdue ? "text-amber-700" : undefined} /> : "Not scheduled"}
+        <Fact
+          label="Next scheduled sync"
+          sub={
+            connected && h.nextSyncAt ? (
+              <>
+                Full every {formatInterval(overview.schedule.fullSyncIntervalMinutes)}
+                {overview.schedule.incrementalSyncIntervalMinutes
+                  ? `, incremental every ${formatInterval(overview.schedule.incrementalSyncIntervalMinutes)}`
+                  : ""}{" "}
+                · <Time value={h.nextSyncAt} />
+              </>
+            ) : undefined
+          }
+        >
+          {!connected ? (
+            "Not scheduled"
+          ) : h.nextSyncAt ? (
+            <Relative value={h.nextSyncAt} className={h.overdue ? "text-amber-700" : undefined} />
+          ) : (
+            "Not scheduled"
+          )}
         </Fact>
         <Fact label="Authentication" sub={auth.usesDpop ? "Tokens bound to a key (DPoP)" : undefined}>
           <span className="inline-flex flex-wrap items-center gap-2">
@@ -80,7 +124,13 @@ export function StatusPanel({ overview, auth, connected }: { overview: Overview;
             ) : undefined
           }
         >
-          {h.active ? <Badge tone="info">{RUN_STATUS[h.active.status].label}</Badge> : ran ? <Badge tone={RUN_STATUS[ran.status].tone}>{RUN_STATUS[ran.status].label}</Badge> : "—"}
+          {h.active ? (
+            <Badge tone="info">{RUN_STATUS[h.active.status].label}</Badge>
+          ) : ran ? (
+            <Badge tone={RUN_STATUS[ran.status].tone}>{RUN_STATUS[ran.status].label}</Badge>
+          ) : (
+            "—"
+          )}
         </Fact>
       </dl>
     </Card>

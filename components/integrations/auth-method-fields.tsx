@@ -1,9 +1,9 @@
 "use client";
 // The three ways to authenticate to Okta, each with the Okta-side setup steps for the chosen one.
 import { useMutation } from "@tanstack/react-query";
-import { Alert, Badge, Button, CopyButton, Field, Input, KeyIcon, Textarea, cn } from "@/components/ui";
-import { api, ApiError } from "@/lib/api/client";
-import { pendingKeyView, type PendingKeyView } from "@/lib/integrations/contracts";
+import { Alert, Badge, Button, CopyButton, cn, Field, Input, KeyIcon, Textarea } from "@/components/ui";
+import { ApiError, api } from "@/lib/api/client";
+import { type PendingKeyView, pendingKeyView } from "@/lib/integrations/contracts";
 
 export type Method = "private_key_jwt" | "client_secret" | "api_token";
 
@@ -18,20 +18,43 @@ export interface AuthState {
   token: string;
 }
 
-export const emptyAuth: AuthState = { method: "private_key_jwt", clientId: "", keySource: "generate", privateKey: "", keyId: "", generated: null, clientSecret: "", token: "" };
+export const emptyAuth: AuthState = {
+  method: "private_key_jwt",
+  clientId: "",
+  keySource: "generate",
+  privateKey: "",
+  keyId: "",
+  generated: null,
+  clientSecret: "",
+  token: "",
+};
 
 /** The request body's `auth` for the chosen method (only that method's fields). */
 export function toAuthInput(s: AuthState) {
   if (s.method === "api_token") return { method: s.method, token: s.token.trim() };
   if (s.method === "client_secret") return { method: s.method, clientId: s.clientId.trim(), clientSecret: s.clientSecret };
-  if (s.keySource === "generate") return { method: s.method, clientId: s.clientId.trim(), ...(s.generated ? { generatedKeyId: s.generated.id } : {}) };
+  if (s.keySource === "generate")
+    return { method: s.method, clientId: s.clientId.trim(), ...(s.generated ? { generatedKeyId: s.generated.id } : {}) };
   return { method: s.method, clientId: s.clientId.trim(), privateKey: s.privateKey, ...(s.keyId.trim() ? { keyId: s.keyId.trim() } : {}) };
 }
 
 const METHODS: Array<{ id: Method; title: string; badge?: string; summary: string }> = [
-  { id: "private_key_jwt", title: "OAuth 2.0 with a public/private key", badge: "Recommended", summary: "An API Services app in Okta. The method Okta requires for custom API Services apps; scoped, read-only, not tied to a person." },
-  { id: "client_secret", title: "OAuth 2.0 with a client secret", summary: "Only for apps that accept a secret: API service integrations installed from the Okta Integration Network." },
-  { id: "api_token", title: "API token (SSWS)", summary: "Legacy. Acts as the admin who created it, with all of that admin's permissions." },
+  {
+    id: "private_key_jwt",
+    title: "OAuth 2.0 with a public/private key",
+    badge: "Recommended",
+    summary: "An API Services app in Okta. The method Okta requires for custom API Services apps; scoped, read-only, not tied to a person.",
+  },
+  {
+    id: "client_secret",
+    title: "OAuth 2.0 with a client secret",
+    summary: "Only for apps that accept a secret: API service integrations installed from the Okta Integration Network.",
+  },
+  {
+    id: "api_token",
+    title: "API token (SSWS)",
+    summary: "Legacy. Acts as the admin who created it, with all of that admin's permissions.",
+  },
 ];
 
 function Steps({ children }: { children: React.ReactNode }) {
@@ -44,25 +67,50 @@ function SetupSteps({ method }: { method: Method }) {
       <p className="mb-2 text-sm font-semibold text-slate-900">In Okta</p>
       {method === "private_key_jwt" && (
         <Steps>
-          <li>Admin Console › Applications › Applications › <b>Create App Integration</b> › <b>API Services</b>; name it, e.g. &quot;Okta Sync Console&quot;.</li>
-          <li>General tab › Client Credentials › Edit › <b>Public key / Private key</b> › Add key: paste the public key (JWK) from below, or your own. Save.</li>
-          <li>Okta may turn on <i>Require DPoP</i> for new apps; either way works, the console uses DPoP when Okta asks for it.</li>
-          <li>Okta API Scopes tab: <b>Grant</b> each scope selected below.</li>
-          <li>Admin roles tab: assign <b>Read-Only Administrator</b> (without an admin role Okta returns no data).</li>
-          <li>Copy the <b>Client ID</b> from the General tab into the field below.</li>
+          <li>
+            Admin Console › Applications › Applications › <b>Create App Integration</b> › <b>API Services</b>; name it, e.g. &quot;Okta Sync
+            Console&quot;.
+          </li>
+          <li>
+            General tab › Client Credentials › Edit › <b>Public key / Private key</b> › Add key: paste the public key (JWK) from below, or
+            your own. Save.
+          </li>
+          <li>
+            Okta may turn on <i>Require DPoP</i> for new apps; either way works, the console uses DPoP when Okta asks for it.
+          </li>
+          <li>
+            Okta API Scopes tab: <b>Grant</b> each scope selected below.
+          </li>
+          <li>
+            Admin roles tab: assign <b>Read-Only Administrator</b> (without an admin role Okta returns no data).
+          </li>
+          <li>
+            Copy the <b>Client ID</b> from the General tab into the field below.
+          </li>
         </Steps>
       )}
       {method === "client_secret" && (
         <Steps>
-          <li>Admin Console › Applications › <b>API Service Integrations</b> › Add integration, and choose the integration from the Okta Integration Network.</li>
-          <li>Grant the scopes selected below when Okta asks, then copy the <b>Client ID</b> and <b>Client secret</b> (the secret is shown only once).</li>
-          <li>A custom API Services app you created yourself cannot use a secret for Okta API scopes; use the public/private key method for those.</li>
+          <li>
+            Admin Console › Applications › <b>API Service Integrations</b> › Add integration, and choose the integration from the Okta
+            Integration Network.
+          </li>
+          <li>
+            Grant the scopes selected below when Okta asks, then copy the <b>Client ID</b> and <b>Client secret</b> (the secret is shown
+            only once).
+          </li>
+          <li>
+            A custom API Services app you created yourself cannot use a secret for Okta API scopes; use the public/private key method for
+            those.
+          </li>
         </Steps>
       )}
       {method === "api_token" && (
         <Steps>
           <li>Sign in to the Admin Console as the admin the console should act as (Read-Only Administrator is enough).</li>
-          <li>Security › API › Tokens › <b>Create token</b>; name it and copy the value (shown only once).</li>
+          <li>
+            Security › API › Tokens › <b>Create token</b>; name it and copy the value (shown only once).
+          </li>
         </Steps>
       )}
     </div>
@@ -70,15 +118,23 @@ function SetupSteps({ method }: { method: Method }) {
 }
 
 function GeneratedKey({ value, onChange }: { value: PendingKeyView | null; onChange: (k: PendingKeyView) => void }) {
-  const gen = useMutation({ mutationFn: () => api("/api/integrations/keys", { method: "POST", schema: pendingKeyView }), onSuccess: onChange });
+  const gen = useMutation({
+    mutationFn: () => api("/api/integrations/keys", { method: "POST", schema: pendingKeyView }),
+    onSuccess: onChange,
+  });
   if (!value) {
     return (
       <div className="rounded-md border border-dashed border-slate-300 p-4 text-sm">
-        <p className="text-slate-600">The console creates an RSA key pair. You paste the public key into Okta; the private key never leaves the server and is stored encrypted.</p>
+        <p className="text-slate-600">
+          The console creates an RSA key pair. You paste the public key into Okta; the private key never leaves the server and is stored
+          encrypted.
+        </p>
         <Button className="mt-3" variant="secondary" onClick={() => gen.mutate()} loading={gen.isPending}>
           <KeyIcon size={15} /> Generate key pair
         </Button>
-        {gen.error && <p className="mt-2 text-xs text-red-600">{gen.error instanceof ApiError ? gen.error.message : "Could not generate a key"}</p>}
+        {gen.error && (
+          <p className="mt-2 text-xs text-red-600">{gen.error instanceof ApiError ? gen.error.message : "Could not generate a key"}</p>
+        )}
       </div>
     );
   }
@@ -90,16 +146,31 @@ function GeneratedKey({ value, onChange }: { value: PendingKeyView | null; onCha
         <CopyButton value={jwk} label="Copy JWK" />
       </div>
       <p className="mt-1 text-xs text-slate-500">
-        Key ID (kid) <code className="font-mono text-slate-700" data-testid="generated-kid">{value.kid}</code> · SHA-256 fingerprint <code className="font-mono text-slate-700">{value.fingerprint}</code>
+        Key ID (kid){" "}
+        <code className="font-mono text-slate-700" data-testid="generated-kid">
+          {value.kid}
+        </code>{" "}
+        · SHA-256 fingerprint <code className="font-mono text-slate-700">{value.fingerprint}</code>
       </p>
-      <pre className="mt-2 max-h-48 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100" data-testid="public-jwk">
+      <pre
+        className="mt-2 max-h-48 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100"
+        data-testid="public-jwk"
+      >
         {jwk}
       </pre>
     </div>
   );
 }
 
-export function AuthMethodFields({ value, onChange, errors }: { value: AuthState; onChange: (v: AuthState) => void; errors: Record<string, string> }) {
+export function AuthMethodFields({
+  value,
+  onChange,
+  errors,
+}: {
+  value: AuthState;
+  onChange: (v: AuthState) => void;
+  errors: Record<string, string>;
+}) {
   const set = (patch: Partial<AuthState>) => onChange({ ...value, ...patch });
   return (
     <div className="space-y-4">
@@ -115,7 +186,14 @@ export function AuthMethodFields({ value, onChange, errors }: { value: AuthState
               )}
             >
               <span className="flex items-center gap-2">
-                <input type="radio" name="auth-method" value={m.id} className="size-4 accent-brand-600" checked={value.method === m.id} onChange={() => set({ method: m.id })} />
+                <input
+                  type="radio"
+                  name="auth-method"
+                  value={m.id}
+                  className="size-4 accent-brand-600"
+                  checked={value.method === m.id}
+                  onChange={() => set({ method: m.id })}
+                />
                 <span className="font-medium text-slate-900">{m.title}</span>
               </span>
               {m.badge && (
@@ -133,7 +211,13 @@ export function AuthMethodFields({ value, onChange, errors }: { value: AuthState
 
       {value.method !== "api_token" && (
         <Field label="Client ID" hint="From the app's General tab, e.g. 0oa1b2c3d4EXAMPLE" error={errors["auth.clientId"]}>
-          <Input value={value.clientId} onChange={(e) => set({ clientId: e.target.value })} autoComplete="off" spellCheck={false} placeholder="0oa..." />
+          <Input
+            value={value.clientId}
+            onChange={(e) => set({ clientId: e.target.value })}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="0oa..."
+          />
         </Field>
       )}
 
@@ -142,7 +226,13 @@ export function AuthMethodFields({ value, onChange, errors }: { value: AuthState
           <div className="flex gap-4 text-sm" role="radiogroup" aria-label="Where the private key comes from">
             {(["generate", "paste"] as const).map((src) => (
               <label key={src} className="flex items-center gap-2">
-                <input type="radio" name="key-source" className="size-4 accent-brand-600" checked={value.keySource === src} onChange={() => set({ keySource: src })} />
+                <input
+                  type="radio"
+                  name="key-source"
+                  className="size-4 accent-brand-600"
+                  checked={value.keySource === src}
+                  onChange={() => set({ keySource: src })}
+                />
                 {src === "generate" ? "Generate a key pair in the console" : "Use my own private key"}
               </label>
             ))}
@@ -150,14 +240,32 @@ export function AuthMethodFields({ value, onChange, errors }: { value: AuthState
           {value.keySource === "generate" ? (
             <>
               <GeneratedKey value={value.generated} onChange={(generated) => set({ generated })} />
-              {(errors["auth.generatedKeyId"] || errors["auth.privateKey"]) && <p className="text-xs text-red-600">{errors["auth.generatedKeyId"] ?? "Generate a key pair first"}</p>}
+              {(errors["auth.generatedKeyId"] || errors["auth.privateKey"]) && (
+                <p className="text-xs text-red-600">{errors["auth.generatedKeyId"] ?? "Generate a key pair first"}</p>
+              )}
             </>
           ) : (
             <>
-              <Field label="Private key" hint="PEM (-----BEGIN PRIVATE KEY----- or RSA/EC PRIVATE KEY) or JWK. Stored encrypted; never shown again." error={errors["auth.privateKey"]}>
-                <Textarea rows={6} value={value.privateKey} onChange={(e) => set({ privateKey: e.target.value })} className="font-mono text-xs" spellCheck={false} autoComplete="off" placeholder="-----BEGIN PRIVATE KEY-----" />
+              <Field
+                label="Private key"
+                hint="PEM (-----BEGIN PRIVATE KEY----- or RSA/EC PRIVATE KEY) or JWK. Stored encrypted; never shown again."
+                error={errors["auth.privateKey"]}
+              >
+                <Textarea
+                  rows={6}
+                  value={value.privateKey}
+                  onChange={(e) => set({ privateKey: e.target.value })}
+                  className="font-mono text-xs"
+                  spellCheck={false}
+                  autoComplete="off"
+                  placeholder="-----BEGIN PRIVATE KEY-----"
+                />
               </Field>
-              <Field label="Key ID (kid), optional" hint="Needed when the app has more than one public key: the KID shown next to the key in Okta." error={errors["auth.keyId"]}>
+              <Field
+                label="Key ID (kid), optional"
+                hint="Needed when the app has more than one public key: the KID shown next to the key in Okta."
+                error={errors["auth.keyId"]}
+              >
                 <Input value={value.keyId} onChange={(e) => set({ keyId: e.target.value })} autoComplete="off" spellCheck={false} />
               </Field>
             </>
@@ -167,7 +275,13 @@ export function AuthMethodFields({ value, onChange, errors }: { value: AuthState
 
       {value.method === "client_secret" && (
         <Field label="Client secret" hint="Stored encrypted; never shown again." error={errors["auth.clientSecret"]}>
-          <Input type="password" value={value.clientSecret} onChange={(e) => set({ clientSecret: e.target.value })} autoComplete="new-password" spellCheck={false} />
+          <Input
+            type="password"
+            value={value.clientSecret}
+            onChange={(e) => set({ clientSecret: e.target.value })}
+            autoComplete="new-password"
+            spellCheck={false}
+          />
         </Field>
       )}
 
@@ -175,13 +289,26 @@ export function AuthMethodFields({ value, onChange, errors }: { value: AuthState
         <>
           <Alert tone="warning" title="API tokens have drawbacks">
             <ul className="ml-4 list-disc">
-              <li>The token acts as the admin who created it, with all of that admin&apos;s permissions, and stops working if that admin is deactivated.</li>
+              <li>
+                The token acts as the admin who created it, with all of that admin&apos;s permissions, and stops working if that admin is
+                deactivated.
+              </li>
               <li>Okta expires a token after 30 days without use.</li>
               <li>It cannot be limited to read-only scopes. Prefer an OAuth service app.</li>
             </ul>
           </Alert>
-          <Field label="API token" hint="Paste the token value only, without 'SSWS'. Stored encrypted; only its last four characters are shown later." error={errors["auth.token"]}>
-            <Input type="password" value={value.token} onChange={(e) => set({ token: e.target.value })} autoComplete="new-password" spellCheck={false} />
+          <Field
+            label="API token"
+            hint="Paste the token value only, without 'SSWS'. Stored encrypted; only its last four characters are shown later."
+            error={errors["auth.token"]}
+          >
+            <Input
+              type="password"
+              value={value.token}
+              onChange={(e) => set({ token: e.target.value })}
+              autoComplete="new-password"
+              spellCheck={false}
+            />
           </Field>
         </>
       )}

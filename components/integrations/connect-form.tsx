@@ -4,11 +4,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { DiagnosticsWizard } from "@/components/diagnostics/wizard";
 import { Alert, Button, Card, CardBody, CardHeader, Field, Input, Select } from "@/components/ui";
 import { api } from "@/lib/api/client";
-import { READ_SCOPES, verifyResult, type ReadScope } from "@/lib/integrations/contracts";
-import { AuthMethodFields, emptyAuth, toAuthInput, type AuthState } from "./auth-method-fields";
-import { DiagnosticsWizard } from "@/components/diagnostics/wizard";
+import { READ_SCOPES, type ReadScope, verifyResult } from "@/lib/integrations/contracts";
+import { AuthMethodFields, type AuthState, emptyAuth, toAuthInput } from "./auth-method-fields";
 import { DiagnosisPanel } from "./diagnosis-panel";
 import { ScopePicker } from "./scope-picker";
 import { ScopeResults } from "./scope-results";
@@ -54,11 +54,26 @@ export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerO
         <CardBody className="grid gap-4 md:grid-cols-2">
           <Field
             label="Okta domain"
-            hint={demoUrl ? <>e.g. acme.okta.com. Demo org on this machine: <code className="font-mono">{demoUrl}</code></> : "e.g. acme.okta.com, acme.oktapreview.com or your custom domain"}
+            hint={
+              demoUrl ? (
+                <>
+                  e.g. acme.okta.com. Demo org on this machine: <code className="font-mono">{demoUrl}</code>
+                </>
+              ) : (
+                "e.g. acme.okta.com, acme.oktapreview.com or your custom domain"
+              )
+            }
             error={err.fields.domain}
             className="md:col-span-2"
           >
-            <Input value={domain} onChange={(e) => setDomain(e.target.value)} placeholder="acme.okta.com" autoComplete="off" spellCheck={false} required />
+            <Input
+              value={domain}
+              onChange={(e) => setDomain(e.target.value)}
+              placeholder="acme.okta.com"
+              autoComplete="off"
+              spellCheck={false}
+              required
+            />
           </Field>
           <Field label="Integration name" hint="Unique in this workspace" error={err.fields.name}>
             <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required />
@@ -76,7 +91,10 @@ export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerO
       </Card>
 
       <Card>
-        <CardHeader title="Access" description="How the console signs in to Okta. Credentials are encrypted at rest and never shown again." />
+        <CardHeader
+          title="Access"
+          description="How the console signs in to Okta. Credentials are encrypted at rest and never shown again."
+        />
         <CardBody>
           <AuthMethodFields value={auth} onChange={setAuth} errors={err.fields} />
         </CardBody>
@@ -97,16 +115,30 @@ export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerO
         )}
         {err.diagnosis && troubleshoot && (
           <Card>
-            <CardHeader title="Troubleshoot" description="Runs the checks live against Okta with the values above, before anything is saved." />
+            <CardHeader
+              title="Troubleshoot"
+              description="Runs the checks live against Okta with the values above, before anything is saved."
+            />
             <CardBody>
               <DiagnosticsWizard endpoint="/api/integrations/diagnostics" baseBody={body()} initialSymptom="credentials" />
             </CardBody>
           </Card>
         )}
-        {err.message && <Alert tone="danger" title="Could not connect">{err.message}</Alert>}
+        {err.message && (
+          <Alert tone="danger" title="Could not connect">
+            {err.message}
+          </Alert>
+        )}
         {test.data && (
           <Card data-testid="test-result">
-            <CardHeader title="Connection works" description={[test.data.usesDpop ? "Okta required DPoP; the console used it." : null, ...test.data.domain.changes].filter(Boolean).join(" ") || "Nothing has been saved yet."} />
+            <CardHeader
+              title="Connection works"
+              description={
+                [test.data.usesDpop ? "Okta required DPoP; the console used it." : null, ...test.data.domain.changes]
+                  .filter(Boolean)
+                  .join(" ") || "Nothing has been saved yet."
+              }
+            />
             <CardBody>
               <ScopeResults results={test.data.scopes} />
             </CardBody>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge, Card, ChevronRightIcon, OktaMark, Time } from "@/components/ui";
-import { METHOD_LABEL, type IntegrationView } from "@/lib/integrations/contracts";
+import { type IntegrationView, METHOD_LABEL } from "@/lib/integrations/contracts";
 
 /** The workspace's Okta integrations (several orgs possible), connected first. */
 export function ConnectedIntegrations({ items }: { items: IntegrationView[] }) {
@@ -22,12 +22,25 @@ export function ConnectedIntegrations({ items }: { items: IntegrationView[] }) {
                     <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">
                       {i.name}
                       <Badge tone={i.state === "disconnected" ? "neutral" : missing ? "warning" : "success"} dot>
-                        {i.state === "disconnected" ? "Disconnected" : missing ? `Connected · ${missing} scope${missing > 1 ? "s" : ""} not working` : "Connected"}
+                        {i.state === "disconnected"
+                          ? "Disconnected"
+                          : missing
+                            ? `Connected · ${missing} scope${missing > 1 ? "s" : ""} not working`
+                            : "Connected"}
                       </Badge>
                     </p>
                     <p className="truncate text-xs text-slate-500">
                       {i.domain} · {METHOD_LABEL[i.auth.method]}
-                      {i.auth.usesDpop ? " (DPoP)" : ""} · {i.state === "disconnected" ? <>disconnected <Time value={i.disconnectedAt} /></> : <>verified <Time value={i.verifiedAt} /></>}
+                      {i.auth.usesDpop ? " (DPoP)" : ""} ·{" "}
+                      {i.state === "disconnected" ? (
+                        <>
+                          disconnected <Time value={i.disconnectedAt} />
+                        </>
+                      ) : (
+                        <>
+                          verified <Time value={i.verifiedAt} />
+                        </>
+                      )}
                     </p>
                   </div>
                   <ChevronRightIcon size={16} className="text-slate-400" />

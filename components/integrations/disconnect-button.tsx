@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, Button, Dialog, TrashIcon } from "@/components/ui";
-import { api, ApiError } from "@/lib/api/client";
+import { ApiError, api } from "@/lib/api/client";
 
 export function DisconnectButton({ id, name, domain }: { id: string; name: string; domain: string }) {
   const router = useRouter();
@@ -46,15 +46,29 @@ export function DisconnectButton({ id, name, domain }: { id: string; name: strin
         <fieldset className="mt-4 space-y-2 text-sm">
           <legend className="mb-1 font-medium text-slate-900">Imported data (users, groups, apps, sign-in activity)</legend>
           <label className="flex items-start gap-2">
-            <input type="radio" name="data" className="mt-0.5 size-4 accent-brand-600" checked={!deleteData} onChange={() => setDeleteData(false)} />
+            <input
+              type="radio"
+              name="data"
+              className="mt-0.5 size-4 accent-brand-600"
+              checked={!deleteData}
+              onChange={() => setDeleteData(false)}
+            />
             <span>Keep it, read-only, for reference</span>
           </label>
           <label className="flex items-start gap-2">
-            <input type="radio" name="data" className="mt-0.5 size-4 accent-red-600" checked={deleteData} onChange={() => setDeleteData(true)} />
+            <input
+              type="radio"
+              name="data"
+              className="mt-0.5 size-4 accent-red-600"
+              checked={deleteData}
+              onChange={() => setDeleteData(true)}
+            />
             <span>Delete it permanently</span>
           </label>
         </fieldset>
-        <p className="mt-4 text-xs text-slate-500">Afterwards, also deactivate the app (or revoke the API token) in Okta; the page will say how.</p>
+        <p className="mt-4 text-xs text-slate-500">
+          Afterwards, also deactivate the app (or revoke the API token) in Okta; the page will say how.
+        </p>
         {disconnect.error && (
           <Alert tone="danger" className="mt-3">
             {disconnect.error instanceof ApiError ? disconnect.error.message : "Could not disconnect"}

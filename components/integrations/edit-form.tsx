@@ -6,8 +6,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, Button, ButtonLink, Card, CardBody, CardHeader, Field, Input, Select } from "@/components/ui";
 import { api } from "@/lib/api/client";
-import { METHOD_LABEL, type IntegrationView, type ReadScope } from "@/lib/integrations/contracts";
-import { AuthMethodFields, emptyAuth, toAuthInput, type AuthState } from "./auth-method-fields";
+import { type IntegrationView, METHOD_LABEL, type ReadScope } from "@/lib/integrations/contracts";
+import { AuthMethodFields, type AuthState, emptyAuth, toAuthInput } from "./auth-method-fields";
 import type { OwnerOption } from "./connect-form";
 import { DiagnosisPanel } from "./diagnosis-panel";
 import { ScopePicker } from "./scope-picker";
@@ -80,7 +80,9 @@ export function EditForm({ integration: i, owners }: { integration: IntegrationV
         />
         {replace && (
           <CardBody>
-            <p className="mb-4 text-sm text-slate-600">New credentials are checked with Okta before they replace the current ones. If the check fails, nothing changes.</p>
+            <p className="mb-4 text-sm text-slate-600">
+              New credentials are checked with Okta before they replace the current ones. If the check fails, nothing changes.
+            </p>
             <AuthMethodFields value={auth} onChange={setAuth} errors={err.fields} />
           </CardBody>
         )}
@@ -94,7 +96,11 @@ export function EditForm({ integration: i, owners }: { integration: IntegrationV
 
       <div aria-live="polite">
         {err.diagnosis && <DiagnosisPanel diagnosis={err.diagnosis} scopes={err.scopes} />}
-        {err.message && <Alert tone="danger" title="Could not save">{err.message}</Alert>}
+        {err.message && (
+          <Alert tone="danger" title="Could not save">
+            {err.message}
+          </Alert>
+        )}
       </div>
 
       <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">

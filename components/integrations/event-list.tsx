@@ -1,4 +1,4 @@
-import { Badge, Table, TBody, TD, TH, THead, TR, Time } from "@/components/ui";
+import { Badge, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
 import type { IntegrationEventView } from "@/lib/integrations/contracts";
 
 const TONE = { info: "neutral", warn: "warning", error: "danger" } as const;
@@ -25,7 +25,9 @@ export function EventList({ events }: { events: IntegrationEventView[] }) {
                 <span className="text-sm text-slate-800">{e.message}</span>
               </div>
               {typeof e.details?.errorCode === "string" || typeof e.details?.errorId === "string" ? (
-                <p className="mt-1 font-mono text-xs text-slate-500">{[e.details?.errorCode, e.details?.errorId && `errorId ${e.details.errorId}`].filter(Boolean).join(" · ")}</p>
+                <p className="mt-1 font-mono text-xs text-slate-500">
+                  {[e.details?.errorCode, e.details?.errorId && `errorId ${e.details.errorId}`].filter(Boolean).join(" · ")}
+                </p>
               ) : null}
             </TD>
             <TD className="text-sm">{e.actor ? e.actor.name : <span className="text-slate-400">system</span>}</TD>

@@ -1,14 +1,19 @@
-import { READ_SCOPES, SCOPE_INFO, type ReadScope } from "@/lib/integrations/contracts";
+import { READ_SCOPES, type ReadScope, SCOPE_INFO } from "@/lib/integrations/contracts";
 
 /** The read scopes to request, each explained in a sentence. */
 export function ScopePicker({ value, onChange, error }: { value: ReadScope[]; onChange: (v: ReadScope[]) => void; error?: string }) {
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-700">Scopes to request</legend>
-      <p className="mt-0.5 text-xs text-slate-500">Read-only. Grant the same scopes to the app in Okta (Okta API Scopes tab); each one is checked before saving.</p>
+      <p className="mt-0.5 text-xs text-slate-500">
+        Read-only. Grant the same scopes to the app in Okta (Okta API Scopes tab); each one is checked before saving.
+      </p>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
         {READ_SCOPES.map((s) => (
-          <label key={s} className="flex cursor-pointer gap-2.5 rounded-md border border-slate-200 bg-white p-3 text-sm hover:border-slate-300 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50/40">
+          <label
+            key={s}
+            className="flex cursor-pointer gap-2.5 rounded-md border border-slate-200 bg-white p-3 text-sm hover:border-slate-300 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50/40"
+          >
             <input
               type="checkbox"
               className="mt-0.5 size-4 accent-brand-600"
@@ -16,7 +21,8 @@ export function ScopePicker({ value, onChange, error }: { value: ReadScope[]; on
               onChange={(e) => onChange(e.target.checked ? [...value, s] : value.filter((x) => x !== s))}
             />
             <span>
-              <span className="font-medium text-slate-900">{SCOPE_INFO[s].label}</span> <code className="font-mono text-xs text-slate-500">{s}</code>
+              <span className="font-medium text-slate-900">{SCOPE_INFO[s].label}</span>{" "}
+              <code className="font-mono text-xs text-slate-500">{s}</code>
               <span className="mt-0.5 block text-xs text-slate-600">{SCOPE_INFO[s].description}</span>
             </span>
           </label>

@@ -1,5 +1,5 @@
 import { AlertIcon, CheckIcon, cn } from "@/components/ui";
-import { SCOPE_INFO, type ReadScope, type ScopeResult } from "@/lib/integrations/contracts";
+import { type ReadScope, SCOPE_INFO, type ScopeResult } from "@/lib/integrations/contracts";
 
 /** Each requested scope as working or not, with Okta's reason and identifiers. */
 export function ScopeResults({ results }: { results: ScopeResult[] }) {
@@ -8,7 +8,12 @@ export function ScopeResults({ results }: { results: ScopeResult[] }) {
     <ul className="divide-y divide-slate-100" aria-label="Scope check results">
       {results.map((r) => (
         <li key={r.scope} className="flex items-start gap-3 py-2.5" data-testid={`scope-${r.scope}`} data-ok={r.ok}>
-          <span className={cn("mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full", r.ok ? "bg-emerald-100 text-emerald-700" : "bg-amber-100 text-amber-700")}>
+          <span
+            className={cn(
+              "mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full",
+              r.ok ? "bg-emerald-100 text-emerald-700" : "bg-amber-100 text-amber-700",
+            )}
+          >
             {r.ok ? <CheckIcon size={13} /> : <AlertIcon size={13} />}
           </span>
           <div className="min-w-0 text-sm">
@@ -20,7 +25,14 @@ export function ScopeResults({ results }: { results: ScopeResult[] }) {
             {!r.ok && <p className="mt-0.5 text-slate-600">{r.reason}</p>}
             {r.okta && (r.okta.errorCode || r.okta.errorId || r.okta.oauthError) && (
               <p className="mt-0.5 font-mono text-xs text-slate-500">
-                {[r.okta.status && `HTTP ${r.okta.status}`, r.okta.errorCode, r.okta.oauthError, r.okta.errorId && `errorId ${r.okta.errorId}`].filter(Boolean).join(" · ")}
+                {[
+                  r.okta.status && `HTTP ${r.okta.status}`,
+                  r.okta.errorCode,
+                  r.okta.oauthError,
+                  r.okta.errorId && `errorId ${r.okta.errorId}`,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
               </p>
             )}
           </div>

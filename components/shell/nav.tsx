@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ActivityIcon, PlugIcon, SettingsIcon, UsersIcon, cn } from "@/components/ui";
+import { ActivityIcon, cn, PlugIcon, SettingsIcon, UsersIcon } from "@/components/ui";
 
 export const NAV_ITEMS = [
   { href: "/integrations", label: "Integrations", icon: PlugIcon },

@@ -10,7 +10,19 @@ function initials(name: string, email: string) {
 }
 
 /** The signed-in person: avatar, name, role badge; opens a menu with Sign out. */
-export function UserMenu({ name, email, role, workspace, placement = "up" }: { name: string; email: string; role: "admin" | "viewer"; workspace: string; placement?: "up" | "down" }) {
+export function UserMenu({
+  name,
+  email,
+  role,
+  workspace,
+  placement = "up",
+}: {
+  name: string;
+  email: string;
+  role: "admin" | "viewer";
+  workspace: string;
+  placement?: "up" | "down";
+}) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -33,7 +45,9 @@ export function UserMenu({ name, email, role, workspace, placement = "up" }: { n
         aria-haspopup="menu"
         className="flex w-full items-center gap-2.5 rounded-md px-2 py-2 text-left hover:bg-slate-100"
       >
-        <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-slate-800 text-xs font-semibold text-white">{initials(name, email)}</span>
+        <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-slate-800 text-xs font-semibold text-white">
+          {initials(name, email)}
+        </span>
         <span className="min-w-0 flex-1">
           <span className="block truncate text-sm font-medium text-slate-900">{name || email}</span>
           <span className="block truncate text-xs text-slate-500">{email}</span>
@@ -41,7 +55,10 @@ export function UserMenu({ name, email, role, workspace, placement = "up" }: { n
         <ChevronDownIcon size={16} className="shrink-0 text-slate-400" />
       </button>
       {open && (
-        <div role="menu" className={`absolute right-0 z-20 w-full min-w-56 ${placement === "up" ? "bottom-full mb-2" : "top-full mt-2"} rounded-md border border-slate-200 bg-white py-1 shadow-lg`}>
+        <div
+          role="menu"
+          className={`absolute right-0 z-20 w-full min-w-56 ${placement === "up" ? "bottom-full mb-2" : "top-full mt-2"} rounded-md border border-slate-200 bg-white py-1 shadow-lg`}
+        >
           <div className="border-b border-slate-100 px-3 py-2">
             <p className="truncate text-xs text-slate-500">{workspace}</p>
             <p className="mt-1 flex items-center gap-2 text-sm text-slate-700">
@@ -49,7 +66,11 @@ export function UserMenu({ name, email, role, workspace, placement = "up" }: { n
             </p>
           </div>
           <form action={signOutAction}>
-            <button type="submit" role="menuitem" className="flex w-full items-center gap-2 px-3 py-2 text-sm text-slate-700 hover:bg-slate-50">
+            <button
+              type="submit"
+              role="menuitem"
+              className="flex w-full items-center gap-2 px-3 py-2 text-sm text-slate-700 hover:bg-slate-50"
+            >
               <LogOutIcon size={16} className="text-slate-400" /> Sign out
             </button>
           </form>

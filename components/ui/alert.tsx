@@ -11,10 +11,25 @@ const tones: Record<AlertTone, string> = {
 };
 
 /** An inline message box. Danger alerts are announced to screen readers (role="alert"). */
-export function Alert({ tone = "info", title, children, className, action }: { tone?: AlertTone; title?: React.ReactNode; children?: React.ReactNode; className?: string; action?: React.ReactNode }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  className,
+  action,
+}: {
+  tone?: AlertTone;
+  title?: React.ReactNode;
+  children?: React.ReactNode;
+  className?: string;
+  action?: React.ReactNode;
+}) {
   const Icon = tone === "success" ? CheckIcon : tone === "info" ? InfoIcon : AlertIcon;
   return (
-    <div role={tone === "danger" ? "alert" : "status"} className={cn("flex gap-3 rounded-md border px-4 py-3 text-sm", tones[tone], className)}>
+    <div
+      role={tone === "danger" ? "alert" : "status"}
+      className={cn("flex gap-3 rounded-md border px-4 py-3 text-sm", tones[tone], className)}
+    >
       <Icon size={18} className="mt-0.5 shrink-0" />
       <div className="min-w-0 flex-1">
         {title && <p className="font-medium">{title}</p>}

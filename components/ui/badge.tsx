@@ -20,9 +20,25 @@ const dots: Record<Tone, string> = {
 };
 
 /** A small status label; `dot` adds a coloured status dot. */
-export function Badge({ tone = "neutral", dot, className, children }: { tone?: Tone; dot?: boolean; className?: string; children: React.ReactNode }) {
+export function Badge({
+  tone = "neutral",
+  dot,
+  className,
+  children,
+}: {
+  tone?: Tone;
+  dot?: boolean;
+  className?: string;
+  children: React.ReactNode;
+}) {
   return (
-    <span className={cn("inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset", tones[tone], className)}>
+    <span
+      className={cn(
+        "inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
+        tones[tone],
+        className,
+      )}
+    >
       {dot && <span className={cn("size-1.5 rounded-full", dots[tone])} aria-hidden="true" />}
       {children}
     </span>

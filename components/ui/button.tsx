@@ -22,9 +22,24 @@ export function buttonClass(variant: Variant = "primary", size: Size = "md", cla
 type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size; loading?: boolean };
 
 /** A button; `loading` disables it and shows a spinner. Defaults to type="button". */
-export function Button({ variant = "primary", size = "md", loading, className, children, disabled, type = "button", ...rest }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  size = "md",
+  loading,
+  className,
+  children,
+  disabled,
+  type = "button",
+  ...rest
+}: ButtonProps) {
   return (
-    <button type={type} className={buttonClass(variant, size, className)} disabled={disabled || loading} aria-busy={loading || undefined} {...rest}>
+    <button
+      type={type}
+      className={buttonClass(variant, size, className)}
+      disabled={disabled || loading}
+      aria-busy={loading || undefined}
+      {...rest}
+    >
       {loading && <span className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" aria-hidden="true" />}
       {children}
     </button>
@@ -32,7 +47,14 @@ export function Button({ variant = "primary", size = "md", loading, className, c
 }
 
 /** A link styled as a button (navigation, not an action). */
-export function ButtonLink({ href, variant = "primary", size = "md", className, children, ...rest }: React.ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
+export function ButtonLink({
+  href,
+  variant = "primary",
+  size = "md",
+  className,
+  children,
+  ...rest
+}: React.ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
   return (
     <Link href={href} className={buttonClass(variant, size, className)} {...rest}>
       {children}

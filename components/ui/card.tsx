@@ -6,7 +6,17 @@ export function Card({ className, ...rest }: React.HTMLAttributes<HTMLDivElement
 }
 
 /** Card title row with an optional description and actions on the right. */
-export function CardHeader({ title, description, actions, className }: { title: React.ReactNode; description?: React.ReactNode; actions?: React.ReactNode; className?: string }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+  className,
+}: {
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cn("flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-4", className)}>
       <div className="min-w-0">

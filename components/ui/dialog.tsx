@@ -6,7 +6,21 @@ import { XIcon } from "./icons";
  * A modal dialog (native <dialog>: focus trap, Escape and backdrop close). Controlled by `open`;
  * `onClose` fires on Escape, the close button or a backdrop click.
  */
-export function Dialog({ open, onClose, title, description, children, footer }: { open: boolean; onClose: () => void; title: string; description?: React.ReactNode; children?: React.ReactNode; footer?: React.ReactNode }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: React.ReactNode;
+  children?: React.ReactNode;
+  footer?: React.ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -37,7 +51,12 @@ export function Dialog({ open, onClose, title, description, children, footer }: 
               </h2>
               {description && <p className="mt-1 text-sm text-slate-500">{description}</p>}
             </div>
-            <button type="button" onClick={onClose} className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600" aria-label="Close">
+            <button
+              type="button"
+              onClick={onClose}
+              className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600"
+              aria-label="Close"
+            >
               <XIcon size={18} />
             </button>
           </div>

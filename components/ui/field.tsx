@@ -1,4 +1,4 @@
-import { useId, cloneElement, isValidElement } from "react";
+import { cloneElement, isValidElement, useId } from "react";
 import { cn } from "./cn";
 
 const control =
@@ -8,17 +8,36 @@ const control =
  * Label + control + hint/error. Pass one Input/Select/Textarea as the child: it gets the id,
  * aria-describedby and aria-invalid wired up.
  */
-export function Field({ label, hint, error, children, className }: { label: React.ReactNode; hint?: React.ReactNode; error?: string | null; children: React.ReactElement<Record<string, unknown>>; className?: string }) {
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+  className,
+}: {
+  label: React.ReactNode;
+  hint?: React.ReactNode;
+  error?: string | null;
+  children: React.ReactElement<Record<string, unknown>>;
+  className?: string;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   const child = isValidElement(children)
-    ? cloneElement(children, { id: (children.props.id as string) ?? id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined })
+    ? cloneElement(children, {
+        id: (children.props.id as string) ?? id,
+        "aria-describedby": describedBy,
+        "aria-invalid": error ? true : undefined,
+      })
     : children;
   return (
     <div className={className}>
-      <label htmlFor={(isValidElement(children) && (children.props.id as string)) || id} className="mb-1 block text-sm font-medium text-slate-700">
+      <label
+        htmlFor={(isValidElement(children) && (children.props.id as string)) || id}
+        className="mb-1 block text-sm font-medium text-slate-700"
+      >
         {label}
       </label>
       {child}

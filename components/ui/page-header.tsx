@@ -7,7 +7,17 @@ export interface Crumb {
 }
 
 /** Breadcrumbs (last item is the current page), title, optional description and actions. */
-export function PageHeader({ breadcrumbs, title, description, actions }: { breadcrumbs?: Crumb[]; title: React.ReactNode; description?: React.ReactNode; actions?: React.ReactNode }) {
+export function PageHeader({
+  breadcrumbs,
+  title,
+  description,
+  actions,
+}: {
+  breadcrumbs?: Crumb[];
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
   return (
     <header className="mb-6">
       {breadcrumbs && breadcrumbs.length > 0 && (

@@ -22,7 +22,14 @@ export function THead({ children }: { children: React.ReactNode }) {
 /** Header cell; `align="right"` for numbers and actions. */
 export function TH({ children, align = "left", className }: { children?: React.ReactNode; align?: "left" | "right"; className?: string }) {
   return (
-    <th scope="col" className={cn("px-4 py-2.5 text-xs font-medium tracking-wide text-slate-500 uppercase", align === "right" ? "text-right" : "text-left", className)}>
+    <th
+      scope="col"
+      className={cn(
+        "px-4 py-2.5 text-xs font-medium tracking-wide text-slate-500 uppercase",
+        align === "right" ? "text-right" : "text-left",
+        className,
+      )}
+    >
       {children}
     </th>
   );
@@ -36,9 +43,22 @@ export function TR({ children, className }: { children: React.ReactNode; classNa
   return <tr className={cn("hover:bg-slate-50/70", className)}>{children}</tr>;
 }
 
-export function TD({ children, align = "left", className, colSpan }: { children?: React.ReactNode; align?: "left" | "right"; className?: string; colSpan?: number }) {
+export function TD({
+  children,
+  align = "left",
+  className,
+  colSpan,
+}: {
+  children?: React.ReactNode;
+  align?: "left" | "right";
+  className?: string;
+  colSpan?: number;
+}) {
   return (
-    <td colSpan={colSpan} className={cn("px-4 py-3 align-middle text-slate-700", align === "right" ? "text-right" : "text-left", className)}>
+    <td
+      colSpan={colSpan}
+      className={cn("px-4 py-3 align-middle text-slate-700", align === "right" ? "text-right" : "text-left", className)}
+    >
       {children}
     </td>
   );

@@ -12,9 +12,20 @@ export interface TabItem {
 }
 
 /** A horizontal tab bar: links (routing) or buttons (local state via value/onChange). */
-export function Tabs({ items, value, onChange, label }: { items: TabItem[]; value?: string; onChange?: (id: string) => void; label: string }) {
+export function Tabs({
+  items,
+  value,
+  onChange,
+  label,
+}: {
+  items: TabItem[];
+  value?: string;
+  onChange?: (id: string) => void;
+  label: string;
+}) {
   const pathname = usePathname();
-  const isActive = (t: TabItem) => (value !== undefined ? t.id === value : t.href ? pathname === t.href || pathname.startsWith(t.href + "/") : false);
+  const isActive = (t: TabItem) =>
+    value !== undefined ? t.id === value : t.href ? pathname === t.href || pathname.startsWith(t.href + "/") : false;
   return (
     <div className="mb-5 border-b border-slate-200">
       <nav aria-label={label} className="-mb-px flex gap-6 overflow-x-auto">
@@ -27,7 +38,11 @@ export function Tabs({ items, value, onChange, label }: { items: TabItem[]; valu
           const inner = (
             <>
               {t.label}
-              {t.count !== undefined && <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600 tabular-nums">{t.count.toLocaleString("en-US")}</span>}
+              {t.count !== undefined && (
+                <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600 tabular-nums">
+                  {t.count.toLocaleString("en-US")}
+                </span>
+              )}
             </>
           );
           return t.href ? (

@@ -1,5 +1,12 @@
 // Dates render on the server and the client; format in UTC with a fixed locale so both agree.
-const fmt = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const fmt = new Intl.DateTimeFormat("en-GB", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 
 /** An absolute time (UTC) with the ISO value as tooltip; "—" when missing. */
 export function Time({ value }: { value: string | Date | null | undefined }) {

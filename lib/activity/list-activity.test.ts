@@ -42,7 +42,8 @@ describe("listActivity", () => {
     do {
       const page = await listActivity(t.ws.id, q({ limit: 5, ...(cursor ? { cursor } : {}) }));
       seen.push(...page.items.map((i) => i.id));
-      for (let i = 1; i < page.items.length; i++) expect(page.items[i - 1].published.getTime()).toBeGreaterThanOrEqual(page.items[i].published.getTime());
+      for (let i = 1; i < page.items.length; i++)
+        expect(page.items[i - 1].published.getTime()).toBeGreaterThanOrEqual(page.items[i].published.getTime());
       cursor = page.nextCursor ?? undefined;
       pages++;
     } while (cursor);
@@ -55,7 +56,12 @@ describe("listActivity", () => {
     const t = await createTenant();
     const { rows } = await seed(t.ws.id, 20);
     const failures = await listActivity(t.ws.id, q({ outcome: "FAILURE", limit: 100 }));
-    expect(failures.items.map((i) => i.id).sort()).toEqual(rows.filter((r) => r.outcomeResult === "FAILURE").map((r) => r.uuid).sort());
+    expect(failures.items.map((i) => i.id).sort()).toEqual(
+      rows
+        .filter((r) => r.outcomeResult === "FAILURE")
+        .map((r) => r.uuid)
+        .sort(),
+    );
     const sso = await listActivity(t.ws.id, q({ eventType: "user.authentication.sso", limit: 100 }));
     expect(sso.items).toHaveLength(10);
     expect((await listActivity(t.ws.id, q({ q: "ANA_", limit: 100 }))).items).toHaveLength(5);
@@ -76,11 +82,12 @@ describe("listActivity", () => {
     ]);
   });
 
-  it.each([["garbage"], [Buffer.from('["2026-02-30T00:00:00.000000Z","' + randomUUID() + '","x"]').toString("base64url")], [Buffer.from("[1,2,3]").toString("base64url")]])(
-    "answers VALIDATION for a forged cursor %#",
-    async (cursor) => {
-      const t = await createTenant();
-      await expect(listActivity(t.ws.id, q({ cursor }))).rejects.toMatchObject({ code: "VALIDATION", message: /cursor/ });
-    },
-  );
+  it.each([
+    ["garbage"],
+    [Buffer.from('["2026-02-30T00:00:00.000000Z","' + randomUUID() + '","x"]').toString("base64url")],
+    [Buffer.from("[1,2,3]").toString("base64url")],
+  ])("answers VALIDATION for a forged cursor %#", async (cursor) => {
+    const t = await createTenant();
+    await expect(listActivity(t.ws.id, q({ cursor }))).rejects.toMatchObject({ code: "VALIDATION", message: /cursor/ });
+  });
 });

@@ -1,5 +1,5 @@
 // Synced System Log events of a workspace, newest first, with keyset pagination.
-import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { oktaLogEvents as e } from "@/db/schema";
@@ -19,7 +19,9 @@ function decodeCursor(cursor: string): z.infer<typeof cursorKey> {
     const k = cursorKey.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
     if (k.success) return k.data;
   } catch {}
-  throw new AppError("VALIDATION", "Invalid query: cursor: not a cursor returned by this API", { fields: [{ field: "cursor", message: "Not a cursor returned by this API" }] });
+  throw new AppError("VALIDATION", "Invalid query: cursor: not a cursor returned by this API", {
+    fields: [{ field: "cursor", message: "Not a cursor returned by this API" }],
+  });
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);

@@ -27,7 +27,12 @@ export const activityItem = z.object({
   severity: z.string().nullable(),
   outcome: z.string().nullable(),
   outcomeReason: z.string().nullable(),
-  actor: z.object({ id: z.string().nullable(), login: z.string().nullable(), displayName: z.string().nullable(), type: z.string().nullable() }),
+  actor: z.object({
+    id: z.string().nullable(),
+    login: z.string().nullable(),
+    displayName: z.string().nullable(),
+    type: z.string().nullable(),
+  }),
   app: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
   clientIp: z.string().nullable(),
   location: z.string().nullable(),

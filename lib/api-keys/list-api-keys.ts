@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import { type DbOrTx, getDb } from "@/db";
 import { apiKeys, users } from "@/db/schema";
-import { publicApiKey, type PublicApiKey } from "./schemas";
+import { type PublicApiKey, publicApiKey } from "./schemas";
 
 const columns = {
   id: apiKeys.id,
@@ -15,6 +15,11 @@ const columns = {
 
 /** The workspace's keys, newest first, revoked ones included (marked) so the history stays visible. */
 export async function listApiKeys(workspaceId: string, db: DbOrTx = getDb()): Promise<PublicApiKey[]> {
-  const rows = await db.select(columns).from(apiKeys).innerJoin(users, eq(users.id, apiKeys.userId)).where(eq(apiKeys.workspaceId, workspaceId)).orderBy(desc(apiKeys.createdAt));
+  const rows = await db
+    .select(columns)
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.userId))
+    .where(eq(apiKeys.workspaceId, workspaceId))
+    .orderBy(desc(apiKeys.createdAt));
   return rows.map((r) => publicApiKey.parse(r));
 }

@@ -12,7 +12,11 @@ export async function revokeApiKey(workspaceId: string, keyId: string): Promise<
     .where(and(eq(apiKeys.id, keyId), eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
     .returning({ revokedAt: apiKeys.revokedAt });
   if (row?.revokedAt) return { revokedAt: row.revokedAt };
-  const [existing] = await db.select({ revokedAt: apiKeys.revokedAt }).from(apiKeys).where(and(eq(apiKeys.id, keyId), eq(apiKeys.workspaceId, workspaceId))).limit(1);
+  const [existing] = await db
+    .select({ revokedAt: apiKeys.revokedAt })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, keyId), eq(apiKeys.workspaceId, workspaceId)))
+    .limit(1);
   if (!existing?.revokedAt) throw notFound("API key");
   return { revokedAt: existing.revokedAt };
 }

@@ -33,7 +33,8 @@ export async function api<T = unknown>(path: string, opts: ApiOptions<T> = {}): 
   try {
     res = await fetch(path, {
       method: opts.method ?? (opts.body === undefined ? "GET" : "POST"),
-      headers: opts.body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      headers:
+        opts.body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       credentials: "same-origin",
       signal: opts.signal,
@@ -43,7 +44,7 @@ export async function api<T = unknown>(path: string, opts: ApiOptions<T> = {}): 
     throw new ApiError(0, "NETWORK", "Could not reach the console server. Check your connection and try again.");
   }
   const text = await res.text();
-  let data: unknown = undefined;
+  let data: unknown;
   if (text) {
     try {
       data = JSON.parse(text);

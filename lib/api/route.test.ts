@@ -3,10 +3,10 @@ import { z } from "zod";
 import { createTenant } from "@/test/factories";
 import { route } from "./route";
 
-const handler = route(
-  { access: "admin", body: z.object({ name: z.string().min(1).max(10) }).strict() },
-  async ({ body, actor }) => ({ hello: body.name, role: actor.role }),
-);
+const handler = route({ access: "admin", body: z.object({ name: z.string().min(1).max(10) }).strict() }, async ({ body, actor }) => ({
+  hello: body.name,
+  role: actor.role,
+}));
 const readOnly = route({ access: "viewer" }, async ({ actor }) => ({ role: actor.role }));
 
 function post(body: string | undefined, key?: string, type = "application/json") {

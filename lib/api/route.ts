@@ -1,7 +1,7 @@
 // The one wrapper for every /api route handler: authenticate, parse input with zod, run, map errors.
 import { NextResponse } from "next/server";
-import { z, type ZodType } from "zod";
-import { requireActor, type Actor } from "@/lib/auth/actor";
+import { type ZodType, z } from "zod";
+import { type Actor, requireActor } from "@/lib/auth/actor";
 import { AppError, errorBody } from "@/lib/errors";
 import { log } from "@/lib/log";
 

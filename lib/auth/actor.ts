@@ -1,12 +1,12 @@
 // Who is calling: a signed-in console user (session cookie) or an API key. Every /api route resolves
 // this itself; the proxy's redirect is a convenience, not the boundary.
 import { and, eq, isNull } from "drizzle-orm";
+import { getToken } from "next-auth/jwt";
 import { getDb } from "@/db";
-import { apiKeys, users, type Role } from "@/db/schema";
+import { apiKeys, type Role, users } from "@/db/schema";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashApiKey, looksLikeApiKey } from "./api-keys";
-import { getToken } from "next-auth/jwt";
-import { getEnv } from "@/lib/env";
 import { auth } from "./config";
 
 export interface Actor {

@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { AppError } from "@/lib/errors";
-import { signIn as verifySignIn, signInInput } from "./sign-in";
+import { signInInput, signIn as verifySignIn } from "./sign-in";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "credentials";

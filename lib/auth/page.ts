@@ -1,7 +1,7 @@
 // Session helpers for server components. Cached per request so the layout and the page share one lookup.
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getSessionActor, type Actor } from "./actor";
+import { type Actor, getSessionActor } from "./actor";
 
 export const getPageActor = cache(getSessionActor);
 

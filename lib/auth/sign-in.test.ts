@@ -30,7 +30,10 @@ describe("sign-in throttling", () => {
     expect(results[THROTTLE.FREE_FAILURES].ms).toBeGreaterThanOrEqual(240);
     const locked = await attempt(t.admin.email, t.admin.password, ip());
     expect(locked.ok).toBe(false);
-    expect(locked.ok || locked.err).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/^Too many failed sign-ins\. Try again in 15 minutes\.$/) });
+    expect(locked.ok || locked.err).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/^Too many failed sign-ins\. Try again in 15 minutes\.$/),
+    });
     // Another account is not affected.
     expect((await attempt(t.viewer.email, t.viewer.password, ip())).ok).toBe(true);
   });

@@ -30,9 +30,14 @@ export async function signIn(input: { email: string; password: string; ip: strin
   const locked = live.find((r) => r.lockedUntil && r.lockedUntil.getTime() > now);
   if (locked?.lockedUntil) {
     const minutes = Math.ceil((locked.lockedUntil.getTime() - now) / 60_000);
-    throw new AppError("TOO_MANY_REQUESTS", `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, undefined, {
-      "retry-after": String(Math.ceil((locked.lockedUntil.getTime() - now) / 1000)),
-    });
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      undefined,
+      {
+        "retry-after": String(Math.ceil((locked.lockedUntil.getTime() - now) / 1000)),
+      },
+    );
   }
   const failures = Math.max(0, ...live.map((r) => r.failures));
   if (failures >= THROTTLE.FREE_FAILURES) {
@@ -40,7 +45,11 @@ export async function signIn(input: { email: string; password: string; ip: strin
     await new Promise((r) => setTimeout(r, delay));
   }
 
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase())).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, input.email.toLowerCase()))
+    .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   if (!user || !ok) {
     await recordFailure(keys);

@@ -55,7 +55,10 @@ describe("parsePrivateKey refuses", () => {
     ["a 1024-bit RSA key", small, /2048/],
     ["an Ed25519 key", ed, /not supported/],
   ])("%s", async (_, input, msg) => {
-    const e = await parsePrivateKey(input).then(() => null, (x: Error) => x);
+    const e = await parsePrivateKey(input).then(
+      () => null,
+      (x: Error) => x,
+    );
     expect(e?.message).toMatch(msg);
     // Never echo the key.
     expect(e?.message).not.toMatch(/MII[A-Za-z0-9+/]{20}/);

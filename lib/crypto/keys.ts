@@ -24,15 +24,25 @@ export interface ParsedPrivateKey {
   kid?: string;
 }
 
-const CURVE_ALG: Record<string, SigningAlg> = { prime256v1: "ES256", secp384r1: "ES384", secp521r1: "ES512", "P-256": "ES256", "P-384": "ES384", "P-521": "ES512" };
+const CURVE_ALG: Record<string, SigningAlg> = {
+  prime256v1: "ES256",
+  secp384r1: "ES384",
+  secp521r1: "ES512",
+  "P-256": "ES256",
+  "P-384": "ES384",
+  "P-521": "ES512",
+};
 
 function normalizePem(text: string): string {
   const m = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text);
   if (!m) throw new KeyFormatError("the PEM key is incomplete: it needs both its -----BEGIN ...----- and -----END ...----- lines");
   const label = m[1];
-  if (/ENCRYPTED/.test(label) || /Proc-Type:\s*4,ENCRYPTED/i.test(m[2])) throw new KeyFormatError("the key is encrypted with a passphrase; paste the unencrypted private key");
-  if (/PUBLIC KEY|CERTIFICATE/.test(label)) throw new KeyFormatError(`this is a ${label.toLowerCase()}, not a private key; paste the private key`);
-  if (!/PRIVATE KEY$/.test(label)) throw new KeyFormatError(`unsupported PEM type "${label}"; paste a PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY`);
+  if (/ENCRYPTED/.test(label) || /Proc-Type:\s*4,ENCRYPTED/i.test(m[2]))
+    throw new KeyFormatError("the key is encrypted with a passphrase; paste the unencrypted private key");
+  if (/PUBLIC KEY|CERTIFICATE/.test(label))
+    throw new KeyFormatError(`this is a ${label.toLowerCase()}, not a private key; paste the private key`);
+  if (!/PRIVATE KEY$/.test(label))
+    throw new KeyFormatError(`unsupported PEM type "${label}"; paste a PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY`);
   const body = m[2].replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/]+=*$/.test(body)) throw new KeyFormatError("the PEM key body is not valid base64");
   return `-----BEGIN ${label}-----\n${body.replace(/(.{64})/g, "$1\n").replace(/\n$/, "")}\n-----END ${label}-----\n`;
@@ -68,7 +78,7 @@ export async function parsePrivateKey(input: string | JWK | KeyObject): Promise<
       } else if (text.includes("-----BEGIN")) {
         key = createPrivateKey({ key: normalizePem(text), format: "pem" });
       } else {
-        throw new KeyFormatError("paste the private key as PEM (-----BEGIN PRIVATE KEY-----) or as a JWK ({\"kty\": ...})");
+        throw new KeyFormatError('paste the private key as PEM (-----BEGIN PRIVATE KEY-----) or as a JWK ({"kty": ...})');
       }
     } else if ("asymmetricKeyType" in input && typeof (input as KeyObject).export === "function") {
       key = input as KeyObject;
@@ -91,7 +101,9 @@ export async function parsePrivateKey(input: string | JWK | KeyObject): Promise<
     if (!a) throw new KeyFormatError("the EC key must be on curve P-256, P-384 or P-521");
     alg = a;
   } else {
-    throw new KeyFormatError(`${key.asymmetricKeyType ?? "this"} keys are not supported by Okta for client authentication; use RSA (2048+ bits) or EC P-256`);
+    throw new KeyFormatError(
+      `${key.asymmetricKeyType ?? "this"} keys are not supported by Okta for client authentication; use RSA (2048+ bits) or EC P-256`,
+    );
   }
   const pub = await exportJWK(createPublicKey(key));
   const fingerprint = await calculateJwkThumbprint(pub);
@@ -99,8 +111,8 @@ export async function parsePrivateKey(input: string | JWK | KeyObject): Promise<
 }
 
 function keyFromJwk(jwk: JWK): KeyObject {
-  if (!jwk.kty) throw new KeyFormatError("the JWK has no \"kty\"");
-  if (!jwk.d) throw new KeyFormatError("the JWK is a public key (no \"d\"); paste the private JWK");
+  if (!jwk.kty) throw new KeyFormatError('the JWK has no "kty"');
+  if (!jwk.d) throw new KeyFormatError('the JWK is a public key (no "d"); paste the private JWK');
   try {
     return createPrivateKey({ key: jwk as never, format: "jwk" });
   } catch {

@@ -27,10 +27,15 @@ function decodeKey(value: string, name: string): Buffer {
 export function keyringFromEnv(): Keyring {
   const env = getEnv();
   if (!env.APP_ENCRYPTION_KEY) {
-    throw new SealError("APP_ENCRYPTION_KEY is not set. Generate one with `openssl rand -base64 32` (npm run dev creates .data/encryption-key).");
+    throw new SealError(
+      "APP_ENCRYPTION_KEY is not set. Generate one with `openssl rand -base64 32` (npm run dev creates .data/encryption-key).",
+    );
   }
   const keys = new Map<string, Buffer>();
-  for (const entry of (env.APP_ENCRYPTION_OLD_KEYS ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (env.APP_ENCRYPTION_OLD_KEYS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const i = entry.indexOf(":");
     if (i <= 0) throw new SealError("APP_ENCRYPTION_OLD_KEYS must look like kid:base64key,kid:base64key");
     keys.set(entry.slice(0, i), decodeKey(entry.slice(i + 1), `APP_ENCRYPTION_OLD_KEYS (${entry.slice(0, i)})`));

@@ -16,6 +16,17 @@ export function adminLinks(domain: string, method: AuthMethod, clientId: string 
   const base = oktaAdminOrigin(domain);
   const apps = `${base}/admin/apps/active`;
   // A custom API Services app's instance id is its client id; OIN integrations are found in the app list.
-  const app = method === "private_key_jwt" && clientId ? `${base}/admin/app/oidc_client/instance/${encodeURIComponent(clientId)}/#tab-general` : method === "api_token" ? `${base}/admin/access/api/tokens` : apps;
-  return { app, apiTokens: `${base}/admin/access/api/tokens`, systemLog: `${base}/report/system_log_2`, networks: `${base}/admin/access/networks`, apps };
+  const app =
+    method === "private_key_jwt" && clientId
+      ? `${base}/admin/app/oidc_client/instance/${encodeURIComponent(clientId)}/#tab-general`
+      : method === "api_token"
+        ? `${base}/admin/access/api/tokens`
+        : apps;
+  return {
+    app,
+    apiTokens: `${base}/admin/access/api/tokens`,
+    systemLog: `${base}/report/system_log_2`,
+    networks: `${base}/admin/access/networks`,
+    apps,
+  };
 }

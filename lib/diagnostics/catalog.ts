@@ -1,17 +1,17 @@
 // Every check (what it needs, what it gathers, which rule judges it) and which checks each symptom runs.
 import { getDb } from "@/db";
 import { RESOURCES, type Resource } from "@/db/schema";
-import { SCOPE_INFO, type ReadScope } from "@/lib/integrations/contracts";
+import { type ReadScope, SCOPE_INFO } from "@/lib/integrations/contracts";
 import { RESOURCE_SCOPES } from "@/lib/sync/describe-error";
 import { logWindowStart } from "@/lib/sync/resources/log-events";
-import { adminRoleRule, scopeRule, type AdminRoleFacts, type ScopeFacts } from "./checks/access";
-import { countsRule, type CountRow, type CountsFacts } from "./checks/counts";
-import { credentialsRule, credentialsTitle, dpopRule, type CredentialsFacts, type DpopFacts } from "./checks/credentials";
-import { domainFormatRule, domainReachableRule, oktaOrgRule, sameOrgRule, type SameOrgFacts } from "./checks/domain";
-import { eventHooksRule, type EventHookFacts } from "./checks/event-hooks";
-import { lastSyncRule, type LastSyncFacts } from "./checks/last-sync";
-import { LOG_RETENTION_DAYS, logWindowRule, type LogWindowFacts } from "./checks/log-window";
-import { rateLimitRule, type BucketHistory, type RateLimitFacts } from "./checks/rate-limits";
+import { type AdminRoleFacts, adminRoleRule, type ScopeFacts, scopeRule } from "./checks/access";
+import { type CountRow, type CountsFacts, countsRule } from "./checks/counts";
+import { type CredentialsFacts, credentialsRule, credentialsTitle, type DpopFacts, dpopRule } from "./checks/credentials";
+import { domainFormatRule, domainReachableRule, oktaOrgRule, type SameOrgFacts, sameOrgRule } from "./checks/domain";
+import { type EventHookFacts, eventHooksRule } from "./checks/event-hooks";
+import { type LastSyncFacts, lastSyncRule } from "./checks/last-sync";
+import { LOG_RETENTION_DAYS, type LogWindowFacts, logWindowRule } from "./checks/log-window";
+import { type BucketHistory, type RateLimitFacts, rateLimitRule } from "./checks/rate-limits";
 import type { CheckId, Symptom } from "./contracts";
 import type { CheckContext, CheckDef } from "./engine";
 import type { Probes } from "./probes";
@@ -57,16 +57,41 @@ function scopeCheck(scope: ReadScope) {
       const requested = ctx.requestedScopes.includes(scope);
       const t = await p.token();
       const tokenScopes = t.kind === "oauth" && t.ok ? t.scopes : null;
-      return { scope, what: SCOPE_WHAT[scope], requested, inToken: tokenScopes ? tokenScopes.includes(scope) : null, tokenScopes, probe: requested ? await p.read(SCOPE_INFO[scope].probe) : null };
+      return {
+        scope,
+        what: SCOPE_WHAT[scope],
+        requested,
+        inToken: tokenScopes ? tokenScopes.includes(scope) : null,
+        tokenScopes,
+        probe: requested ? await p.read(SCOPE_INFO[scope].probe) : null,
+      };
     },
     rule: scopeRule,
   });
 }
 
 const CHECKS: Record<CheckId, CheckDef<unknown>> = {
-  domain_format: def({ id: "domain_format", title: () => "The Okta domain is well formed", needs: [], gather: async (p) => p.domain(), rule: domainFormatRule }),
-  domain_reachable: def({ id: "domain_reachable", title: () => "The domain is reachable over HTTPS", needs: ["domain_format"], gather: (p) => p.discovery(), rule: domainReachableRule }),
-  okta_org: def({ id: "okta_org", title: () => "The domain is an Okta org", needs: ["domain_reachable"], gather: (p) => p.discovery(), rule: oktaOrgRule }),
+  domain_format: def({
+    id: "domain_format",
+    title: () => "The Okta domain is well formed",
+    needs: [],
+    gather: async (p) => p.domain(),
+    rule: domainFormatRule,
+  }),
+  domain_reachable: def({
+    id: "domain_reachable",
+    title: () => "The domain is reachable over HTTPS",
+    needs: ["domain_format"],
+    gather: (p) => p.discovery(),
+    rule: domainReachableRule,
+  }),
+  okta_org: def({
+    id: "okta_org",
+    title: () => "The domain is an Okta org",
+    needs: ["domain_reachable"],
+    gather: (p) => p.discovery(),
+    rule: oktaOrgRule,
+  }),
   same_org: def<SameOrgFacts>({
     id: "same_org",
     title: () => "It is the org this integration was connected to",
@@ -81,7 +106,11 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
     needs: ["okta_org"],
     async gather(p, ctx) {
       const token = await p.token();
-      return { token, apiProbe: token.kind === "api_token" ? await p.read(SCOPE_INFO["okta.users.read"].probe) : null, knownClient: stored(ctx) };
+      return {
+        token,
+        apiProbe: token.kind === "api_token" ? await p.read(SCOPE_INFO["okta.users.read"].probe) : null,
+        knownClient: stored(ctx),
+      };
     },
     rule: credentialsRule,
   }),
@@ -90,7 +119,10 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
     title: () => "DPoP matches what Okta requires",
     needs: ["credentials"],
     applies: oauth,
-    gather: async (p) => ({ token: (await p.token()) as DpopFacts["token"], storedUsesDpop: p.integration ? p.integration.usesDpop : null }),
+    gather: async (p) => ({
+      token: (await p.token()) as DpopFacts["token"],
+      storedUsesDpop: p.integration ? p.integration.usesDpop : null,
+    }),
     rule: dpopRule,
   }),
   scope_users: scopeCheck("okta.users.read"),
@@ -101,7 +133,8 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
   scope_idps: scopeCheck("okta.idps.read"),
   admin_role: def<AdminRoleFacts>({
     id: "admin_role",
-    title: (ctx) => (ctx.method === "api_token" ? "The token's admin role can read the directory" : "The app holds an admin role that can read"),
+    title: (ctx) =>
+      ctx.method === "api_token" ? "The token's admin role can read the directory" : "The app holds an admin role that can read",
     needs: ["credentials"],
     async gather(p, ctx) {
       const probes = [];
@@ -135,8 +168,18 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
       const windowStart = logWindowStart(windowDays, now);
       const inWindow = await p.newestLogEvent(new Date(windowStart), new Date(now));
       const empty = "published" in inWindow && inWindow.published === null;
-      const before = empty && windowDays < LOG_RETENTION_DAYS ? await p.newestLogEvent(new Date(now - LOG_RETENTION_DAYS * DAY), new Date(windowStart)) : null;
-      return { windowDays, windowStart, now: new Date(now).toISOString(), inWindow, before, stored: p.integration ? await p.storedLogEvents() : null };
+      const before =
+        empty && windowDays < LOG_RETENTION_DAYS
+          ? await p.newestLogEvent(new Date(now - LOG_RETENTION_DAYS * DAY), new Date(windowStart))
+          : null;
+      return {
+        windowDays,
+        windowStart,
+        now: new Date(now).toISOString(),
+        inWindow,
+        before,
+        stored: p.integration ? await p.storedLogEvents() : null,
+      };
     },
     rule: logWindowRule,
   }),
@@ -147,8 +190,17 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
     applies: stored,
     async gather(p, ctx, done) {
       const usable = async (scope: ReadScope) => (await scopeUsable(p, ctx, scope)) && done.get(SCOPE_CHECK[scope])?.status !== "fail";
-      const can = { users: await usable("okta.users.read"), groups: await usable("okta.groups.read"), apps: await usable("okta.apps.read") };
-      const [totals, storedCounts, runs, last] = await Promise.all([p.oktaTotals(can), p.storedCounts(), p.runs(), p.lastResourceResults(["users", "groups", "memberships", "apps"])]);
+      const can = {
+        users: await usable("okta.users.read"),
+        groups: await usable("okta.groups.read"),
+        apps: await usable("okta.apps.read"),
+      };
+      const [totals, storedCounts, runs, last] = await Promise.all([
+        p.oktaTotals(can),
+        p.storedCounts(),
+        p.runs(),
+        p.lastResourceResults(["users", "groups", "memberships", "apps"]),
+      ]);
       const lastFinishedAt = runs.last?.finishedAt ?? null;
       const rows: CountRow[] = [];
       for (const resource of ["users", "groups", "memberships", "apps"] as const) {
@@ -156,7 +208,10 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
         const scope = RESOURCE_SCOPES[resource] as ReadScope;
         const l = last.find((r) => r.resource === resource);
         const differs = t.value !== null && t.value !== storedCounts[resource];
-        const changedSince = differs && lastFinishedAt && resource !== "apps" ? await p.changedSince(resource === "users" ? "users" : "groups", lastFinishedAt) : null;
+        const changedSince =
+          differs && lastFinishedAt && resource !== "apps"
+            ? await p.changedSince(resource === "users" ? "users" : "groups", lastFinishedAt)
+            : null;
         rows.push({
           resource,
           okta: t.value,
@@ -167,7 +222,12 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
           changedSince,
         });
       }
-      return { rows, lastFinishedAt: lastFinishedAt?.toISOString() ?? null, running: !!runs.active, syncFilterSet: p.integration!.syncScope !== null };
+      return {
+        rows,
+        lastFinishedAt: lastFinishedAt?.toISOString() ?? null,
+        running: !!runs.active,
+        syncFilterSet: p.integration!.syncScope !== null,
+      };
     },
     rule: countsRule,
   }),
@@ -201,7 +261,12 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
           perBucket,
         };
       }
-      return { share: p.integration?.rateLimitShare ?? 0.5, live: [...p.live.values()], waits429Now: Object.fromEntries(p.waits429), history };
+      return {
+        share: p.integration?.rateLimitShare ?? 0.5,
+        live: [...p.live.values()],
+        waits429Now: Object.fromEntries(p.waits429),
+        history,
+      };
     },
     rule: rateLimitRule,
   }),
@@ -248,7 +313,20 @@ const BASE: CheckId[] = ["domain_format", "domain_reachable", "okta_org", "same_
 /** The checks of each symptom, in the order they run. Event hooks are optional (scheduled syncs are
  * the source of truth), so they are checked only when the symptom is about them. */
 export const PLANS: Record<Symptom, CheckId[]> = {
-  all: [...BASE, "scope_users", "scope_groups", "scope_apps", "scope_logs", "scope_roles", "scope_idps", "admin_role", "last_sync", "log_window", "counts", "rate_limits"],
+  all: [
+    ...BASE,
+    "scope_users",
+    "scope_groups",
+    "scope_apps",
+    "scope_logs",
+    "scope_roles",
+    "scope_idps",
+    "admin_role",
+    "last_sync",
+    "log_window",
+    "counts",
+    "rate_limits",
+  ],
   credentials: BASE,
   token_expired: BASE,
   groups_missing: [...BASE, "scope_users", "scope_groups", "admin_role", "last_sync", "counts"],

@@ -20,13 +20,22 @@ export type Symptom = (typeof SYMPTOMS)[number];
 
 /** What the admin picks, in their words. */
 export const SYMPTOM_INFO: Record<Symptom, { label: string; description: string }> = {
-  all: { label: "Check everything", description: "Run every check: domain, credentials, scopes, admin role, last sync, System Log, counts and rate limits." },
+  all: {
+    label: "Check everything",
+    description: "Run every check: domain, credentials, scopes, admin role, last sync, System Log, counts and rate limits.",
+  },
   credentials: { label: "Credentials are rejected", description: "Connecting or syncing fails with an authentication error." },
   groups_missing: { label: "Users sync but groups are missing", description: "People are there, groups or their members are not." },
   assignments_missing: { label: "App assignments are missing", description: "Applications or who is assigned to them do not show up." },
   activity_missing: { label: "Sign-in activity is missing", description: "The Activity page is empty or stops at some date." },
-  counts_differ: { label: "Users are missing or counts differ from Okta", description: "The console shows a different number of users, groups or apps than Okta." },
-  roles_idps_missing: { label: "Admin roles or identity providers are missing", description: "Who holds admin roles, or the org's identity providers, are not shown." },
+  counts_differ: {
+    label: "Users are missing or counts differ from Okta",
+    description: "The console shows a different number of users, groups or apps than Okta.",
+  },
+  roles_idps_missing: {
+    label: "Admin roles or identity providers are missing",
+    description: "Who holds admin roles, or the org's identity providers, are not shown.",
+  },
   hooks: { label: "Event hook updates do not arrive", description: "Changes in Okta take long to appear in the console." },
   rate_limits: { label: "Syncs are slow or hit rate limits", description: "Syncs take long, or Okta answers 429 (too many requests)." },
   token_expired: { label: "The API token expired", description: "Okta says the token or credentials are invalid or expired." },

@@ -5,9 +5,9 @@ import type { AuthMethod } from "@/db/schema";
 import { log } from "@/lib/log";
 import { OktaApiError } from "@/lib/okta/errors";
 import type { AdminLinks } from "./admin-links";
+import { oktaEvidence } from "./checks/evidence";
 import type { CheckId, CheckResult, CheckStatus, EvidenceItem, NotRunItem, PlannedCheck, Symptom } from "./contracts";
 import { errFacts, type Probes } from "./probes";
-import { oktaEvidence } from "./checks/evidence";
 
 export interface CheckContext {
   target: "stored" | "presave";
@@ -55,7 +55,11 @@ export async function runChecks(defs: CheckDef[], ctx: CheckContext, probes: Pro
   for (const def of defs) {
     const blocker = def.needs.filter((n) => inPlan.has(n)).find((n) => skipped.has(n) || done.get(n)?.status === "fail");
     if (blocker) {
-      const item: NotRunItem = { id: def.id, title: titles.get(def.id)!, reason: `Not run: it needs "${titles.get(blocker)}", which ${skipped.has(blocker) ? "could not run either" : "failed"}.` };
+      const item: NotRunItem = {
+        id: def.id,
+        title: titles.get(def.id)!,
+        reason: `Not run: it needs "${titles.get(blocker)}", which ${skipped.has(blocker) ? "could not run either" : "failed"}.`,
+      };
       skipped.set(def.id, item);
       notRun.push(item);
       onProgress({ type: "not_run", item });
@@ -90,8 +94,19 @@ export async function runChecks(defs: CheckDef[], ctx: CheckContext, probes: Pro
 /** An answer no rule expected: shown as "could not check", with Okta's identifiers when there are some. */
 function unexpected(id: CheckId, e: unknown): CheckOutcome {
   if (e instanceof OktaApiError) {
-    return { status: "warn", cause: "CHECK_INCOMPLETE", summary: `This check could not be completed: ${e.message}`, evidence: oktaEvidence(errFacts(e)), fix: "Run the checks again in a minute. If it keeps happening, the evidence shows what Okta answered." };
+    return {
+      status: "warn",
+      cause: "CHECK_INCOMPLETE",
+      summary: `This check could not be completed: ${e.message}`,
+      evidence: oktaEvidence(errFacts(e)),
+      fix: "Run the checks again in a minute. If it keeps happening, the evidence shows what Okta answered.",
+    };
   }
   log.error("diagnostic check failed", { check: id, error: e });
-  return { status: "warn", cause: "CHECK_INCOMPLETE", summary: "This check could not be completed because of an internal error; it has been logged on the server.", fix: "Run the checks again. If it keeps happening, contact your console administrator." };
+  return {
+    status: "warn",
+    cause: "CHECK_INCOMPLETE",
+    summary: "This check could not be completed because of an internal error; it has been logged on the server.",
+    fix: "Run the checks again. If it keeps happening, contact your console administrator.",
+  };
 }

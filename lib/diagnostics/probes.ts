@@ -5,22 +5,22 @@
 import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import {
+  type AuthMethod,
+  type Integration,
   integrationEvents,
   oktaApps,
   oktaGroupMembers,
   oktaGroups,
   oktaLogEvents,
   oktaUsers,
+  type Resource,
   syncRunResources,
   syncRuns,
-  type AuthMethod,
-  type Integration,
-  type Resource,
 } from "@/db/schema";
 import { bucketFor } from "@/lib/okta/buckets";
 import { createOktaClient, type OktaClient, type OktaCredentials } from "@/lib/okta/client";
-import { normalizeOktaDomain, DomainError, type NormalizedDomain } from "@/lib/okta/domain";
-import { OktaApiError, safePath, type OktaErrorFields } from "@/lib/okta/errors";
+import { DomainError, type NormalizedDomain, normalizeOktaDomain } from "@/lib/okta/domain";
+import { OktaApiError, type OktaErrorFields, safePath } from "@/lib/okta/errors";
 import { readRateLimitHeaders } from "@/lib/okta/governor";
 import { OktaGroup, OktaOrganization } from "@/lib/okta/schemas";
 import { safeFetch } from "@/lib/okta/ssrf";
@@ -33,7 +33,17 @@ export type ErrFacts = Omit<OktaErrorFields, "url"> & { path?: string; message: 
 
 export function errFacts(e: OktaApiError): ErrFacts {
   const f: ErrFacts = { status: e.status, kind: e.kind, message: e.message };
-  for (const k of ["errorCode", "errorSummary", "errorId", "oauthError", "oauthErrorDescription", "scope", "requestId", "networkReason", "notJson"] as const) {
+  for (const k of [
+    "errorCode",
+    "errorSummary",
+    "errorId",
+    "oauthError",
+    "oauthErrorDescription",
+    "scope",
+    "requestId",
+    "networkReason",
+    "notJson",
+  ] as const) {
     if (e[k] !== undefined) (f as unknown as Record<string, unknown>)[k] = e[k];
   }
   if (e.url) f.path = safePath(e.url);
@@ -48,7 +58,9 @@ export function toOktaError(f: ErrFacts): OktaApiError {
 
 export type ReadFacts = { path: string; ok: true; status: number; items: number | null } | { path: string; ok: false; err: ErrFacts };
 
-export type DomainFacts = { ok: true; domain: NormalizedDomain; input: string; stored: boolean } | { ok: false; input: string; message: string };
+export type DomainFacts =
+  | { ok: true; domain: NormalizedDomain; input: string; stored: boolean }
+  | { ok: false; input: string; message: string };
 
 export interface DiscoveryFacts {
   origin: string;
@@ -61,7 +73,15 @@ export interface DiscoveryFacts {
 
 export type TokenFacts =
   | { kind: "api_token" }
-  | { kind: "oauth"; ok: true; tokenType: "Bearer" | "DPoP"; scopes: string[]; expiresInSec: number; usesDpop: boolean; tokenStatuses: number[] }
+  | {
+      kind: "oauth";
+      ok: true;
+      tokenType: "Bearer" | "DPoP";
+      scopes: string[];
+      expiresInSec: number;
+      usesDpop: boolean;
+      tokenStatuses: number[];
+    }
   | { kind: "oauth"; ok: false; err: ErrFacts; usesDpop: boolean; tokenStatuses: number[] };
 
 export interface LiveBucket {
@@ -119,7 +139,12 @@ export class Probes {
       const origin = this.origin();
       const get = async (path: string) => {
         const started = Date.now();
-        const res = await safeFetch({ method: "GET", url: `${origin}${path}`, headers: { accept: "application/json" }, timeoutMs: TIMEOUT_MS });
+        const res = await safeFetch({
+          method: "GET",
+          url: `${origin}${path}`,
+          headers: { accept: "application/json" },
+          timeoutMs: TIMEOUT_MS,
+        });
         let body: unknown;
         try {
           body = JSON.parse(res.text);
@@ -133,14 +158,23 @@ export class Probes {
         const org = OktaOrganization.safeParse(body);
         const facts: DiscoveryFacts = {
           origin,
-          org: { status: res.status, orgId: res.status === 200 && org.success ? org.data.id : null, pipeline: org.success ? (org.data.pipeline ?? null) : null, contentType: res.headers.get("content-type"), durationMs },
+          org: {
+            status: res.status,
+            orgId: res.status === 200 && org.success ? org.data.id : null,
+            pipeline: org.success ? (org.data.pipeline ?? null) : null,
+            contentType: res.headers.get("content-type"),
+            durationMs,
+          },
           oidc: null,
           network: null,
         };
         if (!facts.org!.orgId) {
           const o = await get("/.well-known/openid-configuration");
           const cfg = (o.body ?? {}) as { issuer?: unknown; token_endpoint?: unknown };
-          facts.oidc = { status: o.res.status, issuer: o.res.status === 200 && typeof cfg.issuer === "string" && typeof cfg.token_endpoint === "string" ? cfg.issuer : null };
+          facts.oidc = {
+            status: o.res.status,
+            issuer: o.res.status === 200 && typeof cfg.issuer === "string" && typeof cfg.token_endpoint === "string" ? cfg.issuer : null,
+          };
         }
         return facts;
       } catch (e) {
@@ -153,7 +187,8 @@ export class Probes {
   private okta(): OktaClient {
     if (this.client) return this.client;
     // No token cache and no stored DPoP key: the checks must see Okta's answers to a fresh token request.
-    const credentials = this.target.credentials.method === "api_token" ? this.target.credentials : { ...this.target.credentials, dpopKey: undefined };
+    const credentials =
+      this.target.credentials.method === "api_token" ? this.target.credentials : { ...this.target.credentials, dpopKey: undefined };
     this.client = createOktaClient({
       domain: this.origin(),
       credentials,
@@ -177,7 +212,12 @@ export class Probes {
     const h = readRateLimitHeaders(headers, Date.now());
     if (h.limit === undefined || h.remaining === undefined || h.limit === 0) return;
     const bucket = bucketFor("GET", new URL(url).pathname);
-    this.live.set(bucket, { bucket, limit: h.limit, remaining: h.remaining, resetInSec: h.resetAt ? Math.max(0, Math.round((h.resetAt - Date.now()) / 1000)) : null });
+    this.live.set(bucket, {
+      bucket,
+      limit: h.limit,
+      remaining: h.remaining,
+      resetInSec: h.resetAt ? Math.max(0, Math.round((h.resetAt - Date.now()) / 1000)) : null,
+    });
   }
 
   token(): Promise<TokenFacts> {
@@ -197,7 +237,13 @@ export class Probes {
         };
       } catch (e) {
         if (!(e instanceof OktaApiError)) throw e;
-        return { kind: "oauth" as const, ok: false as const, err: errFacts(e), usesDpop: client.authInfo().usesDpop, tokenStatuses: [...this.tokenStatuses] };
+        return {
+          kind: "oauth" as const,
+          ok: false as const,
+          err: errFacts(e),
+          usesDpop: client.authInfo().usesDpop,
+          tokenStatuses: [...this.tokenStatuses],
+        };
       }
     });
   }
@@ -209,7 +255,13 @@ export class Probes {
       try {
         const res = await this.okta().get<unknown>(path, query);
         this.noteHeaders(res.url, res.headers);
-        return { path: safePath(res.url), ok: true as const, status: res.status, items: Array.isArray(res.body) ? res.body.length : null, body: res.body };
+        return {
+          path: safePath(res.url),
+          ok: true as const,
+          status: res.status,
+          items: Array.isArray(res.body) ? res.body.length : null,
+          body: res.body,
+        };
       } catch (e) {
         if (!(e instanceof OktaApiError)) throw e;
         return { path: safePath(e.url ?? path), ok: false as const, err: errFacts(e) };
@@ -219,7 +271,12 @@ export class Probes {
 
   /** The newest System Log event in [since, until), or null; Okta's error when the read fails. */
   async newestLogEvent(since: Date, until: Date): Promise<{ published: string | null } | { err: ErrFacts }> {
-    const r = await this.read("/api/v1/logs", { since: since.toISOString(), until: until.toISOString(), limit: 1, sortOrder: "DESCENDING" });
+    const r = await this.read("/api/v1/logs", {
+      since: since.toISOString(),
+      until: until.toISOString(),
+      limit: 1,
+      sortOrder: "DESCENDING",
+    });
     if (!r.ok) return { err: r.err };
     const first = Array.isArray(r.body) ? (r.body[0] as { published?: unknown } | undefined) : undefined;
     return { published: typeof first?.published === "string" ? first.published : null };
@@ -235,7 +292,12 @@ export class Probes {
         apps: { value: null },
       };
       const client = this.okta();
-      const walk = async <T>(path: string, query: Record<string, string | number>, maxPages: number, each: (item: unknown) => void): Promise<{ complete: boolean } | { err: ErrFacts }> => {
+      const walk = async <T>(
+        path: string,
+        query: Record<string, string | number>,
+        maxPages: number,
+        each: (item: unknown) => void,
+      ): Promise<{ complete: boolean } | { err: ErrFacts }> => {
         let pages = 0;
         try {
           for await (const page of client.pages<T>(path, query)) {
@@ -267,7 +329,9 @@ export class Probes {
         else if (!r.complete) out.groups = out.memberships = { value: null, note: "more than 200,000 groups; not counted" };
         else {
           out.groups = { value: groups };
-          out.memberships = unknownCounts ? { value: null, note: `Okta gave no member count for ${unknownCounts} group(s)` } : { value: members };
+          out.memberships = unknownCounts
+            ? { value: null, note: `Okta gave no member count for ${unknownCounts} group(s)` }
+            : { value: members };
           // Everyone holds every user of the org, whatever their status: the users total at no extra cost.
           if (everyone !== null && opts.users) out.users = { value: everyone, note: "member count of Okta's Everyone group" };
         }
@@ -275,12 +339,22 @@ export class Probes {
       if (opts.users && out.users.value === null) {
         let users = 0;
         const r = await walk("/api/v1/users", { search: "status pr", limit: 200 }, 10, () => users++);
-        out.users = "err" in r ? { value: null, err: r.err } : r.complete ? { value: users } : { value: null, note: "more than 2,000 users and no Everyone group count to read (needs okta.groups.read)" };
+        out.users =
+          "err" in r
+            ? { value: null, err: r.err }
+            : r.complete
+              ? { value: users }
+              : { value: null, note: "more than 2,000 users and no Everyone group count to read (needs okta.groups.read)" };
       }
       if (opts.apps) {
         let apps = 0;
         const r = await walk("/api/v1/apps", { limit: 200 }, 50, () => apps++);
-        out.apps = "err" in r ? { value: null, err: r.err } : r.complete ? { value: apps } : { value: null, note: "more than 10,000 apps; not counted" };
+        out.apps =
+          "err" in r
+            ? { value: null, err: r.err }
+            : r.complete
+              ? { value: apps }
+              : { value: null, note: "more than 10,000 apps; not counted" };
       }
       return out;
     });
@@ -310,10 +384,18 @@ export class Probes {
       const id = this.requireIntegration().id;
       const db = getDb();
       const count = async (t: typeof oktaUsers | typeof oktaGroups | typeof oktaApps | typeof oktaGroupMembers) => {
-        const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(t).where(and(eq(t.integrationId, id), isNull(t.deletedAt)));
+        const [r] = await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(t)
+          .where(and(eq(t.integrationId, id), isNull(t.deletedAt)));
         return r.n;
       };
-      return { users: await count(oktaUsers), groups: await count(oktaGroups), apps: await count(oktaApps), memberships: await count(oktaGroupMembers) };
+      return {
+        users: await count(oktaUsers),
+        groups: await count(oktaGroups),
+        apps: await count(oktaApps),
+        memberships: await count(oktaGroupMembers),
+      };
     });
   }
 
@@ -322,7 +404,11 @@ export class Probes {
     return this.once("runs", async () => {
       const id = this.requireIntegration().id;
       const db = getDb();
-      const [active] = await db.select().from(syncRuns).where(and(eq(syncRuns.integrationId, id), inArray(syncRuns.status, ["queued", "running"]))).limit(1);
+      const [active] = await db
+        .select()
+        .from(syncRuns)
+        .where(and(eq(syncRuns.integrationId, id), inArray(syncRuns.status, ["queued", "running"])))
+        .limit(1);
       const [last] = await db
         .select()
         .from(syncRuns)
@@ -381,7 +467,14 @@ export class Probes {
       const since = new Date(Date.now() - days * DAY);
       const db = getDb();
       const runs = await db
-        .select({ id: syncRuns.id, status: syncRuns.status, startedAt: syncRuns.startedAt, finishedAt: syncRuns.finishedAt, requests: syncRuns.requests, rateLimitWaits: syncRuns.rateLimitWaits })
+        .select({
+          id: syncRuns.id,
+          status: syncRuns.status,
+          startedAt: syncRuns.startedAt,
+          finishedAt: syncRuns.finishedAt,
+          requests: syncRuns.requests,
+          rateLimitWaits: syncRuns.rateLimitWaits,
+        })
         .from(syncRuns)
         .where(and(eq(syncRuns.integrationId, id), gte(syncRuns.queuedAt, since)))
         .orderBy(desc(syncRuns.queuedAt))
@@ -389,10 +482,20 @@ export class Probes {
       const events = await db
         .select({ kind: integrationEvents.kind, details: integrationEvents.details, at: integrationEvents.at })
         .from(integrationEvents)
-        .where(and(eq(integrationEvents.integrationId, id), gte(integrationEvents.at, since), inArray(integrationEvents.kind, ["sync.rate_limit_waits", "sync.rate_limited"])))
+        .where(
+          and(
+            eq(integrationEvents.integrationId, id),
+            gte(integrationEvents.at, since),
+            inArray(integrationEvents.kind, ["sync.rate_limit_waits", "sync.rate_limited"]),
+          ),
+        )
         .orderBy(desc(integrationEvents.id))
         .limit(200);
-      return { days, runs, events: events.map((e) => ({ kind: e.kind, at: e.at.toISOString(), details: (e.details as Record<string, unknown> | null) ?? {} })) };
+      return {
+        days,
+        runs,
+        events: events.map((e) => ({ kind: e.kind, at: e.at.toISOString(), details: (e.details as Record<string, unknown> | null) ?? {} })),
+      };
     });
   }
 }

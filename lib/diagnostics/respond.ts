@@ -23,11 +23,17 @@ export async function respondWithDiagnostics(req: Request, session: DiagnosticsS
         await session.run(write);
       } catch (error) {
         log.error("diagnostics run failed", { error });
-        write({ type: "error", error: { code: "INTERNAL", message: "The checks stopped because of an internal error; it has been logged on the server." } });
+        write({
+          type: "error",
+          error: { code: "INTERNAL", message: "The checks stopped because of an internal error; it has been logged on the server." },
+        });
       }
       if (open) controller.close();
     },
   });
   // no-transform: a compressing proxy (or Next's own gzip) must not hold lines back.
-  return new Response(stream, { status: 200, headers: { "content-type": `${NDJSON}; charset=utf-8`, "cache-control": "no-store, no-transform", "x-accel-buffering": "no" } });
+  return new Response(stream, {
+    status: 200,
+    headers: { "content-type": `${NDJSON}; charset=utf-8`, "cache-control": "no-store, no-transform", "x-accel-buffering": "no" },
+  });
 }

@@ -2,8 +2,8 @@
 // the failing check names the cause and its fix and every other check passes. Also the API edges:
 // viewers refused, strict body, NDJSON progress, and the event log entry of each run.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { POST as presaveRoute } from "@/app/api/integrations/diagnostics/route";
 import { POST as diagnosticsRoute } from "@/app/api/integrations/[id]/diagnostics/route";
+import { POST as presaveRoute } from "@/app/api/integrations/diagnostics/route";
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { connectIntegration } from "@/lib/integrations/connect-integration";
@@ -12,7 +12,7 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { runSync } from "@/lib/sync/run-sync";
 import { startSync } from "@/lib/sync/start-sync";
 import { createTenant } from "@/test/factories";
-import { startTestEmulator, type EmulatorApp, type TestEmulator } from "@/test/okta-emulator";
+import { type EmulatorApp, startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import type { CheckResult, DiagnosticsResult, StreamLine, Symptom } from "./contracts";
 import { startDiagnostics } from "./run-diagnostics";
 
@@ -32,21 +32,41 @@ afterAll(async () => {
 const sql = () => getDb().$client;
 
 async function freshApp(): Promise<EmulatorApp> {
-  return emu.control("POST", "/apps", { name: `diag-${Math.random().toString(36).slice(2, 8)}`, kind: "service", scopes: [...READ_SCOPES], roles: ["READ_ONLY_ADMIN"] });
+  return emu.control("POST", "/apps", {
+    name: `diag-${Math.random().toString(36).slice(2, 8)}`,
+    kind: "service",
+    scopes: [...READ_SCOPES],
+    roles: ["READ_ONLY_ADMIN"],
+  });
 }
 
 /** A connected integration whose initial sync has finished, as in the console. */
 async function connected(auth: "key" | "token" = "key") {
   const t = await createTenant();
-  const actor: Actor = { userId: t.admin.id, workspaceId: t.ws.id, email: t.admin.email, name: t.admin.name, role: "admin", via: "api_key" };
+  const actor: Actor = {
+    userId: t.admin.id,
+    workspaceId: t.ws.id,
+    email: t.admin.email,
+    name: t.admin.name,
+    role: "admin",
+    via: "api_key",
+  };
   const app = auth === "key" ? await freshApp() : null;
-  const token = auth === "token" ? await emu.control<{ name: string; token: string }>("POST", "/tokens", { name: `diag-${Math.random().toString(36).slice(2, 8)}`, roles: ["READ_ONLY_ADMIN"] }) : null;
+  const token =
+    auth === "token"
+      ? await emu.control<{ name: string; token: string }>("POST", "/tokens", {
+          name: `diag-${Math.random().toString(36).slice(2, 8)}`,
+          roles: ["READ_ONLY_ADMIN"],
+        })
+      : null;
   const { integration } = await connectIntegration({
     actor,
     input: {
       name: "Okta",
       domain: emu.url,
-      auth: app ? { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem!, keyId: app.kid } : { method: "api_token", token: token!.token },
+      auth: app
+        ? { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem!, keyId: app.kid }
+        : { method: "api_token", token: token!.token },
       scopes: [...READ_SCOPES],
     },
   });
@@ -74,15 +94,34 @@ describe("a healthy integration", () => {
     expect(r.checks.filter((c) => c.status !== "pass").map((c) => [c.id, c.summary])).toEqual([]);
     expect(r.notRun).toEqual([]);
     expect(r.checks.map((c) => c.id)).toEqual([
-      "domain_format", "domain_reachable", "okta_org", "same_org", "credentials", "dpop",
-      "scope_users", "scope_groups", "scope_apps", "scope_logs", "scope_roles", "scope_idps",
-      "admin_role", "last_sync", "log_window", "counts", "rate_limits",
+      "domain_format",
+      "domain_reachable",
+      "okta_org",
+      "same_org",
+      "credentials",
+      "dpop",
+      "scope_users",
+      "scope_groups",
+      "scope_apps",
+      "scope_logs",
+      "scope_roles",
+      "scope_idps",
+      "admin_role",
+      "last_sync",
+      "log_window",
+      "counts",
+      "rate_limits",
     ]);
     const counts = r.checks.find((c) => c.id === "counts")!;
     expect(counts.evidence.map((e) => e.label)).toEqual(["Users", "Groups", "Group memberships", "Apps", "Last sync finished"]);
     expect(counts.evidence[0].value).toMatch(/^Okta 80 · stored 80/);
-    const [ev] = await sql()`select kind, level, message, details, actor_user_id from integration_events where integration_id = ${id} and kind = 'diagnostics.run'`;
-    expect(ev).toMatchObject({ level: "info", actor_user_id: actor.userId, details: { symptom: "all", counts: { pass: 17, warn: 0, fail: 0, notRun: 0 } } });
+    const [ev] =
+      await sql()`select kind, level, message, details, actor_user_id from integration_events where integration_id = ${id} and kind = 'diagnostics.run'`;
+    expect(ev).toMatchObject({
+      level: "info",
+      actor_user_id: actor.userId,
+      details: { symptom: "all", counts: { pass: 17, warn: 0, fail: 0, notRun: 0 } },
+    });
     expect(ev.message).toMatch(/Check everything.*17 passed/);
   });
 
@@ -169,13 +208,33 @@ describe("each fault the emulator injects is named by exactly one check", () => 
 
 describe("before saving (a connection that failed to verify)", () => {
   async function presave(body: unknown, key: string) {
-    const res = await presaveRoute(new Request("http://localhost/api/integrations/diagnostics", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
+    const res = await presaveRoute(
+      new Request("http://localhost/api/integrations/diagnostics", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+    );
     return { status: res.status, body: await res.json() };
   }
 
   it.each([
-    ["wrong client secret", () => ({ method: "client_secret", clientId: emu.app("oin-secret").clientId, clientSecret: "not-the-secret-at-all" }), "INVALID_CLIENT", /do not belong together/],
-    ["custom app with a secret", () => ({ method: "client_secret", clientId: emu.app("custom-with-secret").clientId, clientSecret: emu.app("custom-with-secret").clientSecret }), "SECRET_NOT_ALLOWED", /private_key_jwt/],
+    [
+      "wrong client secret",
+      () => ({ method: "client_secret", clientId: emu.app("oin-secret").clientId, clientSecret: "not-the-secret-at-all" }),
+      "INVALID_CLIENT",
+      /do not belong together/,
+    ],
+    [
+      "custom app with a secret",
+      () => ({
+        method: "client_secret",
+        clientId: emu.app("custom-with-secret").clientId,
+        clientSecret: emu.app("custom-with-secret").clientSecret,
+      }),
+      "SECRET_NOT_ALLOWED",
+      /private_key_jwt/,
+    ],
   ])("%s", async (_, auth, cause, said) => {
     const t = await createTenant();
     const { status, body } = await presave({ domain: emu.url, auth: auth(), symptom: "credentials" }, t.adminKey);
@@ -191,7 +250,10 @@ describe("before saving (a connection that failed to verify)", () => {
 
   it("an unusable domain is the first finding, not a 400", async () => {
     const t = await createTenant();
-    const { status, body } = await presave({ domain: "acme.okta.com.com", auth: { method: "api_token", token: emu.apiToken() }, symptom: "all" }, t.adminKey);
+    const { status, body } = await presave(
+      { domain: "acme.okta.com.com", auth: { method: "api_token", token: emu.apiToken() }, symptom: "all" },
+      t.adminKey,
+    );
     expect(status).toBe(200);
     expect((body as DiagnosticsResult).checks.map((c) => [c.id, c.status, c.cause])).toEqual([["domain_format", "fail", "DOMAIN_INVALID"]]);
   });
@@ -199,9 +261,16 @@ describe("before saving (a connection that failed to verify)", () => {
 
 describe("the API", () => {
   const call = (id: string, key: string, body: unknown, accept = "application/json") =>
-    diagnosticsRoute(new Request(`http://localhost/api/integrations/${id}/diagnostics`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept }, body: JSON.stringify(body) }), {
-      params: Promise.resolve({ id }),
-    });
+    diagnosticsRoute(
+      new Request(`http://localhost/api/integrations/${id}/diagnostics`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept },
+        body: JSON.stringify(body),
+      }),
+      {
+        params: Promise.resolve({ id }),
+      },
+    );
 
   it("refuses viewers, names a bad field, and hides other workspaces' integrations", async () => {
     const { t, id } = await connected("token");
@@ -218,9 +287,16 @@ describe("the API", () => {
     const res = await call(id, t.adminKey, { symptom: "credentials" }, "application/x-ndjson");
     expect(res.headers.get("content-type")).toMatch(/application\/x-ndjson/);
     const text = await res.text();
-    const lines = text.trim().split("\n").map((l) => JSON.parse(l) as StreamLine);
+    const lines = text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as StreamLine);
     expect(lines.map((l) => l.type)).toEqual(["plan", ...Array(5).fill(["running", "check"]).flat(), "done"]);
-    expect(lines[0]).toMatchObject({ type: "plan", symptom: "credentials", checks: [{ id: "domain_format" }, { id: "domain_reachable" }, { id: "okta_org" }, { id: "same_org" }, { id: "credentials" }] });
+    expect(lines[0]).toMatchObject({
+      type: "plan",
+      symptom: "credentials",
+      checks: [{ id: "domain_format" }, { id: "domain_reachable" }, { id: "okta_org" }, { id: "same_org" }, { id: "credentials" }],
+    });
     expect(lines.at(-1)).toMatchObject({ type: "done", result: { counts: { pass: 5, fail: 0 } } });
     expect(text).not.toContain(token!.token);
   });

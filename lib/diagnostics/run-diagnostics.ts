@@ -1,6 +1,6 @@
 // The wizard's verb for a saved integration: runs the checks of a symptom live against Okta and the
 // console's own records, and keeps a summary of every run in the integration's event log.
-import { requireAdmin, type Actor } from "@/lib/auth/actor";
+import { type Actor, requireAdmin } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { credentialsFromSecrets } from "@/lib/integrations/credentials";
 import { readSecrets } from "@/lib/integrations/secrets";
@@ -15,10 +15,22 @@ import { createSession, type DiagnosticsSession } from "./session";
 
 const firstSentence = (s: string) => /^.*?[.!?](?=\s|$)/.exec(s)?.[0] ?? s;
 
-export async function startDiagnostics({ actor, integrationId, symptom }: { actor: Actor; integrationId: string; symptom: Symptom }): Promise<DiagnosticsSession> {
+export async function startDiagnostics({
+  actor,
+  integrationId,
+  symptom,
+}: {
+  actor: Actor;
+  integrationId: string;
+  symptom: Symptom;
+}): Promise<DiagnosticsSession> {
   requireAdmin(actor);
   const row = await findIntegration(actor.workspaceId, integrationId);
-  if (row.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; its credentials were deleted, so nothing can be checked against Okta. Connect it again.");
+  if (row.state !== "connected")
+    throw new AppError(
+      "CONFLICT",
+      "This integration is disconnected; its credentials were deleted, so nothing can be checked against Okta. Connect it again.",
+    );
   const credentials = credentialsFromSecrets(row, await readSecrets(row.id));
   if (!credentials) throw new AppError("CONFLICT", "This integration has no stored credentials; edit it to enter them again.");
   const ctx: CheckContext = {

@@ -1,7 +1,7 @@
 // The wizard before anything is saved: the same checks for a connection that failed to verify, from the
 // body the connect form sends to /api/integrations/verify. Nothing is stored, so nothing is logged, and
 // checks that compare with stored data do not apply.
-import { requireAdmin, type Actor } from "@/lib/auth/actor";
+import { type Actor, requireAdmin } from "@/lib/auth/actor";
 import { READ_SCOPES } from "@/lib/integrations/contracts";
 import { resolveCredentials } from "@/lib/integrations/credentials";
 import { DomainError, normalizeOktaDomain } from "@/lib/okta/domain";
@@ -12,7 +12,13 @@ import type { CheckContext } from "./engine";
 import { Probes } from "./probes";
 import { createSession, type DiagnosticsSession } from "./session";
 
-export async function startPresaveDiagnostics({ actor, input }: { actor: Actor; input: PresaveDiagnosticsInput }): Promise<DiagnosticsSession> {
+export async function startPresaveDiagnostics({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: PresaveDiagnosticsInput;
+}): Promise<DiagnosticsSession> {
   requireAdmin(actor);
   const scopes = [...new Set(input.scopes ?? READ_SCOPES)];
   const resolved = await resolveCredentials(actor.workspaceId, input.auth, scopes);

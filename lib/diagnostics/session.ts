@@ -1,8 +1,16 @@
 // A prepared wizard run: the plan is known up front (so the UI can list the checks before they run),
 // `run` executes them in order and reports each line as it happens. Every line is parsed through the
 // strict contracts, so nothing undeclared (let alone a secret) can be serialized.
-import { checkResult, diagnosticsResult, notRunItem, type DiagnosticsResult, type PlannedCheck, type StreamLine, type Symptom } from "./contracts";
-import { planned, runChecks, type CheckContext, type CheckDef } from "./engine";
+import {
+  checkResult,
+  type DiagnosticsResult,
+  diagnosticsResult,
+  notRunItem,
+  type PlannedCheck,
+  type StreamLine,
+  type Symptom,
+} from "./contracts";
+import { type CheckContext, type CheckDef, planned, runChecks } from "./engine";
 import type { Probes } from "./probes";
 
 export interface DiagnosticsSession {

@@ -13,7 +13,16 @@
 // filters and sort to get the next page. Empty query values (`?status=`) mean "not set".
 import { z } from "zod";
 
-export const USER_STATUSES = ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"] as const;
+export const USER_STATUSES = [
+  "STAGED",
+  "PROVISIONED",
+  "ACTIVE",
+  "RECOVERY",
+  "PASSWORD_EXPIRED",
+  "LOCKED_OUT",
+  "SUSPENDED",
+  "DEPROVISIONED",
+] as const;
 export const GROUP_TYPES = ["OKTA_GROUP", "APP_GROUP", "BUILT_IN"] as const;
 export const APP_STATUSES = ["ACTIVE", "INACTIVE", "DELETED"] as const;
 export const SIGN_ON_MODES = [
@@ -48,7 +57,14 @@ const enumList = <const T extends readonly [string, ...string[]]>(values: T) =>
     z
       .string()
       .max(500)
-      .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(",")
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(z.enum(values)).min(1, `must be one or more of ${values.join(", ")}`)),
   );
 
@@ -72,9 +88,7 @@ export const listUsersQuery = z
   })
   .strict();
 
-export const listGroupsQuery = z
-  .object({ ...page, type: enumList(GROUP_TYPES), sort: opt(z.enum(GROUP_SORTS)) })
-  .strict();
+export const listGroupsQuery = z.object({ ...page, type: enumList(GROUP_TYPES), sort: opt(z.enum(GROUP_SORTS)) }).strict();
 
 export const listAppsQuery = z
   .object({ ...page, status: enumList(APP_STATUSES), signOnMode: enumList(SIGN_ON_MODES), sort: opt(z.enum(APP_SORTS)) })

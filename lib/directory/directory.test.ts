@@ -2,23 +2,23 @@
 // test/directory-fixtures.ts. Each test seeds its own workspace.
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { GET as appsCsv } from "@/app/api/directory/apps.csv/route";
-import { GET as appUsersRoute } from "@/app/api/directory/apps/[integrationId]/[appId]/users/route";
 import { GET as appRoute } from "@/app/api/directory/apps/[integrationId]/[appId]/route";
+import { GET as appUsersRoute } from "@/app/api/directory/apps/[integrationId]/[appId]/users/route";
 import { GET as appsRoute } from "@/app/api/directory/apps/route";
+import { GET as appsCsv } from "@/app/api/directory/apps.csv/route";
 import { GET as facetsRoute } from "@/app/api/directory/facets/route";
-import { GET as groupsCsv } from "@/app/api/directory/groups.csv/route";
 import { GET as membersRoute } from "@/app/api/directory/groups/[integrationId]/[groupId]/members/route";
 import { GET as groupRoute } from "@/app/api/directory/groups/[integrationId]/[groupId]/route";
 import { GET as groupsRoute } from "@/app/api/directory/groups/route";
-import { GET as usersCsv } from "@/app/api/directory/users.csv/route";
+import { GET as groupsCsv } from "@/app/api/directory/groups.csv/route";
 import { GET as userRoute } from "@/app/api/directory/users/[integrationId]/[userId]/route";
 import { GET as usersRoute } from "@/app/api/directory/users/route";
+import { GET as usersCsv } from "@/app/api/directory/users.csv/route";
 import { getDb } from "@/db";
 import { oktaAppUsers, oktaGroupMembers, oktaLogEvents, oktaUsers } from "@/db/schema";
+import { type SeededDirectory, seedDirectory } from "@/test/directory-fixtures";
 import { createApiKey, createUser } from "@/test/factories";
 import * as contract from "./responses";
-import { seedDirectory, type SeededDirectory } from "@/test/directory-fixtures";
 
 type Handler = (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -58,7 +58,14 @@ describe("GET /api/directory/users", () => {
   it("finds a person by name, email or login, case-insensitively, by prefix or anywhere", async () => {
     const o = await org();
     const p = o.users[7];
-    for (const q of [p.firstName!.toUpperCase(), p.lastName!.slice(1, 5), p.login, p.login.split("@")[0].toUpperCase(), `${p.lastName} ${p.firstName!.slice(0, 2)}`, p.firstName!.slice(0, 2).toLowerCase()]) {
+    for (const q of [
+      p.firstName!.toUpperCase(),
+      p.lastName!.slice(1, 5),
+      p.login,
+      p.login.split("@")[0].toUpperCase(),
+      `${p.lastName} ${p.firstName!.slice(0, 2)}`,
+      p.firstName!.slice(0, 2).toLowerCase(),
+    ]) {
       const r = await call(usersRoute, `/api/directory/users?q=${encodeURIComponent(q)}`, o.key);
       expect(r.status).toBe(200);
       expect(ids(r.body.items), q).toContain(p.id);
@@ -91,10 +98,18 @@ describe("GET /api/directory/users", () => {
     const o = await org({ users: 60 });
     const other = await seedDirectory({ workspaceId: o.workspaceId, users: 10, seed: 9 });
     const suspended = o.users.filter((u) => u.status === "SUSPENDED" || u.status === "DEPROVISIONED");
-    const r = await call(usersRoute, `/api/directory/users?status=SUSPENDED,DEPROVISIONED&integrationId=${o.integration.id}&limit=500`, o.key);
+    const r = await call(
+      usersRoute,
+      `/api/directory/users?status=SUSPENDED,DEPROVISIONED&integrationId=${o.integration.id}&limit=500`,
+      o.key,
+    );
     expect(new Set(ids(r.body.items))).toEqual(new Set(ids(suspended)));
     const dept = o.users[0].department!;
-    const d = await call(usersRoute, `/api/directory/users?department=${encodeURIComponent(dept)}&integrationId=${o.integration.id}&limit=500`, o.key);
+    const d = await call(
+      usersRoute,
+      `/api/directory/users?department=${encodeURIComponent(dept)}&integrationId=${o.integration.id}&limit=500`,
+      o.key,
+    );
     expect(new Set(ids(d.body.items))).toEqual(new Set(ids(o.users.filter((u) => u.department === dept))));
     const all = await call(usersRoute, "/api/directory/users?limit=500", o.key);
     expect(all.body.items).toHaveLength(70);
@@ -102,7 +117,9 @@ describe("GET /api/directory/users", () => {
     expect(second.body.items).toHaveLength(10);
     expect(second.body.items[0]).toMatchObject({ integrationId: other.integration.id, integrationName: other.integration.name });
     // Empty values mean "no filter", as a cleared form sends them.
-    expect((await call(usersRoute, "/api/directory/users?q=&status=&department=&integrationId=&limit=500", o.key)).body.items).toHaveLength(70);
+    expect((await call(usersRoute, "/api/directory/users?q=&status=&department=&integrationId=&limit=500", o.key)).body.items).toHaveLength(
+      70,
+    );
   });
 
   it.each(["name", "login", "email", "status", "department", "lastLogin", "created"])(
@@ -130,7 +147,10 @@ describe("GET /api/directory/users", () => {
   it("leaves out people the sync marked deleted", async () => {
     const o = await org();
     const gone = o.users[5];
-    await getDb().update(oktaUsers).set({ deletedAt: new Date() }).where(and(eq(oktaUsers.integrationId, o.integration.id), eq(oktaUsers.id, gone.id)));
+    await getDb()
+      .update(oktaUsers)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(oktaUsers.integrationId, o.integration.id), eq(oktaUsers.id, gone.id)));
     const r = await call(usersRoute, "/api/directory/users?limit=500", o.key);
     expect(ids(r.body.items)).not.toContain(gone.id);
     expect((await call(usersRoute, `/api/directory/users?q=${gone.login}`, o.key)).body.items).toEqual([]);
@@ -162,7 +182,9 @@ describe("GET /api/directory/users", () => {
     const r = await call(usersRoute, `/api/directory/users?limit=5&sort=email&cursor=${nextCursor}`, o.key);
     expect(r.status).toBe(400);
     expect(r.body.error.message).toMatch(/cursor/);
-    const forged = Buffer.from(JSON.stringify({ s: "lastLogin", o: "desc", k: ["2024-02-30 10:00:00+00", o.integration.id, "x"] })).toString("base64url");
+    const forged = Buffer.from(
+      JSON.stringify({ s: "lastLogin", o: "desc", k: ["2024-02-30 10:00:00+00", o.integration.id, "x"] }),
+    ).toString("base64url");
     const f = await call(usersRoute, `/api/directory/users?sort=lastLogin&cursor=${forged}`, o.key);
     expect(f.status).toBe(400);
   });
@@ -202,7 +224,13 @@ describe("GET /api/directory/users/{integrationId}/{userId}", () => {
     const r = await call(userRoute, "/x", o.key, { integrationId: o.integration.id, userId: p.id });
     expect(r.status).toBe(200);
     const d = r.body;
-    expect(d.user).toMatchObject({ id: p.id, login: p.login, status: p.status, department: p.department, profile: expect.objectContaining({ login: p.login }) });
+    expect(d.user).toMatchObject({
+      id: p.id,
+      login: p.login,
+      status: p.status,
+      department: p.department,
+      profile: expect.objectContaining({ login: p.login }),
+    });
     expect(d.user).not.toHaveProperty("contentHash");
     expect(d.user).not.toHaveProperty("searchText");
     for (const k of ["created", "activated", "statusChanged", "lastUpdated", "passwordChanged"]) expect(d.user).toHaveProperty(k);
@@ -235,7 +263,9 @@ describe("GET /api/directory/users/{integrationId}/{userId}", () => {
     const admin = (await call(userRoute, "/x", o.key, { integrationId: o.integration.id, userId: o.users[0].id })).body;
     expect(admin.roles).toEqual([expect.objectContaining({ roleType: "SUPER_ADMIN", via: null })]);
     const helpdesk = (await call(userRoute, "/x", o.key, { integrationId: o.integration.id, userId: o.users[1].id })).body;
-    expect(helpdesk.roles).toContainEqual(expect.objectContaining({ roleType: "HELP_DESK_ADMIN", via: { id: o.groups[1].id, name: "IT Helpdesk" } }));
+    expect(helpdesk.roles).toContainEqual(
+      expect.objectContaining({ roleType: "HELP_DESK_ADMIN", via: { id: o.groups[1].id, name: "IT Helpdesk" } }),
+    );
     expect(helpdesk.manager).toMatchObject({ id: o.users[0].id, firstName: o.users[0].firstName });
   });
 
@@ -244,7 +274,10 @@ describe("GET /api/directory/users/{integrationId}/{userId}", () => {
     const twin = await seedDirectory({ workspaceId: o.workspaceId, seed: 3, users: 40 });
     const id = o.users[2].id;
     expect(twin.users[2].id).toBe(id);
-    await getDb().update(oktaUsers).set({ title: "Twin" }).where(and(eq(oktaUsers.integrationId, twin.integration.id), eq(oktaUsers.id, id)));
+    await getDb()
+      .update(oktaUsers)
+      .set({ title: "Twin" })
+      .where(and(eq(oktaUsers.integrationId, twin.integration.id), eq(oktaUsers.id, id)));
     const a = await call(userRoute, "/x", o.key, { integrationId: o.integration.id, userId: id });
     const b = await call(userRoute, "/x", o.key, { integrationId: twin.integration.id, userId: id });
     expect(a.body.user.title).not.toBe("Twin");
@@ -270,7 +303,13 @@ describe("groups", () => {
     await getDb()
       .update(oktaGroupMembers)
       .set({ deletedAt: new Date() })
-      .where(and(eq(oktaGroupMembers.integrationId, o.integration.id), eq(oktaGroupMembers.groupId, everyone.id), eq(oktaGroupMembers.userId, o.users[0].id)));
+      .where(
+        and(
+          eq(oktaGroupMembers.integrationId, o.integration.id),
+          eq(oktaGroupMembers.groupId, everyone.id),
+          eq(oktaGroupMembers.userId, o.users[0].id),
+        ),
+      );
     const r = await call(groupsRoute, "/api/directory/groups?sort=members&limit=500", o.key);
     expect(r.body.items[0]).toMatchObject({ id: everyone.id, name: "Everyone", type: "BUILT_IN", memberCount: 29 });
     const counts = r.body.items.map((g: { memberCount: number }) => g.memberCount);
@@ -314,7 +353,9 @@ describe("apps", () => {
     const inactive = await call(appsRoute, "/api/directory/apps?status=INACTIVE", o.key);
     expect(ids(inactive.body.items)).toEqual(ids(o.apps.filter((a) => a.status === "INACTIVE")));
     const oidc = await call(appsRoute, "/api/directory/apps?signOnMode=OPENID_CONNECT,BOOKMARK", o.key);
-    expect(new Set(ids(oidc.body.items))).toEqual(new Set(ids(o.apps.filter((a) => a.signOnMode === "OPENID_CONNECT" || a.signOnMode === "BOOKMARK"))));
+    expect(new Set(ids(oidc.body.items))).toEqual(
+      new Set(ids(o.apps.filter((a) => a.signOnMode === "OPENID_CONNECT" || a.signOnMode === "BOOKMARK"))),
+    );
     expect((await call(appsRoute, "/api/directory/apps?signOnMode=SAML", o.key)).status).toBe(400);
     const bySize = await call(appsRoute, "/api/directory/apps?sort=users", o.key);
     const counts = bySize.body.items.map((a: { userCount: number }) => a.userCount);
@@ -323,7 +364,11 @@ describe("apps", () => {
     const app = o.apps[2];
     const d = (await call(appRoute, "/x", o.key, { integrationId: o.integration.id, appId: app.id })).body;
     const rows = o.appUsers.filter((x) => x.appId === app.id);
-    expect(d.counts).toEqual({ users: rows.length, direct: rows.filter((x) => x.scope === "USER").length, viaGroup: rows.filter((x) => x.scope === "GROUP").length });
+    expect(d.counts).toEqual({
+      users: rows.length,
+      direct: rows.filter((x) => x.scope === "USER").length,
+      viaGroup: rows.filter((x) => x.scope === "GROUP").length,
+    });
     expect(new Set(ids(d.groups))).toEqual(new Set(o.appGroups.filter((x) => x.appId === app.id).map((x) => x.groupId)));
     expect(d.adminUrl).toContain(`/admin/app/${app.name}/instance/${app.id}/`);
 
@@ -368,7 +413,9 @@ describe("CSV export", () => {
     expect(r.headers.get("content-type")).toContain("text/csv");
     expect(r.headers.get("content-disposition")).toMatch(/attachment; filename="people-\d{4}-\d\d-\d\d\.csv"/);
     const lines = r.body.split("\r\n");
-    expect(lines[0]).toBe("integration,id,login,email,first_name,last_name,display_name,status,department,title,last_login,created,status_changed");
+    expect(lines[0]).toBe(
+      "integration,id,login,email,first_name,last_name,display_name,status,department,title,last_login,created,status_changed",
+    );
     expect(lines.at(-1)).toBe("");
     const expected = o.users.filter((u) => u.status === "SUSPENDED" || u.id === target.id).length;
     expect(lines.length - 2).toBe(expected);
@@ -388,7 +435,10 @@ describe("CSV export", () => {
     expect(rows).toHaveLength(5100);
     expect(new Set(rows.map((l: string) => l.split(",")[1])).size).toBe(5100);
     const g = await call(groupsCsv, "/api/directory/groups.csv?type=BUILT_IN", o.key);
-    expect(g.body.trim().split("\r\n")).toEqual([expect.stringContaining("members"), expect.stringMatching(/,Everyone,BUILT_IN,All users in your organization,5100,/)]);
+    expect(g.body.trim().split("\r\n")).toEqual([
+      expect.stringContaining("members"),
+      expect.stringMatching(/,Everyone,BUILT_IN,All users in your organization,5100,/),
+    ]);
     const everyone = { integrationId: o.integration.id, groupId: o.groups[0].id };
     const people1 = (await call(usersRoute, "/api/directory/users?limit=40", o.key)).body;
     const members1 = (await call(membersRoute, "/x?limit=40", o.key, everyone)).body;
@@ -415,7 +465,9 @@ describe("GET /api/directory/facets", () => {
     const active = o.users.filter((u) => u.status === "ACTIVE").length;
     expect(f.userStatuses).toContainEqual({ value: "ACTIVE", count: active });
     expect(f.departments.reduce((s: number, d: { count: number }) => s + d.count, 0)).toBe(50);
-    expect(f.groupTypes.map((x: { value: string }) => x.value).sort()).toEqual(["APP_GROUP", "BUILT_IN", "OKTA_GROUP"].filter((t) => o.groups.some((g) => g.type === t)));
+    expect(f.groupTypes.map((x: { value: string }) => x.value).sort()).toEqual(
+      ["APP_GROUP", "BUILT_IN", "OKTA_GROUP"].filter((t) => o.groups.some((g) => g.type === t)),
+    );
     expect((await call(facetsRoute, "/api/directory/facets?integrationId=1", o.key)).status).toBe(400);
   });
 

@@ -1,8 +1,8 @@
 // CSV export of a directory list exactly as filtered and sorted on screen, streamed page by page.
 import type { DirectoryCtx, ListAppsInput, ListGroupsInput, ListUsersInput, Page } from "./contracts";
 import { csvStream } from "./csv";
-import { listApps, type AppListItem } from "./list-apps";
-import { listGroups, type GroupListItem } from "./list-groups";
+import { type AppListItem, listApps } from "./list-apps";
+import { type GroupListItem, listGroups } from "./list-groups";
 import { listUsers, type UserListItem } from "./list-users";
 
 const PAGE = 1000;
@@ -21,16 +21,47 @@ type Export =
   | { list: "groups"; filters: ListGroupsInput }
   | { list: "apps"; filters: ListAppsInput };
 
-export function exportDirectoryCsv({ ctx, input }: { ctx: DirectoryCtx; input: Export }): { filename: string; stream: ReadableStream<Uint8Array> } {
+export function exportDirectoryCsv({ ctx, input }: { ctx: DirectoryCtx; input: Export }): {
+  filename: string;
+  stream: ReadableStream<Uint8Array>;
+} {
   const day = new Date().toISOString().slice(0, 10);
   const { cursor: _c, limit: _l, ...filters } = input.filters;
   if (input.list === "users") {
     return {
       filename: `people-${day}.csv`,
       stream: csvStream(
-        ["integration", "id", "login", "email", "first_name", "last_name", "display_name", "status", "department", "title", "last_login", "created", "status_changed"],
+        [
+          "integration",
+          "id",
+          "login",
+          "email",
+          "first_name",
+          "last_name",
+          "display_name",
+          "status",
+          "department",
+          "title",
+          "last_login",
+          "created",
+          "status_changed",
+        ],
         allPages(filters as ListUsersInput, (i) => listUsers({ ctx, input: i })),
-        (p: UserListItem) => [p.integrationName, p.id, p.login, p.email, p.firstName, p.lastName, p.displayName, p.status, p.department, p.title, p.lastLogin, p.created, p.statusChanged],
+        (p: UserListItem) => [
+          p.integrationName,
+          p.id,
+          p.login,
+          p.email,
+          p.firstName,
+          p.lastName,
+          p.displayName,
+          p.status,
+          p.department,
+          p.title,
+          p.lastLogin,
+          p.created,
+          p.statusChanged,
+        ],
       ),
     };
   }
@@ -40,7 +71,17 @@ export function exportDirectoryCsv({ ctx, input }: { ctx: DirectoryCtx; input: E
       stream: csvStream(
         ["integration", "id", "name", "type", "description", "members", "apps", "created", "last_membership_updated"],
         allPages(filters as ListGroupsInput, (i) => listGroups({ ctx, input: i })),
-        (x: GroupListItem) => [x.integrationName, x.id, x.name, x.type, x.description, x.memberCount, x.appCount, x.created, x.lastMembershipUpdated],
+        (x: GroupListItem) => [
+          x.integrationName,
+          x.id,
+          x.name,
+          x.type,
+          x.description,
+          x.memberCount,
+          x.appCount,
+          x.created,
+          x.lastMembershipUpdated,
+        ],
       ),
     };
   }

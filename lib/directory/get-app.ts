@@ -1,7 +1,7 @@
 // One app: its settings, how many people reach it directly or through groups, and the groups assigned.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { oktaAppGroups as ag, oktaAppUsers as au, oktaApps as a, oktaGroups as g } from "@/db/schema";
+import { oktaApps as a, oktaAppGroups as ag, oktaAppUsers as au, oktaGroups as g } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { DirectoryCtx } from "./contracts";
 import { groupMemberCount } from "./counts";
@@ -14,7 +14,15 @@ export async function getApp({ ctx, input }: { ctx: DirectoryCtx; input: { integ
   const [integration, [app]] = await Promise.all([
     findIntegration(ctx, integrationId),
     db
-      .select({ id: a.id, name: a.name, label: a.label, status: a.status, signOnMode: a.signOnMode, created: a.created, lastUpdated: a.lastUpdated })
+      .select({
+        id: a.id,
+        name: a.name,
+        label: a.label,
+        status: a.status,
+        signOnMode: a.signOnMode,
+        created: a.created,
+        lastUpdated: a.lastUpdated,
+      })
       .from(a)
       .where(and(eq(a.workspaceId, ctx.workspaceId), eq(a.integrationId, integrationId), eq(a.id, appId), isNull(a.deletedAt))),
   ]);

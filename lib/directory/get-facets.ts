@@ -1,6 +1,6 @@
 // The values the directory filters offer, with how many live rows carry each: statuses, departments,
 // group types, app statuses and sign-on modes, and the workspace's integrations.
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { oktaApps as a, oktaGroups as g, oktaUsers as u } from "@/db/schema";
@@ -13,7 +13,12 @@ export interface Facet {
 }
 
 function facet(table: typeof g | typeof a, column: PgColumn, ctx: DirectoryCtx, integrationId?: string): Promise<Facet[]> {
-  const where: SQL = and(eq(table.workspaceId, ctx.workspaceId), integrationId ? eq(table.integrationId, integrationId) : undefined, isNull(table.deletedAt), sql`${column} is not null and ${column} <> ''`)!;
+  const where: SQL = and(
+    eq(table.workspaceId, ctx.workspaceId),
+    integrationId ? eq(table.integrationId, integrationId) : undefined,
+    isNull(table.deletedAt),
+    sql`${column} is not null and ${column} <> ''`,
+  )!;
   return getDb()
     .select({ value: sql<string>`${column}`, count: sql<number>`count(*)::int` })
     .from(table)
@@ -25,7 +30,12 @@ function facet(table: typeof g | typeof a, column: PgColumn, ctx: DirectoryCtx, 
 /** Statuses and departments of people in one pass over okta_users (grouping sets). */
 async function peopleFacets(ctx: DirectoryCtx, integrationId?: string) {
   const rows = await getDb()
-    .select({ status: u.status, department: u.department, byStatus: sql<number>`grouping(${u.department})`, count: sql<number>`count(*)::int` })
+    .select({
+      status: u.status,
+      department: u.department,
+      byStatus: sql<number>`grouping(${u.department})`,
+      count: sql<number>`count(*)::int`,
+    })
     .from(u)
     .where(and(eq(u.workspaceId, ctx.workspaceId), integrationId ? eq(u.integrationId, integrationId) : undefined, isNull(u.deletedAt)))
     .groupBy(sql`grouping sets ((${u.status}), (${u.department}))`);

@@ -1,7 +1,7 @@
 // One group: what it is, how many live members it has, the apps it grants and the admin roles it carries.
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { oktaAppGroups as ag, oktaApps as a, oktaGroups as g, oktaRoleAssignments as ra } from "@/db/schema";
+import { oktaApps as a, oktaAppGroups as ag, oktaGroups as g, oktaRoleAssignments as ra } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { DirectoryCtx } from "./contracts";
 import { groupMemberCount } from "./counts";

@@ -2,7 +2,16 @@
 // (direct or through a group) and recent sign-ins, with a link to them in the Okta Admin Console.
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { oktaAppGroups as ag, oktaAppUsers as au, oktaApps as a, oktaGroupMembers as m, oktaGroups as g, oktaLogEvents as ev, oktaRoleAssignments as ra, oktaUsers as u } from "@/db/schema";
+import {
+  oktaApps as a,
+  oktaAppGroups as ag,
+  oktaAppUsers as au,
+  oktaLogEvents as ev,
+  oktaGroups as g,
+  oktaGroupMembers as m,
+  oktaRoleAssignments as ra,
+  oktaUsers as u,
+} from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { DirectoryCtx } from "./contracts";
 import { oktaAdminUrls } from "./okta-admin-url";
@@ -45,7 +54,14 @@ export async function getUser({ ctx, input }: { ctx: DirectoryCtx; input: { inte
           .where(and(eq(ag.integrationId, integrationId), inArray(ag.groupId, groupIds), isNull(ag.deletedAt)))
       : Promise.resolve([]),
     db
-      .select({ id: ra.id, principalType: ra.principalType, principalId: ra.principalId, roleType: ra.roleType, label: ra.label, status: ra.status })
+      .select({
+        id: ra.id,
+        principalType: ra.principalType,
+        principalId: ra.principalId,
+        roleType: ra.roleType,
+        label: ra.label,
+        status: ra.status,
+      })
       .from(ra)
       .where(
         and(
@@ -96,7 +112,9 @@ export async function getUser({ ctx, input }: { ctx: DirectoryCtx; input: { inte
   const apps = appRows
     .map((app) => {
       const assignment = assignments.find((x) => x.appId === app.id) ?? null;
-      const viaGroups = grants.filter((x) => x.appId === app.id).map((x) => ({ id: x.groupId, name: groupName.get(x.groupId) ?? x.groupId }));
+      const viaGroups = grants
+        .filter((x) => x.appId === app.id)
+        .map((x) => ({ id: x.groupId, name: groupName.get(x.groupId) ?? x.groupId }));
       // An app user without a scope predates Okta's scope field; treat it as direct, as Okta's UI does.
       const direct = assignment ? assignment.scope !== "GROUP" : false;
       return { ...app, direct, viaGroups, assignment };
@@ -113,7 +131,10 @@ export async function getUser({ ctx, input }: { ctx: DirectoryCtx; input: { inte
     adminUrl: oktaAdminUrls.user(integration.domain, user.id),
     groups,
     apps,
-    roles: roles.map((r) => ({ ...r, via: r.principalType === "GROUP" ? { id: r.principalId, name: groupName.get(r.principalId) ?? r.principalId } : null })),
+    roles: roles.map((r) => ({
+      ...r,
+      via: r.principalType === "GROUP" ? { id: r.principalId, name: groupName.get(r.principalId) ?? r.principalId } : null,
+    })),
     signIns,
   };
 }

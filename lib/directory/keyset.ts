@@ -2,9 +2,9 @@
 // then (integration_id, id), which is unique within a workspace, so a page boundary is a single row
 // comparison the sort index can seek to. The cursor is opaque base64url JSON holding the last row's
 // keys in Postgres' text form, cast back to their type when compared, so values round-trip exactly.
-import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { getDb } from "@/db";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { z } from "zod";
+import { getDb } from "@/db";
 import { AppError } from "@/lib/errors";
 import type { Order } from "./contracts";
 
@@ -15,7 +15,6 @@ export interface SortKey {
   expr: SQL;
   type: KeyType;
 }
-
 
 const cursorShape = z.object({ s: z.string(), o: z.enum(["asc", "desc"]), k: z.array(z.string().max(400)).min(1).max(6) });
 
@@ -47,7 +46,8 @@ export function decodeCursor(cursor: string | undefined, sort: string, order: Or
     raw = undefined;
   }
   const parsed = cursorShape.safeParse(raw);
-  const fail = (message: string) => new AppError("VALIDATION", `Invalid query: cursor: ${message}`, { fields: [{ field: "cursor", message }] });
+  const fail = (message: string) =>
+    new AppError("VALIDATION", `Invalid query: cursor: ${message}`, { fields: [{ field: "cursor", message }] });
   if (!parsed.success || parsed.data.k.length !== keys.length || !keys.every((k, i) => VALID[k.type](parsed.data.k[i]))) {
     throw fail("is not a cursor from this list; start again without it");
   }
@@ -124,7 +124,12 @@ export function matchesSearch(searchExpr: SQL, q: string | undefined, startsWith
  */
 export function sortAfterFiltering(keys: SortKey[]): SortKey[] {
   const [first, ...rest] = keys;
-  const fenced = first.type === "timestamptz" ? sql`(${first.expr} + interval '0 s')` : first.type === "int" ? sql`(${first.expr} + 0)` : sql`(${first.expr} || '')`;
+  const fenced =
+    first.type === "timestamptz"
+      ? sql`(${first.expr} + interval '0 s')`
+      : first.type === "int"
+        ? sql`(${first.expr} + 0)`
+        : sql`(${first.expr} || '')`;
   return [{ ...first, expr: fenced }, ...rest];
 }
 

@@ -1,10 +1,10 @@
 // Apps of the workspace's Okta orgs with live assignment counts: search, status and sign-on filters, sort, pages.
 import { and, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { directoryKeys as K, oktaApps as a } from "@/db/schema";
+import { oktaApps as a, directoryKeys as K } from "@/db/schema";
 import type { AppSort, DirectoryCtx, ListAppsInput, Page } from "./contracts";
 import { appGroupCount, appUserCount } from "./counts";
-import { afterCursor, decodeCursor, defaultOrder, keyColumns, keysForFilter, matchesSearch, orderBy, toPage, type SortKey } from "./keyset";
+import { afterCursor, decodeCursor, defaultOrder, keyColumns, keysForFilter, matchesSearch, orderBy, type SortKey, toPage } from "./keyset";
 import { liveRows, withIntegrationNames } from "./scope";
 
 const tail: SortKey[] = [

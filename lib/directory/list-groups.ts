@@ -1,10 +1,10 @@
 // Groups of the workspace's Okta orgs with their live member counts: search, type filter, sort, keyset pages.
 import { and, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { directoryKeys as K, oktaGroups as g } from "@/db/schema";
+import { oktaGroups as g, directoryKeys as K } from "@/db/schema";
 import type { DirectoryCtx, GroupSort, ListGroupsInput, Page } from "./contracts";
 import { groupAppCount, groupMemberCount } from "./counts";
-import { afterCursor, decodeCursor, defaultOrder, keyColumns, keysForFilter, matchesSearch, orderBy, toPage, type SortKey } from "./keyset";
+import { afterCursor, decodeCursor, defaultOrder, keyColumns, keysForFilter, matchesSearch, orderBy, type SortKey, toPage } from "./keyset";
 import { liveRows, withIntegrationNames } from "./scope";
 
 const tail: SortKey[] = [
@@ -20,7 +20,11 @@ const SORTS: Record<GroupSort, SortKey[]> = {
 };
 
 export function groupFilters(ctx: DirectoryCtx, input: Pick<ListGroupsInput, "q" | "type" | "integrationId">) {
-  return and(liveRows(g, ctx, input.integrationId), input.type ? inArray(g.type, input.type) : undefined, matchesSearch(K.groupSearch(g), input.q));
+  return and(
+    liveRows(g, ctx, input.integrationId),
+    input.type ? inArray(g.type, input.type) : undefined,
+    matchesSearch(K.groupSearch(g), input.q),
+  );
 }
 
 export async function listGroups({ ctx, input }: { ctx: DirectoryCtx; input: ListGroupsInput }) {

@@ -1,8 +1,16 @@
 // The people of one group (members) or one app (assigned users), by name, searchable, in keyset pages.
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import { directoryKeys as K, oktaAppGroups as ag, oktaAppUsers as au, oktaApps as a, oktaGroupMembers as m, oktaGroups as g, oktaUsers as u } from "@/db/schema";
+import {
+  oktaApps as a,
+  oktaAppGroups as ag,
+  oktaAppUsers as au,
+  oktaGroups as g,
+  directoryKeys as K,
+  oktaGroupMembers as m,
+  oktaUsers as u,
+} from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { DirectoryCtx, ListAppUsersInput, ListMembersInput } from "./contracts";
 import {
@@ -13,9 +21,9 @@ import {
   matchesSearch,
   orderBy,
   SORT_MATCHES_LIMIT,
+  type SortKey,
   sortAfterFiltering,
   toPage,
-  type SortKey,
 } from "./keyset";
 
 const BY_NAME: SortKey[] = [
@@ -44,7 +52,9 @@ async function requireLive(what: "Group" | "App", where: SQL) {
 }
 
 /** What a select of these columns returns (drizzle's own inference does not see through the generic). */
-type Fields<T extends Record<string, PgColumn>> = { [K in keyof T]: T[K]["_"]["notNull"] extends true ? T[K]["_"]["data"] : T[K]["_"]["data"] | null };
+type Fields<T extends Record<string, PgColumn>> = {
+  [K in keyof T]: T[K]["_"]["notNull"] extends true ? T[K]["_"]["data"] : T[K]["_"]["data"] | null;
+};
 type Link = typeof au; // okta_group_members has the same integration_id / user_id / deleted_at columns
 const personOf = (link: Link, ctx: DirectoryCtx) =>
   and(eq(u.integrationId, link.integrationId), eq(u.id, link.userId), isNull(u.deletedAt), eq(u.workspaceId, ctx.workspaceId));
@@ -68,7 +78,9 @@ async function pageByName<E extends Record<string, PgColumn>>(
   const limit = input.limit ?? 50;
   const after = decodeCursor(input.cursor, "name", "asc", BY_NAME);
   const search = matchesSearch(sql`${u.searchText}`, input.q, true);
-  const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${link} where ${linkWhere} limit ${SORT_MATCHES_LIMIT + 1}) x`);
+  const [{ n }] = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (select 1 from ${link} where ${linkWhere} limit ${SORT_MATCHES_LIMIT + 1}) x`,
+  );
   if (n <= SORT_MATCHES_LIMIT) {
     const p = db
       .select({ ...person, nameKey: sql<string>`${K.userName(u)}`.as("name_key") })
@@ -92,7 +104,9 @@ async function pageByName<E extends Record<string, PgColumn>>(
     return toPage(rows as unknown as Row[], limit, "name", "asc");
   }
   const where = (keys: SortKey[]) => and(linkWhere, search, after ? afterCursor(keys, after, "asc") : undefined);
-  const keys = search ? await keysForFilter(BY_NAME, db.select({ one: sql`1` }).from(link).innerJoin(u, personOf(link, ctx)).where(where(BY_NAME))) : BY_NAME;
+  const keys = search
+    ? await keysForFilter(BY_NAME, db.select({ one: sql`1` }).from(link).innerJoin(u, personOf(link, ctx)).where(where(BY_NAME)))
+    : BY_NAME;
   const rows = await db
     .select({ ...person, ...extra, keys: keyColumns(keys) })
     .from(link)
@@ -103,21 +117,44 @@ async function pageByName<E extends Record<string, PgColumn>>(
   return toPage(rows as unknown as Row[], limit, "name", "asc");
 }
 
-export async function listGroupMembers({ ctx, input }: { ctx: DirectoryCtx; input: ListMembersInput & { integrationId: string; groupId: string } }) {
-  await requireLive("Group", and(eq(g.workspaceId, ctx.workspaceId), eq(g.integrationId, input.integrationId), eq(g.id, input.groupId), isNull(g.deletedAt))!);
+export async function listGroupMembers({
+  ctx,
+  input,
+}: {
+  ctx: DirectoryCtx;
+  input: ListMembersInput & { integrationId: string; groupId: string };
+}) {
+  await requireLive(
+    "Group",
+    and(eq(g.workspaceId, ctx.workspaceId), eq(g.integrationId, input.integrationId), eq(g.id, input.groupId), isNull(g.deletedAt))!,
+  );
   const members = and(eq(m.integrationId, input.integrationId), eq(m.groupId, input.groupId), isNull(m.deletedAt));
   return pageByName(input, ctx, m as unknown as Link, members, {});
 }
 
-export async function listAppUsers({ ctx, input }: { ctx: DirectoryCtx; input: ListAppUsersInput & { integrationId: string; appId: string } }) {
-  await requireLive("App", and(eq(a.workspaceId, ctx.workspaceId), eq(a.integrationId, input.integrationId), eq(a.id, input.appId), isNull(a.deletedAt))!);
+export async function listAppUsers({
+  ctx,
+  input,
+}: {
+  ctx: DirectoryCtx;
+  input: ListAppUsersInput & { integrationId: string; appId: string };
+}) {
+  await requireLive(
+    "App",
+    and(eq(a.workspaceId, ctx.workspaceId), eq(a.integrationId, input.integrationId), eq(a.id, input.appId), isNull(a.deletedAt))!,
+  );
   const assigned = and(
     eq(au.integrationId, input.integrationId),
     eq(au.appId, input.appId),
     isNull(au.deletedAt),
     input.scope === "GROUP" ? eq(au.scope, "GROUP") : input.scope === "USER" ? sql`${au.scope} is distinct from 'GROUP'` : undefined,
   );
-  const page = await pageByName(input, ctx, au, assigned, { scope: au.scope, assignmentStatus: au.status, syncState: au.syncState, userName: au.userName });
+  const page = await pageByName(input, ctx, au, assigned, {
+    scope: au.scope,
+    assignmentStatus: au.status,
+    syncState: au.syncState,
+    userName: au.userName,
+  });
   // Name the groups through which each person on the page reaches the app.
   const ids = page.items.map((p) => p.id);
   const via = ids.length
@@ -130,7 +167,11 @@ export async function listAppUsers({ ctx, input }: { ctx: DirectoryCtx; input: L
         .orderBy(sql`lower(${g.name})`)
     : [];
   return {
-    items: page.items.map((p) => ({ ...p, direct: p.scope !== "GROUP", viaGroups: via.filter((v) => v.userId === p.id).map(({ id, name }) => ({ id, name })) })),
+    items: page.items.map((p) => ({
+      ...p,
+      direct: p.scope !== "GROUP",
+      viaGroups: via.filter((v) => v.userId === p.id).map(({ id, name }) => ({ id, name })),
+    })),
     nextCursor: page.nextCursor,
   };
 }

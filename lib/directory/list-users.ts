@@ -3,17 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { directoryKeys as K, oktaUsers as u } from "@/db/schema";
 import type { DirectoryCtx, ListUsersInput, Page, UserSort } from "./contracts";
-import {
-  afterCursor,
-  decodeCursor,
-  keyColumns,
-  matchesSearch,
-  orderBy,
-  keysForFilter,
-  toPage,
-  defaultOrder,
-  type SortKey,
-} from "./keyset";
+import { afterCursor, decodeCursor, defaultOrder, keyColumns, keysForFilter, matchesSearch, orderBy, type SortKey, toPage } from "./keyset";
 import { liveRows, withIntegrationNames } from "./scope";
 
 const tail: SortKey[] = [

@@ -119,7 +119,17 @@ export const userDetail = z.object({
       assignment: z.object({ appId: z.string(), scope: str, status: str, syncState: str, userName: str }).nullable(),
     }),
   ),
-  roles: z.array(z.object({ id: z.string(), principalType: z.string(), principalId: z.string(), roleType: z.string(), label: str, status: str, via: ref.nullable() })),
+  roles: z.array(
+    z.object({
+      id: z.string(),
+      principalType: z.string(),
+      principalId: z.string(),
+      roleType: z.string(),
+      label: str,
+      status: str,
+      via: ref.nullable(),
+    }),
+  ),
   signIns: z.array(
     z.object({
       uuid: z.string(),
@@ -154,7 +164,9 @@ export const groupDetail = z.object({
     profile: z.record(z.string(), z.unknown()),
     memberCount: z.number(),
   }),
-  apps: z.array(z.object({ id: z.string(), name: z.string(), label: z.string(), status: z.string(), signOnMode: str, priority: z.number().nullable() })),
+  apps: z.array(
+    z.object({ id: z.string(), name: z.string(), label: z.string(), status: z.string(), signOnMode: str, priority: z.number().nullable() }),
+  ),
   roles: z.array(z.object({ id: z.string(), roleType: z.string(), label: str, status: str })),
   sourceApp: z.object({ id: z.string(), label: z.string() }).nullable(),
 });
@@ -162,9 +174,19 @@ export const groupDetail = z.object({
 export const appDetail = z.object({
   integration,
   adminUrl: z.string(),
-  app: z.object({ id: z.string(), name: z.string(), label: z.string(), status: z.string(), signOnMode: str, created: date, lastUpdated: date }),
+  app: z.object({
+    id: z.string(),
+    name: z.string(),
+    label: z.string(),
+    status: z.string(),
+    signOnMode: str,
+    created: date,
+    lastUpdated: date,
+  }),
   counts: z.object({ users: z.number(), direct: z.number(), viaGroup: z.number() }),
-  groups: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), priority: z.number().nullable(), memberCount: z.number() })),
+  groups: z.array(
+    z.object({ id: z.string(), name: z.string(), type: z.string(), priority: z.number().nullable(), memberCount: z.number() }),
+  ),
 });
 
 const facet = z.object({ value: z.string(), count: z.number() });

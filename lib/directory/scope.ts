@@ -1,6 +1,6 @@
 // What every directory query shares: the workspace boundary, live rows only, and the names of the
 // workspace's integrations (a handful of rows) so list items can say which org they come from.
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { integrations } from "@/db/schema";

@@ -12,12 +12,28 @@ import { loadOktaClient } from "@/lib/integrations/load-okta-client";
 import { log } from "@/lib/log";
 import type { OktaClient } from "@/lib/okta/client";
 import { OktaApiError } from "@/lib/okta/errors";
-import { isNotFound } from "@/lib/sync/resources/walk";
 import { recordEvent } from "@/lib/sync/record-event";
-import { appGroupRow, appGroupsTable, appUserRow, appUsersTable, groupRow, groupsTable, idOnlySchema, membershipsTable, oktaAppGroupSchema, oktaAppUserSchema, oktaGroupSchema, oktaUserSchema, userRow, usersTable, type TableSpec } from "@/lib/sync/tables";
-import { writeRows, type Writer } from "@/lib/sync/upsert-batch";
+import { isNotFound } from "@/lib/sync/resources/walk";
 import { liveIds } from "@/lib/sync/scope";
 import { normalizeScope, restrictsApps, restrictsGroups, restrictsUsers, userMatches } from "@/lib/sync/scope-contract";
+import {
+  appGroupRow,
+  appGroupsTable,
+  appUserRow,
+  appUsersTable,
+  groupRow,
+  groupsTable,
+  idOnlySchema,
+  membershipsTable,
+  oktaAppGroupSchema,
+  oktaAppUserSchema,
+  oktaGroupSchema,
+  oktaUserSchema,
+  type TableSpec,
+  userRow,
+  usersTable,
+} from "@/lib/sync/tables";
+import { type Writer, writeRows } from "@/lib/sync/upsert-batch";
 
 const BATCH = 2000;
 const CONCURRENCY = 8;
@@ -54,12 +70,17 @@ function plan(events: { event_type: string; targets: { id: string; type: string 
 
 async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>) {
   let i = 0;
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, async () => {
-    while (i < items.length) await fn(items[i++]);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, items.length) }, async () => {
+      while (i < items.length) await fn(items[i++]);
+    }),
+  );
 }
 
-export async function applyHookEvents(integrationId: string, opts: { client?: OktaClient } = {}): Promise<{ applied: number; failed: number }> {
+export async function applyHookEvents(
+  integrationId: string,
+  opts: { client?: OktaClient } = {},
+): Promise<{ applied: number; failed: number }> {
   const sql = getDb().$client;
   const [integration] = await sql`select workspace_id, state, sync_scope from integrations where id = ${integrationId}`;
   if (!integration || integration.state !== "connected") return { applied: 0, failed: 0 };
@@ -72,13 +93,20 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
     if (rows.length) await sql.begin((tx) => writeRows(tx, writer, { spec, rows }));
   };
   const remove = async (table: string, where: string, params: unknown[]) => {
-    await sql.unsafe(`update "${table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and (${where})`, [integrationId, ...params] as never[]);
+    await sql.unsafe(`update "${table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and (${where})`, [
+      integrationId,
+      ...params,
+    ] as never[]);
   };
 
   for (;;) {
     const events = (await sql`
       select uuid, event_type, targets from hook_events where integration_id = ${integrationId} and status = 'pending'
-      order by received_at, published nulls last limit ${BATCH}`) as unknown as { uuid: string; event_type: string; targets: { id: string; type: string | null }[] }[];
+      order by received_at, published nulls last limit ${BATCH}`) as unknown as {
+      uuid: string;
+      event_type: string;
+      targets: { id: string; type: string | null }[];
+    }[];
     if (!events.length) break;
     const t = plan(events);
     try {
@@ -89,14 +117,20 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
       const keepGroups = restrictsGroups(scope) ? new Set(scope!.groupIds) : null;
       const keepApps = restrictsApps(scope) ? new Set(scope!.appIds) : null;
       const memberOfChosen = async (id: string) =>
-        !keepGroups || (await sql`select 1 from okta_group_members where integration_id = ${integrationId} and user_id = ${id} and deleted_at is null and group_id = any(${[...keepGroups]}::text[]) limit 1`).length > 0;
+        !keepGroups ||
+        (
+          await sql`select 1 from okta_group_members where integration_id = ${integrationId} and user_id = ${id} and deleted_at is null and group_id = any(${[...keepGroups]}::text[]) limit 1`
+        ).length > 0;
       await inParallel([...t.users], async (id) => {
         try {
           const res = await client.get<unknown>(`/api/v1/users/${encodeURIComponent(id)}`);
           const u = oktaUserSchema.safeParse(res.body);
           if (!u.success) return;
           const row = userRow(u.data);
-          if (keepUsers && !(userMatches(scope, { status: row.status, userType: row.user_type, typeId: row.type_id }) && (await memberOfChosen(id)))) {
+          if (
+            keepUsers &&
+            !(userMatches(scope, { status: row.status, userType: row.user_type, typeId: row.type_id }) && (await memberOfChosen(id)))
+          ) {
             await remove("okta_users", "id = $2", [id]);
             await remove("okta_group_members", "user_id = $2", [id]);
             await remove("okta_app_users", "user_id = $2", [id]);
@@ -122,7 +156,10 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
               if (p.success && (!keepGroups || keepGroups.has(p.data.id))) groups.push(p.data.id);
             }
           }
-          await write(membershipsTable, groups.map((g) => ({ group_id: g, user_id: id })));
+          await write(
+            membershipsTable,
+            groups.map((g) => ({ group_id: g, user_id: id })),
+          );
           await remove("okta_group_members", "user_id = $2 and not (group_id = any($3::text[]))", [id, groups]);
         } catch (e) {
           if (!isNotFound(e)) throw e;
@@ -171,11 +208,21 @@ export async function applyHookEvents(integrationId: string, opts: { client?: Ok
     } catch (e) {
       // Okta unreachable, rate limited past retries, ...: keep the events failed (the page counts
       // them) and let the scheduled syncs reconcile; never retry a batch forever.
-      const error = e instanceof OktaApiError ? { code: e.errorCode ?? `http_${e.status}`, message: e.errorSummary ?? e.message } : { code: "apply_failed", message: "Applying the events failed (see server log)" };
+      const error =
+        e instanceof OktaApiError
+          ? { code: e.errorCode ?? `http_${e.status}`, message: e.errorSummary ?? e.message }
+          : { code: "apply_failed", message: "Applying the events failed (see server log)" };
       log.warn("hook events could not be applied", { integrationId, error: e });
       await sql`update hook_events set status = 'failed', error = ${JSON.stringify(error)}::jsonb where integration_id = ${integrationId} and uuid = any(${events.map((e) => e.uuid)}::text[])`;
       await sql`update event_hooks set last_error = ${JSON.stringify(error)}::jsonb where integration_id = ${integrationId}`;
-      await recordEvent({ workspaceId: integration.workspace_id, integrationId, level: "warn", kind: "hook.apply_failed", message: `${events.length} event(s) from the event hook could not be applied: ${error.message}. The next sync reconciles them.`, details: error });
+      await recordEvent({
+        workspaceId: integration.workspace_id,
+        integrationId,
+        level: "warn",
+        kind: "hook.apply_failed",
+        message: `${events.length} event(s) from the event hook could not be applied: ${error.message}. The next sync reconciles them.`,
+        details: error,
+      });
       failed += events.length;
     }
   }

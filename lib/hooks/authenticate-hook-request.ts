@@ -11,7 +11,8 @@ export async function authenticateHookRequest(integrationId: string, authorizati
   const secret = row?.state === "connected" ? await readHookSecret(integrationId) : null;
   if (!secret || !secretMatches(authorization, secret)) {
     if (row) {
-      await getDb().$client`update event_hooks set auth_failures = auth_failures + 1, last_auth_failure_at = now() where integration_id = ${integrationId}`;
+      await getDb()
+        .$client`update event_hooks set auth_failures = auth_failures + 1, last_auth_failure_at = now() where integration_id = ${integrationId}`;
     }
     throw new AppError("UNAUTHENTICATED", "Missing or wrong event hook secret");
   }

@@ -3,7 +3,10 @@
 import { z } from "zod";
 import { HOOK_MODES } from "@/db/schema";
 
-const iso = z.date().transform((d) => d.toISOString()).or(z.string());
+const iso = z
+  .date()
+  .transform((d) => d.toISOString())
+  .or(z.string());
 
 export const HOOK_HEADER = "Authorization";
 
@@ -47,7 +50,14 @@ export const hookStateSchema = z
     deliveries: z.number(),
     eventsToday: z.number(),
     pending: z.number(),
-    failures: z.object({ auth: z.number(), lastAuthFailureAt: iso.nullable(), apply: z.number(), lastError: z.object({ code: z.string(), message: z.string() }).loose().nullable() }).strict(),
+    failures: z
+      .object({
+        auth: z.number(),
+        lastAuthFailureAt: iso.nullable(),
+        apply: z.number(),
+        lastError: z.object({ code: z.string(), message: z.string() }).loose().nullable(),
+      })
+      .strict(),
     eventTypes: z.array(z.string()),
     /** Whether the app may register hooks itself (okta.eventHooks.manage was granted). */
     canRegister: z.boolean().nullable(),
@@ -69,7 +79,10 @@ export const setupHookResult = z
   .object({
     state: hookStateSchema,
     /** Only when the admin must add the hook in Okta by hand, or just rotated the secret: shown once. */
-    manual: z.object({ url: z.string(), header: z.string(), secret: z.string(), eventTypes: z.array(z.string()), steps: z.array(z.string()) }).strict().nullable(),
+    manual: z
+      .object({ url: z.string(), header: z.string(), secret: z.string(), eventTypes: z.array(z.string()), steps: z.array(z.string()) })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type SetupHookResult = z.output<typeof setupHookResult>;

@@ -3,12 +3,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as hookRoute from "@/app/api/hooks/okta/[id]/route";
 import { getDb } from "@/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { runSync } from "@/lib/sync/run-sync";
 import { connectToEmulator, differences, fetchTruth, storedRows, truthRows } from "@/lib/sync/testing";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
-import * as hookRoute from "@/app/api/hooks/okta/[id]/route";
 import { applyHookEvents } from "./apply-hook-events";
 import { getHookState } from "./get-hook-state";
 import { readHookSecret } from "./hook-secret";
@@ -50,7 +50,11 @@ afterAll(async () => {
 
 const sql = () => getDb().$client;
 const post = (id: string, body: unknown, auth?: string) =>
-  fetch(`${origin}/api/hooks/okta/${id}`, { method: "POST", headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  fetch(`${origin}/api/hooks/okta/${id}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 
 async function connected(app = "admin-key") {
   const c = await connectToEmulator(emu, { app });
@@ -58,16 +62,36 @@ async function connected(app = "admin-key") {
   return c;
 }
 
-const delivery = (events: unknown[]) => ({ eventType: "com.okta.event_hook", eventTypeVersion: "1.0", cloudEventsVersion: "0.1", eventId: crypto.randomUUID(), data: { events } });
+const delivery = (events: unknown[]) => ({
+  eventType: "com.okta.event_hook",
+  eventTypeVersion: "1.0",
+  cloudEventsVersion: "0.1",
+  eventId: crypto.randomUUID(),
+  data: { events },
+});
 
 describe("event hooks", () => {
   it("registers and verifies in Okta when the app may manage hooks; the state never shows the secret", async () => {
     await emu.control("POST", "/reset", { seed: 31, users: 400, groups: 25, apps: 8, logDays: 1 });
     const c = await connected();
-    const result = await setupEventHook({ actor: c.actor, integrationId: c.integrationId, origin, input: { register: true, rotateSecret: false } });
+    const result = await setupEventHook({
+      actor: c.actor,
+      integrationId: c.integrationId,
+      origin,
+      input: { register: true, rotateSecret: false },
+    });
     expect(result.manual).toBeNull();
-    expect(result.state).toMatchObject({ configured: true, mode: "registered", registered: true, verified: true, url: `${origin}/api/hooks/okta/${c.integrationId}` });
-    const hooks = await emu.control<{ id: string; status: string; verificationStatus: string; channel: { config: { uri: string } } }[]>("GET", "/truth/eventHooks");
+    expect(result.state).toMatchObject({
+      configured: true,
+      mode: "registered",
+      registered: true,
+      verified: true,
+      url: `${origin}/api/hooks/okta/${c.integrationId}`,
+    });
+    const hooks = await emu.control<{ id: string; status: string; verificationStatus: string; channel: { config: { uri: string } } }[]>(
+      "GET",
+      "/truth/eventHooks",
+    );
     expect(hooks.find((h) => h.id === result.state.oktaHookId)).toMatchObject({ status: "ACTIVE", verificationStatus: "VERIFIED" });
     const secret = (await readHookSecret(c.integrationId))!;
     expect(JSON.stringify(result)).not.toContain(secret);
@@ -78,12 +102,23 @@ describe("event hooks", () => {
 
   it("without okta.eventHooks.manage shows the URL, header, secret and steps to add by hand", async () => {
     const c = await connected("readonly-key");
-    const result = await setupEventHook({ actor: c.actor, integrationId: c.integrationId, origin, input: { register: true, rotateSecret: false } });
+    const result = await setupEventHook({
+      actor: c.actor,
+      integrationId: c.integrationId,
+      origin,
+      input: { register: true, rotateSecret: false },
+    });
     expect(result.state).toMatchObject({ mode: "manual", registered: false, verified: false, canRegister: false });
-    expect(result.manual).toMatchObject({ url: `${origin}/api/hooks/okta/${c.integrationId}`, header: "Authorization", secret: await readHookSecret(c.integrationId) });
+    expect(result.manual).toMatchObject({
+      url: `${origin}/api/hooks/okta/${c.integrationId}`,
+      header: "Authorization",
+      secret: await readHookSecret(c.integrationId),
+    });
     expect(result.manual!.steps.length).toBeGreaterThan(3);
     // Okta's verification, as the admin's click on Verify would send it.
-    const challenge = await fetch(`${origin}/api/hooks/okta/${c.integrationId}`, { headers: { "x-okta-verification-challenge": "abc123", authorization: result.manual!.secret } });
+    const challenge = await fetch(`${origin}/api/hooks/okta/${c.integrationId}`, {
+      headers: { "x-okta-verification-challenge": "abc123", authorization: result.manual!.secret },
+    });
     expect(challenge.status).toBe(200);
     expect(await challenge.json()).toEqual({ verification: "abc123" });
     const noSecret = await fetch(`${origin}/api/hooks/okta/${c.integrationId}`, { headers: { "x-okta-verification-challenge": "abc123" } });
@@ -93,10 +128,22 @@ describe("event hooks", () => {
 
   it("refuses a wrong or missing secret (401, nothing stored) and a malformed body (400 naming the field)", async () => {
     const c = await connected("readonly-key");
-    const { manual } = await setupEventHook({ actor: c.actor, integrationId: c.integrationId, origin, input: { register: false, rotateSecret: false } });
+    const { manual } = await setupEventHook({
+      actor: c.actor,
+      integrationId: c.integrationId,
+      origin,
+      input: { register: false, rotateSecret: false },
+    });
     const secret = manual!.secret;
     const [user] = await sql()`select id from okta_users where integration_id = ${c.integrationId} limit 1`;
-    const body = delivery([{ uuid: crypto.randomUUID(), eventType: "user.lifecycle.suspend", published: new Date().toISOString(), target: [{ id: user.id, type: "User" }] }]);
+    const body = delivery([
+      {
+        uuid: crypto.randomUUID(),
+        eventType: "user.lifecycle.suspend",
+        published: new Date().toISOString(),
+        target: [{ id: user.id, type: "User" }],
+      },
+    ]);
     for (const auth of [undefined, "wrong", `${secret}x`, secret.slice(0, -1)]) {
       const res = await post(c.integrationId, body, auth);
       expect({ auth, status: res.status }).toEqual({ auth, status: 401 });
@@ -125,18 +172,38 @@ describe("event hooks", () => {
 
   it("applies a replayed delivery once, through a re-read from Okta", async () => {
     const c = await connected("readonly-key");
-    const { manual } = await setupEventHook({ actor: c.actor, integrationId: c.integrationId, origin, input: { register: false, rotateSecret: false } });
+    const { manual } = await setupEventHook({
+      actor: c.actor,
+      integrationId: c.integrationId,
+      origin,
+      input: { register: false, rotateSecret: false },
+    });
     const [user] = await sql()`select id from okta_users where integration_id = ${c.integrationId} and status = 'ACTIVE' limit 1`;
     // Change the user in Okta, then tell the console (the event alone says nothing about the new state).
-    const body = delivery([{ uuid: crypto.randomUUID(), eventType: "user.lifecycle.deactivate", published: new Date().toISOString(), target: [{ id: user.id, type: "User" }] }]);
+    const body = delivery([
+      {
+        uuid: crypto.randomUUID(),
+        eventType: "user.lifecycle.deactivate",
+        published: new Date().toISOString(),
+        target: [{ id: user.id, type: "User" }],
+      },
+    ]);
     const token = emu.apiToken("admin-token");
-    expect((await fetch(`${emu.url}/api/v1/users/${user.id}/lifecycle/deactivate`, { method: "POST", headers: { authorization: `SSWS ${token}` } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${emu.url}/api/v1/users/${user.id}/lifecycle/deactivate`, {
+          method: "POST",
+          headers: { authorization: `SSWS ${token}` },
+        })
+      ).status,
+    ).toBe(200);
     for (let i = 0; i < 3; i++) expect((await post(c.integrationId, body, manual!.secret)).status).toBe(204);
     const [{ n }] = await sql()`select count(*)::int as n from hook_events where integration_id = ${c.integrationId}`;
     expect(n).toBe(1);
     expect(await applyHookEvents(c.integrationId)).toEqual({ applied: 1, failed: 0 });
     expect(await applyHookEvents(c.integrationId)).toEqual({ applied: 0, failed: 0 });
-    const [after] = await sql()`select status, (select count(*)::int from okta_app_users a where a.integration_id = u.integration_id and a.user_id = u.id and a.deleted_at is null) as apps from okta_users u where integration_id = ${c.integrationId} and id = ${user.id}`;
+    const [after] =
+      await sql()`select status, (select count(*)::int from okta_app_users a where a.integration_id = u.integration_id and a.user_id = u.id and a.deleted_at is null) as apps from okta_users u where integration_id = ${c.integrationId} and id = ${user.id}`;
     expect(after).toEqual({ status: "DEPROVISIONED", apps: 0 });
     expect((await getHookState({ workspaceId: c.workspaceId, integrationId: c.integrationId })).deliveries).toBe(3);
   });
@@ -144,15 +211,26 @@ describe("event hooks", () => {
   it("acknowledges a burst of 10,000 events in time and applies them all", async () => {
     await emu.control("POST", "/reset", { seed: 32, users: 400, groups: 25, apps: 8, logDays: 1 });
     const c = await connected();
-    const { state } = await setupEventHook({ actor: c.actor, integrationId: c.integrationId, origin, input: { register: true, rotateSecret: false } });
+    const { state } = await setupEventHook({
+      actor: c.actor,
+      integrationId: c.integrationId,
+      origin,
+      input: { register: true, rotateSecret: false },
+    });
     expect(state.verified).toBe(true);
-    const statsBefore = await emu.control<{ eventHooks: { batches: number; delivered: number; failed: number; retries: number } }>("GET", "/stats");
+    const statsBefore = await emu.control<{ eventHooks: { batches: number; delivered: number; failed: number; retries: number } }>(
+      "GET",
+      "/stats",
+    );
     let received = 0;
     for (let seed = 1; received < 10_000; seed++) {
       await emu.control("POST", "/mutations", { count: 2000, seed, wait: true });
       [{ n: received }] = await sql()`select count(*)::int as n from hook_events where integration_id = ${c.integrationId}`;
     }
-    const stats = await emu.control<{ eventHooks: { batches: number; delivered: number; failed: number; retries: number } }>("GET", "/stats");
+    const stats = await emu.control<{ eventHooks: { batches: number; delivered: number; failed: number; retries: number } }>(
+      "GET",
+      "/stats",
+    );
     // Every batch answered 2xx within Okta's 3 s on the first attempt.
     expect(stats.eventHooks.failed - statsBefore.eventHooks.failed).toBe(0);
     expect(stats.eventHooks.retries - statsBefore.eventHooks.retries).toBe(0);
@@ -160,7 +238,8 @@ describe("event hooks", () => {
 
     const result = await applyHookEvents(c.integrationId);
     expect(result).toEqual({ applied: received, failed: 0 });
-    const [{ pending }] = await sql()`select count(*) filter (where status <> 'applied')::int as pending from hook_events where integration_id = ${c.integrationId}`;
+    const [{ pending }] =
+      await sql()`select count(*) filter (where status <> 'applied')::int as pending from hook_events where integration_id = ${c.integrationId}`;
     expect(pending).toBe(0);
     // Users and their group memberships are current again without a sync.
     const truth = truthRows(await fetchTruth(emu));

@@ -2,11 +2,12 @@
 // received today, pending, failures. Never the secret.
 import { getDb } from "@/db";
 import { notFound } from "@/lib/errors";
-import { HOOK_EVENT_TYPES, HOOK_HEADER, hookStateSchema, type HookState } from "./contracts";
+import { HOOK_EVENT_TYPES, HOOK_HEADER, type HookState, hookStateSchema } from "./contracts";
 
 export async function getHookState(input: { workspaceId: string; integrationId: string }): Promise<HookState> {
   const sql = getDb().$client;
-  const [i] = await sql`select id, scopes, scope_results from integrations where id = ${input.integrationId} and workspace_id = ${input.workspaceId}`;
+  const [i] =
+    await sql`select id, scopes, scope_results from integrations where id = ${input.integrationId} and workspace_id = ${input.workspaceId}`;
   if (!i) throw notFound("Integration");
   const [h] = await sql`select * from event_hooks where integration_id = ${input.integrationId}`;
   const [c] = await sql`
@@ -27,7 +28,12 @@ export async function getHookState(input: { workspaceId: string; integrationId: 
     deliveries: h?.deliveries ?? 0,
     eventsToday: c.today,
     pending: c.pending,
-    failures: { auth: h?.auth_failures ?? 0, lastAuthFailureAt: h?.last_auth_failure_at ?? null, apply: c.failed, lastError: h?.last_error ?? null },
+    failures: {
+      auth: h?.auth_failures ?? 0,
+      lastAuthFailureAt: h?.last_auth_failure_at ?? null,
+      apply: c.failed,
+      lastError: h?.last_error ?? null,
+    },
     eventTypes: [...HOOK_EVENT_TYPES],
     canRegister: h?.mode === "registered" ? true : h?.last_error?.code === "scope_missing" ? false : null,
   });

@@ -16,7 +16,9 @@ export async function readHookSecret(integrationId: string): Promise<string | nu
 
 /** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
 export function secretMatches(presented: string | null, expected: string): boolean {
-  const a = createHash("sha256").update(presented ?? "").digest();
+  const a = createHash("sha256")
+    .update(presented ?? "")
+    .digest();
   const b = createHash("sha256").update(expected).digest();
   return timingSafeEqual(a, b) && presented !== null;
 }

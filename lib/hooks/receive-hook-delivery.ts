@@ -5,8 +5,8 @@ import { getDb } from "@/db";
 import { AppError } from "@/lib/errors";
 import { enqueueHookApply } from "@/lib/jobs/enqueue-hook-apply";
 import { log } from "@/lib/log";
-import { deliverySchema, MAX_DELIVERY_BYTES } from "./contracts";
 import { authenticateHookRequest } from "./authenticate-hook-request";
+import { deliverySchema, MAX_DELIVERY_BYTES } from "./contracts";
 
 async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<string> {
   if (!body) return "";
@@ -26,9 +26,15 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, max: number):
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function receiveHookDelivery(input: { integrationId: string; authorization: string | null; contentLength: string | null; body: ReadableStream<Uint8Array> | null }) {
+export async function receiveHookDelivery(input: {
+  integrationId: string;
+  authorization: string | null;
+  contentLength: string | null;
+  body: ReadableStream<Uint8Array> | null;
+}) {
   await authenticateHookRequest(input.integrationId, input.authorization);
-  if (input.contentLength && Number(input.contentLength) > MAX_DELIVERY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The delivery is larger than ${MAX_DELIVERY_BYTES} bytes`);
+  if (input.contentLength && Number(input.contentLength) > MAX_DELIVERY_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The delivery is larger than ${MAX_DELIVERY_BYTES} bytes`);
   const text = await readCapped(input.body, MAX_DELIVERY_BYTES);
   let raw: unknown;
   try {
@@ -59,7 +65,9 @@ export async function receiveHookDelivery(input: { integrationId: string; author
     select (select count(*) from stored)::int as stored, (select count(*) from touched)::int as touched`;
   if (r.stored > 0) {
     // The events are safely stored: if the queue is down, the next sync tick picks pending ones up.
-    await enqueueHookApply(input.integrationId).catch((error) => log.warn("could not enqueue hook events", { integrationId: input.integrationId, error }));
+    await enqueueHookApply(input.integrationId).catch((error) =>
+      log.warn("could not enqueue hook events", { integrationId: input.integrationId, error }),
+    );
   }
   return { received: events.length, stored: r.stored as number };
 }

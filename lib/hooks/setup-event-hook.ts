@@ -23,9 +23,20 @@ const manualSteps = (url: string) => [
   "Click Verify: Okta calls the URL once and the console answers; the page then shows the hook as verified.",
 ];
 
-export async function setupEventHook({ actor, integrationId, origin, input }: { actor: Actor; integrationId: string; origin: string; input: SetupHookInput }): Promise<SetupHookResult> {
+export async function setupEventHook({
+  actor,
+  integrationId,
+  origin,
+  input,
+}: {
+  actor: Actor;
+  integrationId: string;
+  origin: string;
+  input: SetupHookInput;
+}): Promise<SetupHookResult> {
   const sql = getDb().$client;
-  const [i] = await sql`select id, state, workspace_id from integrations where id = ${integrationId} and workspace_id = ${actor.workspaceId}`;
+  const [i] =
+    await sql`select id, state, workspace_id from integrations where id = ${integrationId} and workspace_id = ${actor.workspaceId}`;
   if (!i) throw notFound("Integration");
   if (i.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; connect it again to receive event hooks");
   const url = hookUrl(origin, integrationId);
@@ -48,12 +59,17 @@ export async function setupEventHook({ actor, integrationId, origin, input }: { 
       const body = {
         name: `Okta Sync Console (${integrationId.slice(0, 8)})`,
         events: { type: "EVENT_TYPE", items: [...HOOK_EVENT_TYPES] },
-        channel: { type: "HTTP", version: "1.0.0", config: { uri: url, headers: [], authScheme: { type: "HEADER", key: HOOK_HEADER, value: secret } } },
+        channel: {
+          type: "HTTP",
+          version: "1.0.0",
+          config: { uri: url, headers: [], authScheme: { type: "HEADER", key: HOOK_HEADER, value: secret } },
+        },
       };
       const hookId = existing?.okta_hook_id as string | undefined;
       const res = hookId
         ? await client.request<{ id?: string }>("PUT", `/api/v1/eventHooks/${encodeURIComponent(hookId)}`, { body }).catch((e) => {
-            if (e instanceof OktaApiError && e.status === 404) return client.request<{ id?: string }>("POST", "/api/v1/eventHooks", { body });
+            if (e instanceof OktaApiError && e.status === 404)
+              return client.request<{ id?: string }>("POST", "/api/v1/eventHooks", { body });
             throw e;
           })
         : await client.request<{ id?: string }>("POST", "/api/v1/eventHooks", { body });
@@ -64,19 +80,57 @@ export async function setupEventHook({ actor, integrationId, origin, input }: { 
       // Okta calls our URL with the challenge before this returns; the GET handler records verified_at.
       await client.request("POST", `/api/v1/eventHooks/${encodeURIComponent(id)}/lifecycle/verify`);
       registered = true;
-      await recordEvent({ workspaceId: actor.workspaceId, integrationId, kind: "hook.registered", message: `Event hook registered and verified in Okta (${id})`, details: { oktaHookId: id, url }, actorUserId: actor.userId });
+      await recordEvent({
+        workspaceId: actor.workspaceId,
+        integrationId,
+        kind: "hook.registered",
+        message: `Event hook registered and verified in Okta (${id})`,
+        details: { oktaHookId: id, url },
+        actorUserId: actor.userId,
+      });
     } catch (e) {
       const scope = e instanceof OktaApiError && (e.status === 403 || e.status === 401);
       const error = scope
-        ? { code: "scope_missing", message: "Okta refused to manage event hooks for this app: grant it okta.eventHooks.manage (and an admin role that may manage hooks), or add the hook by hand" }
-        : { code: "register_failed", message: e instanceof OktaApiError ? `Okta answered ${e.status}${e.errorCode ? ` ${e.errorCode}` : ""}: ${e.errorSummary ?? "registration failed"}` : e instanceof AppError ? e.message : "Registration failed" };
+        ? {
+            code: "scope_missing",
+            message:
+              "Okta refused to manage event hooks for this app: grant it okta.eventHooks.manage (and an admin role that may manage hooks), or add the hook by hand",
+          }
+        : {
+            code: "register_failed",
+            message:
+              e instanceof OktaApiError
+                ? `Okta answered ${e.status}${e.errorCode ? ` ${e.errorCode}` : ""}: ${e.errorSummary ?? "registration failed"}`
+                : e instanceof AppError
+                  ? e.message
+                  : "Registration failed",
+          };
       await sql`update event_hooks set mode = 'manual', last_error = ${JSON.stringify(error)}::jsonb, updated_at = now() where integration_id = ${integrationId}`;
-      await recordEvent({ workspaceId: actor.workspaceId, integrationId, level: "warn", kind: "hook.register_failed", message: `Event hook not registered: ${error.message}`, details: error, actorUserId: actor.userId });
+      await recordEvent({
+        workspaceId: actor.workspaceId,
+        integrationId,
+        level: "warn",
+        kind: "hook.register_failed",
+        message: `Event hook not registered: ${error.message}`,
+        details: error,
+        actorUserId: actor.userId,
+      });
     }
   } else {
-    await recordEvent({ workspaceId: actor.workspaceId, integrationId, kind: "hook.manual", message: "Event hook set up for adding by hand in Okta", details: { url }, actorUserId: actor.userId });
+    await recordEvent({
+      workspaceId: actor.workspaceId,
+      integrationId,
+      kind: "hook.manual",
+      message: "Event hook set up for adding by hand in Okta",
+      details: { url },
+      actorUserId: actor.userId,
+    });
   }
   const state = await getHookState({ workspaceId: actor.workspaceId, integrationId });
   const showSecret = !registered || (rotated && !!input.rotateSecret);
-  return { state, manual: showSecret && !registered ? { url, header: HOOK_HEADER, secret, eventTypes: [...HOOK_EVENT_TYPES], steps: manualSteps(url) } : null };
+  return {
+    state,
+    manual:
+      showSecret && !registered ? { url, header: HOOK_HEADER, secret, eventTypes: [...HOOK_EVENT_TYPES], steps: manualSteps(url) } : null,
+  };
 }

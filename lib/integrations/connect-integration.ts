@@ -6,14 +6,20 @@ import type { Actor } from "@/lib/auth/actor";
 import { log } from "@/lib/log";
 import { recordEvent } from "@/lib/sync/record-event";
 import { startSync } from "@/lib/sync/start-sync";
-import { METHOD_LABEL, type ConnectInput, type IntegrationView, type VerifyResult } from "./contracts";
+import { type ConnectInput, type IntegrationView, METHOD_LABEL, type VerifyResult } from "./contracts";
 import { assertNameFree, isUniqueViolation, nameTaken } from "./names";
 import { assertOwner } from "./owners";
 import { normalizeDomainField, prepareAndVerify, verificationError } from "./prepare";
 import { storeCredentials } from "./store-credentials";
 import { viewOf } from "./view";
 
-export async function connectIntegration({ actor, input }: { actor: Actor; input: ConnectInput }): Promise<{ integration: IntegrationView; verification: VerifyResult }> {
+export async function connectIntegration({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: ConnectInput;
+}): Promise<{ integration: IntegrationView; verification: VerifyResult }> {
   const domain = normalizeDomainField(input.domain);
   // Cheap checks before calling Okta.
   await assertNameFree(actor.workspaceId, input.name);
@@ -29,7 +35,14 @@ export async function connectIntegration({ actor, input }: { actor: Actor; input
     id = await getDb().transaction(async (tx) => {
       const [row] = await tx
         .insert(integrations)
-        .values({ workspaceId: actor.workspaceId, name: input.name, domain: domain.origin, ownerId, state: "connected", authMethod: prepared.resolved.descriptor.authMethod })
+        .values({
+          workspaceId: actor.workspaceId,
+          name: input.name,
+          domain: domain.origin,
+          ownerId,
+          state: "connected",
+          authMethod: prepared.resolved.descriptor.authMethod,
+        })
         .returning({ id: integrations.id });
       await storeCredentials(tx, row.id, prepared);
       const missing = result.scopes.filter((s) => !s.ok);
@@ -39,7 +52,14 @@ export async function connectIntegration({ actor, input }: { actor: Actor; input
           integrationId: row.id,
           kind: "integration.connected",
           message: `Connected ${domain.host} with ${METHOD_LABEL[prepared.resolved.descriptor.authMethod]}${result.usesDpop ? " (DPoP)" : ""}`,
-          details: { domainChanges: domain.changes, method: prepared.resolved.descriptor.authMethod, clientId: prepared.resolved.descriptor.clientId, keyId: prepared.resolved.descriptor.keyId, usesDpop: result.usesDpop, scopes: prepared.scopes },
+          details: {
+            domainChanges: domain.changes,
+            method: prepared.resolved.descriptor.authMethod,
+            clientId: prepared.resolved.descriptor.clientId,
+            keyId: prepared.resolved.descriptor.keyId,
+            usesDpop: result.usesDpop,
+            scopes: prepared.scopes,
+          },
           actorUserId: actor.userId,
         },
         tx,
@@ -52,7 +72,9 @@ export async function connectIntegration({ actor, input }: { actor: Actor; input
             level: "warn",
             kind: "integration.scopes_missing",
             message: `Connected with warnings: ${missing.map((s) => s.scope).join(", ")} not working`,
-            details: { scopes: missing.map((s) => ({ scope: s.scope, status: s.status, errorCode: s.okta?.errorCode, errorId: s.okta?.errorId })) },
+            details: {
+              scopes: missing.map((s) => ({ scope: s.scope, status: s.status, errorCode: s.okta?.errorCode, errorId: s.okta?.errorId })),
+            },
             actorUserId: actor.userId,
           },
           tx,

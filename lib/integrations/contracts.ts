@@ -3,19 +3,54 @@
 // serialized. Pure zod, safe to import from client components.
 import { z } from "zod";
 
-export const METHOD_LABEL = { private_key_jwt: "OAuth 2.0 with a public/private key", client_secret: "OAuth 2.0 with a client secret", api_token: "API token (SSWS)" } as const;
+export const METHOD_LABEL = {
+  private_key_jwt: "OAuth 2.0 with a public/private key",
+  client_secret: "OAuth 2.0 with a client secret",
+  api_token: "API token (SSWS)",
+} as const;
 
-export const READ_SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"] as const;
+export const READ_SCOPES = [
+  "okta.users.read",
+  "okta.groups.read",
+  "okta.apps.read",
+  "okta.logs.read",
+  "okta.roles.read",
+  "okta.idps.read",
+] as const;
 export type ReadScope = (typeof READ_SCOPES)[number];
 
 /** Each scope we request, in a sentence, and the cheap read that proves it works. */
 export const SCOPE_INFO: Record<ReadScope, { label: string; description: string; probe: string }> = {
-  "okta.users.read": { label: "Users", description: "Read people's profiles and status, so the console can list everyone in the org.", probe: "/api/v1/users?limit=1" },
-  "okta.groups.read": { label: "Groups", description: "Read groups and who is in them, for group membership and access views.", probe: "/api/v1/groups?limit=1" },
-  "okta.apps.read": { label: "Applications", description: "Read applications and which users and groups are assigned to them.", probe: "/api/v1/apps?limit=1" },
-  "okta.logs.read": { label: "System Log", description: "Read sign-in and change events from the System Log, for activity and incremental sync.", probe: "/api/v1/logs?limit=1" },
-  "okta.roles.read": { label: "Admin roles", description: "Read which users and groups hold admin roles, to show who can administer Okta.", probe: "/api/v1/iam/assignees/users?limit=1" },
-  "okta.idps.read": { label: "Identity providers", description: "Read the identity providers (social and enterprise sign-in) configured in the org.", probe: "/api/v1/idps?limit=1" },
+  "okta.users.read": {
+    label: "Users",
+    description: "Read people's profiles and status, so the console can list everyone in the org.",
+    probe: "/api/v1/users?limit=1",
+  },
+  "okta.groups.read": {
+    label: "Groups",
+    description: "Read groups and who is in them, for group membership and access views.",
+    probe: "/api/v1/groups?limit=1",
+  },
+  "okta.apps.read": {
+    label: "Applications",
+    description: "Read applications and which users and groups are assigned to them.",
+    probe: "/api/v1/apps?limit=1",
+  },
+  "okta.logs.read": {
+    label: "System Log",
+    description: "Read sign-in and change events from the System Log, for activity and incremental sync.",
+    probe: "/api/v1/logs?limit=1",
+  },
+  "okta.roles.read": {
+    label: "Admin roles",
+    description: "Read which users and groups hold admin roles, to show who can administer Okta.",
+    probe: "/api/v1/iam/assignees/users?limit=1",
+  },
+  "okta.idps.read": {
+    label: "Identity providers",
+    description: "Read the identity providers (social and enterprise sign-in) configured in the org.",
+    probe: "/api/v1/idps?limit=1",
+  },
 };
 
 const clientId = z
@@ -30,9 +65,17 @@ const privateKeyAuth = z
     method: z.literal("private_key_jwt"),
     clientId,
     privateKey: z
-      .union([z.string().max(16_384, "is too long for a private key (at most 16 KB)"), z.record(z.string(), z.unknown()).transform((o) => JSON.stringify(o))])
+      .union([
+        z.string().max(16_384, "is too long for a private key (at most 16 KB)"),
+        z.record(z.string(), z.unknown()).transform((o) => JSON.stringify(o)),
+      ])
       .optional(),
-    keyId: z.string().trim().max(200, "is too long (at most 200 characters)").regex(/^[\x21-\x7e]*$/, "must be printable ASCII without spaces").optional(),
+    keyId: z
+      .string()
+      .trim()
+      .max(200, "is too long (at most 200 characters)")
+      .regex(/^[\x21-\x7e]*$/, "must be printable ASCII without spaces")
+      .optional(),
     generatedKeyId: z.uuid("must be the id returned by POST /api/integrations/keys").optional(),
   })
   .strict()
@@ -47,7 +90,13 @@ export const authInput = z.discriminatedUnion(
   "method",
   [
     privateKeyAuth,
-    z.object({ method: z.literal("client_secret"), clientId, clientSecret: z.string().min(1, "is required").max(1024, "is too long (at most 1024 characters)") }).strict(),
+    z
+      .object({
+        method: z.literal("client_secret"),
+        clientId,
+        clientSecret: z.string().min(1, "is required").max(1024, "is too long (at most 1024 characters)"),
+      })
+      .strict(),
     z
       .object({
         method: z.literal("api_token"),
@@ -65,11 +114,20 @@ export const authInput = z.discriminatedUnion(
 export type AuthInput = z.infer<typeof authInput>;
 
 const name = z.string().trim().min(1, "is required").max(80, "is too long (at most 80 characters)");
-const scopes = z.array(z.enum(READ_SCOPES, { error: () => `must be one of ${READ_SCOPES.join(", ")}` })).min(1, "choose at least one scope").max(READ_SCOPES.length);
+const scopes = z
+  .array(z.enum(READ_SCOPES, { error: () => `must be one of ${READ_SCOPES.join(", ")}` }))
+  .min(1, "choose at least one scope")
+  .max(READ_SCOPES.length);
 const domain = z.string().max(300, "is too long to be an Okta domain");
 
 export const connectInput = z
-  .object({ name: name.default("Okta"), domain, auth: authInput, scopes: scopes.optional(), ownerId: z.uuid("must be a user id").optional() })
+  .object({
+    name: name.default("Okta"),
+    domain,
+    auth: authInput,
+    scopes: scopes.optional(),
+    ownerId: z.uuid("must be a user id").optional(),
+  })
   .strict();
 export type ConnectInput = z.infer<typeof connectInput>;
 
@@ -77,12 +135,24 @@ export const verifyInput = z.object({ domain, auth: authInput, scopes: scopes.op
 export type VerifyInput = z.infer<typeof verifyInput>;
 
 export const updateInput = z
-  .object({ name: name.optional(), ownerId: z.uuid("must be a user id").nullable().optional(), auth: authInput.optional(), scopes: scopes.optional() })
+  .object({
+    name: name.optional(),
+    ownerId: z.uuid("must be a user id").nullable().optional(),
+    auth: authInput.optional(),
+    scopes: scopes.optional(),
+  })
   .strict()
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "nothing to change: give name, ownerId, auth or scopes" });
 export type UpdateInput = z.infer<typeof updateInput>;
 
-export const disconnectQuery = z.object({ deleteData: z.enum(["true", "false", "1", "0"]).optional().transform((v) => v === "true" || v === "1") }).strict();
+export const disconnectQuery = z
+  .object({
+    deleteData: z
+      .enum(["true", "false", "1", "0"])
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
+  })
+  .strict();
 
 // ---------------------------------------------------------------------------------------------
 // Responses
@@ -202,6 +272,12 @@ export const pendingKeyView = z
 export type PendingKeyView = z.infer<typeof pendingKeyView>;
 
 export const disconnectResult = z
-  .object({ integration: integrationView, deletedData: z.boolean(), deletedRows: z.record(z.string(), z.number()), cancelledRuns: z.number(), oktaFollowUp: z.array(z.string()) })
+  .object({
+    integration: integrationView,
+    deletedData: z.boolean(),
+    deletedRows: z.record(z.string(), z.number()),
+    cancelledRuns: z.number(),
+    oktaFollowUp: z.array(z.string()),
+  })
   .strict();
 export type DisconnectResult = z.infer<typeof disconnectResult>;

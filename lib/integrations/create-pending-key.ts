@@ -6,7 +6,7 @@ import { pendingKeys } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { generateSigningKeyPair } from "@/lib/crypto/keys";
 import { seal } from "@/lib/crypto/seal";
-import { pendingKeyView, type PendingKeyView } from "./contracts";
+import { type PendingKeyView, pendingKeyView } from "./contracts";
 import { pendingKeyAad } from "./credentials";
 
 const MAX_AGE_MS = 7 * 24 * 3600_000;
@@ -15,11 +15,25 @@ export async function createPendingKey({ actor }: { actor: Actor }): Promise<Pen
   const pair = await generateSigningKeyPair("RS256");
   const db = getDb();
   // Keys never used for a week are abandoned attempts; drop them.
-  await db.delete(pendingKeys).where(and(eq(pendingKeys.workspaceId, actor.workspaceId), lt(pendingKeys.createdAt, new Date(Date.now() - MAX_AGE_MS))));
+  await db
+    .delete(pendingKeys)
+    .where(and(eq(pendingKeys.workspaceId, actor.workspaceId), lt(pendingKeys.createdAt, new Date(Date.now() - MAX_AGE_MS))));
   const id = crypto.randomUUID();
   const [row] = await db
     .insert(pendingKeys)
-    .values({ id, workspaceId: actor.workspaceId, kid: pair.kid, publicJwk: pair.publicJwk, sealedPrivateKey: seal(JSON.stringify(pair.privateJwk), pendingKeyAad(id)) })
+    .values({
+      id,
+      workspaceId: actor.workspaceId,
+      kid: pair.kid,
+      publicJwk: pair.publicJwk,
+      sealedPrivateKey: seal(JSON.stringify(pair.privateJwk), pendingKeyAad(id)),
+    })
     .returning();
-  return pendingKeyView.parse({ id: row.id, kid: row.kid, fingerprint: pair.fingerprint, publicJwk: row.publicJwk, createdAt: row.createdAt.toISOString() });
+  return pendingKeyView.parse({
+    id: row.id,
+    kid: row.kid,
+    fingerprint: pair.fingerprint,
+    publicJwk: row.publicJwk,
+    createdAt: row.createdAt.toISOString(),
+  });
 }

@@ -2,8 +2,8 @@
 // (secret material) and what may be shown (method, client ID, key id and fingerprint, token's last 4).
 import { and, eq } from "drizzle-orm";
 import { exportJWK, type JWK } from "jose";
-import { getDb, type DbOrTx } from "@/db";
-import { pendingKeys, type AuthMethod, type Integration, type SecretKind } from "@/db/schema";
+import { type DbOrTx, getDb } from "@/db";
+import { type AuthMethod, type Integration, pendingKeys, type SecretKind } from "@/db/schema";
 import { KeyFormatError, parsePrivateKey } from "@/lib/crypto/keys";
 import { unseal } from "@/lib/crypto/seal";
 import { AppError } from "@/lib/errors";
@@ -28,9 +28,15 @@ export interface ResolvedCredentials {
 
 export const pendingKeyAad = (id: string) => `pending_key:${id}`;
 
-const fieldError = (field: string, message: string) => new AppError("VALIDATION", `Invalid body: ${field}: ${message}`, { fields: [{ field, message }] });
+const fieldError = (field: string, message: string) =>
+  new AppError("VALIDATION", `Invalid body: ${field}: ${message}`, { fields: [{ field, message }] });
 
-export async function resolveCredentials(workspaceId: string, auth: AuthInput, scopes: string[], db: DbOrTx = getDb()): Promise<ResolvedCredentials> {
+export async function resolveCredentials(
+  workspaceId: string,
+  auth: AuthInput,
+  scopes: string[],
+  db: DbOrTx = getDb(),
+): Promise<ResolvedCredentials> {
   if (auth.method === "api_token") {
     return {
       credentials: { method: "api_token", token: auth.token },
@@ -53,7 +59,11 @@ export async function resolveCredentials(workspaceId: string, auth: AuthInput, s
       .from(pendingKeys)
       .where(and(eq(pendingKeys.id, auth.generatedKeyId), eq(pendingKeys.workspaceId, workspaceId)))
       .limit(1);
-    if (!row) throw fieldError("auth.generatedKeyId", "no generated key with this id in your workspace (it is used up once an integration is saved); generate a new key");
+    if (!row)
+      throw fieldError(
+        "auth.generatedKeyId",
+        "no generated key with this id in your workspace (it is used up once an integration is saved); generate a new key",
+      );
     privateJwk = JSON.parse(unseal(row.sealedPrivateKey, pendingKeyAad(row.id))) as JWK;
     pendingKeyId = row.id;
   } else {
@@ -82,10 +92,19 @@ export function credentialsFromSecrets(row: Integration, secrets: Partial<Record
     case "api_token":
       return secrets.api_token ? { method: "api_token", token: secrets.api_token.value } : null;
     case "client_secret":
-      return secrets.client_secret && row.clientId ? { method: "client_secret", clientId: row.clientId, clientSecret: secrets.client_secret.value, scopes: row.scopes, dpopKey } : null;
+      return secrets.client_secret && row.clientId
+        ? { method: "client_secret", clientId: row.clientId, clientSecret: secrets.client_secret.value, scopes: row.scopes, dpopKey }
+        : null;
     case "private_key_jwt":
       return secrets.private_key && row.clientId
-        ? { method: "private_key_jwt", clientId: row.clientId, privateKey: JSON.parse(secrets.private_key.value) as JWK, keyId: row.keyId ?? undefined, scopes: row.scopes, dpopKey }
+        ? {
+            method: "private_key_jwt",
+            clientId: row.clientId,
+            privateKey: JSON.parse(secrets.private_key.value) as JWK,
+            keyId: row.keyId ?? undefined,
+            scopes: row.scopes,
+            dpopKey,
+          }
         : null;
   }
 }

@@ -25,9 +25,27 @@ import { oktaFollowUp } from "./follow-up";
 import { deleteSecrets } from "./secrets";
 import { viewOf } from "./view";
 
-const DIRECTORY = { users: oktaUsers, groups: oktaGroups, groupMembers: oktaGroupMembers, apps: oktaApps, appUsers: oktaAppUsers, appGroups: oktaAppGroups, roleAssignments: oktaRoleAssignments, idps: oktaIdps, logEvents: oktaLogEvents };
+const DIRECTORY = {
+  users: oktaUsers,
+  groups: oktaGroups,
+  groupMembers: oktaGroupMembers,
+  apps: oktaApps,
+  appUsers: oktaAppUsers,
+  appGroups: oktaAppGroups,
+  roleAssignments: oktaRoleAssignments,
+  idps: oktaIdps,
+  logEvents: oktaLogEvents,
+};
 
-export async function disconnectIntegration({ actor, id, deleteData }: { actor: Actor; id: string; deleteData: boolean }): Promise<DisconnectResult> {
+export async function disconnectIntegration({
+  actor,
+  id,
+  deleteData,
+}: {
+  actor: Actor;
+  id: string;
+  deleteData: boolean;
+}): Promise<DisconnectResult> {
   const db = getDb();
   const outcome = await db.transaction(async (tx) => {
     const where = and(eq(integrations.id, id), eq(integrations.workspaceId, actor.workspaceId));
@@ -51,7 +69,15 @@ export async function disconnectIntegration({ actor, id, deleteData }: { actor: 
     const now = new Date();
     await tx
       .update(integrations)
-      .set({ state: "disconnected", disconnectedAt: now, disconnectedById: actor.userId, updatedAt: now, cursors: {}, nextSyncAt: null, nextIncrementalSyncAt: null })
+      .set({
+        state: "disconnected",
+        disconnectedAt: now,
+        disconnectedById: actor.userId,
+        updatedAt: now,
+        cursors: {},
+        nextSyncAt: null,
+        nextIncrementalSyncAt: null,
+      })
       .where(eq(integrations.id, id));
     await recordEvent(
       {

@@ -4,7 +4,10 @@
 export function oktaFollowUp(row: { authMethod: string; clientId: string | null; tokenLast4: string | null; domain: string }): string[] {
   const admin = row.domain.replace(/^https:\/\/([^.]+)\./, "https://$1-admin.");
   if (row.authMethod === "api_token") {
-    return [`Revoke the API token ending in ${row.tokenLast4 ?? "…"} in Okta: Security > API > Tokens (${admin}).`, "Check the System Log for any use of the token after now."];
+    return [
+      `Revoke the API token ending in ${row.tokenLast4 ?? "…"} in Okta: Security > API > Tokens (${admin}).`,
+      "Check the System Log for any use of the token after now.",
+    ];
   }
   if (row.authMethod === "client_secret") {
     return [

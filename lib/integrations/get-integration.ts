@@ -3,11 +3,19 @@ import { getDb } from "@/db";
 import { integrationEvents, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
-import { integrationEventView, type IntegrationDetail } from "./contracts";
+import { type IntegrationDetail, integrationEventView } from "./contracts";
 import { viewOf } from "./view";
 
 /** One integration with its recent audit and sync events (newest first). */
-export async function getIntegration({ actor, id, eventLimit = 50 }: { actor: Actor; id: string; eventLimit?: number }): Promise<IntegrationDetail> {
+export async function getIntegration({
+  actor,
+  id,
+  eventLimit = 50,
+}: {
+  actor: Actor;
+  id: string;
+  eventLimit?: number;
+}): Promise<IntegrationDetail> {
   const integration = await viewOf(actor.workspaceId, id);
   if (!integration) throw notFound("Integration");
   const rows = await getDb()

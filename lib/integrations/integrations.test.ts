@@ -3,14 +3,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as listRoute, POST as connectRoute } from "@/app/api/integrations/route";
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/integrations/[id]/route";
 import { POST as keysRoute } from "@/app/api/integrations/keys/route";
+import { POST as connectRoute, GET as listRoute } from "@/app/api/integrations/route";
 import { POST as verifyRoute } from "@/app/api/integrations/verify/route";
 import { getDb } from "@/db";
-import { integrationEvents, integrations, integrationSecrets, oktaUsers, pendingKeys, syncRunResources, syncRuns } from "@/db/schema";
-import { runSync } from "@/lib/sync/run-sync";
+import { integrationEvents, integrationSecrets, integrations, oktaUsers, pendingKeys, syncRunResources, syncRuns } from "@/db/schema";
 import { stopBoss } from "@/lib/jobs/boss";
+import { runSync } from "@/lib/sync/run-sync";
 import { dumpDatabase } from "@/test/db-dump";
 import { createTenant } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
@@ -35,7 +35,9 @@ beforeAll(async () => {
     }) as typeof stream.write;
     restore.push(() => (stream.write = orig));
   }
-  notOkta = http.createServer((_, res) => res.writeHead(404, { "content-type": "text/html" }).end("<html><body>Welcome to nginx</body></html>"));
+  notOkta = http.createServer((_, res) =>
+    res.writeHead(404, { "content-type": "text/html" }).end("<html><body>Welcome to nginx</body></html>"),
+  );
   await new Promise<void>((r) => notOkta.listen(0, "127.0.0.1", () => r()));
   const p = (notOkta.address() as AddressInfo).port;
   notOktaUrl = `http://127.0.0.1:${p}`;
@@ -63,7 +65,14 @@ afterAll(async () => {
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function call(handler: (req: Request, ctx?: any) => Promise<Response>, method: string, path: string, key: string, body?: unknown, params?: Record<string, string>) {
+async function call(
+  handler: (req: Request, ctx?: any) => Promise<Response>,
+  method: string,
+  path: string,
+  key: string,
+  body?: unknown,
+  params?: Record<string, string>,
+) {
   const req = new Request(`http://localhost${path}`, {
     method,
     headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
@@ -89,7 +98,10 @@ async function secretRows(integrationId: string) {
   return getDb().select().from(integrationSecrets).where(eq(integrationSecrets.integrationId, integrationId));
 }
 async function countIntegrations(workspaceId: string) {
-  const [{ n }] = await getDb().select({ n: sql<number>`count(*)::int` }).from(integrations).where(eq(integrations.workspaceId, workspaceId));
+  const [{ n }] = await getDb()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(integrations)
+    .where(eq(integrations.workspaceId, workspaceId));
   return n;
 }
 
@@ -99,7 +111,12 @@ describe("connect", () => {
     const res = await connect(t.adminKey, { domain: emu.url, auth: keyAuth() });
     expect(res.status).toBe(201);
     const i = res.body;
-    expect(i).toMatchObject({ name: "Okta", domain: emu.url, state: "connected", auth: { method: "private_key_jwt", clientId: emu.app("readonly-key").clientId, keyId: emu.app("readonly-key").kid, usesDpop: false } });
+    expect(i).toMatchObject({
+      name: "Okta",
+      domain: emu.url,
+      state: "connected",
+      auth: { method: "private_key_jwt", clientId: emu.app("readonly-key").clientId, keyId: emu.app("readonly-key").kid, usesDpop: false },
+    });
     expect(i.auth.keyFingerprint).toMatch(/^[\w-]{43}$/);
     expect(i.scopeResults).toHaveLength(6);
     expect(i.scopeResults.every((s: Json) => s.ok)).toBe(true);
@@ -107,7 +124,10 @@ describe("connect", () => {
     const rows = await secretRows(i.id);
     expect(rows.map((r) => r.kind).sort()).toEqual(["access_token", "private_key"]);
     for (const r of rows) expect(r.sealed).toMatch(/^v1\.k1\./);
-    const [ev] = await getDb().select().from(integrationEvents).where(and(eq(integrationEvents.integrationId, i.id), eq(integrationEvents.kind, "integration.connected")));
+    const [ev] = await getDb()
+      .select()
+      .from(integrationEvents)
+      .where(and(eq(integrationEvents.integrationId, i.id), eq(integrationEvents.kind, "integration.connected")));
     expect(ev.actorUserId).toBe(t.admin.id);
   });
 
@@ -117,13 +137,28 @@ describe("connect", () => {
     expect(key.status).toBe(201);
     expect(key.body.publicJwk).toMatchObject({ kty: "RSA", kid: key.body.kid, use: "sig", alg: "RS256" });
     expect(key.body.publicJwk.d).toBeUndefined();
-    const app = await emu.control<Json>("POST", "/apps", { name: `console-${key.body.kid}`, kind: "service", publicJwk: key.body.publicJwk, scopes: ["okta.users.read", "okta.groups.read"], roles: ["READ_ONLY_ADMIN"] });
-    const res = await connect(t.adminKey, { name: "Generated", domain: emu.url, auth: { method: "private_key_jwt", clientId: app.clientId, generatedKeyId: key.body.id }, scopes: ["okta.users.read", "okta.groups.read"] });
+    const app = await emu.control<Json>("POST", "/apps", {
+      name: `console-${key.body.kid}`,
+      kind: "service",
+      publicJwk: key.body.publicJwk,
+      scopes: ["okta.users.read", "okta.groups.read"],
+      roles: ["READ_ONLY_ADMIN"],
+    });
+    const res = await connect(t.adminKey, {
+      name: "Generated",
+      domain: emu.url,
+      auth: { method: "private_key_jwt", clientId: app.clientId, generatedKeyId: key.body.id },
+      scopes: ["okta.users.read", "okta.groups.read"],
+    });
     expect(res.status).toBe(201);
     expect(res.body.auth).toMatchObject({ keyId: key.body.kid, keyFingerprint: key.body.fingerprint });
     // The pending key is used up.
     expect(await getDb().select().from(pendingKeys).where(eq(pendingKeys.id, key.body.id))).toHaveLength(0);
-    const again = await connect(t.adminKey, { name: "Again", domain: emu.url, auth: { method: "private_key_jwt", clientId: app.clientId, generatedKeyId: key.body.id } });
+    const again = await connect(t.adminKey, {
+      name: "Again",
+      domain: emu.url,
+      auth: { method: "private_key_jwt", clientId: app.clientId, generatedKeyId: key.body.id },
+    });
     expect(again.status).toBe(400);
     expect(again.body.error.message).toMatch(/auth\.generatedKeyId/);
   });
@@ -170,16 +205,79 @@ describe("connect", () => {
 
 describe("verification failures: 422 with the cause, the fix and Okta's identifiers; nothing saved", () => {
   it.each<[string, () => Json, number, string, string, RegExp]>([
-    ["a secret on a custom API Services app", () => ({ domain: emu.url, auth: secretAuth("custom-with-secret") }), 422, "OKTA_AUTH_FAILED", "SECRET_NOT_ALLOWED", /public\/private key/],
-    ["a wrong client secret", () => ({ domain: emu.url, auth: secretAuth("oin-secret", "wrong-" + "s".repeat(40)) }), 422, "OKTA_AUTH_FAILED", "INVALID_CLIENT", /do not belong together/],
-    ["a private key of another app", () => ({ domain: emu.url, auth: { ...keyAuth(), privateKey: emu.app("no-role").privateKeyPem } }), 422, "OKTA_AUTH_FAILED", "KEY_MISMATCH", /does not belong/],
-    ["a wrong key id", () => ({ domain: emu.url, auth: { ...keyAuth(), keyId: "not-the-kid" } }), 422, "OKTA_AUTH_FAILED", "KEY_MISMATCH", /key ID/],
-    ["an unknown client ID", () => ({ domain: emu.url, auth: { ...keyAuth(), clientId: "0oaNOPE00000000000000" } }), 422, "OKTA_AUTH_FAILED", "INVALID_CLIENT", /client ID/],
+    [
+      "a secret on a custom API Services app",
+      () => ({ domain: emu.url, auth: secretAuth("custom-with-secret") }),
+      422,
+      "OKTA_AUTH_FAILED",
+      "SECRET_NOT_ALLOWED",
+      /public\/private key/,
+    ],
+    [
+      "a wrong client secret",
+      () => ({ domain: emu.url, auth: secretAuth("oin-secret", "wrong-" + "s".repeat(40)) }),
+      422,
+      "OKTA_AUTH_FAILED",
+      "INVALID_CLIENT",
+      /do not belong together/,
+    ],
+    [
+      "a private key of another app",
+      () => ({ domain: emu.url, auth: { ...keyAuth(), privateKey: emu.app("no-role").privateKeyPem } }),
+      422,
+      "OKTA_AUTH_FAILED",
+      "KEY_MISMATCH",
+      /does not belong/,
+    ],
+    [
+      "a wrong key id",
+      () => ({ domain: emu.url, auth: { ...keyAuth(), keyId: "not-the-kid" } }),
+      422,
+      "OKTA_AUTH_FAILED",
+      "KEY_MISMATCH",
+      /key ID/,
+    ],
+    [
+      "an unknown client ID",
+      () => ({ domain: emu.url, auth: { ...keyAuth(), clientId: "0oaNOPE00000000000000" } }),
+      422,
+      "OKTA_AUTH_FAILED",
+      "INVALID_CLIENT",
+      /client ID/,
+    ],
     ["no admin role", () => ({ domain: emu.url, auth: keyAuth("no-role") }), 422, "OKTA_PERMISSION_DENIED", "NO_ADMIN_ROLE", /admin role/],
-    ["an invalid API token", () => ({ domain: emu.url, auth: { method: "api_token", token: "00" + "Z".repeat(40) } }), 422, "OKTA_AUTH_FAILED", "API_TOKEN_INVALID", /30 days/],
-    ["a site that is not Okta", () => ({ domain: notOktaUrl, auth: { method: "api_token", token: "00" + "Z".repeat(40) } }), 422, "UNPROCESSABLE", "NOT_OKTA", /not like an Okta org/],
-    ["nothing listening", () => ({ domain: deadUrl, auth: { method: "api_token", token: "00" + "Z".repeat(40) } }), 422, "UNPROCESSABLE", "DOMAIN_UNREACHABLE", /did not answer/],
-    ["a domain that does not resolve", () => ({ domain: "acme-does-not-exist.example", auth: { method: "api_token", token: "00" + "Z".repeat(40) } }), 422, "UNPROCESSABLE", "DOMAIN_UNREACHABLE", /does not resolve/],
+    [
+      "an invalid API token",
+      () => ({ domain: emu.url, auth: { method: "api_token", token: "00" + "Z".repeat(40) } }),
+      422,
+      "OKTA_AUTH_FAILED",
+      "API_TOKEN_INVALID",
+      /30 days/,
+    ],
+    [
+      "a site that is not Okta",
+      () => ({ domain: notOktaUrl, auth: { method: "api_token", token: "00" + "Z".repeat(40) } }),
+      422,
+      "UNPROCESSABLE",
+      "NOT_OKTA",
+      /not like an Okta org/,
+    ],
+    [
+      "nothing listening",
+      () => ({ domain: deadUrl, auth: { method: "api_token", token: "00" + "Z".repeat(40) } }),
+      422,
+      "UNPROCESSABLE",
+      "DOMAIN_UNREACHABLE",
+      /did not answer/,
+    ],
+    [
+      "a domain that does not resolve",
+      () => ({ domain: "acme-does-not-exist.example", auth: { method: "api_token", token: "00" + "Z".repeat(40) } }),
+      422,
+      "UNPROCESSABLE",
+      "DOMAIN_UNREACHABLE",
+      /does not resolve/,
+    ],
   ])("%s", async (_, body, status, code, diag, message) => {
     const t = await createTenant();
     const res = await connect(t.adminKey, body());
@@ -209,7 +307,10 @@ describe("verification failures: 422 with the cause, the fix and Okta's identifi
 describe("verify without saving", () => {
   it("answers the per-scope result and saves nothing", async () => {
     const t = await createTenant();
-    const res = await call(verifyRoute, "POST", "/api/integrations/verify", t.adminKey, { domain: `${emu.url}/app/UserHome`, auth: keyAuth("no-groups-scope") });
+    const res = await call(verifyRoute, "POST", "/api/integrations/verify", t.adminKey, {
+      domain: `${emu.url}/app/UserHome`,
+      auth: keyAuth("no-groups-scope"),
+    });
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(true);
     expect(res.body.domain.changes.join()).toMatch(/app\/UserHome/);
@@ -250,14 +351,26 @@ describe("who may do what", () => {
   it("names are unique per workspace (case-insensitive); the owner must be a workspace user", async () => {
     const t = await createTenant();
     const other = await createTenant();
-    expect((await connect(t.adminKey, { name: "Prod", domain: emu.url, auth: { method: "api_token", token: emu.apiToken() } })).status).toBe(201);
+    expect(
+      (await connect(t.adminKey, { name: "Prod", domain: emu.url, auth: { method: "api_token", token: emu.apiToken() } })).status,
+    ).toBe(201);
     const dup = await connect(t.adminKey, { name: "prod", domain: emu.url, auth: { method: "api_token", token: emu.apiToken() } });
     expect(dup.status).toBe(409);
     expect(dup.body.error.message).toMatch(/already exists/);
-    const badOwner = await connect(t.adminKey, { name: "P2", domain: emu.url, auth: { method: "api_token", token: emu.apiToken() }, ownerId: other.admin.id });
+    const badOwner = await connect(t.adminKey, {
+      name: "P2",
+      domain: emu.url,
+      auth: { method: "api_token", token: emu.apiToken() },
+      ownerId: other.admin.id,
+    });
     expect(badOwner.status).toBe(400);
     expect(badOwner.body.error.message).toMatch(/ownerId/);
-    const withOwner = await connect(t.adminKey, { name: "P3", domain: emu.url, auth: { method: "api_token", token: emu.apiToken() }, ownerId: t.viewer.id });
+    const withOwner = await connect(t.adminKey, {
+      name: "P3",
+      domain: emu.url,
+      auth: { method: "api_token", token: emu.apiToken() },
+      ownerId: t.viewer.id,
+    });
     expect(withOwner.body.owner.id).toBe(t.viewer.id);
   });
 });
@@ -292,21 +405,78 @@ describe("bad input: 4xx naming the problem, nothing saved", () => {
     ["oversized domain", () => ({ domain: "a".repeat(400) + ".okta.com", auth: token() }), /domain: .*too long/],
     ["oversized name", () => ({ name: "n".repeat(200), domain: "acme.okta.com", auth: token() }), /name: .*too long/],
     ["empty name", () => ({ name: "  ", domain: "acme.okta.com", auth: token() }), /name: is required/],
-    ["oversized secret", () => ({ domain: "acme.okta.com", auth: { method: "client_secret", clientId: "0oa1", clientSecret: "s".repeat(5000) } }), /auth\.clientSecret: .*too long/],
-    ["client ID with odd characters", () => ({ domain: "acme.okta.com", auth: { method: "client_secret", clientId: "0oa1; drop table", clientSecret: "s" } }), /auth\.clientId/],
-    ["a token with SSWS prefix and space", () => ({ domain: "acme.okta.com", auth: { method: "api_token", token: "SSWS 00abcdefghijklmnopqrstuvwxyz" } }), /auth\.token: .*without 'SSWS'/],
+    [
+      "oversized secret",
+      () => ({ domain: "acme.okta.com", auth: { method: "client_secret", clientId: "0oa1", clientSecret: "s".repeat(5000) } }),
+      /auth\.clientSecret: .*too long/,
+    ],
+    [
+      "client ID with odd characters",
+      () => ({ domain: "acme.okta.com", auth: { method: "client_secret", clientId: "0oa1; drop table", clientSecret: "s" } }),
+      /auth\.clientId/,
+    ],
+    [
+      "a token with SSWS prefix and space",
+      () => ({ domain: "acme.okta.com", auth: { method: "api_token", token: "SSWS 00abcdefghijklmnopqrstuvwxyz" } }),
+      /auth\.token: .*without 'SSWS'/,
+    ],
     ["a short token", () => ({ domain: "acme.okta.com", auth: { method: "api_token", token: "00abc" } }), /auth\.token: .*too short/],
-    ["neither key nor generated key", () => ({ domain: "acme.okta.com", auth: { method: "private_key_jwt", clientId: "0oa1" } }), /auth\.privateKey: give either/],
-    ["both key and generated key", () => ({ domain: "acme.okta.com", auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: "x", generatedKeyId: crypto.randomUUID() } }), /exactly one/],
-    ["an oversized private key", () => ({ domain: emu.url, auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: longPem } }), /auth\.privateKey: .*too long/],
-    ["a malformed private key", () => ({ domain: emu.url, auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----" } }), /auth\.privateKey: .*could not be read/],
-    ["a public key instead of a private one", () => ({ domain: emu.url, auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----" } }), /auth\.privateKey: .*public key/],
-    ["a truncated PEM", () => ({ domain: emu.url, auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: "-----BEGIN PRIVATE KEY-----\nMIIEv" } }), /auth\.privateKey: .*incomplete/],
-    ["a public JWK", () => ({ domain: emu.url, auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: { kty: "RSA", n: "abc", e: "AQAB" } } }), /auth\.privateKey: .*public key/],
+    [
+      "neither key nor generated key",
+      () => ({ domain: "acme.okta.com", auth: { method: "private_key_jwt", clientId: "0oa1" } }),
+      /auth\.privateKey: give either/,
+    ],
+    [
+      "both key and generated key",
+      () => ({
+        domain: "acme.okta.com",
+        auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: "x", generatedKeyId: crypto.randomUUID() },
+      }),
+      /exactly one/,
+    ],
+    [
+      "an oversized private key",
+      () => ({ domain: emu.url, auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: longPem } }),
+      /auth\.privateKey: .*too long/,
+    ],
+    [
+      "a malformed private key",
+      () => ({
+        domain: emu.url,
+        auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----" },
+      }),
+      /auth\.privateKey: .*could not be read/,
+    ],
+    [
+      "a public key instead of a private one",
+      () => ({
+        domain: emu.url,
+        auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----" },
+      }),
+      /auth\.privateKey: .*public key/,
+    ],
+    [
+      "a truncated PEM",
+      () => ({ domain: emu.url, auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: "-----BEGIN PRIVATE KEY-----\nMIIEv" } }),
+      /auth\.privateKey: .*incomplete/,
+    ],
+    [
+      "a public JWK",
+      () => ({ domain: emu.url, auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: { kty: "RSA", n: "abc", e: "AQAB" } } }),
+      /auth\.privateKey: .*public key/,
+    ],
     ["an unknown scope", () => ({ domain: "acme.okta.com", auth: token(), scopes: ["okta.users.manage"] }), /scopes\.0: must be one of/],
     ["no scopes", () => ({ domain: "acme.okta.com", auth: token(), scopes: [] }), /scopes: choose at least one/],
-    ["a generated key id that is not a uuid", () => ({ domain: "acme.okta.com", auth: { method: "private_key_jwt", clientId: "0oa1", generatedKeyId: "abc" } }), /generatedKeyId/],
-    ["an unknown generated key", () => ({ domain: emu.url, auth: { method: "private_key_jwt", clientId: "0oa1", generatedKeyId: crypto.randomUUID() } }), /generatedKeyId: no generated key/],
+    [
+      "a generated key id that is not a uuid",
+      () => ({ domain: "acme.okta.com", auth: { method: "private_key_jwt", clientId: "0oa1", generatedKeyId: "abc" } }),
+      /generatedKeyId/,
+    ],
+    [
+      "an unknown generated key",
+      () => ({ domain: emu.url, auth: { method: "private_key_jwt", clientId: "0oa1", generatedKeyId: crypto.randomUUID() } }),
+      /generatedKeyId: no generated key/,
+    ],
   ])("%s", async (_, body, message) => {
     const t = await createTenant();
     const b = body();
@@ -319,7 +489,10 @@ describe("bad input: 4xx naming the problem, nothing saved", () => {
 
   it("an oversized body is refused with 413", async () => {
     const t = await createTenant();
-    const res = await connect(t.adminKey, { domain: "acme.okta.com", auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: "x".repeat(70_000) } });
+    const res = await connect(t.adminKey, {
+      domain: "acme.okta.com",
+      auth: { method: "private_key_jwt", clientId: "0oa1", privateKey: "x".repeat(70_000) },
+    });
     expect(res.status).toBe(413);
   });
 
@@ -347,7 +520,9 @@ describe("edit and rotate", () => {
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.diagnosis.code).toBe("SECRET_NOT_ALLOWED");
     expect((await secretRows(id)).map((r) => r.kind).sort()).toEqual(["api_token"]);
-    expect((await call(getRoute, "GET", `/api/integrations/${id}`, t.adminKey, undefined, { id })).body.integration.auth.method).toBe("api_token");
+    expect((await call(getRoute, "GET", `/api/integrations/${id}`, t.adminKey, undefined, { id })).body.integration.auth.method).toBe(
+      "api_token",
+    );
 
     const switched = await patch({ auth: keyAuth("dpop-key") });
     expect(switched.status).toBe(200);
@@ -356,7 +531,9 @@ describe("edit and rotate", () => {
 
     const detail = await call(getRoute, "GET", `/api/integrations/${id}`, t.viewerKey, undefined, { id });
     const kinds = detail.body.events.map((e: Json) => e.kind);
-    expect(kinds).toEqual(expect.arrayContaining(["integration.connected", "integration.updated", "credentials.verify_failed", "credentials.changed"]));
+    expect(kinds).toEqual(
+      expect.arrayContaining(["integration.connected", "integration.updated", "credentials.verify_failed", "credentials.changed"]),
+    );
     const failed = detail.body.events.find((e: Json) => e.kind === "credentials.verify_failed");
     expect(failed.actor.id).toBe(t.admin.id);
     expect(failed.level).toBe("error");
@@ -380,10 +557,20 @@ describe("disconnect", () => {
     const drop = await connect(t.adminKey, { name: "Drop", domain: emu.url, auth: secretAuth() });
     const db = getDb();
     for (const i of [keep.body, drop.body]) {
-      await db.insert(oktaUsers).values({ workspaceId: t.ws.id, integrationId: i.id, id: `00u${i.id.slice(0, 8)}`, status: "ACTIVE", login: "a@example.com", profile: {}, contentHash: "h" });
+      await db.insert(oktaUsers).values({
+        workspaceId: t.ws.id,
+        integrationId: i.id,
+        id: `00u${i.id.slice(0, 8)}`,
+        status: "ACTIVE",
+        login: "a@example.com",
+        profile: {},
+        contentHash: "h",
+      });
     }
     const r1 = await call(deleteRoute, "DELETE", `/api/integrations/${keep.body.id}`, t.adminKey, undefined, { id: keep.body.id });
-    const r2 = await call(deleteRoute, "DELETE", `/api/integrations/${drop.body.id}?deleteData=true`, t.adminKey, undefined, { id: drop.body.id });
+    const r2 = await call(deleteRoute, "DELETE", `/api/integrations/${drop.body.id}?deleteData=true`, t.adminKey, undefined, {
+      id: drop.body.id,
+    });
     expect(r1.status).toBe(200);
     expect(r1.body).toMatchObject({ deletedData: false, integration: { state: "disconnected", disconnectedBy: { id: t.admin.id } } });
     expect(r1.body.oktaFollowUp.join(" ")).toMatch(/Deactivate the app with client ID/);
@@ -400,7 +587,9 @@ describe("disconnect", () => {
     const ev = detail.body.events.find((e: Json) => e.kind === "integration.disconnected");
     expect(ev.actor.id).toBe(t.admin.id);
     // The name is free again for a new connection.
-    expect((await connect(t.adminKey, { name: "Keep", domain: emu.url, auth: { method: "api_token", token: emu.apiToken() } })).status).toBe(201);
+    expect(
+      (await connect(t.adminKey, { name: "Keep", domain: emu.url, auth: { method: "api_token", token: emu.apiToken() } })).status,
+    ).toBe(201);
   });
 });
 
@@ -417,7 +606,10 @@ describe("disconnect during a running sync", () => {
       const sync = runSync(run.id);
       // Disconnect once the run has committed a page (and so is mid-walk, not before or after it).
       for (let i = 0; i < 200; i++) {
-        const [p] = await getDb().select({ pages: sql<number>`coalesce(sum(${syncRunResources.pages}), 0)::int` }).from(syncRunResources).where(eq(syncRunResources.runId, run.id));
+        const [p] = await getDb()
+          .select({ pages: sql<number>`coalesce(sum(${syncRunResources.pages}), 0)::int` })
+          .from(syncRunResources)
+          .where(eq(syncRunResources.runId, run.id));
         if (p.pages > 0) break;
         await new Promise((r) => setTimeout(r, 50));
       }

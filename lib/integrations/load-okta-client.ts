@@ -4,11 +4,14 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { createOktaClient, type CachedToken, type OktaClient, type OktaClientEvents } from "@/lib/okta/client";
+import { type CachedToken, createOktaClient, type OktaClient, type OktaClientEvents } from "@/lib/okta/client";
 import { credentialsFromSecrets } from "./credentials";
 import { readSecrets, writeSecret } from "./secrets";
 
-export async function loadOktaClient(integrationId: string, opts: { events?: OktaClientEvents; workspaceId?: string; extraScopes?: string[] } = {}): Promise<OktaClient> {
+export async function loadOktaClient(
+  integrationId: string,
+  opts: { events?: OktaClientEvents; workspaceId?: string; extraScopes?: string[] } = {},
+): Promise<OktaClient> {
   const db = getDb();
   const [row] = await db
     .select()
@@ -32,10 +35,20 @@ export async function loadOktaClient(integrationId: string, opts: { events?: Okt
     async set(t: CachedToken) {
       // Only while still connected: a disconnect racing a token refresh must not leave a token behind.
       await db.transaction(async (tx) => {
-        const [cur] = await tx.select({ state: integrations.state }).from(integrations).where(eq(integrations.id, integrationId)).for("no key update");
+        const [cur] = await tx
+          .select({ state: integrations.state })
+          .from(integrations)
+          .where(eq(integrations.id, integrationId))
+          .for("no key update");
         if (cur?.state === "connected") await writeSecret(tx, integrationId, "access_token", JSON.stringify(t), new Date(t.expiresAt));
       });
     },
   };
-  return createOktaClient({ domain: row.domain, credentials, rateLimitShare: row.rateLimitShare, events: opts.events, tokenCache: extra ? undefined : tokenCache });
+  return createOktaClient({
+    domain: row.domain,
+    credentials,
+    rateLimitShare: row.rateLimitShare,
+    events: opts.events,
+    tokenCache: extra ? undefined : tokenCache,
+  });
 }

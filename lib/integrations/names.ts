@@ -1,10 +1,12 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import { type DbOrTx, getDb } from "@/db";
 import { integrations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
 export const nameTaken = (name: string) =>
-  new AppError("CONFLICT", `An integration named "${name}" already exists in this workspace; choose another name`, { fields: [{ field: "name", message: "already used by another integration" }] });
+  new AppError("CONFLICT", `An integration named "${name}" already exists in this workspace; choose another name`, {
+    fields: [{ field: "name", message: "already used by another integration" }],
+  });
 
 /** Names are unique among a workspace's connected integrations (case-insensitive), as the unique index says. */
 export async function assertNameFree(workspaceId: string, name: string, exceptId?: string, db: DbOrTx = getDb()) {
@@ -23,4 +25,5 @@ export async function assertNameFree(workspaceId: string, name: string, exceptId
   if (row) throw nameTaken(name);
 }
 
-export const isUniqueViolation = (e: unknown) => (e as { cause?: { code?: string } })?.cause?.code === "23505" || (e as { code?: string })?.code === "23505";
+export const isUniqueViolation = (e: unknown) =>
+  (e as { cause?: { code?: string } })?.cause?.code === "23505" || (e as { code?: string })?.code === "23505";

@@ -2,16 +2,17 @@
 // verify against Okta, and turn a failed verification into the one error envelope.
 import type { DbOrTx } from "@/db";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import { DomainError, normalizeOktaDomain, type NormalizedDomain } from "@/lib/okta/domain";
-import { READ_SCOPES, type AuthInput, type DiagnosisCode, type ReadScope, type VerifyResult } from "./contracts";
-import { resolveCredentials, type ResolvedCredentials } from "./credentials";
-import { verifyConnection, type VerifyOutcome } from "./verify-connection";
+import { DomainError, type NormalizedDomain, normalizeOktaDomain } from "@/lib/okta/domain";
+import { type AuthInput, type DiagnosisCode, READ_SCOPES, type ReadScope, type VerifyResult } from "./contracts";
+import { type ResolvedCredentials, resolveCredentials } from "./credentials";
+import { type VerifyOutcome, verifyConnection } from "./verify-connection";
 
 export function normalizeDomainField(input: string): NormalizedDomain {
   try {
     return normalizeOktaDomain(input);
   } catch (e) {
-    if (e instanceof DomainError) throw new AppError("VALIDATION", `Invalid body: domain: ${e.message}`, { fields: [{ field: "domain", message: e.message }] });
+    if (e instanceof DomainError)
+      throw new AppError("VALIDATION", `Invalid body: domain: ${e.message}`, { fields: [{ field: "domain", message: e.message }] });
     throw e;
   }
 }
@@ -46,7 +47,10 @@ export interface Prepared {
   outcome: VerifyOutcome;
 }
 
-export async function prepareAndVerify(input: { workspaceId: string; domain: string | NormalizedDomain; auth: AuthInput; scopes?: ReadScope[] }, db?: DbOrTx): Promise<Prepared> {
+export async function prepareAndVerify(
+  input: { workspaceId: string; domain: string | NormalizedDomain; auth: AuthInput; scopes?: ReadScope[] },
+  db?: DbOrTx,
+): Promise<Prepared> {
   const domain = typeof input.domain === "string" ? normalizeDomainField(input.domain) : input.domain;
   const scopes = [...new Set(input.scopes ?? READ_SCOPES)];
   const resolved = await resolveCredentials(input.workspaceId, input.auth, scopes, db);

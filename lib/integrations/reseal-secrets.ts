@@ -3,7 +3,7 @@
 // does it for everything at once. Idempotent.
 import { and, eq, inArray, like, not } from "drizzle-orm";
 import { getDb } from "@/db";
-import { integrations, integrationSecrets, pendingKeys } from "@/db/schema";
+import { integrationSecrets, integrations, pendingKeys } from "@/db/schema";
 import { keyringFromEnv, seal, unseal } from "@/lib/crypto/seal";
 import { pendingKeyAad } from "./credentials";
 import { aadFor } from "./secrets";
@@ -17,15 +17,29 @@ export async function resealSecrets(opts: { workspaceId?: string } = {}): Promis
   let pending = 0;
   await db.transaction(async (tx) => {
     const ofWorkspace = opts.workspaceId
-      ? inArray(integrationSecrets.integrationId, tx.select({ id: integrations.id }).from(integrations).where(eq(integrations.workspaceId, opts.workspaceId)))
+      ? inArray(
+          integrationSecrets.integrationId,
+          tx.select({ id: integrations.id }).from(integrations).where(eq(integrations.workspaceId, opts.workspaceId)),
+        )
       : undefined;
-    for (const row of await tx.select().from(integrationSecrets).where(and(not(like(integrationSecrets.sealed, current)), ofWorkspace)).for("update")) {
+    for (const row of await tx
+      .select()
+      .from(integrationSecrets)
+      .where(and(not(like(integrationSecrets.sealed, current)), ofWorkspace))
+      .for("update")) {
       const sealed = seal(unseal(row.sealed, aadFor(row.integrationId, row.kind), ring), aadFor(row.integrationId, row.kind), ring);
-      await tx.update(integrationSecrets).set({ sealed }).where(and(eq(integrationSecrets.integrationId, row.integrationId), eq(integrationSecrets.kind, row.kind)));
+      await tx
+        .update(integrationSecrets)
+        .set({ sealed })
+        .where(and(eq(integrationSecrets.integrationId, row.integrationId), eq(integrationSecrets.kind, row.kind)));
       secrets++;
     }
     const pendingOfWorkspace = opts.workspaceId ? eq(pendingKeys.workspaceId, opts.workspaceId) : undefined;
-    for (const row of await tx.select().from(pendingKeys).where(and(not(like(pendingKeys.sealedPrivateKey, current)), pendingOfWorkspace)).for("update")) {
+    for (const row of await tx
+      .select()
+      .from(pendingKeys)
+      .where(and(not(like(pendingKeys.sealedPrivateKey, current)), pendingOfWorkspace))
+      .for("update")) {
       const sealedPrivateKey = seal(unseal(row.sealedPrivateKey, pendingKeyAad(row.id), ring), pendingKeyAad(row.id), ring);
       await tx.update(pendingKeys).set({ sealedPrivateKey }).where(eq(pendingKeys.id, row.id));
       pending++;

@@ -2,7 +2,7 @@
 // additional data, so a blob only opens in the row it was written for. Values sealed under an older
 // encryption key are resealed with the current one when read.
 import { and, eq, inArray } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import { type DbOrTx, getDb } from "@/db";
 import { integrationSecrets, type SecretKind } from "@/db/schema";
 import { needsReseal, seal, unseal } from "@/lib/crypto/seal";
 
@@ -13,10 +13,17 @@ export async function writeSecret(db: DbOrTx, integrationId: string, kind: Secre
   await db
     .insert(integrationSecrets)
     .values({ integrationId, kind, sealed, expiresAt })
-    .onConflictDoUpdate({ target: [integrationSecrets.integrationId, integrationSecrets.kind], set: { sealed, expiresAt, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: [integrationSecrets.integrationId, integrationSecrets.kind],
+      set: { sealed, expiresAt, updatedAt: new Date() },
+    });
 }
 
-export async function readSecrets(integrationId: string, kinds?: SecretKind[], db: DbOrTx = getDb()): Promise<Partial<Record<SecretKind, { value: string; expiresAt: Date | null }>>> {
+export async function readSecrets(
+  integrationId: string,
+  kinds?: SecretKind[],
+  db: DbOrTx = getDb(),
+): Promise<Partial<Record<SecretKind, { value: string; expiresAt: Date | null }>>> {
   const rows = await db
     .select()
     .from(integrationSecrets)

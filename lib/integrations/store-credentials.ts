@@ -11,7 +11,8 @@ export async function storeCredentials(tx: DbOrTx, integrationId: string, p: Pre
   await deleteSecrets(tx, integrationId, ["client_secret", "private_key", "api_token", "dpop_key", "access_token"]);
   for (const s of p.resolved.secrets) await writeSecret(tx, integrationId, s.kind, s.value);
   if (p.outcome.dpopKey) await writeSecret(tx, integrationId, "dpop_key", JSON.stringify(p.outcome.dpopKey));
-  if (p.outcome.token) await writeSecret(tx, integrationId, "access_token", JSON.stringify(p.outcome.token), new Date(p.outcome.token.expiresAt));
+  if (p.outcome.token)
+    await writeSecret(tx, integrationId, "access_token", JSON.stringify(p.outcome.token), new Date(p.outcome.token.expiresAt));
   if (p.resolved.pendingKeyId) await tx.delete(pendingKeys).where(eq(pendingKeys.id, p.resolved.pendingKeyId));
   const r = p.outcome.result;
   await tx

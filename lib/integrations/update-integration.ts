@@ -7,10 +7,10 @@ import { integrations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/sync/record-event";
-import { METHOD_LABEL, type AuthInput, type IntegrationView, type UpdateInput, type VerifyResult } from "./contracts";
+import { type AuthInput, type IntegrationView, METHOD_LABEL, type UpdateInput, type VerifyResult } from "./contracts";
 import { assertNameFree, isUniqueViolation, nameTaken } from "./names";
 import { assertOwner } from "./owners";
-import { prepareAndVerify, verificationError, type Prepared } from "./prepare";
+import { type Prepared, prepareAndVerify, verificationError } from "./prepare";
 import { readSecrets } from "./secrets";
 import { storeCredentials } from "./store-credentials";
 import { viewOf } from "./view";
@@ -19,12 +19,22 @@ import { viewOf } from "./view";
 async function currentAuth(id: string, row: typeof integrations.$inferSelect): Promise<AuthInput> {
   const s = await readSecrets(id, ["client_secret", "private_key", "api_token"]);
   if (row.authMethod === "api_token" && s.api_token) return { method: "api_token", token: s.api_token.value };
-  if (row.authMethod === "client_secret" && s.client_secret && row.clientId) return { method: "client_secret", clientId: row.clientId, clientSecret: s.client_secret.value };
-  if (row.authMethod === "private_key_jwt" && s.private_key && row.clientId) return { method: "private_key_jwt", clientId: row.clientId, privateKey: s.private_key.value, keyId: row.keyId ?? undefined };
+  if (row.authMethod === "client_secret" && s.client_secret && row.clientId)
+    return { method: "client_secret", clientId: row.clientId, clientSecret: s.client_secret.value };
+  if (row.authMethod === "private_key_jwt" && s.private_key && row.clientId)
+    return { method: "private_key_jwt", clientId: row.clientId, privateKey: s.private_key.value, keyId: row.keyId ?? undefined };
   throw new AppError("CONFLICT", "This integration has no stored credentials; provide new ones in auth");
 }
 
-export async function updateIntegration({ actor, id, input }: { actor: Actor; id: string; input: UpdateInput }): Promise<{ integration: IntegrationView; verification: VerifyResult | null }> {
+export async function updateIntegration({
+  actor,
+  id,
+  input,
+}: {
+  actor: Actor;
+  id: string;
+  input: UpdateInput;
+}): Promise<{ integration: IntegrationView; verification: VerifyResult | null }> {
   const db = getDb();
   const [row] = await db
     .select()
@@ -32,14 +42,21 @@ export async function updateIntegration({ actor, id, input }: { actor: Actor; id
     .where(and(eq(integrations.id, id), eq(integrations.workspaceId, actor.workspaceId)))
     .limit(1);
   if (!row) throw notFound("Integration");
-  if (row.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; connect the org again instead of editing it");
-  if (input.name !== undefined && input.name.toLowerCase() !== row.name.toLowerCase()) await assertNameFree(actor.workspaceId, input.name, id);
+  if (row.state !== "connected")
+    throw new AppError("CONFLICT", "This integration is disconnected; connect the org again instead of editing it");
+  if (input.name !== undefined && input.name.toLowerCase() !== row.name.toLowerCase())
+    await assertNameFree(actor.workspaceId, input.name, id);
   if (input.ownerId) await assertOwner(actor.workspaceId, input.ownerId);
 
   let prepared: Prepared | null = null;
   if (input.auth || input.scopes) {
     const auth = input.auth ?? (await currentAuth(id, row));
-    prepared = await prepareAndVerify({ workspaceId: actor.workspaceId, domain: { origin: row.domain, host: new URL(row.domain).host, kind: "okta", changes: [] }, auth, scopes: input.scopes ?? (row.scopes as never) });
+    prepared = await prepareAndVerify({
+      workspaceId: actor.workspaceId,
+      domain: { origin: row.domain, host: new URL(row.domain).host, kind: "okta", changes: [] },
+      auth,
+      scopes: input.scopes ?? (row.scopes as never),
+    });
     const r = prepared.outcome.result;
     if (!r.ok) {
       await recordEvent({
@@ -69,7 +86,17 @@ export async function updateIntegration({ actor, id, input }: { actor: Actor; id
       }
       await tx.update(integrations).set(set).where(eq(integrations.id, id));
       if (changes.length) {
-        await recordEvent({ workspaceId: actor.workspaceId, integrationId: id, kind: "integration.updated", message: `Integration ${changes.join(", ")}`, details: { name: set.name, ownerId: set.ownerId }, actorUserId: actor.userId }, tx);
+        await recordEvent(
+          {
+            workspaceId: actor.workspaceId,
+            integrationId: id,
+            kind: "integration.updated",
+            message: `Integration ${changes.join(", ")}`,
+            details: { name: set.name, ownerId: set.ownerId },
+            actorUserId: actor.userId,
+          },
+          tx,
+        );
       }
       if (prepared) {
         await storeCredentials(tx, id, prepared);
@@ -85,7 +112,14 @@ export async function updateIntegration({ actor, id, input }: { actor: Actor; id
             integrationId: id,
             kind: "credentials.changed",
             message: what,
-            details: { method: d.authMethod, previousMethod: row.authMethod, clientId: d.clientId, keyId: d.keyId, scopes: prepared.scopes, usesDpop: prepared.outcome.result.usesDpop },
+            details: {
+              method: d.authMethod,
+              previousMethod: row.authMethod,
+              clientId: d.clientId,
+              keyId: d.keyId,
+              scopes: prepared.scopes,
+              usesDpop: prepared.outcome.result.usesDpop,
+            },
             actorUserId: actor.userId,
           },
           tx,

@@ -1,13 +1,14 @@
 // Verification before anything is saved: is this an Okta org, can we get a token (DPoP handled by the
 // client), and which requested scopes really work — each probed with a cheap read, because grants
 // made in the Okta Admin Console sometimes do not save (PITFALLS "Connecting"). No database here.
-import { createOktaClient, type CachedToken, type OktaCredentials } from "@/lib/okta/client";
+
+import type { JWK } from "jose";
+import { type CachedToken, createOktaClient, type OktaCredentials } from "@/lib/okta/client";
 import type { NormalizedDomain } from "@/lib/okta/domain";
 import { OktaApiError } from "@/lib/okta/errors";
 import { OktaOrganization } from "@/lib/okta/schemas";
 import { safeFetch } from "@/lib/okta/ssrf";
-import type { JWK } from "jose";
-import { SCOPE_INFO, type ReadScope, type ScopeResult, type VerifyResult } from "./contracts";
+import { type ReadScope, SCOPE_INFO, type ScopeResult, type VerifyResult } from "./contracts";
 import { diagnose, oktaDetails } from "./diagnose";
 
 export interface VerifyOutcome {
@@ -21,7 +22,12 @@ const TIMEOUT_MS = 15_000;
 
 /** GET /.well-known/okta-organization (no credentials): Okta's org id, or proof it is not Okta. */
 async function identify(origin: string): Promise<{ orgId: string | null; error?: OktaApiError }> {
-  const res = await safeFetch({ method: "GET", url: `${origin}/.well-known/okta-organization`, headers: { accept: "application/json" }, timeoutMs: TIMEOUT_MS });
+  const res = await safeFetch({
+    method: "GET",
+    url: `${origin}/.well-known/okta-organization`,
+    headers: { accept: "application/json" },
+    timeoutMs: TIMEOUT_MS,
+  });
   let body: unknown;
   try {
     body = JSON.parse(res.text);
@@ -31,7 +37,12 @@ async function identify(origin: string): Promise<{ orgId: string | null; error?:
   const org = OktaOrganization.safeParse(body);
   if (res.status === 200 && org.success) return { orgId: org.data.id };
   // Not every Okta-compatible host serves that document; the OpenID configuration is universal.
-  const oidc = await safeFetch({ method: "GET", url: `${origin}/.well-known/openid-configuration`, headers: { accept: "application/json" }, timeoutMs: TIMEOUT_MS });
+  const oidc = await safeFetch({
+    method: "GET",
+    url: `${origin}/.well-known/openid-configuration`,
+    headers: { accept: "application/json" },
+    timeoutMs: TIMEOUT_MS,
+  });
   try {
     const cfg = JSON.parse(oidc.text) as { issuer?: unknown; token_endpoint?: unknown };
     if (oidc.status === 200 && typeof cfg.issuer === "string" && typeof cfg.token_endpoint === "string") return { orgId: null };
@@ -51,20 +62,45 @@ async function identify(origin: string): Promise<{ orgId: string | null; error?:
 
 function probeResult(scope: string, err: OktaApiError): ScopeResult {
   const okta = oktaDetails(err);
-  if (err.kind === "scope") return { scope, ok: false, status: "missing_scope", reason: "Not granted to the app: add this scope under Okta API Scopes.", okta };
-  if (err.kind === "permission") return { scope, ok: false, status: "no_permission", reason: `Okta answered ${err.errorCode ?? err.status}: the admin role does not allow this read.`, okta };
-  if (err.kind === "not_found") return { scope, ok: false, status: "error", reason: "This org does not offer the endpoint used to check this scope.", okta };
+  if (err.kind === "scope")
+    return { scope, ok: false, status: "missing_scope", reason: "Not granted to the app: add this scope under Okta API Scopes.", okta };
+  if (err.kind === "permission")
+    return {
+      scope,
+      ok: false,
+      status: "no_permission",
+      reason: `Okta answered ${err.errorCode ?? err.status}: the admin role does not allow this read.`,
+      okta,
+    };
+  if (err.kind === "not_found")
+    return { scope, ok: false, status: "error", reason: "This org does not offer the endpoint used to check this scope.", okta };
   return { scope, ok: false, status: "error", reason: `Could not check: ${err.message}`, okta };
 }
 
-export async function verifyConnection(input: { domain: NormalizedDomain; credentials: OktaCredentials; scopes: ReadScope[] }): Promise<VerifyOutcome> {
+export async function verifyConnection(input: {
+  domain: NormalizedDomain;
+  credentials: OktaCredentials;
+  scopes: ReadScope[];
+}): Promise<VerifyOutcome> {
   const { domain, credentials, scopes } = input;
   const method = credentials.method;
   const host = domain.host;
-  const base = { domain: { origin: domain.origin, changes: domain.changes, kind: domain.kind }, authMethod: method, warnings: [] as string[] };
+  const base = {
+    domain: { origin: domain.origin, changes: domain.changes, kind: domain.kind },
+    authMethod: method,
+    warnings: [] as string[],
+  };
   const fail = (err: OktaApiError, phase: "identify" | "token" | "probe", extra: Partial<VerifyResult> = {}): VerifyOutcome => ({
     token: null,
-    result: { ...base, ok: false, usesDpop: false, oktaOrgId: null, scopes: [], diagnosis: diagnose(err, { method, phase, host }), ...extra },
+    result: {
+      ...base,
+      ok: false,
+      usesDpop: false,
+      oktaOrgId: null,
+      scopes: [],
+      diagnosis: diagnose(err, { method, phase, host }),
+      ...extra,
+    },
   });
 
   let orgId: string | null;
@@ -91,13 +127,23 @@ export async function verifyConnection(input: { domain: NormalizedDomain; creden
   const results = await Promise.all(
     scopes.map(async (scope): Promise<ScopeResult> => {
       if (token && !token.scopes.includes(scope)) {
-        return { scope, ok: false, status: "missing_scope", reason: "Not granted to the app: Okta left it out of the access token. Grant it on the app's Okta API Scopes tab." };
+        return {
+          scope,
+          ok: false,
+          status: "missing_scope",
+          reason: "Not granted to the app: Okta left it out of the access token. Grant it on the app's Okta API Scopes tab.",
+        };
       }
       try {
         const res = await client.get<unknown[]>(SCOPE_INFO[scope].probe);
         if (scope === "okta.users.read" && Array.isArray(res.body) && res.body.length === 0) {
           // An org always has at least one user; an empty list on a working token means no admin role (PITFALLS).
-          return { scope, ok: false, status: "empty", reason: "Okta returned no users at all, which happens when the app has no admin role." };
+          return {
+            scope,
+            ok: false,
+            status: "empty",
+            reason: "Okta returned no users at all, which happens when the app has no admin role.",
+          };
         }
         return { scope, ok: true, status: "granted", reason: "Works" };
       } catch (e) {
@@ -112,17 +158,35 @@ export async function verifyConnection(input: { domain: NormalizedDomain; creden
 
   if (authError) return fail(authError, "token", { oktaOrgId: orgId });
   const usesDpop = client.authInfo().usesDpop;
-  const noRole = results.every((r) => r.status === "no_permission" || r.status === "empty") && results.some((r) => r.status === "no_permission" || r.status === "empty");
+  const noRole =
+    results.every((r) => r.status === "no_permission" || r.status === "empty") &&
+    results.some((r) => r.status === "no_permission" || r.status === "empty");
   if (noRole) {
     const e0006 = results.find((r) => r.okta?.errorCode === "E0000006");
     const o = e0006?.okta;
-    const err = new OktaApiError("no admin role", { status: o?.status ?? 403, kind: "permission", errorCode: "E0000006", errorSummary: o?.errorSummary, errorId: o?.errorId, requestId: o?.requestId });
-    return { token: null, result: { ...base, ok: false, usesDpop, oktaOrgId: orgId, scopes: results, diagnosis: diagnose(err, { method, phase: "probe", host }) } };
+    const err = new OktaApiError("no admin role", {
+      status: o?.status ?? 403,
+      kind: "permission",
+      errorCode: "E0000006",
+      errorSummary: o?.errorSummary,
+      errorId: o?.errorId,
+      requestId: o?.requestId,
+    });
+    return {
+      token: null,
+      result: {
+        ...base,
+        ok: false,
+        usesDpop,
+        oktaOrgId: orgId,
+        scopes: results,
+        diagnosis: diagnose(err, { method, phase: "probe", host }),
+      },
+    };
   }
-  const warnings = results
-    .filter((r) => !r.ok)
-    .map((r) => `${SCOPE_INFO[r.scope as ReadScope].label} (${r.scope}): ${r.reason}`);
-  if (domain.kind === "custom") warnings.push(`${host} is a custom domain; if tokens fail later, connect with the org's okta.com domain instead.`);
+  const warnings = results.filter((r) => !r.ok).map((r) => `${SCOPE_INFO[r.scope as ReadScope].label} (${r.scope}): ${r.reason}`);
+  if (domain.kind === "custom")
+    warnings.push(`${host} is a custom domain; if tokens fail later, connect with the org's okta.com domain instead.`);
   return {
     token,
     dpopKey: usesDpop ? client.authInfo().dpopKey : undefined,

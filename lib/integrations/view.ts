@@ -2,22 +2,34 @@
 // the strict response schema, so an undeclared field cannot slip into a response.
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type DbOrTx } from "@/db";
-import { integrations, users, type Integration } from "@/db/schema";
-import { integrationView, scopeResult, type IntegrationView } from "./contracts";
+import { type DbOrTx, getDb } from "@/db";
+import { type Integration, integrations, users } from "@/db/schema";
+import { type IntegrationView, integrationView, scopeResult } from "./contracts";
 
 const owner = alias(users, "owner");
 const disconnector = alias(users, "disconnector");
-const person = (u: { id: string; name: string; email: string } | null) => (u ? { id: u.id, name: u.name || u.email, email: u.email } : null);
+const person = (u: { id: string; name: string; email: string } | null) =>
+  u ? { id: u.id, name: u.name || u.email, email: u.email } : null;
 
-export function toView(row: Integration, o: { id: string; name: string; email: string } | null, by: { id: string; name: string; email: string } | null): IntegrationView {
+export function toView(
+  row: Integration,
+  o: { id: string; name: string; email: string } | null,
+  by: { id: string; name: string; email: string } | null,
+): IntegrationView {
   return integrationView.parse({
     id: row.id,
     name: row.name,
     domain: row.domain,
     state: row.state,
     oktaOrgId: row.oktaOrgId,
-    auth: { method: row.authMethod, clientId: row.clientId, keyId: row.keyId, keyFingerprint: row.keyFingerprint, tokenLast4: row.tokenLast4, usesDpop: row.usesDpop },
+    auth: {
+      method: row.authMethod,
+      clientId: row.clientId,
+      keyId: row.keyId,
+      keyFingerprint: row.keyFingerprint,
+      tokenLast4: row.tokenLast4,
+      usesDpop: row.usesDpop,
+    },
     scopes: row.scopes,
     scopeResults: scopeResult.array().catch([]).parse(row.scopeResults),
     owner: person(o),
@@ -31,7 +43,11 @@ export function toView(row: Integration, o: { id: string; name: string; email: s
 
 export async function selectViews(where: SQL | undefined, db: DbOrTx = getDb()): Promise<IntegrationView[]> {
   const rows = await db
-    .select({ i: integrations, o: { id: owner.id, name: owner.name, email: owner.email }, by: { id: disconnector.id, name: disconnector.name, email: disconnector.email } })
+    .select({
+      i: integrations,
+      o: { id: owner.id, name: owner.name, email: owner.email },
+      by: { id: disconnector.id, name: disconnector.name, email: disconnector.email },
+    })
     .from(integrations)
     .leftJoin(owner, eq(owner.id, integrations.ownerId))
     .leftJoin(disconnector, eq(disconnector.id, integrations.disconnectedById))

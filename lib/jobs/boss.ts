@@ -24,8 +24,21 @@ async function createBoss(): Promise<PgBoss> {
   await boss.start();
   // v10 needs a queue before send/work. `short`: at most one *queued* job per singletonKey (the run
   // id), so a duplicate enqueue (reaper, retry) is a no-op while one is waiting.
-  await boss.createQueue(QUEUES.syncRun, { name: QUEUES.syncRun, policy: "short", retryLimit: 3, retryDelay: 15, retryBackoff: true, expireInSeconds: 12 * 3600 });
-  await boss.createQueue(QUEUES.hookApply, { name: QUEUES.hookApply, policy: "stately", retryLimit: 2, retryDelay: 10, expireInSeconds: 3600 });
+  await boss.createQueue(QUEUES.syncRun, {
+    name: QUEUES.syncRun,
+    policy: "short",
+    retryLimit: 3,
+    retryDelay: 15,
+    retryBackoff: true,
+    expireInSeconds: 12 * 3600,
+  });
+  await boss.createQueue(QUEUES.hookApply, {
+    name: QUEUES.hookApply,
+    policy: "stately",
+    retryLimit: 2,
+    retryDelay: 10,
+    expireInSeconds: 3600,
+  });
   await boss.createQueue(QUEUES.syncTick, { name: QUEUES.syncTick, policy: "short", retryLimit: 0, expireInSeconds: 300 });
   return boss;
 }

@@ -1,13 +1,13 @@
 // Every background job: a name (its pg-boss queue), a zod payload, a handler. Workers register
 // these; nothing else talks to pg-boss queues directly.
-import { z, type ZodType } from "zod";
+import { type ZodType, z } from "zod";
 import { getDb } from "@/db";
 import { applyHookEvents } from "@/lib/hooks/apply-hook-events";
 import { enqueueDueSyncs } from "@/lib/sync/enqueue-due-syncs";
-import { enqueueHookApply } from "./enqueue-hook-apply";
 import { reapStaleRuns } from "@/lib/sync/reap-stale-runs";
 import { runSync } from "@/lib/sync/run-sync";
 import { QUEUES } from "./boss";
+import { enqueueHookApply } from "./enqueue-hook-apply";
 
 export interface JobDefinition<T> {
   name: string;

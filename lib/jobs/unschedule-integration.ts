@@ -2,7 +2,7 @@
 // connected integrations whose nextSyncAt has passed, so clearing it is all that is needed; the
 // caller's transaction may be passed in.
 import { eq } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import { type DbOrTx, getDb } from "@/db";
 import { integrations } from "@/db/schema";
 
 export async function unscheduleIntegration(integrationId: string, db: DbOrTx = getDb()) {

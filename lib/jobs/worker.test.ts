@@ -1,10 +1,10 @@
 // Sync workers as real processes (`npm run worker`) on their own database: a queued run is worked
 // end to end, and a worker killed with SIGKILL mid-run is taken over by another, which resumes from
 // the checkpoints and ends with exactly the truth (no duplicate rows, exact counts).
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { resetEnvCache } from "@/lib/env";
@@ -58,7 +58,14 @@ function startWorker(): ChildProcess {
     cwd: process.cwd(),
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: dbUrl, SYNC_LEASE_SECONDS: "4", SYNC_WORKER_CONCURRENCY: "1", LOG_LEVEL: "warn", NODE_ENV: "test" },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      SYNC_LEASE_SECONDS: "4",
+      SYNC_WORKER_CONCURRENCY: "1",
+      LOG_LEVEL: "warn",
+      NODE_ENV: "test",
+    },
   });
   workers.add(child);
   child.once("exit", () => workers.delete(child));
@@ -85,12 +92,14 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>
 
 const sql = () => getDb().$client;
 const runStatus = async (runId: string) => (await sql()`select status, attempts from sync_runs where id = ${runId}`)[0];
-const pagesDone = async (runId: string) => (await sql()`select coalesce(sum(pages), 0)::int as n from sync_run_resources where run_id = ${runId}`)[0].n as number;
+const pagesDone = async (runId: string) =>
+  (await sql()`select coalesce(sum(pages), 0)::int as n from sync_run_resources where run_id = ${runId}`)[0].n as number;
 
 async function expectTruth(integrationId: string) {
   const truth = truthRows(await fetchTruth(emu));
   const stored = await storedRows(integrationId);
-  for (const key of Object.keys(truth) as (keyof typeof truth)[]) expect({ key, ...differences(stored[key], truth[key]) }).toEqual({ key, count: 0, first: [] });
+  for (const key of Object.keys(truth) as (keyof typeof truth)[])
+    expect({ key, ...differences(stored[key], truth[key]) }).toEqual({ key, count: 0, first: [] });
   return truth;
 }
 
@@ -133,7 +142,12 @@ describe("sync workers", () => {
     await waitFor("the initial run", async () => (await runStatus(c.runId)).status === "succeeded");
     // Slow enough that the run is still mid-walk when SIGTERM lands, however loaded the machine.
     await emu.control("POST", "/faults", { latencyMs: 150 });
-    const { run } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", actorUserId: c.actor.userId });
+    const { run } = await startSync({
+      integrationId: c.integrationId,
+      workspaceId: c.workspaceId,
+      trigger: "manual",
+      actorUserId: c.actor.userId,
+    });
     await waitFor("pages of the manual run", async () => (await pagesDone(run.id)) >= 5);
     // The whole process group gets SIGTERM; npm may exit before node has handed the run back.
     kill(w, "SIGTERM");

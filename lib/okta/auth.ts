@@ -2,12 +2,12 @@
 // the org authorization server with private_key_jwt or client_secret_basic, switching to DPoP by
 // itself when the token endpoint asks for it (invalid_dpop_proof / use_dpop_nonce). Tokens are reused
 // until a minute before expiry and shared by concurrent callers; a 401 invalid_token refreshes once.
-import { randomUUID, type KeyObject } from "node:crypto";
-import { SignJWT, type JWK } from "jose";
+import { type KeyObject, randomUUID } from "node:crypto";
+import { type JWK, SignJWT } from "jose";
 import { z } from "zod";
-import { parsePrivateKey, type ParsedPrivateKey } from "@/lib/crypto/keys";
+import { type ParsedPrivateKey, parsePrivateKey } from "@/lib/crypto/keys";
+import { createDpopKey, type DpopKey, dpopProof, importDpopKey } from "./dpop";
 import { classifyOktaError, OktaApiError, scopesFromDescription } from "./errors";
-import { createDpopKey, dpopProof, importDpopKey, type DpopKey } from "./dpop";
 import type { SafeResponse } from "./ssrf";
 
 export type OktaCredentials =
@@ -141,12 +141,16 @@ export function createAuthorizer(opts: {
       const useDpop = usesDpop;
       const res = await send(async () => {
         const auth = await clientAuth();
-        const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json", ...auth.headers };
+        const headers: Record<string, string> = {
+          "content-type": "application/x-www-form-urlencoded",
+          accept: "application/json",
+          ...auth.headers,
+        };
         if (useDpop) headers.dpop = await dpopProof(await ensureDpopKey(), { htm: "POST", htu: tokenUrl, nonce: tokenNonce });
         const body = new URLSearchParams({ grant_type: "client_credentials", scope: scopes.join(" "), ...auth.fields }).toString();
         return { headers, body };
       });
-      let json: unknown = undefined;
+      let json: unknown;
       try {
         json = res.text ? JSON.parse(res.text) : undefined;
       } catch {

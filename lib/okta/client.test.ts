@@ -2,7 +2,7 @@
 // the governor under real rate limits, retries on injected faults, and Okta's errors classified.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
-import { createOktaClient, type CachedToken, type OktaClientOptions } from "./client";
+import { type CachedToken, createOktaClient, type OktaClientOptions } from "./client";
 import { OktaApiError } from "./errors";
 
 let emu: TestEmulator;
@@ -53,7 +53,9 @@ describe("authentication", () => {
     const a = emu.app("readonly-key");
     const { kid: _kid, ...jwk } = a.privateJwk!;
     void _kid;
-    const { client } = recording({ credentials: { method: "private_key_jwt", clientId: a.clientId, privateKey: JSON.stringify(jwk), scopes: ALL } });
+    const { client } = recording({
+      credentials: { method: "private_key_jwt", clientId: a.clientId, privateKey: JSON.stringify(jwk), scopes: ALL },
+    });
     expect((await client.get<unknown[]>("/api/v1/groups", { limit: 2 })).body).toHaveLength(2);
   });
 
@@ -65,7 +67,9 @@ describe("authentication", () => {
     // Several calls: each carries a fresh proof (the emulator rejects a reused jti).
     const { n } = await countUsers(client);
     expect(n).toBeGreaterThan(100);
-    await client.get("/api/v1/users/" + encodeURIComponent("nobody@example.com")).catch((e) => expect((e as OktaApiError).kind).toBe("not_found"));
+    await client
+      .get("/api/v1/users/" + encodeURIComponent("nobody@example.com"))
+      .catch((e) => expect((e as OktaApiError).kind).toBe("not_found"));
     // Token endpoint: without DPoP -> invalid_dpop_proof, with proof -> use_dpop_nonce, then success.
     const tokenCalls = seen.filter((s) => s.includes("/oauth2/v1/token"));
     expect(tokenCalls.map((s) => JSON.parse(s).status)).toEqual([400, 400, 200]);
@@ -73,7 +77,9 @@ describe("authentication", () => {
 
   it("client_secret_basic for an OIN integration", async () => {
     const a = emu.app("oin-secret");
-    const { client } = recording({ credentials: { method: "client_secret", clientId: a.clientId, clientSecret: a.clientSecret!, scopes: ALL } });
+    const { client } = recording({
+      credentials: { method: "client_secret", clientId: a.clientId, clientSecret: a.clientSecret!, scopes: ALL },
+    });
     expect((await client.get<unknown[]>("/api/v1/apps", { limit: 1 })).status).toBe(200);
   });
 
@@ -87,7 +93,13 @@ describe("authentication", () => {
     let stored: CachedToken | null = null;
     const cache = { get: async () => stored, set: async (t: CachedToken) => void (stored = t) };
     const refreshes: string[] = [];
-    const make = () => createOktaClient({ domain: emu.url, credentials: keyCreds(), tokenCache: cache, events: { onTokenRefresh: (e) => refreshes.push(e.reason) } });
+    const make = () =>
+      createOktaClient({
+        domain: emu.url,
+        credentials: keyCreds(),
+        tokenCache: cache,
+        events: { onTokenRefresh: (e) => refreshes.push(e.reason) },
+      });
     await make().get("/api/v1/groups", { limit: 1 });
     await make().get("/api/v1/groups", { limit: 1 });
     expect(refreshes).toEqual(["initial"]);
@@ -100,15 +112,24 @@ describe("authentication", () => {
 
   it("shares one token request among concurrent callers", async () => {
     const refreshes: string[] = [];
-    const client = createOktaClient({ domain: emu.url, credentials: keyCreds(), events: { onTokenRefresh: (e) => refreshes.push(e.reason) } });
-    await Promise.all(["/api/v1/users", "/api/v1/groups", "/api/v1/apps", "/api/v1/idps", "/api/v1/logs"].map((p) => client.get(p, { limit: 1 })));
+    const client = createOktaClient({
+      domain: emu.url,
+      credentials: keyCreds(),
+      events: { onTokenRefresh: (e) => refreshes.push(e.reason) },
+    });
+    await Promise.all(
+      ["/api/v1/users", "/api/v1/groups", "/api/v1/apps", "/api/v1/idps", "/api/v1/logs"].map((p) => client.get(p, { limit: 1 })),
+    );
     expect(refreshes).toEqual(["initial"]);
   });
 });
 
 describe("errors", () => {
   const fail = async (p: Promise<unknown>) => {
-    const e = await p.then(() => null, (x) => x);
+    const e = await p.then(
+      () => null,
+      (x) => x,
+    );
     expect(e).toBeInstanceOf(OktaApiError);
     return e as OktaApiError;
   };
@@ -131,7 +152,9 @@ describe("errors", () => {
 
   it("a secret on a custom API Services app: invalid_client saying private_key_jwt", async () => {
     const a = emu.app("custom-with-secret");
-    const { client } = recording({ credentials: { method: "client_secret", clientId: a.clientId, clientSecret: a.clientSecret!, scopes: ALL } });
+    const { client } = recording({
+      credentials: { method: "client_secret", clientId: a.clientId, clientSecret: a.clientSecret!, scopes: ALL },
+    });
     const e = await fail(client.token());
     expect(e).toMatchObject({ kind: "auth", status: 401, oauthError: "invalid_client" });
     expect(e.oauthErrorDescription).toMatch(/private_key_jwt/);
@@ -140,7 +163,9 @@ describe("errors", () => {
   it("a wrong secret, a wrong key and a bad API token", async () => {
     const oin = emu.app("oin-secret");
     const wrong = "x".repeat(64);
-    const e1 = await fail(recording({ credentials: { method: "client_secret", clientId: oin.clientId, clientSecret: wrong, scopes: ALL } }).client.token());
+    const e1 = await fail(
+      recording({ credentials: { method: "client_secret", clientId: oin.clientId, clientSecret: wrong, scopes: ALL } }).client.token(),
+    );
     expect(e1.oauthErrorDescription).toMatch(/secret .* invalid/);
     const other = emu.app("no-role");
     const e2 = await fail(recording({ credentials: { ...keyCreds(), privateKey: other.privateKeyPem! } }).client.token());

@@ -1,15 +1,16 @@
 // The Okta Management API client shared by verification and sync. One request path for everything:
 // SSRF-guarded transport -> per-bucket governor -> retry on transient failures -> auth (with token
 // refresh and DPoP) -> Okta's errors classified. It knows nothing about the database.
+
+import { type CachedToken, createAuthorizer, type OktaCredentials, type TokenCache } from "./auth";
 import { bucketFor } from "./buckets";
 import { classifyOktaError, networkError, OktaApiError, parseWwwAuthenticate } from "./errors";
-import { createAuthorizer, type CachedToken, type OktaCredentials, type TokenCache } from "./auth";
 import { RateLimitGovernor } from "./governor";
 import { nextLink } from "./pagination";
 import { retryDecision } from "./retry";
-import { safeFetch, type SafeResponse } from "./ssrf";
+import { type SafeResponse, safeFetch } from "./ssrf";
 
-export type { OktaCredentials, CachedToken, TokenCache };
+export type { CachedToken, OktaCredentials, TokenCache };
 
 export interface OktaClientEvents {
   onRequest?(e: { method: string; url: string; status: number; durationMs: number; bucket: string }): void;
@@ -47,7 +48,11 @@ type Query = Record<string, string | number | undefined>;
 
 export interface OktaClient {
   get<T = unknown>(pathOrUrl: string, query?: Query): Promise<OktaResponse<T>>;
-  request<T = unknown>(method: string, pathOrUrl: string, init?: { query?: Query; body?: unknown; headers?: Record<string, string> }): Promise<OktaResponse<T>>;
+  request<T = unknown>(
+    method: string,
+    pathOrUrl: string,
+    init?: { query?: Query; body?: unknown; headers?: Record<string, string> },
+  ): Promise<OktaResponse<T>>;
   /** Follows Link rel="next" page by page; `pathOrUrl` may be a stored next link. Stops after an empty page. */
   pages<T = unknown>(pathOrUrl: string, query?: Query): AsyncGenerator<{ items: T[]; nextUrl: string | null; response: OktaResponse<T[]> }>;
   stats(): { requests: number; rateLimitWaits: number; retries: number };
@@ -69,13 +74,22 @@ export function createOktaClient(opts: OktaClientOptions): OktaClient {
   const maxRateLimitWaits = opts.maxRateLimitWaits ?? 20;
   const events = opts.events ?? {};
   const counters = { requests: 0, retries: 0 };
-  const governor = new RateLimitGovernor({ share: opts.rateLimitShare ?? 0.5, maxConcurrency: opts.maxConcurrency, onWait: (e) => events.onRateLimitWait?.(e) });
+  const governor = new RateLimitGovernor({
+    share: opts.rateLimitShare ?? 0.5,
+    maxConcurrency: opts.maxConcurrency,
+    onWait: (e) => events.onRateLimitWait?.(e),
+  });
 
   /**
    * One logical call: governor slot, guarded exchange, 429 waits and transient retries. `build` runs
    * for every attempt so each gets a fresh DPoP proof / client assertion.
    */
-  async function send(method: string, url: string, build: () => Promise<{ headers: Record<string, string>; body?: string }>, idempotent: boolean): Promise<SafeResponse> {
+  async function send(
+    method: string,
+    url: string,
+    build: () => Promise<{ headers: Record<string, string>; body?: string }>,
+    idempotent: boolean,
+  ): Promise<SafeResponse> {
     const bucket = bucketFor(method, new URL(url).pathname);
     let attempt = 0;
     let rateWaits = 0;
@@ -135,9 +149,12 @@ export function createOktaClient(opts: OktaClientOptions): OktaClient {
   });
 
   function resolve(pathOrUrl: string, query?: Query): string {
-    const url = /^https?:\/\//i.test(pathOrUrl) ? new URL(pathOrUrl) : new URL(pathOrUrl.startsWith("/") ? pathOrUrl : `/${pathOrUrl}`, domain);
+    const url = /^https?:\/\//i.test(pathOrUrl)
+      ? new URL(pathOrUrl)
+      : new URL(pathOrUrl.startsWith("/") ? pathOrUrl : `/${pathOrUrl}`, domain);
     // Next links and stored cursors must stay on the org we were given.
-    if (url.origin !== domain) throw networkError("blocked", url.toString(), "GET", `refusing to call ${url.host}, which is not the connected Okta org`);
+    if (url.origin !== domain)
+      throw networkError("blocked", url.toString(), "GET", `refusing to call ${url.host}, which is not the connected Okta org`);
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     return url.toString();
   }
@@ -155,22 +172,40 @@ export function createOktaClient(opts: OktaClientOptions): OktaClient {
     return res.text;
   }
 
-  async function request<T>(method: string, pathOrUrl: string, init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<OktaResponse<T>> {
+  async function request<T>(
+    method: string,
+    pathOrUrl: string,
+    init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<OktaResponse<T>> {
     const m = method.toUpperCase();
     const url = resolve(pathOrUrl, init.query);
     const path = new URL(url).pathname;
-    const extra: Record<string, string> = { accept: "application/json", ...(path.startsWith("/api/v1/users") && m === "GET" ? { "okta-response": USER_READ_HEADER } : {}), ...init.headers };
+    const extra: Record<string, string> = {
+      accept: "application/json",
+      ...(path.startsWith("/api/v1/users") && m === "GET" ? { "okta-response": USER_READ_HEADER } : {}),
+      ...init.headers,
+    };
     const payload = init.body === undefined ? undefined : JSON.stringify(init.body);
     if (payload !== undefined) extra["content-type"] = "application/json";
     const idempotent = m !== "POST" && m !== "PATCH";
     let refreshed = false;
     let nonceRetried = false;
     for (;;) {
-      const res = await send(m, url, async () => ({ headers: { ...extra, ...(await auth.headersFor(m, url)) }, body: payload }), idempotent);
+      const res = await send(
+        m,
+        url,
+        async () => ({ headers: { ...extra, ...(await auth.headersFor(m, url)) }, body: payload }),
+        idempotent,
+      );
       const body = parseBody(res);
       if (res.status >= 200 && res.status < 300) {
         if (typeof body === "string") {
-          throw new OktaApiError(`Okta answered ${res.status} to ${m} ${path} with something that is not JSON; is this an Okta org?`, { status: res.status, kind: "client", url, notJson: true });
+          throw new OktaApiError(`Okta answered ${res.status} to ${m} ${path} with something that is not JSON; is this an Okta org?`, {
+            status: res.status,
+            kind: "client",
+            url,
+            notJson: true,
+          });
         }
         return { status: res.status, headers: res.headers, body: body as T, url };
       }
@@ -195,7 +230,11 @@ export function createOktaClient(opts: OktaClientOptions): OktaClient {
     while (next) {
       const response: OktaResponse<T[]> = await request<T[]>("GET", next);
       if (!Array.isArray(response.body)) {
-        throw new OktaApiError(`Okta answered a list request (${new URL(next).pathname}) with something that is not a list`, { status: response.status, kind: "client", url: next });
+        throw new OktaApiError(`Okta answered a list request (${new URL(next).pathname}) with something that is not a list`, {
+          status: response.status,
+          kind: "client",
+          url: next,
+        });
       }
       const link = nextLink(response.headers.get("link"), next);
       const nextUrl: string | null = link && link !== next ? link : null;

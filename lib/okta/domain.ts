@@ -2,9 +2,17 @@
 // URL domains, tells the user what was changed, and rejects everything else with a reason.
 // (API-NOTES §9; Okta's own validator in okta-commons-java ConfigurationValidator.)
 import net from "node:net";
-import { checkUrl, hostPort, SsrfError, allowedInsecureHosts } from "./ssrf";
+import { allowedInsecureHosts, checkUrl, hostPort, SsrfError } from "./ssrf";
 
-export const OKTA_SUFFIXES = ["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil", "okta-miltest.com", "trex-gov.com"] as const;
+export const OKTA_SUFFIXES = [
+  "okta.com",
+  "oktapreview.com",
+  "okta-emea.com",
+  "okta-gov.com",
+  "okta.mil",
+  "okta-miltest.com",
+  "trex-gov.com",
+] as const;
 
 export interface NormalizedDomain {
   /** https://acme.okta.com (or http://host:port for an allow-listed emulator). */
@@ -35,7 +43,8 @@ export function normalizeOktaDomain(input: string, allow: string[] = allowedInse
   let text = raw;
   const schemeTyped = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
   if (!schemeTyped) {
-    if (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text) && !/^[^/:]+:\d+($|\/)/.test(text)) throw new DomainError("Enter a web address (https://...) or just the domain, e.g. acme.okta.com");
+    if (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text) && !/^[^/:]+:\d+($|\/)/.test(text))
+      throw new DomainError("Enter a web address (https://...) or just the domain, e.g. acme.okta.com");
     text = `https://${text}`;
   }
   let url: URL;
@@ -44,9 +53,11 @@ export function normalizeOktaDomain(input: string, allow: string[] = allowedInse
   } catch {
     throw new DomainError("That is not a valid domain or URL; enter something like acme.okta.com");
   }
-  if (url.username || url.password || raw.includes("@")) throw new DomainError("Enter only the domain, without a user name or @ (e.g. acme.okta.com)");
+  if (url.username || url.password || raw.includes("@"))
+    throw new DomainError("Enter only the domain, without a user name or @ (e.g. acme.okta.com)");
 
-  if (!schemeTyped && allow.includes(hostPort(new URL(url.toString().replace(/^https:/, "http:"))))) url = new URL(url.toString().replace(/^https:/, "http:"));
+  if (!schemeTyped && allow.includes(hostPort(new URL(url.toString().replace(/^https:/, "http:")))))
+    url = new URL(url.toString().replace(/^https:/, "http:"));
   if (allow.includes(hostPort(url))) {
     // The emulator (development and tests): taken as given, minus path and query.
     if (url.pathname !== "/" || url.search || url.hash) changes.push(`Removed "${url.pathname}${url.search}${url.hash}" after the domain`);
@@ -71,8 +82,10 @@ export function normalizeOktaDomain(input: string, allow: string[] = allowedInse
   if (url.port && url.port !== "443") throw new DomainError(`Okta orgs are served on the standard https port; remove ":${url.port}"`);
   const labels = host.split(".");
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) throw new DomainError(`"${host}" is not a valid domain name`);
-  if (!/^[a-z]{2,63}$|^xn--[a-z0-9-]+$/.test(labels[labels.length - 1])) throw new DomainError(`"${host}" does not end in a valid top-level domain`);
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) throw new DomainError(`"${host}" is a local name; enter your Okta org's public domain`);
+  if (!/^[a-z]{2,63}$|^xn--[a-z0-9-]+$/.test(labels[labels.length - 1]))
+    throw new DomainError(`"${host}" does not end in a valid top-level domain`);
+  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal"))
+    throw new DomainError(`"${host}" is a local name; enter your Okta org's public domain`);
   if (/\.com\.com$/.test(host)) throw new DomainError(`"${host}" ends in .com.com; check for a typo`);
 
   const suffix = OKTA_SUFFIXES.find((s) => host === s || host.endsWith(`.${s}`));

@@ -1,8 +1,8 @@
 // DPoP (RFC 9449) proofs for Okta. A fresh proof, with a new jti, for every attempt; htu is scheme,
 // host and the percent-decoded path without query or fragment (the most common DPoP bug across
 // Okta's SDKs); ath binds resource calls to the access token.
-import { createHash, createPrivateKey, randomUUID, type KeyObject } from "node:crypto";
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
+import { createHash, createPrivateKey, type KeyObject, randomUUID } from "node:crypto";
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 
 export interface DpopKey {
   privateKey: KeyObject | CryptoKey;

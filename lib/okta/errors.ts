@@ -50,7 +50,16 @@ export class OktaApiError extends Error implements OktaErrorFields {
   /** Okta's identifiers, for the `details` of an error envelope and the event log. */
   toDetails() {
     const d: Record<string, string | number | boolean> = { status: this.status, kind: this.kind };
-    for (const k of ["errorCode", "errorSummary", "errorId", "oauthError", "oauthErrorDescription", "scope", "requestId", "networkReason"] as const) {
+    for (const k of [
+      "errorCode",
+      "errorSummary",
+      "errorId",
+      "oauthError",
+      "oauthErrorDescription",
+      "scope",
+      "requestId",
+      "networkReason",
+    ] as const) {
       if (this[k] !== undefined) d[k] = this[k] as string;
     }
     if (this.url) d.path = safePath(this.url);
@@ -99,7 +108,7 @@ export function parseWwwAuthenticate(header: string | null | undefined): WwwAuth
     let value = "";
     if (header[i] === '"') {
       i++;
-      while (i < n && header[i] !== '"') value += header[i] === "\\" ? header[++i] : header[i], i++;
+      while (i < n && header[i] !== '"') (value += header[i] === "\\" ? header[++i] : header[i]), i++;
       i++;
     } else {
       while (i < n && !/[\s,]/.test(header[i])) value += header[i++];
@@ -144,21 +153,41 @@ export function classifyOktaError({ status, headers, body, url, method }: Classi
 
   if (status === 429) f.kind = "rate_limit";
   else if (status >= 500) f.kind = "server";
-  else if (oauth === "invalid_dpop_proof" || oauth === "use_dpop_nonce" || /dpop/i.test(desc) || (status === 400 && www?.scheme.toLowerCase() === "dpop" && !!oauth)) f.kind = "dpop";
+  else if (
+    oauth === "invalid_dpop_proof" ||
+    oauth === "use_dpop_nonce" ||
+    /dpop/i.test(desc) ||
+    (status === 400 && www?.scheme.toLowerCase() === "dpop" && !!oauth)
+  )
+    f.kind = "dpop";
   else if (oauth === "insufficient_scope" || oauth === "invalid_scope" || oauth === "consent_required") f.kind = "scope";
-  else if (f.errorCode === "E0000006" || f.errorCode === "E0000015" || f.errorCode === "E0000005" || oauth === "access_denied") f.kind = "permission";
-  else if (status === 401 || oauth === "invalid_client" || oauth === "invalid_token" || f.errorCode === "E0000011" || f.errorCode === "E0000004") f.kind = "auth";
+  else if (f.errorCode === "E0000006" || f.errorCode === "E0000015" || f.errorCode === "E0000005" || oauth === "access_denied")
+    f.kind = "permission";
+  else if (
+    status === 401 ||
+    oauth === "invalid_client" ||
+    oauth === "invalid_token" ||
+    f.errorCode === "E0000011" ||
+    f.errorCode === "E0000004"
+  )
+    f.kind = "auth";
   else if (status === 404) f.kind = "not_found";
   else if (status === 403) f.kind = "permission";
 
-  const what = f.errorSummary ?? (oauth ? `${oauth}${desc ? `: ${desc}` : ""}` : f.notJson ? "the answer is not Okta's JSON" : `HTTP ${status}`);
+  const what =
+    f.errorSummary ?? (oauth ? `${oauth}${desc ? `: ${desc}` : ""}` : f.notJson ? "the answer is not Okta's JSON" : `HTTP ${status}`);
   const code = f.errorCode ? ` (${f.errorCode})` : "";
   const scope = f.kind === "scope" && f.scope ? ` [scope ${f.scope}]` : "";
   return new OktaApiError(`Okta answered ${status} to ${method} ${safePath(url)}: ${what}${code}${scope}`, f);
 }
 
 export function networkError(reason: NetworkReason, url: string, method: string, detail: string): OktaApiError {
-  return new OktaApiError(`${method} ${safePath(url)} failed before Okta answered: ${detail}`, { status: 0, kind: "network", networkReason: reason, url });
+  return new OktaApiError(`${method} ${safePath(url)} failed before Okta answered: ${detail}`, {
+    status: 0,
+    kind: "network",
+    networkReason: reason,
+    url,
+  });
 }
 
 /** Scopes named in "The following scopes are not allowed for this request: [okta.a.read, okta.b.read]". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimitGovernor, readRateLimitHeaders, type RateLimitWaitEvent } from "./governor";
+import { RateLimitGovernor, type RateLimitWaitEvent, readRateLimitHeaders } from "./governor";
 
 // A virtual clock: sleep advances time instantly, so waits are measured, not slept.
 function clock(start = 1_700_000_000_000) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryDecision, type AttemptOutcome } from "./retry";
+import { type AttemptOutcome, retryDecision } from "./retry";
 
 const half = () => 0.5;
 
@@ -34,7 +34,8 @@ describe("retryDecision", () => {
   });
 
   it("backs off exponentially with jitter, capped", () => {
-    const d = (attempt: number, r: number) => retryDecision({ outcome: { type: "status", status: 503 }, attempt, maxRetries: 20, idempotent: true, random: () => r }).delayMs;
+    const d = (attempt: number, r: number) =>
+      retryDecision({ outcome: { type: "status", status: 503 }, attempt, maxRetries: 20, idempotent: true, random: () => r }).delayMs;
     expect(d(1, 0)).toBe(250);
     expect(d(1, 1)).toBe(500);
     expect(d(2, 0)).toBe(500);

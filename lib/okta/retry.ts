@@ -25,7 +25,15 @@ export interface RetryDecision {
 
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 
-export function retryDecision({ outcome, attempt, maxRetries, idempotent, random = Math.random, baseDelayMs = 500, maxDelayMs = 30_000 }: RetryInput): RetryDecision {
+export function retryDecision({
+  outcome,
+  attempt,
+  maxRetries,
+  idempotent,
+  random = Math.random,
+  baseDelayMs = 500,
+  maxDelayMs = 30_000,
+}: RetryInput): RetryDecision {
   const no = (reason: string): RetryDecision => ({ retry: false, delayMs: 0, reason });
   let reason: string;
   if (outcome.type === "status") {
@@ -35,7 +43,8 @@ export function retryDecision({ outcome, attempt, maxRetries, idempotent, random
     if (!idempotent && outcome.status !== 503) return no(`HTTP ${outcome.status} on a call that is not safe to repeat`);
     reason = `HTTP ${outcome.status}`;
   } else {
-    if (["dns", "tls", "blocked", "redirect", "too_large"].includes(outcome.reason)) return no(`${outcome.reason} errors are not transient`);
+    if (["dns", "tls", "blocked", "redirect", "too_large"].includes(outcome.reason))
+      return no(`${outcome.reason} errors are not transient`);
     // The request may have reached Okta before a timeout or reset; a refused connection never did.
     if (!idempotent && outcome.reason !== "refused") return no(`${outcome.reason} on a call that is not safe to repeat`);
     reason = outcome.reason;

@@ -102,7 +102,12 @@ export const OktaLogEvent = loose({
   client: loose({
     ipAddress: s,
     userAgent: loose({ rawUserAgent: s }).nullish(),
-    geographicalContext: loose({ city: s, state: s, country: s, geolocation: loose({ lat: z.number().nullish(), lon: z.number().nullish() }).nullish() }).nullish(),
+    geographicalContext: loose({
+      city: s,
+      state: s,
+      country: s,
+      geolocation: loose({ lat: z.number().nullish(), lon: z.number().nullish() }).nullish(),
+    }).nullish(),
   }).nullish(),
 });
 

@@ -93,7 +93,10 @@ describe("safeFetch", () => {
   const allow = () => [`127.0.0.1:${port}`, `127.0.0.1:${otherPort}`];
 
   const fails = async (p: Promise<unknown>, reason: string) => {
-    const e = await p.then(() => null, (x) => x);
+    const e = await p.then(
+      () => null,
+      (x) => x,
+    );
     expect(e).toBeInstanceOf(OktaApiError);
     expect((e as OktaApiError).networkReason).toBe(reason);
     return e as OktaApiError;

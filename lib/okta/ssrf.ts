@@ -9,7 +9,7 @@ import http from "node:http";
 import https from "node:https";
 import net from "node:net";
 import { getEnv } from "@/lib/env";
-import { networkError, type NetworkReason } from "./errors";
+import { type NetworkReason, networkError } from "./errors";
 
 const BLOCKED_V4: Array<[string, number]> = [
   ["0.0.0.0", 8], // "this network"
@@ -59,7 +59,10 @@ function embeddedV4(ip: string): string | null {
 }
 
 function expandV6(ip: string): number[] | null {
-  let s = ip.toLowerCase().replace(/^\[|\]$/g, "").split("%")[0];
+  let s = ip
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .split("%")[0];
   const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
   if (tail) {
     const [a, b, c, d] = tail[1].split(".").map(Number);
@@ -119,7 +122,8 @@ export function checkUrl(raw: string | URL, allow: string[] = allowedInsecureHos
     if (url.protocol !== "http:" && url.protocol !== "https:") throw new SsrfError("only http and https addresses can be called");
     return { url, allowlisted };
   }
-  if (url.protocol !== "https:") throw new SsrfError(`only https addresses are allowed (got ${url.protocol.replace(":", "")}://${url.host})`);
+  if (url.protocol !== "https:")
+    throw new SsrfError(`only https addresses are allowed (got ${url.protocol.replace(":", "")}://${url.host})`);
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (net.isIP(host) && !isPublicAddress(host)) throw new SsrfError(`${url.hostname} is not a public address`);
   if (host === "localhost" || host.endsWith(".localhost")) throw new SsrfError(`${url.hostname} is a local name`);
@@ -209,7 +213,8 @@ export async function safeFetch(req: SafeRequest): Promise<SafeResponse> {
     const res = await exchange(checked.url, checked.allowlisted, method, req);
     if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
       const next = new URL(res.headers.get("location")!, checked.url);
-      if (next.origin !== checked.url.origin) throw networkError("redirect", target, method, `redirected to another host (${next.host}); not followed`);
+      if (next.origin !== checked.url.origin)
+        throw networkError("redirect", target, method, `redirected to another host (${next.host}); not followed`);
       if (method !== "GET" || hop >= (req.maxRedirects ?? 3)) return res;
       target = next.toString();
       continue;
@@ -236,7 +241,11 @@ function exchange(url: URL, allowlisted: boolean, method: string, req: SafeReque
       {
         method,
         agent: agents[url.protocol as "https:" | "http:"],
-        headers: { "user-agent": "okta-sync-console/0.1", ...req.headers, ...(req.body !== undefined ? { "content-length": String(Buffer.byteLength(req.body)) } : {}) },
+        headers: {
+          "user-agent": "okta-sync-console/0.1",
+          ...req.headers,
+          ...(req.body !== undefined ? { "content-length": String(Buffer.byteLength(req.body)) } : {}),
+        },
         // Allow-listed hosts (the emulator) may be loopback; everyone else goes through the address check.
         lookup: allowlisted ? undefined : (guardedLookup as unknown as typeof dns.lookup),
       },
@@ -268,4 +277,3 @@ function exchange(url: URL, allowlisted: boolean, method: string, req: SafeReque
     r.end();
   });
 }
-

@@ -3,7 +3,7 @@
 // Pure zod: safe to import from client components. Dates travel as ISO strings everywhere, so the
 // server page can seed react-query with exactly what the API would have answered.
 import { z } from "zod";
-import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, RUN_STATUSES, RUN_TRIGGERS, type Resource } from "@/db/schema";
+import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, type Resource, RUN_STATUSES, RUN_TRIGGERS } from "@/db/schema";
 import { OKTA_USER_STATUSES, syncScopeInput } from "@/lib/sync/scope-contract";
 
 const iso = z.union([z.date().transform((d) => d.toISOString()), z.string()]);
@@ -26,14 +26,26 @@ export const RESOURCE_TITLES: Record<Resource, string> = {
 
 export const HEALTH_STATES = ["connected", "syncing", "partial", "error", "disconnected"] as const;
 export type HealthState = (typeof HEALTH_STATES)[number];
-export const HEALTH_LABELS: Record<HealthState, string> = { connected: "Connected", syncing: "Syncing", partial: "Partial", error: "Error", disconnected: "Disconnected" };
+export const HEALTH_LABELS: Record<HealthState, string> = {
+  connected: "Connected",
+  syncing: "Syncing",
+  partial: "Partial",
+  error: "Error",
+  disconnected: "Disconnected",
+};
 
 /** ok | missing_scope | no_permission | failing | blocked (a resource it needs failed) | not_synced */
 export const RESOURCE_HEALTH = ["ok", "missing_scope", "no_permission", "failing", "blocked", "not_synced"] as const;
 export type ResourceHealthStatus = (typeof RESOURCE_HEALTH)[number];
 
 export const oktaSaid = z
-  .object({ status: z.number().optional(), errorCode: z.string().optional(), errorSummary: z.string().optional(), errorId: z.string().optional(), path: z.string().optional() })
+  .object({
+    status: z.number().optional(),
+    errorCode: z.string().optional(),
+    errorSummary: z.string().optional(),
+    errorId: z.string().optional(),
+    path: z.string().optional(),
+  })
   .strict();
 export type OktaSaid = z.infer<typeof oktaSaid>;
 
@@ -58,7 +70,15 @@ export const resourceHealthSchema = z
 export type ResourceHealth = z.output<typeof resourceHealthSchema>;
 
 const runRef = z
-  .object({ id: z.string(), status: z.enum(RUN_STATUSES), trigger: z.enum(RUN_TRIGGERS), queuedAt: iso, startedAt: iso.nullable(), finishedAt: iso.nullable(), durationMs: z.number().nullable() })
+  .object({
+    id: z.string(),
+    status: z.enum(RUN_STATUSES),
+    trigger: z.enum(RUN_TRIGGERS),
+    queuedAt: iso,
+    startedAt: iso.nullable(),
+    finishedAt: iso.nullable(),
+    durationMs: z.number().nullable(),
+  })
   .strict();
 export type RunRef = z.output<typeof runRef>;
 
@@ -96,7 +116,15 @@ export const countsSchema = z
         total: z.number(),
         /** Okta's own member counts (groups expand=stats) against what the last run stored. */
         reconciliation: z
-          .object({ expected: z.number(), stored: z.number(), outOfScope: z.number().nullable(), groupsCompared: z.number(), mismatchedGroups: z.number(), runId: z.string(), at: iso.nullable() })
+          .object({
+            expected: z.number(),
+            stored: z.number(),
+            outOfScope: z.number().nullable(),
+            groupsCompared: z.number(),
+            mismatchedGroups: z.number(),
+            runId: z.string(),
+            at: iso.nullable(),
+          })
           .strict()
           .nullable(),
       })
@@ -144,7 +172,14 @@ export const overviewSchema = z
     eventKinds: z.array(z.object({ kind: z.string(), count: z.number(), level: z.enum(EVENT_LEVELS) }).strict()),
     /** Null when the integration syncs everything. */
     scope: scopeStatusSchema.nullable(),
-    schedule: z.object({ fullSyncIntervalMinutes: z.number(), incrementalSyncIntervalMinutes: z.number(), logWindowDays: z.number(), rateLimitShare: z.number() }).strict(),
+    schedule: z
+      .object({
+        fullSyncIntervalMinutes: z.number(),
+        incrementalSyncIntervalMinutes: z.number(),
+        logWindowDays: z.number(),
+        rateLimitShare: z.number(),
+      })
+      .strict(),
     generatedAt: iso,
   })
   .strict();
@@ -155,7 +190,14 @@ export type Overview = z.output<typeof overviewSchema>;
 // ---------------------------------------------------------------------------------------------
 
 export const historyResourceSchema = z
-  .object({ resource: z.enum(RESOURCES), status: z.enum(RESOURCE_STATUSES), added: z.number(), updated: z.number(), deleted: z.number(), unchanged: z.number() })
+  .object({
+    resource: z.enum(RESOURCES),
+    status: z.enum(RESOURCE_STATUSES),
+    added: z.number(),
+    updated: z.number(),
+    deleted: z.number(),
+    unchanged: z.number(),
+  })
   .strict();
 
 export const historyRunSchema = z
@@ -195,19 +237,36 @@ export const settingsInput = z
   .object({
     name: name.optional(),
     ownerId: z.uuid("must be a user id").nullable().optional(),
-    fullSyncIntervalMinutes: z.number().int("must be a whole number of minutes").min(15, "must be at least 15 minutes").max(10_080, "must be at most 7 days (10080 minutes)").optional(),
+    fullSyncIntervalMinutes: z
+      .number()
+      .int("must be a whole number of minutes")
+      .min(15, "must be at least 15 minutes")
+      .max(10_080, "must be at most 7 days (10080 minutes)")
+      .optional(),
     incrementalSyncIntervalMinutes: z
       .number()
       .int("must be a whole number of minutes")
       .refine((n) => n === 0 || (n >= 5 && n <= 1440), "must be 0 (off) or between 5 and 1440 minutes")
       .optional(),
-    logWindowDays: z.number().int("must be a whole number of days").min(LOG_WINDOW.min, "must be at least 1 day").max(LOG_WINDOW.max, "must be at most 90 days (Okta keeps the System Log for 90 days)").optional(),
-    rateLimitShare: z.number().min(RATE_SHARE.min, "must be at least 0.1 (10%)").max(RATE_SHARE.max, "must be at most 0.9 (90%): leave Okta headroom for other clients").optional(),
+    logWindowDays: z
+      .number()
+      .int("must be a whole number of days")
+      .min(LOG_WINDOW.min, "must be at least 1 day")
+      .max(LOG_WINDOW.max, "must be at most 90 days (Okta keeps the System Log for 90 days)")
+      .optional(),
+    rateLimitShare: z
+      .number()
+      .min(RATE_SHARE.min, "must be at least 0.1 (10%)")
+      .max(RATE_SHARE.max, "must be at most 0.9 (90%): leave Okta headroom for other clients")
+      .optional(),
     /** What the integration syncs; null (or every list empty) = everything. Applies from the next run. */
     syncScope: syncScopeInput.nullable().optional(),
   })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "nothing to change: give name, ownerId, fullSyncIntervalMinutes, incrementalSyncIntervalMinutes, logWindowDays, rateLimitShare or syncScope" });
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message:
+      "nothing to change: give name, ownerId, fullSyncIntervalMinutes, incrementalSyncIntervalMinutes, logWindowDays, rateLimitShare or syncScope",
+  });
 export type SettingsInput = z.infer<typeof settingsInput>;
 
 export const scopeSchema = z
@@ -222,7 +281,9 @@ export const scopeSchema = z
 /** What the scope editor offers: the integration's groups and apps (synced now or before) and user types. */
 export const scopeOptionsSchema = z
   .object({
-    groups: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), members: z.number().nullable(), synced: z.boolean() }).strict()),
+    groups: z.array(
+      z.object({ id: z.string(), name: z.string(), type: z.string(), members: z.number().nullable(), synced: z.boolean() }).strict(),
+    ),
     apps: z.array(z.object({ id: z.string(), label: z.string(), status: z.string(), synced: z.boolean() }).strict()),
     userTypes: z.array(z.object({ value: z.string(), users: z.number() }).strict()),
     /** More groups or apps exist than were listed (the first 5,000 by name). */

@@ -6,14 +6,17 @@ import { getDb } from "@/db";
 import type { Counts } from "./contracts";
 import { FAILURE_OUTCOMES, SIGN_IN_EVENT, SUCCESS_OUTCOMES } from "./sign-in";
 
-
 const ok = [...SUCCESS_OUTCOMES];
 const bad = [...FAILURE_OUTCOMES];
 type Grouped = { k: string; n: number }[];
 const toRecord = (rows: Grouped) => Object.fromEntries(rows.map((r) => [r.k, r.n]));
 const sum = (rows: Grouped) => rows.reduce((a, r) => a + r.n, 0);
 
-export async function countDirectory(workspaceId: string, integrationId: string, now = new Date()): Promise<Omit<Counts, "memberships"> & { memberships: number }> {
+export async function countDirectory(
+  workspaceId: string,
+  integrationId: string,
+  now = new Date(),
+): Promise<Omit<Counts, "memberships"> & { memberships: number }> {
   const sql = getDb().$client;
   // postgres.js (as drizzle configures it) binds timestamps as strings, not Dates.
   const [since7, since30, until] = [7, 30, 0].map((d) => new Date(now.getTime() - d * 86_400_000).toISOString());
@@ -56,7 +59,10 @@ export async function countDirectory(workspaceId: string, integrationId: string,
     assignments: { users: assignments.users, groups: assignments.groups },
     admins,
     idps: { total: sum(idps), byStatus: toRecord(idps) },
-    signIns: { last7: { success: signIns.s7, failure: signIns.f7, total: signIns.t7 }, last30: { success: signIns.s30, failure: signIns.f30, total: signIns.t30 } },
+    signIns: {
+      last7: { success: signIns.s7, failure: signIns.f7, total: signIns.t7 },
+      last30: { success: signIns.s30, failure: signIns.f30, total: signIns.t30 },
+    },
   };
 }
 

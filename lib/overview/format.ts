@@ -24,7 +24,12 @@ export function formatRelative(at: string | Date, now: number) {
   const diff = new Date(at).getTime() - now;
   const abs = Math.abs(diff);
   if (abs < 45_000) return diff < 0 || abs < 5_000 ? "just now" : "in under a minute";
-  const [n, unit] = abs < 3_600_000 ? [Math.round(abs / 60_000), "min"] : abs < 86_400_000 ? [Math.round(abs / 3_600_000), "h"] : [Math.round(abs / 86_400_000), abs < 2 * 86_400_000 ? "day" : "days"];
+  const [n, unit] =
+    abs < 3_600_000
+      ? [Math.round(abs / 60_000), "min"]
+      : abs < 86_400_000
+        ? [Math.round(abs / 3_600_000), "h"]
+        : [Math.round(abs / 86_400_000), abs < 2 * 86_400_000 ? "day" : "days"];
   return diff < 0 ? `${n} ${unit} ago` : `in ${n} ${unit}`;
 }
 

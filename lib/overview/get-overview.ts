@@ -3,13 +3,13 @@
 // estimates for a running sync, and the event kinds the log can be filtered by.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { integrationEvents, syncRunResources, syncRuns, type Resource, type SyncRun } from "@/db/schema";
+import { integrationEvents, type Resource, type SyncRun, syncRunResources, syncRuns } from "@/db/schema";
 import { findIntegration } from "@/lib/sync/find-integration";
-import { overviewSchema, type Overview } from "./contracts";
+import { normalizeScope } from "@/lib/sync/scope-contract";
+import { type Overview, overviewSchema } from "./contracts";
 import { countDirectory, signInsPerDay } from "./count-directory";
 import { projectHealth, type RunInput } from "./project-health";
 import { summarizeScope } from "./summarize-scope";
-import { normalizeScope } from "@/lib/sync/scope-contract";
 
 /** Runs shown in the duration chart. */
 export const DURATION_RUNS = 30;
@@ -44,7 +44,14 @@ export async function getOverview(input: { workspaceId: string; integrationId: s
       .select({ runId: syncRunResources.runId, reconciliation: syncRunResources.reconciliation, at: syncRunResources.finishedAt })
       .from(syncRunResources)
       .innerJoin(syncRuns, eq(syncRuns.id, syncRunResources.runId))
-      .where(and(eq(syncRuns.integrationId, id), eq(syncRunResources.resource, "memberships"), eq(syncRunResources.status, "succeeded"), sql`${syncRunResources.reconciliation} is not null`))
+      .where(
+        and(
+          eq(syncRuns.integrationId, id),
+          eq(syncRunResources.resource, "memberships"),
+          eq(syncRunResources.status, "succeeded"),
+          sql`${syncRunResources.reconciliation} is not null`,
+        ),
+      )
       .orderBy(desc(syncRunResources.finishedAt))
       .limit(1),
     db
@@ -74,7 +81,12 @@ export async function getOverview(input: { workspaceId: string; integrationId: s
       error: (run.error as Record<string, unknown> | null) ?? null,
       resources: resourceRows
         .filter((r) => r.runId === run.id)
-        .map((r) => ({ resource: r.resource, status: r.status, missingScope: r.missingScope, error: (r.error as Record<string, unknown> | null) ?? null })),
+        .map((r) => ({
+          resource: r.resource,
+          status: r.status,
+          missingScope: r.missingScope,
+          error: (r.error as Record<string, unknown> | null) ?? null,
+        })),
     };
 
   const health = projectHealth({
@@ -101,7 +113,15 @@ export async function getOverview(input: { workspaceId: string; integrationId: s
       memberships: {
         total: counts.memberships,
         reconciliation: rec
-          ? { expected: num(rec.expected), stored: num(rec.stored), outOfScope: typeof rec.outOfScope === "number" ? rec.outOfScope : null, groupsCompared: num(rec.groupsCompared), mismatchedGroups: num(rec.mismatchedGroups), runId: reconciled!.runId, at: reconciled!.at }
+          ? {
+              expected: num(rec.expected),
+              stored: num(rec.stored),
+              outOfScope: typeof rec.outOfScope === "number" ? rec.outOfScope : null,
+              groupsCompared: num(rec.groupsCompared),
+              mismatchedGroups: num(rec.mismatchedGroups),
+              runId: reconciled!.runId,
+              at: reconciled!.at,
+            }
           : null,
       },
     },
@@ -109,11 +129,22 @@ export async function getOverview(input: { workspaceId: string; integrationId: s
     durations: recent
       .filter((r) => r.startedAt && r.finishedAt)
       .reverse()
-      .map((r) => ({ runId: r.id, status: r.status, trigger: r.trigger, startedAt: r.startedAt!, durationMs: r.finishedAt!.getTime() - r.startedAt!.getTime() })),
+      .map((r) => ({
+        runId: r.id,
+        status: r.status,
+        trigger: r.trigger,
+        startedAt: r.startedAt!,
+        durationMs: r.finishedAt!.getTime() - r.startedAt!.getTime(),
+      })),
     estimates,
     scope,
     eventKinds: kinds.map((k) => ({ kind: k.kind, count: k.count, level: LEVELS[k.severity] ?? "info" })),
-    schedule: { fullSyncIntervalMinutes: integration.fullSyncIntervalMinutes, incrementalSyncIntervalMinutes: integration.incrementalSyncIntervalMinutes, logWindowDays: integration.logWindowDays, rateLimitShare: integration.rateLimitShare },
+    schedule: {
+      fullSyncIntervalMinutes: integration.fullSyncIntervalMinutes,
+      incrementalSyncIntervalMinutes: integration.incrementalSyncIntervalMinutes,
+      logWindowDays: integration.logWindowDays,
+      rateLimitShare: integration.rateLimitShare,
+    },
     generatedAt: now,
   });
 }

@@ -3,7 +3,7 @@
 // and the user types of its stored users.
 import { getDb } from "@/db";
 import { findIntegration } from "@/lib/sync/find-integration";
-import { scopeOptionsSchema, type ScopeOptions } from "./contracts";
+import { type ScopeOptions, scopeOptionsSchema } from "./contracts";
 
 const LIMIT = 5000;
 

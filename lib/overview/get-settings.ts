@@ -1,11 +1,11 @@
 // The integration's sync settings with its name and owner, and who may own it.
 import { and, eq } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import { type DbOrTx, getDb } from "@/db";
 import { integrations, users } from "@/db/schema";
 import { notFound } from "@/lib/errors";
-import { listUsers } from "@/lib/users/list-users";
 import { normalizeScope } from "@/lib/sync/scope-contract";
-import { settingsSchema, type Settings } from "./contracts";
+import { listUsers } from "@/lib/users/list-users";
+import { type Settings, settingsSchema } from "./contracts";
 import { summarizeScope } from "./summarize-scope";
 
 const person = (u: { id: string; name: string; email: string }) => ({ id: u.id, name: u.name || u.email, email: u.email });
@@ -35,4 +35,3 @@ export async function getSettings(input: { workspaceId: string; integrationId: s
     owners: (await listUsers(input.workspaceId, db)).map(person),
   });
 }
-

@@ -13,7 +13,8 @@ export const links = {
   groups: (integrationId: string, type?: string) => withQuery("/directory/groups", { type, integrationId }),
   apps: (integrationId: string, status?: string) => withQuery("/directory/apps", { status, integrationId }),
   signIns: (outcome?: "SUCCESS" | "FAILURE") => withQuery("/activity", { eventType: SIGN_IN_EVENT, outcome }),
-  troubleshoot: (integrationId: string, symptom?: string | null) => `/integrations/okta/${integrationId}/troubleshoot${symptom ? `?symptom=${symptom}` : ""}`,
+  troubleshoot: (integrationId: string, symptom?: string | null) =>
+    `/integrations/okta/${integrationId}/troubleshoot${symptom ? `?symptom=${symptom}` : ""}`,
   overview: (integrationId: string) => `/integrations/okta/${integrationId}`,
   runs: (integrationId: string) => `/integrations/okta/${integrationId}/runs`,
   run: (integrationId: string, runId: string) => `/integrations/okta/${integrationId}/runs/${runId}`,

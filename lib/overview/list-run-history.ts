@@ -5,9 +5,14 @@ import { getDb } from "@/db";
 import { RESOURCES, syncRunResources, syncRuns, users } from "@/db/schema";
 import { decodeCursor, encodeCursor, uuidCursor } from "@/lib/sync/cursor";
 import { findIntegration } from "@/lib/sync/find-integration";
-import { runHistorySchema, type RunHistory } from "./contracts";
+import { type RunHistory, runHistorySchema } from "./contracts";
 
-export async function listRunHistory(input: { workspaceId: string; integrationId: string; cursor?: string; limit: number }): Promise<RunHistory> {
+export async function listRunHistory(input: {
+  workspaceId: string;
+  integrationId: string;
+  cursor?: string;
+  limit: number;
+}): Promise<RunHistory> {
   await findIntegration(input.workspaceId, input.integrationId);
   const after = decodeCursor(input.cursor, uuidCursor);
   const db = getDb();
@@ -30,7 +35,12 @@ export async function listRunHistory(input: { workspaceId: string; integrationId
     ? await db
         .select()
         .from(syncRunResources)
-        .where(inArray(syncRunResources.runId, page.map((r) => r.run.id)))
+        .where(
+          inArray(
+            syncRunResources.runId,
+            page.map((r) => r.run.id),
+          ),
+        )
     : [];
   const order = (r: { resource: (typeof RESOURCES)[number] }) => RESOURCES.indexOf(r.resource);
   const items = page.map(({ run, by }) => {
@@ -50,7 +60,14 @@ export async function listRunHistory(input: { workspaceId: string; integrationId
       retries: run.retries,
       error: (run.error as Record<string, unknown> | null) ?? null,
       totals: { added: total("added"), updated: total("updated"), deleted: total("deleted"), unchanged: total("unchanged") },
-      resources: mine.map((r) => ({ resource: r.resource, status: r.status, added: r.added, updated: r.updated, deleted: r.deleted, unchanged: r.unchanged })),
+      resources: mine.map((r) => ({
+        resource: r.resource,
+        status: r.status,
+        added: r.added,
+        updated: r.updated,
+        deleted: r.deleted,
+        unchanged: r.unchanged,
+      })),
     };
   });
   const last = page[page.length - 1];

@@ -25,10 +25,17 @@ afterAll(async () => {
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const call = (handler: Handler, path: string, key: string, params: Record<string, string>, init: RequestInit = {}) =>
-  handler(new Request(`http://localhost${path}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers } }), { params: Promise.resolve(params) });
+  handler(
+    new Request(`http://localhost${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers },
+    }),
+    { params: Promise.resolve(params) },
+  );
 
 type Obj = Record<string, unknown>;
-const tally = <T extends Obj>(rows: T[], key: (r: T) => string) => rows.reduce<Record<string, number>>((acc, r) => ((acc[key(r)] = (acc[key(r)] ?? 0) + 1), acc), {});
+const tally = <T extends Obj>(rows: T[], key: (r: T) => string) =>
+  rows.reduce<Record<string, number>>((acc, r) => ((acc[key(r)] = (acc[key(r)] ?? 0) + 1), acc), {});
 
 describe("overview against the emulator", () => {
   it("counts equal the emulator's truth after a full sync, and the health is connected", async () => {
@@ -51,14 +58,23 @@ describe("overview against the emulator", () => {
     }>("GET", "/truth");
     const logs = await emu.control<{ eventType: string; published: string; outcome: { result: string } }[]>("GET", "/truth/logs");
     const signIns = (days: number, result?: string) =>
-      logs.filter((e) => e.eventType === "user.session.start" && Date.parse(e.published) >= now - days * 86_400_000 && Date.parse(e.published) <= now && (!result || e.outcome.result === result)).length;
+      logs.filter(
+        (e) =>
+          e.eventType === "user.session.start" &&
+          Date.parse(e.published) >= now - days * 86_400_000 &&
+          Date.parse(e.published) <= now &&
+          (!result || e.outcome.result === result),
+      ).length;
 
     expect(o.counts.users).toEqual({ total: truth.users.length, byStatus: tally(truth.users, (u) => String(u.status)) });
     expect(o.counts.groups).toEqual({ total: truth.groups.length, byType: tally(truth.groups, (g) => String(g.type)) });
     expect(o.counts.apps).toEqual({ total: truth.apps.length, byStatus: tally(truth.apps, (a) => String(a.status)) });
     expect(o.counts.idps).toEqual({ total: truth.idps.length, byStatus: tally(truth.idps, (i) => String(i.status)) });
     const members = truth.memberships.reduce((a, m) => a + m.userIds.length, 0);
-    expect(o.counts.memberships).toMatchObject({ total: members, reconciliation: { expected: members, stored: members, mismatchedGroups: 0, runId: c.runId } });
+    expect(o.counts.memberships).toMatchObject({
+      total: members,
+      reconciliation: { expected: members, stored: members, mismatchedGroups: 0, runId: c.runId },
+    });
     expect(o.counts.assignments).toEqual({
       users: Object.values(truth.appUsers).reduce((a, l) => a + l.length, 0),
       groups: Object.values(truth.appGroups).reduce((a, l) => a + l.length, 0),
@@ -86,11 +102,18 @@ describe("overview against the emulator", () => {
   it("a missing scope shows as such, with its exact fix, and the state is partial", async () => {
     const c = await connectToEmulator(emu, { app: "no-groups-scope" });
     expect((await runSync(c.runId)).status).toBe("partial");
-    const o = (await (await call(overviewRoute, `/api/integrations/${c.integrationId}/overview`, c.tenant.adminKey, { id: c.integrationId })).json()) as Overview;
+    const o = (await (
+      await call(overviewRoute, `/api/integrations/${c.integrationId}/overview`, c.tenant.adminKey, { id: c.integrationId })
+    ).json()) as Overview;
     expect(o.health.state).toBe("partial");
     expect(o.health.reason).toContain("okta.groups.read is not granted");
     const groups = o.health.resources.find((r) => r.resource === "groups")!;
-    expect(groups).toMatchObject({ status: "missing_scope", scope: "okta.groups.read", fix: "Grant okta.groups.read to the app in Okta, then Sync now.", symptom: "groups_missing" });
+    expect(groups).toMatchObject({
+      status: "missing_scope",
+      scope: "okta.groups.read",
+      fix: "Grant okta.groups.read to the app in Okta, then Sync now.",
+      symptom: "groups_missing",
+    });
     expect(o.health.resources.find((r) => r.resource === "memberships")!.status).toBe("blocked");
     expect(o.health.resources.find((r) => r.resource === "users")!.status).toBe("ok");
     expect(o.health.lastSuccess).toBeNull();
@@ -101,14 +124,33 @@ describe("overview against the emulator", () => {
   it("the run history says who started each run, with per-resource changes; it pages and is scoped", async () => {
     const c = await connectToEmulator(emu);
     await runSync(c.runId);
-    const { run } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", actorUserId: c.actor.userId });
+    const { run } = await startSync({
+      integrationId: c.integrationId,
+      workspaceId: c.workspaceId,
+      trigger: "manual",
+      actorUserId: c.actor.userId,
+    });
     await runSync(run.id);
-    const page1 = (await (await call(historyRoute, `/api/integrations/${c.integrationId}/overview/runs?limit=1`, c.tenant.viewerKey, { id: c.integrationId })).json()) as RunHistory;
+    const page1 = (await (
+      await call(historyRoute, `/api/integrations/${c.integrationId}/overview/runs?limit=1`, c.tenant.viewerKey, { id: c.integrationId })
+    ).json()) as RunHistory;
     expect(page1.items).toHaveLength(1);
-    expect(page1.items[0]).toMatchObject({ id: run.id, trigger: "manual", triggeredBy: { id: c.actor.userId, name: c.tenant.admin.name }, status: "succeeded" });
+    expect(page1.items[0]).toMatchObject({
+      id: run.id,
+      trigger: "manual",
+      triggeredBy: { id: c.actor.userId, name: c.tenant.admin.name },
+      status: "succeeded",
+    });
     expect(page1.items[0].resources).toHaveLength(8);
     expect(page1.items[0].durationMs).toBeGreaterThanOrEqual(0);
-    const page2 = (await (await call(historyRoute, `/api/integrations/${c.integrationId}/overview/runs?limit=1&cursor=${page1.nextCursor}`, c.tenant.viewerKey, { id: c.integrationId })).json()) as RunHistory;
+    const page2 = (await (
+      await call(
+        historyRoute,
+        `/api/integrations/${c.integrationId}/overview/runs?limit=1&cursor=${page1.nextCursor}`,
+        c.tenant.viewerKey,
+        { id: c.integrationId },
+      )
+    ).json()) as RunHistory;
     expect(page2.items[0]).toMatchObject({ id: c.runId, trigger: "initial" });
     const users = page2.items[0].resources.find((r) => r.resource === "users")!;
     expect(users.added).toBeGreaterThan(0);
@@ -116,9 +158,15 @@ describe("overview against the emulator", () => {
     expect(page2.nextCursor).toBeNull();
 
     const other = await createTenant();
-    expect((await call(historyRoute, `/api/integrations/${c.integrationId}/overview/runs`, other.viewerKey, { id: c.integrationId })).status).toBe(404);
-    expect((await call(overviewRoute, `/api/integrations/${c.integrationId}/overview`, other.adminKey, { id: c.integrationId })).status).toBe(404);
-    const bad = await call(historyRoute, `/api/integrations/${c.integrationId}/overview/runs?cursor=nope`, c.tenant.viewerKey, { id: c.integrationId });
+    expect(
+      (await call(historyRoute, `/api/integrations/${c.integrationId}/overview/runs`, other.viewerKey, { id: c.integrationId })).status,
+    ).toBe(404);
+    expect(
+      (await call(overviewRoute, `/api/integrations/${c.integrationId}/overview`, other.adminKey, { id: c.integrationId })).status,
+    ).toBe(404);
+    const bad = await call(historyRoute, `/api/integrations/${c.integrationId}/overview/runs?cursor=nope`, c.tenant.viewerKey, {
+      id: c.integrationId,
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/cursor/);
   });
@@ -128,7 +176,13 @@ describe("settings", () => {
   async function setup() {
     const c = await connectToEmulator(emu);
     const patch = (body: unknown, key = c.tenant.adminKey) =>
-      call(patchSettingsRoute, `/api/integrations/${c.integrationId}/settings`, key, { id: c.integrationId }, { method: "PATCH", body: JSON.stringify(body) });
+      call(
+        patchSettingsRoute,
+        `/api/integrations/${c.integrationId}/settings`,
+        key,
+        { id: c.integrationId },
+        { method: "PATCH", body: JSON.stringify(body) },
+      );
     return { ...c, patch };
   }
 
@@ -137,7 +191,13 @@ describe("settings", () => {
     const read = await call(getSettingsRoute, `/api/integrations/${s.integrationId}/settings`, s.tenant.viewerKey, { id: s.integrationId });
     expect(read.status).toBe(200);
     const body = (await read.json()) as Settings;
-    expect(body).toMatchObject({ fullSyncIntervalMinutes: 1440, incrementalSyncIntervalMinutes: 15, logWindowDays: 30, rateLimitShare: 0.5, state: "connected" });
+    expect(body).toMatchObject({
+      fullSyncIntervalMinutes: 1440,
+      incrementalSyncIntervalMinutes: 15,
+      logWindowDays: 30,
+      rateLimitShare: 0.5,
+      state: "connected",
+    });
     expect(body.owners.map((o) => o.email)).toEqual(expect.arrayContaining([s.tenant.admin.email, s.tenant.viewer.email]));
     expect((await s.patch({ logWindowDays: 10 }, s.tenant.viewerKey)).status).toBe(403);
     const other = await createTenant();
@@ -176,14 +236,18 @@ describe("settings", () => {
     const body = (await res.json()) as Settings & { changed: string[] };
     expect(body).toMatchObject({ fullSyncIntervalMinutes: 60, logWindowDays: 45, rateLimitShare: 0.3, name: "Okta production" });
     expect(body.changed.sort()).toEqual(["fullSyncIntervalMinutes", "logWindowDays", "name", "rateLimitShare"]);
-    const [after] = await sql`select next_sync_at, cursors, (select max(queued_at) from sync_runs where integration_id = ${s.integrationId}) as last from integrations where id = ${s.integrationId}`;
+    const [after] =
+      await sql`select next_sync_at, cursors, (select max(queued_at) from sync_runs where integration_id = ${s.integrationId}) as last from integrations where id = ${s.integrationId}`;
     // From a day after the last start to 1 h after it.
     const t = (v: string) => Date.parse(v);
     expect(t(after.next_sync_at) - t(after.last)).toBeCloseTo(3_600_000, -3);
     expect(t(before.next_sync_at) - t(after.next_sync_at)).toBeGreaterThan(4 * 3_600_000);
     expect(after.cursors.logsNext).toBeUndefined();
-    const [event] = await sql`select kind, message, actor_user_id from integration_events where integration_id = ${s.integrationId} and kind = 'integration.settings_changed'`;
-    expect(event.message).toBe('Settings changed: renamed "Okta" to "Okta production", full sync every 1 h (was 1 day), sign-in history 45 days (was 30), rate-limit share 30% (was 50%)');
+    const [event] =
+      await sql`select kind, message, actor_user_id from integration_events where integration_id = ${s.integrationId} and kind = 'integration.settings_changed'`;
+    expect(event.message).toBe(
+      'Settings changed: renamed "Okta" to "Okta production", full sync every 1 h (was 1 day), sign-in history 45 days (was 30), rate-limit share 30% (was 50%)',
+    );
     expect(event.actor_user_id).toBe(s.actor.userId);
 
     // A narrower window keeps the cursor; an unchanged value records nothing.
@@ -192,7 +256,8 @@ describe("settings", () => {
     expect(again.changed).toEqual(["logWindowDays"]);
     const [kept] = await sql`select cursors from integrations where id = ${s.integrationId}`;
     expect(kept.cursors.logsNext).toBe("x");
-    const [{ n }] = await sql`select count(*)::int as n from integration_events where integration_id = ${s.integrationId} and kind = 'integration.settings_changed'`;
+    const [{ n }] =
+      await sql`select count(*)::int as n from integration_events where integration_id = ${s.integrationId} and kind = 'integration.settings_changed'`;
     expect(n).toBe(2);
   });
 
@@ -216,7 +281,8 @@ describe("settings", () => {
     expect(due.due).toBe(true);
     const off = (await (await s.patch({ incrementalSyncIntervalMinutes: 0 })).json()) as Settings;
     expect(off).toMatchObject({ incrementalSyncIntervalMinutes: 0, nextIncrementalSyncAt: null });
-    const [event] = await sql`select message from integration_events where integration_id = ${s.integrationId} and kind = 'integration.settings_changed' order by id desc limit 1`;
+    const [event] =
+      await sql`select message from integration_events where integration_id = ${s.integrationId} and kind = 'integration.settings_changed' order by id desc limit 1`;
     expect(event.message).toBe("Settings changed: incremental sync off (was every 30 min)");
   });
 

@@ -5,9 +5,9 @@
 //   (succeeded -> connected, partial -> partial, failed -> error). Cancelled runs say nothing about
 //   Okta, so the loader skips them.
 // - per resource: read from the newest finished run, each with what happened and the exact fix.
-import { RESOURCES, type AuthMethod, type Resource, type ResourceStatus, type RunStatus, type RunTrigger } from "@/db/schema";
+import { type AuthMethod, RESOURCES, type Resource, type ResourceStatus, type RunStatus, type RunTrigger } from "@/db/schema";
 import { RESOURCE_SCOPES } from "@/lib/sync/describe-error";
-import { RESOURCE_TITLES, type Health, type OktaSaid, type ResourceHealth, type RunRef } from "./contracts";
+import { type Health, type OktaSaid, RESOURCE_TITLES, type ResourceHealth, type RunRef } from "./contracts";
 
 export interface RunInput {
   id: string;
@@ -87,7 +87,8 @@ export function classifyResource(run: RunInput, resource: Resource, authMethod: 
   const base = { resource, scope, lastSucceededAt: lastOk?.toISOString() ?? null, runId: run.id };
   const what = lower(resource);
   if (!row) return { ...base, status: "not_synced", message: "Not part of the last run.", fix: "Sync now.", okta: null, symptom: null };
-  if (row.status === "succeeded") return { ...base, status: "ok", message: "Synced completely in the last run.", fix: null, okta: null, symptom: null };
+  if (row.status === "succeeded")
+    return { ...base, status: "ok", message: "Synced completely in the last run.", fix: null, okta: null, symptom: null };
 
   // A run that failed before reaching its resources (e.g. the token request was refused) closes them
   // as "run_ended"; the run's own error is the cause.
@@ -104,7 +105,14 @@ export function classifyResource(run: RunInput, resource: Resource, authMethod: 
     if (code === "dependency_failed") {
       const dep = error?.dependency as Resource | undefined;
       const depTitle = dep && dep in RESOURCE_TITLES ? lower(dep) : "a resource it needs";
-      return { ...base, status: "blocked", message: `Skipped: it needs ${depTitle}, which did not sync.`, fix: `Fix ${depTitle} first, then Sync now.`, okta: null, symptom: SYMPTOM[resource] };
+      return {
+        ...base,
+        status: "blocked",
+        message: `Skipped: it needs ${depTitle}, which did not sync.`,
+        fix: `Fix ${depTitle} first, then Sync now.`,
+        okta: null,
+        symptom: SYMPTOM[resource],
+      };
     }
     const message = code === "not_requested" ? "Not part of the last run." : "The last run ended before this resource ran.";
     return { ...base, status: "not_synced", message, fix: "Sync now.", okta: null, symptom: null };
@@ -117,32 +125,62 @@ export function classifyResource(run: RunInput, resource: Resource, authMethod: 
       scope: missing,
       status: "missing_scope",
       message: `The app's access token lacks ${missing}, so Okta refused to list ${what}.`,
-      fix: authMethod === "api_token" ? `Use an API token of an admin who can read ${what}, then Sync now.` : `Grant ${missing} to the app in Okta, then Sync now.`,
+      fix:
+        authMethod === "api_token"
+          ? `Use an API token of an admin who can read ${what}, then Sync now.`
+          : `Grant ${missing} to the app in Okta, then Sync now.`,
       okta,
       symptom: SYMPTOM[resource],
     };
   }
-  const fail = (message: string, fix: string, symptom: string = SYMPTOM[resource]): ResourceHealth => ({ ...base, status: "failing", message, fix, okta, symptom });
+  const fail = (message: string, fix: string, symptom: string = SYMPTOM[resource]): ResourceHealth => ({
+    ...base,
+    status: "failing",
+    message,
+    fix,
+    okta,
+    symptom,
+  });
   switch (code) {
     case "permission_denied":
       return {
         ...base,
         status: "no_permission",
         message: `The app's admin role does not allow reading ${what}.`,
-        fix: authMethod === "api_token" ? `Use an API token of an admin who can read ${what}, then Sync now.` : "Assign the app the Read-Only Administrator role in Okta (Security › Administrators), then Sync now.",
+        fix:
+          authMethod === "api_token"
+            ? `Use an API token of an admin who can read ${what}, then Sync now.`
+            : "Assign the app the Read-Only Administrator role in Okta (Security › Administrators), then Sync now.",
         okta,
         symptom: SYMPTOM[resource],
       };
     case "auth_failed":
-      return fail("Okta rejected the integration's credentials.", "Check that the app (or API token) is still active in Okta; if the key or token changed, replace it under Edit, then Sync now.", "credentials");
+      return fail(
+        "Okta rejected the integration's credentials.",
+        "Check that the app (or API token) is still active in Okta; if the key or token changed, replace it under Edit, then Sync now.",
+        "credentials",
+      );
     case "rate_limited":
-      return fail("Okta kept answering 429 (rate limited) and the sync gave up.", "Lower the rate-limit share or sync less often in Settings, then Sync now.", "rate_limits");
+      return fail(
+        "Okta kept answering 429 (rate limited) and the sync gave up.",
+        "Lower the rate-limit share or sync less often in Settings, then Sync now.",
+        "rate_limits",
+      );
     case "retries_exhausted":
-      return fail(text(error?.message, "Okta or the network kept failing."), "A transient Okta or network failure: Sync now to try again; if it keeps failing, run Troubleshoot.");
+      return fail(
+        text(error?.message, "Okta or the network kept failing."),
+        "A transient Okta or network failure: Sync now to try again; if it keeps failing, run Troubleshoot.",
+      );
     case "sweep_refused":
-      return fail(text(error?.message, "The sync refused to delete most stored rows."), "Check the app's admin role and scopes in Okta, then Sync now.");
+      return fail(
+        text(error?.message, "The sync refused to delete most stored rows."),
+        "Check the app's admin role and scopes in Okta, then Sync now.",
+      );
     case "internal":
-      return fail("An internal error stopped it; the details are in the server log.", "Sync now to try again; if it keeps failing, check the server log.");
+      return fail(
+        "An internal error stopped it; the details are in the server log.",
+        "Sync now to try again; if it keeps failing, check the server log.",
+      );
     default:
       return fail(text(error?.message, "It failed."), "Sync now to try again; if it keeps failing, run Troubleshoot.");
   }
@@ -169,36 +207,85 @@ export function projectHealth(input: HealthInput): Health {
   const resources = RESOURCES.map((r) =>
     latest
       ? classifyResource(latest, r, input.authMethod, input.lastSucceededAt[r])
-      : ({ resource: r, scope: RESOURCE_SCOPES[r], status: "not_synced", message: "Not synced yet.", fix: null, okta: null, symptom: null, lastSucceededAt: null, runId: null } satisfies ResourceHealth),
+      : ({
+          resource: r,
+          scope: RESOURCE_SCOPES[r],
+          status: "not_synced",
+          message: "Not synced yet.",
+          fix: null,
+          okta: null,
+          symptom: null,
+          lastSucceededAt: null,
+          runId: null,
+        } satisfies ResourceHealth),
   );
   const problems = resources.filter((r) => r.status !== "ok" && r.status !== "not_synced");
   const nextSyncAt = input.state === "connected" ? input.nextSyncAt : null;
   const overdue = input.state === "connected" && !active && !!nextSyncAt && input.now.getTime() - nextSyncAt.getTime() > OVERDUE_AFTER_MS;
-  const common = { resources, lastSuccess: runRef(input.lastSuccess), lastFinished: runRef(latest), active: runRef(active), nextSyncAt: nextSyncAt?.toISOString() ?? null, overdue };
+  const common = {
+    resources,
+    lastSuccess: runRef(input.lastSuccess),
+    lastFinished: runRef(latest),
+    active: runRef(active),
+    nextSyncAt: nextSyncAt?.toISOString() ?? null,
+    overdue,
+  };
 
   if (input.state === "disconnected") {
-    return { ...common, active: null, overdue: false, state: "disconnected", reason: "Disconnected: its credentials were deleted, so it no longer reads from Okta." };
+    return {
+      ...common,
+      active: null,
+      overdue: false,
+      state: "disconnected",
+      reason: "Disconnected: its credentials were deleted, so it no longer reads from Okta.",
+    };
   }
   if (active) {
     const total = active.resources.length || RESOURCES.length;
     const done = active.resources.filter((r) => r.status === "succeeded" || r.status === "failed" || r.status === "skipped").length;
-    const reason = active.status === "queued" ? "A sync is queued; it starts as soon as a sync worker is free." : `Syncing: ${done} of ${total} resources done.`;
-    const previous = latest && latest.status !== "succeeded" && problems.length ? ` The previous run ended ${latest.status}: ${summarize(problems)}.` : "";
+    const reason =
+      active.status === "queued"
+        ? "A sync is queued; it starts as soon as a sync worker is free."
+        : `Syncing: ${done} of ${total} resources done.`;
+    const previous =
+      latest && latest.status !== "succeeded" && problems.length ? ` The previous run ended ${latest.status}: ${summarize(problems)}.` : "";
     return { ...common, state: "syncing", reason: reason + previous };
   }
   const late = overdue ? " The next scheduled sync is overdue: check that sync workers are running." : "";
   if (!latest) return { ...common, state: "connected", reason: `Connected; no sync has finished yet. Sync now to import the org.${late}` };
-  if (latest.status === "succeeded") return { ...common, state: "connected", reason: `Healthy: every resource synced in the last run.${late}` };
+  if (latest.status === "succeeded")
+    return { ...common, state: "connected", reason: `Healthy: every resource synced in the last run.${late}` };
   const failedCount = problems.length;
   if (latest.status === "partial") {
-    return { ...common, state: "partial", reason: `${failedCount} of ${RESOURCES.length} resources did not sync: ${summarize(problems)}.${late}` };
+    return {
+      ...common,
+      state: "partial",
+      reason: `${failedCount} of ${RESOURCES.length} resources did not sync: ${summarize(problems)}.${late}`,
+    };
   }
   const cause = problems.length ? summarize(problems) : text(latest.error?.message, "no resource completed");
   return { ...common, state: "error", reason: `The last sync failed: ${cause}.${late}` };
 }
 
 /** Every resource of one run (as the sync API returns it), classified like the page's health. */
-export function runHealth(run: { id: string; status: RunStatus; trigger: RunTrigger; queuedAt: string; startedAt: string | null; finishedAt: string | null; error: Record<string, unknown> | null; resources: RunInput["resources"] }, authMethod: AuthMethod) {
-  const input: RunInput = { ...run, queuedAt: new Date(run.queuedAt), startedAt: run.startedAt ? new Date(run.startedAt) : null, finishedAt: run.finishedAt ? new Date(run.finishedAt) : null };
+export function runHealth(
+  run: {
+    id: string;
+    status: RunStatus;
+    trigger: RunTrigger;
+    queuedAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+    error: Record<string, unknown> | null;
+    resources: RunInput["resources"];
+  },
+  authMethod: AuthMethod,
+) {
+  const input: RunInput = {
+    ...run,
+    queuedAt: new Date(run.queuedAt),
+    startedAt: run.startedAt ? new Date(run.startedAt) : null,
+    finishedAt: run.finishedAt ? new Date(run.finishedAt) : null,
+  };
   return RESOURCES.map((r) => classifyResource(input, r, authMethod, undefined));
 }

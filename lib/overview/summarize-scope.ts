@@ -8,7 +8,17 @@ export async function summarizeScope(integrationId: string, scope: SyncScope | n
   const sql = getDb().$client;
   const names = async (table: "okta_groups" | "okta_apps", col: "name" | "label", ids: string[] | undefined) =>
     ids && ids.length <= 3
-      ? Object.fromEntries((await sql.unsafe(`select id, ${col} as n from "${table}" where integration_id = $1::uuid and id = any($2::text[])`, [integrationId, ids])).map((r) => [r.id as string, r.n as string]))
+      ? Object.fromEntries(
+          (
+            await sql.unsafe(`select id, ${col} as n from "${table}" where integration_id = $1::uuid and id = any($2::text[])`, [
+              integrationId,
+              ids,
+            ])
+          ).map((r) => [r.id as string, r.n as string]),
+        )
       : undefined;
-  return describeScope(scope, { groups: await names("okta_groups", "name", scope.groupIds), apps: await names("okta_apps", "label", scope.appIds) });
+  return describeScope(scope, {
+    groups: await names("okta_groups", "name", scope.groupIds),
+    apps: await names("okta_apps", "label", scope.appIds),
+  });
 }

@@ -13,13 +13,21 @@ import { AppError, notFound } from "@/lib/errors";
 import { assertNameFree, isUniqueViolation, nameTaken } from "@/lib/integrations/names";
 import { assertOwner } from "@/lib/integrations/owners";
 import { recordEvent } from "@/lib/sync/record-event";
-import { describeScope, normalizeScope, scopeKey, type SyncScope } from "@/lib/sync/scope-contract";
+import { describeScope, normalizeScope, type SyncScope, scopeKey } from "@/lib/sync/scope-contract";
 import type { SettingsInput, SettingsUpdateResult } from "./contracts";
 import { formatInterval, formatShare } from "./format";
 import { getSettings } from "./get-settings";
 import { summarizeScope } from "./summarize-scope";
 
-export async function updateSettings({ actor, integrationId, input }: { actor: Actor; integrationId: string; input: SettingsInput }): Promise<SettingsUpdateResult> {
+export async function updateSettings({
+  actor,
+  integrationId,
+  input,
+}: {
+  actor: Actor;
+  integrationId: string;
+  input: SettingsInput;
+}): Promise<SettingsUpdateResult> {
   const db = getDb();
   const [row] = await db
     .select()
@@ -28,13 +36,17 @@ export async function updateSettings({ actor, integrationId, input }: { actor: A
     .limit(1);
   if (!row) throw notFound("Integration");
   if (row.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; its settings can no longer change");
-  if (input.name !== undefined && input.name.toLowerCase() !== row.name.toLowerCase()) await assertNameFree(actor.workspaceId, input.name, integrationId);
+  if (input.name !== undefined && input.name.toLowerCase() !== row.name.toLowerCase())
+    await assertNameFree(actor.workspaceId, input.name, integrationId);
   if (input.ownerId) await assertOwner(actor.workspaceId, input.ownerId);
 
   const set: Partial<typeof integrations.$inferInsert> = {};
   const said: string[] = [];
   const details: Record<string, { from: unknown; to: unknown }> = {};
-  const change = <K extends keyof SettingsInput & keyof typeof row>(key: K, words: (from: NonNullable<(typeof row)[K]>, to: NonNullable<SettingsInput[K]>) => string) => {
+  const change = <K extends keyof SettingsInput & keyof typeof row>(
+    key: K,
+    words: (from: NonNullable<(typeof row)[K]>, to: NonNullable<SettingsInput[K]>) => string,
+  ) => {
     const to = input[key];
     if (to === undefined || to === row[key]) return false;
     (set as Record<string, unknown>)[key] = to;
@@ -46,18 +58,23 @@ export async function updateSettings({ actor, integrationId, input }: { actor: A
   if (input.ownerId !== undefined && input.ownerId !== row.ownerId) {
     set.ownerId = input.ownerId;
     details.ownerId = { from: row.ownerId, to: input.ownerId };
-    const [o] = input.ownerId ? await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, input.ownerId)) : [];
+    const [o] = input.ownerId
+      ? await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, input.ownerId))
+      : [];
     said.push(o ? `owner set to ${o.name || o.email}` : "owner removed");
   }
   if (change("fullSyncIntervalMinutes", (from, to) => `full sync every ${formatInterval(to)} (was ${formatInterval(from)})`)) {
-    set.nextSyncAt = sql`greatest(now(), coalesce((select max(queued_at) from sync_runs where integration_id = ${integrationId}), now()) + make_interval(mins => ${input.fullSyncIntervalMinutes!}))` as never;
+    set.nextSyncAt =
+      sql`greatest(now(), coalesce((select max(queued_at) from sync_runs where integration_id = ${integrationId}), now()) + make_interval(mins => ${input.fullSyncIntervalMinutes!}))` as never;
   }
   const everyOrOff = (m: number) => (m === 0 ? "off" : `every ${formatInterval(m)}`);
   if (change("incrementalSyncIntervalMinutes", (from, to) => `incremental sync ${everyOrOff(to)} (was ${everyOrOff(from)})`)) {
     const m = input.incrementalSyncIntervalMinutes!;
-    set.nextIncrementalSyncAt = (m === 0
-      ? null
-      : sql`greatest(now(), coalesce((select max(queued_at) from sync_runs where integration_id = ${integrationId}), now()) + make_interval(mins => ${m}))`) as never;
+    set.nextIncrementalSyncAt = (
+      m === 0
+        ? null
+        : sql`greatest(now(), coalesce((select max(queued_at) from sync_runs where integration_id = ${integrationId}), now()) + make_interval(mins => ${m}))`
+    ) as never;
   }
   if (change("logWindowDays", (from, to) => `sign-in history ${to} days (was ${from})`) && input.logWindowDays! > row.logWindowDays) {
     set.cursors = sql`${integrations.cursors} - 'logsNext'` as never;
@@ -72,7 +89,9 @@ export async function updateSettings({ actor, integrationId, input }: { actor: A
       // Since marks dropped (full passes next), and when, so counts from older runs are not shown as this scope's.
       set.cursors = sql`jsonb_set(${set.cursors ?? integrations.cursors} - 'since', '{scopeChangedAt}', to_jsonb(now()))` as never;
       details.syncScope = { from, to };
-      said.push(`sync scope: ${to ? await summarizeScope(integrationId, to) : describeScope(null)} (was ${from ? await summarizeScope(integrationId, from) : describeScope(null)}); applies from the next sync`);
+      said.push(
+        `sync scope: ${to ? await summarizeScope(integrationId, to) : describeScope(null)} (was ${from ? await summarizeScope(integrationId, from) : describeScope(null)}); applies from the next sync`,
+      );
     }
   }
 
@@ -84,7 +103,14 @@ export async function updateSettings({ actor, integrationId, input }: { actor: A
           .set({ ...set, updatedAt: new Date() })
           .where(eq(integrations.id, integrationId));
         await recordEvent(
-          { workspaceId: actor.workspaceId, integrationId, kind: "integration.settings_changed", message: `Settings changed: ${said.join(", ")}`, details, actorUserId: actor.userId },
+          {
+            workspaceId: actor.workspaceId,
+            integrationId,
+            kind: "integration.settings_changed",
+            message: `Settings changed: ${said.join(", ")}`,
+            details,
+            actorUserId: actor.userId,
+          },
           tx,
         );
       });
@@ -105,11 +131,22 @@ async function assertKnownIds(integrationId: string, scope: SyncScope | null) {
     ["syncScope.appIds", "okta_apps", scope?.appIds, "app"],
   ] as const) {
     if (!ids?.length) continue;
-    const known = new Set((await sql.unsafe(`select id from "${table}" where integration_id = $1::uuid and id = any($2::text[])`, [integrationId, ids as unknown as string[]])).map((r) => r.id as string));
+    const known = new Set(
+      (
+        await sql.unsafe(`select id from "${table}" where integration_id = $1::uuid and id = any($2::text[])`, [
+          integrationId,
+          ids as unknown as string[],
+        ])
+      ).map((r) => r.id as string),
+    );
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length) {
-      fields.push({ field, message: `unknown ${what} id${unknown.length === 1 ? "" : "s"} ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ""}: choose ${what}s this integration has synced` });
+      fields.push({
+        field,
+        message: `unknown ${what} id${unknown.length === 1 ? "" : "s"} ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ""}: choose ${what}s this integration has synced`,
+      });
     }
   }
-  if (fields.length) throw new AppError("VALIDATION", `Invalid body: ${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}`, { fields });
+  if (fields.length)
+    throw new AppError("VALIDATION", `Invalid body: ${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}`, { fields });
 }

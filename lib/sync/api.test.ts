@@ -12,8 +12,20 @@ import { finishRun, insertIntegration } from "./testing";
 
 afterAll(() => stopBoss());
 
-const call = (handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, path: string, key: string, params: Record<string, string>, init: RequestInit = {}) =>
-  handler(new Request(`http://localhost${path}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers } }), { params: Promise.resolve(params) });
+const call = (
+  handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  path: string,
+  key: string,
+  params: Record<string, string>,
+  init: RequestInit = {},
+) =>
+  handler(
+    new Request(`http://localhost${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers },
+    }),
+    { params: Promise.resolve(params) },
+  );
 
 async function setup() {
   const t = await createTenant();
@@ -22,7 +34,14 @@ async function setup() {
   return {
     ...t,
     id,
-    start: (key = t.adminKey, body?: unknown) => call(startRoute, `/api/integrations/${id}/syncs`, key, { id }, { method: "POST", body: body === undefined ? undefined : JSON.stringify(body) }),
+    start: (key = t.adminKey, body?: unknown) =>
+      call(
+        startRoute,
+        `/api/integrations/${id}/syncs`,
+        key,
+        { id },
+        { method: "POST", body: body === undefined ? undefined : JSON.stringify(body) },
+      ),
     list: (query = "", key = t.viewerKey) => call(listRunsRoute, `/api/integrations/${id}/syncs${query}`, key, { id }),
     get: (runId: string, key = t.viewerKey) => call(getRunRoute, `/api/integrations/${id}/syncs/${runId}`, key, { id, runId }),
     events: (query = "", key = t.viewerKey) => call(getEvents, `/api/integrations/${id}/events${query}`, key, { id }),
@@ -79,7 +98,8 @@ describe("GET runs and events", () => {
       ids.push(body.run.id);
       await finishRun(body.run.id);
     }
-    await getDb().$client`update sync_run_resources set status = 'running', objects = 50, pages = 1, expected_total = 200, added = 50 where run_id = ${ids[2]} and resource = 'memberships'`;
+    await getDb()
+      .$client`update sync_run_resources set status = 'running', objects = 50, pages = 1, expected_total = 200, added = 50 where run_id = ${ids[2]} and resource = 'memberships'`;
     const page1 = await (await s.list("?limit=2")).json();
     expect(page1.items.map((r: { id: string }) => r.id)).toEqual([ids[2], ids[1]]);
     expect(page1.items[0].totals).toMatchObject({ objects: 50, added: 50, pages: 1 });

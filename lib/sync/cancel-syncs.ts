@@ -2,7 +2,7 @@
 // Database-only so it can join the caller's transaction: a worker still busy with the run notices at
 // its next page commit or heartbeat (its lease check requires status 'running') and stops writing.
 import { and, eq, inArray } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import { type DbOrTx, getDb } from "@/db";
 import { syncRunResources, syncRuns } from "@/db/schema";
 import { recordEvent } from "./record-event";
 
@@ -30,7 +30,15 @@ export async function cancelSyncs(
     .where(and(inArray(syncRunResources.runId, ids), inArray(syncRunResources.status, ["pending", "running"])));
   for (const run of runs) {
     await recordEvent(
-      { workspaceId: run.workspaceId, integrationId: input.integrationId, runId: run.id, level: "warn", kind: "sync.cancelled", message: `Sync cancelled: ${input.reason}`, actorUserId: input.actorUserId },
+      {
+        workspaceId: run.workspaceId,
+        integrationId: input.integrationId,
+        runId: run.id,
+        level: "warn",
+        kind: "sync.cancelled",
+        message: `Sync cancelled: ${input.reason}`,
+        actorUserId: input.actorUserId,
+      },
       db,
     );
   }

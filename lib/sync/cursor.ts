@@ -1,6 +1,6 @@
 // Opaque list cursors: base64url JSON of the last item's sort key. A cursor that does not decode
 // is a 400 naming the `cursor` field, never a 500.
-import { z, type ZodType } from "zod";
+import { type ZodType, z } from "zod";
 import { AppError } from "@/lib/errors";
 
 export function encodeCursor(value: unknown): string {
@@ -12,7 +12,9 @@ export function decodeCursor<T>(cursor: string | undefined, schema: ZodType<T>):
   try {
     return schema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
-    throw new AppError("VALIDATION", "Invalid query: cursor: not a cursor this list returned", { fields: [{ field: "cursor", message: "not a cursor this list returned" }] });
+    throw new AppError("VALIDATION", "Invalid query: cursor: not a cursor this list returned", {
+      fields: [{ field: "cursor", message: "not a cursor this list returned" }],
+    });
   }
 }
 

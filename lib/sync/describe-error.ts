@@ -2,8 +2,8 @@
 // missing, what Okta said (errorCode, errorId), and what to do. Never raw SQL or stack traces.
 import type { Resource } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { OktaApiError } from "@/lib/okta/errors";
 import { log } from "@/lib/log";
+import { OktaApiError } from "@/lib/okta/errors";
 
 export const RESOURCE_SCOPES: Record<Resource, string> = {
   users: "okta.users.read",
@@ -39,7 +39,9 @@ export function describeSyncError(e: unknown, resource: Resource | null): Descri
   const what = resource ? RESOURCE_LABELS[resource] : "the sync";
   if (e instanceof OktaApiError) {
     const okta = e.toDetails();
-    const said = e.errorCode ? ` Okta said ${e.errorCode}${e.errorSummary ? ` "${e.errorSummary}"` : ""}${e.errorId ? ` (errorId ${e.errorId})` : ""}.` : "";
+    const said = e.errorCode
+      ? ` Okta said ${e.errorCode}${e.errorSummary ? ` "${e.errorSummary}"` : ""}${e.errorId ? ` (errorId ${e.errorId})` : ""}.`
+      : "";
     switch (e.kind) {
       case "scope": {
         const scope = e.scope ?? (resource ? RESOURCE_SCOPES[resource] : undefined);
@@ -90,7 +92,12 @@ export function describeSyncError(e: unknown, resource: Resource | null): Descri
     }
   }
   if (e instanceof AppError) {
-    return { kind: "sync.failed", level: "error", message: `${what === "the sync" ? "The sync" : `Reading ${what}`} could not start: ${e.message}`, error: { code: e.code, message: e.message } };
+    return {
+      kind: "sync.failed",
+      level: "error",
+      message: `${what === "the sync" ? "The sync" : `Reading ${what}`} could not start: ${e.message}`,
+      error: { code: e.code, message: e.message },
+    };
   }
   log.error("sync error", { resource, error: e });
   return {

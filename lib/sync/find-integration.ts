@@ -1,7 +1,7 @@
 // The integration a sync verb acts on, scoped to the caller's workspace: another workspace's id
 // answers NOT_FOUND exactly like a missing one.
 import { and, eq } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import { type DbOrTx, getDb } from "@/db";
 import { integrations } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 

@@ -1,9 +1,9 @@
 // One run with its live per-resource progress and results (the progress bar polls this).
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { RESOURCES, syncRunResources, syncRuns, type SyncRun, type SyncRunResource } from "@/db/schema";
+import { RESOURCES, type SyncRun, type SyncRunResource, syncRunResources, syncRuns } from "@/db/schema";
 import { notFound } from "@/lib/errors";
-import { runDetailSchema, type RunDetail } from "./contracts";
+import { type RunDetail, runDetailSchema } from "./contracts";
 import { findIntegration } from "./find-integration";
 
 export const runTotalsSql = {
@@ -21,7 +21,14 @@ export function toRunDetail(run: SyncRun, resources: SyncRunResource[]): RunDeta
   const sum = (k: "pages" | "objects" | "added" | "updated" | "unchanged" | "deleted") => sorted.reduce((a, r) => a + r[k], 0);
   return runDetailSchema.parse({
     ...run,
-    totals: { pages: sum("pages"), objects: sum("objects"), added: sum("added"), updated: sum("updated"), unchanged: sum("unchanged"), deleted: sum("deleted") },
+    totals: {
+      pages: sum("pages"),
+      objects: sum("objects"),
+      added: sum("added"),
+      updated: sum("updated"),
+      unchanged: sum("unchanged"),
+      deleted: sum("deleted"),
+    },
     resources: sorted.map((r) => ({
       ...r,
       progress: r.expectedTotal ? Math.min(1, r.objects / r.expectedTotal) : r.status === "succeeded" ? 1 : null,
@@ -38,6 +45,10 @@ export async function getRun(input: { workspaceId: string; integrationId: string
     .where(and(eq(syncRuns.id, input.runId), eq(syncRuns.integrationId, input.integrationId)))
     .limit(1);
   if (!run) throw notFound("Sync run");
-  const resources = await db.select().from(syncRunResources).where(eq(syncRunResources.runId, run.id)).orderBy(asc(syncRunResources.resource));
+  const resources = await db
+    .select()
+    .from(syncRunResources)
+    .where(eq(syncRunResources.runId, run.id))
+    .orderBy(asc(syncRunResources.resource));
   return toRunDetail(run, resources);
 }

@@ -8,7 +8,7 @@ import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { enqueueDueSyncs } from "./enqueue-due-syncs";
 import { runSync } from "./run-sync";
 import { startSync } from "./start-sync";
-import { connectToEmulator, differences, expectedDiff, fetchTruth, storedRows, truthRows, runResources } from "./testing";
+import { connectToEmulator, differences, expectedDiff, fetchTruth, runResources, storedRows, truthRows } from "./testing";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -20,7 +20,6 @@ afterAll(async () => {
 });
 
 const sql = () => getDb().$client;
-
 
 async function expectSucceeded(runId: string) {
   const result = await runSync(runId);
@@ -38,7 +37,15 @@ async function expectMatchesTruth(integrationId: string) {
   }
 }
 
-const PAIRS = { users: "users", groups: "groups", memberships: "memberships", apps: "apps", appAssignments: "app_assignments", roles: "roles", idps: "idps" } as const;
+const PAIRS = {
+  users: "users",
+  groups: "groups",
+  memberships: "memberships",
+  apps: "apps",
+  appAssignments: "app_assignments",
+  roles: "roles",
+  idps: "idps",
+} as const;
 
 describe("incremental sync", () => {
   it.each([
@@ -56,7 +63,13 @@ describe("incremental sync", () => {
     expect(applied.applied).toBe(count);
     const after = truthRows(await fetchTruth(emu));
 
-    const { run } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", mode: "incremental", actorUserId: c.actor.userId });
+    const { run } = await startSync({
+      integrationId: c.integrationId,
+      workspaceId: c.workspaceId,
+      trigger: "manual",
+      mode: "incremental",
+      actorUserId: c.actor.userId,
+    });
     expect(run.mode).toBe("incremental");
     await expectSucceeded(run.id);
     await expectMatchesTruth(c.integrationId);
@@ -64,7 +77,10 @@ describe("incremental sync", () => {
     const res = await runResources(run.id);
     for (const [key, resource] of Object.entries(PAIRS) as [keyof typeof PAIRS, string][]) {
       const want = expectedDiff(before[key], after[key]);
-      expect({ resource, added: res[resource].added, updated: res[resource].updated, deleted: res[resource].deleted }).toEqual({ resource, ...want });
+      expect({ resource, added: res[resource].added, updated: res[resource].updated, deleted: res[resource].deleted }).toEqual({
+        resource,
+        ...want,
+      });
     }
     expect(res.log_events.added).toBeGreaterThan(0);
     // Users were read by lastUpdated, not all of them.
@@ -93,15 +109,18 @@ describe("schedules", () => {
     await emu.control("POST", "/reset", { seed: 24, users: 60, groups: 8, apps: 4, logDays: 1 });
     const c = await connectToEmulator(emu);
     await expectSucceeded(c.runId);
-    const [i] = await sql()`select full_sync_interval_minutes, incremental_sync_interval_minutes, next_sync_at > now() + interval '1 hour' as later, next_incremental_sync_at is not null as inc from integrations where id = ${c.integrationId}`;
+    const [i] =
+      await sql()`select full_sync_interval_minutes, incremental_sync_interval_minutes, next_sync_at > now() + interval '1 hour' as later, next_incremental_sync_at is not null as inc from integrations where id = ${c.integrationId}`;
     expect(i).toMatchObject({ full_sync_interval_minutes: 1440, incremental_sync_interval_minutes: 15, later: true, inc: true });
 
     await sql()`update integrations set next_incremental_sync_at = now() - interval '1 minute' where id = ${c.integrationId}`;
     let started = await enqueueDueSyncs();
-    const [inc] = await sql()`select mode, trigger from sync_runs where id = any(${started}::uuid[]) and integration_id = ${c.integrationId}`;
+    const [inc] =
+      await sql()`select mode, trigger from sync_runs where id = any(${started}::uuid[]) and integration_id = ${c.integrationId}`;
     expect(inc).toMatchObject({ mode: "incremental", trigger: "scheduled" });
     await expectSucceeded((await sql()`select id from sync_runs where integration_id = ${c.integrationId} and status = 'queued'`)[0].id);
-    const [moved] = await sql()`select next_incremental_sync_at > now() + interval '10 minutes' as moved from integrations where id = ${c.integrationId}`;
+    const [moved] =
+      await sql()`select next_incremental_sync_at > now() + interval '10 minutes' as moved from integrations where id = ${c.integrationId}`;
     expect(moved.moved).toBe(true);
 
     await sql()`update integrations set next_sync_at = now() - interval '1 minute', next_incremental_sync_at = now() - interval '1 minute' where id = ${c.integrationId}`;

@@ -1,8 +1,8 @@
 // An integration's event log, newest first, filtered by level and kind (and run); keyset on id.
 import { and, desc, eq, lt } from "drizzle-orm";
 import { getDb } from "@/db";
-import { integrationEvents, type EventLevel } from "@/db/schema";
-import { integrationEventSchema, type IntegrationEventItem } from "./contracts";
+import { type EventLevel, integrationEvents } from "@/db/schema";
+import { type IntegrationEventItem, integrationEventSchema } from "./contracts";
 import { decodeCursor, encodeCursor, idCursor } from "./cursor";
 import { findIntegration } from "./find-integration";
 

@@ -2,12 +2,17 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { syncRunResources, syncRuns } from "@/db/schema";
-import { runSummarySchema, type RunSummary } from "./contracts";
+import { type RunSummary, runSummarySchema } from "./contracts";
 import { decodeCursor, encodeCursor, uuidCursor } from "./cursor";
 import { findIntegration } from "./find-integration";
 import { runTotalsSql } from "./get-run";
 
-export async function listRuns(input: { workspaceId: string; integrationId: string; cursor?: string; limit: number }): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
+export async function listRuns(input: {
+  workspaceId: string;
+  integrationId: string;
+  cursor?: string;
+  limit: number;
+}): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
   await findIntegration(input.workspaceId, input.integrationId);
   const after = decodeCursor(input.cursor, uuidCursor);
   const db = getDb();
@@ -18,7 +23,9 @@ export async function listRuns(input: { workspaceId: string; integrationId: stri
       and(
         eq(syncRuns.integrationId, input.integrationId),
         // Compared in SQL against the cursor row itself, so timestamps keep their microseconds.
-        after ? sql`(${syncRuns.queuedAt}, ${syncRuns.id}) < (select r.queued_at, r.id from sync_runs r where r.id = ${after[0]}::uuid)` : undefined,
+        after
+          ? sql`(${syncRuns.queuedAt}, ${syncRuns.id}) < (select r.queued_at, r.id from sync_runs r where r.id = ${after[0]}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(desc(syncRuns.queuedAt), desc(syncRuns.id))
@@ -28,7 +35,12 @@ export async function listRuns(input: { workspaceId: string; integrationId: stri
     ? await db
         .select({ runId: syncRunResources.runId, ...runTotalsSql })
         .from(syncRunResources)
-        .where(inArray(syncRunResources.runId, page.map((r) => r.id)))
+        .where(
+          inArray(
+            syncRunResources.runId,
+            page.map((r) => r.id),
+          ),
+        )
         .groupBy(syncRunResources.runId)
     : [];
   const byRun = new Map(totals.map(({ runId, ...t }) => [runId, t]));

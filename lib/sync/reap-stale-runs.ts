@@ -5,8 +5,8 @@
 // conditional UPDATE, enqueueing is deduplicated by run id, and claiming is atomic.
 import { getDb } from "@/db";
 import { getEnv } from "@/lib/env";
-import { log } from "@/lib/log";
 import { enqueueSyncRun } from "@/lib/jobs/enqueue-sync-run";
+import { log } from "@/lib/log";
 import { recordEvent } from "./record-event";
 
 export async function reapStaleRuns(): Promise<{ requeued: string[]; reenqueued: number }> {

@@ -1,7 +1,7 @@
 // Appends to an integration's event log. Messages are written for people; details carry Okta's
 // errorCode/errorId and numbers. Callers never pass secrets, and `details` is shallow-scrubbed anyway.
-import { getDb, type DbOrTx } from "@/db";
-import { integrationEvents, type EventLevel } from "@/db/schema";
+import { type DbOrTx, getDb } from "@/db";
+import { type EventLevel, integrationEvents } from "@/db/schema";
 
 export interface EventInput {
   workspaceId: string;

@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Integration, Resource, RunMode } from "@/db/schema";
 import type { OktaClient, OktaClientEvents } from "@/lib/okta/client";
 import type { SyncScope } from "./scope-contract";
-import { commitPage, type Counts, type Lease, type PageCommit } from "./upsert-batch";
+import { type Counts, commitPage, type Lease, type PageCommit } from "./upsert-batch";
 
 export interface ResourceStats {
   requests: number;

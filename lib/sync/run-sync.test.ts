@@ -6,7 +6,7 @@ import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { logWindowStart } from "./resources/log-events";
 import { runSync } from "./run-sync";
 import { startSync } from "./start-sync";
-import { connectToEmulator, differences, expectedDiff, fetchTruth, storedRows, truthRows, runResources } from "./testing";
+import { connectToEmulator, differences, expectedDiff, fetchTruth, runResources, storedRows, truthRows } from "./testing";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -19,12 +19,12 @@ afterAll(async () => {
 
 const sql = () => getDb().$client;
 
-
 /** Runs the sync and checks its status, showing the resources' errors when it differs. */
 async function expectRun(runId: string, status: string) {
   const result = await runSync(runId);
   if (result.status !== status) {
-    const rows = await sql()`select resource, status, error, missing_scope from sync_run_resources where run_id = ${runId} and status <> 'succeeded'`;
+    const rows =
+      await sql()`select resource, status, error, missing_scope from sync_run_resources where run_id = ${runId} and status <> 'succeeded'`;
     expect({ status: result.status, rows }).toEqual({ status, rows: [] });
   }
   expect(result).toEqual({ claimed: true, status });
@@ -46,7 +46,9 @@ async function expectLogWindow(integrationId: string, runId: string, windowDays 
   // The run computed its window a moment after it started: allow that moment at the edge.
   const inner = await emu.control<{ uuid: string }[]>("GET", `/truth/logs?since=${new Date(since + 60_000).toISOString()}`);
   const outer = await emu.control<{ uuid: string }[]>("GET", `/truth/logs?since=${new Date(since - 1_000).toISOString()}`);
-  const stored = new Set((await sql()`select uuid from okta_log_events where integration_id = ${integrationId}`).map((r) => r.uuid as string));
+  const stored = new Set(
+    (await sql()`select uuid from okta_log_events where integration_id = ${integrationId}`).map((r) => r.uuid as string),
+  );
   const outerSet = new Set(outer.map((e) => e.uuid));
   expect(inner.filter((e) => !stored.has(e.uuid))).toEqual([]);
   expect([...stored].filter((u) => !outerSet.has(u))).toEqual([]);
@@ -68,11 +70,16 @@ describe("full sync", () => {
     const res = await runResources(c.runId);
     expect(res.users).toMatchObject({ status: "succeeded", added: truth.users.size, updated: 0, deleted: 0 });
     expect(res.memberships).toMatchObject({ status: "succeeded", added: truth.memberships.size, expected_total: truth.memberships.size });
-    expect(res.memberships.reconciliation).toMatchObject({ mismatchedGroups: 0, expected: truth.memberships.size, stored: truth.memberships.size });
+    expect(res.memberships.reconciliation).toMatchObject({
+      mismatchedGroups: 0,
+      expected: truth.memberships.size,
+      stored: truth.memberships.size,
+    });
     expect(res.roles.added).toBe(truth.roles.size);
     expect(res.users.pages).toBe(Math.ceil(truth.users.size / 200));
     // DEPROVISIONED users are included (a plain /users would leave them out).
-    const [{ n }] = await sql()`select count(*)::int as n from okta_users where integration_id = ${c.integrationId} and status = 'DEPROVISIONED'`;
+    const [{ n }] =
+      await sql()`select count(*)::int as n from okta_users where integration_id = ${c.integrationId} and status = 'DEPROVISIONED'`;
     expect(n).toBeGreaterThan(0);
     const [run] = await sql()`select * from sync_runs where id = ${c.runId}`;
     expect(run.requests).toBeGreaterThan(0);
@@ -88,11 +95,24 @@ describe("full sync", () => {
     expect(applied.applied).toBe(80);
     const after = truthRows(await fetchTruth(emu));
 
-    const { run, created } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", actorUserId: c.actor.userId });
+    const { run, created } = await startSync({
+      integrationId: c.integrationId,
+      workspaceId: c.workspaceId,
+      trigger: "manual",
+      actorUserId: c.actor.userId,
+    });
     expect(created).toBe(true);
     expect((await runSync(run.id)).status).toBe("succeeded");
     const res = await runResources(run.id);
-    const pairs = { users: "users", groups: "groups", memberships: "memberships", apps: "apps", appAssignments: "app_assignments", roles: "roles", idps: "idps" } as const;
+    const pairs = {
+      users: "users",
+      groups: "groups",
+      memberships: "memberships",
+      apps: "apps",
+      appAssignments: "app_assignments",
+      roles: "roles",
+      idps: "idps",
+    } as const;
     for (const [key, resource] of Object.entries(pairs) as [keyof typeof pairs, string][]) {
       const want = expectedDiff(before[key], after[key]);
       const got = { added: res[resource].added, updated: res[resource].updated, deleted: res[resource].deleted };
@@ -141,13 +161,15 @@ describe("failure isolation", () => {
     const res = await runResources(c.runId);
     expect(res.groups).toMatchObject({ status: "failed", missing_scope: "okta.groups.read" });
     expect(res.memberships.status).toBe("skipped");
-    for (const r of ["users", "apps", "app_assignments", "roles", "idps", "log_events"]) expect({ r, status: res[r].status }).toEqual({ r, status: "succeeded" });
+    for (const r of ["users", "apps", "app_assignments", "roles", "idps", "log_events"])
+      expect({ r, status: res[r].status }).toEqual({ r, status: "succeeded" });
     const truth = truthRows(await fetchTruth(emu));
     const stored = await storedRows(c.integrationId);
     expect(differences(stored.users, truth.users).count).toBe(0);
     expect(differences(stored.appAssignments, truth.appAssignments).count).toBe(0);
     expect(stored.groups.size).toBe(0);
-    const [ev] = await sql()`select level, message, details from integration_events where run_id = ${c.runId} and kind = 'sync.scope_missing'`;
+    const [ev] =
+      await sql()`select level, message, details from integration_events where run_id = ${c.runId} and kind = 'sync.scope_missing'`;
     expect(ev.level).toBe("warn");
     expect(ev.message).toContain("okta.groups.read");
     const [run] = await sql()`select status, error from sync_runs where id = ${c.runId}`;
@@ -159,7 +181,15 @@ describe("failure isolation", () => {
     const c = await connectToEmulator(emu);
     // A short window so a 429's reset is seconds away, as a compressed Okta minute.
     await emu.control("PATCH", "/config", { rateWindowMs: 2000 });
-    await emu.control("POST", "/faults", { errorRate: 0.08, errorStatus: 503, resetRate: 0.04, latencyMs: 5, jitterMs: 20, rateLimitBurst: 6, seed: 3 });
+    await emu.control("POST", "/faults", {
+      errorRate: 0.08,
+      errorStatus: 503,
+      resetRate: 0.04,
+      latencyMs: 5,
+      jitterMs: 20,
+      rateLimitBurst: 6,
+      seed: 3,
+    });
     try {
       await expectRun(c.runId, "succeeded");
     } finally {

@@ -8,30 +8,48 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { integrations, syncRunResources, syncRuns, type Integration, type Resource, type ResourceStatus, type RunStatus, type SyncRunResource } from "@/db/schema";
+import {
+  type Integration,
+  integrations,
+  type Resource,
+  type ResourceStatus,
+  type RunStatus,
+  type SyncRunResource,
+  syncRunResources,
+  syncRuns,
+} from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { enqueueSyncRun } from "@/lib/jobs/enqueue-sync-run";
 import { log } from "@/lib/log";
 import type { OktaClient, OktaClientEvents } from "@/lib/okta/client";
+import { analyzeTables } from "./analyze-tables";
 import { describeSyncError, RESOURCE_LABELS } from "./describe-error";
 import { recordEvent } from "./record-event";
-import { createTelemetry, inResource, makeCommit, type ResourceContext, type RunTelemetry } from "./run-context";
 import { syncAppAssignments } from "./resources/app-assignments";
 import { syncApps } from "./resources/apps";
 import { syncGroups } from "./resources/groups";
 import { syncIdps } from "./resources/idps";
 import { syncLogEvents } from "./resources/log-events";
-import { reconcileMemberships, syncMemberships } from "./resources/memberships";
+import { filtersMembers, reconcileMemberships, syncMemberships } from "./resources/memberships";
 import { syncRoles } from "./resources/roles";
 import { syncUsers } from "./resources/users";
-import { analyzeTables } from "./analyze-tables";
-import { sweep } from "./sweep";
+import { createTelemetry, inResource, makeCommit, type ResourceContext, type RunTelemetry } from "./run-context";
 import { scopeOf } from "./scope";
-import { filtersMembers } from "./resources/memberships";
-import { restrictsGroups, restrictsUsers, scopeKey, type SyncScope } from "./scope-contract";
-import { appGroupsTable, appsTable, appUsersTable, groupsTable, idpsTable, membershipsTable, rolesTable, usersTable, type TableSpec } from "./tables";
-import { LeaseLostError, type Lease } from "./upsert-batch";
+import { restrictsGroups, restrictsUsers, type SyncScope, scopeKey } from "./scope-contract";
+import { sweep } from "./sweep";
+import {
+  appGroupsTable,
+  appsTable,
+  appUsersTable,
+  groupsTable,
+  idpsTable,
+  membershipsTable,
+  rolesTable,
+  type TableSpec,
+  usersTable,
+} from "./tables";
+import { type Lease, LeaseLostError } from "./upsert-batch";
 
 interface Step {
   /** Returns which pass it made: only a full pass may sweep (an incremental one deletes what Okta named). */
@@ -50,7 +68,12 @@ export const PLAN: Record<Resource, Step> = {
   groups: { run: syncGroups, afterIncremental: ["log_events"], sweep: [groupsTable] },
   memberships: { run: syncMemberships, needs: ["groups"], afterIncremental: ["log_events", "users"], sweep: [membershipsTable] },
   apps: { run: syncApps, sweep: [appsTable] },
-  app_assignments: { run: syncAppAssignments, needs: ["apps"], afterIncremental: ["log_events", "users", "groups", "memberships"], sweep: [appUsersTable, appGroupsTable] },
+  app_assignments: {
+    run: syncAppAssignments,
+    needs: ["apps"],
+    afterIncremental: ["log_events", "users", "groups", "memberships"],
+    sweep: [appUsersTable, appGroupsTable],
+  },
   roles: { run: syncRoles, after: ["groups", "memberships"], afterIncremental: ["log_events", "users"], sweep: [rolesTable] },
   idps: { run: syncIdps, sweep: [idpsTable] },
   log_events: { run: syncLogEvents },
@@ -82,7 +105,13 @@ async function claim(runId: string, leaseOwner: string) {
   const lease = getEnv().SYNC_LEASE_SECONDS;
   const [run] = await getDb()
     .update(syncRuns)
-    .set({ status: "running", leaseOwner, heartbeatAt: sql`now()`, startedAt: sql`coalesce(${syncRuns.startedAt}, now())`, attempts: sql`${syncRuns.attempts} + 1` })
+    .set({
+      status: "running",
+      leaseOwner,
+      heartbeatAt: sql`now()`,
+      startedAt: sql`coalesce(${syncRuns.startedAt}, now())`,
+      attempts: sql`${syncRuns.attempts} + 1`,
+    })
     .where(
       and(
         eq(syncRuns.id, runId),
@@ -120,7 +149,9 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
   const onShutdown = () => abort.abort(new ShutdownError());
   if (opts.signal?.aborted) onShutdown();
   opts.signal?.addEventListener("abort", onShutdown, { once: true });
-  const rows = new Map<Resource, SyncRunResource>((await db.select().from(syncRunResources).where(eq(syncRunResources.runId, runId))).map((r) => [r.resource, r]));
+  const rows = new Map<Resource, SyncRunResource>(
+    (await db.select().from(syncRunResources).where(eq(syncRunResources.runId, runId))).map((r) => [r.resource, r]),
+  );
 
   const flushCounters = async (final: boolean) => {
     const t = totals(telemetry);
@@ -146,7 +177,11 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
         if (!base) continue;
         await tx
           .update(syncRunResources)
-          .set({ requests: base.requests + s.requests, rateLimitWaits: base.rateLimitWaits + s.rateLimitWaits, retries: base.retries + s.retries })
+          .set({
+            requests: base.requests + s.requests,
+            rateLimitWaits: base.rateLimitWaits + s.rateLimitWaits,
+            retries: base.retries + s.retries,
+          })
           .where(and(eq(syncRunResources.runId, runId), eq(syncRunResources.resource, resource)));
       }
     });
@@ -158,9 +193,18 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
 
   try {
     if (run.attempts > 1) {
-      await event({ level: "warn", kind: "sync.resumed", message: `Sync resumed by another worker (attempt ${run.attempts}); continuing from each resource's checkpoint`, details: { attempt: run.attempts } });
+      await event({
+        level: "warn",
+        kind: "sync.resumed",
+        message: `Sync resumed by another worker (attempt ${run.attempts}); continuing from each resource's checkpoint`,
+        details: { attempt: run.attempts },
+      });
     } else {
-      await event({ kind: "sync.started", message: `Sync started (${run.trigger}, ${run.mode})`, details: { trigger: run.trigger, mode: run.mode } });
+      await event({
+        kind: "sync.started",
+        message: `Sync started (${run.trigger}, ${run.mode})`,
+        details: { trigger: run.trigger, mode: run.mode },
+      });
     }
 
     let integration: Integration | undefined;
@@ -186,12 +230,20 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
       if (!row) return "skipped";
       if (row.status === "succeeded" || row.status === "failed" || row.status === "skipped") return row.status;
       const setRow = (values: Partial<typeof syncRunResources.$inferInsert>) =>
-        db.update(syncRunResources).set(values).where(and(eq(syncRunResources.runId, runId), eq(syncRunResources.resource, resource)));
+        db
+          .update(syncRunResources)
+          .set(values)
+          .where(and(eq(syncRunResources.runId, runId), eq(syncRunResources.resource, resource)));
       if (opts.only && !opts.only.includes(resource)) {
         await setRow({ status: "skipped", finishedAt: new Date(), error: { code: "not_requested", message: "Not part of this run" } });
         return "skipped";
       }
-      for (const dep of [...(step.after ?? []), ...(run.mode === "incremental" ? (step.afterIncremental ?? []) : []), ...scopedAfter(resource, scope)]) await outcomes.get(dep);
+      for (const dep of [
+        ...(step.after ?? []),
+        ...(run.mode === "incremental" ? (step.afterIncremental ?? []) : []),
+        ...scopedAfter(resource, scope),
+      ])
+        await outcomes.get(dep);
       for (const dep of step.needs ?? []) {
         if ((await outcomes.get(dep)) !== "succeeded") {
           const message = `Skipped: needs ${RESOURCE_LABELS[dep]}, which did not complete`;
@@ -207,7 +259,12 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
         integration: integration!,
         client,
         // Without this run's System Log events an incremental pass would miss deletions: go full.
-        mode: run.mode === "incremental" && (step.afterIncremental ?? []).includes("log_events") && (await outcomes.get("log_events")) !== "succeeded" ? "full" : run.mode,
+        mode:
+          run.mode === "incremental" &&
+          (step.afterIncremental ?? []).includes("log_events") &&
+          (await outcomes.get("log_events")) !== "succeeded"
+            ? "full"
+            : run.mode,
         runStartedAt: run.startedAt ?? new Date(),
         checkpoint: row.checkpoint,
         scope,
@@ -215,7 +272,8 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
         setOutOfScope: async (n) => void (await setRow({ outOfScope: n })),
         commit: makeCommit(lease, resource),
         setExpectedTotal: async (n) => void (await setRow({ expectedTotal: n })),
-        note: async (level, kind, message, details) => void (await event({ level, kind, message: `${RESOURCE_LABELS[resource]}: ${message}`, details: { resource, ...details } })),
+        note: async (level, kind, message, details) =>
+          void (await event({ level, kind, message: `${RESOURCE_LABELS[resource]}: ${message}`, details: { resource, ...details } })),
         signal: abort.signal,
       };
       try {
@@ -228,22 +286,41 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
           const swept = await sweep(lease, resource, step.sweep, { guard: !scopeChanged });
           if (swept.refused) {
             const message = `Did not delete anything: this pass would have deleted ${swept.wouldDelete} of ${swept.live} stored ${RESOURCE_LABELS[resource]} (over 90%). The data is kept; check the app's admin role and scopes.`;
-            await event({ level: "warn", kind: "sync.sweep_refused", message, details: { resource, wouldDelete: swept.wouldDelete, live: swept.live } });
-            await setRow({ status: "failed", finishedAt: new Date(), error: { code: "sweep_refused", message, wouldDelete: swept.wouldDelete, live: swept.live } });
+            await event({
+              level: "warn",
+              kind: "sync.sweep_refused",
+              message,
+              details: { resource, wouldDelete: swept.wouldDelete, live: swept.live },
+            });
+            await setRow({
+              status: "failed",
+              finishedAt: new Date(),
+              error: { code: "sweep_refused", message, wouldDelete: swept.wouldDelete, live: swept.live },
+            });
             return "failed";
           }
           await analyzeTables(step.sweep);
           if (scopeChanged) {
             await markSweptScope(run.integrationId, resource, scopeKey(scopePart(resource, scope)));
             if (swept.deleted) {
-              await event({ kind: "sync.scope_applied", message: `${RESOURCE_LABELS[resource]}: the sync scope changed; ${swept.deleted} stored row(s) now out of scope were removed`, details: { resource, deleted: swept.deleted, scope } });
+              await event({
+                kind: "sync.scope_applied",
+                message: `${RESOURCE_LABELS[resource]}: the sync scope changed; ${swept.deleted} stored row(s) now out of scope were removed`,
+                details: { resource, deleted: swept.deleted, scope },
+              });
             }
           }
         }
         let reconciliation: Record<string, unknown> | null = null;
         if (resource === "memberships") {
-          const [{ outOfScope }] = await db.select({ outOfScope: syncRunResources.outOfScope }).from(syncRunResources).where(and(eq(syncRunResources.runId, runId), eq(syncRunResources.resource, resource)));
-          reconciliation = await reconcileMemberships(run.integrationId, filtersMembers(scope) ? { outOfScope: pass === "full" ? (outOfScope ?? 0) : null } : null);
+          const [{ outOfScope }] = await db
+            .select({ outOfScope: syncRunResources.outOfScope })
+            .from(syncRunResources)
+            .where(and(eq(syncRunResources.runId, runId), eq(syncRunResources.resource, resource)));
+          reconciliation = await reconcileMemberships(
+            run.integrationId,
+            filtersMembers(scope) ? { outOfScope: pass === "full" ? (outOfScope ?? 0) : null } : null,
+          );
           if (reconciliation.mismatchedGroups) {
             await event({
               level: "warn",
@@ -280,7 +357,10 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
     const succeeded = considered.filter(([, s]) => s === "succeeded").length;
     const status: RunStatus = succeeded === considered.length ? "succeeded" : succeeded > 0 ? "partial" : "failed";
     const incomplete = considered.filter(([, s]) => s !== "succeeded").map(([r]) => r);
-    const error = status === "succeeded" ? null : { code: status, message: `${incomplete.length} of ${considered.length} resources did not complete`, resources: incomplete };
+    const error =
+      status === "succeeded"
+        ? null
+        : { code: status, message: `${incomplete.length} of ${considered.length} resources did not complete`, resources: incomplete };
     if (!(await finish(lease, status, error))) return { claimed: true };
     const [summary] = await db
       .select({
@@ -325,10 +405,13 @@ function scopePart(resource: Resource, scope: SyncScope | null): SyncScope | nul
   if (!scope) return null;
   const users = { groupIds: scope.groupIds, userTypes: scope.userTypes, userStatuses: scope.userStatuses };
   const part: SyncScope =
-    resource === "groups" ? { groupIds: scope.groupIds }
-    : resource === "apps" ? { appIds: scope.appIds }
-    : resource === "app_assignments" ? scope
-    : users;
+    resource === "groups"
+      ? { groupIds: scope.groupIds }
+      : resource === "apps"
+        ? { appIds: scope.appIds }
+        : resource === "app_assignments"
+          ? scope
+          : users;
   const defined = Object.fromEntries(Object.entries(part).filter(([, v]) => v !== undefined));
   return Object.keys(defined).length ? defined : null;
 }
@@ -350,17 +433,26 @@ function sweptScope(integration: Integration, resource: Resource): string {
 async function markSweptScope(integrationId: string, resource: Resource, key: string) {
   await getDb()
     .update(integrations)
-    .set({ cursors: sql`jsonb_set(${integrations.cursors}, '{scopeSwept}', coalesce(${integrations.cursors}->'scopeSwept', '{}'::jsonb) || jsonb_build_object(${resource}::text, ${key}::text))` })
+    .set({
+      cursors: sql`jsonb_set(${integrations.cursors}, '{scopeSwept}', coalesce(${integrations.cursors}->'scopeSwept', '{}'::jsonb) || jsonb_build_object(${resource}::text, ${key}::text))`,
+    })
     .where(eq(integrations.id, integrationId));
 }
 
 async function markSince(integrationId: string, resource: Resource, startedAt: Date) {
   await getDb()
     .update(integrations)
-    .set({ cursors: sql`jsonb_set(${integrations.cursors}, '{since}', coalesce(${integrations.cursors}->'since', '{}'::jsonb) || jsonb_build_object(${resource}::text, ${startedAt.toISOString()}::text))` })
+    .set({
+      cursors: sql`jsonb_set(${integrations.cursors}, '{since}', coalesce(${integrations.cursors}->'since', '{}'::jsonb) || jsonb_build_object(${resource}::text, ${startedAt.toISOString()}::text))`,
+    })
     // A sync scope changed after this run started (it applied the old one): no mark, so the next
     // run makes the full pass that applies the new scope.
-    .where(and(eq(integrations.id, integrationId), sql`coalesce((${integrations.cursors}->>'scopeChangedAt')::timestamptz, '-infinity'::timestamptz) <= ${startedAt.toISOString()}::timestamptz`));
+    .where(
+      and(
+        eq(integrations.id, integrationId),
+        sql`coalesce((${integrations.cursors}->>'scopeChangedAt')::timestamptz, '-infinity'::timestamptz) <= ${startedAt.toISOString()}::timestamptz`,
+      ),
+    );
 }
 
 /** Releases the lease and re-queues the run so any worker resumes it from its checkpoints now. */
@@ -371,7 +463,13 @@ async function handBack(lease: Lease) {
     .where(and(eq(syncRuns.id, lease.runId), eq(syncRuns.leaseOwner, lease.leaseOwner), eq(syncRuns.status, "running")))
     .returning({ id: syncRuns.id });
   if (!released.length) return;
-  await recordEvent({ workspaceId: lease.workspaceId, integrationId: lease.integrationId, runId: lease.runId, kind: "sync.handed_back", message: "The worker stopped; the run went back to the queue and will resume from its checkpoints" });
+  await recordEvent({
+    workspaceId: lease.workspaceId,
+    integrationId: lease.integrationId,
+    runId: lease.runId,
+    kind: "sync.handed_back",
+    message: "The worker stopped; the run went back to the queue and will resume from its checkpoints",
+  });
   await enqueueSyncRun(lease.runId);
 }
 
@@ -393,7 +491,10 @@ async function finish(lease: Lease, status: RunStatus, error: Record<string, unk
   });
 }
 
-async function recordTelemetryEvents(t: RunTelemetry, event: (e: Omit<Parameters<typeof recordEvent>[0], "workspaceId" | "integrationId" | "runId">) => Promise<unknown>) {
+async function recordTelemetryEvents(
+  t: RunTelemetry,
+  event: (e: Omit<Parameters<typeof recordEvent>[0], "workspaceId" | "integrationId" | "runId">) => Promise<unknown>,
+) {
   const buckets = [...t.perBucket.entries()].filter(([, b]) => b.waits > 0);
   if (buckets.length) {
     const waits429 = buckets.reduce((a, [, b]) => a + b.waits429, 0);
@@ -407,9 +508,17 @@ async function recordTelemetryEvents(t: RunTelemetry, event: (e: Omit<Parameters
     });
   }
   for (const r of t.tokenRefreshes) {
-    await event({ kind: "sync.token_refreshed", message: `Access token refreshed (${r.reason === "401" ? "Okta answered 401" : "it expired"}); the sync went on`, details: { reason: r.reason } });
+    await event({
+      kind: "sync.token_refreshed",
+      message: `Access token refreshed (${r.reason === "401" ? "Okta answered 401" : "it expired"}); the sync went on`,
+      details: { reason: r.reason },
+    });
   }
   if (t.retries.length) {
-    await event({ kind: "sync.retries", message: `Retried ${t.retries.length}${t.retries.length === 100 ? "+" : ""} request(s) after transient failures (5xx, timeouts, resets)`, details: { sample: t.retries.slice(0, 10) } });
+    await event({
+      kind: "sync.retries",
+      message: `Retried ${t.retries.length}${t.retries.length === 100 ? "+" : ""} request(s) after transient failures (5xx, timeouts, resets)`,
+      details: { sample: t.retries.slice(0, 10) },
+    });
   }
 }

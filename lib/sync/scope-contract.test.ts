@@ -37,8 +37,11 @@ describe("sync scope", () => {
 
   it("says the scope in words", () => {
     expect(describeScope(null)).toBe("Everything");
-    expect(describeScope({ groupIds: ["00g1"], userStatuses: ["ACTIVE"], appIds: ["0oa1", "0oa2"] }, { groups: { "00g1": "Engineering" }, apps: { "0oa1": "Slack" } })).toBe(
-      "members of Engineering; status ACTIVE; apps: 2 apps",
-    );
+    expect(
+      describeScope(
+        { groupIds: ["00g1"], userStatuses: ["ACTIVE"], appIds: ["0oa1", "0oa2"] },
+        { groups: { "00g1": "Engineering" }, apps: { "0oa1": "Slack" } },
+      ),
+    ).toBe("members of Engineering; status ACTIVE; apps: 2 apps");
   });
 });

@@ -13,7 +13,16 @@
 // Identity providers and the System Log are never scoped (incremental sync reads the whole log).
 import { z } from "zod";
 
-export const OKTA_USER_STATUSES = ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"] as const;
+export const OKTA_USER_STATUSES = [
+  "STAGED",
+  "PROVISIONED",
+  "ACTIVE",
+  "RECOVERY",
+  "PASSWORD_EXPIRED",
+  "LOCKED_OUT",
+  "SUSPENDED",
+  "DEPROVISIONED",
+] as const;
 export type OktaUserStatus = (typeof OKTA_USER_STATUSES)[number];
 
 /** Okta ids: letters and digits (00g..., 0oa...). Keeps ids safe inside search expressions and URLs. */
@@ -30,8 +39,21 @@ export const syncScopeInput = z
   .object({
     groupIds: list(oktaId("group"), MAX_SCOPE_IDS, "groups").optional(),
     appIds: list(oktaId("app"), MAX_SCOPE_IDS, "apps").optional(),
-    userTypes: list(z.string().trim().min(1, "must not be empty").max(100, "is too long").regex(/^[^"\\]*$/, "must not contain quotes or backslashes"), 50, "user types").optional(),
-    userStatuses: list(z.enum(OKTA_USER_STATUSES, `must be Okta user statuses (${OKTA_USER_STATUSES.join(", ")})`), OKTA_USER_STATUSES.length, "statuses").optional(),
+    userTypes: list(
+      z
+        .string()
+        .trim()
+        .min(1, "must not be empty")
+        .max(100, "is too long")
+        .regex(/^[^"\\]*$/, "must not contain quotes or backslashes"),
+      50,
+      "user types",
+    ).optional(),
+    userStatuses: list(
+      z.enum(OKTA_USER_STATUSES, `must be Okta user statuses (${OKTA_USER_STATUSES.join(", ")})`),
+      OKTA_USER_STATUSES.length,
+      "statuses",
+    ).optional(),
   })
   .strict();
 export type SyncScopeInput = z.input<typeof syncScopeInput>;
@@ -74,7 +96,10 @@ export function userSearchClause(s: SyncScope | null): string | null {
   const parts: string[] = [];
   if (s?.userStatuses) parts.push(`(${s.userStatuses.map((x) => `status eq "${x}"`).join(" or ")})`);
   // A value shaped like an Okta user type id (oty...) is matched as one; anything else is the profile's userType.
-  if (s?.userTypes) parts.push(`(${s.userTypes.map((x) => (/^oty[A-Za-z0-9]{10,}$/.test(x) ? `type.id eq "${x}"` : `profile.userType eq "${x}"`)).join(" or ")})`);
+  if (s?.userTypes)
+    parts.push(
+      `(${s.userTypes.map((x) => (/^oty[A-Za-z0-9]{10,}$/.test(x) ? `type.id eq "${x}"` : `profile.userType eq "${x}"`)).join(" or ")})`,
+    );
   return parts.length ? parts.join(" and ") : null;
 }
 

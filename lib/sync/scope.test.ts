@@ -14,7 +14,7 @@ import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "./run-sync";
 import type { SyncScope } from "./scope-contract";
 import { startSync } from "./start-sync";
-import { connectToEmulator, differences, fetchTruth, storedRows, truthRows, type Truth, runResources } from "./testing";
+import { connectToEmulator, differences, fetchTruth, runResources, storedRows, type Truth, truthRows } from "./testing";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -28,7 +28,13 @@ afterAll(async () => {
 const sql = () => getDb().$client;
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const call = (handler: Handler, path: string, key: string, params: Record<string, string>, init: RequestInit = {}) =>
-  handler(new Request(`http://localhost${path}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers } }), { params: Promise.resolve(params) });
+  handler(
+    new Request(`http://localhost${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers },
+    }),
+    { params: Promise.resolve(params) },
+  );
 
 type Obj = Record<string, unknown>;
 
@@ -44,7 +50,11 @@ function scopedTruth(t: Truth, scope: SyncScope | null): Rows {
       .filter((u) => {
         const profile = u.profile as Obj;
         if (scope.userStatuses && !scope.userStatuses.includes(u.status as never)) return false;
-        if (scope.userTypes && !scope.userTypes.some((x) => (x.startsWith("oty") ? x === (u.type as Obj | undefined)?.id : x === profile.userType))) return false;
+        if (
+          scope.userTypes &&
+          !scope.userTypes.some((x) => (x.startsWith("oty") ? x === (u.type as Obj | undefined)?.id : x === profile.userType))
+        )
+          return false;
         return !chosenGroups || memberOfChosen.has(u.id as string);
       })
       .map((u) => u.id as string),
@@ -72,14 +82,25 @@ async function expectStored(integrationId: string, want: Rows) {
   }
 }
 
-
 async function setup() {
   const c = await connectToEmulator(emu);
   expect((await runSync(c.runId)).status).toBe("succeeded");
   const patch = (body: unknown, key = c.tenant.adminKey) =>
-    call(patchSettingsRoute, `/api/integrations/${c.integrationId}/settings`, key, { id: c.integrationId }, { method: "PATCH", body: JSON.stringify(body) });
+    call(
+      patchSettingsRoute,
+      `/api/integrations/${c.integrationId}/settings`,
+      key,
+      { id: c.integrationId },
+      { method: "PATCH", body: JSON.stringify(body) },
+    );
   const run = async (mode: "full" | "incremental" = "full") => {
-    const { run } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", actorUserId: c.actor.userId, mode });
+    const { run } = await startSync({
+      integrationId: c.integrationId,
+      workspaceId: c.workspaceId,
+      trigger: "manual",
+      actorUserId: c.actor.userId,
+      mode,
+    });
     const result = await runSync(run.id);
     if (result.status !== "succeeded") {
       const failed = await sql()`select resource, status, error from sync_run_resources where run_id = ${run.id} and status <> 'succeeded'`;
@@ -87,7 +108,10 @@ async function setup() {
     }
     return run.id as string;
   };
-  const overview = async () => (await (await call(overviewRoute, `/api/integrations/${c.integrationId}/overview`, c.tenant.viewerKey, { id: c.integrationId })).json()) as Overview;
+  const overview = async () =>
+    (await (
+      await call(overviewRoute, `/api/integrations/${c.integrationId}/overview`, c.tenant.viewerKey, { id: c.integrationId })
+    ).json()) as Overview;
   return { ...c, patch, run, overview };
 }
 
@@ -107,69 +131,91 @@ describe("scoped full sync", () => {
     { name: "user statuses", scope: () => ({ userStatuses: ["ACTIVE", "SUSPENDED"] }) },
     { name: "user types", scope: () => ({ userTypes: ["Contractor", "Intern"] }) },
     { name: "groups", scope: (t) => ({ groupIds: smallGroups(t) }) },
-    { name: "apps", scope: (t) => ({ appIds: (t.apps.map((a) => a.id as string).sort()).slice(0, 2) }) },
-    { name: "groups, statuses and apps together", scope: (t) => ({ groupIds: smallGroups(t), userStatuses: ["ACTIVE"], appIds: t.apps.map((a) => a.id as string).sort().slice(1, 4) }) },
+    {
+      name: "apps",
+      scope: (t) => ({
+        appIds: t.apps
+          .map((a) => a.id as string)
+          .sort()
+          .slice(0, 2),
+      }),
+    },
+    {
+      name: "groups, statuses and apps together",
+      scope: (t) => ({
+        groupIds: smallGroups(t),
+        userStatuses: ["ACTIVE"],
+        appIds: t.apps
+          .map((a) => a.id as string)
+          .sort()
+          .slice(1, 4),
+      }),
+    },
   ];
 
-  it.each(cases)("narrowing to $name stores exactly the scoped truth, counts what is out of scope, and widening restores everything", async ({ scope: make }) => {
-    await emu.control("POST", "/reset", { seed: 21, users: 400, groups: 16, apps: 8, logDays: 5 });
-    const s = await setup();
-    const truth = await fetchTruth(emu);
-    const all = truthRows(truth);
-    const scope = make(truth);
+  it.each(cases)(
+    "narrowing to $name stores exactly the scoped truth, counts what is out of scope, and widening restores everything",
+    async ({ scope: make }) => {
+      await emu.control("POST", "/reset", { seed: 21, users: 400, groups: 16, apps: 8, logDays: 5 });
+      const s = await setup();
+      const truth = await fetchTruth(emu);
+      const all = truthRows(truth);
+      const scope = make(truth);
 
-    const res = await s.patch({ syncScope: scope });
-    expect(res.status).toBe(200);
-    const settings = (await res.json()) as Settings & { changed: string[] };
-    expect(settings.changed).toEqual(["syncScope"]);
-    expect(settings.scopeSummary).not.toBe("Everything");
-    expect((await s.overview()).scope).toMatchObject({ pending: true });
+      const res = await s.patch({ syncScope: scope });
+      expect(res.status).toBe(200);
+      const settings = (await res.json()) as Settings & { changed: string[] };
+      expect(settings.changed).toEqual(["syncScope"]);
+      expect(settings.scopeSummary).not.toBe("Everything");
+      expect((await s.overview()).scope).toMatchObject({ pending: true });
 
-    // The next run applies it, even an incremental one (the scope change drops the since marks).
-    const narrowed = await s.run("incremental");
-    const want = scopedTruth(truth, scope);
-    await expectStored(s.integrationId, want);
-    const r = await runResources(narrowed);
-    const users = await sql()`select count(*)::int as n from okta_users where integration_id = ${s.integrationId} and deleted_at is null`;
-    if (scope.userStatuses || scope.userTypes || scope.groupIds) {
-      expect(r.users.out_of_scope).toBe(all.users.size - want.users.size);
-      expect(r.users.deleted).toBe(all.users.size - want.users.size);
-      expect(users[0].n).toBe(want.users.size);
-    } else {
-      expect(r.users.out_of_scope).toBeNull();
-    }
-    if (scope.appIds) {
-      expect(r.apps.out_of_scope).toBe(all.apps.size - want.apps.size);
-      expect(r.apps.deleted).toBe(all.apps.size - want.apps.size);
-    }
-    if (scope.groupIds) expect(r.groups.out_of_scope).toBe(all.groups.size - want.groups.size);
-    expect(r.memberships.deleted).toBe(all.memberships.size - want.memberships.size);
-    // Nothing was refused by the 90% guard: the narrowing is deliberate.
-    const kinds = (await sql()`select kind from integration_events where run_id = ${narrowed}`).map((e) => e.kind);
-    expect(kinds).not.toContain("sync.sweep_refused");
-    expect(kinds).toContain("sync.scope_applied");
+      // The next run applies it, even an incremental one (the scope change drops the since marks).
+      const narrowed = await s.run("incremental");
+      const want = scopedTruth(truth, scope);
+      await expectStored(s.integrationId, want);
+      const r = await runResources(narrowed);
+      const users = await sql()`select count(*)::int as n from okta_users where integration_id = ${s.integrationId} and deleted_at is null`;
+      if (scope.userStatuses || scope.userTypes || scope.groupIds) {
+        expect(r.users.out_of_scope).toBe(all.users.size - want.users.size);
+        expect(r.users.deleted).toBe(all.users.size - want.users.size);
+        expect(users[0].n).toBe(want.users.size);
+      } else {
+        expect(r.users.out_of_scope).toBeNull();
+      }
+      if (scope.appIds) {
+        expect(r.apps.out_of_scope).toBe(all.apps.size - want.apps.size);
+        expect(r.apps.deleted).toBe(all.apps.size - want.apps.size);
+      }
+      if (scope.groupIds) expect(r.groups.out_of_scope).toBe(all.groups.size - want.groups.size);
+      expect(r.memberships.deleted).toBe(all.memberships.size - want.memberships.size);
+      // Nothing was refused by the 90% guard: the narrowing is deliberate.
+      const kinds = (await sql()`select kind from integration_events where run_id = ${narrowed}`).map((e) => e.kind);
+      expect(kinds).not.toContain("sync.sweep_refused");
+      expect(kinds).toContain("sync.scope_applied");
 
-    const o = await s.overview();
-    expect(o.scope?.pending).toBe(false);
-    expect(o.counts.users.total).toBe(want.users.size);
-    if (r.users.out_of_scope !== null) expect(o.scope?.outOfScope.users).toBe(all.users.size - want.users.size);
-    if (o.counts.memberships.reconciliation) expect(o.counts.memberships.reconciliation.mismatchedGroups).toBe(0);
+      const o = await s.overview();
+      expect(o.scope?.pending).toBe(false);
+      expect(o.counts.users.total).toBe(want.users.size);
+      if (r.users.out_of_scope !== null) expect(o.scope?.outOfScope.users).toBe(all.users.size - want.users.size);
+      if (o.counts.memberships.reconciliation) expect(o.counts.memberships.reconciliation.mismatchedGroups).toBe(0);
 
-    // The same scope again: nothing changes, nothing is out of place.
-    const again = await s.run("full");
-    await expectStored(s.integrationId, want);
-    const r2 = await runResources(again);
-    for (const x of ["users", "groups", "memberships", "apps", "app_assignments", "roles"]) expect({ x, added: r2[x].added, deleted: r2[x].deleted }).toEqual({ x, added: 0, deleted: 0 });
+      // The same scope again: nothing changes, nothing is out of place.
+      const again = await s.run("full");
+      await expectStored(s.integrationId, want);
+      const r2 = await runResources(again);
+      for (const x of ["users", "groups", "memberships", "apps", "app_assignments", "roles"])
+        expect({ x, added: r2[x].added, deleted: r2[x].deleted }).toEqual({ x, added: 0, deleted: 0 });
 
-    // Widening back to everything brings the rows back.
-    expect((await s.patch({ syncScope: null })).status).toBe(200);
-    const widened = await s.run("full");
-    await expectStored(s.integrationId, all);
-    const r3 = await runResources(widened);
-    expect(r3.users.added).toBe(all.users.size - want.users.size);
-    expect(r3.users.out_of_scope).toBeNull();
-    expect((await s.overview()).scope).toBeNull();
-  });
+      // Widening back to everything brings the rows back.
+      expect((await s.patch({ syncScope: null })).status).toBe(200);
+      const widened = await s.run("full");
+      await expectStored(s.integrationId, all);
+      const r3 = await runResources(widened);
+      expect(r3.users.added).toBe(all.users.size - want.users.size);
+      expect(r3.users.out_of_scope).toBeNull();
+      expect((await s.overview()).scope).toBeNull();
+    },
+  );
 });
 
 describe("scoped incremental sync", () => {
@@ -184,7 +230,8 @@ describe("scoped incremental sync", () => {
     const want = scopedTruth(truth, { userStatuses: ["ACTIVE"] });
     // The incremental run alone makes the copy equal the scoped truth.
     await expectStored(s.integrationId, want);
-    const [{ n }] = await sql()`select count(*)::int as n from okta_users where integration_id = ${s.integrationId} and deleted_at is null and status <> 'ACTIVE'`;
+    const [{ n }] =
+      await sql()`select count(*)::int as n from okta_users where integration_id = ${s.integrationId} and deleted_at is null and status <> 'ACTIVE'`;
     expect(n).toBe(0);
     // The next full pass reconciles the rest: everything equals the scoped truth.
     await s.run("full");
@@ -199,10 +246,15 @@ describe("scoped incremental sync", () => {
     const before = await fetchTruth(emu);
     const everyone = before.groups.find((g) => g.type === "BUILT_IN")!.id as string;
     const groupsOf = (id: string) => before.memberships.filter((m) => m.groupId !== everyone && m.userIds.includes(id)).length;
-    const directApps = (id: string) => Object.values(before.appUsers).filter((l) => l.some((u) => u.id === id && u.scope === "USER")).length;
-    const back = before.users.find((u) => u.status === "SUSPENDED" && groupsOf(u.id as string) > 0 && directApps(u.id as string) > 0)!.id as string;
+    const directApps = (id: string) =>
+      Object.values(before.appUsers).filter((l) => l.some((u) => u.id === id && u.scope === "USER")).length;
+    const back = before.users.find((u) => u.status === "SUSPENDED" && groupsOf(u.id as string) > 0 && directApps(u.id as string) > 0)!
+      .id as string;
     const token = emu.apiToken("admin-token");
-    expect((await fetch(`${emu.url}/api/v1/users/${back}/lifecycle/unsuspend`, { method: "POST", headers: { authorization: `SSWS ${token}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${emu.url}/api/v1/users/${back}/lifecycle/unsuspend`, { method: "POST", headers: { authorization: `SSWS ${token}` } }))
+        .status,
+    ).toBe(200);
     await s.run("incremental");
     const want = scopedTruth(await fetchTruth(emu), { userStatuses: ["ACTIVE"] });
     expect(want.users.has(back)).toBe(true);
@@ -220,7 +272,8 @@ describe("scoped incremental sync", () => {
     await s.run("incremental");
     const want = scopedTruth(await fetchTruth(emu), scope);
     const stored = await storedRows(s.integrationId);
-    for (const key of ["users", "groups", "memberships", "apps"] as const) expect({ key, ...differences(stored[key], want[key]) }).toEqual({ key, count: 0, first: [] });
+    for (const key of ["users", "groups", "memberships", "apps"] as const)
+      expect({ key, ...differences(stored[key], want[key]) }).toEqual({ key, count: 0, first: [] });
     const extra = (m: Map<string, string>, w: Map<string, string>) => [...m.keys()].filter((k) => !w.has(k));
     expect(extra(stored.appAssignments, want.appAssignments)).toEqual([]);
     expect(extra(stored.roles, want.roles)).toEqual([]);
@@ -239,18 +292,32 @@ describe("scoped event hook deliveries", () => {
     const active = truth.users.filter((u) => u.status === "ACTIVE").map((u) => u.id as string);
     const leaving = active[0];
     const token = emu.apiToken("admin-token");
-    expect((await fetch(`${emu.url}/api/v1/users/${leaving}/lifecycle/suspend`, { method: "POST", headers: { authorization: `SSWS ${token}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${emu.url}/api/v1/users/${leaving}/lifecycle/suspend`, { method: "POST", headers: { authorization: `SSWS ${token}` } }))
+        .status,
+    ).toBe(200);
     const otherAppUser = Object.entries(truth.appUsers).find(([app, list]) => app !== apps[0] && list.length)!;
     const events = [
       { type: "user.account.update_profile", targets: [{ id: suspended, type: "User" }] },
       { type: "user.lifecycle.suspend", targets: [{ id: leaving, type: "User" }] },
-      { type: "application.user_membership.add", targets: [{ id: otherAppUser[0], type: "AppInstance" }, { id: otherAppUser[1][0].id as string, type: "AppUser" }] },
+      {
+        type: "application.user_membership.add",
+        targets: [
+          { id: otherAppUser[0], type: "AppInstance" },
+          { id: otherAppUser[1][0].id as string, type: "AppUser" },
+        ],
+      },
     ];
     for (const e of events) {
       await sql()`insert into hook_events (integration_id, uuid, event_type, targets) values (${s.integrationId}, ${crypto.randomUUID()}, ${e.type}, ${JSON.stringify(e.targets)}::jsonb)`;
     }
     const live = async (table: string, where: string, id: string) =>
-      (await sql().unsafe(`select count(*)::int as n from "${table}" where integration_id = $1 and deleted_at is null and ${where}`, [s.integrationId, id]))[0].n;
+      (
+        await sql().unsafe(`select count(*)::int as n from "${table}" where integration_id = $1 and deleted_at is null and ${where}`, [
+          s.integrationId,
+          id,
+        ])
+      )[0].n;
     expect(await live("okta_users", "id = $2", leaving)).toBe(1);
     expect(await applyHookEvents(s.integrationId)).toEqual({ applied: 3, failed: 0 });
     expect(await live("okta_users", "id = $2", suspended)).toBe(0);
@@ -292,18 +359,28 @@ describe("scope settings API", () => {
     const body = (await ok.json()) as Settings;
     expect(body.syncScope).toEqual({ userStatuses: ["ACTIVE"] });
     expect(body.scopeSummary).toBe("status ACTIVE");
-    const [event] = await sql()`select message, details from integration_events where integration_id = ${s.integrationId} and kind = 'integration.settings_changed' order by id desc limit 1`;
+    const [event] =
+      await sql()`select message, details from integration_events where integration_id = ${s.integrationId} and kind = 'integration.settings_changed' order by id desc limit 1`;
     expect(event.message).toMatch(/sync scope: status ACTIVE \(was Everything\); applies from the next sync/);
     expect(event.details.syncScope).toEqual({ from: null, to: { userStatuses: ["ACTIVE"] } });
-    const read = (await (await call(getSettingsRoute, `/api/integrations/${s.integrationId}/settings`, s.tenant.viewerKey, { id: s.integrationId })).json()) as Settings;
+    const read = (await (
+      await call(getSettingsRoute, `/api/integrations/${s.integrationId}/settings`, s.tenant.viewerKey, { id: s.integrationId })
+    ).json()) as Settings;
     expect(read.syncScope).toEqual({ userStatuses: ["ACTIVE"] });
 
-    const options = (await (await call(scopeOptionsRoute, `/api/integrations/${s.integrationId}/scope-options`, s.tenant.viewerKey, { id: s.integrationId })).json()) as ScopeOptions;
+    const options = (await (
+      await call(scopeOptionsRoute, `/api/integrations/${s.integrationId}/scope-options`, s.tenant.viewerKey, { id: s.integrationId })
+    ).json()) as ScopeOptions;
     expect(options.groups.map((g) => g.id).sort()).toEqual(truth.groups.map((g) => g.id as string).sort());
     expect(options.apps.map((a) => a.id).sort()).toEqual(truth.apps.map((a) => a.id as string).sort());
-    expect(options.userTypes.map((t) => t.value).sort()).toEqual([...new Set(truth.users.map((u) => (u.profile as Obj).userType as string))].sort());
+    expect(options.userTypes.map((t) => t.value).sort()).toEqual(
+      [...new Set(truth.users.map((u) => (u.profile as Obj).userType as string))].sort(),
+    );
     const other = await connectToEmulator(emu);
-    expect((await call(scopeOptionsRoute, `/api/integrations/${s.integrationId}/scope-options`, other.tenant.viewerKey, { id: s.integrationId })).status).toBe(404);
+    expect(
+      (await call(scopeOptionsRoute, `/api/integrations/${s.integrationId}/scope-options`, other.tenant.viewerKey, { id: s.integrationId }))
+        .status,
+    ).toBe(404);
   });
 
   it("without a scope nothing is counted out of scope and the page shows no scope", async () => {

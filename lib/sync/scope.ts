@@ -14,7 +14,9 @@ export function scopeOf(integration: Pick<Integration, "syncScope">): SyncScope 
 
 /** Live ids of a directory table of the integration. */
 export async function liveIds(table: "okta_users" | "okta_groups" | "okta_apps", integrationId: string): Promise<Set<string>> {
-  const rows = await getDb().$client.unsafe(`select id from "${table}" where integration_id = $1::uuid and deleted_at is null`, [integrationId]);
+  const rows = await getDb().$client.unsafe(`select id from "${table}" where integration_id = $1::uuid and deleted_at is null`, [
+    integrationId,
+  ]);
   return new Set(rows.map((r) => r.id as string));
 }
 
@@ -34,9 +36,17 @@ const groupGone = "not exists (select 1 from okta_groups g where g.integration_i
  * Incremental passes: soft-deletes the rows of `table` that point at a user (or group) no longer in
  * the stored, scoped directory (they left the scope since the last pass). Only for scoped integrations.
  */
-export async function pruneOutOfScope(lease: Lease, scope: SyncScope | null, resource: Resource, table: string, cols: { user?: string; group?: string }) {
+export async function pruneOutOfScope(
+  lease: Lease,
+  scope: SyncScope | null,
+  resource: Resource,
+  table: string,
+  cols: { user?: string; group?: string },
+) {
   let n = 0;
-  if (cols.user && restrictsUsers(scope)) n += await deleteRows(lease, resource, table, userGone.replace("t_user", `"${table}".${cols.user}`), []);
-  if (cols.group && restrictsGroups(scope)) n += await deleteRows(lease, resource, table, groupGone.replace("t_group", `"${table}".${cols.group}`), []);
+  if (cols.user && restrictsUsers(scope))
+    n += await deleteRows(lease, resource, table, userGone.replace("t_user", `"${table}".${cols.user}`), []);
+  if (cols.group && restrictsGroups(scope))
+    n += await deleteRows(lease, resource, table, groupGone.replace("t_group", `"${table}".${cols.group}`), []);
   return n;
 }

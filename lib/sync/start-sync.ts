@@ -3,10 +3,10 @@
 // clicks insert one row and nineteen unique violations that resolve to it.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { integrations, RESOURCES, syncRunResources, syncRuns, type RunMode, type RunTrigger, type SyncRun } from "@/db/schema";
+import { integrations, RESOURCES, type RunMode, type RunTrigger, type SyncRun, syncRunResources, syncRuns } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
 import { enqueueSyncRun } from "@/lib/jobs/enqueue-sync-run";
+import { log } from "@/lib/log";
 import { findIntegration } from "./find-integration";
 import { recordEvent } from "./record-event";
 
@@ -18,7 +18,8 @@ export interface StartSyncInput {
   mode?: RunMode;
 }
 
-const isUniqueViolation = (e: unknown) => (e as { cause?: { code?: string } })?.cause?.code === "23505" || (e as { code?: string })?.code === "23505";
+const isUniqueViolation = (e: unknown) =>
+  (e as { cause?: { code?: string } })?.cause?.code === "23505" || (e as { code?: string })?.code === "23505";
 
 async function activeRun(integrationId: string) {
   const [run] = await getDb()
@@ -41,7 +42,13 @@ export async function startSync(input: StartSyncInput): Promise<{ run: SyncRun; 
       const run = await getDb().transaction(async (tx) => {
         const [created] = await tx
           .insert(syncRuns)
-          .values({ workspaceId: integration.workspaceId, integrationId: integration.id, trigger: input.trigger, mode, triggeredById: input.actorUserId ?? null })
+          .values({
+            workspaceId: integration.workspaceId,
+            integrationId: integration.id,
+            trigger: input.trigger,
+            mode,
+            triggeredById: input.actorUserId ?? null,
+          })
           .returning();
         await tx.insert(syncRunResources).values(RESOURCES.map((resource) => ({ runId: created.id, resource })));
         // Both schedules count from the latest start: a full run also brings the copy up to date,
@@ -68,7 +75,9 @@ export async function startSync(input: StartSyncInput): Promise<{ run: SyncRun; 
         return created;
       });
       // Outside the transaction: if this fails the reaper re-enqueues queued runs, so the run is not lost.
-      await enqueueSyncRun(run.id).catch((error) => log.warn("could not enqueue sync run; the reaper will retry", { runId: run.id, error }));
+      await enqueueSyncRun(run.id).catch((error) =>
+        log.warn("could not enqueue sync run; the reaper will retry", { runId: run.id, error }),
+      );
       return { run, created: true };
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;

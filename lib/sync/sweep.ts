@@ -2,10 +2,11 @@
 // revived by the upsert if they reappear. Only called after a resource's pass completed; a failed or
 // partial pass never sweeps. The guard refuses a sweep that would delete nearly everything: a broken
 // scope, a role-less token answering `200 []`, or an Okta incident must not wipe the directory.
-import type { Resource } from "@/db/schema";
+
 import { getDb } from "@/db";
-import { assertLease, type Lease } from "./upsert-batch";
+import type { Resource } from "@/db/schema";
 import type { TableSpec } from "./tables";
+import { assertLease, type Lease } from "./upsert-batch";
 
 /** Refuse when more than this share of the stored live rows would go... */
 export const SWEEP_GUARD_SHARE = 0.9;
@@ -15,7 +16,12 @@ export const SWEEP_GUARD_MIN_ROWS = 10;
 export type SweepResult = { deleted: number; refused: false } | { deleted: 0; refused: true; wouldDelete: number; live: number };
 
 /** `guard: false` when the sync scope changed since the last sweep: the narrowing is deliberate. */
-export async function sweep(lease: Lease, resource: Resource, specs: TableSpec[], opts: { guard: boolean } = { guard: true }): Promise<SweepResult> {
+export async function sweep(
+  lease: Lease,
+  resource: Resource,
+  specs: TableSpec[],
+  opts: { guard: boolean } = { guard: true },
+): Promise<SweepResult> {
   return getDb().$client.begin(async (tx) => {
     await assertLease(tx, lease);
     let wouldDelete = 0;

@@ -80,10 +80,28 @@ export const usersTable: TableSpec<ReturnType<typeof userRow>> = {
   key: ["id"],
   hashed: true,
   columns: {
-    id: "text", status: "text", login: "text", email: "text", first_name: "text", last_name: "text", display_name: "text",
-    department: "text", title: "text", manager: "text", manager_id: "text", location: "text", employee_number: "text",
-    user_type: "text", type_id: "text", created: "timestamptz", activated: "timestamptz", status_changed: "timestamptz",
-    last_login: "timestamptz", last_updated: "timestamptz", password_changed: "timestamptz", profile: "jsonb",
+    id: "text",
+    status: "text",
+    login: "text",
+    email: "text",
+    first_name: "text",
+    last_name: "text",
+    display_name: "text",
+    department: "text",
+    title: "text",
+    manager: "text",
+    manager_id: "text",
+    location: "text",
+    employee_number: "text",
+    user_type: "text",
+    type_id: "text",
+    created: "timestamptz",
+    activated: "timestamptz",
+    status_changed: "timestamptz",
+    last_login: "timestamptz",
+    last_updated: "timestamptz",
+    password_changed: "timestamptz",
+    profile: "jsonb",
   },
 };
 
@@ -97,7 +115,15 @@ export const oktaGroupSchema = z.object({
   profile: z.record(z.string(), z.unknown()).catch({}),
   source: z.object({ id: str }).nullish().catch(null),
   _links: obj,
-  _embedded: z.object({ stats: z.object({ usersCount: num, hasAdminPrivilege: z.boolean().nullish().catch(null) }).nullish().catch(null) }).nullish().catch(null),
+  _embedded: z
+    .object({
+      stats: z
+        .object({ usersCount: num, hasAdminPrivilege: z.boolean().nullish().catch(null) })
+        .nullish()
+        .catch(null),
+    })
+    .nullish()
+    .catch(null),
 });
 
 export function groupRow(g: z.infer<typeof oktaGroupSchema>) {
@@ -120,8 +146,17 @@ export const groupsTable: TableSpec<ReturnType<typeof groupRow>> = {
   key: ["id"],
   hashed: true,
   columns: {
-    id: "text", type: "text", name: "text", description: "text", source_app_id: "text", created: "timestamptz",
-    last_updated: "timestamptz", last_membership_updated: "timestamptz", okta_member_count: "integer", has_admin_privilege: "boolean", profile: "jsonb",
+    id: "text",
+    type: "text",
+    name: "text",
+    description: "text",
+    source_app_id: "text",
+    created: "timestamptz",
+    last_updated: "timestamptz",
+    last_membership_updated: "timestamptz",
+    okta_member_count: "integer",
+    has_admin_privilege: "boolean",
+    profile: "jsonb",
   },
 };
 
@@ -145,13 +180,29 @@ export const oktaAppSchema = z.object({
   lastUpdated: date,
 });
 export function appRow(a: z.infer<typeof oktaAppSchema>) {
-  return { id: a.id, name: a.name, label: a.label || a.name, status: a.status, sign_on_mode: a.signOnMode, created: a.created, last_updated: a.lastUpdated };
+  return {
+    id: a.id,
+    name: a.name,
+    label: a.label || a.name,
+    status: a.status,
+    sign_on_mode: a.signOnMode,
+    created: a.created,
+    last_updated: a.lastUpdated,
+  };
 }
 export const appsTable: TableSpec<ReturnType<typeof appRow>> = {
   table: "okta_apps",
   key: ["id"],
   hashed: true,
-  columns: { id: "text", name: "text", label: "text", status: "text", sign_on_mode: "text", created: "timestamptz", last_updated: "timestamptz" },
+  columns: {
+    id: "text",
+    name: "text",
+    label: "text",
+    status: "text",
+    sign_on_mode: "text",
+    created: "timestamptz",
+    last_updated: "timestamptz",
+  },
 };
 
 // ---- app assignments -----------------------------------------------------------------------------
@@ -186,14 +237,27 @@ export const appUsersTable: TableSpec<ReturnType<typeof appUserRow>> = {
   key: ["app_id", "user_id"],
   hashed: true,
   columns: {
-    app_id: "text", user_id: "text", scope: "text", status: "text", sync_state: "text", external_id: "text", user_name: "text",
-    created: "timestamptz", last_updated: "timestamptz", status_changed: "timestamptz",
+    app_id: "text",
+    user_id: "text",
+    scope: "text",
+    status: "text",
+    sync_state: "text",
+    external_id: "text",
+    user_name: "text",
+    created: "timestamptz",
+    last_updated: "timestamptz",
+    status_changed: "timestamptz",
   },
 };
 
 export const oktaAppGroupSchema = z.object({ id: z.string().min(1), priority: num, lastUpdated: date });
 export function appGroupRow(appId: string, g: z.infer<typeof oktaAppGroupSchema>) {
-  return { app_id: appId, group_id: g.id, priority: g.priority === null || g.priority === undefined ? null : Math.trunc(g.priority), last_updated: g.lastUpdated };
+  return {
+    app_id: appId,
+    group_id: g.id,
+    priority: g.priority === null || g.priority === undefined ? null : Math.trunc(g.priority),
+    last_updated: g.lastUpdated,
+  };
 }
 export const appGroupsTable: TableSpec<ReturnType<typeof appGroupRow>> = {
   table: "okta_app_groups",
@@ -234,8 +298,17 @@ export const rolesTable: TableSpec<ReturnType<typeof roleRow>> = {
   key: ["principal_type", "principal_id", "id"],
   hashed: true,
   columns: {
-    principal_type: "text", principal_id: "text", id: "text", role_type: "text", label: "text", status: "text", assignment_type: "text",
-    custom_role_id: "text", resource_set_id: "text", created: "timestamptz", last_updated: "timestamptz",
+    principal_type: "text",
+    principal_id: "text",
+    id: "text",
+    role_type: "text",
+    label: "text",
+    status: "text",
+    assignment_type: "text",
+    custom_role_id: "text",
+    resource_set_id: "text",
+    created: "timestamptz",
+    last_updated: "timestamptz",
   },
 };
 
@@ -250,13 +323,29 @@ export const oktaIdpSchema = z.object({
   lastUpdated: date,
 });
 export function idpRow(i: z.infer<typeof oktaIdpSchema>) {
-  return { id: i.id, type: i.type, name: i.name, status: i.status, protocol_type: i.protocol?.type ?? null, created: i.created, last_updated: i.lastUpdated };
+  return {
+    id: i.id,
+    type: i.type,
+    name: i.name,
+    status: i.status,
+    protocol_type: i.protocol?.type ?? null,
+    created: i.created,
+    last_updated: i.lastUpdated,
+  };
 }
 export const idpsTable: TableSpec<ReturnType<typeof idpRow>> = {
   table: "okta_idps",
   key: ["id"],
   hashed: true,
-  columns: { id: "text", type: "text", name: "text", status: "text", protocol_type: "text", created: "timestamptz", last_updated: "timestamptz" },
+  columns: {
+    id: "text",
+    type: "text",
+    name: "text",
+    status: "text",
+    protocol_type: "text",
+    created: "timestamptz",
+    last_updated: "timestamptz",
+  },
 };
 
 // ---- System Log events (append-only) -------------------------------------------------------------
@@ -269,7 +358,10 @@ export const oktaLogEventSchema = z.object({
   displayMessage: str,
   outcome: z.object({ result: str, reason: str }).nullish().catch(null),
   actor: z.object({ id: str, type: str, alternateId: str, displayName: str }).nullish().catch(null),
-  target: z.array(logTarget.catch({ id: null, type: null, alternateId: null, displayName: null })).nullish().catch(null),
+  target: z
+    .array(logTarget.catch({ id: null, type: null, alternateId: null, displayName: null }))
+    .nullish()
+    .catch(null),
   client: z
     .object({
       ipAddress: str,
@@ -314,9 +406,26 @@ export const logEventsTable: TableSpec<ReturnType<typeof logEventRow>> = {
   key: ["uuid"],
   hashed: false,
   columns: {
-    uuid: "text", published: "timestamptz", event_type: "text", severity: "text", outcome_result: "text", outcome_reason: "text",
-    display_message: "text", actor_id: "text", actor_type: "text", actor_alternate_id: "text", actor_display_name: "text",
-    target_app_id: "text", target_app_name: "text", targets: "jsonb", client_ip: "text", city: "text", state: "text",
-    country: "text", lat: "double precision", lon: "double precision", user_agent: "text",
+    uuid: "text",
+    published: "timestamptz",
+    event_type: "text",
+    severity: "text",
+    outcome_result: "text",
+    outcome_reason: "text",
+    display_message: "text",
+    actor_id: "text",
+    actor_type: "text",
+    actor_alternate_id: "text",
+    actor_display_name: "text",
+    target_app_id: "text",
+    target_app_name: "text",
+    targets: "jsonb",
+    client_ip: "text",
+    city: "text",
+    state: "text",
+    country: "text",
+    lat: "double precision",
+    lon: "double precision",
+    user_agent: "text",
   },
 };

@@ -8,7 +8,13 @@ import type { Lease } from "./upsert-batch";
 export async function insertIntegration(workspaceId: string, values: Partial<typeof integrations.$inferInsert> = {}) {
   const [row] = await getDb()
     .insert(integrations)
-    .values({ workspaceId, name: `okta-${randomUUID().slice(0, 8)}`, domain: "https://example.okta.com", authMethod: "api_token", ...values })
+    .values({
+      workspaceId,
+      name: `okta-${randomUUID().slice(0, 8)}`,
+      domain: "https://example.okta.com",
+      authMethod: "api_token",
+      ...values,
+    })
     .returning();
   return row;
 }
@@ -18,9 +24,20 @@ export async function insertRunningRun(workspaceId: string, integrationId: strin
   const leaseOwner = randomUUID();
   const [run] = await getDb()
     .insert(syncRuns)
-    .values({ workspaceId, integrationId, trigger: "manual", status: "running", leaseOwner, startedAt: new Date(), heartbeatAt: new Date(), attempts: 1 })
+    .values({
+      workspaceId,
+      integrationId,
+      trigger: "manual",
+      status: "running",
+      leaseOwner,
+      startedAt: new Date(),
+      heartbeatAt: new Date(),
+      attempts: 1,
+    })
     .returning();
-  await getDb().insert(syncRunResources).values(RESOURCES.map((resource) => ({ runId: run.id, resource })));
+  await getDb()
+    .insert(syncRunResources)
+    .values(RESOURCES.map((resource) => ({ runId: run.id, resource })));
   return { runId: run.id, leaseOwner, workspaceId, integrationId };
 }
 
@@ -41,19 +58,53 @@ import type { Actor } from "@/lib/auth/actor";
 import { connectIntegration } from "@/lib/integrations/connect-integration";
 import { createTenant } from "@/test/factories";
 import type { TestEmulator } from "@/test/okta-emulator";
-import { appGroupRow, appRow, appUserRow, groupRow, idpRow, oktaAppGroupSchema, oktaAppSchema, oktaAppUserSchema, oktaGroupSchema, oktaIdpSchema, oktaRoleSchema, oktaUserSchema, roleRow, userRow } from "./tables";
+import {
+  appGroupRow,
+  appRow,
+  appUserRow,
+  groupRow,
+  idpRow,
+  oktaAppGroupSchema,
+  oktaAppSchema,
+  oktaAppUserSchema,
+  oktaGroupSchema,
+  oktaIdpSchema,
+  oktaRoleSchema,
+  oktaUserSchema,
+  roleRow,
+  userRow,
+} from "./tables";
 import { contentHash } from "./upsert-batch";
 
-export const ALL_SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"] as const;
+export const ALL_SCOPES = [
+  "okta.users.read",
+  "okta.groups.read",
+  "okta.apps.read",
+  "okta.logs.read",
+  "okta.roles.read",
+  "okta.idps.read",
+] as const;
 
 /** Connects through the real connect verb (which queues the initial run) and returns that run. */
 export async function connectToEmulator(emu: TestEmulator, opts: { app?: string; name?: string } = {}) {
   const tenant = await createTenant();
-  const actor: Actor = { userId: tenant.admin.id, workspaceId: tenant.ws.id, email: tenant.admin.email, name: tenant.admin.name, role: "admin", via: "api_key" };
+  const actor: Actor = {
+    userId: tenant.admin.id,
+    workspaceId: tenant.ws.id,
+    email: tenant.admin.email,
+    name: tenant.admin.name,
+    role: "admin",
+    via: "api_key",
+  };
   const app = emu.app(opts.app ?? "readonly-key");
   const { integration } = await connectIntegration({
     actor,
-    input: { name: opts.name ?? "Okta", domain: emu.url, auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem!, keyId: app.kid }, scopes: [...ALL_SCOPES] },
+    input: {
+      name: opts.name ?? "Okta",
+      domain: emu.url,
+      auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem!, keyId: app.kid },
+      scopes: [...ALL_SCOPES],
+    },
   });
   const [run] = await getDb().$client`select id from sync_runs where integration_id = ${integration.id} and status = 'queued'`;
   return { tenant, actor, integrationId: integration.id as string, workspaceId: tenant.ws.id, runId: run?.id as string };
@@ -82,17 +133,40 @@ export function truthRows(t: Truth) {
   const keyed = <T extends Obj>(rows: T[], key: (r: T) => string) => new Map(rows.map((r) => [key(r), contentHash(r)]));
   const parse = <S extends { parse: (x: unknown) => unknown }>(s: S, x: unknown) => s.parse(x) as ReturnType<S["parse"]>;
   return {
-    users: keyed(t.users.map((u) => userRow(parse(oktaUserSchema, u))), (r) => r.id),
+    users: keyed(
+      t.users.map((u) => userRow(parse(oktaUserSchema, u))),
+      (r) => r.id,
+    ),
     // The sync reads groups with expand=stats; the truth's group objects carry no stats.
     groups: keyed(
-      t.groups.map((g) => groupRow(parse(oktaGroupSchema, { ...g, _embedded: { stats: { usersCount: counts.get(String(g.id)) ?? 0, hasAdminPrivilege: privileged.has(String(g.id)) } } }))),
+      t.groups.map((g) =>
+        groupRow(
+          parse(oktaGroupSchema, {
+            ...g,
+            _embedded: { stats: { usersCount: counts.get(String(g.id)) ?? 0, hasAdminPrivilege: privileged.has(String(g.id)) } },
+          }),
+        ),
+      ),
       (r) => r.id,
     ),
     memberships: new Map(t.memberships.flatMap((m) => m.userIds.map((u) => [`${m.groupId}/${u}`, ""] as const))),
-    apps: keyed(t.apps.map((a) => appRow(parse(oktaAppSchema, a))), (r) => r.id),
+    apps: keyed(
+      t.apps.map((a) => appRow(parse(oktaAppSchema, a))),
+      (r) => r.id,
+    ),
     appAssignments: new Map([
-      ...[...keyed(Object.entries(t.appUsers).flatMap(([app, list]) => list.map((u) => appUserRow(app, parse(oktaAppUserSchema, u)))), (r) => `u/${r.app_id}/${r.user_id}`)],
-      ...[...keyed(Object.entries(t.appGroups).flatMap(([app, list]) => list.map((g) => appGroupRow(app, parse(oktaAppGroupSchema, g)))), (r) => `g/${r.app_id}/${r.group_id}`)],
+      ...[
+        ...keyed(
+          Object.entries(t.appUsers).flatMap(([app, list]) => list.map((u) => appUserRow(app, parse(oktaAppUserSchema, u)))),
+          (r) => `u/${r.app_id}/${r.user_id}`,
+        ),
+      ],
+      ...[
+        ...keyed(
+          Object.entries(t.appGroups).flatMap(([app, list]) => list.map((g) => appGroupRow(app, parse(oktaAppGroupSchema, g)))),
+          (r) => `g/${r.app_id}/${r.group_id}`,
+        ),
+      ],
     ]),
     roles: keyed(
       [
@@ -101,7 +175,10 @@ export function truthRows(t: Truth) {
       ],
       (r) => `${r.principal_type}/${r.principal_id}/${r.id}`,
     ),
-    idps: keyed(t.idps.map((i) => idpRow(parse(oktaIdpSchema, i))), (r) => r.id),
+    idps: keyed(
+      t.idps.map((i) => idpRow(parse(oktaIdpSchema, i))),
+      (r) => r.id,
+    ),
   };
 }
 
@@ -119,7 +196,9 @@ export async function storedRows(integrationId: string) {
       ...(await q(`select 'u/' || app_id || '/' || user_id as k, content_hash as h from okta_app_users where ${live}`)),
       ...(await q(`select 'g/' || app_id || '/' || group_id as k, content_hash as h from okta_app_groups where ${live}`)),
     ]),
-    roles: await q(`select principal_type || '/' || principal_id || '/' || id as k, content_hash as h from okta_role_assignments where ${live}`),
+    roles: await q(
+      `select principal_type || '/' || principal_id || '/' || id as k, content_hash as h from okta_role_assignments where ${live}`,
+    ),
     idps: await q(`select id as k, content_hash as h from okta_idps where ${live}`),
   };
 }

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { createWorkspace } from "@/test/factories";
 import { sweep } from "./sweep";
-import { logEventsTable, membershipsTable, usersTable, userRow } from "./tables";
+import { logEventsTable, membershipsTable, userRow, usersTable } from "./tables";
 import { finishRun, insertIntegration, insertRunningRun } from "./testing";
-import { commitPage, LeaseLostError, type Lease } from "./upsert-batch";
+import { commitPage, type Lease, LeaseLostError } from "./upsert-batch";
 
 const sql = () => getDb().$client;
 
@@ -30,7 +30,13 @@ async function setup() {
 }
 
 const usersPage = (lease: Lease, rows: ReturnType<typeof user>[], checkpoint?: unknown) =>
-  commitPage(lease, { resource: "users", writes: [{ spec: usersTable, rows }], pages: 1, objects: rows.length, checkpoint: checkpoint === undefined ? undefined : { replace: checkpoint } });
+  commitPage(lease, {
+    resource: "users",
+    writes: [{ spec: usersTable, rows }],
+    pages: 1,
+    objects: rows.length,
+    checkpoint: checkpoint === undefined ? undefined : { replace: checkpoint },
+  });
 
 async function resourceRow(runId: string, resource = "users") {
   const [r] = await sql()`select * from sync_run_resources where run_id = ${runId} and resource = ${resource}`;
@@ -42,7 +48,8 @@ describe("commitPage", () => {
     const { integration, newRun } = await setup();
     const r1 = await newRun();
     expect(await usersPage(r1, [user("u1"), user("u2"), user("u3")], { next: "p2" })).toEqual({ added: 3, updated: 0, unchanged: 0 });
-    const stored = await sql()`select id, login, location, profile, seen_run_id, updated_at from okta_users where integration_id = ${integration.id} order by id`;
+    const stored =
+      await sql()`select id, login, location, profile, seen_run_id, updated_at from okta_users where integration_id = ${integration.id} order by id`;
     expect(stored.map((r) => r.id)).toEqual(["u1", "u2", "u3"]);
     expect(stored[0]).toMatchObject({ login: "u1@example.com", location: "Kraków", seen_run_id: r1.runId });
     expect(stored[0].profile.firstName).toBe("Zoë");
@@ -51,7 +58,8 @@ describe("commitPage", () => {
 
     const r2 = await newRun();
     expect(await usersPage(r2, [user("u1"), user("u2", { title: "CFO" })])).toEqual({ added: 0, updated: 1, unchanged: 1 });
-    const after = await sql()`select id, title, seen_run_id, updated_at from okta_users where integration_id = ${integration.id} order by id`;
+    const after =
+      await sql()`select id, title, seen_run_id, updated_at from okta_users where integration_id = ${integration.id} order by id`;
     expect(after[0]).toMatchObject({ seen_run_id: r2.runId });
     expect(after[0].updated_at).toEqual(stored[0].updated_at);
     expect(after[1]).toMatchObject({ title: "CFO", seen_run_id: r2.runId });
@@ -98,10 +106,18 @@ describe("commitPage", () => {
     const member = (g: string, u: string) => ({ group_id: g, user_id: u });
     await Promise.all(
       ["g1", "g2", "g3", "g4"].map((g, i) =>
-        commitPage(r, { resource: "memberships", writes: [{ spec: membershipsTable, rows: [member(g, "u1"), member(g, "u2")] }], pages: 1, objects: 2, checkpoint: { setPath: ["inflight", g], value: i % 2 ? "done" : `next-${g}` } }),
+        commitPage(r, {
+          resource: "memberships",
+          writes: [{ spec: membershipsTable, rows: [member(g, "u1"), member(g, "u2")] }],
+          pages: 1,
+          objects: 2,
+          checkpoint: { setPath: ["inflight", g], value: i % 2 ? "done" : `next-${g}` },
+        }),
       ),
     );
-    expect((await resourceRow(r.runId, "memberships")).checkpoint).toEqual({ inflight: { g1: "next-g1", g2: "done", g3: "next-g3", g4: "done" } });
+    expect((await resourceRow(r.runId, "memberships")).checkpoint).toEqual({
+      inflight: { g1: "next-g1", g2: "done", g3: "next-g3", g4: "done" },
+    });
     await commitPage(r, { resource: "memberships", writes: [], checkpoint: { advance: "g2", remove: ["g1", "g2"] } });
     const row = await resourceRow(r.runId, "memberships");
     expect(row.checkpoint).toEqual({ after: "g2", inflight: { g3: "next-g3", g4: "done" } });
@@ -112,11 +128,30 @@ describe("commitPage", () => {
     const { newRun } = await setup();
     const r = await newRun();
     const ev = (uuid: string) => ({
-      uuid, published: "2024-05-01T10:00:00.000Z", event_type: "user.session.start", severity: "INFO", outcome_result: "SUCCESS", outcome_reason: null,
-      display_message: "User login to Okta", actor_id: "u1", actor_type: "User", actor_alternate_id: "a@b.c", actor_display_name: "A", target_app_id: null,
-      target_app_name: null, targets: [], client_ip: "10.0.0.1", city: "Berlin", state: null, country: "Germany", lat: 52.5, lon: 13.4, user_agent: "UA",
+      uuid,
+      published: "2024-05-01T10:00:00.000Z",
+      event_type: "user.session.start",
+      severity: "INFO",
+      outcome_result: "SUCCESS",
+      outcome_reason: null,
+      display_message: "User login to Okta",
+      actor_id: "u1",
+      actor_type: "User",
+      actor_alternate_id: "a@b.c",
+      actor_display_name: "A",
+      target_app_id: null,
+      target_app_name: null,
+      targets: [],
+      client_ip: "10.0.0.1",
+      city: "Berlin",
+      state: null,
+      country: "Germany",
+      lat: 52.5,
+      lon: 13.4,
+      user_agent: "UA",
     });
-    const page = (uuids: string[]) => commitPage(r, { resource: "log_events", appendOnly: true, writes: [{ spec: logEventsTable, rows: uuids.map(ev) }], pages: 1 });
+    const page = (uuids: string[]) =>
+      commitPage(r, { resource: "log_events", appendOnly: true, writes: [{ spec: logEventsTable, rows: uuids.map(ev) }], pages: 1 });
     expect(await page(["e1", "e2"])).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(await page(["e2", "e3"])).toEqual({ added: 1, updated: 0, unchanged: 1 });
   });
@@ -126,7 +161,10 @@ describe("sweep", () => {
   it("refuses to delete more than 90% of stored rows and keeps them", async () => {
     const { integration, newRun } = await setup();
     const r1 = await newRun();
-    await usersPage(r1, Array.from({ length: 20 }, (_, i) => user(`u${i}`)));
+    await usersPage(
+      r1,
+      Array.from({ length: 20 }, (_, i) => user(`u${i}`)),
+    );
     await finishRun(r1.runId);
     const r2 = await newRun();
     await usersPage(r2, [user("u0")]);
@@ -136,7 +174,10 @@ describe("sweep", () => {
     // Under the guard's threshold the same pass sweeps normally.
     await finishRun(r2.runId);
     const r3 = await newRun();
-    await usersPage(r3, Array.from({ length: 15 }, (_, i) => user(`u${i}`)));
+    await usersPage(
+      r3,
+      Array.from({ length: 15 }, (_, i) => user(`u${i}`)),
+    );
     expect(await sweep(r3, "users", [usersTable])).toEqual({ deleted: 5, refused: false });
   });
 });

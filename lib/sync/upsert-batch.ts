@@ -145,7 +145,8 @@ function dedupe(spec: TableSpec, rows: Record<string, unknown>[]) {
 
 /** Holds the run for the rest of the transaction; fails if the run was cancelled or taken over. */
 export async function assertLease(tx: TransactionSql, lease: Lease) {
-  const rows = await tx`select 1 from sync_runs where id = ${lease.runId} and lease_owner = ${lease.leaseOwner} and status = 'running' for share`;
+  const rows =
+    await tx`select 1 from sync_runs where id = ${lease.runId} and lease_owner = ${lease.leaseOwner} and status = 'running' for share`;
   if (rows.length === 0) throw new LeaseLostError();
 }
 

@@ -1,8 +1,8 @@
-import { getDb, type DbOrTx } from "@/db";
+import { type DbOrTx, getDb } from "@/db";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/passwords";
 import { AppError } from "@/lib/errors";
-import { toPublicUser, type CreateUserInput, type PublicUser } from "./schemas";
+import { type CreateUserInput, type PublicUser, toPublicUser } from "./schemas";
 
 export const isUniqueViolation = (err: unknown) => (err as { cause?: { code?: string } })?.cause?.code === "23505";
 
@@ -10,10 +10,16 @@ export const isUniqueViolation = (err: unknown) => (err as { cause?: { code?: st
 export async function createUser(workspaceId: string, data: CreateUserInput, db: DbOrTx = getDb()): Promise<PublicUser> {
   const passwordHash = await hashPassword(data.password);
   try {
-    const [user] = await db.insert(users).values({ workspaceId, email: data.email, name: data.name, role: data.role, passwordHash }).returning();
+    const [user] = await db
+      .insert(users)
+      .values({ workspaceId, email: data.email, name: data.name, role: data.role, passwordHash })
+      .returning();
     return toPublicUser(user);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError("CONFLICT", `A console account with the email ${data.email} already exists`, { fields: [{ field: "email", message: "A console account with this email already exists" }] });
+    if (isUniqueViolation(err))
+      throw new AppError("CONFLICT", `A console account with the email ${data.email} already exists`, {
+        fields: [{ field: "email", message: "A console account with this email already exists" }],
+      });
     throw err;
   }
 }

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import { type DbOrTx, getDb } from "@/db";
 import { users } from "@/db/schema";
-import { toPublicUser, type PublicUser } from "./schemas";
+import { type PublicUser, toPublicUser } from "./schemas";
 
 /** Everyone in the workspace, admins first, then by email. */
 export async function listUsers(workspaceId: string, db: DbOrTx = getDb()): Promise<PublicUser[]> {

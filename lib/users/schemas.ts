@@ -4,11 +4,22 @@ import { z } from "zod";
 import type { User } from "@/db/schema";
 
 export const roleSchema = z.enum(["admin", "viewer"] satisfies User["role"][], "Role must be admin or viewer");
-export const emailSchema = z.email("Enter a valid email address").max(320).transform((e) => e.trim().toLowerCase());
+export const emailSchema = z
+  .email("Enter a valid email address")
+  .max(320)
+  .transform((e) => e.trim().toLowerCase());
 export const nameSchema = z.string().trim().max(120, "Name must be at most 120 characters");
-export const passwordSchema = z.string().min(8, "Password must be at least 8 characters").max(256, "Password must be at most 256 characters");
+export const passwordSchema = z
+  .string()
+  .min(8, "Password must be at least 8 characters")
+  .max(256, "Password must be at most 256 characters");
 
-export const createUserInput = z.strictObject({ email: emailSchema, name: nameSchema.default(""), role: roleSchema, password: passwordSchema });
+export const createUserInput = z.strictObject({
+  email: emailSchema,
+  name: nameSchema.default(""),
+  role: roleSchema,
+  password: passwordSchema,
+});
 export type CreateUserInput = z.output<typeof createUserInput>;
 
 export const updateUserInput = z

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { lockTarget, refuseLastAdmin } from "./admin-guard";
-import { toPublicUser, type PublicUser, type UpdateUserInput } from "./schemas";
+import { type PublicUser, toPublicUser, type UpdateUserInput } from "./schemas";
 
 /** Changes a person's role and/or name. The last admin cannot be demoted. */
 export async function updateUser(workspaceId: string, userId: string, data: UpdateUserInput): Promise<PublicUser> {

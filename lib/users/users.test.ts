@@ -1,11 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { signIn } from "@/lib/auth/sign-in";
 import { createTenant, createUser as createTestUser, createWorkspace } from "@/test/factories";
 import { createUser } from "./create-user";
 import { listUsers } from "./list-users";
 import { removeUser } from "./remove-user";
 import { updateUser } from "./update-user";
-import { signIn } from "@/lib/auth/sign-in";
-import { randomUUID } from "node:crypto";
 
 const email = () => `p-${randomUUID().slice(0, 8)}@Example.com`;
 
@@ -22,7 +22,9 @@ describe("console people", () => {
 
   it("refuses a second account with the same email, whatever the case", async () => {
     const t = await createTenant();
-    await expect(createUser(t.ws.id, { email: t.viewer.email.toUpperCase(), name: "", role: "viewer", password: "12345678" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      createUser(t.ws.id, { email: t.viewer.email.toUpperCase(), name: "", role: "viewer", password: "12345678" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("lists only the workspace's own people", async () => {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import { type DbOrTx, getDb } from "@/db";
 import { workspaces } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 

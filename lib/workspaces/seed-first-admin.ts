@@ -4,10 +4,12 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users, workspaces } from "@/db/schema";
-import { getEnv } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/passwords";
+import { getEnv } from "@/lib/env";
 
-export async function seedFirstAdmin(): Promise<{ created: false } | { created: true; email: string; password: string; generated: boolean }> {
+export async function seedFirstAdmin(): Promise<
+  { created: false } | { created: true; email: string; password: string; generated: boolean }
+> {
   const db = getDb();
   const env = getEnv();
   return db.transaction(async (tx) => {
@@ -19,7 +21,9 @@ export async function seedFirstAdmin(): Promise<{ created: false } | { created: 
     const generated = !env.ADMIN_PASSWORD;
     const password = env.ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
     const [ws] = await tx.insert(workspaces).values({ name: "My company" }).returning();
-    await tx.insert(users).values({ workspaceId: ws.id, email, name: "Administrator", role: "admin", passwordHash: await hashPassword(password) });
+    await tx
+      .insert(users)
+      .values({ workspaceId: ws.id, email, name: "Administrator", role: "admin", passwordHash: await hashPassword(password) });
     return { created: true as const, email, password, generated };
   });
 }

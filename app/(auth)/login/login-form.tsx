@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { Alert, Button, Field, Input } from "@/components/ui";
-import { signInAction, type SignInState } from "../actions";
+import { type SignInState, signInAction } from "../actions";
 
 export function LoginForm({ callbackUrl, initialError, signedOut }: { callbackUrl: string; initialError?: string; signedOut: boolean }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { error: initialError });
@@ -21,9 +21,7 @@ export function LoginForm({ callbackUrl, initialError, signedOut }: { callbackUr
       <Button type="submit" className="w-full" loading={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
-      <p className="text-center text-xs text-slate-500">
-        No account? Ask an admin of your workspace to add you in Settings → People.
-      </p>
+      <p className="text-center text-xs text-slate-500">No account? Ask an admin of your workspace to add you in Settings → People.</p>
     </form>
   );
 }

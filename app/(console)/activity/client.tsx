@@ -1,8 +1,27 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { ActivityIcon, Alert, Badge, Button, ButtonLink, Card, EmptyState, Input, SearchIcon, Select, Spinner, Table, TBody, TD, TH, THead, TR, type Tone } from "@/components/ui";
-import { OUTCOMES, activityPage, type ActivityItem, type ActivityPage } from "@/lib/activity/schemas";
+import {
+  ActivityIcon,
+  Alert,
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  EmptyState,
+  Input,
+  SearchIcon,
+  Select,
+  Spinner,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  type Tone,
+  TR,
+} from "@/components/ui";
+import { type ActivityItem, type ActivityPage, activityPage, OUTCOMES } from "@/lib/activity/schemas";
 import { api } from "@/lib/api/client";
 
 export interface Filters {
@@ -12,7 +31,15 @@ export interface Filters {
 }
 
 const activityKey = (f: Filters) => ["activity", f] as const;
-const OUTCOME_TONE: Record<string, Tone> = { SUCCESS: "success", ALLOW: "success", FAILURE: "danger", DENY: "danger", CHALLENGE: "warning", SKIPPED: "neutral", UNKNOWN: "neutral" };
+const OUTCOME_TONE: Record<string, Tone> = {
+  SUCCESS: "success",
+  ALLOW: "success",
+  FAILURE: "danger",
+  DENY: "danger",
+  CHALLENGE: "warning",
+  SKIPPED: "neutral",
+  UNKNOWN: "neutral",
+};
 const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 
 function useDebounced<T>(value: T, ms: number) {
@@ -78,7 +105,9 @@ function Row({ e }: { e: ActivityItem }) {
         ) : (
           <span className="text-slate-400">—</span>
         )}
-        {e.outcomeReason && e.outcome !== "SUCCESS" && <div className="mt-0.5 max-w-40 truncate text-xs text-slate-500">{e.outcomeReason}</div>}
+        {e.outcomeReason && e.outcome !== "SUCCESS" && (
+          <div className="mt-0.5 max-w-40 truncate text-xs text-slate-500">{e.outcomeReason}</div>
+        )}
       </TD>
       <TD className="max-w-44">
         <div className="font-mono text-xs text-slate-700">{e.clientIp ?? <span className="text-slate-400">—</span>}</div>
@@ -92,7 +121,17 @@ function Row({ e }: { e: ActivityItem }) {
   );
 }
 
-export function ActivityClient({ initialFilters, initialPage, eventTypes, isAdmin }: { initialFilters: Filters; initialPage: ActivityPage; eventTypes: { eventType: string; count: number }[]; isAdmin: boolean }) {
+export function ActivityClient({
+  initialFilters,
+  initialPage,
+  eventTypes,
+  isAdmin,
+}: {
+  initialFilters: Filters;
+  initialPage: ActivityPage;
+  eventTypes: { eventType: string; count: number }[];
+  isAdmin: boolean;
+}) {
   const [outcome, setOutcome] = useState(initialFilters.outcome);
   const [eventType, setEventType] = useState(initialFilters.eventType);
   const [search, setSearch] = useState(initialFilters.q);
@@ -137,11 +176,21 @@ export function ActivityClient({ initialFilters, initialPage, eventTypes, isAdmi
 
   return (
     <Card>
-      <form role="search" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3" onSubmit={(e) => e.preventDefault()}>
+      <form
+        role="search"
+        className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <label className="relative min-w-56 flex-1">
           <span className="sr-only">Search by user</span>
           <SearchIcon size={16} className="pointer-events-none absolute top-2.5 left-3 text-slate-400" />
-          <Input type="search" placeholder="Search by user name or login" value={search} onChange={(e) => setSearch(e.target.value)} className="pl-9" />
+          <Input
+            type="search"
+            placeholder="Search by user name or login"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            className="pl-9"
+          />
         </label>
         <label>
           <span className="sr-only">Outcome</span>
@@ -186,7 +235,11 @@ export function ActivityClient({ initialFilters, initialPage, eventTypes, isAdmi
         </div>
       )}
       {items.length === 0 && !query.isFetching ? (
-        <EmptyState icon={<SearchIcon size={20} />} title="No events match these filters" description="Try another outcome or event type, or clear the search." />
+        <EmptyState
+          icon={<SearchIcon size={20} />}
+          title="No events match these filters"
+          description="Try another outcome or event type, or clear the search."
+        />
       ) : (
         <Table label="Activity events">
           <THead>

@@ -16,10 +16,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const parsed = activityQuery.safeParse({ outcome: pick("outcome"), eventType: pick("eventType"), q: pick("q") });
   const query = parsed.success ? parsed.data : activityQuery.parse({});
   const filters: Filters = { outcome: query.outcome ?? "", eventType: query.eventType ?? "", q: query.q ?? "" };
-  const [first, eventTypes] = await Promise.all([
-    listActivity(actor.workspaceId, query),
-    listEventTypes(actor.workspaceId),
-  ]);
+  const [first, eventTypes] = await Promise.all([listActivity(actor.workspaceId, query), listEventTypes(actor.workspaceId)]);
   return (
     <>
       <PageHeader

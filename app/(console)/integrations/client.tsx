@@ -45,7 +45,9 @@ function OktaCard({ isAdmin, connected }: { isAdmin: boolean; connected: number 
               <PlusIcon size={16} /> {connected ? "Connect another Okta org" : "Connect Okta"}
             </ButtonLink>
           ) : (
-            <p className="max-w-56 text-sm text-slate-500 lg:text-right">Only admins can connect an integration. Ask an admin of your workspace.</p>
+            <p className="max-w-56 text-sm text-slate-500 lg:text-right">
+              Only admins can connect an integration. Ask an admin of your workspace.
+            </p>
           )}
         </div>
       </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui";
 import { ConnectedIntegrations } from "@/components/integrations/connected-list";
+import { PageHeader } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/page";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { IntegrationsClient } from "./client";

@@ -1,4 +1,4 @@
-import { PageHeader, Tabs, type TabItem } from "@/components/ui";
+import { PageHeader, type TabItem, Tabs } from "@/components/ui";
 
 /** Header and section tabs shared by the Settings pages. API keys are an admin-only section. */
 export function SettingsHeader({ section, isAdmin, description }: { section: string; isAdmin: boolean; description?: string }) {

@@ -5,7 +5,10 @@ import { DELETE } from "./[id]/route";
 import { GET, POST } from "./route";
 
 const req = (key: string, init: RequestInit = {}) =>
-  new Request("http://localhost/api/api-keys", { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } });
+  new Request("http://localhost/api/api-keys", {
+    ...init,
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+  });
 const noParams = { params: Promise.resolve({}) };
 
 describe("/api/api-keys", () => {

@@ -16,7 +16,10 @@ function call(handler: Handler, key: string, opts: { method?: string; body?: str
 describe("/api/users", () => {
   it("lets an admin add a person and viewers list but not change anyone", async () => {
     const t = await createTenant();
-    const created = await call(POST, t.adminKey, { method: "POST", body: JSON.stringify({ email: "New.Person@Example.com".replace("New", `n${Date.now()}`), role: "viewer", password: "long-enough" }) });
+    const created = await call(POST, t.adminKey, {
+      method: "POST",
+      body: JSON.stringify({ email: "New.Person@Example.com".replace("New", `n${Date.now()}`), role: "viewer", password: "long-enough" }),
+    });
     expect(created.status).toBe(201);
     const person = await created.json();
     expect(person).not.toHaveProperty("passwordHash");
@@ -39,7 +42,11 @@ describe("/api/users", () => {
   it.each([
     ["malformed JSON", '{"email":', /not valid JSON/],
     ["a bad email and role", JSON.stringify({ email: "nope", role: "owner", password: "long-enough" }), /email: .*role: /],
-    ["a short password", JSON.stringify({ email: "ok@example.com", role: "viewer", password: "short" }), /password: Password must be at least 8/],
+    [
+      "a short password",
+      JSON.stringify({ email: "ok@example.com", role: "viewer", password: "short" }),
+      /password: Password must be at least 8/,
+    ],
     ["an unknown field", JSON.stringify({ email: "ok@example.com", role: "viewer", password: "long-enough", isAdmin: true }), /isAdmin/],
   ])("answers 400 naming the field for %s", async (_, body, message) => {
     const t = await createTenant();

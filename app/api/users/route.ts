@@ -5,4 +5,6 @@ import { createUserInput } from "@/lib/users/schemas";
 
 export const GET = route({ access: "viewer" }, async ({ actor }) => ({ items: await listUsers(actor.workspaceId) }));
 
-export const POST = route({ access: "admin", body: createUserInput }, async ({ actor, body }) => Response.json(await createUser(actor.workspaceId, body), { status: 201 }));
+export const POST = route({ access: "admin", body: createUserInput }, async ({ actor, body }) =>
+  Response.json(await createUser(actor.workspaceId, body), { status: 201 }),
+);

@@ -7,4 +7,6 @@ export const GET = route({ access: "viewer" }, async ({ actor }) => {
   return { id: ws.id, name: ws.name, createdAt: ws.createdAt };
 });
 
-export const PATCH = route({ access: "admin", body: renameWorkspaceInput }, async ({ actor, body }) => renameWorkspace(actor.workspaceId, body));
+export const PATCH = route({ access: "admin", body: renameWorkspaceInput }, async ({ actor, body }) =>
+  renameWorkspace(actor.workspaceId, body),
+);

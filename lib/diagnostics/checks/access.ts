@@ -4,7 +4,7 @@
 import { diagnose } from "@/lib/integrations/diagnose";
 import { OktaApiError } from "@/lib/okta/errors";
 import type { CheckContext, CheckOutcome } from "../engine";
-import { toOktaError, type ErrFacts, type ReadFacts } from "../probes";
+import { type ErrFacts, type ReadFacts, toOktaError } from "../probes";
 import { answered, ev, fromDiagnosis, oktaEvidence } from "./evidence";
 
 export interface ScopeFacts {
@@ -18,7 +18,8 @@ export interface ScopeFacts {
   probe: ReadFacts | null;
 }
 
-const grantSteps = (scope: string) => `In the Okta Admin Console open Applications > Applications > the app this integration uses > Okta API Scopes and grant ${scope}. Then run the checks again and click Sync now.`;
+const grantSteps = (scope: string) =>
+  `In the Okta Admin Console open Applications > Applications > the app this integration uses > Okta API Scopes and grant ${scope}. Then run the checks again and click Sync now.`;
 
 export function scopeRule(f: ScopeFacts, ctx: CheckContext): CheckOutcome {
   const tokenEv = ev("Scopes in the token", f.tokenScopes ? f.tokenScopes.join(" ") || "none" : undefined);
@@ -47,7 +48,8 @@ export function scopeRule(f: ScopeFacts, ctx: CheckContext): CheckOutcome {
       adminUrl: ctx.links.app,
     };
   }
-  if (p.ok) return { status: "pass", summary: `${f.scope} is granted: ${p.path} answered ${p.status}.`, evidence: answered(p.path, p.status) };
+  if (p.ok)
+    return { status: "pass", summary: `${f.scope} is granted: ${p.path} answered ${p.status}.`, evidence: answered(p.path, p.status) };
   if (p.err.kind === "permission") {
     return {
       status: "pass",
@@ -60,7 +62,10 @@ export function scopeRule(f: ScopeFacts, ctx: CheckContext): CheckOutcome {
     cause: "CHECK_INCOMPLETE",
     summary: `Could not confirm ${f.scope}: ${p.err.message}`,
     evidence: [...oktaEvidence(p.err), ...tokenEv],
-    fix: p.err.kind === "not_found" ? "This org does not offer the endpoint used for this check; nothing to fix if the data syncs." : "Run the checks again in a minute.",
+    fix:
+      p.err.kind === "not_found"
+        ? "This org does not offer the endpoint used for this check; nothing to fix if the data syncs."
+        : "Run the checks again in a minute.",
   };
 }
 
@@ -74,23 +79,56 @@ const USERS = "/api/v1/users";
 export function adminRoleRule(f: AdminRoleFacts, ctx: CheckContext): CheckOutcome {
   const usable = f.probes.filter((p) => p.ok || p.err.kind !== "scope");
   if (!usable.length) {
-    return { status: "warn", cause: "CHECK_INCOMPLETE", summary: "No read scope works, so the admin role cannot be tested; fix the scopes first.", fix: "Grant the read scopes, then run the checks again." };
+    return {
+      status: "warn",
+      cause: "CHECK_INCOMPLETE",
+      summary: "No read scope works, so the admin role cannot be tested; fix the scopes first.",
+      fix: "Grant the read scopes, then run the checks again.",
+    };
   }
-  const denied = usable.filter((p): p is Extract<ReadFacts, { ok: false }> => !p.ok && (p.err.kind === "permission" || p.err.errorCode === "E0000006"));
+  const denied = usable.filter(
+    (p): p is Extract<ReadFacts, { ok: false }> => !p.ok && (p.err.kind === "permission" || p.err.errorCode === "E0000006"),
+  );
   const emptyUsers = usable.find((p) => p.ok && p.path === USERS && p.items === 0);
   const lines = usable.flatMap((p) =>
-    p.ok ? answered(p.path, p.status, p.path === USERS && p.items === 0 ? "no users at all" : undefined) : ev(`GET ${p.path}`, `${p.err.status}${p.err.errorCode ? ` ${p.err.errorCode}` : ""}${p.err.errorId ? ` (errorId ${p.err.errorId})` : ""}`),
+    p.ok
+      ? answered(p.path, p.status, p.path === USERS && p.items === 0 ? "no users at all" : undefined)
+      : ev(
+          `GET ${p.path}`,
+          `${p.err.status}${p.err.errorCode ? ` ${p.err.errorCode}` : ""}${p.err.errorId ? ` (errorId ${p.err.errorId})` : ""}`,
+        ),
   );
   if (denied.length || emptyUsers) {
-    const first: ErrFacts = denied[0]?.err ?? { status: 200, kind: "permission", errorCode: "E0000006", message: "Okta returned no users", path: USERS };
-    const dg = diagnose(denied[0] ? toOktaError(first) : new OktaApiError(first.message, { status: 403, kind: "permission", errorCode: "E0000006" }), { method: ctx.method, phase: "probe", host: ctx.host });
+    const first: ErrFacts = denied[0]?.err ?? {
+      status: 200,
+      kind: "permission",
+      errorCode: "E0000006",
+      message: "Okta returned no users",
+      path: USERS,
+    };
+    const dg = diagnose(
+      denied[0] ? toOktaError(first) : new OktaApiError(first.message, { status: 403, kind: "permission", errorCode: "E0000006" }),
+      { method: ctx.method, phase: "probe", host: ctx.host },
+    );
     const out = fromDiagnosis(dg, first, ctx.links);
-    const emptyNote = emptyUsers ? " Okta also answered the user list with no users at all, which is what it answers an app without an admin role." : "";
-    return { ...out, summary: `${out.summary}${emptyNote}`, evidence: [...lines, ...(denied[0] ? ev("Okta errorCode", first.errorCode) : []), ...ev("Okta errorId", denied[0]?.err.errorId)] };
+    const emptyNote = emptyUsers
+      ? " Okta also answered the user list with no users at all, which is what it answers an app without an admin role."
+      : "";
+    return {
+      ...out,
+      summary: `${out.summary}${emptyNote}`,
+      evidence: [...lines, ...(denied[0] ? ev("Okta errorCode", first.errorCode) : []), ...ev("Okta errorId", denied[0]?.err.errorId)],
+    };
   }
   const bad = usable.find((p) => !p.ok);
   if (bad && !bad.ok) {
-    return { status: "warn", cause: "CHECK_INCOMPLETE", summary: `Could not finish the admin role check: ${bad.err.message}`, evidence: lines, fix: "Run the checks again in a minute." };
+    return {
+      status: "warn",
+      cause: "CHECK_INCOMPLETE",
+      summary: `Could not finish the admin role check: ${bad.err.message}`,
+      evidence: lines,
+      fix: "Run the checks again in a minute.",
+    };
   }
   return {
     status: "pass",

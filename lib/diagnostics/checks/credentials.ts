@@ -2,7 +2,7 @@
 // diagnosis rules, reused). Does DPoP match what Okta requires of the app?
 import { diagnose } from "@/lib/integrations/diagnose";
 import type { CheckContext, CheckOutcome } from "../engine";
-import { toOktaError, type ReadFacts, type TokenFacts } from "../probes";
+import { type ReadFacts, type TokenFacts, toOktaError } from "../probes";
 import { ev, fromDiagnosis, oktaEvidence } from "./evidence";
 
 export interface CredentialsFacts {
@@ -31,7 +31,13 @@ export function credentialsRule(f: CredentialsFacts, ctx: CheckContext): CheckOu
       };
     }
     if (p.err.kind === "auth") return fromDiagnosis(diagnose(toOktaError(p.err), dctx), p.err, ctx.links);
-    return { status: "warn", cause: "CHECK_INCOMPLETE", summary: `Could not tell whether Okta accepts the token: ${p.err.message}`, evidence: oktaEvidence(p.err), fix: "Run the checks again in a minute." };
+    return {
+      status: "warn",
+      cause: "CHECK_INCOMPLETE",
+      summary: `Could not tell whether Okta accepts the token: ${p.err.message}`,
+      evidence: oktaEvidence(p.err),
+      fix: "Run the checks again in a minute.",
+    };
   }
   const t = f.token;
   if (!t.ok) {
@@ -41,7 +47,11 @@ export function credentialsRule(f: CredentialsFacts, ctx: CheckContext): CheckOu
   return {
     status: "pass",
     summary: `Okta issued a ${t.tokenType} access token valid for ${Math.round(t.expiresInSec / 60)} minutes, with ${t.scopes.length} scope${t.scopes.length === 1 ? "" : "s"}.`,
-    evidence: [...ev("POST /oauth2/v1/token (HTTP status)", statuses(t.tokenStatuses)), ...ev("Token type", t.tokenType), ...ev("Scopes in the token", t.scopes.join(" ") || "none")],
+    evidence: [
+      ...ev("POST /oauth2/v1/token (HTTP status)", statuses(t.tokenStatuses)),
+      ...ev("Token type", t.tokenType),
+      ...ev("Scopes in the token", t.scopes.join(" ") || "none"),
+    ],
   };
 }
 
@@ -54,7 +64,10 @@ export interface DpopFacts {
 export function dpopRule(f: DpopFacts, ctx: CheckContext): CheckOutcome {
   const required = f.token.usesDpop;
   const evidence = [
-    ...ev("First token request, without a DPoP proof", required ? `HTTP ${f.token.tokenStatuses[0] ?? 400}: Okta asked for a DPoP proof` : `HTTP ${f.token.tokenStatuses[0] ?? 200}`),
+    ...ev(
+      "First token request, without a DPoP proof",
+      required ? `HTTP ${f.token.tokenStatuses[0] ?? 400}: Okta asked for a DPoP proof` : `HTTP ${f.token.tokenStatuses[0] ?? 200}`,
+    ),
     ...ev("Token type issued", f.token.tokenType),
     ...ev("Connected with DPoP", f.storedUsesDpop === null ? undefined : f.storedUsesDpop ? "yes" : "no"),
   ];
@@ -69,10 +82,13 @@ export function dpopRule(f: DpopFacts, ctx: CheckContext): CheckOutcome {
       adminUrl: ctx.links.app,
     };
   }
-  if (required) return { status: "pass", summary: "Okta requires DPoP for this app and the console sends a DPoP proof with every request.", evidence };
+  if (required)
+    return { status: "pass", summary: "Okta requires DPoP for this app and the console sends a DPoP proof with every request.", evidence };
   return {
     status: "pass",
-    summary: f.storedUsesDpop ? "Okta no longer requires DPoP for this app; the console uses plain Bearer tokens." : "Okta does not require DPoP for this app; plain Bearer tokens work.",
+    summary: f.storedUsesDpop
+      ? "Okta no longer requires DPoP for this app; the console uses plain Bearer tokens."
+      : "Okta does not require DPoP for this app; plain Bearer tokens work.",
     evidence,
   };
 }

@@ -2,7 +2,7 @@
 import { diagnose } from "@/lib/integrations/diagnose";
 import { OktaApiError } from "@/lib/okta/errors";
 import type { CheckContext, CheckOutcome } from "../engine";
-import { errFacts, toOktaError, type DiscoveryFacts, type DomainFacts } from "../probes";
+import { type DiscoveryFacts, type DomainFacts, errFacts, toOktaError } from "../probes";
 import { ev, fromDiagnosis } from "./evidence";
 
 const identify = (ctx: CheckContext) => ({ method: ctx.method, phase: "identify" as const, host: ctx.host });
@@ -33,7 +33,10 @@ export function domainFormatRule(f: DomainFacts, ctx: CheckContext): CheckOutcom
   }
   return {
     status: "pass",
-    summary: d.kind === "allowlisted" ? `${d.host} is allowed as a development Okta domain (OKTA_ALLOWED_INSECURE_HOSTS).` : `${d.host} is an Okta org domain.`,
+    summary:
+      d.kind === "allowlisted"
+        ? `${d.host} is allowed as a development Okta domain (OKTA_ALLOWED_INSECURE_HOSTS).`
+        : `${d.host} is an Okta org domain.`,
     evidence,
   };
 }
@@ -44,14 +47,26 @@ export function domainReachableRule(f: DiscoveryFacts, ctx: CheckContext): Check
   return {
     status: "pass",
     summary: `${ctx.host} answered ${https ? "over HTTPS" : "over plain http, which is allowed only for this development host"} (HTTP ${f.org!.status} in ${f.org!.durationMs} ms).`,
-    evidence: [...ev("GET /.well-known/okta-organization", f.org!.status), ...ev("Protocol", https ? "https" : "http (development allow-list)"), ...ev("Answered in", `${f.org!.durationMs} ms`)],
+    evidence: [
+      ...ev("GET /.well-known/okta-organization", f.org!.status),
+      ...ev("Protocol", https ? "https" : "http (development allow-list)"),
+      ...ev("Answered in", `${f.org!.durationMs} ms`),
+    ],
   };
 }
 
 export function oktaOrgRule(f: DiscoveryFacts, ctx: CheckContext): CheckOutcome {
-  const evidence = [...ev("GET /.well-known/okta-organization", f.org?.status), ...ev("Content-Type", f.org?.contentType), ...ev("GET /.well-known/openid-configuration", f.oidc?.status)];
+  const evidence = [
+    ...ev("GET /.well-known/okta-organization", f.org?.status),
+    ...ev("Content-Type", f.org?.contentType),
+    ...ev("GET /.well-known/openid-configuration", f.oidc?.status),
+  ];
   if (f.org?.orgId) {
-    return { status: "pass", summary: `${ctx.host} is an Okta org (org id ${f.org.orgId}${f.org.pipeline ? `, ${f.org.pipeline} pipeline` : ""}).`, evidence: [...ev("Okta org id", f.org.orgId), ...evidence] };
+    return {
+      status: "pass",
+      summary: `${ctx.host} is an Okta org (org id ${f.org.orgId}${f.org.pipeline ? `, ${f.org.pipeline} pipeline` : ""}).`,
+      evidence: [...ev("Okta org id", f.org.orgId), ...evidence],
+    };
   }
   if (f.oidc?.issuer) {
     return {
@@ -62,7 +77,12 @@ export function oktaOrgRule(f: DiscoveryFacts, ctx: CheckContext): CheckOutcome 
       fix: "Connect with the org's own Okta domain (e.g. acme.okta.com) so the console can confirm which org it is.",
     };
   }
-  const err = new OktaApiError(`${ctx.host} does not serve Okta's discovery documents`, { status: f.org?.status ?? 0, kind: "not_found", url: `${f.origin}/.well-known/okta-organization`, notJson: true });
+  const err = new OktaApiError(`${ctx.host} does not serve Okta's discovery documents`, {
+    status: f.org?.status ?? 0,
+    kind: "not_found",
+    url: `${f.origin}/.well-known/okta-organization`,
+    notJson: true,
+  });
   const out = fromDiagnosis(diagnose(err, identify(ctx)), errFacts(err), ctx.links);
   return { ...out, evidence };
 }

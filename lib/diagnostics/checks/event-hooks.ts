@@ -27,7 +27,12 @@ const every = (m: number) => (m % 60 === 0 ? `${m / 60} hour${m === 60 ? "" : "s
 export function eventHooksRule(f: EventHookFacts, ctx: CheckContext): CheckOutcome {
   void ctx;
   const schedule = [
-    ...ev("Sync schedule", f.fullSyncIntervalMinutes ? `full sync every ${every(f.fullSyncIntervalMinutes)}${f.incrementalSyncIntervalMinutes ? `, incremental every ${every(f.incrementalSyncIntervalMinutes)}` : ""}` : undefined),
+    ...ev(
+      "Sync schedule",
+      f.fullSyncIntervalMinutes
+        ? `full sync every ${every(f.fullSyncIntervalMinutes)}${f.incrementalSyncIntervalMinutes ? `, incremental every ${every(f.incrementalSyncIntervalMinutes)}` : ""}`
+        : undefined,
+    ),
     ...ev("Last sync finished", f.lastSyncFinishedAt ?? "never"),
   ];
   const h = f.hook;
@@ -50,13 +55,36 @@ export function eventHooksRule(f: EventHookFacts, ctx: CheckContext): CheckOutco
     ...schedule,
   ];
   if (!h.verifiedAt) {
-    return { status: "warn", cause: "HOOK_NOT_VERIFIED", summary: "Set up, but Okta has not verified the hook yet, so it delivers nothing.", evidence, fix: "In Okta (Workflow > Event Hooks), open the hook and click Verify; or register it again from the integration page." };
+    return {
+      status: "warn",
+      cause: "HOOK_NOT_VERIFIED",
+      summary: "Set up, but Okta has not verified the hook yet, so it delivers nothing.",
+      evidence,
+      fix: "In Okta (Workflow > Event Hooks), open the hook and click Verify; or register it again from the integration page.",
+    };
   }
   if (h.authFailures > 0 && h.lastAuthFailureAt && (!h.lastDeliveryAt || h.lastAuthFailureAt > h.lastDeliveryAt)) {
-    return { status: "fail", cause: "HOOK_SECRET_MISMATCH", summary: `Okta's latest deliveries were refused: the secret in the hook's ${"Authorization"} header does not match the console's.`, evidence, fix: "Register the hook again from the integration page, or paste the current secret into the hook in Okta (Add by hand shows a new one)." };
+    return {
+      status: "fail",
+      cause: "HOOK_SECRET_MISMATCH",
+      summary: `Okta's latest deliveries were refused: the secret in the hook's ${"Authorization"} header does not match the console's.`,
+      evidence,
+      fix: "Register the hook again from the integration page, or paste the current secret into the hook in Okta (Add by hand shows a new one).",
+    };
   }
   if (h.failedEvents > 0) {
-    return { status: "warn", cause: "HOOK_EVENTS_NOT_APPLIED", summary: `${h.failedEvents} received event(s) could not be applied (Okta was unreachable or refused the re-read); the scheduled syncs reconcile them.`, evidence, fix: "Check the integration's event log for hook.apply_failed, then run Sync now." };
+    return {
+      status: "warn",
+      cause: "HOOK_EVENTS_NOT_APPLIED",
+      summary: `${h.failedEvents} received event(s) could not be applied (Okta was unreachable or refused the re-read); the scheduled syncs reconcile them.`,
+      evidence,
+      fix: "Check the integration's event log for hook.apply_failed, then run Sync now.",
+    };
   }
-  return { status: "pass", cause: null, summary: `Verified${h.lastDeliveryAt ? `; last delivery ${h.lastDeliveryAt}` : "; no delivery yet"}. Okta pushes changes and each is applied through a re-read.`, evidence };
+  return {
+    status: "pass",
+    cause: null,
+    summary: `Verified${h.lastDeliveryAt ? `; last delivery ${h.lastDeliveryAt}` : "; no delivery yet"}. Okta pushes changes and each is applied through a re-read.`,
+    evidence,
+  };
 }

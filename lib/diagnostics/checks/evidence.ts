@@ -6,7 +6,9 @@ import type { CheckOutcome } from "../engine";
 import type { ErrFacts } from "../probes";
 
 export const ev = (label: string, value: string | number | boolean | null | undefined): EvidenceItem[] =>
-  value === undefined || value === null || value === "" ? [] : [{ label, value: typeof value === "number" ? value.toLocaleString("en-US") : String(value) }];
+  value === undefined || value === null || value === ""
+    ? []
+    : [{ label, value: typeof value === "number" ? value.toLocaleString("en-US") : String(value) }];
 
 export function oktaEvidence(e: ErrFacts, method = "GET"): EvidenceItem[] {
   return [
@@ -40,5 +42,12 @@ export function fromDiagnosis(dg: Diagnosis, err: ErrFacts, links: AdminLinks): 
     API_TOKEN_INVALID: links.apiTokens,
     NETWORK_ZONE: links.networks,
   };
-  return { status: "fail", cause: dg.code, summary: `${dg.title}. ${dg.message}`, evidence: oktaEvidence(err), fix: dg.fix, adminUrl: adminUrl[dg.code] ?? null };
+  return {
+    status: "fail",
+    cause: dg.code,
+    summary: `${dg.title}. ${dg.message}`,
+    evidence: oktaEvidence(err),
+    fix: dg.fix,
+    adminUrl: adminUrl[dg.code] ?? null,
+  };
 }

@@ -39,7 +39,12 @@ export function lastSyncRule(f: LastSyncFacts, ctx: CheckContext): CheckOutcome 
   }
   const rows = [...f.rows].sort((a, b) => RESOURCES.indexOf(a.resource) - RESOURCES.indexOf(b.resource));
   const bad = rows.filter((r) => r.status !== "succeeded");
-  const evidence = rows.flatMap((r) => ev(label(r.resource), r.status === "succeeded" ? `read ${r.objects.toLocaleString("en-US")} (${r.finishedAt ?? "?"})` : `${r.status}: ${why(r)}`));
+  const evidence = rows.flatMap((r) =>
+    ev(
+      label(r.resource),
+      r.status === "succeeded" ? `read ${r.objects.toLocaleString("en-US")} (${r.finishedAt ?? "?"})` : `${r.status}: ${why(r)}`,
+    ),
+  );
   if (bad.length) {
     const scope = bad.find((r) => r.missingScope)?.missingScope;
     return {
@@ -51,5 +56,9 @@ export function lastSyncRule(f: LastSyncFacts, ctx: CheckContext): CheckOutcome 
       adminUrl: scope ? ctx.links.app : null,
     };
   }
-  return { status: "pass", summary: `The last sync read ${rows.map((r) => RESOURCE_LABELS[r.resource]).join(", ")} without errors.`, evidence };
+  return {
+    status: "pass",
+    summary: `The last sync read ${rows.map((r) => RESOURCE_LABELS[r.resource]).join(", ")} without errors.`,
+    evidence,
+  };
 }

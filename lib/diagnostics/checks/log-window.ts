@@ -1,7 +1,7 @@
 // Does the System Log have events inside the sync window, and if not, would a broader range find some?
 import { diagnose } from "@/lib/integrations/diagnose";
 import type { CheckContext, CheckOutcome } from "../engine";
-import { toOktaError, type ErrFacts } from "../probes";
+import { type ErrFacts, toOktaError } from "../probes";
 import { ev, fromDiagnosis, oktaEvidence } from "./evidence";
 
 /** Okta keeps the System Log for 90 days. */
@@ -24,7 +24,9 @@ const daysAgo = (iso: string, now: string) => Math.max(0, Math.floor((Date.parse
 
 export function logWindowRule(f: LogWindowFacts, ctx: CheckContext): CheckOutcome {
   const window = `the last ${f.windowDays} day${f.windowDays === 1 ? "" : "s"}`;
-  const storedEv = f.stored ? [...ev("Events stored by the console", f.stored.count), ...ev("Newest stored event", f.stored.newest ?? "none")] : [];
+  const storedEv = f.stored
+    ? [...ev("Events stored by the console", f.stored.count), ...ev("Newest stored event", f.stored.newest ?? "none")]
+    : [];
   const base = [...ev("Sync window", `${window} (since ${f.windowStart})`), ...storedEv];
   const failed = "err" in f.inWindow ? f.inWindow.err : f.before && "err" in f.before ? f.before.err : null;
   if (failed) {
@@ -32,7 +34,13 @@ export function logWindowRule(f: LogWindowFacts, ctx: CheckContext): CheckOutcom
       const out = fromDiagnosis(diagnose(toOktaError(failed), { method: ctx.method, phase: "probe", host: ctx.host }), failed, ctx.links);
       return { ...out, summary: `The System Log cannot be read. ${out.summary}`, evidence: [...(out.evidence ?? []), ...base] };
     }
-    return { status: "warn", cause: "CHECK_INCOMPLETE", summary: `Could not read the System Log: ${failed.message}`, evidence: [...oktaEvidence(failed), ...base], fix: "Run the checks again in a minute." };
+    return {
+      status: "warn",
+      cause: "CHECK_INCOMPLETE",
+      summary: `Could not read the System Log: ${failed.message}`,
+      evidence: [...oktaEvidence(failed), ...base],
+      fix: "Run the checks again in a minute.",
+    };
   }
   const newest = (f.inWindow as { published: string | null }).published;
   if (newest) {
@@ -43,7 +51,10 @@ export function logWindowRule(f: LogWindowFacts, ctx: CheckContext): CheckOutcom
     };
   }
   const older = f.before && "published" in f.before ? f.before.published : null;
-  const lookback = ev(`GET /api/v1/logs, ${LOG_RETENTION_DAYS} days back`, f.before === null ? "not asked (the window already covers Okta's retention)" : older ? `newest event ${older}` : "no events");
+  const lookback = ev(
+    `GET /api/v1/logs, ${LOG_RETENTION_DAYS} days back`,
+    f.before === null ? "not asked (the window already covers Okta's retention)" : older ? `newest event ${older}` : "no events",
+  );
   if (older) {
     return {
       status: "fail",

@@ -45,11 +45,24 @@ export function rateLimitRule(f: RateLimitFacts, ctx: CheckContext): CheckOutcom
   const waitMs = h ? Math.max(0, ...Object.values(h.perBucket).map((b) => b.waitMs)) : 0;
   const evidence = [
     ...ev("This integration's share", `at most ${pct(f.share)} of each bucket`),
-    ...f.live.flatMap((b) => ev(`${b.bucket} bucket now`, `${b.remaining.toLocaleString("en-US")} of ${b.limit.toLocaleString("en-US")} left${b.resetInSec !== null ? `, resets in ${b.resetInSec} s` : ""}; the console uses at most ${Math.max(1, Math.floor(b.limit * f.share)).toLocaleString("en-US")}`)),
-    ...(h ? ev(`Syncs in the last ${h.days} days`, `${h.runs} (${plural(h.requests, "request")}, ${plural(h.rateLimitWaits, "rate-limit wait")})`) : []),
+    ...f.live.flatMap((b) =>
+      ev(
+        `${b.bucket} bucket now`,
+        `${b.remaining.toLocaleString("en-US")} of ${b.limit.toLocaleString("en-US")} left${b.resetInSec !== null ? `, resets in ${b.resetInSec} s` : ""}; the console uses at most ${Math.max(1, Math.floor(b.limit * f.share)).toLocaleString("en-US")}`,
+      ),
+    ),
+    ...(h
+      ? ev(
+          `Syncs in the last ${h.days} days`,
+          `${h.runs} (${plural(h.requests, "request")}, ${plural(h.rateLimitWaits, "rate-limit wait")})`,
+        )
+      : []),
     ...(h
       ? Object.entries(h.perBucket).flatMap(([bucket, b]) =>
-          ev(`${bucket} in syncs`, `${plural(b.requests, "request")}, ${plural(b.waits, "wait")} (${Math.round(b.waitMs / 1000)} s)${b.waits429 ? `, ${b.waits429} after a 429` : ""}`),
+          ev(
+            `${bucket} in syncs`,
+            `${plural(b.requests, "request")}, ${plural(b.waits, "wait")} (${Math.round(b.waitMs / 1000)} s)${b.waits429 ? `, ${b.waits429} after a 429` : ""}`,
+          ),
         )
       : []),
     ...ev("429s during these checks", now429 || undefined),

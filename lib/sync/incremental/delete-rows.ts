@@ -5,15 +5,27 @@ import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
 import { assertLease, type Lease } from "../upsert-batch";
 
-const TABLES = new Set(["okta_users", "okta_groups", "okta_group_members", "okta_apps", "okta_app_users", "okta_app_groups", "okta_role_assignments"]);
+const TABLES = new Set([
+  "okta_users",
+  "okta_groups",
+  "okta_group_members",
+  "okta_apps",
+  "okta_app_users",
+  "okta_app_groups",
+  "okta_role_assignments",
+]);
 
 /** `where` is SQL over the table's columns with parameters from $2 on ($1 is the integration). */
 export async function deleteRows(lease: Lease, resource: Resource, table: string, where: string, params: unknown[]): Promise<number> {
   if (!TABLES.has(table)) throw new Error(`deleteRows: unknown table ${table}`);
   return (await getDb().$client.begin(async (tx) => {
     await assertLease(tx, lease);
-    const r = await tx.unsafe(`update "${table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and (${where})`, [lease.integrationId, ...params] as never[]);
-    if (r.count) await tx`update sync_run_resources set deleted = deleted + ${r.count} where run_id = ${lease.runId} and resource = ${resource}`;
+    const r = await tx.unsafe(
+      `update "${table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and (${where})`,
+      [lease.integrationId, ...params] as never[],
+    );
+    if (r.count)
+      await tx`update sync_run_resources set deleted = deleted + ${r.count} where run_id = ${lease.runId} and resource = ${resource}`;
     return r.count;
   })) as number;
 }

@@ -15,7 +15,12 @@ export async function eventsSince(integrationId: string, since: Date, types: str
     select uuid, event_type, published, coalesce(targets, '[]'::jsonb) as targets from okta_log_events
     where integration_id = ${integrationId} and published >= ${since.toISOString()}::timestamptz and event_type = any(${types}::text[])
     order by published, inserted_at, uuid`;
-  return rows.map((r) => ({ uuid: r.uuid, eventType: r.event_type, published: r.published, targets: Array.isArray(r.targets) ? r.targets : [] }));
+  return rows.map((r) => ({
+    uuid: r.uuid,
+    eventType: r.event_type,
+    published: r.published,
+    targets: Array.isArray(r.targets) ? r.targets : [],
+  }));
 }
 
 /** The first target of a type (User targets of app events are typed AppUser). */
@@ -25,9 +30,24 @@ export function targetId(e: AppliedEvent, ...types: string[]): string | null {
 
 export const USER_DELETED = ["user.lifecycle.delete.initiated", "user.lifecycle.delete.completed"];
 export const USER_CREATED = ["user.lifecycle.create"];
-export const USER_STATUS = ["user.lifecycle.activate", "user.lifecycle.reactivate", "user.lifecycle.deactivate", "user.lifecycle.unsuspend", "user.lifecycle.suspend"];
+export const USER_STATUS = [
+  "user.lifecycle.activate",
+  "user.lifecycle.reactivate",
+  "user.lifecycle.deactivate",
+  "user.lifecycle.unsuspend",
+  "user.lifecycle.suspend",
+];
 export const GROUP_DELETED = ["group.lifecycle.delete"];
 export const MEMBERSHIP = ["group.user_membership.add", "group.user_membership.remove"];
-export const APP_USER = ["application.user_membership.add", "application.user_membership.remove", "application.user_membership.change_username"];
+export const APP_USER = [
+  "application.user_membership.add",
+  "application.user_membership.remove",
+  "application.user_membership.change_username",
+];
 export const APP_GROUP = ["application.group_membership.add", "application.group_membership.remove"];
-export const PRIVILEGE = ["user.account.privilege.grant", "user.account.privilege.revoke", "group.privilege.grant", "group.privilege.revoke"];
+export const PRIVILEGE = [
+  "user.account.privilege.grant",
+  "user.account.privilege.revoke",
+  "group.privilege.grant",
+  "group.privilege.revoke",
+];

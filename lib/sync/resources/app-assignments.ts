@@ -1,23 +1,35 @@
 // Who is assigned to each app: users (scope USER = direct, GROUP = through a group; 500 per page)
 // and groups (with priority; 200 per page). Apps are walked in id order, several at a time.
+
+import type { ZodType } from "zod";
 import { getDb } from "@/db";
 import { deleteRows } from "../incremental/delete-rows";
 import { APP_GROUP, APP_USER, eventsSince, MEMBERSHIP, targetId, USER_CREATED, USER_STATUS } from "../incremental/events";
 import { oktaDate, sinceOf } from "../incremental/window";
 import type { ResourceContext } from "../run-context";
 import { liveIds, pruneOutOfScope, scopeFilter } from "../scope";
+import {
+  appGroupRow,
+  appGroupsTable,
+  appUserRow,
+  appUsersTable,
+  idOnlySchema,
+  oktaAppGroupSchema,
+  oktaAppUserSchema,
+  type TableSpec,
+} from "../tables";
 import { deletedGroupIds } from "./groups";
 import { deletedUserIds } from "./users";
-import { appGroupRow, appGroupsTable, appUserRow, appUsersTable, idOnlySchema, oktaAppGroupSchema, oktaAppUserSchema, type TableSpec } from "../tables";
-import type { ZodType } from "zod";
-import { InvalidObjects, isNotFound, liveParents, parseItems, throwIfAborted, walkParents, type Row } from "./walk";
+import { InvalidObjects, isNotFound, liveParents, parseItems, type Row, throwIfAborted, walkParents } from "./walk";
 
 type AppState = { users?: string; groups?: string } | undefined;
 type Keep = Awaited<ReturnType<typeof scopeFilter>>;
 
 /** Scoped: assignments of users and groups the scope keeps (the users and groups steps ran first). */
 function keepRow(keep: Keep) {
-  return (r: Row) => (r.user_id === undefined || !keep.users || keep.users.has(r.user_id as string)) && (r.group_id === undefined || !keep.groups || keep.groups.has(r.group_id as string));
+  return (r: Row) =>
+    (r.user_id === undefined || !keep.users || keep.users.has(r.user_id as string)) &&
+    (r.group_id === undefined || !keep.groups || keep.groups.has(r.group_id as string));
 }
 
 export async function syncAppAssignments(ctx: ResourceContext): Promise<"full" | "incremental"> {
@@ -33,8 +45,22 @@ export async function syncAppAssignments(ctx: ResourceContext): Promise<"full" |
 async function syncAppAssignmentsFull(ctx: ResourceContext) {
   const invalid = new InvalidObjects();
   const lists = [
-    { key: "users", path: "users", limit: 500, schema: oktaAppUserSchema as ZodType<unknown>, toRow: appUserRow as (appId: string, x: unknown) => Row, spec: appUsersTable as TableSpec },
-    { key: "groups", path: "groups", limit: 200, schema: oktaAppGroupSchema as ZodType<unknown>, toRow: appGroupRow as (appId: string, x: unknown) => Row, spec: appGroupsTable as TableSpec },
+    {
+      key: "users",
+      path: "users",
+      limit: 500,
+      schema: oktaAppUserSchema as ZodType<unknown>,
+      toRow: appUserRow as (appId: string, x: unknown) => Row,
+      spec: appUsersTable as TableSpec,
+    },
+    {
+      key: "groups",
+      path: "groups",
+      limit: 200,
+      schema: oktaAppGroupSchema as ZodType<unknown>,
+      toRow: appGroupRow as (appId: string, x: unknown) => Row,
+      spec: appGroupsTable as TableSpec,
+    },
   ] as const;
   const keep = await scopeFilter(ctx);
   const scoped = !!(keep.users || keep.groups);
@@ -48,7 +74,9 @@ async function syncAppAssignmentsFull(ctx: ResourceContext) {
         for (const list of lists) {
           const at = state[list.key];
           if (at === "done") continue;
-          const pages = at ? ctx.client.pages<unknown>(at) : ctx.client.pages<unknown>(`/api/v1/apps/${encodeURIComponent(app.id)}/${list.path}`, { limit: list.limit });
+          const pages = at
+            ? ctx.client.pages<unknown>(at)
+            : ctx.client.pages<unknown>(`/api/v1/apps/${encodeURIComponent(app.id)}/${list.path}`, { limit: list.limit });
           for await (const page of pages) {
             throwIfAborted(ctx);
             const parsed = parseItems(page.items, list.schema, (x) => list.toRow(app.id, x));
@@ -86,14 +114,17 @@ export async function syncAppAssignmentsIncremental(ctx: ResourceContext, since:
   const sql = getDb().$client;
   const events = await eventsSince(integrationId, since, [...APP_USER, ...APP_GROUP, ...MEMBERSHIP, ...USER_CREATED, ...USER_STATUS]);
   const fullApps = new Set<string>(
-    (await sql`
+    (
+      await sql`
       select id from okta_apps where integration_id = ${integrationId} and deleted_at is null
-        and (last_updated > ${oktaDate(since)}::timestamptz or first_seen_at >= ${ctx.runStartedAt.toISOString()}::timestamptz)`).map((r) => r.id as string),
+        and (last_updated > ${oktaDate(since)}::timestamptz or first_seen_at >= ${ctx.runStartedAt.toISOString()}::timestamptz)`
+    ).map((r) => r.id as string),
   );
   const keep = await scopeFilter(ctx);
   const goneGroups = await deletedGroupIds(integrationId, since);
   if (goneGroups.length) {
-    for (const r of await sql`select distinct app_id from okta_app_groups where integration_id = ${integrationId} and group_id = any(${goneGroups}::text[])`) fullApps.add(r.app_id);
+    for (const r of await sql`select distinct app_id from okta_app_groups where integration_id = ${integrationId} and group_id = any(${goneGroups}::text[])`)
+      fullApps.add(r.app_id);
   }
   const pairs = new Map<string, Set<string>>();
   const addPair = (app: string, user: string) => {
@@ -137,9 +168,12 @@ export async function syncAppAssignmentsIncremental(ctx: ResourceContext, since:
   const goneUsers = new Set(await deletedUserIds(integrationId, since));
   if (lifecycleUsers.size) {
     const ids = [...lifecycleUsers].filter((u) => !goneUsers.has(u));
-    const deprovisioned = (await sql`select id from okta_users where integration_id = ${integrationId} and id = any(${ids}::text[]) and status = 'DEPROVISIONED'`).map((r) => r.id as string);
+    const deprovisioned = (
+      await sql`select id from okta_users where integration_id = ${integrationId} and id = any(${ids}::text[]) and status = 'DEPROVISIONED'`
+    ).map((r) => r.id as string);
     // Okta removes every assignment of a deactivated user: nothing to ask.
-    if (deprovisioned.length) await deleteRows(ctx.lease, "app_assignments", "okta_app_users", "user_id = any($2::text[])", [deprovisioned]);
+    if (deprovisioned.length)
+      await deleteRows(ctx.lease, "app_assignments", "okta_app_users", "user_id = any($2::text[])", [deprovisioned]);
     const active = ids.filter((u) => !deprovisioned.includes(u));
     if (active.length) {
       const rows = await sql`
@@ -159,10 +193,12 @@ export async function syncAppAssignmentsIncremental(ctx: ResourceContext, since:
 
   // Per app: pairs one by one, or the whole app when that is cheaper.
   const sizes = new Map(
-    (await sql`
+    (
+      await sql`
       select a.id, (select count(*) from okta_app_users u where u.integration_id = a.integration_id and u.app_id = a.id and u.deleted_at is null)::int as users,
         (select count(*) from okta_app_groups g where g.integration_id = a.integration_id and g.app_id = a.id and g.deleted_at is null)::int as groups
-      from okta_apps a where a.integration_id = ${integrationId} and a.deleted_at is null and a.id = any(${[...pairs.keys()]}::text[])`).map((r) => [r.id as string, Math.ceil((r.users + 1) / 500) + Math.ceil((r.groups + 1) / 200)]),
+      from okta_apps a where a.integration_id = ${integrationId} and a.deleted_at is null and a.id = any(${[...pairs.keys()]}::text[])`
+    ).map((r) => [r.id as string, Math.ceil((r.users + 1) / 500) + Math.ceil((r.groups + 1) / 200)]),
   );
   const single: [string, string][] = [];
   for (const [app, users] of pairs) {
@@ -190,9 +226,11 @@ export async function syncAppAssignmentsIncremental(ctx: ResourceContext, since:
 
 async function inParallel<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
   let i = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (i < items.length) await fn(items[i++]);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (i < items.length) await fn(items[i++]);
+    }),
+  );
 }
 
 async function rereadApp(ctx: ResourceContext, app: string, invalid: InvalidObjects, ok: (r: Row) => boolean) {

@@ -7,12 +7,12 @@
 // memberships step re-reads members only where the counts say the log did not explain the change);
 // deleted groups come from group.lifecycle.delete events.
 import { OktaApiError } from "@/lib/okta/errors";
-import type { ResourceContext } from "../run-context";
-import { groupRow, groupsTable, oktaGroupSchema } from "../tables";
 import { deleteRows } from "../incremental/delete-rows";
 import { eventsSince, GROUP_DELETED, targetId } from "../incremental/events";
 import { oktaDate, sinceOf } from "../incremental/window";
-import { InvalidObjects, parseItems, throwIfAborted, type ListCheckpoint } from "./walk";
+import type { ResourceContext } from "../run-context";
+import { groupRow, groupsTable, oktaGroupSchema } from "../tables";
+import { InvalidObjects, type ListCheckpoint, parseItems, throwIfAborted } from "./walk";
 
 const ATTEMPTS = [
   { limit: "10000", expand: "stats" },
@@ -38,7 +38,11 @@ export async function syncGroups(ctx: ResourceContext): Promise<"full" | "increm
 }
 
 export async function deletedGroupIds(integrationId: string, since: Date): Promise<string[]> {
-  return [...new Set((await eventsSince(integrationId, since, GROUP_DELETED)).map((e) => targetId(e, "UserGroup")).filter((x): x is string => !!x))];
+  return [
+    ...new Set(
+      (await eventsSince(integrationId, since, GROUP_DELETED)).map((e) => targetId(e, "UserGroup")).filter((x): x is string => !!x),
+    ),
+  ];
 }
 
 async function readGroups(ctx: ResourceContext, filter: string | null) {
@@ -70,7 +74,12 @@ async function readGroups(ctx: ResourceContext, filter: string | null) {
     } catch (e) {
       if (!(e instanceof OktaApiError) || e.kind !== "server" || attempt === ATTEMPTS.length - 1) throw e;
       attempt++;
-      await ctx.note("warn", "sync.groups_fallback", `Okta failed listing groups with ${ATTEMPTS[attempt - 1].expand ? "member counts" : "this page size"}; continuing with limit=${ATTEMPTS[attempt].limit}${ATTEMPTS[attempt].expand ? " and member counts" : " and without member counts"}`, e.toDetails());
+      await ctx.note(
+        "warn",
+        "sync.groups_fallback",
+        `Okta failed listing groups with ${ATTEMPTS[attempt - 1].expand ? "member counts" : "this page size"}; continuing with limit=${ATTEMPTS[attempt].limit}${ATTEMPTS[attempt].expand ? " and member counts" : " and without member counts"}`,
+        e.toDetails(),
+      );
     }
   }
   await invalid.report(ctx, "groups");

@@ -8,13 +8,12 @@
 // empty page and keep it in integrations.cursors.logsNext, so the next run continues exactly there
 // (never re-derived from `published`, which arrives out of order). One run reads at most
 // MAX_PAGES pages so a burst cannot wedge it; the rest is read by the next run.
-import { sql } from "drizzle-orm";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrations } from "@/db/schema";
 import type { ResourceContext } from "../run-context";
 import { logEventRow, logEventsTable, oktaLogEventSchema } from "../tables";
-import { InvalidObjects, parseItems, throwIfAborted, type ListCheckpoint } from "./walk";
+import { InvalidObjects, type ListCheckpoint, parseItems, throwIfAborted } from "./walk";
 
 export const MAX_LOG_PAGES_PER_RUN = 2000;
 const DAY = 86_400_000;
@@ -33,7 +32,11 @@ export async function syncLogEvents(ctx: ResourceContext) {
       ? ctx.client.pages<unknown>(cp.next)
       : stored
         ? ctx.client.pages<unknown>(stored)
-        : ctx.client.pages<unknown>("/api/v1/logs", { since: logWindowStart(ctx.integration.logWindowDays), sortOrder: "ASCENDING", limit: 1000 });
+        : ctx.client.pages<unknown>("/api/v1/logs", {
+            since: logWindowStart(ctx.integration.logWindowDays),
+            sortOrder: "ASCENDING",
+            limit: 1000,
+          });
     next = cp.next ?? stored ?? null;
     const invalid = new InvalidObjects();
     let read = 0;
@@ -44,12 +47,20 @@ export async function syncLogEvents(ctx: ResourceContext) {
       read++;
       next = page.nextUrl ?? next;
       const last = page.items.length === 0 || !page.nextUrl || read >= MAX_LOG_PAGES_PER_RUN;
-      await ctx.commit({ writes: [{ spec: logEventsTable, rows }], appendOnly: true, pages: 1, objects: rows.length, checkpoint: { replace: { next, done: last } } });
+      await ctx.commit({
+        writes: [{ spec: logEventsTable, rows }],
+        appendOnly: true,
+        pages: 1,
+        objects: rows.length,
+        checkpoint: { replace: { next, done: last } },
+      });
       if (last) break;
     }
     await invalid.report(ctx, "log events");
     if (read >= MAX_LOG_PAGES_PER_RUN) {
-      await ctx.note("warn", "sync.log_backlog", `Read ${read} pages of the System Log; the rest will be read by the next run`, { pages: read });
+      await ctx.note("warn", "sync.log_backlog", `Read ${read} pages of the System Log; the rest will be read by the next run`, {
+        pages: read,
+      });
     }
   }
   if (next) {

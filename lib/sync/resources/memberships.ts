@@ -2,13 +2,13 @@
 // whose Okta member count is 0 are skipped; their stored memberships, if any, are swept. After the
 // pass, Okta's counts are reconciled with what we stored.
 import { getDb } from "@/db";
-import type { ResourceContext } from "../run-context";
-import { liveIds, pruneOutOfScope } from "../scope";
-import { userMatches, type SyncScope } from "../scope-contract";
-import { idOnlySchema, membershipsTable, oktaUserSchema } from "../tables";
 import { deleteRows } from "../incremental/delete-rows";
 import { eventsSince, MEMBERSHIP, targetId, USER_CREATED } from "../incremental/events";
 import { oktaDate, sinceOf } from "../incremental/window";
+import type { ResourceContext } from "../run-context";
+import { liveIds, pruneOutOfScope } from "../scope";
+import { type SyncScope, userMatches } from "../scope-contract";
+import { idOnlySchema, membershipsTable, oktaUserSchema } from "../tables";
 import { deletedGroupIds } from "./groups";
 import { deletedUserIds } from "./users";
 import { InvalidObjects, isNotFound, liveParents, parseItems, throwIfAborted, walkParents } from "./walk";
@@ -25,7 +25,13 @@ function memberRows(scope: SyncScope | null, groupId: string, items: unknown[]) 
     return { rows, invalid, outOfScope: 0 };
   }
   const { rows: users, invalid } = parseItems(items, oktaUserSchema, (u) => u);
-  const kept = users.filter((u) => userMatches(scope, { status: u.status, userType: typeof u.profile.userType === "string" ? u.profile.userType : null, typeId: u.type?.id ?? null }));
+  const kept = users.filter((u) =>
+    userMatches(scope, {
+      status: u.status,
+      userType: typeof u.profile.userType === "string" ? u.profile.userType : null,
+      typeId: u.type?.id ?? null,
+    }),
+  );
   return { rows: kept.map((u) => ({ group_id: groupId, user_id: u.id })), invalid, outOfScope: users.length - kept.length };
 }
 export const filtersMembers = (scope: SyncScope | null) => !!(scope?.userStatuses || scope?.userTypes);
@@ -52,7 +58,10 @@ async function syncMembershipsFull(ctx: ResourceContext) {
     concurrency: 6,
     work: async (group, state) => {
       if (state === "done" || group.okta_member_count === 0) return;
-      const pages = typeof state === "string" ? ctx.client.pages<unknown>(state) : ctx.client.pages<unknown>(`/api/v1/groups/${encodeURIComponent(group.id)}/users`, { limit: 1000 });
+      const pages =
+        typeof state === "string"
+          ? ctx.client.pages<unknown>(state)
+          : ctx.client.pages<unknown>(`/api/v1/groups/${encodeURIComponent(group.id)}/users`, { limit: 1000 });
       try {
         for await (const page of pages) {
           throwIfAborted(ctx);
@@ -105,7 +114,9 @@ export async function reconcileMemberships(integrationId: string, scoped: { outO
     stored: totals.stored,
     groupsCompared: totals.groups,
     ...(outOfScope === null ? {} : { outOfScope }),
-    mismatchedGroups: ((rows[0]?.mismatched as number | undefined) ?? 0) + (scoped?.outOfScope != null && totals.expected !== totals.stored + scoped.outOfScope ? 1 : 0),
+    mismatchedGroups:
+      ((rows[0]?.mismatched as number | undefined) ?? 0) +
+      (scoped?.outOfScope != null && totals.expected !== totals.stored + scoped.outOfScope ? 1 : 0),
     examples: rows.map((r) => ({ groupId: r.id, name: r.name, expected: r.expected, stored: r.stored })),
   };
 }
@@ -120,7 +131,8 @@ export async function reconcileMemberships(integrationId: string, scoped: { outO
 export async function syncMembershipsIncremental(ctx: ResourceContext, since: Date) {
   const integrationId = ctx.lease.integrationId;
   const sql = getDb().$client;
-  const [everyone] = await sql`select id from okta_groups where integration_id = ${integrationId} and type = 'BUILT_IN' and deleted_at is null limit 1`;
+  const [everyone] =
+    await sql`select id from okta_groups where integration_id = ${integrationId} and type = 'BUILT_IN' and deleted_at is null limit 1`;
   const events = await eventsSince(integrationId, since, [...MEMBERSHIP, ...USER_CREATED]);
   const pairs = new Map<string, { group_id: string; user_id: string; present: boolean }>();
   for (const e of events) {
@@ -142,7 +154,13 @@ export async function syncMembershipsIncremental(ctx: ResourceContext, since: Da
     await ctx.commit({ writes: [{ spec: membershipsTable, rows }], objects: rows.length });
   }
   if (removes.length) {
-    await deleteRows(ctx.lease, "memberships", "okta_group_members", "(group_id, user_id) in (select * from unnest($2::text[], $3::text[]))", [removes.map((r) => r.group_id), removes.map((r) => r.user_id)]);
+    await deleteRows(
+      ctx.lease,
+      "memberships",
+      "okta_group_members",
+      "(group_id, user_id) in (select * from unnest($2::text[], $3::text[]))",
+      [removes.map((r) => r.group_id), removes.map((r) => r.user_id)],
+    );
   }
   if (goneUsers.size) await deleteRows(ctx.lease, "memberships", "okta_group_members", "user_id = any($2::text[])", [[...goneUsers]]);
   if (goneGroups.size) await deleteRows(ctx.lease, "memberships", "okta_group_members", "group_id = any($2::text[])", [[...goneGroups]]);

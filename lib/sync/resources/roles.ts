@@ -13,19 +13,22 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import type { OktaResponse } from "@/lib/okta/client";
 import { nextLink } from "@/lib/okta/pagination";
-import type { ResourceContext } from "../run-context";
-import { scopeFilter } from "../scope";
-import { oktaRoleSchema, roleRow, rolesTable } from "../tables";
 import { deleteRows } from "../incremental/delete-rows";
 import { eventsSince, MEMBERSHIP, PRIVILEGE, targetId } from "../incremental/events";
 import { sinceOf } from "../incremental/window";
+import type { ResourceContext } from "../run-context";
+import { scopeFilter } from "../scope";
+import { oktaRoleSchema, roleRow, rolesTable } from "../tables";
 import { deletedGroupIds } from "./groups";
 import { deletedUserIds } from "./users";
 import { InvalidObjects, isNotFound, parseItems, throwIfAborted } from "./walk";
 
 const assigneesPage = z.object({
   value: z.array(z.object({ id: z.string().min(1) }).catch({ id: "" })).catch([]),
-  _links: z.object({ next: z.object({ href: z.string() }).nullish().catch(null) }).nullish().catch(null),
+  _links: z
+    .object({ next: z.object({ href: z.string() }).nullish().catch(null) })
+    .nullish()
+    .catch(null),
 });
 
 async function* roleAssignees(ctx: ResourceContext): AsyncGenerator<string[]> {
@@ -73,8 +76,11 @@ export async function syncRoles(ctx: ResourceContext): Promise<"full" | "increme
   }
   if (memberships.length) {
     const privileged = new Set(
-      (await getDb().$client`select id from okta_groups where integration_id = ${integrationId} and deleted_at is null and has_admin_privilege is not false
-        and id = any(${memberships.map(([g]) => g)}::text[])`).map((r) => r.id as string),
+      (
+        await getDb()
+          .$client`select id from okta_groups where integration_id = ${integrationId} and deleted_at is null and has_admin_privilege is not false
+        and id = any(${memberships.map(([g]) => g)}::text[])`
+      ).map((r) => r.id as string),
     );
     for (const [g, u] of memberships) if (privileged.has(g)) users.add(u);
   }
@@ -88,16 +94,42 @@ export async function syncRoles(ctx: ResourceContext): Promise<"full" | "increme
   const keep = await scopeFilter(ctx);
   if (keep.users) for (const u of [...users]) if (!keep.users.has(u)) users.delete(u);
   if (keep.groups) for (const g of [...groups]) if (!keep.groups.has(g)) groups.delete(g);
-  if (keep.users) await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = 'USER' and not exists (select 1 from okta_users u where u.integration_id = $1::uuid and u.id = principal_id and u.deleted_at is null)", []);
-  if (keep.groups) await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = 'GROUP' and not exists (select 1 from okta_groups g where g.integration_id = $1::uuid and g.id = principal_id and g.deleted_at is null)", []);
+  if (keep.users)
+    await deleteRows(
+      ctx.lease,
+      "roles",
+      "okta_role_assignments",
+      "principal_type = 'USER' and not exists (select 1 from okta_users u where u.integration_id = $1::uuid and u.id = principal_id and u.deleted_at is null)",
+      [],
+    );
+  if (keep.groups)
+    await deleteRows(
+      ctx.lease,
+      "roles",
+      "okta_role_assignments",
+      "principal_type = 'GROUP' and not exists (select 1 from okta_groups g where g.integration_id = $1::uuid and g.id = principal_id and g.deleted_at is null)",
+      [],
+    );
   const reread = async (type: "USER" | "GROUP", id: string) => {
     const rows = await syncPrincipalRoles(ctx, type, id, invalid);
-    await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = $2 and principal_id = $3 and not (id = any($4::text[]))", [type, id, rows?.map((r) => r.id) ?? []]);
+    await deleteRows(
+      ctx.lease,
+      "roles",
+      "okta_role_assignments",
+      "principal_type = $2 and principal_id = $3 and not (id = any($4::text[]))",
+      [type, id, rows?.map((r) => r.id) ?? []],
+    );
   };
   await inParallel([...users], 4, (id) => reread("USER", id));
   await inParallel([...groups], 4, (id) => reread("GROUP", id));
-  if (goneUsers.length) await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = 'USER' and principal_id = any($2::text[])", [goneUsers]);
-  if (goneGroups.length) await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = 'GROUP' and principal_id = any($2::text[])", [goneGroups]);
+  if (goneUsers.length)
+    await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = 'USER' and principal_id = any($2::text[])", [
+      goneUsers,
+    ]);
+  if (goneGroups.length)
+    await deleteRows(ctx.lease, "roles", "okta_role_assignments", "principal_type = 'GROUP' and principal_id = any($2::text[])", [
+      goneGroups,
+    ]);
   await invalid.report(ctx, "role assignments");
   return "incremental";
 }

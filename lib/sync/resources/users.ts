@@ -15,18 +15,32 @@ import { deleteRows } from "../incremental/delete-rows";
 import { eventsSince, targetId, USER_DELETED } from "../incremental/events";
 import { oktaDate, sinceOf } from "../incremental/window";
 import type { ResourceContext } from "../run-context";
-import { restrictsUsers, userMatches, userSearchClause, type SyncScope } from "../scope-contract";
+import { restrictsUsers, type SyncScope, userMatches, userSearchClause } from "../scope-contract";
 import { oktaGroupSchema, oktaUserSchema, userRow, usersTable } from "../tables";
-import { InvalidObjects, isNotFound, parseItems, throwIfAborted, walkList, walkParents, type Row } from "./walk";
+import { InvalidObjects, isNotFound, parseItems, type Row, throwIfAborted, walkList, walkParents } from "./walk";
 
-const inScope = (scope: SyncScope | null) => (r: Row) => userMatches(scope, { status: String(r.status), userType: (r.user_type as string | null) ?? null, typeId: (r.type_id as string | null) ?? null });
+const inScope = (scope: SyncScope | null) => (r: Row) =>
+  userMatches(scope, {
+    status: String(r.status),
+    userType: (r.user_type as string | null) ?? null,
+    typeId: (r.type_id as string | null) ?? null,
+  });
 
 export async function syncUsers(ctx: ResourceContext): Promise<"full" | "incremental"> {
   const since = sinceOf(ctx, "users");
   const scope = ctx.scope;
   if (!since) {
     if (scope?.groupIds) await syncMembersOfGroups(ctx, scope.groupIds);
-    else await walkList(ctx, { path: "/api/v1/users", query: { search: userSearchClause(scope) ?? "status pr", limit: 200 }, schema: oktaUserSchema, toRow: userRow, spec: usersTable, what: "users", keep: restrictsUsers(scope) ? inScope(scope) : undefined });
+    else
+      await walkList(ctx, {
+        path: "/api/v1/users",
+        query: { search: userSearchClause(scope) ?? "status pr", limit: 200 },
+        schema: oktaUserSchema,
+        toRow: userRow,
+        spec: usersTable,
+        what: "users",
+        keep: restrictsUsers(scope) ? inScope(scope) : undefined,
+      });
     if (restrictsUsers(scope)) await ctx.setOutOfScope(await countLeftOut(ctx));
     return "full";
   }
@@ -43,7 +57,12 @@ export async function syncUsers(ctx: ResourceContext): Promise<"full" | "increme
       ? async (rows) => {
           // Not stored (or stored as deleted) before this page: the user enters the scope now.
           const ids = rows.map((r) => r.id as string);
-          const live = new Set((await getDb().$client`select id from okta_users where integration_id = ${ctx.lease.integrationId} and deleted_at is null and id = any(${ids}::text[])`).map((r) => r.id as string));
+          const live = new Set(
+            (
+              await getDb()
+                .$client`select id from okta_users where integration_id = ${ctx.lease.integrationId} and deleted_at is null and id = any(${ids}::text[])`
+            ).map((r) => r.id as string),
+          );
           for (const id of ids) if (!live.has(id)) ctx.enteredScope.add(id);
         }
       : undefined,
@@ -64,14 +83,22 @@ async function syncMembersOfGroups(ctx: ResourceContext, groupIds: string[]) {
     concurrency: 1,
     work: async (group, state) => {
       if (state === "done") return;
-      const pages = typeof state === "string" ? ctx.client.pages<unknown>(state) : ctx.client.pages<unknown>(`/api/v1/groups/${encodeURIComponent(group.id)}/users`, { limit: 1000 });
+      const pages =
+        typeof state === "string"
+          ? ctx.client.pages<unknown>(state)
+          : ctx.client.pages<unknown>(`/api/v1/groups/${encodeURIComponent(group.id)}/users`, { limit: 1000 });
       try {
         for await (const page of pages) {
           throwIfAborted(ctx);
           const { rows, invalid: bad } = parseItems(page.items, oktaUserSchema, userRow);
           invalid.add(bad);
           const kept = rows.filter(keep);
-          await ctx.commit({ writes: [{ spec: usersTable, rows: kept }], pages: 1, objects: kept.length, checkpoint: { setPath: ["inflight", group.id], value: page.nextUrl ?? "done" } });
+          await ctx.commit({
+            writes: [{ spec: usersTable, rows: kept }],
+            pages: 1,
+            objects: kept.length,
+            checkpoint: { setPath: ["inflight", group.id], value: page.nextUrl ?? "done" },
+          });
         }
       } catch (e) {
         // A chosen group deleted in Okta has no members to copy.
@@ -95,11 +122,14 @@ async function countLeftOut(ctx: ResourceContext): Promise<number | null> {
     return null;
   }
   if (total === null) return null;
-  const [{ n }] = await getDb().$client`select count(*)::int as n from okta_users where integration_id = ${ctx.lease.integrationId} and seen_run_id = ${ctx.lease.runId}`;
+  const [{ n }] = await getDb()
+    .$client`select count(*)::int as n from okta_users where integration_id = ${ctx.lease.integrationId} and seen_run_id = ${ctx.lease.runId}`;
   return Math.max(0, total - n);
 }
 
 /** Users the System Log says were deleted since `since` (ids are never reused). */
 export async function deletedUserIds(integrationId: string, since: Date): Promise<string[]> {
-  return [...new Set((await eventsSince(integrationId, since, USER_DELETED)).map((e) => targetId(e, "User")).filter((x): x is string => !!x))];
+  return [
+    ...new Set((await eventsSince(integrationId, since, USER_DELETED)).map((e) => targetId(e, "User")).filter((x): x is string => !!x)),
+  ];
 }

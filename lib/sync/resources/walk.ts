@@ -37,7 +37,12 @@ export class InvalidObjects {
   }
   async report(ctx: ResourceContext, what: string) {
     if (this.count > 0) {
-      await ctx.note("warn", "sync.invalid_objects", `Skipped ${this.count} ${what} that Okta returned without the fields we need (for example an id)`, { count: this.count });
+      await ctx.note(
+        "warn",
+        "sync.invalid_objects",
+        `Skipped ${this.count} ${what} that Okta returned without the fields we need (for example an id)`,
+        { count: this.count },
+      );
     }
   }
 }
@@ -153,7 +158,12 @@ export async function walkParents<P extends { id: string }>(
 }
 
 /** Live rows of a directory table in id order, read in keyset pages so memory stays flat. */
-export async function* liveParents<P extends { id: string }>(table: "okta_groups" | "okta_apps", integrationId: string, after: string | null, columns: string[] = []) {
+export async function* liveParents<P extends { id: string }>(
+  table: "okta_groups" | "okta_apps",
+  integrationId: string,
+  after: string | null,
+  columns: string[] = [],
+) {
   const sql = getDb().$client;
   let cursor = after;
   for (;;) {

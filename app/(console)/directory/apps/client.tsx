@@ -1,13 +1,21 @@
 "use client";
 import Link from "next/link";
-import { Alert, ButtonLink, Card, EmptyState, SearchIcon, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { AppStatus, appStatusLabel, count, signOnModeLabel } from "@/components/directory/labels";
 import { directoryHref } from "@/components/directory/links";
 import { FilterSelect, ListFooter, SearchBox, SortTH, Toolbar } from "@/components/directory/list-parts";
-import { useDirectoryList, type Filters } from "@/components/directory/use-directory-list";
-import { appPage, type AppPageData, type FacetsData } from "@/lib/directory/responses";
+import { type Filters, useDirectoryList } from "@/components/directory/use-directory-list";
+import { Alert, ButtonLink, Card, EmptyState, SearchIcon, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { type AppPageData, appPage, type FacetsData } from "@/lib/directory/responses";
 
-export function AppsClient({ initialFilters, initialPage, facets }: { initialFilters: Filters; initialPage: AppPageData; facets: FacetsData }) {
+export function AppsClient({
+  initialFilters,
+  initialPage,
+  facets,
+}: {
+  initialFilters: Filters;
+  initialPage: AppPageData;
+  facets: FacetsData;
+}) {
   const list = useDirectoryList({ kind: "apps", initialFilters, initialPage, schema: appPage, defaultSort: "label" });
   const { filters, set, items, query } = list;
   const manyOrgs = facets.integrations.length > 1;
@@ -32,7 +40,13 @@ export function AppsClient({ initialFilters, initialPage, facets }: { initialFil
           options={facets.signOnModes.map((m) => [m.value, `${signOnModeLabel(m.value)} (${count(m.count)})`])}
         />
         {(manyOrgs || filters.integrationId) && (
-          <FilterSelect label="Okta org" all="All Okta orgs" value={filters.integrationId} onChange={(v) => set("integrationId", v)} options={facets.integrations.map((i) => [i.id, i.name])} />
+          <FilterSelect
+            label="Okta org"
+            all="All Okta orgs"
+            value={filters.integrationId}
+            onChange={(v) => set("integrationId", v)}
+            options={facets.integrations.map((i) => [i.id, i.name])}
+          />
         )}
         <ButtonLink href={list.exportHref} variant="secondary" prefetch={false} download>
           Export CSV
@@ -44,7 +58,11 @@ export function AppsClient({ initialFilters, initialPage, facets }: { initialFil
         </div>
       )}
       {items.length === 0 && !query.isFetching ? (
-        <EmptyState icon={<SearchIcon size={20} />} title="No apps match" description="Search for part of the app's name, pick another status or sign-on mode, or clear the filters." />
+        <EmptyState
+          icon={<SearchIcon size={20} />}
+          title="No apps match"
+          description="Search for part of the app's name, pick another status or sign-on mode, or clear the filters."
+        />
       ) : (
         <Table label="Apps">
           <THead>
@@ -59,7 +77,10 @@ export function AppsClient({ initialFilters, initialPage, facets }: { initialFil
             {items.map((a) => (
               <TR key={`${a.integrationId}/${a.id}`}>
                 <TD className="max-w-md">
-                  <Link href={directoryHref.app(a.integrationId, a.id)} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  <Link
+                    href={directoryHref.app(a.integrationId, a.id)}
+                    className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                  >
                     {a.label}
                   </Link>
                   <div className="truncate font-mono text-xs text-slate-500">{a.name}</div>

@@ -1,14 +1,22 @@
 "use client";
 import Link from "next/link";
-import { Alert, ButtonLink, Card, EmptyState, SearchIcon, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
-import { GroupType, count, groupTypeLabel } from "@/components/directory/labels";
+import { count, GroupType, groupTypeLabel } from "@/components/directory/labels";
 import { directoryHref } from "@/components/directory/links";
 import { FilterSelect, ListFooter, SearchBox, SortTH, Toolbar } from "@/components/directory/list-parts";
 import { RelativeTime } from "@/components/directory/relative-time";
-import { useDirectoryList, type Filters } from "@/components/directory/use-directory-list";
-import { groupPage, type FacetsData, type GroupPageData } from "@/lib/directory/responses";
+import { type Filters, useDirectoryList } from "@/components/directory/use-directory-list";
+import { Alert, ButtonLink, Card, EmptyState, SearchIcon, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { type FacetsData, type GroupPageData, groupPage } from "@/lib/directory/responses";
 
-export function GroupsClient({ initialFilters, initialPage, facets }: { initialFilters: Filters; initialPage: GroupPageData; facets: FacetsData }) {
+export function GroupsClient({
+  initialFilters,
+  initialPage,
+  facets,
+}: {
+  initialFilters: Filters;
+  initialPage: GroupPageData;
+  facets: FacetsData;
+}) {
   const list = useDirectoryList({ kind: "groups", initialFilters, initialPage, schema: groupPage, defaultSort: "name" });
   const { filters, set, items, query } = list;
   const manyOrgs = facets.integrations.length > 1;
@@ -25,7 +33,13 @@ export function GroupsClient({ initialFilters, initialPage, facets }: { initialF
           options={facets.groupTypes.map((t) => [t.value, `${groupTypeLabel(t.value)} (${count(t.count)})`])}
         />
         {(manyOrgs || filters.integrationId) && (
-          <FilterSelect label="Okta org" all="All Okta orgs" value={filters.integrationId} onChange={(v) => set("integrationId", v)} options={facets.integrations.map((i) => [i.id, i.name])} />
+          <FilterSelect
+            label="Okta org"
+            all="All Okta orgs"
+            value={filters.integrationId}
+            onChange={(v) => set("integrationId", v)}
+            options={facets.integrations.map((i) => [i.id, i.name])}
+          />
         )}
         <ButtonLink href={list.exportHref} variant="secondary" prefetch={false} download>
           Export CSV
@@ -37,7 +51,11 @@ export function GroupsClient({ initialFilters, initialPage, facets }: { initialF
         </div>
       )}
       {items.length === 0 && !query.isFetching ? (
-        <EmptyState icon={<SearchIcon size={20} />} title="No groups match" description="Search for part of the group's name, pick another type, or clear the filters." />
+        <EmptyState
+          icon={<SearchIcon size={20} />}
+          title="No groups match"
+          description="Search for part of the group's name, pick another type, or clear the filters."
+        />
       ) : (
         <Table label="Groups">
           <THead>
@@ -52,7 +70,10 @@ export function GroupsClient({ initialFilters, initialPage, facets }: { initialF
             {items.map((g) => (
               <TR key={`${g.integrationId}/${g.id}`}>
                 <TD className="max-w-md">
-                  <Link href={directoryHref.group(g.integrationId, g.id)} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  <Link
+                    href={directoryHref.group(g.integrationId, g.id)}
+                    className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                  >
                     {g.name}
                   </Link>
                   {g.description && (

@@ -13,7 +13,13 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor();
   const input = filtersFromUrl(listGroupsQuery, await searchParams);
   const [facets, first] = await Promise.all([getFacets({ ctx: actor }), listGroups({ ctx: actor, input })]);
-  const filters = { q: input.q ?? "", type: input.type?.join(",") ?? "", integrationId: input.integrationId ?? "", sort: input.sort ?? "", order: input.order ?? "" };
+  const filters = {
+    q: input.q ?? "",
+    type: input.type?.join(",") ?? "",
+    integrationId: input.integrationId ?? "",
+    sort: input.sort ?? "",
+    order: input.order ?? "",
+  };
   const empty = NothingSynced({ facets, isAdmin: actor.role === "admin" });
   return (
     <>

@@ -1,13 +1,21 @@
 "use client";
-import { ButtonLink, Card, EmptyState, SearchIcon, Table, TBody, TD, TH, THead, TR, Alert } from "@/components/ui";
 import { UserStatus, userStatusLabel } from "@/components/directory/labels";
 import { FilterSelect, ListFooter, SearchBox, SortTH, Toolbar } from "@/components/directory/list-parts";
 import { PersonCell } from "@/components/directory/person-cell";
 import { RelativeTime } from "@/components/directory/relative-time";
-import { useDirectoryList, type Filters } from "@/components/directory/use-directory-list";
-import { userPage, type FacetsData, type UserPageData } from "@/lib/directory/responses";
+import { type Filters, useDirectoryList } from "@/components/directory/use-directory-list";
+import { Alert, ButtonLink, Card, EmptyState, SearchIcon, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { type FacetsData, type UserPageData, userPage } from "@/lib/directory/responses";
 
-export function PeopleClient({ initialFilters, initialPage, facets }: { initialFilters: Filters; initialPage: UserPageData; facets: FacetsData }) {
+export function PeopleClient({
+  initialFilters,
+  initialPage,
+  facets,
+}: {
+  initialFilters: Filters;
+  initialPage: UserPageData;
+  facets: FacetsData;
+}) {
   const list = useDirectoryList({ kind: "users", initialFilters, initialPage, schema: userPage, defaultSort: "name" });
   const { filters, set, items, query } = list;
   const manyOrgs = facets.integrations.length > 1;
@@ -23,9 +31,21 @@ export function PeopleClient({ initialFilters, initialPage, facets }: { initialF
           onChange={(v) => set("status", v)}
           options={facets.userStatuses.map((s) => [s.value, `${userStatusLabel(s.value)} (${s.count.toLocaleString("en-US")})`])}
         />
-        <FilterSelect label="Department" all="All departments" value={filters.department} onChange={(v) => set("department", v)} options={facets.departments.map((d) => [d.value, d.value])} />
+        <FilterSelect
+          label="Department"
+          all="All departments"
+          value={filters.department}
+          onChange={(v) => set("department", v)}
+          options={facets.departments.map((d) => [d.value, d.value])}
+        />
         {(manyOrgs || filters.integrationId) && (
-          <FilterSelect label="Okta org" all="All Okta orgs" value={filters.integrationId} onChange={(v) => set("integrationId", v)} options={facets.integrations.map((i) => [i.id, i.name])} />
+          <FilterSelect
+            label="Okta org"
+            all="All Okta orgs"
+            value={filters.integrationId}
+            onChange={(v) => set("integrationId", v)}
+            options={facets.integrations.map((i) => [i.id, i.name])}
+          />
         )}
         <ButtonLink href={list.exportHref} variant="secondary" prefetch={false} download>
           Export CSV

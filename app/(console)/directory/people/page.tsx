@@ -24,7 +24,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const empty = NothingSynced({ facets, isAdmin: actor.role === "admin" });
   return (
     <>
-      <DirectoryHeader totals={facets.totals} description="Everyone in your connected Okta orgs: search by name, email or login, filter, sort and export." />
+      <DirectoryHeader
+        totals={facets.totals}
+        description="Everyone in your connected Okta orgs: search by name, email or login, filter, sort and export."
+      />
       {empty ?? <PeopleClient initialFilters={filters} initialPage={first} facets={facets} />}
     </>
   );

@@ -2,9 +2,29 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
-import { Alert, Badge, Button, Card, CardHeader, CopyButton, Dialog, EmptyState, Field, Input, KeyIcon, PlusIcon, Table, TBody, TD, TH, THead, TR, Time } from "@/components/ui";
-import { api, ApiError } from "@/lib/api/client";
-import { publicApiKey, type PublicApiKey } from "@/lib/api-keys/schemas";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  CardHeader,
+  CopyButton,
+  Dialog,
+  EmptyState,
+  Field,
+  Input,
+  KeyIcon,
+  PlusIcon,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  Time,
+  TR,
+} from "@/components/ui";
+import { ApiError, api } from "@/lib/api/client";
+import { type PublicApiKey, publicApiKey } from "@/lib/api-keys/schemas";
 
 const keysKey = ["api-keys"] as const;
 const listSchema = z.object({ items: z.array(publicApiKey) });
@@ -32,13 +52,19 @@ function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () => void
           This is the only time it is shown. The console stores only a hash of it.
         </Alert>
         <div className="mt-4 flex items-center gap-2">
-          <code data-testid="new-api-key" className="min-w-0 flex-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm break-all text-slate-900">
+          <code
+            data-testid="new-api-key"
+            className="min-w-0 flex-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm break-all text-slate-900"
+          >
             {created.key}
           </code>
           <CopyButton value={created.key} />
         </div>
         <p className="mt-3 text-xs text-slate-500">
-          It acts as you ({created.apiKey.owner.email}, {created.apiKey.owner.role}). Example: <code className="font-mono">curl -H &quot;Authorization: Bearer $KEY&quot; {typeof window !== "undefined" ? window.location.origin : ""}/api/me</code>
+          It acts as you ({created.apiKey.owner.email}, {created.apiKey.owner.role}). Example:{" "}
+          <code className="font-mono">
+            curl -H &quot;Authorization: Bearer $KEY&quot; {typeof window !== "undefined" ? window.location.origin : ""}/api/me
+          </code>
         </p>
       </Dialog>
     );
@@ -83,7 +109,11 @@ function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () => void
 
 export function ApiKeysClient({ initialKeys }: { initialKeys: PublicApiKey[] }) {
   const qc = useQueryClient();
-  const { data } = useQuery({ queryKey: keysKey, queryFn: () => api("/api/api-keys", { schema: listSchema }).then((r) => r.items), initialData: initialKeys });
+  const { data } = useQuery({
+    queryKey: keysKey,
+    queryFn: () => api("/api/api-keys", { schema: listSchema }).then((r) => r.items),
+    initialData: initialKeys,
+  });
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<PublicApiKey | null>(null);
   const revoke = useMutation({

@@ -12,7 +12,11 @@ export default async function ApiKeysPage() {
   const isAdmin = actor.role === "admin";
   return (
     <>
-      <SettingsHeader section="API keys" isAdmin={isAdmin} description="Keys for scripts and automation. Send one as Authorization: Bearer <key>." />
+      <SettingsHeader
+        section="API keys"
+        isAdmin={isAdmin}
+        description="Keys for scripts and automation. Send one as Authorization: Bearer <key>."
+      />
       {isAdmin ? (
         <ApiKeysClient initialKeys={await listApiKeys(actor.workspaceId)} />
       ) : (

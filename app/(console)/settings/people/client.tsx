@@ -2,16 +2,39 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
-import { Alert, Badge, Button, Card, CardHeader, Dialog, EmptyState, Field, Input, PlusIcon, Select, Table, TBody, TD, TH, THead, TR, Time, TrashIcon, UsersIcon } from "@/components/ui";
-import { api, ApiError } from "@/lib/api/client";
-import { publicUser, type PublicUser } from "@/lib/users/schemas";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  CardHeader,
+  Dialog,
+  EmptyState,
+  Field,
+  Input,
+  PlusIcon,
+  Select,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  Time,
+  TR,
+  TrashIcon,
+  UsersIcon,
+} from "@/components/ui";
+import { ApiError, api } from "@/lib/api/client";
+import { type PublicUser, publicUser } from "@/lib/users/schemas";
 
 const peopleKey = ["users"] as const;
 const listSchema = z.object({ items: z.array(publicUser) });
 
 function randomPassword() {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_");
 }
 
 function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -27,7 +50,8 @@ function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void
   });
   const err = create.error instanceof ApiError ? create.error : null;
   const fe = err?.fieldErrors ?? {};
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
   const close = () => {
     create.reset();
     onClose();
@@ -120,11 +144,16 @@ function RemoveDialog({ person, onClose }: { person: PublicUser | null; onClose:
 
 export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: PublicUser[]; me: string; isAdmin: boolean }) {
   const qc = useQueryClient();
-  const { data } = useQuery({ queryKey: peopleKey, queryFn: () => api("/api/users", { schema: listSchema }).then((r) => r.items), initialData: initialPeople });
+  const { data } = useQuery({
+    queryKey: peopleKey,
+    queryFn: () => api("/api/users", { schema: listSchema }).then((r) => r.items),
+    initialData: initialPeople,
+  });
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<PublicUser | null>(null);
   const changeRole = useMutation({
-    mutationFn: ({ id, role }: { id: string; role: string }) => api(`/api/users/${id}`, { method: "PATCH", body: { role }, schema: publicUser }),
+    mutationFn: ({ id, role }: { id: string; role: string }) =>
+      api(`/api/users/${id}`, { method: "PATCH", body: { role }, schema: publicUser }),
     onSettled: () => qc.invalidateQueries({ queryKey: peopleKey }),
   });
   const admins = data.filter((p) => p.role === "admin").length;

@@ -11,7 +11,11 @@ export default async function PeoplePage() {
   const people = await listUsers(actor.workspaceId);
   return (
     <>
-      <SettingsHeader section="People" isAdmin={actor.role === "admin"} description="Who can sign in to this workspace, and what they may do." />
+      <SettingsHeader
+        section="People"
+        isAdmin={actor.role === "admin"}
+        description="Who can sign in to this workspace, and what they may do."
+      />
       <PeopleClient initialPeople={people} me={actor.userId} isAdmin={actor.role === "admin"} />
     </>
   );

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
 import { Alert, Button, Card, CardBody, CardHeader, Field, Input, Time } from "@/components/ui";
-import { api, ApiError } from "@/lib/api/client";
+import { ApiError, api } from "@/lib/api/client";
 
 const workspaceSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.coerce.date() });
 
@@ -19,7 +19,10 @@ export function WorkspaceClient({ workspace, isAdmin }: { workspace: { id: strin
   const err = save.error instanceof ApiError ? save.error : null;
   return (
     <Card className="max-w-2xl">
-      <CardHeader title="Workspace" description="Everything in the console belongs to one workspace: people, integrations and synced data." />
+      <CardHeader
+        title="Workspace"
+        description="Everything in the console belongs to one workspace: people, integrations and synced data."
+      />
       <CardBody>
         <form
           className="space-y-4"
@@ -31,7 +34,11 @@ export function WorkspaceClient({ workspace, isAdmin }: { workspace: { id: strin
         >
           {save.isSuccess && !save.isPending && <Alert tone="success">Workspace name saved.</Alert>}
           {err && !err.fieldErrors.name && <Alert tone="danger">{err.message}</Alert>}
-          <Field label="Name" error={err?.fieldErrors.name} hint={isAdmin ? "Shown in the sidebar." : "Only admins can rename the workspace."}>
+          <Field
+            label="Name"
+            error={err?.fieldErrors.name}
+            hint={isAdmin ? "Shown in the sidebar." : "Only admins can rename the workspace."}
+          >
             <Input value={name} onChange={(e) => setName(e.target.value)} readOnly={!isAdmin} maxLength={80} />
           </Field>
           <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">

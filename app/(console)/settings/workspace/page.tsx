@@ -11,7 +11,11 @@ export default async function WorkspacePage() {
   const ws = await getWorkspace(actor.workspaceId);
   return (
     <>
-      <SettingsHeader section="Workspace" isAdmin={actor.role === "admin"} description="The name people see, and the identifiers scripts need." />
+      <SettingsHeader
+        section="Workspace"
+        isAdmin={actor.role === "admin"}
+        description="The name people see, and the identifiers scripts need."
+      />
       <WorkspaceClient workspace={{ id: ws.id, name: ws.name, createdAt: ws.createdAt }} isAdmin={actor.role === "admin"} />
     </>
   );

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
-import { csvResponse } from "@/lib/directory/csv-response";
 import { listUsersQuery } from "@/lib/directory/contracts";
+import { csvResponse } from "@/lib/directory/csv-response";
 import { exportDirectoryCsv } from "@/lib/directory/export-csv";
 
 export const dynamic = "force-dynamic";

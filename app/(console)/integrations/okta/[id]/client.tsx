@@ -1,7 +1,4 @@
 "use client";
-// The overview's live part: status, progress of a running sync, health by resource, counts, charts,
-// recent runs and the event log, all from react-query (seeded by the server page, then polled).
-import { Alert } from "@/components/ui";
 import { DurationChart, SignInChart } from "@/components/integration-page/charts";
 import { CountsGrid } from "@/components/integration-page/counts";
 import { EventHookPanel } from "@/components/integration-page/event-hook-panel";
@@ -11,15 +8,32 @@ import { RECENT_RUNS, useOverview } from "@/components/integration-page/queries"
 import { ResourceHealth } from "@/components/integration-page/resource-health";
 import { RunHistory } from "@/components/integration-page/run-history";
 import { StatusPanel } from "@/components/integration-page/status-panel";
+// The overview's live part: status, progress of a running sync, health by resource, counts, charts,
+// recent runs and the event log, all from react-query (seeded by the server page, then polled).
+import { Alert } from "@/components/ui";
 import type { IntegrationView } from "@/lib/integrations/contracts";
 
-export function OverviewClient({ integration: i, isAdmin, people, connection }: { integration: IntegrationView; isAdmin: boolean; people: Record<string, string>; connection: React.ReactNode }) {
+export function OverviewClient({
+  integration: i,
+  isAdmin,
+  people,
+  connection,
+}: {
+  integration: IntegrationView;
+  isAdmin: boolean;
+  people: Record<string, string>;
+  connection: React.ReactNode;
+}) {
   const { data: o, error } = useOverview(i.id);
   const connected = i.state === "connected";
   if (!o) return <Alert tone="danger">{error?.message ?? "The overview could not be loaded."}</Alert>;
   return (
     <div className="space-y-6">
-      {error && <Alert tone="warning">Showing data from {new Date(o.generatedAt).toISOString().slice(11, 16)} UTC: the latest could not be loaded ({error.message}).</Alert>}
+      {error && (
+        <Alert tone="warning">
+          Showing data from {new Date(o.generatedAt).toISOString().slice(11, 16)} UTC: the latest could not be loaded ({error.message}).
+        </Alert>
+      )}
       <StatusPanel overview={o} auth={i.auth} connected={connected} />
       {connected && <LiveProgress overview={o} />}
       <ResourceHealth overview={o} isAdmin={isAdmin} connected={connected} />

@@ -3,17 +3,17 @@
 // scopes and the post-connect and post-disconnect notes are rendered here.
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { Alert, Card, CardBody, CardHeader, Time } from "@/components/ui";
 import { IntegrationHeader } from "@/components/integration-page/integration-header";
+import { load } from "@/components/integration-page/load-integration";
 import { EVENTS_PAGE, integrationKeys, RECENT_RUNS } from "@/components/integration-page/queries";
 import { ScopeResults } from "@/components/integrations/scope-results";
+import { Alert, Card, CardBody, CardHeader, Time } from "@/components/ui";
 import { oktaFollowUp } from "@/lib/integrations/follow-up";
 import { getOverview } from "@/lib/overview/get-overview";
 import { listRunHistory } from "@/lib/overview/list-run-history";
 import { listEvents } from "@/lib/sync/list-events";
 import { listUsers } from "@/lib/users/list-users";
 import { OverviewClient } from "./client";
-import { load } from "@/components/integration-page/load-integration";
 
 export const metadata: Metadata = { title: "Okta integration" };
 
@@ -26,7 +26,13 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export default async function IntegrationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ connected?: string }> }) {
+export default async function IntegrationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ connected?: string }>;
+}) {
   const { actor, integration: i } = await load(params);
   const scope = { workspaceId: actor.workspaceId, integrationId: i.id };
   const [overview, history, events, connectedEvents, people] = await Promise.all([
@@ -82,23 +88,33 @@ export default async function IntegrationPage({ params, searchParams }: { params
       <div className="space-y-6">
         {justConnected && connected && (
           <Alert tone={missing.length ? "warning" : "success"} title={missing.length ? "Connected, with warnings" : "Connected"}>
-            {missing.length ? `${missing.length} of ${i.scopeResults.length} scopes are not working; the rest sync normally. Fix them in Okta, then edit this integration to check again. ` : "Every requested scope works. "}
+            {missing.length
+              ? `${missing.length} of ${i.scopeResults.length} scopes are not working; the rest sync normally. Fix them in Okta, then edit this integration to check again. `
+              : "Every requested scope works. "}
             The first sync has been started.
             {domainChanges.length > 0 && <span className="mt-1 block">Domain: {domainChanges.join("; ")}.</span>}
           </Alert>
         )}
         {!connected && (
           <Alert tone="info" title="Disconnected">
-            Disconnected <Time value={i.disconnectedAt} /> by {i.disconnectedBy?.name ?? "someone"}. Its credentials were deleted and it can no longer call Okta.
+            Disconnected <Time value={i.disconnectedAt} /> by {i.disconnectedBy?.name ?? "someone"}. Its credentials were deleted and it can
+            no longer call Okta.
             <span className="mt-2 block font-medium">Also do this in Okta:</span>
             <ul className="ml-4 list-disc">
-              {oktaFollowUp({ authMethod: i.auth.method, clientId: i.auth.clientId, tokenLast4: i.auth.tokenLast4, domain: i.domain }).map((s) => (
-                <li key={s}>{s}</li>
-              ))}
+              {oktaFollowUp({ authMethod: i.auth.method, clientId: i.auth.clientId, tokenLast4: i.auth.tokenLast4, domain: i.domain }).map(
+                (s) => (
+                  <li key={s}>{s}</li>
+                ),
+              )}
             </ul>
           </Alert>
         )}
-        <OverviewClient integration={i} isAdmin={isAdmin} people={Object.fromEntries(people.map((p) => [p.id, p.name || p.email]))} connection={connection} />
+        <OverviewClient
+          integration={i}
+          isAdmin={isAdmin}
+          people={Object.fromEntries(people.map((p) => [p.id, p.name || p.email]))}
+          connection={connection}
+        />
       </div>
     </HydrationBoundary>
   );

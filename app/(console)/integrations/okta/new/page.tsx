@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { Alert, PageHeader } from "@/components/ui";
 import { ConnectForm } from "@/components/integrations/connect-form";
+import { Alert, PageHeader } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/page";
 import { getEnv } from "@/lib/env";
 import { listUsers } from "@/lib/users/list-users";
@@ -9,10 +9,7 @@ export const metadata: Metadata = { title: "Connect Okta" };
 
 export default async function ConnectOktaPage() {
   const actor = await requirePageActor();
-  const crumbs = [
-    { label: "Integrations", href: "/integrations" },
-    { label: "Connect Okta" },
-  ];
+  const crumbs = [{ label: "Integrations", href: "/integrations" }, { label: "Connect Okta" }];
   if (actor.role !== "admin") {
     return (
       <>

@@ -11,10 +11,21 @@ export const dynamic = "force-dynamic";
 const params = z.object({ id: z.uuid() });
 
 export const GET = route({ access: "public", params }, async ({ req, params }) =>
-  json(await answerHookChallenge({ integrationId: params.id, authorization: req.headers.get("authorization"), challenge: req.headers.get("x-okta-verification-challenge") })),
+  json(
+    await answerHookChallenge({
+      integrationId: params.id,
+      authorization: req.headers.get("authorization"),
+      challenge: req.headers.get("x-okta-verification-challenge"),
+    }),
+  ),
 );
 
 export const POST = route({ access: "public", params }, async ({ req, params }) => {
-  await receiveHookDelivery({ integrationId: params.id, authorization: req.headers.get("authorization"), contentLength: req.headers.get("content-length"), body: req.body });
+  await receiveHookDelivery({
+    integrationId: params.id,
+    authorization: req.headers.get("authorization"),
+    contentLength: req.headers.get("content-length"),
+    body: req.body,
+  });
   return new Response(null, { status: 204 });
 });

@@ -9,7 +9,10 @@ export const dynamic = "force-dynamic";
 const query = cursorQuery
   .extend({
     level: z.enum(EVENT_LEVELS).optional(),
-    kind: z.string().regex(/^[a-z0-9_.]{1,64}$/, "must be an event kind such as sync.scope_missing").optional(),
+    kind: z
+      .string()
+      .regex(/^[a-z0-9_.]{1,64}$/, "must be an event kind such as sync.scope_missing")
+      .optional(),
     runId: z.uuid().optional(),
   })
   .strict();

@@ -4,6 +4,7 @@ import { getOverview } from "@/lib/overview/get-overview";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", params: z.object({ id: z.uuid("must be an integration id") }), query: z.object({}).strict() }, async ({ actor, params }) =>
-  getOverview({ workspaceId: actor.workspaceId, integrationId: params.id }),
+export const GET = route(
+  { access: "viewer", params: z.object({ id: z.uuid("must be an integration id") }), query: z.object({}).strict() },
+  async ({ actor, params }) => getOverview({ workspaceId: actor.workspaceId, integrationId: params.id }),
 );

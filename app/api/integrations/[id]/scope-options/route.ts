@@ -6,4 +6,6 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.uuid("must be an integration id") });
 
-export const GET = route({ access: "viewer", params }, async ({ actor, params }) => getScopeOptions({ workspaceId: actor.workspaceId, integrationId: params.id }));
+export const GET = route({ access: "viewer", params }, async ({ actor, params }) =>
+  getScopeOptions({ workspaceId: actor.workspaceId, integrationId: params.id }),
+);

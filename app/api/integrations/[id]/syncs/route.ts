@@ -18,7 +18,13 @@ export const GET = route({ access: "viewer", params, query: cursorQuery.strict()
 export const POST = route(
   { access: "admin", params, body: z.object({ mode: z.enum(RUN_MODES).optional() }).strict() },
   async ({ actor, params, body }) => {
-    const { run, created } = await startSync({ integrationId: params.id, workspaceId: actor.workspaceId, trigger: "manual", actorUserId: actor.userId, mode: body.mode });
+    const { run, created } = await startSync({
+      integrationId: params.id,
+      workspaceId: actor.workspaceId,
+      trigger: "manual",
+      actorUserId: actor.userId,
+      mode: body.mode,
+    });
     const detail = await getRun({ workspaceId: actor.workspaceId, integrationId: params.id, runId: run.id });
     return json(startSyncResponseSchema.parse({ created, run: detail }), created ? 202 : 200);
   },

@@ -2,30 +2,27 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
-import { AppStatus, GroupType, count, signOnModeLabel } from "@/components/directory/labels";
+import { AppStatus, count, GroupType, signOnModeLabel } from "@/components/directory/labels";
 import { directoryHref } from "@/components/directory/links";
 import { PeopleOf } from "@/components/directory/people-of";
 import { directoryKeys } from "@/components/directory/use-directory-list";
-import { Alert, Card, CardHeader, PageHeader, StatCard, Table, TBody, TD, TH, THead, TR, Time } from "@/components/ui";
+import { Alert, Card, CardHeader, PageHeader, StatCard, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
 import { api } from "@/lib/api/client";
-import { appDetail, type AppDetailData, type AppUserPageData } from "@/lib/directory/responses";
+import { type AppDetailData, type AppUserPageData, appDetail } from "@/lib/directory/responses";
 
 export function AppClient({ initial, people }: { initial: AppDetailData; people: AppUserPageData }) {
   const integrationId = initial.integration.id;
   const { data, error } = useQuery({
     queryKey: directoryKeys.detail("apps", integrationId, initial.app.id),
-    queryFn: ({ signal }) => api(`/api/directory/apps/${encodeURIComponent(integrationId)}/${encodeURIComponent(initial.app.id)}`, { schema: appDetail, signal }),
+    queryFn: ({ signal }) =>
+      api(`/api/directory/apps/${encodeURIComponent(integrationId)}/${encodeURIComponent(initial.app.id)}`, { schema: appDetail, signal }),
     initialData: initial,
   });
   const { app, counts, groups } = data;
   return (
     <>
       <PageHeader
-        breadcrumbs={[
-          { label: "Directory", href: "/directory/people" },
-          { label: "Apps", href: "/directory/apps" },
-          { label: app.label },
-        ]}
+        breadcrumbs={[{ label: "Directory", href: "/directory/people" }, { label: "Apps", href: "/directory/apps" }, { label: app.label }]}
         title={
           <span className="flex flex-wrap items-center gap-2">
             {app.label} <AppStatus status={app.status} />
@@ -68,7 +65,10 @@ export function AppClient({ initial, people }: { initial: AppDetailData; people:
                 {groups.map((g) => (
                   <TR key={g.id}>
                     <TD className="max-w-72">
-                      <Link href={directoryHref.group(integrationId, g.id)} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      <Link
+                        href={directoryHref.group(integrationId, g.id)}
+                        className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                      >
                         {g.name}
                       </Link>
                     </TD>

@@ -2,20 +2,24 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
-import { AppStatus, GroupType, count, plural, signOnModeLabel } from "@/components/directory/labels";
+import { AppStatus, count, GroupType, plural, signOnModeLabel } from "@/components/directory/labels";
 import { directoryHref } from "@/components/directory/links";
 import { PeopleOf } from "@/components/directory/people-of";
 import { RelativeTime } from "@/components/directory/relative-time";
 import { directoryKeys } from "@/components/directory/use-directory-list";
-import { Alert, Card, CardHeader, PageHeader, ShieldIcon, StatCard, Table, TBody, TD, TH, THead, TR, Time } from "@/components/ui";
+import { Alert, Card, CardHeader, PageHeader, ShieldIcon, StatCard, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
 import { api } from "@/lib/api/client";
-import { groupDetail, type GroupDetailData, type MemberPageData } from "@/lib/directory/responses";
+import { type GroupDetailData, groupDetail, type MemberPageData } from "@/lib/directory/responses";
 
 export function GroupClient({ initial, members }: { initial: GroupDetailData; members: MemberPageData }) {
   const integrationId = initial.integration.id;
   const { data, error } = useQuery({
     queryKey: directoryKeys.detail("groups", integrationId, initial.group.id),
-    queryFn: ({ signal }) => api(`/api/directory/groups/${encodeURIComponent(integrationId)}/${encodeURIComponent(initial.group.id)}`, { schema: groupDetail, signal }),
+    queryFn: ({ signal }) =>
+      api(`/api/directory/groups/${encodeURIComponent(integrationId)}/${encodeURIComponent(initial.group.id)}`, {
+        schema: groupDetail,
+        signal,
+      }),
     initialData: initial,
   });
   const { group, apps, roles, sourceApp } = data;
@@ -42,19 +46,38 @@ export function GroupClient({ initial, members }: { initial: GroupDetailData; me
       )}
       {group.type === "APP_GROUP" && (
         <Alert tone="info" className="mb-6" title="Membership is managed outside Okta">
-          This group is imported from {sourceApp ? <strong className="font-medium">{sourceApp.label}</strong> : "a directory or app"}; Okta reflects its members but cannot change them.
+          This group is imported from {sourceApp ? <strong className="font-medium">{sourceApp.label}</strong> : "a directory or app"}; Okta
+          reflects its members but cannot change them.
         </Alert>
       )}
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <StatCard label="Members" value={count(group.memberCount)} hint={group.oktaMemberCount !== null && group.oktaMemberCount !== group.memberCount ? `Okta reports ${count(group.oktaMemberCount)}` : "Synced members"} />
+        <StatCard
+          label="Members"
+          value={count(group.memberCount)}
+          hint={
+            group.oktaMemberCount !== null && group.oktaMemberCount !== group.memberCount
+              ? `Okta reports ${count(group.oktaMemberCount)}`
+              : "Synced members"
+          }
+        />
         <StatCard label="Apps granted" value={count(apps.length)} />
-        <StatCard label="Membership changed" value={<span className="text-base font-medium">{group.lastMembershipUpdated ? <RelativeTime value={group.lastMembershipUpdated} /> : "—"}</span>} />
+        <StatCard
+          label="Membership changed"
+          value={
+            <span className="text-base font-medium">
+              {group.lastMembershipUpdated ? <RelativeTime value={group.lastMembershipUpdated} /> : "—"}
+            </span>
+          }
+        />
         <StatCard label="Admin roles" value={count(roles.length)} />
       </dl>
 
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <CardHeader title="Apps this group grants" description={apps.length ? `Every member gets ${plural(apps.length, "app")}` : undefined} />
+          <CardHeader
+            title="Apps this group grants"
+            description={apps.length ? `Every member gets ${plural(apps.length, "app")}` : undefined}
+          />
           {apps.length === 0 ? (
             <Quiet>No apps are assigned to this group.</Quiet>
           ) : (
@@ -69,7 +92,10 @@ export function GroupClient({ initial, members }: { initial: GroupDetailData; me
                 {apps.map((a) => (
                   <TR key={a.id}>
                     <TD className="max-w-72">
-                      <Link href={directoryHref.app(integrationId, a.id)} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      <Link
+                        href={directoryHref.app(integrationId, a.id)}
+                        className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                      >
                         {a.label}
                       </Link>
                     </TD>

@@ -3,14 +3,14 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
-import { AppStatus, GroupType, UserStatus, personName, plural, signOnModeLabel } from "@/components/directory/labels";
+import { AppStatus, GroupType, personName, plural, signOnModeLabel, UserStatus } from "@/components/directory/labels";
 import { directoryHref } from "@/components/directory/links";
 import { Avatar } from "@/components/directory/person-cell";
 import { RelativeTime } from "@/components/directory/relative-time";
 import { directoryKeys } from "@/components/directory/use-directory-list";
-import { Alert, Badge, Button, Card, CardHeader, PageHeader, ShieldIcon, Table, TBody, TD, TH, THead, TR, Time } from "@/components/ui";
+import { Alert, Badge, Button, Card, CardHeader, PageHeader, ShieldIcon, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
 import { api } from "@/lib/api/client";
-import { userDetail, type UserDetailData } from "@/lib/directory/responses";
+import { type UserDetailData, userDetail } from "@/lib/directory/responses";
 
 const OUTCOME_TONE = { SUCCESS: "success", FAILURE: "danger", DENY: "danger", CHALLENGE: "warning" } as const;
 
@@ -35,7 +35,8 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
   const { integrationId, id } = initial.user;
   const { data, error } = useQuery({
     queryKey: directoryKeys.detail("users", integrationId, id),
-    queryFn: ({ signal }) => api(`/api/directory/users/${encodeURIComponent(integrationId)}/${encodeURIComponent(id)}`, { schema: userDetail, signal }),
+    queryFn: ({ signal }) =>
+      api(`/api/directory/users/${encodeURIComponent(integrationId)}/${encodeURIComponent(id)}`, { schema: userDetail, signal }),
     initialData: initial,
   });
   const [showProfile, setShowProfile] = useState(false);
@@ -44,11 +45,7 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
   return (
     <>
       <PageHeader
-        breadcrumbs={[
-          { label: "Directory", href: "/directory/people" },
-          { label: "People", href: "/directory/people" },
-          { label: name },
-        ]}
+        breadcrumbs={[{ label: "Directory", href: "/directory/people" }, { label: "People", href: "/directory/people" }, { label: name }]}
         title={
           <span className="flex items-center gap-3">
             <Avatar name={name} id={user.id} size="lg" />
@@ -101,7 +98,9 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
               ]}
             />
             {showProfile && (
-              <pre className="mt-5 max-h-96 overflow-auto rounded-md bg-slate-900 p-4 text-xs leading-relaxed text-slate-100">{JSON.stringify(user.profile, null, 2)}</pre>
+              <pre className="mt-5 max-h-96 overflow-auto rounded-md bg-slate-900 p-4 text-xs leading-relaxed text-slate-100">
+                {JSON.stringify(user.profile, null, 2)}
+              </pre>
             )}
           </div>
         </Card>
@@ -124,7 +123,10 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
       </div>
 
       <Card className="mt-6">
-        <CardHeader title="Apps" description={apps.length ? `${plural(apps.length, "app")} — assigned directly or through a group` : undefined} />
+        <CardHeader
+          title="Apps"
+          description={apps.length ? `${plural(apps.length, "app")} — assigned directly or through a group` : undefined}
+        />
         {apps.length === 0 ? (
           <Quiet>{name} is not assigned to any app, directly or through a group.</Quiet>
         ) : (
@@ -139,7 +141,10 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
               {apps.map((app) => (
                 <TR key={app.id}>
                   <TD className="max-w-72">
-                    <Link href={directoryHref.app(integrationId, app.id)} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    <Link
+                      href={directoryHref.app(integrationId, app.id)}
+                      className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                    >
                       {app.label}
                     </Link>
                     <div className="truncate text-xs text-slate-500">{signOnModeLabel(app.signOnMode)}</div>
@@ -151,7 +156,9 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
                     {app.assignment ? (
                       <>
                         <div className="text-slate-800">{app.assignment.userName ?? "—"}</div>
-                        <div className="text-xs text-slate-500">{[app.assignment.status, app.assignment.syncState].filter(Boolean).join(" · ").toLowerCase()}</div>
+                        <div className="text-xs text-slate-500">
+                          {[app.assignment.status, app.assignment.syncState].filter(Boolean).join(" · ").toLowerCase()}
+                        </div>
                       </>
                     ) : (
                       <span className="text-slate-400">—</span>
@@ -177,7 +184,10 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
               {groups.map((g) => (
                 <li key={g.id} className="flex items-center justify-between gap-3 px-5 py-2.5">
                   <div className="min-w-0">
-                    <Link href={directoryHref.group(integrationId, g.id)} className="block truncate text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    <Link
+                      href={directoryHref.group(integrationId, g.id)}
+                      className="block truncate text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                    >
                       {g.name}
                     </Link>
                     {g.description && <div className="truncate text-xs text-slate-500">{g.description}</div>}
@@ -206,7 +216,10 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
                   {r.via ? (
                     <span className="text-sm whitespace-nowrap text-slate-600">
                       via{" "}
-                      <Link href={directoryHref.group(integrationId, r.via.id)} className="font-medium text-slate-800 hover:text-brand-700 hover:underline">
+                      <Link
+                        href={directoryHref.group(integrationId, r.via.id)}
+                        className="font-medium text-slate-800 hover:text-brand-700 hover:underline"
+                      >
                         {r.via.name}
                       </Link>
                     </span>
@@ -247,7 +260,9 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
                   </TD>
                   <TD>
                     {s.outcomeResult ? (
-                      <Badge tone={OUTCOME_TONE[s.outcomeResult as keyof typeof OUTCOME_TONE] ?? "neutral"}>{s.outcomeResult.charAt(0) + s.outcomeResult.slice(1).toLowerCase()}</Badge>
+                      <Badge tone={OUTCOME_TONE[s.outcomeResult as keyof typeof OUTCOME_TONE] ?? "neutral"}>
+                        {s.outcomeResult.charAt(0) + s.outcomeResult.slice(1).toLowerCase()}
+                      </Badge>
                     ) : (
                       <span className="text-slate-400">—</span>
                     )}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { Alert, PageHeader } from "@/components/ui";
 import { EditForm } from "@/components/integrations/edit-form";
+import { Alert, PageHeader } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/page";
 import { AppError } from "@/lib/errors";
 import { getIntegration } from "@/lib/integrations/get-integration";
@@ -24,9 +24,25 @@ export default async function EditIntegrationPage({ params }: { params: Promise<
     { label: "Edit" },
   ];
   let body: React.ReactNode;
-  if (actor.role !== "admin") body = <Alert tone="info" title="Only admins can edit an integration">Your role is viewer.</Alert>;
-  else if (integration.state !== "connected") body = <Alert tone="info" title="This integration is disconnected">Connect the org again from the Integrations page instead.</Alert>;
-  else body = <EditForm integration={integration} owners={(await listUsers(actor.workspaceId)).map((u) => ({ id: u.id, name: u.name, email: u.email }))} />;
+  if (actor.role !== "admin")
+    body = (
+      <Alert tone="info" title="Only admins can edit an integration">
+        Your role is viewer.
+      </Alert>
+    );
+  else if (integration.state !== "connected")
+    body = (
+      <Alert tone="info" title="This integration is disconnected">
+        Connect the org again from the Integrations page instead.
+      </Alert>
+    );
+  else
+    body = (
+      <EditForm
+        integration={integration}
+        owners={(await listUsers(actor.workspaceId)).map((u) => ({ id: u.id, name: u.name, email: u.email }))}
+      />
+    );
   return (
     <>
       <PageHeader breadcrumbs={crumbs} title={`Edit ${integration.name}`} description={integration.domain} />

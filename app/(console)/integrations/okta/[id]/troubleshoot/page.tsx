@@ -15,7 +15,13 @@ export const metadata: Metadata = { title: "Troubleshoot Okta integration" };
 
 const TONE = { info: "success", warn: "warning", error: "danger" } as const;
 
-export default async function TroubleshootPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ symptom?: string }> }) {
+export default async function TroubleshootPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ symptom?: string }>;
+}) {
   const actor = await requirePageActor();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
@@ -31,7 +37,11 @@ export default async function TroubleshootPage({ params, searchParams }: { param
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ label: "Integrations", href: "/integrations" }, { label: i.name, href: `/integrations/okta/${i.id}` }, { label: "Troubleshoot" }]}
+        breadcrumbs={[
+          { label: "Integrations", href: "/integrations" },
+          { label: i.name, href: `/integrations/okta/${i.id}` },
+          { label: "Troubleshoot" },
+        ]}
         title="Troubleshoot"
         description={`Pick what is wrong. The console runs the checks against ${i.domain} itself and names the cause from Okta's own answers.`}
         actions={
@@ -43,11 +53,13 @@ export default async function TroubleshootPage({ params, searchParams }: { param
       <div className="space-y-6">
         {!connected ? (
           <Alert tone="info" title="Disconnected">
-            This integration is disconnected and its credentials were deleted, so there is nothing to check against Okta. Connect the org again to sync it.
+            This integration is disconnected and its credentials were deleted, so there is nothing to check against Okta. Connect the org
+            again to sync it.
           </Alert>
         ) : actor.role !== "admin" ? (
           <Alert tone="info" title="Only admins can run the checks">
-            The checks call Okta with this integration&apos;s credentials. Ask an admin of your workspace to run them; their results appear below and in the event log.
+            The checks call Okta with this integration&apos;s credentials. Ask an admin of your workspace to run them; their results appear
+            below and in the event log.
           </Alert>
         ) : (
           <TroubleshootClient integrationId={i.id} initialSymptom={symptom} />

@@ -37,13 +37,27 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   qc.setQueryData(integrationKeys.events(i.id, { level: "", kind: "", runId }), { pages: [events], pageParams: [null] });
   const names = Object.fromEntries(people.map((p) => [p.id, p.name || p.email]));
   const started = new Date(run.queuedAt).toISOString().slice(0, 16).replace("T", " ");
-  const runKinds = [...new Set(events.items.map((e) => e.kind))].sort().map((kind) => ({ kind, count: events.items.filter((e) => e.kind === kind).length, level: "info" as const }));
+  const runKinds = [...new Set(events.items.map((e) => e.kind))]
+    .sort()
+    .map((kind) => ({ kind, count: events.items.filter((e) => e.kind === kind).length, level: "info" as const }));
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <IntegrationHeader integration={i} isAdmin={actor.role === "admin"} tab="runs" crumb={[{ label: `Run of ${started} UTC` }]} />
       <div className="space-y-6">
-        <RunDetail id={i.id} runId={runId} triggeredBy={run.triggeredById ? (names[run.triggeredById] ?? null) : null} health={runHealth(run, i.auth.method)} />
-        <EventLog id={i.id} runId={runId} kinds={runKinds} people={names} live={run.status === "queued" || run.status === "running"} title="Events of this run" />
+        <RunDetail
+          id={i.id}
+          runId={runId}
+          triggeredBy={run.triggeredById ? (names[run.triggeredById] ?? null) : null}
+          health={runHealth(run, i.auth.method)}
+        />
+        <EventLog
+          id={i.id}
+          runId={runId}
+          kinds={runKinds}
+          people={names}
+          live={run.status === "queued" || run.status === "running"}
+          title="Events of this run"
+        />
       </div>
     </HydrationBoundary>
   );
