@@ -1,4 +1,4 @@
-// `npm test`: all three tiers against a fresh, throw-away database.
+// `npm test`: all three tiers (unit, int, e2e) against a fresh, throw-away database.
 // - DATABASE_URL set: creates a new database on that server for this run and drops it afterwards.
 // - unset: starts an embedded Postgres in a temp directory (removed afterwards).
 // Then: vitest (unit + integration), next build, Playwright e2e in Debian's Chromium.
@@ -11,12 +11,16 @@ import { type EmbeddedHandle, freePort, startEmbeddedPostgres } from "@/db/embed
 import { migrateDatabase } from "@/db/migrate";
 
 const root = process.cwd();
-// `npm test -- unit` or `npm test -- e2e` runs one tier; any other arguments go to that tier's runner
-// (`npm test -- unit lib/sync`, `npm test -- e2e e2e/connect.spec.ts`).
+// Tiers: `unit` (pure tests, no database), `int` (`*.int.test.ts`: real Postgres and the emulator),
+// `e2e` (Playwright). `npm test -- unit`, `npm test -- int`, `npm test -- e2e` run one; any other
+// arguments go to that tier's runner (`npm test -- int lib/sync`, `npm test -- e2e e2e/connect.spec.ts`).
+const TIERS = ["unit", "int", "e2e"] as const;
+type Tier = (typeof TIERS)[number];
 const argv = process.argv.slice(2);
-const only = argv.filter((a) => a === "unit" || a === "e2e");
-const extra = argv.filter((a) => a !== "unit" && a !== "e2e" && a !== "--");
-const tiers = only.length ? only : ["unit", "e2e"];
+const isTier = (a: string): a is Tier => (TIERS as readonly string[]).includes(a);
+const only = argv.filter(isTier);
+const extra = argv.filter((a) => !isTier(a) && a !== "--");
+const tiers: Tier[] = only.length ? only : [...TIERS];
 
 // A tier that hangs fails after this long with a message, rather than running into CI's limit.
 const TIER_MINUTES = Number(process.env.TEST_TIER_MINUTES ?? 30);
@@ -36,36 +40,17 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
-  let pg: EmbeddedHandle | undefined;
-  let dropDb: (() => Promise<void>) | undefined;
-  let url: string;
-  const base = process.env.DATABASE_URL;
-  if (base) {
-    const name = `osc_test_${Date.now().toString(36)}_${process.pid}`;
-    const admin = postgres(base, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    dropDb = async () => {
-      const a = postgres(base, { max: 1, onnotice: () => {} });
-      await a.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
-      await a.end();
-    };
-    console.log(`• Test database ${name} on the configured server`);
-  } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "osc-test-pg-"));
-    fs.chmodSync(dir, 0o755);
-    pg = await startEmbeddedPostgres({ dir: path.join(dir, "data"), port: await freePort(), persistent: false, database: "test" });
-    url = pg.url;
-    console.log("• Test database: embedded Postgres");
+  const extraFor = (tier: Tier) => (tiers.length === 1 && tiers[0] === tier ? extra : []);
+  // The pure unit tier needs no database: run it alone in seconds.
+  if (tiers.length === 1 && tiers[0] === "unit") {
+    process.exit(
+      await run(path.join(root, "node_modules/.bin/vitest"), ["run", "--project", "unit", ...extra], { ...process.env, NODE_ENV: "test" }),
+    );
   }
-  await migrateDatabase(url);
-
+  const db = await testDatabase();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: url,
+    DATABASE_URL: db.url,
     NODE_ENV: "test",
     NEXT_TELEMETRY_DISABLED: "1",
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
@@ -74,18 +59,55 @@ async function main() {
   };
   let code = 0;
   try {
-    if (tiers.includes("unit"))
-      code ||= await run(path.join(root, "node_modules/.bin/vitest"), ["run", ...(tiers.length === 1 ? extra : [])], env);
+    const vitestProjects = tiers.filter((t) => t !== "e2e").flatMap((t) => ["--project", t]);
+    if (vitestProjects.length) {
+      const args = ["run", ...vitestProjects, ...(tiers.length === 1 ? extra : [])];
+      code ||= await run(path.join(root, "node_modules/.bin/vitest"), args, env);
+    }
     if (tiers.includes("e2e") && code === 0) {
       code ||= await run(path.join(root, "node_modules/.bin/next"), ["build"], { ...env, NODE_ENV: "production" });
-      if (code === 0)
-        code ||= await run(path.join(root, "node_modules/.bin/playwright"), ["test", ...(tiers.length === 1 ? extra : [])], env);
+      if (code === 0) code ||= await run(path.join(root, "node_modules/.bin/playwright"), ["test", ...extraFor("e2e")], env);
     }
   } finally {
-    await dropDb?.();
-    await pg?.stop();
+    await db.drop();
   }
   process.exit(code);
+}
+
+/** A fresh database for this run: a new one on DATABASE_URL's server, else an embedded Postgres. */
+async function testDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  let url: string;
+  let drop: () => Promise<void>;
+  if (base) {
+    const name = `osc_test_${Date.now().toString(36)}_${process.pid}`;
+    const admin = postgres(base, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    await admin.end();
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    drop = async () => {
+      const a = postgres(base, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
+      await a.end();
+    };
+    console.log(`• Test database ${name} on the configured server`);
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "osc-test-pg-"));
+    fs.chmodSync(dir, 0o755);
+    const pg: EmbeddedHandle = await startEmbeddedPostgres({
+      dir: path.join(dir, "data"),
+      port: await freePort(),
+      persistent: false,
+      database: "test",
+    });
+    url = pg.url;
+    drop = () => pg.stop();
+    console.log("• Test database: embedded Postgres");
+  }
+  await migrateDatabase(url);
+  return { url, drop };
 }
 
 main().catch((err) => {

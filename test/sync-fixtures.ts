@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Row } from "postgres";
 import { getDb } from "@/db";
 import { integrations, RESOURCES, syncRunResources, syncRuns } from "@/db/schema";
-import type { Lease } from "./upsert-batch";
+import type { Lease } from "@/lib/sync/upsert-batch";
 
 export async function insertIntegration(workspaceId: string, values: Partial<typeof integrations.$inferInsert> = {}) {
   const [row] = await getDb()
@@ -56,6 +56,7 @@ export async function finishRun(runId: string) {
 // ---------------------------------------------------------------------------------------------
 import type { Actor } from "@/lib/auth/actor";
 import { connectIntegration } from "@/lib/integrations/connect-integration";
+import { contentHash } from "@/lib/sync/upsert-batch";
 import { createTenant } from "@/test/factories";
 import type { TestEmulator } from "@/test/okta-emulator";
 import {
@@ -74,7 +75,6 @@ import {
   roleRow,
   userRow,
 } from "./tables";
-import { contentHash } from "./upsert-batch";
 
 export const ALL_SCOPES = [
   "okta.users.read",

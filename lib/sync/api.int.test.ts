@@ -8,7 +8,7 @@ import { getDb } from "@/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { createTenant } from "@/test/factories";
 import { recordEvent } from "./record-event";
-import { finishRun, insertIntegration } from "./testing";
+import { finishRun, insertIntegration } from "@/test/sync-fixtures";
 
 afterAll(() => stopBoss());
 

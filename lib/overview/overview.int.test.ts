@@ -9,7 +9,7 @@ import { getDb } from "@/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { runSync } from "@/lib/sync/run-sync";
 import { startSync } from "@/lib/sync/start-sync";
-import { connectToEmulator } from "@/lib/sync/testing";
+import { connectToEmulator } from "@/test/sync-fixtures";
 import { createTenant } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import type { Overview, RunHistory, Settings } from "./contracts";

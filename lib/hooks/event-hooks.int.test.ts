@@ -7,7 +7,7 @@ import * as hookRoute from "@/app/api/hooks/okta/[id]/route";
 import { getDb } from "@/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { runSync } from "@/lib/sync/run-sync";
-import { connectToEmulator, differences, fetchTruth, storedRows, truthRows } from "@/lib/sync/testing";
+import { connectToEmulator, differences, fetchTruth, storedRows, truthRows } from "@/test/sync-fixtures";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { applyHookEvents } from "./apply-hook-events";
 import { getHookState } from "./get-hook-state";

@@ -6,7 +6,7 @@ import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { logWindowStart } from "./resources/log-events";
 import { runSync } from "./run-sync";
 import { startSync } from "./start-sync";
-import { connectToEmulator, differences, expectedDiff, fetchTruth, runResources, storedRows, truthRows } from "./testing";
+import { connectToEmulator, differences, expectedDiff, fetchTruth, runResources, storedRows, truthRows } from "@/test/sync-fixtures";
 
 let emu: TestEmulator;
 beforeAll(async () => {

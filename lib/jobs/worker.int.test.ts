@@ -10,7 +10,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { resetEnvCache } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startSync } from "@/lib/sync/start-sync";
-import { connectToEmulator, differences, fetchTruth, storedRows, truthRows } from "@/lib/sync/testing";
+import { connectToEmulator, differences, fetchTruth, storedRows, truthRows } from "@/test/sync-fixtures";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 
 const baseUrl = process.env.DATABASE_URL!;

@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { createWorkspace } from "@/test/factories";
 import { sweep } from "./sweep";
 import { logEventsTable, membershipsTable, userRow, usersTable } from "./tables";
-import { finishRun, insertIntegration, insertRunningRun } from "./testing";
+import { finishRun, insertIntegration, insertRunningRun } from "@/test/sync-fixtures";
 import { commitPage, type Lease, LeaseLostError } from "./upsert-batch";
 
 const sql = () => getDb().$client;

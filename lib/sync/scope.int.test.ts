@@ -14,7 +14,7 @@ import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "./run-sync";
 import type { SyncScope } from "./scope-contract";
 import { startSync } from "./start-sync";
-import { connectToEmulator, differences, fetchTruth, runResources, storedRows, type Truth, truthRows } from "./testing";
+import { connectToEmulator, differences, fetchTruth, runResources, storedRows, type Truth, truthRows } from "@/test/sync-fixtures";
 
 let emu: TestEmulator;
 beforeAll(async () => {
