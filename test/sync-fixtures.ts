@@ -74,7 +74,7 @@ import {
   oktaUserSchema,
   roleRow,
   userRow,
-} from "./tables";
+} from "@/lib/sync/tables";
 
 export const ALL_SCOPES = [
   "okta.users.read",
