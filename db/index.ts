@@ -1,7 +1,7 @@
 // The one database client. Cached on globalThis so Next's dev reloads and tests reuse one pool.
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { requireDatabaseUrl } from "@/lib/env";
+import { requireDatabaseUrl } from "./env";
 import * as schema from "./schema";
 
 function connect(url: string) {

@@ -2,11 +2,14 @@
 // It has no authentication by design; never expose an emulator beyond localhost.
 import type http from "node:http";
 import { z } from "zod";
-import { ADMIN_ROLE_TYPES, KNOWN_SCOPES } from "./auth";
+import type { ApiCtx } from "./api";
+import { ADMIN_ROLE_TYPES, type AuthStore, KNOWN_SCOPES } from "./auth";
+import type { GenerateOptions } from "./generate";
+import type { HookDelivery } from "./hooks";
 import { adminActor, applyMutations } from "./mutations";
+import type { RateLimiter } from "./ratelimit";
 import { appGroupJson, appJson, appUserJson, eventHookJson, groupJson, logJson, roleJson, userJson } from "./serialize";
-import type { Emulator } from "./server";
-import { EVERYONE, groupMembers, type RoleRec } from "./state";
+import { EVERYONE, groupMembers, type RoleRec, type Tenant } from "./state";
 import { makeRng, type Rng } from "./util";
 
 export interface Faults {
@@ -151,6 +154,20 @@ function parse<T>(schema: z.ZodType<T>, raw: string, res: http.ServerResponse): 
     return undefined;
   }
   return r.data;
+}
+
+/** What the control API needs of the emulator; declared here so control.ts does not import server.ts. */
+export interface Emulator {
+  tenant: Tenant;
+  auth: AuthStore;
+  limiter: RateLimiter;
+  hooks: HookDelivery;
+  faults: Faults;
+  genOptions: GenerateOptions;
+  generationMs: number;
+  now(): number;
+  actionCtx(base: string): ApiCtx;
+  regenerate(g: GenerateOptions): void;
 }
 
 export async function handleControl(

@@ -1,6 +1,9 @@
 // The one place the environment is read. Parsed with zod once; a bad value stops start-up with a
 // message naming the variable.
 import { z } from "zod";
+import { databaseUrlSchema } from "@/db/env";
+
+export { requireDatabaseUrl } from "@/db/env";
 
 const bool = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""]).transform((v) => ["1", "true", "yes", "on"].includes(v));
 
@@ -16,10 +19,7 @@ const hostPortList = z
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
-    .optional(),
+  DATABASE_URL: databaseUrlSchema,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // base64 of 32 random bytes; older keys for rotation in APP_ENCRYPTION_OLD_KEYS as "kid:base64,kid:base64"
@@ -64,13 +64,4 @@ export function getEnv(): Env {
 /** For tests that change process.env. */
 export function resetEnvCache() {
   cached = undefined;
-}
-
-export function requireDatabaseUrl(): string {
-  const url = getEnv().DATABASE_URL;
-  if (!url)
-    throw new Error(
-      "DATABASE_URL is not set. Start the console with `npm run dev`, which provides an embedded Postgres, or set DATABASE_URL.",
-    );
-  return url;
 }

@@ -1,7 +1,7 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { signIn, signOut } from "@/lib/auth/config";
+import { signIn } from "@/lib/auth/config";
 import { signInInput } from "@/lib/auth/sign-in";
 
 export interface SignInState {
@@ -43,8 +43,4 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     throw err;
   }
   return { email };
-}
-
-export async function signOutAction() {
-  await signOut({ redirectTo: "/login?signedOut=1" });
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { signOutAction } from "@/app/(auth)/actions";
+import { signOutAction } from "@/lib/auth/sign-out-action";
 import { Badge, ChevronDownIcon, LogOutIcon } from "@/components/ui";
 
 function initials(name: string, email: string) {

@@ -1,7 +1,7 @@
 // Event hook contracts: the state the integration page shows (never the secret), the one-time
 // setup answer (the secret only when the admin must paste it into Okta), and Okta's delivery body.
 import { z } from "zod";
-import { HOOK_MODES } from "@/db/schema";
+import { HOOK_MODES } from "@/db/enums";
 
 const iso = z
   .date()

@@ -3,7 +3,7 @@
 // Pure zod: safe to import from client components. Dates travel as ISO strings everywhere, so the
 // server page can seed react-query with exactly what the API would have answered.
 import { z } from "zod";
-import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, type Resource, RUN_STATUSES, RUN_TRIGGERS } from "@/db/schema";
+import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, type Resource, RUN_STATUSES, RUN_TRIGGERS } from "@/db/enums";
 import { OKTA_USER_STATUSES, syncScopeInput } from "@/lib/sync/scope-contract";
 
 const iso = z.union([z.date().transform((d) => d.toISOString()), z.string()]);

@@ -1,7 +1,7 @@
 // Response contracts of the sync API, shared by route handlers and the UI's hooks. Handlers parse
 // their output through these, so only listed fields are ever serialized (no lease ids, checkpoints).
 import { z } from "zod";
-import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, RUN_MODES, RUN_STATUSES, RUN_TRIGGERS } from "@/db/schema";
+import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, RUN_MODES, RUN_STATUSES, RUN_TRIGGERS } from "@/db/enums";
 
 const iso = z.union([z.date().transform((d) => d.toISOString()), z.string()]);
 const json = z.record(z.string(), z.unknown()).nullable();

@@ -1,9 +1,9 @@
 // Request and response contracts for console people, shared by the API, the Settings page and the CLI.
-// Browser code imports this file too, so it imports only types from the schema module.
+// Browser code imports this file too, so its enums come from db/enums (drizzle-free), never db/schema.
 import { z } from "zod";
-import type { User } from "@/db/schema";
+import { ROLES } from "@/db/enums";
 
-export const roleSchema = z.enum(["admin", "viewer"] satisfies User["role"][], "Role must be admin or viewer");
+export const roleSchema = z.enum(ROLES, "Role must be admin or viewer");
 export const emailSchema = z
   .email("Enter a valid email address")
   .max(320)
@@ -38,4 +38,5 @@ export const publicUser = z.object({
 });
 export type PublicUser = z.infer<typeof publicUser>;
 
-export const toPublicUser = (u: User): PublicUser => publicUser.parse(u);
+/** Parses a users row (or anything with its public fields) down to what may be shown. */
+export const toPublicUser = (u: z.input<typeof publicUser>): PublicUser => publicUser.parse(u);

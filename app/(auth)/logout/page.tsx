@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Button, Card } from "@/components/ui";
 import { getSessionActor } from "@/lib/auth/actor";
-import { signOutAction } from "../actions";
+import { signOutAction } from "@/lib/auth/sign-out-action";
 
 export const metadata: Metadata = { title: "Sign out" };
 

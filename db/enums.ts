@@ -1,0 +1,37 @@
+// Status tuples and other closed sets of values shared by the tables, zod contracts and the UI.
+// Drizzle-free on purpose: client components import these, never db/schema (which pulls in drizzle).
+
+export const ROLES = ["admin", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const AUTH_METHODS = ["private_key_jwt", "client_secret", "api_token"] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
+
+export const INTEGRATION_STATES = ["connected", "disconnected"] as const;
+export type IntegrationState = (typeof INTEGRATION_STATES)[number];
+
+export const SECRET_KINDS = ["client_secret", "private_key", "api_token", "dpop_key", "access_token", "hook_secret"] as const;
+export type SecretKind = (typeof SECRET_KINDS)[number];
+
+// `registered`: the console created and verified the hook in Okta (the app has okta.eventHooks.manage);
+// `manual`: the admin adds it in Okta by hand from the shown URL and secret.
+export const HOOK_MODES = ["registered", "manual"] as const;
+export type HookMode = (typeof HOOK_MODES)[number];
+
+export const HOOK_EVENT_STATUSES = ["pending", "applied", "failed"] as const;
+export type HookEventStatus = (typeof HOOK_EVENT_STATUSES)[number];
+
+export const EVENT_LEVELS = ["info", "warn", "error"] as const;
+export type EventLevel = (typeof EVENT_LEVELS)[number];
+
+export const RUN_STATUSES = ["queued", "running", "succeeded", "partial", "failed", "cancelled"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export const RUN_TRIGGERS = ["initial", "manual", "scheduled", "hook"] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+export const RUN_MODES = ["full", "incremental"] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+
+export const RESOURCES = ["users", "groups", "memberships", "apps", "app_assignments", "roles", "idps", "log_events"] as const;
+export type Resource = (typeof RESOURCES)[number];
+export const RESOURCE_STATUSES = ["pending", "running", "succeeded", "failed", "skipped"] as const;
+export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];

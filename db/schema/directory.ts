@@ -1,0 +1,271 @@
+// The Okta directory copy. Every row is scoped to its integration (and workspace).
+// `seenRunId` is the last full run that saw the row; the sweep soft-deletes rows a complete pass missed.
+// `contentHash` lets an upsert skip unchanged rows so counts say what really changed.
+import { sql } from "drizzle-orm";
+import { type AnyPgColumn, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { ts } from "./columns";
+import { integrations } from "./integrations";
+
+const directoryColumns = () => ({
+  workspaceId: uuid().notNull(),
+  integrationId: uuid()
+    .notNull()
+    .references(() => integrations.id, { onDelete: "cascade" }),
+  contentHash: text().notNull(),
+  seenRunId: uuid(),
+  firstSeenAt: ts().notNull().defaultNow(),
+  updatedAt: ts().notNull().defaultNow(),
+  deletedAt: ts(),
+});
+
+// Sort and search keys of the directory lists (lib/directory). The indexes below are built on these exact
+// expressions, and the queries use the same functions, so the planner can match them. Keys are never null
+// (coalesce) so keyset pagination compares plain values; a user who never signed in sorts as oldest.
+// People search reads okta_users.search_text: computing lower(name || email || login) per row costs
+// ~3 µs, which a search that has to scan (short or very common terms) pays 100k times. The leading
+// space makes every word start after a space, so a short term can be matched as a word prefix ("% ol%")
+// and still use the trigram index.
+type Col = AnyPgColumn;
+const notDeleted = (t: { deletedAt: Col }) => sql`${t.deletedAt} is null`;
+export const directoryKeys = {
+  userName: (t: { firstName: Col; lastName: Col }) => sql`lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, ''))`,
+  userEmail: (t: { email: Col }) => sql`lower(coalesce(${t.email}, ''))`,
+  userLogin: (t: { login: Col }) => sql`lower(${t.login})`,
+  userDepartment: (t: { department: Col }) => sql`coalesce(${t.department}, '')`,
+  time: (c: Col) => sql`coalesce(${c}, '-infinity'::timestamptz)`,
+  lowerName: (c: Col) => sql`lower(${c})`,
+  groupSearch: (t: { name: Col; description: Col }) => sql`lower(${t.name} || ' ' || coalesce(${t.description}, ''))`,
+  appSearch: (t: { label: Col; name: Col }) => sql`lower(${t.label} || ' ' || ${t.name})`,
+};
+
+export const oktaUsers = pgTable(
+  "okta_users",
+  {
+    ...directoryColumns(),
+    id: text().notNull(),
+    status: text().notNull(),
+    login: text().notNull(),
+    email: text(),
+    firstName: text(),
+    lastName: text(),
+    displayName: text(),
+    department: text(),
+    title: text(),
+    manager: text(),
+    managerId: text(),
+    location: text(),
+    employeeNumber: text(),
+    userType: text(),
+    typeId: text(),
+    created: ts(),
+    activated: ts(),
+    statusChanged: ts(),
+    lastLogin: ts(),
+    lastUpdated: ts(),
+    passwordChanged: ts(),
+    profile: jsonb().notNull(),
+    searchText: text().generatedAlwaysAs(
+      sql`' ' || lower(coalesce("first_name", '') || ' ' || coalesce("last_name", '') || ' ' || coalesce("display_name", '') || ' ' || coalesce("email", '') || ' ' || "login")`,
+    ),
+  },
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.id] }),
+    index("okta_users_workspace_status_idx").on(t.workspaceId, t.status),
+    index("okta_users_workspace_login_idx").on(t.workspaceId, sql`lower(${t.login})`),
+    index("okta_users_search_text_trgm").using("gin", t.searchText.op("gin_trgm_ops")).where(notDeleted(t)),
+    index("okta_users_sort_name_idx").on(t.workspaceId, directoryKeys.userName(t), t.integrationId, t.id).where(notDeleted(t)),
+    index("okta_users_sort_login_idx").on(t.workspaceId, directoryKeys.userLogin(t), t.integrationId, t.id).where(notDeleted(t)),
+    index("okta_users_sort_email_idx").on(t.workspaceId, directoryKeys.userEmail(t), t.integrationId, t.id).where(notDeleted(t)),
+    index("okta_users_sort_status_idx").on(t.workspaceId, t.status, directoryKeys.userName(t), t.integrationId, t.id).where(notDeleted(t)),
+    index("okta_users_sort_department_idx")
+      .on(t.workspaceId, directoryKeys.userDepartment(t), directoryKeys.userName(t), t.integrationId, t.id)
+      .where(notDeleted(t)),
+    index("okta_users_sort_last_login_idx").on(t.workspaceId, directoryKeys.time(t.lastLogin), t.integrationId, t.id).where(notDeleted(t)),
+    index("okta_users_sort_created_idx").on(t.workspaceId, directoryKeys.time(t.created), t.integrationId, t.id).where(notDeleted(t)),
+  ],
+);
+
+export const oktaGroups = pgTable(
+  "okta_groups",
+  {
+    ...directoryColumns(),
+    id: text().notNull(),
+    type: text().notNull(),
+    name: text().notNull(),
+    description: text(),
+    sourceAppId: text(),
+    created: ts(),
+    lastUpdated: ts(),
+    lastMembershipUpdated: ts(),
+    // Okta's own member count (expand=stats), for reconciliation.
+    oktaMemberCount: integer(),
+    // expand=stats `hasAdminPrivilege`: the group holds an admin role (the roles sync asks only these).
+    hasAdminPrivilege: boolean(),
+    profile: jsonb().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.id] }),
+    index("okta_groups_workspace_idx").on(t.workspaceId, t.type),
+    index("okta_groups_sort_name_idx").on(t.workspaceId, directoryKeys.lowerName(t.name), t.integrationId, t.id).where(notDeleted(t)),
+    index("okta_groups_search_trgm")
+      .using("gin", sql`${directoryKeys.groupSearch(t)} gin_trgm_ops`)
+      .where(notDeleted(t)),
+  ],
+);
+
+export const oktaGroupMembers = pgTable(
+  "okta_group_members",
+  {
+    workspaceId: uuid().notNull(),
+    integrationId: uuid()
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    groupId: text().notNull(),
+    userId: text().notNull(),
+    seenRunId: uuid(),
+    firstSeenAt: ts().notNull().defaultNow(),
+    deletedAt: ts(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.groupId, t.userId] }),
+    index("okta_group_members_user_idx").on(t.integrationId, t.userId),
+    // Member counts and member pages read only live rows: an index-only scan of this.
+    index("okta_group_members_live_idx").on(t.integrationId, t.groupId, t.userId).where(notDeleted(t)),
+  ],
+);
+
+export const oktaApps = pgTable(
+  "okta_apps",
+  {
+    ...directoryColumns(),
+    id: text().notNull(),
+    name: text().notNull(),
+    label: text().notNull(),
+    status: text().notNull(),
+    signOnMode: text(),
+    created: ts(),
+    lastUpdated: ts(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.id] }),
+    index("okta_apps_sort_label_idx").on(t.workspaceId, directoryKeys.lowerName(t.label), t.integrationId, t.id).where(notDeleted(t)),
+  ],
+);
+
+export const oktaAppUsers = pgTable(
+  "okta_app_users",
+  {
+    ...directoryColumns(),
+    appId: text().notNull(),
+    userId: text().notNull(),
+    scope: text(),
+    status: text(),
+    syncState: text(),
+    externalId: text(),
+    userName: text(),
+    created: ts(),
+    lastUpdated: ts(),
+    statusChanged: ts(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.appId, t.userId] }),
+    index("okta_app_users_user_idx").on(t.integrationId, t.userId),
+    index("okta_app_users_live_idx").on(t.integrationId, t.appId, t.userId).where(notDeleted(t)),
+  ],
+);
+
+export const oktaAppGroups = pgTable(
+  "okta_app_groups",
+  {
+    ...directoryColumns(),
+    appId: text().notNull(),
+    groupId: text().notNull(),
+    priority: integer(),
+    lastUpdated: ts(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.appId, t.groupId] }),
+    index("okta_app_groups_group_idx").on(t.integrationId, t.groupId),
+  ],
+);
+
+export const oktaRoleAssignments = pgTable(
+  "okta_role_assignments",
+  {
+    ...directoryColumns(),
+    // Okta's role assignment id
+    id: text().notNull(),
+    principalType: text({ enum: ["USER", "GROUP"] }).notNull(),
+    principalId: text().notNull(),
+    roleType: text().notNull(),
+    label: text(),
+    status: text(),
+    assignmentType: text(),
+    customRoleId: text(),
+    resourceSetId: text(),
+    created: ts(),
+    lastUpdated: ts(),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.principalType, t.principalId, t.id] })],
+);
+
+export const oktaIdps = pgTable(
+  "okta_idps",
+  {
+    ...directoryColumns(),
+    id: text().notNull(),
+    type: text().notNull(),
+    name: text().notNull(),
+    status: text().notNull(),
+    protocolType: text(),
+    created: ts(),
+    lastUpdated: ts(),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.id] })],
+);
+
+// Sign-in and identity events from the System Log. Append-only; de-duplicated on uuid.
+export const oktaLogEvents = pgTable(
+  "okta_log_events",
+  {
+    workspaceId: uuid().notNull(),
+    integrationId: uuid()
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    uuid: text().notNull(),
+    published: ts().notNull(),
+    eventType: text().notNull(),
+    severity: text(),
+    outcomeResult: text(),
+    outcomeReason: text(),
+    displayMessage: text(),
+    actorId: text(),
+    actorType: text(),
+    actorAlternateId: text(),
+    actorDisplayName: text(),
+    targetAppId: text(),
+    targetAppName: text(),
+    targets: jsonb(),
+    clientIp: text(),
+    city: text(),
+    state: text(),
+    country: text(),
+    lat: doublePrecision(),
+    lon: doublePrecision(),
+    userAgent: text(),
+    insertedAt: ts().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.integrationId, t.uuid] }),
+    index("okta_log_events_published_idx").on(t.integrationId, t.published),
+    index("okta_log_events_actor_idx").on(t.integrationId, t.actorId, t.published),
+    // The Activity page: newest first across a workspace (keyset on published, integrationId, uuid), and its event-type filter.
+    index("okta_log_events_workspace_published_idx").on(t.workspaceId, t.published, t.integrationId, t.uuid),
+    index("okta_log_events_workspace_type_idx").on(t.workspaceId, t.eventType, t.published),
+  ],
+);
+
+export type OktaUser = typeof oktaUsers.$inferSelect;
+export type OktaGroup = typeof oktaGroups.$inferSelect;
+export type OktaApp = typeof oktaApps.$inferSelect;
+export type OktaLogEvent = typeof oktaLogEvents.$inferSelect;

@@ -1,0 +1,8 @@
+// Every table of the console, one file per domain. camelCase here, snake_case in SQL (drizzle
+// `casing: "snake_case"`). The status tuples live in db/enums.ts (drizzle-free, so client code can
+// import them) and are re-exported here so server code imports everything from "@/db/schema".
+export * from "../enums";
+export * from "./auth";
+export * from "./directory";
+export * from "./integrations";
+export * from "./sync";
