@@ -14,7 +14,8 @@ async function main() {
   let result: Record<string, unknown> = {};
   if (mode === "ours") {
     const { runSync } = await import("@/lib/sync/run-sync");
-    result = { ...(await runSync(args[0])) };
+    const { loadOktaClient } = await import("@/lib/integrations/load-okta-client");
+    result = { ...(await runSync(args[0], { loadClient: loadOktaClient })) };
   } else if (mode === "baseline") {
     const { runBaseline } = await import("./baseline");
     result = await runBaseline({

@@ -9,10 +9,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { connectIntegration } from "@/lib/integrations/connect-integration";
 import { READ_SCOPES } from "@/lib/integrations/contracts";
 import { stopBoss } from "@/lib/jobs/boss";
-import { runSync } from "@/lib/sync/run-sync";
 import { startSync } from "@/lib/sync/start-sync";
 import { createTenant } from "@/test/factories";
 import { type EmulatorApp, startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
+import { runSync } from "@/test/run-sync";
 import type { CheckResult, DiagnosticsResult, StreamLine, Symptom } from "./contracts";
 import { startDiagnostics } from "./run-diagnostics";
 

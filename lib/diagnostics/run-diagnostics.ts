@@ -3,9 +3,9 @@
 import { type Actor, requireAdmin } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { credentialsFromSecrets } from "@/lib/integrations/credentials";
+import { findIntegration } from "@/lib/integrations/find-integration";
+import { recordEvent } from "@/lib/integrations/record-event";
 import { readSecrets } from "@/lib/integrations/secrets";
-import { findIntegration } from "@/lib/sync/find-integration";
-import { recordEvent } from "@/lib/sync/record-event";
 import { adminLinks } from "./admin-links";
 import { planFor } from "./catalog";
 import { SYMPTOM_INFO, type Symptom } from "./contracts";

@@ -9,10 +9,10 @@
 // Scheduled syncs stay the source of truth: they reconcile anything a hook missed.
 import { getDb } from "@/db";
 import { loadOktaClient } from "@/lib/integrations/load-okta-client";
+import { recordEvent } from "@/lib/integrations/record-event";
 import { log } from "@/lib/log";
 import type { OktaClient } from "@/lib/okta/client";
 import { OktaApiError } from "@/lib/okta/errors";
-import { recordEvent } from "@/lib/sync/record-event";
 import { isNotFound } from "@/lib/sync/resources/walk";
 import { liveIds } from "@/lib/sync/scope";
 import { normalizeScope, restrictsApps, restrictsGroups, restrictsUsers, userMatches } from "@/lib/sync/scope-contract";

@@ -4,12 +4,12 @@ import { getDb } from "@/db";
 import { integrations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { log } from "@/lib/log";
-import { recordEvent } from "@/lib/sync/record-event";
 import { startSync } from "@/lib/sync/start-sync";
 import { type ConnectInput, type IntegrationView, METHOD_LABEL, type VerifyResult } from "./contracts";
 import { assertNameFree, isUniqueViolation, nameTaken } from "./names";
 import { assertOwner } from "./owners";
 import { normalizeDomainField, prepareAndVerify, verificationError } from "./prepare";
+import { recordEvent } from "./record-event";
 import { storeCredentials } from "./store-credentials";
 import { viewOf } from "./view";
 

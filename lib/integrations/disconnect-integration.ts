@@ -19,9 +19,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { unscheduleIntegration } from "@/lib/jobs/unschedule-integration";
 import { cancelSyncs } from "@/lib/sync/cancel-syncs";
-import { recordEvent } from "@/lib/sync/record-event";
 import type { DisconnectResult } from "./contracts";
 import { oktaFollowUp } from "./follow-up";
+import { recordEvent } from "./record-event";
 import { deleteSecrets } from "./secrets";
 import { viewOf } from "./view";
 

@@ -10,10 +10,10 @@ import { POST as verifyRoute } from "@/app/api/integrations/verify/route";
 import { getDb } from "@/db";
 import { integrationEvents, integrationSecrets, integrations, oktaUsers, pendingKeys, syncRunResources, syncRuns } from "@/db/schema";
 import { stopBoss } from "@/lib/jobs/boss";
-import { runSync } from "@/lib/sync/run-sync";
 import { dumpDatabase } from "@/test/db-dump";
 import { createTenant } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
+import { runSync } from "@/test/run-sync";
 import { loadOktaClient } from "./load-okta-client";
 import { resealSecrets } from "./reseal-secrets";
 

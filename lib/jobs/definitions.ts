@@ -3,6 +3,7 @@
 import { type ZodType, z } from "zod";
 import { getDb } from "@/db";
 import { applyHookEvents } from "@/lib/hooks/apply-hook-events";
+import { loadOktaClient } from "@/lib/integrations/load-okta-client";
 import { enqueueDueSyncs } from "@/lib/sync/enqueue-due-syncs";
 import { reapStaleRuns } from "@/lib/sync/reap-stale-runs";
 import { runSync } from "@/lib/sync/run-sync";
@@ -24,7 +25,7 @@ const define = <T>(d: JobDefinition<T>) => d;
 export const syncRunJob = define({
   name: QUEUES.syncRun,
   payload: z.object({ runId: z.uuid() }),
-  handler: ({ runId }, { signal }) => runSync(runId, { signal }),
+  handler: ({ runId }, { signal }) => runSync(runId, { signal, loadClient: loadOktaClient }),
 });
 
 export const syncTickJob = define({

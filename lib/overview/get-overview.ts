@@ -4,7 +4,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrationEvents, type Resource, type SyncRun, syncRunResources, syncRuns } from "@/db/schema";
-import { findIntegration } from "@/lib/sync/find-integration";
+import { findIntegration } from "@/lib/integrations/find-integration";
 import { normalizeScope } from "@/lib/sync/scope-contract";
 import { type Overview, overviewSchema } from "./contracts";
 import { countDirectory, signInsPerDay } from "./count-directory";

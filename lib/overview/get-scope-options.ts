@@ -2,7 +2,7 @@
 // narrower scope left out of the last sync (kept soft-deleted, so a scope can be widened again),
 // and the user types of its stored users.
 import { getDb } from "@/db";
-import { findIntegration } from "@/lib/sync/find-integration";
+import { findIntegration } from "@/lib/integrations/find-integration";
 import { type ScopeOptions, scopeOptionsSchema } from "./contracts";
 
 const LIMIT = 5000;

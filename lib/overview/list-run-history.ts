@@ -3,8 +3,8 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { RESOURCES, syncRunResources, syncRuns, users } from "@/db/schema";
+import { findIntegration } from "@/lib/integrations/find-integration";
 import { decodeCursor, encodeCursor, uuidCursor } from "@/lib/sync/cursor";
-import { findIntegration } from "@/lib/sync/find-integration";
 import { type RunHistory, runHistorySchema } from "./contracts";
 
 export async function listRunHistory(input: {

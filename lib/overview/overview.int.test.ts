@@ -7,11 +7,11 @@ import { GET as historyRoute } from "@/app/api/integrations/[id]/overview/runs/r
 import { GET as getSettingsRoute, PATCH as patchSettingsRoute } from "@/app/api/integrations/[id]/settings/route";
 import { getDb } from "@/db";
 import { stopBoss } from "@/lib/jobs/boss";
-import { runSync } from "@/lib/sync/run-sync";
 import { startSync } from "@/lib/sync/start-sync";
-import { connectToEmulator } from "@/test/sync-fixtures";
 import { createTenant } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
+import { runSync } from "@/test/run-sync";
+import { connectToEmulator } from "@/test/sync-fixtures";
 import type { Overview, RunHistory, Settings } from "./contracts";
 
 let emu: TestEmulator;

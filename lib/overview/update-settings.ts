@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { assertNameFree, isUniqueViolation, nameTaken } from "@/lib/integrations/names";
 import { assertOwner } from "@/lib/integrations/owners";
-import { recordEvent } from "@/lib/sync/record-event";
+import { recordEvent } from "@/lib/integrations/record-event";
 import { describeScope, normalizeScope, type SyncScope, scopeKey } from "@/lib/sync/scope-contract";
 import type { SettingsInput, SettingsUpdateResult } from "./contracts";
 import { formatInterval, formatShare } from "./format";

@@ -5,9 +5,9 @@ import { GET as getEvents } from "@/app/api/integrations/[id]/events/route";
 import { GET as getRunRoute } from "@/app/api/integrations/[id]/syncs/[runId]/route";
 import { GET as listRunsRoute, POST as startRoute } from "@/app/api/integrations/[id]/syncs/route";
 import { getDb } from "@/db";
+import { recordEvent } from "@/lib/integrations/record-event";
 import { stopBoss } from "@/lib/jobs/boss";
 import { createTenant } from "@/test/factories";
-import { recordEvent } from "./record-event";
 import { finishRun, insertIntegration } from "@/test/sync-fixtures";
 
 afterAll(() => stopBoss());

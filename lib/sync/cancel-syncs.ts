@@ -4,7 +4,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { type DbOrTx, getDb } from "@/db";
 import { syncRunResources, syncRuns } from "@/db/schema";
-import { recordEvent } from "./record-event";
+import { recordEvent } from "@/lib/integrations/record-event";
 
 export async function cancelSyncs(
   input: { integrationId: string; reason: string; actorUserId?: string | null; runId?: string },

@@ -3,8 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { RESOURCES, type SyncRun, type SyncRunResource, syncRunResources, syncRuns } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+import { findIntegration } from "@/lib/integrations/find-integration";
 import { type RunDetail, runDetailSchema } from "./contracts";
-import { findIntegration } from "./find-integration";
 
 export const runTotalsSql = {
   pages: sql<number>`coalesce(sum(${syncRunResources.pages}), 0)::int`,

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
-import { enqueueDueSyncs } from "./enqueue-due-syncs";
-import { runSync } from "./run-sync";
-import { startSync } from "./start-sync";
+import { runSync } from "@/test/run-sync";
 import { connectToEmulator, differences, expectedDiff, fetchTruth, runResources, storedRows, truthRows } from "@/test/sync-fixtures";
+import { enqueueDueSyncs } from "./enqueue-due-syncs";
+import { startSync } from "./start-sync";
 
 let emu: TestEmulator;
 beforeAll(async () => {

@@ -2,9 +2,9 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { getDb } from "@/db";
 import { type EventLevel, integrationEvents } from "@/db/schema";
+import { findIntegration } from "@/lib/integrations/find-integration";
 import { type IntegrationEventItem, integrationEventSchema } from "./contracts";
 import { decodeCursor, encodeCursor, idCursor } from "./cursor";
-import { findIntegration } from "./find-integration";
 
 export async function listEvents(input: {
   workspaceId: string;

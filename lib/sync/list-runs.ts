@@ -2,9 +2,9 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { syncRunResources, syncRuns } from "@/db/schema";
+import { findIntegration } from "@/lib/integrations/find-integration";
 import { type RunSummary, runSummarySchema } from "./contracts";
 import { decodeCursor, encodeCursor, uuidCursor } from "./cursor";
-import { findIntegration } from "./find-integration";
 import { runTotalsSql } from "./get-run";
 
 export async function listRuns(input: {

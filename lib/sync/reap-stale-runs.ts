@@ -5,9 +5,9 @@
 // conditional UPDATE, enqueueing is deduplicated by run id, and claiming is atomic.
 import { getDb } from "@/db";
 import { getEnv } from "@/lib/env";
+import { recordEvent } from "@/lib/integrations/record-event";
 import { enqueueSyncRun } from "@/lib/jobs/enqueue-sync-run";
 import { log } from "@/lib/log";
-import { recordEvent } from "./record-event";
 
 export async function reapStaleRuns(): Promise<{ requeued: string[]; reenqueued: number }> {
   const sql = getDb().$client;

@@ -20,12 +20,12 @@ import {
 } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/integrations/record-event";
 import { enqueueSyncRun } from "@/lib/jobs/enqueue-sync-run";
 import { log } from "@/lib/log";
 import type { OktaClient, OktaClientEvents } from "@/lib/okta/client";
 import { analyzeTables } from "./analyze-tables";
 import { describeSyncError, RESOURCE_LABELS } from "./describe-error";
-import { recordEvent } from "./record-event";
 import { syncAppAssignments } from "./resources/app-assignments";
 import { syncApps } from "./resources/apps";
 import { syncGroups } from "./resources/groups";
@@ -79,15 +79,11 @@ export const PLAN: Record<Resource, Step> = {
   log_events: { run: syncLogEvents },
 };
 
-export type ClientLoader = (integrationId: string, events: OktaClientEvents) => Promise<OktaClient>;
-
-const defaultLoader: ClientLoader = async (integrationId, events) => {
-  const { loadOktaClient } = await import("@/lib/integrations/load-okta-client");
-  return loadOktaClient(integrationId, { events });
-};
+/** How the run gets its Okta client (the job passes lib/integrations' loadOktaClient in). */
+export type ClientLoader = (integrationId: string, opts: { events: OktaClientEvents }) => Promise<OktaClient>;
 
 export interface RunSyncOptions {
-  loadClient?: ClientLoader;
+  loadClient: ClientLoader;
   /** Resources to run; the rest are skipped (tests). */
   only?: Resource[];
   /** The worker is shutting down: stop at the next page and hand the run back to the queue. */
@@ -134,7 +130,7 @@ function totals(t: RunTelemetry) {
   return { requests, rateLimitWaits, retries };
 }
 
-export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise<{ claimed: boolean; status?: RunStatus }> {
+export async function runSync(runId: string, opts: RunSyncOptions): Promise<{ claimed: boolean; status?: RunStatus }> {
   const leaseOwner = randomUUID();
   const run = await claim(runId, leaseOwner);
   if (!run) return { claimed: false };
@@ -212,7 +208,7 @@ export async function runSync(runId: string, opts: RunSyncOptions = {}): Promise
     try {
       [integration] = await db.select().from(integrations).where(eq(integrations.id, run.integrationId));
       if (!integration || integration.state !== "connected") throw new AppError("CONFLICT", "the integration is disconnected");
-      client = await (opts.loadClient ?? defaultLoader)(run.integrationId, events);
+      client = await opts.loadClient(run.integrationId, { events });
     } catch (e) {
       const d = describeSyncError(e, null);
       await event({ level: "error", kind: d.kind, message: d.message, details: d.error });

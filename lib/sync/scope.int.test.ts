@@ -11,10 +11,10 @@ import { applyHookEvents } from "@/lib/hooks/apply-hook-events";
 import { stopBoss } from "@/lib/jobs/boss";
 import type { Overview, ScopeOptions, Settings } from "@/lib/overview/contracts";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
-import { runSync } from "./run-sync";
+import { runSync } from "@/test/run-sync";
+import { connectToEmulator, differences, fetchTruth, runResources, storedRows, type Truth, truthRows } from "@/test/sync-fixtures";
 import type { SyncScope } from "./scope-contract";
 import { startSync } from "./start-sync";
-import { connectToEmulator, differences, fetchTruth, runResources, storedRows, type Truth, truthRows } from "@/test/sync-fixtures";
 
 let emu: TestEmulator;
 beforeAll(async () => {

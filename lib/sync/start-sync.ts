@@ -5,10 +5,10 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrations, RESOURCES, type RunMode, type RunTrigger, type SyncRun, syncRunResources, syncRuns } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { findIntegration } from "@/lib/integrations/find-integration";
+import { recordEvent } from "@/lib/integrations/record-event";
 import { enqueueSyncRun } from "@/lib/jobs/enqueue-sync-run";
 import { log } from "@/lib/log";
-import { findIntegration } from "./find-integration";
-import { recordEvent } from "./record-event";
 
 export interface StartSyncInput {
   integrationId: string;
