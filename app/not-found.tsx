@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { BrandMark } from "@/components/shell/brand";
 import { buttonClass } from "@/components/ui";
+import { links } from "@/lib/links";
 
 export default function NotFound() {
   return (
@@ -9,7 +10,7 @@ export default function NotFound() {
       <p className="mt-6 text-sm font-semibold text-brand-600">404</p>
       <h1 className="mt-1 text-2xl font-semibold text-slate-900">Page not found</h1>
       <p className="mt-2 max-w-sm text-sm text-slate-600">The page you asked for does not exist or has moved.</p>
-      <Link href="/integrations" className={buttonClass("primary", "md", "mt-6")}>
+      <Link href={links.integrations()} className={buttonClass("primary", "md", "mt-6")}>
         Back to the console
       </Link>
     </main>

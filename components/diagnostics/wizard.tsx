@@ -4,10 +4,11 @@
 // integration and, given the connect form's values as `baseBody`, for a connection that failed to verify.
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { Alert, Button, Card, CardHeader, RefreshIcon } from "@/components/ui";
 import { api } from "@/lib/api/client";
 import { SYMPTOM_INFO, type Symptom } from "@/lib/diagnostics/contracts";
+import { links } from "@/lib/links";
 import { CheckRow } from "./check-row";
 import { SymptomPicker } from "./symptom-picker";
 import { type RunState, useDiagnostics } from "./use-diagnostics";
@@ -63,9 +64,10 @@ export function DiagnosticsWizard({
   const { state, run } = useDiagnostics(endpoint, baseBody);
   const sync = useMutation({ mutationFn: () => api(`/api/integrations/${integrationId}/syncs`, { method: "POST", body: {} }) });
   const busy = state.phase === "running";
+  // Only the transition to "done" matters, not a new callback identity.
+  const finished = useEffectEvent(() => onFinished?.());
   useEffect(() => {
-    if (state.phase === "done") onFinished?.();
-    // Only the transition to "done" matters, not a new callback identity.
+    if (state.phase === "done") finished();
   }, [state.phase]);
   const done = Object.keys(state.results).length + Object.keys(state.notRun).length;
   const start = (s: Symptom) => {
@@ -135,10 +137,10 @@ export function DiagnosticsWizard({
                     Sync now
                   </Button>
                 )}
-                {sync.isSuccess && (
+                {sync.isSuccess && integrationId && (
                   <span className="text-sm text-slate-700" role="status">
                     Sync started. Follow it on the{" "}
-                    <Link className="font-medium text-brand-700 underline" href={`/integrations/okta/${integrationId}`}>
+                    <Link className="font-medium text-brand-700 underline" href={links.overview(integrationId)}>
                       integration page
                     </Link>
                     .

@@ -1,5 +1,6 @@
-import { PageHeader, Tabs } from "@/components/ui";
+import { PageHeader, TabNav } from "@/components/ui";
 import type { FacetsData } from "@/lib/directory/responses";
+import { links } from "@/lib/links";
 
 /** The directory's title and its People | Groups | Apps tabs with how many of each are synced. */
 export function DirectoryHeader({
@@ -14,17 +15,17 @@ export function DirectoryHeader({
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ label: "Console", href: "/integrations" }, { label: "Directory" }]}
+        breadcrumbs={[{ label: "Console", href: links.integrations() }, { label: "Directory" }]}
         title="Directory"
         description={description}
         actions={actions}
       />
-      <Tabs
+      <TabNav
         label="Directory sections"
         items={[
-          { id: "people", label: "People", href: "/directory/people", count: totals.users },
-          { id: "groups", label: "Groups", href: "/directory/groups", count: totals.groups },
-          { id: "apps", label: "Apps", href: "/directory/apps", count: totals.apps },
+          { id: "people", label: "People", href: links.people(), count: totals.users },
+          { id: "groups", label: "Groups", href: links.groups(), count: totals.groups },
+          { id: "apps", label: "Apps", href: links.apps(), count: totals.apps },
         ]}
       />
     </>

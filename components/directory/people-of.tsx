@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useState } from "react";
 import { Alert, Badge, Card, CardHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { type AppUserPageData, appUserPage, type MemberPageData, memberPage } from "@/lib/directory/responses";
+import { links } from "@/lib/links";
 import { Quiet } from "./detail-parts";
 import { UserStatus } from "./labels";
-import { directoryHref } from "./links";
 import { FilterSelect, ListFooter, SearchBox } from "./list-parts";
 import { PersonCell } from "./person-cell";
 import { RelativeTime } from "./relative-time";
@@ -90,7 +90,7 @@ export function PeopleOf(props: Props) {
                         <span key={g.id}>
                           via{" "}
                           <Link
-                            href={directoryHref.group(props.integrationId, g.id)}
+                            href={links.group(props.integrationId, g.id)}
                             className="font-medium text-slate-800 hover:text-brand-700 hover:underline"
                           >
                             {g.name}

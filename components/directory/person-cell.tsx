@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { links } from "@/lib/links";
 import { personName } from "./labels";
-import { directoryHref } from "./links";
 
 const COLORS = [
   "bg-sky-100 text-sky-800",
@@ -50,7 +50,7 @@ export function PersonCell({
       <Avatar name={name} id={person.id} />
       <div className="min-w-0">
         <Link
-          href={directoryHref.person(person.integrationId, person.id)}
+          href={links.person(person.integrationId, person.id)}
           className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
         >
           {name}

@@ -1,6 +1,7 @@
 "use client";
 // Loading and error states of the directory's route segments (each segment's loading.tsx/error.tsx).
 import { Alert, Button, ButtonLink, Card } from "@/components/ui";
+import { links } from "@/lib/links";
 
 function Bar({ className }: { className: string }) {
   return <div className={`animate-pulse rounded bg-slate-200/80 ${className}`} />;
@@ -48,7 +49,7 @@ export function DirectoryError({ error, retry }: { error: Error & { digest?: str
             <Button variant="secondary" size="sm" onClick={() => retry()}>
               Try again
             </Button>
-            <ButtonLink href="/directory/people" variant="ghost" size="sm">
+            <ButtonLink href={links.people()} variant="ghost" size="sm">
               All people
             </ButtonLink>
           </div>

@@ -6,7 +6,7 @@ import { useId } from "react";
 import { ActivityIcon, Card, CardHeader, EmptyState, RefreshIcon } from "@/components/ui";
 import type { Overview } from "@/lib/overview/contracts";
 import { formatCount, formatDuration } from "@/lib/overview/format";
-import { links } from "@/lib/overview/links";
+import { links } from "@/lib/links";
 import { RUN_STATUS } from "./labels";
 
 const W = 560;

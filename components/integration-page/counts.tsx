@@ -6,7 +6,7 @@ import Link from "next/link";
 import { AlertIcon, Badge, Card, CheckIcon, cn } from "@/components/ui";
 import type { Overview } from "@/lib/overview/contracts";
 import { formatCount } from "@/lib/overview/format";
-import { links } from "@/lib/overview/links";
+import { links } from "@/lib/links";
 import { GROUP_TYPE_LABEL, titleCase, USER_STATUS_ORDER } from "./labels";
 
 function Line({
@@ -171,7 +171,7 @@ export function CountsGrid({ overview }: { overview: Overview }) {
           title="People"
           total={c.users.total}
           unit={c.users.total === 1 ? "user" : "users"}
-          href={links.people(id)}
+          href={links.people({ integrationId: id })}
           testId="count-users"
         >
           {statuses.length ? (
@@ -180,7 +180,7 @@ export function CountsGrid({ overview }: { overview: Overview }) {
                 key={s}
                 label={titleCase(s)}
                 value={c.users.byStatus[s]}
-                href={links.people(id, s)}
+                href={links.people({ integrationId: id, status: s })}
                 testId={`count-users-${s}`}
                 tone={s === "LOCKED_OUT" || s === "SUSPENDED" ? "warning" : undefined}
               />
@@ -197,11 +197,11 @@ export function CountsGrid({ overview }: { overview: Overview }) {
           title="Groups"
           total={c.groups.total}
           unit={c.groups.total === 1 ? "group" : "groups"}
-          href={links.groups(id)}
+          href={links.groups({ integrationId: id })}
           testId="count-groups"
         >
           {sorted(c.groups.byType).map(([t, n]) => (
-            <Line key={t} label={GROUP_TYPE_LABEL[t] ?? titleCase(t)} value={n} href={links.groups(id, t)} testId={`count-groups-${t}`} />
+            <Line key={t} label={GROUP_TYPE_LABEL[t] ?? titleCase(t)} value={n} href={links.groups({ integrationId: id, type: t })} testId={`count-groups-${t}`} />
           ))}
           <Line label="Memberships" value={c.memberships.total} testId="count-memberships" />
           <Line label="With admin roles" value={c.admins.groups} testId="count-admin-groups" />
@@ -212,12 +212,12 @@ export function CountsGrid({ overview }: { overview: Overview }) {
             <Reconciliation m={c.memberships} />
           </li>
         </Panel>
-        <Panel title="Apps" total={c.apps.total} unit={c.apps.total === 1 ? "app" : "apps"} href={links.apps(id)} testId="count-apps">
+        <Panel title="Apps" total={c.apps.total} unit={c.apps.total === 1 ? "app" : "apps"} href={links.apps({ integrationId: id })} testId="count-apps">
           {sorted(c.apps.byStatus).map(([s, n]) => (
-            <Line key={s} label={titleCase(s)} value={n} href={links.apps(id, s)} testId={`count-apps-${s}`} />
+            <Line key={s} label={titleCase(s)} value={n} href={links.apps({ integrationId: id, status: s })} testId={`count-apps-${s}`} />
           ))}
-          <Line label="User assignments" value={c.assignments.users} href={links.apps(id)} testId="count-assignments-users" />
-          <Line label="Group assignments" value={c.assignments.groups} href={links.apps(id)} testId="count-assignments-groups" />
+          <Line label="User assignments" value={c.assignments.users} href={links.apps({ integrationId: id })} testId="count-assignments-users" />
+          <Line label="Group assignments" value={c.assignments.groups} href={links.apps({ integrationId: id })} testId="count-assignments-groups" />
           {overview.scope?.outOfScope.apps !== undefined && (
             <Line label="Apps out of scope in Okta" value={overview.scope.outOfScope.apps} testId="count-apps-out-of-scope" />
           )}

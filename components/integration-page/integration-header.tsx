@@ -2,9 +2,9 @@
 import { DisconnectButton } from "@/components/integrations/disconnect-button";
 // The title row every page of an integration shares: name and live state, the admin actions, and
 // the tabs. The state comes from the polled overview, so it flips to Syncing (and back) by itself.
-import { Badge, ButtonLink, PageHeader, SettingsIcon, Tabs, type Tone } from "@/components/ui";
+import { Badge, ButtonLink, PageHeader, SettingsIcon, TabNav, type Tone } from "@/components/ui";
+import { links } from "@/lib/links";
 import { HEALTH_LABELS, type HealthState } from "@/lib/overview/contracts";
-import { links } from "@/lib/overview/links";
 import { useOverview } from "./queries";
 import { SyncNowButton } from "./sync-now-button";
 
@@ -40,7 +40,7 @@ export function IntegrationHeader({
   const connected = i.state === "connected";
   const tabLabel = { overview: "Overview", runs: "Sync runs", settings: "Settings" }[tab];
   const breadcrumbs = [
-    { label: "Integrations", href: "/integrations" },
+    { label: "Integrations", href: links.integrations() },
     { label: i.name, href: links.overview(i.id) },
     ...(tab === "overview" ? [] : [{ label: tabLabel, href: tab === "runs" ? links.runs(i.id) : undefined }]),
     ...(crumb ?? []),
@@ -79,7 +79,7 @@ export function IntegrationHeader({
           ) : undefined
         }
       />
-      <Tabs
+      <TabNav
         label="Integration sections"
         value={tab}
         items={[

@@ -8,7 +8,7 @@ import { useEffect, useState } from "react";
 import { Badge, Button, Card, CardHeader, cn, XIcon } from "@/components/ui";
 import { type Overview, RESOURCE_TITLES } from "@/lib/overview/contracts";
 import { formatCount, formatDuration } from "@/lib/overview/format";
-import { links } from "@/lib/overview/links";
+import { links } from "@/lib/links";
 import type { RunResource } from "@/lib/sync/contracts";
 import { RESOURCE_STATUS, RUN_STATUS } from "./labels";
 import { useRun } from "./queries";

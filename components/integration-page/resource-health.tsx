@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { Badge, Card, CardHeader, cn, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { type ResourceHealth as Item, type Overview, RESOURCE_TITLES } from "@/lib/overview/contracts";
-import { links } from "@/lib/overview/links";
+import { links } from "@/lib/links";
 import { HEALTH } from "./labels";
 import { Relative } from "./time";
 

@@ -21,7 +21,7 @@ import {
 } from "@/components/ui";
 import { type HistoryRun, RESOURCE_TITLES } from "@/lib/overview/contracts";
 import { formatCount, formatDuration } from "@/lib/overview/format";
-import { links } from "@/lib/overview/links";
+import { links } from "@/lib/links";
 import { RUN_STATUS, TRIGGER } from "./labels";
 import { useRunHistory } from "./queries";
 import { useNow } from "./time";

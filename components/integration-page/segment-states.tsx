@@ -3,6 +3,7 @@
 // that says what could not load and offers a retry (server details stay on the server).
 import Link from "next/link";
 import { Alert, Button, Card } from "@/components/ui";
+import { links } from "@/lib/links";
 
 function Bar({ className }: { className: string }) {
   return <div className={`animate-pulse rounded bg-slate-200/80 ${className}`} />;
@@ -21,7 +22,9 @@ export function PageSkeleton({ label, blocks = ["h-28", "h-64", "h-48"] }: { lab
         <Bar className="h-4 w-16" />
       </div>
       <div className="space-y-6">
+        {/* Placeholders in a fixed order: position is their identity. */}
         {blocks.map((h, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders that never reorder
           <Card key={i} className={`${h} p-5`}>
             <Bar className="mb-3 h-4 w-40" />
             <Bar className="h-3 w-2/3" />
@@ -46,7 +49,7 @@ export function SegmentError({ what, error, retry }: { what: string; error: Erro
       >
         Something went wrong on our side{error.digest ? ` (reference ${error.digest})` : ""}. Try again; if it keeps happening, check the
         server log.{" "}
-        <Link href="/integrations" className="underline">
+        <Link href={links.integrations()} className="underline">
           Back to Integrations
         </Link>
       </Alert>

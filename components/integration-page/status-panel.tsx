@@ -6,7 +6,7 @@ import { AlertIcon, Badge, Card, CheckIcon, cn, InfoIcon, RefreshIcon, Time, XIc
 import { METHOD_LABEL } from "@/lib/integrations/contracts";
 import { HEALTH_LABELS, type Overview } from "@/lib/overview/contracts";
 import { formatDuration, formatInterval } from "@/lib/overview/format";
-import { links } from "@/lib/overview/links";
+import { links } from "@/lib/links";
 import { RUN_STATUS, TRIGGER } from "./labels";
 import { Relative } from "./time";
 

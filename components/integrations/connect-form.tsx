@@ -8,6 +8,7 @@ import { DiagnosticsWizard } from "@/components/diagnostics/wizard";
 import { Alert, Button, Card, CardBody, CardHeader, Field, Input, Select } from "@/components/ui";
 import { api } from "@/lib/api/client";
 import { READ_SCOPES, type ReadScope, verifyResult } from "@/lib/integrations/contracts";
+import { links } from "@/lib/links";
 import { AuthMethodFields, type AuthState, emptyAuth, toAuthInput } from "./auth-method-fields";
 import { DiagnosisPanel } from "./diagnosis-panel";
 import { ScopePicker } from "./scope-picker";
@@ -33,7 +34,7 @@ export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerO
   const test = useMutation({ mutationFn: () => api("/api/integrations/verify", { method: "POST", body: body(), schema: verifyResult }) });
   const connect = useMutation({
     mutationFn: () => api<{ id: string }>("/api/integrations", { method: "POST", body: { ...body(), name, ownerId } }),
-    onSuccess: (i) => router.push(`/integrations/okta/${i.id}?connected=1`),
+    onSuccess: (i) => router.push(links.overview(i.id, { connected: true })),
   });
   const last = connect.error ?? (test.isSuccess ? null : test.error);
   const err = readError(last);

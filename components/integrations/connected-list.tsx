@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, ChevronRightIcon, OktaMark, Time } from "@/components/ui";
 import { type IntegrationView, METHOD_LABEL } from "@/lib/integrations/contracts";
+import { links } from "@/lib/links";
 
 /** The workspace's Okta integrations (several orgs possible), connected first. */
 export function ConnectedIntegrations({ items }: { items: IntegrationView[] }) {
@@ -16,7 +17,7 @@ export function ConnectedIntegrations({ items }: { items: IntegrationView[] }) {
             const missing = i.scopeResults.filter((s) => !s.ok).length;
             return (
               <li key={i.id}>
-                <Link href={`/integrations/okta/${i.id}`} className="flex items-center gap-4 px-5 py-3.5 hover:bg-slate-50">
+                <Link href={links.overview(i.id)} className="flex items-center gap-4 px-5 py-3.5 hover:bg-slate-50">
                   <OktaMark size={32} />
                   <div className="min-w-0 flex-1">
                     <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Alert, Button, ButtonLink, Card, CardBody, CardHeader, Field, Input, Select } from "@/components/ui";
 import { api } from "@/lib/api/client";
 import { type IntegrationView, METHOD_LABEL, type ReadScope } from "@/lib/integrations/contracts";
+import { links } from "@/lib/links";
 import { AuthMethodFields, type AuthState, emptyAuth, toAuthInput } from "./auth-method-fields";
 import type { OwnerOption } from "./connect-form";
 import { DiagnosisPanel } from "./diagnosis-panel";
@@ -34,7 +35,7 @@ export function EditForm({ integration: i, owners }: { integration: IntegrationV
         },
       }),
     onSuccess: () => {
-      router.push(`/integrations/okta/${i.id}`);
+      router.push(links.overview(i.id));
       router.refresh();
     },
   });
@@ -104,7 +105,7 @@ export function EditForm({ integration: i, owners }: { integration: IntegrationV
       </div>
 
       <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
-        <ButtonLink variant="secondary" href={`/integrations/okta/${i.id}`}>
+        <ButtonLink variant="secondary" href={links.overview(i.id)}>
           Cancel
         </ButtonLink>
         <Button type="submit" loading={save.isPending}>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui";
+import { links } from "@/lib/links";
 import { Brand } from "./brand";
 import { Nav } from "./nav";
 import { UserMenu } from "./user-menu";
@@ -22,7 +23,7 @@ export function ConsoleShell({ user, workspace, children }: { user: ShellUser; w
       </a>
       <aside className="fixed inset-y-0 left-0 hidden w-60 flex-col border-r border-slate-200 bg-white md:flex">
         <div className="flex h-16 items-center px-4">
-          <Link href="/integrations" aria-label="Okta Sync Console home">
+          <Link href={links.integrations()} aria-label="Okta Sync Console home">
             <Brand />
           </Link>
         </div>

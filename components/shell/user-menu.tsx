@@ -1,7 +1,19 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+// The signed-in person: avatar, name and email; opens a menu (Radix: arrow keys, Escape) with the
+// workspace, the role and Sign out.
+import { useTransition } from "react";
+import {
+  Badge,
+  ChevronDownIcon,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+  LogOutIcon,
+} from "@/components/ui";
 import { signOutAction } from "@/lib/auth/sign-out-action";
-import { Badge, ChevronDownIcon, LogOutIcon } from "@/components/ui";
 
 function initials(name: string, email: string) {
   const src = name.trim() || email;
@@ -9,7 +21,6 @@ function initials(name: string, email: string) {
   return ((parts[0]?.[0] ?? "?") + (parts[1]?.[0] ?? "")).toUpperCase();
 }
 
-/** The signed-in person: avatar, name, role badge; opens a menu with Sign out. */
 export function UserMenu({
   name,
   email,
@@ -23,28 +34,10 @@ export function UserMenu({
   workspace: string;
   placement?: "up" | "down";
 }) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => ref.current && !ref.current.contains(e.target as Node) && setOpen(false);
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    document.addEventListener("mousedown", onDown);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("mousedown", onDown);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  const [pending, startTransition] = useTransition();
   return (
-    <div ref={ref} className="relative">
-      <button
-        type="button"
-        onClick={() => setOpen((o) => !o)}
-        aria-expanded={open}
-        aria-haspopup="menu"
-        className="flex w-full items-center gap-2.5 rounded-md px-2 py-2 text-left hover:bg-slate-100"
-      >
+    <DropdownMenu>
+      <DropdownMenuTrigger className="flex w-full items-center gap-2.5 rounded-md px-2 py-2 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 data-[state=open]:bg-slate-100">
         <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-slate-800 text-xs font-semibold text-white">
           {initials(name, email)}
         </span>
@@ -53,29 +46,25 @@ export function UserMenu({
           <span className="block truncate text-xs text-slate-500">{email}</span>
         </span>
         <ChevronDownIcon size={16} className="shrink-0 text-slate-400" />
-      </button>
-      {open && (
-        <div
-          role="menu"
-          className={`absolute right-0 z-20 w-full min-w-56 ${placement === "up" ? "bottom-full mb-2" : "top-full mt-2"} rounded-md border border-slate-200 bg-white py-1 shadow-lg`}
-        >
-          <div className="border-b border-slate-100 px-3 py-2">
-            <p className="truncate text-xs text-slate-500">{workspace}</p>
-            <p className="mt-1 flex items-center gap-2 text-sm text-slate-700">
-              Role <Badge tone={role === "admin" ? "brand" : "neutral"}>{role === "admin" ? "Admin" : "Viewer"}</Badge>
-            </p>
-          </div>
-          <form action={signOutAction}>
-            <button
-              type="submit"
-              role="menuitem"
-              className="flex w-full items-center gap-2 px-3 py-2 text-sm text-slate-700 hover:bg-slate-50"
-            >
-              <LogOutIcon size={16} className="text-slate-400" /> Sign out
-            </button>
-          </form>
-        </div>
-      )}
-    </div>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent
+        side={placement === "up" ? "top" : "bottom"}
+        align="end"
+        className="w-[var(--radix-dropdown-menu-trigger-width)]"
+      >
+        <DropdownMenuLabel>
+          <span className="block truncate text-xs font-normal text-slate-500">{workspace}</span>
+          <span className="mt-1 flex items-center gap-2 font-normal text-slate-700">
+            Role <Badge tone={role === "admin" ? "brand" : "neutral"}>{role === "admin" ? "Admin" : "Viewer"}</Badge>
+          </span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        {/* Called directly, not as a form in the menu: choosing an item closes the menu, which would
+            unmount a form before the browser submits it. The action redirects to the sign-in page. */}
+        <DropdownMenuItem disabled={pending} onSelect={() => startTransition(() => signOutAction())}>
+          <LogOutIcon size={16} className="text-slate-400" /> Sign out
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }

@@ -1,4 +1,7 @@
-/** Joins class names, skipping falsy values. */
-export function cn(...parts: Array<string | false | null | undefined>) {
-  return parts.filter(Boolean).join(" ");
+import { type ClassValue, clsx } from "clsx";
+import { twMerge } from "tailwind-merge";
+
+/** Joins class names (clsx) and lets a later Tailwind class override an earlier one (tailwind-merge). */
+export function cn(...parts: ClassValue[]) {
+  return twMerge(clsx(parts));
 }

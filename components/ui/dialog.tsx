@@ -1,11 +1,10 @@
 "use client";
-import { useEffect, useId, useRef } from "react";
+// A modal dialog on Radix: focus moves in and is trapped, Escape and an outside click close it,
+// focus returns to what opened it, and the title and description are announced.
+import * as D from "@radix-ui/react-dialog";
 import { XIcon } from "./icons";
 
-/**
- * A modal dialog (native <dialog>: focus trap, Escape and backdrop close). Controlled by `open`;
- * `onClose` fires on Escape, the close button or a backdrop click.
- */
+/** Controlled by `open`; `onClose` fires on Escape, the close button or a click outside. */
 export function Dialog({
   open,
   onClose,
@@ -21,49 +20,31 @@ export function Dialog({
   children?: React.ReactNode;
   footer?: React.ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onClick={(e) => {
-        if (e.target === ref.current) onClose();
-      }}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
-    >
-      {open && (
-        <div>
+    <D.Root open={open} onOpenChange={(o) => !o && onClose()}>
+      <D.Portal>
+        <D.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <D.Content
+          // Without a description Radix warns unless told there is none.
+          {...(description ? {} : { "aria-describedby": undefined })}
+          className="fixed top-1/2 left-1/2 z-50 max-h-[calc(100vh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-slate-200 bg-white text-slate-900 shadow-xl focus:outline-none"
+        >
           <div className="flex items-start justify-between gap-4 px-5 pt-5">
             <div>
-              <h2 id={titleId} className="text-base font-semibold">
-                {title}
-              </h2>
-              {description && <p className="mt-1 text-sm text-slate-500">{description}</p>}
+              <D.Title className="text-base font-semibold">{title}</D.Title>
+              {description && <D.Description className="mt-1 text-sm text-slate-500">{description}</D.Description>}
             </div>
-            <button
-              type="button"
-              onClick={onClose}
-              className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600"
+            <D.Close
+              className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600 focus-visible:outline-2 focus-visible:outline-brand-500"
               aria-label="Close"
             >
               <XIcon size={18} />
-            </button>
+            </D.Close>
           </div>
           {children && <div className="px-5 py-4">{children}</div>}
           {footer && <div className="flex justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">{footer}</div>}
-        </div>
-      )}
-    </dialog>
+        </D.Content>
+      </D.Portal>
+    </D.Root>
   );
 }

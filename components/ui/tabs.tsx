@@ -1,4 +1,8 @@
 "use client";
+// Two kinds of tabs. TabNav: sections that are pages (links; the current one has aria-current, as
+// WAI-ARIA advises for navigation rather than a tablist). Tabs: panels within one page, on Radix
+// (arrow keys move between tabs, Home/End, the panel follows the selected tab).
+import * as T from "@radix-ui/react-tabs";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "./cn";
@@ -6,56 +10,64 @@ import { cn } from "./cn";
 export interface TabItem {
   id: string;
   label: React.ReactNode;
-  /** With href the tab is a link (active when the path matches); without, it calls onChange. */
-  href?: string;
+  href: string;
   count?: number;
 }
 
-/** A horizontal tab bar: links (routing) or buttons (local state via value/onChange). */
-export function Tabs({
-  items,
-  value,
-  onChange,
-  label,
-}: {
-  items: TabItem[];
-  value?: string;
-  onChange?: (id: string) => void;
-  label: string;
-}) {
+const tabClass = (active: boolean) =>
+  cn(
+    "flex items-center gap-2 border-b-2 px-0.5 pt-1 pb-2.5 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-brand-500",
+    active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700",
+  );
+
+function Count({ n }: { n?: number }) {
+  if (n === undefined) return null;
+  return <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600 tabular-nums">{n.toLocaleString("en-US")}</span>;
+}
+
+/** A bar of links to sibling pages; `value` names the current one, else the path decides. */
+export function TabNav({ items, value, label }: { items: TabItem[]; value?: string; label: string }) {
   const pathname = usePathname();
-  const isActive = (t: TabItem) =>
-    value !== undefined ? t.id === value : t.href ? pathname === t.href || pathname.startsWith(t.href + "/") : false;
+  const isActive = (t: TabItem) => (value !== undefined ? t.id === value : pathname === t.href || pathname.startsWith(`${t.href}/`));
   return (
     <div className="mb-5 border-b border-slate-200">
       <nav aria-label={label} className="-mb-px flex gap-6 overflow-x-auto">
         {items.map((t) => {
           const active = isActive(t);
-          const cls = cn(
-            "flex items-center gap-2 border-b-2 px-0.5 pb-2.5 pt-1 text-sm font-medium whitespace-nowrap",
-            active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700",
-          );
-          const inner = (
-            <>
+          return (
+            <Link key={t.id} href={t.href} className={tabClass(active)} aria-current={active ? "page" : undefined}>
               {t.label}
-              {t.count !== undefined && (
-                <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600 tabular-nums">
-                  {t.count.toLocaleString("en-US")}
-                </span>
-              )}
-            </>
-          );
-          return t.href ? (
-            <Link key={t.id} href={t.href} className={cls} aria-current={active ? "page" : undefined}>
-              {inner}
+              <Count n={t.count} />
             </Link>
-          ) : (
-            <button key={t.id} type="button" className={cls} aria-pressed={active} onClick={() => onChange?.(t.id)}>
-              {inner}
-            </button>
           );
         })}
       </nav>
     </div>
   );
+}
+
+export const Tabs = T.Root;
+
+export function TabsList({ className, ...rest }: React.ComponentProps<typeof T.List>) {
+  return <T.List className={cn("mb-5 flex gap-6 overflow-x-auto border-b border-slate-200", className)} {...rest} />;
+}
+
+export function TabsTrigger({ className, count, children, ...rest }: React.ComponentProps<typeof T.Trigger> & { count?: number }) {
+  return (
+    <T.Trigger
+      className={cn(
+        tabClass(false),
+        "-mb-px data-[state=active]:border-brand-600 data-[state=active]:text-brand-700 data-[state=active]:hover:border-brand-600",
+        className,
+      )}
+      {...rest}
+    >
+      {children}
+      <Count n={count} />
+    </T.Trigger>
+  );
+}
+
+export function TabsContent({ className, ...rest }: React.ComponentProps<typeof T.Content>) {
+  return <T.Content className={cn("focus-visible:outline-2 focus-visible:outline-brand-500", className)} {...rest} />;
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { Button, Card } from "@/components/ui";
 import { getSessionActor } from "@/lib/auth/actor";
 import { signOutAction } from "@/lib/auth/sign-out-action";
+import { links } from "@/lib/links";
 
 export const metadata: Metadata = { title: "Sign out" };
 
@@ -19,7 +20,7 @@ export default async function LogoutPage() {
       </p>
       <form action={signOutAction} className="mt-6 flex items-center gap-3">
         <Button type="submit">Sign out</Button>
-        <Link href="/integrations" className="text-sm text-slate-600 hover:text-slate-900 hover:underline">
+        <Link href={links.integrations()} className="text-sm text-slate-600 hover:text-slate-900 hover:underline">
           Stay signed in
         </Link>
       </form>

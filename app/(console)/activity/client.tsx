@@ -23,6 +23,7 @@ import {
 } from "@/components/ui";
 import { type ActivityItem, type ActivityPage, activityPage, OUTCOMES } from "@/lib/activity/schemas";
 import { api } from "@/lib/api/client";
+import { links } from "@/lib/links";
 
 export interface Filters {
   outcome: string;
@@ -168,7 +169,7 @@ export function ActivityClient({
               ? "Connect your Okta org and run a sync. Sign-ins, MFA challenges and account changes from the System Log then appear here."
               : "Once an admin connects Okta and a sync has run, sign-ins and account changes from the System Log appear here."
           }
-          action={isAdmin ? <ButtonLink href="/integrations">Go to Integrations</ButtonLink> : undefined}
+          action={isAdmin ? <ButtonLink href={links.integrations()}>Go to Integrations</ButtonLink> : undefined}
         />
       </Card>
     );

@@ -4,6 +4,7 @@ import { listActivity } from "@/lib/activity/list-activity";
 import { listEventTypes } from "@/lib/activity/list-event-types";
 import { activityQuery } from "@/lib/activity/schemas";
 import { requirePageActor } from "@/lib/auth/page";
+import { links } from "@/lib/links";
 import { ActivityClient, type Filters } from "./client";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -20,7 +21,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ label: "Console", href: "/integrations" }, { label: "Activity" }]}
+        breadcrumbs={[{ label: "Console", href: links.integrations() }, { label: "Activity" }]}
         title="Activity"
         description="Sign-in and identity events synced from your Okta System Log, newest first."
       />

@@ -1,5 +1,6 @@
 "use client";
 import { Badge, ButtonLink, Card, OktaMark, PlusIcon, ShieldIcon } from "@/components/ui";
+import { links } from "@/lib/links";
 
 const SYNCS = [
   { label: "Users", detail: "profiles, status, last sign-in" },
@@ -41,7 +42,7 @@ function OktaCard({ isAdmin, connected }: { isAdmin: boolean; connected: number 
         </div>
         <div className="flex shrink-0 flex-col items-start gap-2 lg:items-end">
           {isAdmin ? (
-            <ButtonLink href="/integrations/okta/new">
+            <ButtonLink href={links.connect()}>
               <PlusIcon size={16} /> {connected ? "Connect another Okta org" : "Connect Okta"}
             </ButtonLink>
           ) : (

@@ -3,6 +3,7 @@ import { ConnectedIntegrations } from "@/components/integrations/connected-list"
 import { PageHeader } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/page";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
+import { links } from "@/lib/links";
 import { IntegrationsClient } from "./client";
 
 export const metadata: Metadata = { title: "Integrations" };
@@ -13,7 +14,7 @@ export default async function IntegrationsPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ label: "Console", href: "/integrations" }, { label: "Integrations" }]}
+        breadcrumbs={[{ label: "Console", href: links.integrations() }, { label: "Integrations" }]}
         title="Integrations"
         description="Connect an identity provider and the console keeps a current copy of its users, groups, apps and sign-in activity in your database."
       />

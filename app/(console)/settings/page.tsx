@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
+import { links } from "@/lib/links";
 
 export default function SettingsIndex() {
-  redirect("/settings/people");
+  redirect(links.consoleSettings("people"));
 }

@@ -1,16 +1,21 @@
-import { PageHeader, type TabItem, Tabs } from "@/components/ui";
+import { PageHeader, type TabItem, TabNav } from "@/components/ui";
+import { links } from "@/lib/links";
 
 /** Header and section tabs shared by the Settings pages. API keys are an admin-only section. */
 export function SettingsHeader({ section, isAdmin, description }: { section: string; isAdmin: boolean; description?: string }) {
   const tabs: TabItem[] = [
-    { id: "people", label: "People", href: "/settings/people" },
-    ...(isAdmin ? [{ id: "api-keys", label: "API keys", href: "/settings/api-keys" }] : []),
-    { id: "workspace", label: "Workspace", href: "/settings/workspace" },
+    { id: "people", label: "People", href: links.consoleSettings("people") },
+    ...(isAdmin ? [{ id: "api-keys", label: "API keys", href: links.consoleSettings("api-keys") }] : []),
+    { id: "workspace", label: "Workspace", href: links.consoleSettings("workspace") },
   ];
   return (
     <>
-      <PageHeader breadcrumbs={[{ label: "Settings", href: "/settings" }, { label: section }]} title="Settings" description={description} />
-      <Tabs items={tabs} label="Settings sections" />
+      <PageHeader
+        breadcrumbs={[{ label: "Settings", href: links.consoleSettings() }, { label: section }]}
+        title="Settings"
+        description={description}
+      />
+      <TabNav items={tabs} label="Settings sections" />
     </>
   );
 }

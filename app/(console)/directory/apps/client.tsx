@@ -1,11 +1,11 @@
 "use client";
 import Link from "next/link";
 import { AppStatus, appStatusLabel, count, signOnModeLabel } from "@/components/directory/labels";
-import { directoryHref } from "@/components/directory/links";
 import { FilterSelect, ListFooter, SearchBox, SortTH, Toolbar } from "@/components/directory/list-parts";
 import { type Filters, useDirectoryList } from "@/components/directory/use-directory-list";
 import { Alert, ButtonLink, Card, EmptyState, SearchIcon, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { type AppPageData, appPage, type FacetsData } from "@/lib/directory/responses";
+import { links } from "@/lib/links";
 
 export function AppsClient({
   initialFilters,
@@ -78,7 +78,7 @@ export function AppsClient({
               <TR key={`${a.integrationId}/${a.id}`}>
                 <TD className="max-w-md">
                   <Link
-                    href={directoryHref.app(a.integrationId, a.id)}
+                    href={links.app(a.integrationId, a.id)}
                     className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
                   >
                     {a.label}

@@ -1,12 +1,12 @@
 "use client";
 import Link from "next/link";
 import { count, GroupType, groupTypeLabel } from "@/components/directory/labels";
-import { directoryHref } from "@/components/directory/links";
 import { FilterSelect, ListFooter, SearchBox, SortTH, Toolbar } from "@/components/directory/list-parts";
 import { RelativeTime } from "@/components/directory/relative-time";
 import { type Filters, useDirectoryList } from "@/components/directory/use-directory-list";
 import { Alert, ButtonLink, Card, EmptyState, SearchIcon, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
 import { type FacetsData, type GroupPageData, groupPage } from "@/lib/directory/responses";
+import { links } from "@/lib/links";
 
 export function GroupsClient({
   initialFilters,
@@ -71,7 +71,7 @@ export function GroupsClient({
               <TR key={`${g.integrationId}/${g.id}`}>
                 <TD className="max-w-md">
                   <Link
-                    href={directoryHref.group(g.integrationId, g.id)}
+                    href={links.group(g.integrationId, g.id)}
                     className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
                   >
                     {g.name}

@@ -3,13 +3,14 @@ import { ConnectForm } from "@/components/integrations/connect-form";
 import { Alert, PageHeader } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/page";
 import { getEnv } from "@/lib/env";
+import { links } from "@/lib/links";
 import { listUsers } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Connect Okta" };
 
 export default async function ConnectOktaPage() {
   const actor = await requirePageActor();
-  const crumbs = [{ label: "Integrations", href: "/integrations" }, { label: "Connect Okta" }];
+  const crumbs = [{ label: "Integrations", href: links.integrations() }, { label: "Connect Okta" }];
   if (actor.role !== "admin") {
     return (
       <>

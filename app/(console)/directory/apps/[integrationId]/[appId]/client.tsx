@@ -3,12 +3,12 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
 import { AppStatus, count, GroupType, signOnModeLabel } from "@/components/directory/labels";
-import { directoryHref } from "@/components/directory/links";
 import { PeopleOf } from "@/components/directory/people-of";
 import { directoryKeys } from "@/components/directory/use-directory-list";
 import { Alert, Card, CardHeader, PageHeader, StatCard, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
 import { api } from "@/lib/api/client";
 import { type AppDetailData, type AppUserPageData, appDetail } from "@/lib/directory/responses";
+import { links } from "@/lib/links";
 
 export function AppClient({ initial, people }: { initial: AppDetailData; people: AppUserPageData }) {
   const integrationId = initial.integration.id;
@@ -22,7 +22,7 @@ export function AppClient({ initial, people }: { initial: AppDetailData; people:
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ label: "Directory", href: "/directory/people" }, { label: "Apps", href: "/directory/apps" }, { label: app.label }]}
+        breadcrumbs={[{ label: "Directory", href: links.directory() }, { label: "Apps", href: links.apps() }, { label: app.label }]}
         title={
           <span className="flex flex-wrap items-center gap-2">
             {app.label} <AppStatus status={app.status} />
@@ -66,7 +66,7 @@ export function AppClient({ initial, people }: { initial: AppDetailData; people:
                   <TR key={g.id}>
                     <TD className="max-w-72">
                       <Link
-                        href={directoryHref.group(integrationId, g.id)}
+                        href={links.group(integrationId, g.id)}
                         className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
                       >
                         {g.name}

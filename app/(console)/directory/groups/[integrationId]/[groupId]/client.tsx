@@ -3,13 +3,13 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
 import { AppStatus, count, GroupType, plural, signOnModeLabel } from "@/components/directory/labels";
-import { directoryHref } from "@/components/directory/links";
 import { PeopleOf } from "@/components/directory/people-of";
 import { RelativeTime } from "@/components/directory/relative-time";
 import { directoryKeys } from "@/components/directory/use-directory-list";
 import { Alert, Card, CardHeader, PageHeader, ShieldIcon, StatCard, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
 import { api } from "@/lib/api/client";
 import { type GroupDetailData, groupDetail, type MemberPageData } from "@/lib/directory/responses";
+import { links } from "@/lib/links";
 
 export function GroupClient({ initial, members }: { initial: GroupDetailData; members: MemberPageData }) {
   const integrationId = initial.integration.id;
@@ -27,8 +27,8 @@ export function GroupClient({ initial, members }: { initial: GroupDetailData; me
     <>
       <PageHeader
         breadcrumbs={[
-          { label: "Directory", href: "/directory/people" },
-          { label: "Groups", href: "/directory/groups" },
+          { label: "Directory", href: links.directory() },
+          { label: "Groups", href: links.groups() },
           { label: group.name },
         ]}
         title={
@@ -93,7 +93,7 @@ export function GroupClient({ initial, members }: { initial: GroupDetailData; me
                   <TR key={a.id}>
                     <TD className="max-w-72">
                       <Link
-                        href={directoryHref.app(integrationId, a.id)}
+                        href={links.app(integrationId, a.id)}
                         className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
                       >
                         {a.label}

@@ -4,13 +4,13 @@ import Link from "next/link";
 import { useState } from "react";
 import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
 import { AppStatus, GroupType, personName, plural, signOnModeLabel, UserStatus } from "@/components/directory/labels";
-import { directoryHref } from "@/components/directory/links";
 import { Avatar } from "@/components/directory/person-cell";
 import { RelativeTime } from "@/components/directory/relative-time";
 import { directoryKeys } from "@/components/directory/use-directory-list";
 import { Alert, Badge, Button, Card, CardHeader, PageHeader, ShieldIcon, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
 import { api } from "@/lib/api/client";
 import { type UserDetailData, userDetail } from "@/lib/directory/responses";
+import { links } from "@/lib/links";
 
 const OUTCOME_TONE = { SUCCESS: "success", FAILURE: "danger", DENY: "danger", CHALLENGE: "warning" } as const;
 
@@ -21,7 +21,7 @@ function Access({ app, integrationId }: { app: UserDetailData["apps"][number]; i
       {app.viaGroups.map((g) => (
         <span key={g.id} className="inline-flex items-center gap-1 text-sm text-slate-600">
           via
-          <Link href={directoryHref.group(integrationId, g.id)} className="font-medium text-slate-800 hover:text-brand-700 hover:underline">
+          <Link href={links.group(integrationId, g.id)} className="font-medium text-slate-800 hover:text-brand-700 hover:underline">
             {g.name}
           </Link>
         </span>
@@ -45,7 +45,7 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ label: "Directory", href: "/directory/people" }, { label: "People", href: "/directory/people" }, { label: name }]}
+        breadcrumbs={[{ label: "Directory", href: links.directory() }, { label: "People", href: links.people() }, { label: name }]}
         title={
           <span className="flex items-center gap-3">
             <Avatar name={name} id={user.id} size="lg" />
@@ -84,7 +84,7 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
                 [
                   "Manager",
                   manager ? (
-                    <Link href={directoryHref.person(integrationId, manager.id)} className="text-brand-700 hover:underline">
+                    <Link href={links.person(integrationId, manager.id)} className="text-brand-700 hover:underline">
                       {personName(manager)}
                     </Link>
                   ) : (
@@ -142,7 +142,7 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
                 <TR key={app.id}>
                   <TD className="max-w-72">
                     <Link
-                      href={directoryHref.app(integrationId, app.id)}
+                      href={links.app(integrationId, app.id)}
                       className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
                     >
                       {app.label}
@@ -185,7 +185,7 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
                 <li key={g.id} className="flex items-center justify-between gap-3 px-5 py-2.5">
                   <div className="min-w-0">
                     <Link
-                      href={directoryHref.group(integrationId, g.id)}
+                      href={links.group(integrationId, g.id)}
                       className="block truncate text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline"
                     >
                       {g.name}
@@ -217,7 +217,7 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
                     <span className="text-sm whitespace-nowrap text-slate-600">
                       via{" "}
                       <Link
-                        href={directoryHref.group(integrationId, r.via.id)}
+                        href={links.group(integrationId, r.via.id)}
                         className="font-medium text-slate-800 hover:text-brand-700 hover:underline"
                       >
                         {r.via.name}

@@ -6,6 +6,7 @@ import { Alert, PageHeader } from "@/components/ui";
 import { requirePageActor } from "@/lib/auth/page";
 import { AppError } from "@/lib/errors";
 import { getIntegration } from "@/lib/integrations/get-integration";
+import { links } from "@/lib/links";
 import { listUsers } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Edit Okta integration" };
@@ -19,8 +20,8 @@ export default async function EditIntegrationPage({ params }: { params: Promise<
     throw e;
   });
   const crumbs = [
-    { label: "Integrations", href: "/integrations" },
-    { label: integration.name, href: `/integrations/okta/${id}` },
+    { label: "Integrations", href: links.integrations() },
+    { label: integration.name, href: links.overview(id) },
     { label: "Edit" },
   ];
   let body: React.ReactNode;

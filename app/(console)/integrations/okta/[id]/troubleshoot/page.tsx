@@ -8,6 +8,7 @@ import { requirePageActor } from "@/lib/auth/page";
 import { SYMPTOMS, type Symptom } from "@/lib/diagnostics/contracts";
 import { AppError } from "@/lib/errors";
 import { getIntegration } from "@/lib/integrations/get-integration";
+import { links } from "@/lib/links";
 import { listEvents } from "@/lib/sync/list-events";
 import { TroubleshootClient } from "./client";
 
@@ -38,14 +39,14 @@ export default async function TroubleshootPage({
     <>
       <PageHeader
         breadcrumbs={[
-          { label: "Integrations", href: "/integrations" },
-          { label: i.name, href: `/integrations/okta/${i.id}` },
+          { label: "Integrations", href: links.integrations() },
+          { label: i.name, href: links.overview(i.id) },
           { label: "Troubleshoot" },
         ]}
         title="Troubleshoot"
         description={`Pick what is wrong. The console runs the checks against ${i.domain} itself and names the cause from Okta's own answers.`}
         actions={
-          <ButtonLink variant="secondary" href={`/integrations/okta/${i.id}`}>
+          <ButtonLink variant="secondary" href={links.overview(i.id)}>
             Back to the integration
           </ButtonLink>
         }

@@ -1,0 +1,75 @@
+// Every page's URL, built in one place so a page's path or query names change here only.
+// Client-safe (no database, no server code): components, pages and server code all import it.
+// Directory list filters use the lists' own query names (lib/directory/contracts.ts); ids are
+// unambiguous only together with their integration.
+import { SIGN_IN_EVENT } from "@/lib/overview/sign-in";
+
+type Query = Record<string, string | undefined | null>;
+const enc = encodeURIComponent;
+
+/** `path?k=v&…` with the empty values left out (and no `?` when nothing is left). */
+function withQuery(path: string, query: Query = {}) {
+  const p = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
+  const qs = p.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+const integration = (id: string) => `/integrations/okta/${enc(id)}`;
+
+export interface PeopleFilters {
+  integrationId?: string;
+  status?: string;
+  q?: string;
+}
+export interface GroupFilters {
+  integrationId?: string;
+  type?: string;
+  q?: string;
+}
+export interface AppFilters {
+  integrationId?: string;
+  status?: string;
+  q?: string;
+}
+export interface ActivityFilters {
+  integrationId?: string;
+  eventType?: string;
+  outcome?: string;
+  q?: string;
+}
+export type SettingsSection = "people" | "api-keys" | "workspace";
+
+export const links = {
+  login: () => "/login",
+  logout: () => "/logout",
+
+  // Integrations
+  integrations: () => "/integrations",
+  connect: () => "/integrations/okta/new",
+  /** The integration page; `connected` marks the first visit after connecting. */
+  overview: (id: string, opts?: { connected?: boolean }) => withQuery(integration(id), { connected: opts?.connected ? "1" : undefined }),
+  runs: (id: string) => `${integration(id)}/runs`,
+  run: (id: string, runId: string) => `${integration(id)}/runs/${enc(runId)}`,
+  settings: (id: string) => `${integration(id)}/settings`,
+  edit: (id: string) => `${integration(id)}/edit`,
+  troubleshoot: (id: string, symptom?: string | null) => withQuery(`${integration(id)}/troubleshoot`, { symptom }),
+
+  // Directory
+  /** The directory's root (opens People, keeping any query). */
+  directory: () => "/directory",
+  // The filter comes before the integration in the query, as the lists write their own URLs.
+  people: (f: PeopleFilters = {}) => withQuery("/directory/people", { q: f.q, status: f.status, integrationId: f.integrationId }),
+  groups: (f: GroupFilters = {}) => withQuery("/directory/groups", { q: f.q, type: f.type, integrationId: f.integrationId }),
+  apps: (f: AppFilters = {}) => withQuery("/directory/apps", { q: f.q, status: f.status, integrationId: f.integrationId }),
+  person: (integrationId: string, userId: string) => `/directory/people/${enc(integrationId)}/${enc(userId)}`,
+  group: (integrationId: string, groupId: string) => `/directory/groups/${enc(integrationId)}/${enc(groupId)}`,
+  app: (integrationId: string, appId: string) => `/directory/apps/${enc(integrationId)}/${enc(appId)}`,
+
+  // Activity (the synced System Log)
+  activity: (f: ActivityFilters = {}) =>
+    withQuery("/activity", { q: f.q, eventType: f.eventType, outcome: f.outcome, integrationId: f.integrationId }),
+  signIns: (outcome?: "SUCCESS" | "FAILURE") => withQuery("/activity", { eventType: SIGN_IN_EVENT, outcome }),
+
+  // Console settings
+  consoleSettings: (section?: SettingsSection) => (section ? `/settings/${section}` : "/settings"),
+};
