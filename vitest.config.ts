@@ -10,7 +10,7 @@ const shared = {
   testTimeout: 60_000,
   hookTimeout: 60_000,
   setupFiles: ["./test/setup.ts"],
-} as const;
+};
 const exclude = ["node_modules/**", ".next/**", "e2e/**", ".data/**"];
 
 export default defineConfig({
