@@ -1,6 +1,6 @@
 // Test helpers for the emulator's own tests: start a small org, sign client assertions and DPoP
 // proofs, and call the emulator through a fetch wrapper that checks every response against Okta's
-// official OpenAPI files (../shared/okta/, resolved from the repo root as CI places it).
+// official OpenAPI files (vendored in emulator/okta-spec/, see its README for their source).
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,8 +11,7 @@ import * as jose from "jose";
 import YAML from "yaml";
 import { type EmulatorOptions, startEmulator } from "./server";
 
-export const repoRoot = path.resolve(import.meta.dirname, "..");
-export const specDir = path.resolve(repoRoot, "../shared/okta");
+export const specDir = path.join(import.meta.dirname, "okta-spec");
 
 type Spec = { paths: Record<string, Record<string, { responses: Record<string, any> }>>; components: Record<string, any> };
 
