@@ -3,8 +3,6 @@
 export {
   Activity as ActivityIcon,
   ArrowDown as ArrowDownIcon,
-  ArrowDown as ArrowDownIcon,
-  ArrowUp as ArrowUpIcon,
   ArrowUp as ArrowUpIcon,
   Check as CheckIcon,
   ChevronDown as ChevronDownIcon,
