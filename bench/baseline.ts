@@ -4,6 +4,16 @@
 import okta from "@okta/okta-sdk-nodejs";
 import { getDb } from "@/db";
 import {
+  oktaAppGroupSchema,
+  oktaAppSchema,
+  oktaAppUserSchema,
+  oktaGroupSchema,
+  oktaIdpSchema,
+  oktaLogEventSchema,
+  oktaRoleSchema,
+  oktaUserSchema,
+} from "@/lib/okta/schemas";
+import {
   appGroupRow,
   appGroupsTable,
   appRow,
@@ -17,14 +27,6 @@ import {
   logEventRow,
   logEventsTable,
   membershipsTable,
-  oktaAppGroupSchema,
-  oktaAppSchema,
-  oktaAppUserSchema,
-  oktaGroupSchema,
-  oktaIdpSchema,
-  oktaLogEventSchema,
-  oktaRoleSchema,
-  oktaUserSchema,
   roleRow,
   rolesTable,
   type TableSpec,

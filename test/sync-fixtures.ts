@@ -56,15 +56,7 @@ export async function finishRun(runId: string) {
 // ---------------------------------------------------------------------------------------------
 import type { Actor } from "@/lib/auth/actor";
 import { connectIntegration } from "@/lib/integrations/connect-integration";
-import { contentHash } from "@/lib/sync/upsert-batch";
-import { createTenant } from "@/test/factories";
-import type { TestEmulator } from "@/test/okta-emulator";
 import {
-  appGroupRow,
-  appRow,
-  appUserRow,
-  groupRow,
-  idpRow,
   oktaAppGroupSchema,
   oktaAppSchema,
   oktaAppUserSchema,
@@ -72,9 +64,12 @@ import {
   oktaIdpSchema,
   oktaRoleSchema,
   oktaUserSchema,
-  roleRow,
-  userRow,
-} from "@/lib/sync/tables";
+} from "@/lib/okta/schemas";
+import { appGroupRow, appRow, appUserRow, groupRow, idpRow, roleRow, userRow } from "@/lib/sync/tables";
+import { contentHash } from "@/lib/sync/upsert-batch";
+import { createTenant } from "@/test/factories";
+import type { TestEmulator } from "@/test/okta-emulator";
+import { userCtx } from "@/lib/context";
 
 export const ALL_SCOPES = [
   "okta.users.read",
@@ -98,7 +93,7 @@ export async function connectToEmulator(emu: TestEmulator, opts: { app?: string;
   };
   const app = emu.app(opts.app ?? "readonly-key");
   const { integration } = await connectIntegration({
-    actor,
+    ctx: userCtx(actor),
     input: {
       name: opts.name ?? "Okta",
       domain: emu.url,

@@ -2,8 +2,9 @@
 import { getDb } from "@/db";
 import { RESOURCES, type Resource } from "@/db/schema";
 import { type ReadScope, SCOPE_INFO } from "@/lib/integrations/contracts";
-import { RESOURCE_SCOPES } from "@/lib/sync/describe-error";
+import { RESOURCE_REGISTRY } from "@/lib/resources";
 import { logWindowStart } from "@/lib/sync/resources/log-events";
+import type { CheckContext, CheckDef } from "./check-def";
 import { type AdminRoleFacts, adminRoleRule, type ScopeFacts, scopeRule } from "./checks/access";
 import { type CountRow, type CountsFacts, countsRule } from "./checks/counts";
 import { type CredentialsFacts, credentialsRule, credentialsTitle, type DpopFacts, dpopRule } from "./checks/credentials";
@@ -13,7 +14,6 @@ import { type LastSyncFacts, lastSyncRule } from "./checks/last-sync";
 import { LOG_RETENTION_DAYS, type LogWindowFacts, logWindowRule } from "./checks/log-window";
 import { type BucketHistory, type RateLimitFacts, rateLimitRule } from "./checks/rate-limits";
 import type { CheckId, Symptom } from "./contracts";
-import type { CheckContext, CheckDef } from "./engine";
 import type { Probes } from "./probes";
 
 const DAY = 86_400_000;
@@ -205,7 +205,7 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
       const rows: CountRow[] = [];
       for (const resource of ["users", "groups", "memberships", "apps"] as const) {
         const t = totals[resource];
-        const scope = RESOURCE_SCOPES[resource] as ReadScope;
+        const scope = RESOURCE_REGISTRY[resource].scope;
         const l = last.find((r) => r.resource === resource);
         const differs = t.value !== null && t.value !== storedCounts[resource];
         const changedSince =
@@ -244,7 +244,8 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
         const perBucket: Record<string, BucketHistory> = {};
         for (const e of h.events.filter((e) => e.kind === "sync.rate_limit_waits")) {
           for (const [bucket, b] of Object.entries((e.details.buckets ?? {}) as Record<string, Partial<BucketHistory>>)) {
-            const acc = (perBucket[bucket] ??= { requests: 0, waits: 0, waitMs: 0, waits429: 0 });
+            perBucket[bucket] ??= { requests: 0, waits: 0, waitMs: 0, waits429: 0 };
+            const acc = perBucket[bucket];
             acc.requests += Number(b.requests ?? 0);
             acc.waits += Number(b.waits ?? 0);
             acc.waitMs += Number(b.waitMs ?? 0);
@@ -353,7 +354,7 @@ const SYMPTOM_RESOURCES: Record<Symptom, readonly Resource[]> = {
 
 /** The resources a symptom is about, minus those whose scope the integration does not ask for. */
 export function syncedResources(ctx: CheckContext): Resource[] {
-  return SYMPTOM_RESOURCES[ctx.symptom].filter((r) => !oauth(ctx) || ctx.requestedScopes.includes(RESOURCE_SCOPES[r]));
+  return SYMPTOM_RESOURCES[ctx.symptom].filter((r) => !oauth(ctx) || ctx.requestedScopes.includes(RESOURCE_REGISTRY[r].scope));
 }
 
 export function planFor(symptom: Symptom, ctx: CheckContext): CheckDef[] {

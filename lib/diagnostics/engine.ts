@@ -1,43 +1,12 @@
 // Runs a plan of checks one after another. A check declares what it needs: when one of those failed
 // (or did not run), the check is reported as not run with the reason, instead of blaming a second cause.
 // Each check is `gather` (probes: Okta and the database) then `rule` (pure: facts -> verdict).
-import type { AuthMethod } from "@/db/schema";
 import { log } from "@/lib/log";
 import { OktaApiError } from "@/lib/okta/errors";
-import type { AdminLinks } from "./admin-links";
+import type { CheckContext, CheckDef, CheckOutcome } from "./check-def";
 import { oktaEvidence } from "./checks/evidence";
-import type { CheckId, CheckResult, CheckStatus, EvidenceItem, NotRunItem, PlannedCheck, Symptom } from "./contracts";
-import { errFacts, type Probes } from "./probes";
-
-export interface CheckContext {
-  target: "stored" | "presave";
-  symptom: Symptom;
-  method: AuthMethod;
-  /** The org's host (or what was typed, when it is not a valid domain), for sentences. */
-  host: string;
-  links: AdminLinks;
-  /** The scopes the integration asks for. */
-  requestedScopes: readonly string[];
-}
-
-export interface CheckOutcome {
-  status: CheckStatus;
-  cause?: string | null;
-  summary: string;
-  evidence?: EvidenceItem[];
-  fix?: string | null;
-  adminUrl?: string | null;
-}
-
-export interface CheckDef<F = unknown> {
-  id: CheckId;
-  title(ctx: CheckContext): string;
-  /** Checks that must have run without failing first. */
-  needs: CheckId[];
-  applies?(ctx: CheckContext): boolean;
-  gather(p: Probes, ctx: CheckContext, done: ReadonlyMap<CheckId, CheckResult>): Promise<F>;
-  rule(facts: F, ctx: CheckContext): CheckOutcome;
-}
+import type { CheckId, CheckResult, NotRunItem, PlannedCheck } from "./contracts";
+import type { Probes } from "./probes";
 
 export type Progress = { type: "running"; id: CheckId } | { type: "check"; check: CheckResult } | { type: "not_run"; item: NotRunItem };
 
@@ -98,7 +67,7 @@ function unexpected(id: CheckId, e: unknown): CheckOutcome {
       status: "warn",
       cause: "CHECK_INCOMPLETE",
       summary: `This check could not be completed: ${e.message}`,
-      evidence: oktaEvidence(errFacts(e)),
+      evidence: oktaEvidence(e.facts()),
       fix: "Run the checks again in a minute. If it keeps happening, the evidence shows what Okta answered.",
     };
   }

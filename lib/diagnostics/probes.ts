@@ -19,57 +19,19 @@ import {
 } from "@/db/schema";
 import { bucketFor } from "@/lib/okta/buckets";
 import { createOktaClient, type OktaClient, type OktaCredentials } from "@/lib/okta/client";
+import { CHECK_TIMEOUT_MS, type DiscoveryFacts, discoverOrg } from "@/lib/okta/discovery";
 import { DomainError, type NormalizedDomain, normalizeOktaDomain } from "@/lib/okta/domain";
-import { OktaApiError, type OktaErrorFields, safePath } from "@/lib/okta/errors";
+import { OktaApiError, type OktaErrorFacts, safePath } from "@/lib/okta/errors";
 import { readRateLimitHeaders } from "@/lib/okta/governor";
-import { OktaGroup, OktaOrganization } from "@/lib/okta/schemas";
-import { safeFetch } from "@/lib/okta/ssrf";
+import { oktaGroupSchema } from "@/lib/okta/schemas";
 
-const TIMEOUT_MS = 15_000;
 const DAY = 86_400_000;
 
-/** Okta's answer to a failed call: its identifiers and our secret-free message, the path without query. */
-export type ErrFacts = Omit<OktaErrorFields, "url"> & { path?: string; message: string };
-
-export function errFacts(e: OktaApiError): ErrFacts {
-  const f: ErrFacts = { status: e.status, kind: e.kind, message: e.message };
-  for (const k of [
-    "errorCode",
-    "errorSummary",
-    "errorId",
-    "oauthError",
-    "oauthErrorDescription",
-    "scope",
-    "requestId",
-    "networkReason",
-    "notJson",
-  ] as const) {
-    if (e[k] !== undefined) (f as unknown as Record<string, unknown>)[k] = e[k];
-  }
-  if (e.url) f.path = safePath(e.url);
-  return f;
-}
-
-/** The error again, for rules that reuse lib/integrations/diagnose. */
-export function toOktaError(f: ErrFacts): OktaApiError {
-  const { path, message, ...fields } = f;
-  return new OktaApiError(message, { ...fields, url: path });
-}
-
-export type ReadFacts = { path: string; ok: true; status: number; items: number | null } | { path: string; ok: false; err: ErrFacts };
+export type ReadFacts = { path: string; ok: true; status: number; items: number | null } | { path: string; ok: false; err: OktaErrorFacts };
 
 export type DomainFacts =
   | { ok: true; domain: NormalizedDomain; input: string; stored: boolean }
   | { ok: false; input: string; message: string };
-
-export interface DiscoveryFacts {
-  origin: string;
-  /** GET /.well-known/okta-organization */
-  org: { status: number; orgId: string | null; pipeline: string | null; contentType: string | null; durationMs: number } | null;
-  /** GET /.well-known/openid-configuration, asked only when the first is not Okta's. */
-  oidc: { status: number; issuer: string | null } | null;
-  network: ErrFacts | null;
-}
 
 export type TokenFacts =
   | { kind: "api_token" }
@@ -82,7 +44,7 @@ export type TokenFacts =
       usesDpop: boolean;
       tokenStatuses: number[];
     }
-  | { kind: "oauth"; ok: false; err: ErrFacts; usesDpop: boolean; tokenStatuses: number[] };
+  | { kind: "oauth"; ok: false; err: OktaErrorFacts; usesDpop: boolean; tokenStatuses: number[] };
 
 export interface LiveBucket {
   bucket: string;
@@ -135,53 +97,7 @@ export class Probes {
 
   /** Okta's unauthenticated discovery documents: proves an Okta org answers there and which one. */
   discovery(): Promise<DiscoveryFacts> {
-    return this.once("discovery", async () => {
-      const origin = this.origin();
-      const get = async (path: string) => {
-        const started = Date.now();
-        const res = await safeFetch({
-          method: "GET",
-          url: `${origin}${path}`,
-          headers: { accept: "application/json" },
-          timeoutMs: TIMEOUT_MS,
-        });
-        let body: unknown;
-        try {
-          body = JSON.parse(res.text);
-        } catch {
-          body = undefined;
-        }
-        return { res, body, durationMs: Date.now() - started };
-      };
-      try {
-        const { res, body, durationMs } = await get("/.well-known/okta-organization");
-        const org = OktaOrganization.safeParse(body);
-        const facts: DiscoveryFacts = {
-          origin,
-          org: {
-            status: res.status,
-            orgId: res.status === 200 && org.success ? org.data.id : null,
-            pipeline: org.success ? (org.data.pipeline ?? null) : null,
-            contentType: res.headers.get("content-type"),
-            durationMs,
-          },
-          oidc: null,
-          network: null,
-        };
-        if (!facts.org!.orgId) {
-          const o = await get("/.well-known/openid-configuration");
-          const cfg = (o.body ?? {}) as { issuer?: unknown; token_endpoint?: unknown };
-          facts.oidc = {
-            status: o.res.status,
-            issuer: o.res.status === 200 && typeof cfg.issuer === "string" && typeof cfg.token_endpoint === "string" ? cfg.issuer : null,
-          };
-        }
-        return facts;
-      } catch (e) {
-        if (e instanceof OktaApiError) return { origin, org: null, oidc: null, network: errFacts(e) };
-        throw e;
-      }
-    });
+    return this.once("discovery", () => discoverOrg(this.origin()));
   }
 
   private okta(): OktaClient {
@@ -197,7 +113,7 @@ export class Probes {
       rateLimitShare: 1,
       maxRateLimitWaits: 0,
       maxRetries: 1,
-      timeoutMs: TIMEOUT_MS,
+      timeoutMs: CHECK_TIMEOUT_MS,
       events: {
         onRequest: (e) => {
           if (e.bucket === "oauth_token") this.tokenStatuses.push(e.status);
@@ -240,7 +156,7 @@ export class Probes {
         return {
           kind: "oauth" as const,
           ok: false as const,
-          err: errFacts(e),
+          err: e.facts(),
           usesDpop: client.authInfo().usesDpop,
           tokenStatuses: [...this.tokenStatuses],
         };
@@ -264,13 +180,13 @@ export class Probes {
         };
       } catch (e) {
         if (!(e instanceof OktaApiError)) throw e;
-        return { path: safePath(e.url ?? path), ok: false as const, err: errFacts(e) };
+        return { path: safePath(e.url ?? path), ok: false as const, err: e.facts() };
       }
     });
   }
 
   /** The newest System Log event in [since, until), or null; Okta's error when the read fails. */
-  async newestLogEvent(since: Date, until: Date): Promise<{ published: string | null } | { err: ErrFacts }> {
+  async newestLogEvent(since: Date, until: Date): Promise<{ published: string | null } | { err: OktaErrorFacts }> {
     const r = await this.read("/api/v1/logs", {
       since: since.toISOString(),
       until: until.toISOString(),
@@ -285,7 +201,7 @@ export class Probes {
   /** Okta's own totals, each as cheap as Okta allows: groups (with member counts), apps, and users via Everyone. */
   oktaTotals(opts: { groups: boolean; apps: boolean; users: boolean }) {
     return this.once(`totals ${JSON.stringify(opts)}`, async () => {
-      const out: Record<"users" | "groups" | "memberships" | "apps", { value: number | null; note?: string; err?: ErrFacts }> = {
+      const out: Record<"users" | "groups" | "memberships" | "apps", { value: number | null; note?: string; err?: OktaErrorFacts }> = {
         users: { value: null },
         groups: { value: null },
         memberships: { value: null },
@@ -297,7 +213,7 @@ export class Probes {
         query: Record<string, string | number>,
         maxPages: number,
         each: (item: unknown) => void,
-      ): Promise<{ complete: boolean } | { err: ErrFacts }> => {
+      ): Promise<{ complete: boolean } | { err: OktaErrorFacts }> => {
         let pages = 0;
         try {
           for await (const page of client.pages<T>(path, query)) {
@@ -307,7 +223,7 @@ export class Probes {
           }
           return { complete: true };
         } catch (e) {
-          if (e instanceof OktaApiError) return { err: errFacts(e) };
+          if (e instanceof OktaApiError) return { err: e.facts() };
           throw e;
         }
       };
@@ -317,7 +233,7 @@ export class Probes {
         let unknownCounts = 0;
         let everyone: number | null = null;
         const r = await walk("/api/v1/groups", { limit: 10000, expand: "stats" }, 20, (item) => {
-          const g = OktaGroup.safeParse(item);
+          const g = oktaGroupSchema.safeParse(item);
           if (!g.success) return;
           groups++;
           const n = g.data._embedded?.stats?.usersCount;

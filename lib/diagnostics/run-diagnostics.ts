@@ -8,8 +8,8 @@ import { recordEvent } from "@/lib/integrations/record-event";
 import { readSecrets } from "@/lib/integrations/secrets";
 import { adminLinks } from "./admin-links";
 import { planFor } from "./catalog";
+import type { CheckContext } from "./check-def";
 import { SYMPTOM_INFO, type Symptom } from "./contracts";
-import type { CheckContext } from "./engine";
 import { Probes } from "./probes";
 import { createSession, type DiagnosticsSession } from "./session";
 

@@ -7,8 +7,8 @@ import { resolveCredentials } from "@/lib/integrations/credentials";
 import { DomainError, normalizeOktaDomain } from "@/lib/okta/domain";
 import { adminLinks } from "./admin-links";
 import { planFor } from "./catalog";
+import type { CheckContext } from "./check-def";
 import type { PresaveDiagnosticsInput } from "./contracts";
-import type { CheckContext } from "./engine";
 import { Probes } from "./probes";
 import { createSession, type DiagnosticsSession } from "./session";
 

@@ -1,6 +1,8 @@
 // A prepared wizard run: the plan is known up front (so the UI can list the checks before they run),
 // `run` executes them in order and reports each line as it happens. Every line is parsed through the
 // strict contracts, so nothing undeclared (let alone a secret) can be serialized.
+
+import type { CheckContext, CheckDef } from "./check-def";
 import {
   checkResult,
   type DiagnosticsResult,
@@ -10,7 +12,7 @@ import {
   type StreamLine,
   type Symptom,
 } from "./contracts";
-import { type CheckContext, type CheckDef, planned, runChecks } from "./engine";
+import { planned, runChecks } from "./engine";
 import type { Probes } from "./probes";
 
 export interface DiagnosticsSession {

@@ -13,6 +13,7 @@ import { recordEvent } from "@/lib/integrations/record-event";
 import { log } from "@/lib/log";
 import type { OktaClient } from "@/lib/okta/client";
 import { OktaApiError } from "@/lib/okta/errors";
+import { idOnlySchema, oktaAppGroupSchema, oktaAppUserSchema, oktaGroupSchema, oktaUserSchema } from "@/lib/okta/schemas";
 import { isNotFound } from "@/lib/sync/resources/walk";
 import { liveIds } from "@/lib/sync/scope";
 import { normalizeScope, restrictsApps, restrictsGroups, restrictsUsers, userMatches } from "@/lib/sync/scope-contract";
@@ -23,12 +24,7 @@ import {
   appUsersTable,
   groupRow,
   groupsTable,
-  idOnlySchema,
   membershipsTable,
-  oktaAppGroupSchema,
-  oktaAppUserSchema,
-  oktaGroupSchema,
-  oktaUserSchema,
   type TableSpec,
   userRow,
   usersTable,

@@ -5,7 +5,7 @@ import { OktaApiError, type OktaErrorFields } from "@/lib/okta/errors";
 import { diagnose } from "./diagnose";
 
 const e = (f: Partial<OktaErrorFields>) =>
-  new OktaApiError("x", { status: 400, kind: "client", url: "https://acme.okta.com/oauth2/v1/token", ...f });
+  new OktaApiError("x", { status: 400, kind: "client", url: "https://acme.okta.com/oauth2/v1/token", ...f }).facts();
 const ctx = { method: "private_key_jwt" as const, phase: "token" as const, host: "acme.okta.com" };
 
 describe("diagnose", () => {

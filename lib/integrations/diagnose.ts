@@ -1,12 +1,14 @@
-// Turns what Okta answered during verification into a diagnosis: the cause in plain words and the fix,
-// with Okta's own identifiers kept in `okta`. Pure, so every known answer is a table test.
+// Turns what Okta answered into a diagnosis: the cause in plain words and the fix, with Okta's own
+// identifiers kept in `okta`. The same rules explain a failed connect (verify-connection.ts) and a
+// failed troubleshooting check (lib/diagnostics), both from an error's facts. Pure, so every known
+// answer is a table test.
 import type { AuthMethod } from "@/db/schema";
-import type { OktaApiError } from "@/lib/okta/errors";
+import type { OktaErrorFacts } from "@/lib/okta/errors";
 import type { Diagnosis, DiagnosisCode } from "./contracts";
 
 type Phase = "identify" | "token" | "probe";
 
-const d = (code: DiagnosisCode, title: string, message: string, fix: string, err?: OktaApiError): Diagnosis => ({
+const d = (code: DiagnosisCode, title: string, message: string, fix: string, err?: OktaErrorFacts): Diagnosis => ({
   code,
   title,
   message,
@@ -14,16 +16,28 @@ const d = (code: DiagnosisCode, title: string, message: string, fix: string, err
   ...(err ? { okta: oktaDetails(err) } : {}),
 });
 
-export function oktaDetails(err: OktaApiError): NonNullable<Diagnosis["okta"]> {
-  const { kind: _kind, scope: _scope, ...rest } = err.toDetails();
-  void _kind, _scope;
-  return rest as NonNullable<Diagnosis["okta"]>;
+/** Okta's identifiers of a failure, as a diagnosis shows them. */
+export function oktaDetails(err: OktaErrorFacts): NonNullable<Diagnosis["okta"]> {
+  const out: NonNullable<Diagnosis["okta"]> = { status: err.status };
+  for (const k of [
+    "errorCode",
+    "errorSummary",
+    "errorId",
+    "oauthError",
+    "oauthErrorDescription",
+    "requestId",
+    "networkReason",
+    "path",
+  ] as const) {
+    if (err[k] !== undefined) out[k] = err[k];
+  }
+  return out;
 }
 
 const SERVICE_APP_STEPS = "In the Okta Admin Console open Applications > Applications > your API Services app";
 
 /** `knownClient`: the client ID worked before (a stored integration), so "unknown client" means the app went away. */
-export function diagnose(err: OktaApiError, ctx: { method: AuthMethod; phase: Phase; host: string; knownClient?: boolean }): Diagnosis {
+export function diagnose(err: OktaErrorFacts, ctx: { method: AuthMethod; phase: Phase; host: string; knownClient?: boolean }): Diagnosis {
   const desc = err.oauthErrorDescription ?? "";
   const oktaSays = desc ? ` Okta said: "${desc}"` : err.errorSummary ? ` Okta said: "${err.errorSummary}"` : "";
 

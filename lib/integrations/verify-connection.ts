@@ -4,10 +4,9 @@
 
 import type { JWK } from "jose";
 import { type CachedToken, createOktaClient, type OktaCredentials } from "@/lib/okta/client";
+import { answersAsOkta, CHECK_TIMEOUT_MS, discoverOrg, notOktaFacts } from "@/lib/okta/discovery";
 import type { NormalizedDomain } from "@/lib/okta/domain";
-import { OktaApiError } from "@/lib/okta/errors";
-import { OktaOrganization } from "@/lib/okta/schemas";
-import { safeFetch } from "@/lib/okta/ssrf";
+import { OktaApiError, type OktaErrorFacts } from "@/lib/okta/errors";
 import { type ReadScope, SCOPE_INFO, type ScopeResult, type VerifyResult } from "./contracts";
 import { diagnose, oktaDetails } from "./diagnose";
 
@@ -18,49 +17,7 @@ export interface VerifyOutcome {
   dpopKey?: JWK;
 }
 
-const TIMEOUT_MS = 15_000;
-
-/** GET /.well-known/okta-organization (no credentials): Okta's org id, or proof it is not Okta. */
-async function identify(origin: string): Promise<{ orgId: string | null; error?: OktaApiError }> {
-  const res = await safeFetch({
-    method: "GET",
-    url: `${origin}/.well-known/okta-organization`,
-    headers: { accept: "application/json" },
-    timeoutMs: TIMEOUT_MS,
-  });
-  let body: unknown;
-  try {
-    body = JSON.parse(res.text);
-  } catch {
-    body = undefined;
-  }
-  const org = OktaOrganization.safeParse(body);
-  if (res.status === 200 && org.success) return { orgId: org.data.id };
-  // Not every Okta-compatible host serves that document; the OpenID configuration is universal.
-  const oidc = await safeFetch({
-    method: "GET",
-    url: `${origin}/.well-known/openid-configuration`,
-    headers: { accept: "application/json" },
-    timeoutMs: TIMEOUT_MS,
-  });
-  try {
-    const cfg = JSON.parse(oidc.text) as { issuer?: unknown; token_endpoint?: unknown };
-    if (oidc.status === 200 && typeof cfg.issuer === "string" && typeof cfg.token_endpoint === "string") return { orgId: null };
-  } catch {
-    // falls through: not Okta
-  }
-  return {
-    orgId: null,
-    error: new OktaApiError(`${new URL(origin).host} does not serve Okta's discovery documents`, {
-      status: res.status,
-      kind: "not_found",
-      url: `${origin}/.well-known/okta-organization`,
-      notJson: true,
-    }),
-  };
-}
-
-function probeResult(scope: string, err: OktaApiError): ScopeResult {
+function probeResult(scope: string, err: OktaErrorFacts): ScopeResult {
   const okta = oktaDetails(err);
   if (err.kind === "scope")
     return { scope, ok: false, status: "missing_scope", reason: "Not granted to the app: add this scope under Okta API Scopes.", okta };
@@ -90,7 +47,7 @@ export async function verifyConnection(input: {
     authMethod: method,
     warnings: [] as string[],
   };
-  const fail = (err: OktaApiError, phase: "identify" | "token" | "probe", extra: Partial<VerifyResult> = {}): VerifyOutcome => ({
+  const fail = (err: OktaErrorFacts, phase: "identify" | "token" | "probe", extra: Partial<VerifyResult> = {}): VerifyOutcome => ({
     token: null,
     result: {
       ...base,
@@ -103,27 +60,22 @@ export async function verifyConnection(input: {
     },
   });
 
-  let orgId: string | null;
-  try {
-    const id = await identify(domain.origin);
-    if (id.error) return fail(id.error, "identify");
-    orgId = id.orgId;
-  } catch (e) {
-    if (e instanceof OktaApiError) return fail(e, "identify");
-    throw e;
-  }
+  const discovery = await discoverOrg(domain.origin);
+  if (discovery.network) return fail(discovery.network, "identify");
+  if (!answersAsOkta(discovery)) return fail(notOktaFacts(discovery), "identify");
+  const orgId = discovery.org?.orgId ?? null;
 
-  const client = createOktaClient({ domain: domain.origin, credentials, maxRetries: 1, timeoutMs: TIMEOUT_MS });
+  const client = createOktaClient({ domain: domain.origin, credentials, maxRetries: 1, timeoutMs: CHECK_TIMEOUT_MS });
   let token: CachedToken | null = null;
   try {
     token = await client.token();
   } catch (e) {
-    if (e instanceof OktaApiError) return fail(e, "token", { oktaOrgId: orgId, usesDpop: client.authInfo().usesDpop });
+    if (e instanceof OktaApiError) return fail(e.facts(), "token", { oktaOrgId: orgId, usesDpop: client.authInfo().usesDpop });
     throw e;
   }
 
   // An API token is only tried by the probes; a 401 there is an authentication failure, not a scope warning.
-  let authError: OktaApiError | null = null;
+  let authError: OktaErrorFacts | null = null;
   const results = await Promise.all(
     scopes.map(async (scope): Promise<ScopeResult> => {
       if (token && !token.scopes.includes(scope)) {
@@ -148,8 +100,9 @@ export async function verifyConnection(input: {
         return { scope, ok: true, status: "granted", reason: "Works" };
       } catch (e) {
         if (e instanceof OktaApiError) {
-          if (e.kind === "auth") authError ??= e;
-          return probeResult(scope, e);
+          const facts = e.facts();
+          if (facts.kind === "auth") authError ??= facts;
+          return probeResult(scope, facts);
         }
         throw e;
       }
@@ -164,14 +117,15 @@ export async function verifyConnection(input: {
   if (noRole) {
     const e0006 = results.find((r) => r.okta?.errorCode === "E0000006");
     const o = e0006?.okta;
-    const err = new OktaApiError("no admin role", {
+    const err: OktaErrorFacts = {
+      message: "no admin role",
       status: o?.status ?? 403,
       kind: "permission",
       errorCode: "E0000006",
       errorSummary: o?.errorSummary,
       errorId: o?.errorId,
       requestId: o?.requestId,
-    });
+    };
     return {
       token: null,
       result: {

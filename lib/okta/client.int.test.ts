@@ -91,7 +91,12 @@ describe("authentication", () => {
 
   it("reuses a cached token across clients and refreshes once on 401", async () => {
     let stored: CachedToken | null = null;
-    const cache = { get: async () => stored, set: async (t: CachedToken) => void (stored = t) };
+    const cache = {
+      get: async () => stored,
+      set: async (t: CachedToken) => {
+        stored = t;
+      },
+    };
     const refreshes: string[] = [];
     const make = () =>
       createOktaClient({

@@ -25,6 +25,21 @@ export interface OktaErrorFields {
   notJson?: boolean;
 }
 
+/** An Okta failure as plain data: Okta's fields, our secret-free message, and the path without its query. */
+export type OktaErrorFacts = Omit<OktaErrorFields, "url"> & { path?: string; message: string };
+
+const FACT_FIELDS = [
+  "errorCode",
+  "errorSummary",
+  "errorId",
+  "oauthError",
+  "oauthErrorDescription",
+  "scope",
+  "requestId",
+  "networkReason",
+  "notJson",
+] as const;
+
 export class OktaApiError extends Error implements OktaErrorFields {
   status: number;
   kind: OktaErrorKind;
@@ -45,6 +60,14 @@ export class OktaApiError extends Error implements OktaErrorFields {
     this.status = fields.status;
     this.kind = fields.kind;
     Object.assign(this, fields);
+  }
+
+  /** The failure as plain data: what diagnoses and checks judge, kept by facts that outlive the error. */
+  facts(): OktaErrorFacts {
+    const f: OktaErrorFacts = { status: this.status, kind: this.kind, message: this.message };
+    for (const k of FACT_FIELDS) if (this[k] !== undefined) (f as unknown as Record<string, unknown>)[k] = this[k];
+    if (this.url) f.path = safePath(this.url);
+    return f;
   }
 
   /** Okta's identifiers, for the `details` of an error envelope and the event log. */

@@ -79,7 +79,10 @@ export class RateLimitGovernor {
 
   private state(bucket: string) {
     let s = this.buckets.get(bucket);
-    if (!s) this.buckets.set(bucket, (s = { inFlight: 0, concurrencyStrikes: 0, wakers: [] }));
+    if (!s) {
+      s = { inFlight: 0, concurrencyStrikes: 0, wakers: [] };
+      this.buckets.set(bucket, s);
+    }
     return s;
   }
 

@@ -10,8 +10,7 @@ export function parseLinkHeader(header: string | null | undefined): LinkEntry[] 
   if (!header) return [];
   const out: LinkEntry[] = [];
   const re = /<([^>]*)>((?:\s*;\s*[^;,<]+(?:=(?:"[^"]*"|[^;,<]*))?)*)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(header))) {
+  for (let m = re.exec(header); m; m = re.exec(header)) {
     const relMatch = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(m[2]);
     const rel = (relMatch?.[1] ?? relMatch?.[2] ?? "").trim().toLowerCase().split(/\s+/).filter(Boolean);
     out.push({ url: m[1].trim(), rel });

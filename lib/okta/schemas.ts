@@ -1,15 +1,29 @@
-// Lenient zod schemas of the Okta objects we read. Okta adds fields and enum values over time and
-// real payloads carry nulls where the spec says string; none of that may fail a sync (PITFALLS
-// "Reading"). So: loose objects (unknown fields kept), enums as plain strings, nullish everywhere but ids.
+// Zod schemas of the Okta objects the console reads: the one set used by the sync, the event hooks
+// and the checks (lib/sync/tables.ts maps them to rows). Okta adds fields and enum values over time
+// and real payloads carry nulls or wrong types where the spec says string; none of that may fail a
+// run. So: unknown fields are kept (loose objects), enums are plain strings, a field of the wrong type
+// becomes null, and only a missing id (or, for System Log events, uuid and published time) rejects
+// an object; the caller counts it and goes on.
 import { z } from "zod";
 
-const s = z.string().nullish();
-const date = z.string().nullish();
-const links = z.record(z.string(), z.unknown()).nullish();
-const loose = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
+const str = z.string().nullish().catch(null);
+const num = z.number().nullish().catch(null);
+const obj = z.record(z.string(), z.unknown()).nullish().catch(null);
+/** Okta's time stamps; anything else is dropped rather than handed to Postgres as a timestamptz. */
+export const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
+const date = z
+  .string()
+  .nullish()
+  .catch(null)
+  .transform((v) => (v && ISO_TIME.test(v) ? v : null));
+const profile = z.record(z.string(), z.unknown()).catch({});
+const id = z.string().min(1);
 
-export const OktaUser = loose({
-  id: z.string(),
+/** Any Okta object of which only the id is needed (group members, a user's groups). */
+export const idOnlySchema = z.looseObject({ id });
+
+export const oktaUserSchema = z.looseObject({
+  id,
   status: z.string().catch("UNKNOWN"),
   created: date,
   activated: date,
@@ -17,104 +31,113 @@ export const OktaUser = loose({
   lastLogin: date,
   lastUpdated: date,
   passwordChanged: date,
-  type: loose({ id: s }).nullish(),
-  profile: loose({ login: z.string().catch(""), email: s, firstName: s, lastName: s, displayName: s }).catch({ login: "" }),
-  _links: links,
+  type: z.looseObject({ id: str }).nullish().catch(null),
+  profile,
 });
+export type OktaUser = z.infer<typeof oktaUserSchema>;
 
-export const OktaGroup = loose({
-  id: z.string(),
+export const oktaGroupSchema = z.looseObject({
+  id,
   type: z.string().catch("UNKNOWN"),
   created: date,
   lastUpdated: date,
   lastMembershipUpdated: date,
-  objectClass: z.array(z.string()).nullish(),
-  profile: loose({ name: z.string().catch(""), description: s }).catch({ name: "" }),
-  _embedded: loose({ stats: loose({ usersCount: z.number().nullish() }).nullish() }).nullish(),
-  _links: links,
+  profile,
+  source: z.looseObject({ id: str }).nullish().catch(null),
+  _links: obj,
+  _embedded: z
+    .looseObject({
+      stats: z
+        .looseObject({ usersCount: num, hasAdminPrivilege: z.boolean().nullish().catch(null) })
+        .nullish()
+        .catch(null),
+    })
+    .nullish()
+    .catch(null),
 });
+export type OktaGroup = z.infer<typeof oktaGroupSchema>;
 
-export const OktaApp = loose({
-  id: z.string(),
+export const oktaAppSchema = z.looseObject({
+  id,
   name: z.string().catch(""),
   label: z.string().catch(""),
   status: z.string().catch("UNKNOWN"),
-  signOnMode: s,
+  signOnMode: str,
   created: date,
   lastUpdated: date,
-  _links: links,
 });
+export type OktaApp = z.infer<typeof oktaAppSchema>;
 
-export const OktaAppUser = loose({
-  id: z.string(),
-  externalId: s,
-  scope: s,
-  status: s,
-  syncState: s,
+/** An app's user (GET /apps/{app}/users): the assignment. Only the user name is read from its credentials. */
+export const oktaAppUserSchema = z.looseObject({
+  id,
+  scope: str,
+  status: str,
+  syncState: str,
+  externalId: str,
   created: date,
   lastUpdated: date,
   statusChanged: date,
-  credentials: loose({ userName: s }).nullish(),
-  _links: links,
+  credentials: z.looseObject({ userName: str }).nullish().catch(null),
 });
+export type OktaAppUser = z.infer<typeof oktaAppUserSchema>;
 
-export const OktaAppGroup = loose({
-  id: z.string(),
-  priority: z.number().nullish(),
-  lastUpdated: date,
-  _links: links,
-});
+/** An app's group (GET /apps/{app}/groups): the assignment. */
+export const oktaAppGroupSchema = z.looseObject({ id, priority: num, lastUpdated: date });
+export type OktaAppGroup = z.infer<typeof oktaAppGroupSchema>;
 
-export const OktaRole = loose({
-  id: z.string(),
+/** An admin role assigned to a user or group. */
+export const oktaRoleSchema = z.looseObject({
+  id,
   type: z.string().catch("UNKNOWN"),
-  label: s,
-  status: s,
-  assignmentType: s,
+  label: str,
+  status: str,
+  assignmentType: str,
+  role: str,
+  "resource-set": str,
   created: date,
   lastUpdated: date,
-  role: s,
-  "resource-set": s,
-  _links: links,
 });
+export type OktaRole = z.infer<typeof oktaRoleSchema>;
 
-export const OktaIdp = loose({
-  id: z.string(),
+export const oktaIdpSchema = z.looseObject({
+  id,
   type: z.string().catch("UNKNOWN"),
   name: z.string().catch(""),
   status: z.string().catch("UNKNOWN"),
+  protocol: z.looseObject({ type: str }).nullish().catch(null),
   created: date,
   lastUpdated: date,
-  protocol: loose({ type: s }).nullish(),
 });
+export type OktaIdp = z.infer<typeof oktaIdpSchema>;
 
-const actorLike = loose({ id: s, type: s, alternateId: s, displayName: s });
-
-export const OktaLogEvent = loose({
-  uuid: z.string(),
-  published: z.string(),
-  eventType: z.string(),
-  severity: s,
-  displayMessage: s,
-  outcome: loose({ result: s, reason: s }).nullish(),
-  actor: actorLike.nullish(),
-  target: z.array(actorLike).nullish(),
-  client: loose({
-    ipAddress: s,
-    userAgent: loose({ rawUserAgent: s }).nullish(),
-    geographicalContext: loose({
-      city: s,
-      state: s,
-      country: s,
-      geolocation: loose({ lat: z.number().nullish(), lon: z.number().nullish() }).nullish(),
-    }).nullish(),
-  }).nullish(),
+const logActor = z.looseObject({ id: str, type: str, alternateId: str, displayName: str });
+export const oktaLogEventSchema = z.looseObject({
+  uuid: id,
+  published: z.string().regex(ISO_TIME),
+  eventType: z.string().catch("unknown"),
+  severity: str,
+  displayMessage: str,
+  outcome: z.looseObject({ result: str, reason: str }).nullish().catch(null),
+  actor: logActor.nullish().catch(null),
+  target: z
+    .array(logActor.catch({ id: null, type: null, alternateId: null, displayName: null }))
+    .nullish()
+    .catch(null),
+  client: z
+    .looseObject({
+      ipAddress: str,
+      userAgent: z.looseObject({ rawUserAgent: str }).nullish().catch(null),
+      geographicalContext: z
+        .looseObject({ city: str, state: str, country: str, geolocation: z.looseObject({ lat: num, lon: num }).nullish().catch(null) })
+        .nullish()
+        .catch(null),
+    })
+    .nullish()
+    .catch(null),
 });
+export type OktaLogEvent = z.infer<typeof oktaLogEventSchema>;
 
 /** GET /.well-known/okta-organization: identifies an Okta org without credentials. */
-export const OktaOrganization = loose({ id: z.string(), pipeline: s, _links: links });
-
-export type OktaUserT = z.infer<typeof OktaUser>;
-export type OktaGroupT = z.infer<typeof OktaGroup>;
-export type OktaAppT = z.infer<typeof OktaApp>;
-export type OktaLogEventT = z.infer<typeof OktaLogEvent>;
+export const oktaOrganizationSchema = z.looseObject({ id: z.string(), pipeline: str, _links: obj });
+export type OktaOrganization = z.infer<typeof oktaOrganizationSchema>;

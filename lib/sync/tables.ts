@@ -1,8 +1,7 @@
-// How each Okta object becomes a row of the directory copy: the zod schema of exactly the fields we
-// store (lenient: unknown enum values stay strings, wrong types become null, one odd object never
-// fails a page) and the table spec the shared batch writer (upsert-batch.ts) uses.
+// How each Okta object becomes a row of the directory copy (the objects' schemas are in
+// lib/okta/schemas.ts) and the table spec the shared batch writer (upsert-batch.ts) uses.
 // Never mapped: credentials (passwords, recovery answers), factors, sessions, app secrets.
-import { z } from "zod";
+import type { OktaApp, OktaAppGroup, OktaAppUser, OktaGroup, OktaIdp, OktaLogEvent, OktaRole, OktaUser } from "@/lib/okta/schemas";
 
 export type PgType = "text" | "timestamptz" | "integer" | "double precision" | "boolean" | "jsonb";
 
@@ -16,16 +15,7 @@ export interface TableSpec<R extends Record<string, unknown> = Record<string, un
   hashed: boolean;
 }
 
-// ---- lenient field parsers ----------------------------------------------------------------------
-const str = z.string().nullish().catch(null);
-const num = z.number().nullish().catch(null);
-const obj = z.record(z.string(), z.unknown()).nullish().catch(null);
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
-const date = z
-  .string()
-  .nullish()
-  .catch(null)
-  .transform((v) => (v && ISO.test(v) ? v : null));
+// ---- field helpers ------------------------------------------------------------------------------
 const text = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null);
 const lastSegment = (href: unknown) => (typeof href === "string" ? (href.split("?")[0].split("/").filter(Boolean).pop() ?? null) : null);
 const linkHref = (links: Record<string, unknown> | null | undefined, rel: string) => {
@@ -34,20 +24,7 @@ const linkHref = (links: Record<string, unknown> | null | undefined, rel: string
 };
 
 // ---- users ---------------------------------------------------------------------------------------
-export const oktaUserSchema = z.object({
-  id: z.string().min(1),
-  status: z.string().catch("UNKNOWN"),
-  created: date,
-  activated: date,
-  statusChanged: date,
-  lastLogin: date,
-  lastUpdated: date,
-  passwordChanged: date,
-  type: z.object({ id: str }).nullish().catch(null),
-  profile: z.record(z.string(), z.unknown()).catch({}),
-});
-
-export function userRow(u: z.infer<typeof oktaUserSchema>) {
+export function userRow(u: OktaUser) {
   const p = u.profile;
   const location = text(p.location) ?? ([text(p.city), text(p.state), text(p.countryCode)].filter(Boolean).join(", ") || null);
   return {
@@ -106,27 +83,7 @@ export const usersTable: TableSpec<ReturnType<typeof userRow>> = {
 };
 
 // ---- groups --------------------------------------------------------------------------------------
-export const oktaGroupSchema = z.object({
-  id: z.string().min(1),
-  type: z.string().catch("UNKNOWN"),
-  created: date,
-  lastUpdated: date,
-  lastMembershipUpdated: date,
-  profile: z.record(z.string(), z.unknown()).catch({}),
-  source: z.object({ id: str }).nullish().catch(null),
-  _links: obj,
-  _embedded: z
-    .object({
-      stats: z
-        .object({ usersCount: num, hasAdminPrivilege: z.boolean().nullish().catch(null) })
-        .nullish()
-        .catch(null),
-    })
-    .nullish()
-    .catch(null),
-});
-
-export function groupRow(g: z.infer<typeof oktaGroupSchema>) {
+export function groupRow(g: OktaGroup) {
   return {
     id: g.id,
     type: g.type,
@@ -161,7 +118,6 @@ export const groupsTable: TableSpec<ReturnType<typeof groupRow>> = {
 };
 
 // ---- memberships (members of a group are full User objects; only the id matters here) ------------
-export const idOnlySchema = z.object({ id: z.string().min(1) });
 export const membershipsTable: TableSpec<{ group_id: string; user_id: string }> = {
   table: "okta_group_members",
   key: ["group_id", "user_id"],
@@ -170,16 +126,7 @@ export const membershipsTable: TableSpec<{ group_id: string; user_id: string }> 
 };
 
 // ---- apps ----------------------------------------------------------------------------------------
-export const oktaAppSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().catch(""),
-  label: z.string().catch(""),
-  status: z.string().catch("UNKNOWN"),
-  signOnMode: str,
-  created: date,
-  lastUpdated: date,
-});
-export function appRow(a: z.infer<typeof oktaAppSchema>) {
+export function appRow(a: OktaApp) {
   return {
     id: a.id,
     name: a.name,
@@ -206,19 +153,7 @@ export const appsTable: TableSpec<ReturnType<typeof appRow>> = {
 };
 
 // ---- app assignments -----------------------------------------------------------------------------
-export const oktaAppUserSchema = z.object({
-  id: z.string().min(1),
-  scope: str,
-  status: str,
-  syncState: str,
-  externalId: str,
-  created: date,
-  lastUpdated: date,
-  statusChanged: date,
-  // Only the user name is read from the credentials block; never passwords.
-  credentials: z.object({ userName: str }).nullish().catch(null),
-});
-export function appUserRow(appId: string, u: z.infer<typeof oktaAppUserSchema>) {
+export function appUserRow(appId: string, u: OktaAppUser) {
   return {
     app_id: appId,
     user_id: u.id,
@@ -250,8 +185,7 @@ export const appUsersTable: TableSpec<ReturnType<typeof appUserRow>> = {
   },
 };
 
-export const oktaAppGroupSchema = z.object({ id: z.string().min(1), priority: num, lastUpdated: date });
-export function appGroupRow(appId: string, g: z.infer<typeof oktaAppGroupSchema>) {
+export function appGroupRow(appId: string, g: OktaAppGroup) {
   return {
     app_id: appId,
     group_id: g.id,
@@ -267,18 +201,7 @@ export const appGroupsTable: TableSpec<ReturnType<typeof appGroupRow>> = {
 };
 
 // ---- admin role assignments ----------------------------------------------------------------------
-export const oktaRoleSchema = z.object({
-  id: z.string().min(1),
-  type: z.string().catch("UNKNOWN"),
-  label: str,
-  status: str,
-  assignmentType: str,
-  role: str,
-  "resource-set": str,
-  created: date,
-  lastUpdated: date,
-});
-export function roleRow(principalType: "USER" | "GROUP", principalId: string, r: z.infer<typeof oktaRoleSchema>) {
+export function roleRow(principalType: "USER" | "GROUP", principalId: string, r: OktaRole) {
   return {
     principal_type: principalType,
     principal_id: principalId,
@@ -313,16 +236,7 @@ export const rolesTable: TableSpec<ReturnType<typeof roleRow>> = {
 };
 
 // ---- identity providers --------------------------------------------------------------------------
-export const oktaIdpSchema = z.object({
-  id: z.string().min(1),
-  type: z.string().catch("UNKNOWN"),
-  name: z.string().catch(""),
-  status: z.string().catch("UNKNOWN"),
-  protocol: z.object({ type: str }).nullish().catch(null),
-  created: date,
-  lastUpdated: date,
-});
-export function idpRow(i: z.infer<typeof oktaIdpSchema>) {
+export function idpRow(i: OktaIdp) {
   return {
     id: i.id,
     type: i.type,
@@ -349,32 +263,7 @@ export const idpsTable: TableSpec<ReturnType<typeof idpRow>> = {
 };
 
 // ---- System Log events (append-only) -------------------------------------------------------------
-const logTarget = z.object({ id: str, type: str, alternateId: str, displayName: str });
-export const oktaLogEventSchema = z.object({
-  uuid: z.string().min(1),
-  published: z.string().regex(ISO),
-  eventType: z.string().catch("unknown"),
-  severity: str,
-  displayMessage: str,
-  outcome: z.object({ result: str, reason: str }).nullish().catch(null),
-  actor: z.object({ id: str, type: str, alternateId: str, displayName: str }).nullish().catch(null),
-  target: z
-    .array(logTarget.catch({ id: null, type: null, alternateId: null, displayName: null }))
-    .nullish()
-    .catch(null),
-  client: z
-    .object({
-      ipAddress: str,
-      userAgent: z.object({ rawUserAgent: str }).nullish().catch(null),
-      geographicalContext: z
-        .object({ city: str, state: str, country: str, geolocation: z.object({ lat: num, lon: num }).nullish().catch(null) })
-        .nullish()
-        .catch(null),
-    })
-    .nullish()
-    .catch(null),
-});
-export function logEventRow(e: z.infer<typeof oktaLogEventSchema>) {
+export function logEventRow(e: OktaLogEvent) {
   const app = e.target?.find((t) => t.type === "AppInstance");
   const geo = e.client?.geographicalContext;
   return {
@@ -391,7 +280,8 @@ export function logEventRow(e: z.infer<typeof oktaLogEventSchema>) {
     actor_display_name: e.actor?.displayName ?? null,
     target_app_id: app?.id ?? null,
     target_app_name: app?.displayName ?? app?.alternateId ?? null,
-    targets: e.target ?? null,
+    // Only the four fields of each target are stored; the schema keeps whatever else Okta sends.
+    targets: e.target?.map((t) => ({ id: t.id, type: t.type, alternateId: t.alternateId, displayName: t.displayName })) ?? null,
     client_ip: e.client?.ipAddress ?? null,
     city: geo?.city ?? null,
     state: geo?.state ?? null,

@@ -2,9 +2,9 @@
 // admin role that can read. Okta tells the two apart: a missing scope is 403 with WWW-Authenticate
 // error="insufficient_scope" naming it; a missing role is 403 E0000006 (or 200 [] on /users).
 import { diagnose } from "@/lib/integrations/diagnose";
-import { OktaApiError } from "@/lib/okta/errors";
-import type { CheckContext, CheckOutcome } from "../engine";
-import { type ErrFacts, type ReadFacts, toOktaError } from "../probes";
+import type { OktaErrorFacts } from "@/lib/okta/errors";
+import type { CheckContext, CheckOutcome } from "../check-def";
+import type { ReadFacts } from "../probes";
 import { answered, ev, fromDiagnosis, oktaEvidence } from "./evidence";
 
 export interface ScopeFacts {
@@ -99,17 +99,18 @@ export function adminRoleRule(f: AdminRoleFacts, ctx: CheckContext): CheckOutcom
         ),
   );
   if (denied.length || emptyUsers) {
-    const first: ErrFacts = denied[0]?.err ?? {
+    const first: OktaErrorFacts = denied[0]?.err ?? {
       status: 200,
       kind: "permission",
       errorCode: "E0000006",
       message: "Okta returned no users",
       path: USERS,
     };
-    const dg = diagnose(
-      denied[0] ? toOktaError(first) : new OktaApiError(first.message, { status: 403, kind: "permission", errorCode: "E0000006" }),
-      { method: ctx.method, phase: "probe", host: ctx.host },
-    );
+    const dg = diagnose(denied[0] ? first : { message: first.message, status: 403, kind: "permission", errorCode: "E0000006" }, {
+      method: ctx.method,
+      phase: "probe",
+      host: ctx.host,
+    });
     const out = fromDiagnosis(dg, first, ctx.links);
     const emptyNote = emptyUsers
       ? " Okta also answered the user list with no users at all, which is what it answers an app without an admin role."

@@ -1,8 +1,9 @@
 // Okta's totals against what the console stored, and whether a running sync, a failed resource (a scope
 // or role), a sync filter or changes made since the last sync explain a difference.
+
+import type { OktaErrorFacts } from "@/lib/okta/errors";
+import type { CheckContext, CheckOutcome } from "../check-def";
 import type { CheckStatus } from "../contracts";
-import type { CheckContext, CheckOutcome } from "../engine";
-import type { ErrFacts } from "../probes";
 import { ev, plural } from "./evidence";
 
 export type CountedResource = "users" | "groups" | "memberships" | "apps";
@@ -12,7 +13,7 @@ export interface CountRow {
   okta: number | null;
   /** Why Okta's number is missing or how it was obtained. */
   oktaNote?: string;
-  oktaErr?: ErrFacts;
+  oktaErr?: OktaErrorFacts;
   stored: number;
   /** The resource in the newest finished run that read it. */
   last: { status: string; missingScope: string | null; error: string | null } | null;

@@ -1,8 +1,8 @@
 // Do the credentials get a token, and if not, which of Okta's reasons applies (the connect form's
 // diagnosis rules, reused). Does DPoP match what Okta requires of the app?
 import { diagnose } from "@/lib/integrations/diagnose";
-import type { CheckContext, CheckOutcome } from "../engine";
-import { type ReadFacts, type TokenFacts, toOktaError } from "../probes";
+import type { CheckContext, CheckOutcome } from "../check-def";
+import type { ReadFacts, TokenFacts } from "../probes";
 import { ev, fromDiagnosis, oktaEvidence } from "./evidence";
 
 export interface CredentialsFacts {
@@ -30,7 +30,7 @@ export function credentialsRule(f: CredentialsFacts, ctx: CheckContext): CheckOu
         evidence: [...ev(`GET ${p.path}`, p.ok ? p.status : `${p.err.status} ${p.err.errorCode ?? ""}`.trim())],
       };
     }
-    if (p.err.kind === "auth") return fromDiagnosis(diagnose(toOktaError(p.err), dctx), p.err, ctx.links);
+    if (p.err.kind === "auth") return fromDiagnosis(diagnose(p.err, dctx), p.err, ctx.links);
     return {
       status: "warn",
       cause: "CHECK_INCOMPLETE",
@@ -41,7 +41,7 @@ export function credentialsRule(f: CredentialsFacts, ctx: CheckContext): CheckOu
   }
   const t = f.token;
   if (!t.ok) {
-    const out = fromDiagnosis(diagnose(toOktaError(t.err), dctx), t.err, ctx.links);
+    const out = fromDiagnosis(diagnose(t.err, dctx), t.err, ctx.links);
     return { ...out, evidence: [...(out.evidence ?? []), ...ev("Token requests (HTTP status)", statuses(t.tokenStatuses))] };
   }
   return {

@@ -1,8 +1,8 @@
 // Is the domain well formed, reachable over HTTPS, an Okta org, and the org this integration connected to?
 import { diagnose } from "@/lib/integrations/diagnose";
-import { OktaApiError } from "@/lib/okta/errors";
-import type { CheckContext, CheckOutcome } from "../engine";
-import { type DiscoveryFacts, type DomainFacts, errFacts, toOktaError } from "../probes";
+import { type DiscoveryFacts, notOktaFacts } from "@/lib/okta/discovery";
+import type { CheckContext, CheckOutcome } from "../check-def";
+import type { DomainFacts } from "../probes";
 import { ev, fromDiagnosis } from "./evidence";
 
 const identify = (ctx: CheckContext) => ({ method: ctx.method, phase: "identify" as const, host: ctx.host });
@@ -42,7 +42,7 @@ export function domainFormatRule(f: DomainFacts, ctx: CheckContext): CheckOutcom
 }
 
 export function domainReachableRule(f: DiscoveryFacts, ctx: CheckContext): CheckOutcome {
-  if (f.network) return fromDiagnosis(diagnose(toOktaError(f.network), identify(ctx)), f.network, ctx.links);
+  if (f.network) return fromDiagnosis(diagnose(f.network, identify(ctx)), f.network, ctx.links);
   const https = f.origin.startsWith("https:");
   return {
     status: "pass",
@@ -77,13 +77,8 @@ export function oktaOrgRule(f: DiscoveryFacts, ctx: CheckContext): CheckOutcome 
       fix: "Connect with the org's own Okta domain (e.g. acme.okta.com) so the console can confirm which org it is.",
     };
   }
-  const err = new OktaApiError(`${ctx.host} does not serve Okta's discovery documents`, {
-    status: f.org?.status ?? 0,
-    kind: "not_found",
-    url: `${f.origin}/.well-known/okta-organization`,
-    notJson: true,
-  });
-  const out = fromDiagnosis(diagnose(err, identify(ctx)), errFacts(err), ctx.links);
+  const err = notOktaFacts(f);
+  const out = fromDiagnosis(diagnose(err, identify(ctx)), err, ctx.links);
   return { ...out, evidence };
 }
 

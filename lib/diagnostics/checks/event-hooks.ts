@@ -1,7 +1,7 @@
 // The integration's Okta event hook, from what the console stored: not set up (changes arrive with
 // the scheduled syncs), set up but never verified by Okta, deliveries refused for a wrong secret or
 // not applied, or working. Scheduled syncs stay the source of truth either way.
-import type { CheckContext, CheckOutcome } from "../engine";
+import type { CheckContext, CheckOutcome } from "../check-def";
 import { ev } from "./evidence";
 
 export interface EventHookFacts {

@@ -1,16 +1,16 @@
 // Evidence rows shared by every rule: exactly what Okta answered, labelled for people.
 import type { Diagnosis, DiagnosisCode } from "@/lib/integrations/contracts";
+import type { OktaErrorFacts } from "@/lib/okta/errors";
 import type { AdminLinks } from "../admin-links";
+import type { CheckOutcome } from "../check-def";
 import type { EvidenceItem } from "../contracts";
-import type { CheckOutcome } from "../engine";
-import type { ErrFacts } from "../probes";
 
 export const ev = (label: string, value: string | number | boolean | null | undefined): EvidenceItem[] =>
   value === undefined || value === null || value === ""
     ? []
     : [{ label, value: typeof value === "number" ? value.toLocaleString("en-US") : String(value) }];
 
-export function oktaEvidence(e: ErrFacts, method = "GET"): EvidenceItem[] {
+export function oktaEvidence(e: OktaErrorFacts, method = "GET"): EvidenceItem[] {
   return [
     ...ev("Request", e.path ? `${e.path.startsWith("/oauth2/") ? "POST" : method} ${e.path}` : undefined),
     ...ev("HTTP status", e.status || (e.networkReason ? `no answer (${e.networkReason})` : undefined)),
@@ -30,7 +30,7 @@ export const answered = (path: string, status: number, extra?: string) => ev(`GE
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** A credential or connection failure, explained by the same rules the connect form uses (lib/integrations/diagnose). */
-export function fromDiagnosis(dg: Diagnosis, err: ErrFacts, links: AdminLinks): CheckOutcome {
+export function fromDiagnosis(dg: Diagnosis, err: OktaErrorFacts, links: AdminLinks): CheckOutcome {
   const adminUrl: Partial<Record<DiagnosisCode, string>> = {
     SECRET_NOT_ALLOWED: links.app,
     KEY_MISMATCH: links.app,

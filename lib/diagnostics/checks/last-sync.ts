@@ -1,7 +1,7 @@
 // What the console's own last sync said about each resource: the run records are evidence too.
 import { RESOURCES, type Resource } from "@/db/schema";
-import { RESOURCE_LABELS } from "@/lib/sync/describe-error";
-import type { CheckContext, CheckOutcome } from "../engine";
+import { RESOURCE_REGISTRY } from "@/lib/resources";
+import type { CheckContext, CheckOutcome } from "../check-def";
 import { ev } from "./evidence";
 
 export interface LastSyncRow {
@@ -19,7 +19,7 @@ export interface LastSyncFacts {
   running: boolean;
 }
 
-const label = (r: Resource) => RESOURCE_LABELS[r][0].toUpperCase() + RESOURCE_LABELS[r].slice(1);
+const label = (r: Resource) => RESOURCE_REGISTRY[r].label[0].toUpperCase() + RESOURCE_REGISTRY[r].label.slice(1);
 
 function why(r: LastSyncRow) {
   if (r.missingScope) return `the access token lacked ${r.missingScope}`;
@@ -50,7 +50,7 @@ export function lastSyncRule(f: LastSyncFacts, ctx: CheckContext): CheckOutcome 
     return {
       status: "fail",
       cause: "LAST_SYNC_INCOMPLETE",
-      summary: `The last sync did not read ${bad.map((r) => `${RESOURCE_LABELS[r.resource]} (${why(r)})`).join("; ")}.`,
+      summary: `The last sync did not read ${bad.map((r) => `${RESOURCE_REGISTRY[r.resource].label} (${why(r)})`).join("; ")}.`,
       evidence,
       fix: `${scope ? `Grant ${scope} to the app in Okta (Okta API Scopes). ` : "Fix the cause named here; the other checks show what Okta answers now. "}Then click Sync now.`,
       adminUrl: scope ? ctx.links.app : null,
@@ -58,7 +58,7 @@ export function lastSyncRule(f: LastSyncFacts, ctx: CheckContext): CheckOutcome 
   }
   return {
     status: "pass",
-    summary: `The last sync read ${rows.map((r) => RESOURCE_LABELS[r.resource]).join(", ")} without errors.`,
+    summary: `The last sync read ${rows.map((r) => RESOURCE_REGISTRY[r.resource].label).join(", ")} without errors.`,
     evidence,
   };
 }

@@ -1,13 +1,13 @@
 // Does the System Log have events inside the sync window, and if not, would a broader range find some?
 import { diagnose } from "@/lib/integrations/diagnose";
-import type { CheckContext, CheckOutcome } from "../engine";
-import { type ErrFacts, toOktaError } from "../probes";
+import type { OktaErrorFacts } from "@/lib/okta/errors";
+import type { CheckContext, CheckOutcome } from "../check-def";
 import { ev, fromDiagnosis, oktaEvidence } from "./evidence";
 
 /** Okta keeps the System Log for 90 days. */
 export const LOG_RETENTION_DAYS = 90;
 
-type Newest = { published: string | null } | { err: ErrFacts };
+type Newest = { published: string | null } | { err: OktaErrorFacts };
 
 export interface LogWindowFacts {
   windowDays: number;
@@ -31,7 +31,7 @@ export function logWindowRule(f: LogWindowFacts, ctx: CheckContext): CheckOutcom
   const failed = "err" in f.inWindow ? f.inWindow.err : f.before && "err" in f.before ? f.before.err : null;
   if (failed) {
     if (failed.kind === "scope" || failed.kind === "permission" || failed.kind === "auth") {
-      const out = fromDiagnosis(diagnose(toOktaError(failed), { method: ctx.method, phase: "probe", host: ctx.host }), failed, ctx.links);
+      const out = fromDiagnosis(diagnose(failed, { method: ctx.method, phase: "probe", host: ctx.host }), failed, ctx.links);
       return { ...out, summary: `The System Log cannot be read. ${out.summary}`, evidence: [...(out.evidence ?? []), ...base] };
     }
     return {

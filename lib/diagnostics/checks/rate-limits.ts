@@ -1,7 +1,7 @@
 // Rate limits: the share of each bucket the syncs use, recent 429s (in the run records and during these
 // checks), and what to change. The console paces itself below its share of every bucket, so a 429 means
 // someone else is spending the org's limits at the same time, or the limits are low.
-import type { CheckContext, CheckOutcome } from "../engine";
+import type { CheckContext, CheckOutcome } from "../check-def";
 import type { LiveBucket } from "../probes";
 import { ev, plural } from "./evidence";
 

@@ -3,11 +3,12 @@
 // domain, events only before the window, pacing) are covered here.
 import { describe, expect, it } from "vitest";
 import { READ_SCOPES } from "@/lib/integrations/contracts";
+import type { OktaErrorFacts } from "@/lib/okta/errors";
 import { adminLinks } from "../admin-links";
 import { CHECKS, PLANS } from "../catalog";
+import type { CheckContext, CheckOutcome } from "../check-def";
 import { SYMPTOMS } from "../contracts";
-import type { CheckContext, CheckOutcome } from "../engine";
-import type { ErrFacts, ReadFacts, TokenFacts } from "../probes";
+import type { ReadFacts, TokenFacts } from "../probes";
 import { adminRoleRule, type ScopeFacts, scopeRule } from "./access";
 import { type CountRow, type CountsFacts, countsRule } from "./counts";
 import { credentialsRule, dpopRule } from "./credentials";
@@ -37,7 +38,7 @@ const ctx: CheckContext = {
   requestedScopes: READ_SCOPES,
 };
 const tokenCtx: CheckContext = { ...ctx, method: "api_token", links: adminLinks("https://acme.okta.com", "api_token", null) };
-const err = (f: Partial<ErrFacts>): ErrFacts => ({ status: 400, kind: "client", message: "Okta answered", ...f });
+const err = (f: Partial<OktaErrorFacts>): OktaErrorFacts => ({ status: 400, kind: "client", message: "Okta answered", ...f });
 const text = (o: CheckOutcome) => [o.summary, o.fix ?? "", ...(o.evidence ?? []).map((e) => `${e.label}: ${e.value}`)].join(" | ");
 
 /** [name, outcome, status, cause, text the verdict must contain] */
@@ -173,7 +174,7 @@ describe("domain", () => {
 });
 
 describe("credentials (Okta's reasons, through the connect form's diagnose rules)", () => {
-  const failed = (f: Partial<ErrFacts>, statuses = [401]): TokenFacts => ({
+  const failed = (f: Partial<OktaErrorFacts>, statuses = [401]): TokenFacts => ({
     kind: "oauth",
     ok: false,
     usesDpop: false,
@@ -402,7 +403,7 @@ describe("scopes and admin role", () => {
     ],
   ]);
 
-  const read = (path: string, r: Partial<Extract<ReadFacts, { ok: true }>> | ErrFacts): ReadFacts =>
+  const read = (path: string, r: Partial<Extract<ReadFacts, { ok: true }>> | OktaErrorFacts): ReadFacts =>
     "kind" in r ? { path, ok: false, err: r } : { path, ok: true, status: 200, items: 1, ...r };
   const e6 = err({ status: 403, kind: "permission", errorCode: "E0000006", errorId: "oae6" });
   table([

@@ -3,21 +3,13 @@
 
 import type { ZodType } from "zod";
 import { getDb } from "@/db";
+import { idOnlySchema, oktaAppGroupSchema, oktaAppUserSchema } from "@/lib/okta/schemas";
 import { deleteRows } from "../incremental/delete-rows";
 import { APP_GROUP, APP_USER, eventsSince, MEMBERSHIP, targetId, USER_CREATED, USER_STATUS } from "../incremental/events";
 import { oktaDate, sinceOf } from "../incremental/window";
 import type { ResourceContext } from "../run-context";
 import { liveIds, pruneOutOfScope, scopeFilter } from "../scope";
-import {
-  appGroupRow,
-  appGroupsTable,
-  appUserRow,
-  appUsersTable,
-  idOnlySchema,
-  oktaAppGroupSchema,
-  oktaAppUserSchema,
-  type TableSpec,
-} from "../tables";
+import { appGroupRow, appGroupsTable, appUserRow, appUsersTable, type TableSpec } from "../tables";
 import { deletedGroupIds } from "./groups";
 import { deletedUserIds } from "./users";
 import { InvalidObjects, isNotFound, liveParents, parseItems, type Row, throwIfAborted, walkParents } from "./walk";

@@ -1,7 +1,9 @@
 // Applications (200 per page, Okta's maximum). Scoped to chosen apps, the others are counted as out
 // of scope and not written (a handful of pages: filtering here is simpler than a long filter).
+
+import { oktaAppSchema } from "@/lib/okta/schemas";
 import type { ResourceContext } from "../run-context";
-import { appRow, appsTable, oktaAppSchema } from "../tables";
+import { appRow, appsTable } from "../tables";
 import { walkList } from "./walk";
 
 export async function syncApps(ctx: ResourceContext): Promise<"full"> {

@@ -7,11 +7,12 @@
 // memberships step re-reads members only where the counts say the log did not explain the change);
 // deleted groups come from group.lifecycle.delete events.
 import { OktaApiError } from "@/lib/okta/errors";
+import { oktaGroupSchema } from "@/lib/okta/schemas";
 import { deleteRows } from "../incremental/delete-rows";
 import { eventsSince, GROUP_DELETED, targetId } from "../incremental/events";
 import { oktaDate, sinceOf } from "../incremental/window";
 import type { ResourceContext } from "../run-context";
-import { groupRow, groupsTable, oktaGroupSchema } from "../tables";
+import { groupRow, groupsTable } from "../tables";
 import { InvalidObjects, type ListCheckpoint, parseItems, throwIfAborted } from "./walk";
 
 const ATTEMPTS = [

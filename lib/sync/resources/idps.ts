@@ -1,6 +1,8 @@
 // Identity providers (200 per page).
+
+import { oktaIdpSchema } from "@/lib/okta/schemas";
 import type { ResourceContext } from "../run-context";
-import { idpRow, idpsTable, oktaIdpSchema } from "../tables";
+import { idpRow, idpsTable } from "../tables";
 import { walkList } from "./walk";
 
 export async function syncIdps(ctx: ResourceContext) {

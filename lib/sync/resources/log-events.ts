@@ -11,8 +11,9 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrations } from "@/db/schema";
+import { oktaLogEventSchema } from "@/lib/okta/schemas";
 import type { ResourceContext } from "../run-context";
-import { logEventRow, logEventsTable, oktaLogEventSchema } from "../tables";
+import { logEventRow, logEventsTable } from "../tables";
 import { InvalidObjects, type ListCheckpoint, parseItems, throwIfAborted } from "./walk";
 
 export const MAX_LOG_PAGES_PER_RUN = 2000;

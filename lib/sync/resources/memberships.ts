@@ -2,13 +2,14 @@
 // whose Okta member count is 0 are skipped; their stored memberships, if any, are swept. After the
 // pass, Okta's counts are reconciled with what we stored.
 import { getDb } from "@/db";
+import { idOnlySchema, oktaUserSchema } from "@/lib/okta/schemas";
 import { deleteRows } from "../incremental/delete-rows";
 import { eventsSince, MEMBERSHIP, targetId, USER_CREATED } from "../incremental/events";
 import { oktaDate, sinceOf } from "../incremental/window";
 import type { ResourceContext } from "../run-context";
 import { liveIds, pruneOutOfScope } from "../scope";
 import { type SyncScope, userMatches } from "../scope-contract";
-import { idOnlySchema, membershipsTable, oktaUserSchema } from "../tables";
+import { membershipsTable } from "../tables";
 import { deletedGroupIds } from "./groups";
 import { deletedUserIds } from "./users";
 import { InvalidObjects, isNotFound, liveParents, parseItems, throwIfAborted, walkParents } from "./walk";

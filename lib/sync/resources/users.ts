@@ -11,12 +11,13 @@
 // the Everyone group's member count, so the run can say how many the scope left out. An incremental
 // pass reads every changed user and checks the scope here: a user who left it is deleted.
 import { getDb } from "@/db";
+import { oktaGroupSchema, oktaUserSchema } from "@/lib/okta/schemas";
 import { deleteRows } from "../incremental/delete-rows";
 import { eventsSince, targetId, USER_DELETED } from "../incremental/events";
 import { oktaDate, sinceOf } from "../incremental/window";
 import type { ResourceContext } from "../run-context";
 import { restrictsUsers, type SyncScope, userMatches, userSearchClause } from "../scope-contract";
-import { oktaGroupSchema, oktaUserSchema, userRow, usersTable } from "../tables";
+import { userRow, usersTable } from "../tables";
 import { InvalidObjects, isNotFound, parseItems, type Row, throwIfAborted, walkList, walkParents } from "./walk";
 
 const inScope = (scope: SyncScope | null) => (r: Row) =>
