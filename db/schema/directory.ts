@@ -265,7 +265,8 @@ export const oktaLogEvents = pgTable(
   ],
 );
 
-export type OktaUser = typeof oktaUsers.$inferSelect;
-export type OktaGroup = typeof oktaGroups.$inferSelect;
-export type OktaApp = typeof oktaApps.$inferSelect;
-export type OktaLogEvent = typeof oktaLogEvents.$inferSelect;
+// Row types of the directory copy; the Okta objects they come from are typed in lib/okta/schemas.ts.
+export type UserRow = typeof oktaUsers.$inferSelect;
+export type GroupRow = typeof oktaGroups.$inferSelect;
+export type AppRow = typeof oktaApps.$inferSelect;
+export type LogEventRow = typeof oktaLogEvents.$inferSelect;
