@@ -24,7 +24,9 @@ import {
   type Tone,
   TR,
 } from "@/components/ui";
-import { type Overview, RESOURCE_TITLES } from "@/lib/overview/contracts";
+import type { Resource } from "@/db/enums";
+import type { Overview } from "@/lib/overview/contracts";
+import { RESOURCE_REGISTRY } from "@/lib/resources";
 import type { IntegrationEventItem } from "@/lib/sync/contracts";
 import { kindLabel } from "./labels";
 import { type EventFilters, useEvents } from "./queries";
@@ -47,7 +49,8 @@ export function eventFacts(details: Obj | null): { label: string; value: string 
   const okta = (details.okta && typeof details.okta === "object" ? details.okta : details) as Obj;
   const facts: { label: string; value: string }[] = [];
   const resource = str(details.resource);
-  if (resource) facts.push({ label: "resource", value: RESOURCE_TITLES[resource as keyof typeof RESOURCE_TITLES] ?? resource });
+  if (resource)
+    facts.push({ label: "resource", value: resource in RESOURCE_REGISTRY ? RESOURCE_REGISTRY[resource as Resource].title : resource });
   const status = str(okta.status);
   if (status && status !== "0") facts.push({ label: "HTTP", value: status });
   for (const k of ["errorCode", "errorId"] as const) if (str(okta[k])) facts.push({ label: k, value: str(okta[k])! });
@@ -124,7 +127,7 @@ export function EventLog({
   title?: string;
 }) {
   const [level, setLevel] = useState<EventFilters["level"]>("");
-  const [kind, setKind] = useState("");
+  const [kind, setKind] = useState<EventFilters["kind"]>("");
   const q = useEvents(id, { level, kind, runId }, live);
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = !!(level || kind);
@@ -155,7 +158,7 @@ export function EventLog({
         </label>
         <label>
           <span className="sr-only">Kind</span>
-          <Select value={kind} onChange={(e) => setKind(e.target.value)} className="w-72" aria-label="Kind">
+          <Select value={kind} onChange={(e) => setKind(e.target.value as EventFilters["kind"])} className="w-72" aria-label="Kind">
             <option value="">All kinds</option>
             {kinds.map((k) => (
               <option key={k.kind} value={k.kind}>

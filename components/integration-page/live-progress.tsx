@@ -6,9 +6,10 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Badge, Button, Card, CardHeader, cn, XIcon } from "@/components/ui";
-import { type Overview, RESOURCE_TITLES } from "@/lib/overview/contracts";
-import { formatCount, formatDuration } from "@/lib/overview/format";
 import { links } from "@/lib/links";
+import type { Overview } from "@/lib/overview/contracts";
+import { formatCount, formatDuration } from "@/lib/overview/format";
+import { RESOURCE_REGISTRY } from "@/lib/resources";
 import type { RunResource } from "@/lib/sync/contracts";
 import { RESOURCE_STATUS, RUN_STATUS } from "./labels";
 import { useRun } from "./queries";
@@ -22,7 +23,7 @@ function Bar({ r, estimate }: { r: RunResource; estimate: number | undefined }) 
   const indeterminate = fraction === null && r.status === "running";
   const color = r.status === "failed" ? "bg-red-500" : r.status === "skipped" ? "bg-slate-300" : done ? "bg-emerald-500" : "bg-brand-600";
   const pct = fraction === null ? undefined : Math.round(fraction * 100);
-  const label = `${RESOURCE_TITLES[r.resource]}: ${formatCount(r.objects)} objects`;
+  const label = `${RESOURCE_REGISTRY[r.resource].title}: ${formatCount(r.objects)} objects`;
   return (
     <div
       role="progressbar"
@@ -57,7 +58,7 @@ function Row({ r, estimate }: { r: RunResource; estimate: number | undefined }) 
       data-status={r.status}
     >
       <div className="flex items-center gap-2 text-sm font-medium text-slate-800">
-        {RESOURCE_TITLES[r.resource]}
+        {RESOURCE_REGISTRY[r.resource].title}
         <Badge tone={s.tone}>{s.label}</Badge>
       </div>
       <Bar r={r} estimate={estimate} />

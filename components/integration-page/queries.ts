@@ -2,12 +2,13 @@
 // HydrationBoundary), so the first render needs no request and a router.refresh() brings new data in.
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
+import type { EventKind } from "@/lib/integrations/event-kinds";
 import { type Overview, overviewSchema, runHistorySchema, settingsSchema } from "@/lib/overview/contracts";
 import { eventListSchema, type RunDetail, runDetailSchema } from "@/lib/sync/contracts";
 
 export interface EventFilters {
   level: "" | "info" | "warn" | "error";
-  kind: string;
+  kind: EventKind | "";
   runId?: string;
 }
 

@@ -3,8 +3,9 @@
 // what Okta said (errorCode, errorId, HTTP status). Problems link to the matching troubleshooting.
 import Link from "next/link";
 import { Badge, Card, CardHeader, cn, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
-import { type ResourceHealth as Item, type Overview, RESOURCE_TITLES } from "@/lib/overview/contracts";
 import { links } from "@/lib/links";
+import type { ResourceHealth as Item, Overview } from "@/lib/overview/contracts";
+import { RESOURCE_REGISTRY } from "@/lib/resources";
 import { HEALTH } from "./labels";
 import { Relative } from "./time";
 
@@ -59,7 +60,7 @@ export function ResourceHealth({ overview, isAdmin, connected }: { overview: Ove
               <TR key={r.resource} className={cn(bad && (r.status === "failing" ? "bg-red-50/40" : "bg-amber-50/40"))}>
                 <TD className="font-medium text-slate-900">
                   <span data-testid={`health-${r.resource}`} data-status={r.status}>
-                    {RESOURCE_TITLES[r.resource]}
+                    {RESOURCE_REGISTRY[r.resource].title}
                   </span>
                 </TD>
                 <TD>

@@ -5,8 +5,9 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { Alert, Badge, Card, CardHeader, cn, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
-import { RESOURCE_TITLES, type ResourceHealth } from "@/lib/overview/contracts";
+import type { ResourceHealth } from "@/lib/overview/contracts";
 import { formatCount, formatDuration } from "@/lib/overview/format";
+import { RESOURCE_REGISTRY } from "@/lib/resources";
 import type { RunDetail as Run } from "@/lib/sync/contracts";
 import { RESOURCE_STATUS, RUN_STATUS, TRIGGER } from "./labels";
 import { useRun } from "./queries";
@@ -154,7 +155,7 @@ function ResourceRows({ r, health }: { r: Run["resources"][number]; health: Reso
   return (
     <>
       <TR className={cn(r.status === "failed" && "bg-red-50/40")}>
-        <TD className="font-medium text-slate-900">{RESOURCE_TITLES[r.resource]}</TD>
+        <TD className="font-medium text-slate-900">{RESOURCE_REGISTRY[r.resource].title}</TD>
         <TD>
           <Badge tone={s.tone}>{s.label}</Badge>
         </TD>

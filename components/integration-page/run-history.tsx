@@ -19,9 +19,10 @@ import {
   Time,
   TR,
 } from "@/components/ui";
-import { type HistoryRun, RESOURCE_TITLES } from "@/lib/overview/contracts";
-import { formatCount, formatDuration } from "@/lib/overview/format";
 import { links } from "@/lib/links";
+import type { HistoryRun } from "@/lib/overview/contracts";
+import { formatCount, formatDuration } from "@/lib/overview/format";
+import { RESOURCE_REGISTRY } from "@/lib/resources";
 import { RUN_STATUS, TRIGGER } from "./labels";
 import { useRunHistory } from "./queries";
 import { useNow } from "./time";
@@ -41,7 +42,7 @@ function Changes({ run }: { run: HistoryRun }) {
         <ul className="mt-0.5 text-slate-500">
           {changed.map((r) => (
             <li key={r.resource} className="whitespace-nowrap">
-              {RESOURCE_TITLES[r.resource]}{" "}
+              {RESOURCE_REGISTRY[r.resource].title}{" "}
               {[r.added && `+${formatCount(r.added)}`, r.updated && `~${formatCount(r.updated)}`, r.deleted && `−${formatCount(r.deleted)}`]
                 .filter(Boolean)
                 .join(" ")}

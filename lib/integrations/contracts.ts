@@ -2,6 +2,7 @@
 // The response schemas are strict: whatever is not declared here (a secret, a sealed blob) cannot be
 // serialized. Pure zod, safe to import from client components.
 import { z } from "zod";
+import { EVENT_KINDS } from "./event-kinds";
 
 export const METHOD_LABEL = {
   private_key_jwt: "OAuth 2.0 with a public/private key",
@@ -255,7 +256,7 @@ export const integrationEventView = z
     id: z.number(),
     at: z.string(),
     level: z.enum(["info", "warn", "error"]),
-    kind: z.string(),
+    kind: z.enum(EVENT_KINDS),
     message: z.string(),
     details: z.record(z.string(), z.unknown()).nullable(),
     actor: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).strict().nullable(),

@@ -1,14 +1,16 @@
 // Appends to an integration's event log. Messages are written for people; details carry Okta's
 // errorCode/errorId and numbers. Callers never pass secrets, and `details` is shallow-scrubbed anyway.
 import { type DbOrTx, getDb } from "@/db";
-import { type EventLevel, integrationEvents } from "@/db/schema";
+import type { EventLevel } from "@/db/enums";
+import { integrationEvents } from "@/db/schema";
+import type { EventKind } from "./event-kinds";
 
 export interface EventInput {
   workspaceId: string;
   integrationId: string;
   runId?: string | null;
   level?: EventLevel;
-  kind: string;
+  kind: EventKind;
   message: string;
   details?: Record<string, unknown> | null;
   actorUserId?: string | null;

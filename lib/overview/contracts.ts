@@ -3,22 +3,12 @@
 // Pure zod: safe to import from client components. Dates travel as ISO strings everywhere, so the
 // server page can seed react-query with exactly what the API would have answered.
 import { z } from "zod";
-import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, type Resource, RUN_STATUSES, RUN_TRIGGERS } from "@/db/enums";
+import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, RUN_STATUSES, RUN_TRIGGERS } from "@/db/enums";
+import { EVENT_KINDS } from "@/lib/integrations/event-kinds";
 import { OKTA_USER_STATUSES, syncScopeInput } from "@/lib/sync/scope-contract";
 
 const iso = z.union([z.date().transform((d) => d.toISOString()), z.string()]);
 const person = z.object({ id: z.string(), name: z.string(), email: z.string() }).strict();
-
-export const RESOURCE_TITLES: Record<Resource, string> = {
-  users: "Users",
-  groups: "Groups",
-  memberships: "Group memberships",
-  apps: "Apps",
-  app_assignments: "App assignments",
-  roles: "Admin roles",
-  idps: "Identity providers",
-  log_events: "System Log",
-};
 
 // ---------------------------------------------------------------------------------------------
 // Health (a projection of the latest runs; see project-health.ts)
@@ -169,7 +159,7 @@ export const overviewSchema = z
     durations: z.array(durationPointSchema),
     /** Objects each resource had in the last successful run: the progress bar's estimate where Okta gives no total. */
     estimates: z.partialRecord(z.enum(RESOURCES), z.number()),
-    eventKinds: z.array(z.object({ kind: z.string(), count: z.number(), level: z.enum(EVENT_LEVELS) }).strict()),
+    eventKinds: z.array(z.object({ kind: z.enum(EVENT_KINDS), count: z.number(), level: z.enum(EVENT_LEVELS) }).strict()),
     /** Null when the integration syncs everything. */
     scope: scopeStatusSchema.nullable(),
     schedule: z

@@ -6,8 +6,8 @@
 //   Okta, so the loader skips them.
 // - per resource: read from the newest finished run, each with what happened and the exact fix.
 import { type AuthMethod, RESOURCES, type Resource, type ResourceStatus, type RunStatus, type RunTrigger } from "@/db/schema";
-import { RESOURCE_SCOPES } from "@/lib/sync/describe-error";
-import { type Health, type OktaSaid, RESOURCE_TITLES, type ResourceHealth, type RunRef } from "./contracts";
+import { RESOURCE_REGISTRY } from "@/lib/resources";
+import type { Health, OktaSaid, ResourceHealth, RunRef } from "./contracts";
 
 export interface RunInput {
   id: string;
@@ -38,7 +38,7 @@ export interface HealthInput {
 /** How late the scheduler may be before the page says so (the tick runs every minute). */
 export const OVERDUE_AFTER_MS = 5 * 60_000;
 
-const lower = (r: Resource) => RESOURCE_TITLES[r].toLowerCase();
+const lower = (r: Resource) => RESOURCE_REGISTRY[r].title.toLowerCase();
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`);
 
 const SYMPTOM: Record<Resource, string> = {
@@ -83,7 +83,7 @@ export function runRef(r: RunInput | null): RunRef | null {
 /** One resource of a finished run, as the admin should read it. */
 export function classifyResource(run: RunInput, resource: Resource, authMethod: AuthMethod, lastOk: Date | undefined): ResourceHealth {
   const row = run.resources.find((r) => r.resource === resource);
-  const scope = RESOURCE_SCOPES[resource];
+  const scope = RESOURCE_REGISTRY[resource].scope;
   const base = { resource, scope, lastSucceededAt: lastOk?.toISOString() ?? null, runId: run.id };
   const what = lower(resource);
   if (!row) return { ...base, status: "not_synced", message: "Not part of the last run.", fix: "Sync now.", okta: null, symptom: null };
@@ -104,7 +104,7 @@ export function classifyResource(run: RunInput, resource: Resource, authMethod: 
   if (!failed) {
     if (code === "dependency_failed") {
       const dep = error?.dependency as Resource | undefined;
-      const depTitle = dep && dep in RESOURCE_TITLES ? lower(dep) : "a resource it needs";
+      const depTitle = dep && dep in RESOURCE_REGISTRY ? lower(dep) : "a resource it needs";
       return {
         ...base,
         status: "blocked",
@@ -209,7 +209,7 @@ export function projectHealth(input: HealthInput): Health {
       ? classifyResource(latest, r, input.authMethod, input.lastSucceededAt[r])
       : ({
           resource: r,
-          scope: RESOURCE_SCOPES[r],
+          scope: RESOURCE_REGISTRY[r].scope,
           status: "not_synced",
           message: "Not synced yet.",
           fix: null,

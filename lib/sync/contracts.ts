@@ -2,6 +2,7 @@
 // their output through these, so only listed fields are ever serialized (no lease ids, checkpoints).
 import { z } from "zod";
 import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, RUN_MODES, RUN_STATUSES, RUN_TRIGGERS } from "@/db/enums";
+import { EVENT_KINDS } from "@/lib/integrations/event-kinds";
 
 const iso = z.union([z.date().transform((d) => d.toISOString()), z.string()]);
 const json = z.record(z.string(), z.unknown()).nullable();
@@ -65,7 +66,7 @@ export const integrationEventSchema = z.object({
   runId: z.string().nullable(),
   at: iso,
   level: z.enum(EVENT_LEVELS),
-  kind: z.string(),
+  kind: z.enum(EVENT_KINDS),
   message: z.string(),
   details: json,
   actorUserId: z.string().nullable(),

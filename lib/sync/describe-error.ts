@@ -1,34 +1,14 @@
 // Turns a resource's failure into what the run stores and the event log says: which scope is
 // missing, what Okta said (errorCode, errorId), and what to do. Never raw SQL or stack traces.
-import type { Resource } from "@/db/schema";
+import type { Resource } from "@/db/enums";
 import { AppError } from "@/lib/errors";
+import type { EventKind } from "@/lib/integrations/event-kinds";
 import { log } from "@/lib/log";
 import { OktaApiError } from "@/lib/okta/errors";
-
-export const RESOURCE_SCOPES: Record<Resource, string> = {
-  users: "okta.users.read",
-  groups: "okta.groups.read",
-  memberships: "okta.groups.read",
-  apps: "okta.apps.read",
-  app_assignments: "okta.apps.read",
-  roles: "okta.roles.read",
-  idps: "okta.idps.read",
-  log_events: "okta.logs.read",
-};
-
-export const RESOURCE_LABELS: Record<Resource, string> = {
-  users: "users",
-  groups: "groups",
-  memberships: "group memberships",
-  apps: "apps",
-  app_assignments: "app assignments",
-  roles: "admin roles",
-  idps: "identity providers",
-  log_events: "System Log events",
-};
+import { RESOURCE_REGISTRY } from "@/lib/resources";
 
 export interface DescribedError {
-  kind: string;
+  kind: EventKind;
   level: "warn" | "error";
   message: string;
   missingScope?: string;
@@ -36,7 +16,7 @@ export interface DescribedError {
 }
 
 export function describeSyncError(e: unknown, resource: Resource | null): DescribedError {
-  const what = resource ? RESOURCE_LABELS[resource] : "the sync";
+  const what = resource ? RESOURCE_REGISTRY[resource].label : "the sync";
   if (e instanceof OktaApiError) {
     const okta = e.toDetails();
     const said = e.errorCode
@@ -44,7 +24,7 @@ export function describeSyncError(e: unknown, resource: Resource | null): Descri
       : "";
     switch (e.kind) {
       case "scope": {
-        const scope = e.scope ?? (resource ? RESOURCE_SCOPES[resource] : undefined);
+        const scope = e.scope ?? (resource ? RESOURCE_REGISTRY[resource].scope : undefined);
         return {
           kind: "sync.scope_missing",
           level: "warn",

@@ -2,6 +2,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { getDb } from "@/db";
 import { type EventLevel, integrationEvents } from "@/db/schema";
+import type { EventKind } from "@/lib/integrations/event-kinds";
 import { findIntegration } from "@/lib/integrations/find-integration";
 import { type IntegrationEventItem, integrationEventSchema } from "./contracts";
 import { decodeCursor, encodeCursor, idCursor } from "./cursor";
@@ -10,7 +11,7 @@ export async function listEvents(input: {
   workspaceId: string;
   integrationId: string;
   level?: EventLevel;
-  kind?: string;
+  kind?: EventKind;
   runId?: string;
   cursor?: string;
   limit: number;

@@ -3,6 +3,7 @@
 // AsyncLocalStorage, so parallel resources sharing one client and one governor are told apart).
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Integration, Resource, RunMode } from "@/db/schema";
+import type { EventKind } from "@/lib/integrations/event-kinds";
 import type { OktaClient, OktaClientEvents } from "@/lib/okta/client";
 import type { SyncScope } from "./scope-contract";
 import { type Counts, commitPage, type Lease, type PageCommit } from "./upsert-batch";
@@ -23,6 +24,19 @@ export interface RunTelemetry {
   retries: { url: string; attempt: number; reason: string }[];
 }
 
+/** The run's requests, rate-limit waits and retries, over all its resources. */
+export function telemetryTotals(t: RunTelemetry) {
+  let requests = 0;
+  let rateLimitWaits = 0;
+  let retries = 0;
+  for (const s of t.perResource.values()) {
+    requests += s.requests;
+    rateLimitWaits += s.rateLimitWaits;
+    retries += s.retries;
+  }
+  return { requests, rateLimitWaits, retries };
+}
+
 const current = new AsyncLocalStorage<Resource>();
 
 export function createTelemetry(): { telemetry: RunTelemetry; events: OktaClientEvents } {
@@ -30,13 +44,13 @@ export function createTelemetry(): { telemetry: RunTelemetry; events: OktaClient
   const res = () => {
     const r = current.getStore();
     if (!r) return undefined;
-    let s = telemetry.perResource.get(r);
-    if (!s) telemetry.perResource.set(r, (s = zeroStats()));
+    const s = telemetry.perResource.get(r) ?? zeroStats();
+    telemetry.perResource.set(r, s);
     return s;
   };
   const bucket = (b: string) => {
-    let s = telemetry.perBucket.get(b);
-    if (!s) telemetry.perBucket.set(b, (s = { requests: 0, waits: 0, waitMs: 0, waits429: 0 }));
+    const s = telemetry.perBucket.get(b) ?? { requests: 0, waits: 0, waitMs: 0, waits429: 0 };
+    telemetry.perBucket.set(b, s);
     return s;
   };
   const events: OktaClientEvents = {
@@ -94,7 +108,7 @@ export interface ResourceContext {
   /** Sets the resource's expected total (Okta-reported) for the progress bar. */
   setExpectedTotal(n: number | null): Promise<void>;
   /** Non-fatal notes for the event log (e.g. invalid objects skipped). */
-  note(level: "info" | "warn", kind: string, message: string, details?: Record<string, unknown>): Promise<void>;
+  note(level: "info" | "warn", kind: EventKind, message: string, details?: Record<string, unknown>): Promise<void>;
   signal: AbortSignal;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EVENT_LEVELS } from "@/db/schema";
 import { cursorQuery, route } from "@/lib/api/route";
+import { EVENT_KINDS } from "@/lib/integrations/event-kinds";
 import { eventListSchema } from "@/lib/sync/contracts";
 import { listEvents } from "@/lib/sync/list-events";
 
@@ -9,10 +10,7 @@ export const dynamic = "force-dynamic";
 const query = cursorQuery
   .extend({
     level: z.enum(EVENT_LEVELS).optional(),
-    kind: z
-      .string()
-      .regex(/^[a-z0-9_.]{1,64}$/, "must be an event kind such as sync.scope_missing")
-      .optional(),
+    kind: z.enum(EVENT_KINDS, "must be an event kind such as sync.scope_missing").optional(),
     runId: z.uuid().optional(),
   })
   .strict();
