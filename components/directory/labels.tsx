@@ -1,5 +1,6 @@
 // How directory values read on screen: Okta's enums as words, with a tone for statuses.
 import { Badge, type Tone } from "@/components/ui";
+import { formatCount } from "@/lib/format";
 
 const words = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, " ");
 
@@ -55,5 +56,6 @@ export function personName(p: { displayName?: string | null; firstName?: string 
   return p.displayName || [p.firstName, p.lastName].filter(Boolean).join(" ") || p.login;
 }
 
-export const count = (n: number) => n.toLocaleString("en-US");
+/** lib/format's count, under the short name the directory uses. */
+export const count = formatCount;
 export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;

@@ -6,8 +6,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, Badge, Button, Card, CardBody, CardHeader, CopyButton, Time } from "@/components/ui";
 import { api } from "@/lib/api/client";
+import { formatCount } from "@/lib/format";
 import { hookStateSchema, type SetupHookResult, setupHookResult } from "@/lib/hooks/contracts";
-import { Relative } from "./time";
 
 const key = (id: string) => ["integration", id, "hook"] as const;
 
@@ -62,9 +62,9 @@ export function EventHookPanel({ id, isAdmin, connected }: { id: string; isAdmin
             <Fact label="Verified" className="lg:col-span-2">
               {s.verifiedAt ? <Time value={s.verifiedAt} /> : "Not yet"}
             </Fact>
-            <Fact label="Last delivery">{s.lastDeliveryAt ? <Relative value={s.lastDeliveryAt} /> : "None yet"}</Fact>
-            <Fact label="Events today">{s.eventsToday.toLocaleString("en-US")}</Fact>
-            <Fact label="Waiting to apply">{s.pending.toLocaleString("en-US")}</Fact>
+            <Fact label="Last delivery">{s.lastDeliveryAt ? <Time value={s.lastDeliveryAt} format="relative" /> : "None yet"}</Fact>
+            <Fact label="Events today">{formatCount(s.eventsToday)}</Fact>
+            <Fact label="Waiting to apply">{formatCount(s.pending)}</Fact>
             <Fact label="Failures">
               <span data-testid="hook-failures">
                 {s.failures.auth} refused (wrong secret), {s.failures.apply} not applied

@@ -6,14 +6,14 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Badge, Button, Card, CardHeader, cn, XIcon } from "@/components/ui";
+import { useNow } from "@/components/ui/time";
+import { formatCount, formatDuration } from "@/lib/format";
 import { links } from "@/lib/links";
 import type { Overview } from "@/lib/overview/contracts";
-import { formatCount, formatDuration } from "@/lib/overview/format";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
 import type { RunResource } from "@/lib/sync/contracts";
 import { RESOURCE_STATUS, RUN_STATUS } from "./labels";
 import { useRun } from "./queries";
-import { useNow } from "./time";
 
 function Bar({ r, estimate }: { r: RunResource; estimate: number | undefined }) {
   const done = r.status === "succeeded";

@@ -2,12 +2,11 @@
 // Per resource: OK, a missing scope (which one, and the exact fix), no permission, or failing with
 // what Okta said (errorCode, errorId, HTTP status). Problems link to the matching troubleshooting.
 import Link from "next/link";
-import { Badge, Card, CardHeader, cn, Table, TBody, TD, TH, THead, TR } from "@/components/ui";
+import { Badge, Card, CardHeader, cn, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
 import { links } from "@/lib/links";
 import type { ResourceHealth as Item, Overview } from "@/lib/overview/contracts";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
 import { HEALTH } from "./labels";
-import { Relative } from "./time";
 
 export function OktaSaid({ okta }: { okta: Item["okta"] }) {
   if (!okta) return null;
@@ -96,7 +95,7 @@ export function ResourceHealth({ overview, isAdmin, connected }: { overview: Ove
                   )}
                 </TD>
                 <TD className="text-xs text-slate-500">
-                  <Relative value={r.lastSucceededAt} />
+                  <Time value={r.lastSucceededAt} format="relative" />
                 </TD>
               </TR>
             );

@@ -1,11 +1,26 @@
 "use client";
-// Full and incremental sync schedules, sign-in history window, rate-limit share, name and owner. Admins edit them (checked
-// with the same zod schema as the API, before sending); viewers and disconnected integrations see
-// the values read-only.
+// Full and incremental sync schedules, sign-in history window, rate-limit share, name and owner. Admins
+// edit them (checked with the API's own zod schema before sending); viewers and disconnected
+// integrations see the values read-only.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Button, Card, CardBody, CardHeader, Field, Input, Select, Time } from "@/components/ui";
-import { ApiError, api } from "@/lib/api/client";
+import { useForm, useWatch } from "react-hook-form";
+import {
+  Alert,
+  applyServerErrors,
+  Button,
+  bodyResolver,
+  Card,
+  CardBody,
+  CardHeader,
+  FormError,
+  FormField,
+  Input,
+  Select,
+  Time,
+} from "@/components/ui";
+import { api } from "@/lib/api/client";
+import { formatInterval, formatShare } from "@/lib/format";
 import {
   INCREMENTAL_CHOICES,
   LOG_WINDOW,
@@ -16,9 +31,7 @@ import {
   settingsInput,
   settingsUpdateResult,
 } from "@/lib/overview/contracts";
-import { formatInterval, formatShare } from "@/lib/overview/format";
 import { integrationKeys, useSettings } from "./queries";
-import { Relative } from "./time";
 
 const HINT = {
   schedule:
@@ -73,10 +86,10 @@ export function SettingsForm({ id, isAdmin }: { id: string; isAdmin: boolean }) 
         description={
           s.state === "connected" && s.nextSyncAt ? (
             <>
-              Next full sync <Relative value={s.nextSyncAt} /> (<Time value={s.nextSyncAt} />)
+              Next full sync <Time value={s.nextSyncAt} format="relative" /> (<Time value={s.nextSyncAt} />)
               {s.nextIncrementalSyncAt && (
                 <>
-                  ; next incremental sync <Relative value={s.nextIncrementalSyncAt} />
+                  ; next incremental sync <Time value={s.nextIncrementalSyncAt} format="relative" />
                 </>
               )}
               .
@@ -97,26 +110,52 @@ export function SettingsForm({ id, isAdmin }: { id: string; isAdmin: boolean }) 
   );
 }
 
+/** The form's values: the selects and the number field hold text, the share a percent. */
+interface SettingsValues {
+  name: string;
+  ownerId: string;
+  fullSyncIntervalMinutes: string;
+  incrementalSyncIntervalMinutes: string;
+  logWindowDays: string;
+  rateLimitShare: number;
+}
+
+/** The PATCH body: only what differs from the saved settings. */
+function changesOf(s: Settings, v: SettingsValues): SettingsInput {
+  return {
+    ...(v.name.trim() !== s.name ? { name: v.name } : {}),
+    ...(v.ownerId !== (s.owner?.id ?? "") ? { ownerId: v.ownerId || null } : {}),
+    ...(Number(v.fullSyncIntervalMinutes) !== s.fullSyncIntervalMinutes
+      ? { fullSyncIntervalMinutes: Number(v.fullSyncIntervalMinutes) }
+      : {}),
+    ...(Number(v.incrementalSyncIntervalMinutes) !== s.incrementalSyncIntervalMinutes
+      ? { incrementalSyncIntervalMinutes: Number(v.incrementalSyncIntervalMinutes) }
+      : {}),
+    ...(v.logWindowDays !== String(s.logWindowDays)
+      ? { logWindowDays: v.logWindowDays === "" ? Number.NaN : Number(v.logWindowDays) }
+      : {}),
+    ...(v.rateLimitShare / 100 !== s.rateLimitShare ? { rateLimitShare: v.rateLimitShare / 100 } : {}),
+  };
+}
+
 function Editor({ s }: { s: Settings }) {
   const qc = useQueryClient();
-  const [name, setName] = useState(s.name);
-  const [ownerId, setOwnerId] = useState(s.owner?.id ?? "");
-  const [interval, setInterval] = useState(String(s.fullSyncIntervalMinutes));
-  const [incremental, setIncremental] = useState(String(s.incrementalSyncIntervalMinutes));
-  const [windowDays, setWindowDays] = useState(String(s.logWindowDays));
-  const [share, setShare] = useState(Math.round(s.rateLimitShare * 100));
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const form = useForm<SettingsValues>({
+    // The API's own schema judges the changes, before anything is sent.
+    resolver: bodyResolver((v) => ({ schema: settingsInput, body: changesOf(s, v) })),
+    defaultValues: {
+      name: s.name,
+      ownerId: s.owner?.id ?? "",
+      fullSyncIntervalMinutes: String(s.fullSyncIntervalMinutes),
+      incrementalSyncIntervalMinutes: String(s.incrementalSyncIntervalMinutes),
+      logWindowDays: String(s.logWindowDays),
+      rateLimitShare: Math.round(s.rateLimitShare * 100),
+    },
+  });
+  const values = useWatch({ control: form.control }) as SettingsValues;
+  const share = values.rateLimitShare;
+  const dirty = Object.keys(changesOf(s, values)).length > 0;
   const [saved, setSaved] = useState<string[] | null>(null);
-
-  const changes: SettingsInput = {
-    ...(name.trim() !== s.name ? { name } : {}),
-    ...(ownerId !== (s.owner?.id ?? "") ? { ownerId: ownerId || null } : {}),
-    ...(Number(interval) !== s.fullSyncIntervalMinutes ? { fullSyncIntervalMinutes: Number(interval) } : {}),
-    ...(Number(incremental) !== s.incrementalSyncIntervalMinutes ? { incrementalSyncIntervalMinutes: Number(incremental) } : {}),
-    ...(windowDays !== String(s.logWindowDays) ? { logWindowDays: windowDays === "" ? Number.NaN : Number(windowDays) } : {}),
-    ...(share / 100 !== s.rateLimitShare ? { rateLimitShare: share / 100 } : {}),
-  };
-  const dirty = Object.keys(changes).length > 0;
 
   const save = useMutation({
     mutationFn: (body: SettingsInput) =>
@@ -127,33 +166,28 @@ function Editor({ s }: { s: Settings }) {
       qc.setQueryData(integrationKeys.settings(s.integrationId), settings);
       void qc.invalidateQueries({ queryKey: integrationKeys.overview(s.integrationId) });
     },
+    onError: (e) => applyServerErrors(form, e),
   });
-  const serverErrors = save.error instanceof ApiError ? save.error.fieldErrors : {};
-  const err = (f: string) => clientErrors[f] ?? serverErrors[f];
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setSaved(null);
-    const parsed = settingsInput.safeParse(changes);
-    if (!parsed.success) {
-      setClientErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
-      return;
-    }
-    setClientErrors({});
-    save.mutate(parsed.data);
-  }
+  const submit = form.handleSubmit((v) => save.mutate(settingsInput.parse(changesOf(s, v))));
 
   const choices = [...new Set<number>([...SCHEDULE_CHOICES, s.fullSyncIntervalMinutes])].sort((a, b) => a - b);
   const incrementalChoices = [...new Set<number>([0, ...INCREMENTAL_CHOICES, s.incrementalSyncIntervalMinutes])].sort((a, b) => a - b);
+  const { control, register } = form;
   return (
-    <form onSubmit={submit} noValidate>
+    <form
+      onSubmit={(e) => {
+        setSaved(null);
+        return submit(e);
+      }}
+      noValidate
+    >
       <CardBody className="space-y-5">
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field label="Name" error={err("name")}>
-            <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} />
-          </Field>
-          <Field label="Owner" hint="Who to ask about this integration." error={err("ownerId")}>
-            <Select value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+          <FormField control={control} name="name" label="Name">
+            <Input {...register("name")} maxLength={80} />
+          </FormField>
+          <FormField control={control} name="ownerId" label="Owner" hint="Who to ask about this integration.">
+            <Select {...register("ownerId")}>
               <option value="">No owner</option>
               {s.owners.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -161,54 +195,51 @@ function Editor({ s }: { s: Settings }) {
                 </option>
               ))}
             </Select>
-          </Field>
+          </FormField>
         </div>
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field label="Full sync" hint={HINT.schedule} error={err("fullSyncIntervalMinutes")}>
-            <Select value={interval} onChange={(e) => setInterval(e.target.value)}>
+          <FormField control={control} name="fullSyncIntervalMinutes" label="Full sync" hint={HINT.schedule}>
+            <Select {...register("fullSyncIntervalMinutes")}>
               {choices.map((m) => (
                 <option key={m} value={m}>
                   Every {formatInterval(m)}
                 </option>
               ))}
             </Select>
-          </Field>
-          <Field label="Incremental sync" hint={HINT.incremental} error={err("incrementalSyncIntervalMinutes")}>
-            <Select value={incremental} onChange={(e) => setIncremental(e.target.value)}>
+          </FormField>
+          <FormField control={control} name="incrementalSyncIntervalMinutes" label="Incremental sync" hint={HINT.incremental}>
+            <Select {...register("incrementalSyncIntervalMinutes")}>
               {incrementalChoices.map((m) => (
                 <option key={m} value={m}>
                   {m === 0 ? "Off (full syncs only)" : `Every ${formatInterval(m)}`}
                 </option>
               ))}
             </Select>
-          </Field>
+          </FormField>
         </div>
-        <Field label="Sign-in history (days)" hint={HINT.window} error={err("logWindowDays")}>
+        <FormField control={control} name="logWindowDays" label="Sign-in history (days)" hint={HINT.window}>
           <Input
             type="number"
             inputMode="numeric"
             min={LOG_WINDOW.min}
             max={LOG_WINDOW.max}
             step={1}
-            value={windowDays}
-            onChange={(e) => setWindowDays(e.target.value)}
+            {...register("logWindowDays")}
             className="sm:w-32"
           />
-        </Field>
-        <Field label={`Rate-limit share: ${share}%`} hint={HINT.share} error={err("rateLimitShare")}>
+        </FormField>
+        <FormField control={control} name="rateLimitShare" label={`Rate-limit share: ${share}%`} hint={HINT.share}>
           <input
             type="range"
             min={RATE_SHARE.min * 100}
             max={RATE_SHARE.max * 100}
             step={5}
-            value={share}
-            onChange={(e) => setShare(Number(e.target.value))}
+            {...register("rateLimitShare", { valueAsNumber: true })}
             className="w-full accent-brand-600 sm:w-96"
             aria-valuetext={`${share}%`}
           />
-        </Field>
-        {save.error && !Object.keys(serverErrors).length && <Alert tone="danger">{save.error.message}</Alert>}
-        {clientErrors.form && <Alert tone="danger">{clientErrors.form}</Alert>}
+        </FormField>
+        <FormError control={control} />
         {saved && (
           <Alert tone="success" title="Settings saved">
             {saved.length ? "The new values apply from now on; the event log records the change." : "Nothing had changed."}

@@ -3,12 +3,11 @@
 // next, how it authenticates, and the last run's result.
 import Link from "next/link";
 import { AlertIcon, Badge, Card, CheckIcon, cn, InfoIcon, RefreshIcon, Time, XIcon } from "@/components/ui";
+import { formatDuration, formatInterval } from "@/lib/format";
 import { METHOD_LABEL } from "@/lib/integrations/contracts";
-import { HEALTH_LABELS, type Overview } from "@/lib/overview/contracts";
-import { formatDuration, formatInterval } from "@/lib/overview/format";
 import { links } from "@/lib/links";
+import { HEALTH_LABELS, type Overview } from "@/lib/overview/contracts";
 import { RUN_STATUS, TRIGGER } from "./labels";
-import { Relative } from "./time";
 
 const LOOK = {
   connected: { icon: CheckIcon, ring: "bg-emerald-50 text-emerald-700 ring-emerald-600/20" },
@@ -67,7 +66,7 @@ export function StatusPanel({
               <Time value={last.finishedAt} />
             ) : ran ? (
               <>
-                Last run {RUN_STATUS[ran.status].label.toLowerCase()}, <Relative value={ran.finishedAt} />
+                Last run {RUN_STATUS[ran.status].label.toLowerCase()}, <Time value={ran.finishedAt} format="relative" />
               </>
             ) : (
               "No run has finished yet"
@@ -76,7 +75,7 @@ export function StatusPanel({
         >
           {last ? (
             <>
-              <Relative value={last.finishedAt} />{" "}
+              <Time value={last.finishedAt} format="relative" />{" "}
               <span className="font-normal text-slate-500">· took {formatDuration(last.durationMs)}</span>
             </>
           ) : (
@@ -100,7 +99,7 @@ export function StatusPanel({
           {!connected ? (
             "Not scheduled"
           ) : h.nextSyncAt ? (
-            <Relative value={h.nextSyncAt} className={h.overdue ? "text-amber-700" : undefined} />
+            <Time value={h.nextSyncAt} format="relative" className={h.overdue ? "text-amber-700" : undefined} />
           ) : (
             "Not scheduled"
           )}

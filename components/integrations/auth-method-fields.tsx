@@ -1,11 +1,23 @@
 "use client";
 // The three ways to authenticate to Okta, each with the Okta-side setup steps for the chosen one.
+// Fields of the surrounding form (connect or edit) under `auth`, read through the form's context.
 import { useMutation } from "@tanstack/react-query";
-import { Alert, Badge, Button, CopyButton, cn, Field, Input, KeyIcon, Textarea } from "@/components/ui";
+import { type FieldPath, useFormContext, useWatch } from "react-hook-form";
+import { Alert, Badge, Button, CopyButton, cn, FormField, Input, KeyIcon, Textarea, useFieldError } from "@/components/ui";
 import { ApiError, api } from "@/lib/api/client";
 import { type PendingKeyView, pendingKeyView } from "@/lib/integrations/contracts";
 
 export type Method = "private_key_jwt" | "client_secret" | "api_token";
+
+/** What a form holding these fields has. */
+export interface AuthValues {
+  auth: AuthState;
+}
+
+/** The request paths whose errors these fields show (the generated key's id shows beside its button). */
+export const AUTH_FIELDS = ["auth.clientId", "auth.privateKey", "auth.keyId", "auth.generatedKeyId", "auth.clientSecret", "auth.token"];
+// A path of the request body with no input of its own: the generated key is picked by a button.
+const GENERATED_KEY_ID = "auth.generatedKeyId" as FieldPath<AuthValues>;
 
 export interface AuthState {
   method: Method;
@@ -162,16 +174,13 @@ function GeneratedKey({ value, onChange }: { value: PendingKeyView | null; onCha
   );
 }
 
-export function AuthMethodFields({
-  value,
-  onChange,
-  errors,
-}: {
-  value: AuthState;
-  onChange: (v: AuthState) => void;
-  errors: Record<string, string>;
-}) {
-  const set = (patch: Partial<AuthState>) => onChange({ ...value, ...patch });
+export function AuthMethodFields() {
+  const { control, register, setValue, clearErrors } = useFormContext<AuthValues>();
+  const method = useWatch({ control, name: "auth.method" });
+  const keySource = useWatch({ control, name: "auth.keySource" });
+  const generated = useWatch({ control, name: "auth.generated" });
+  const generatedKeyError = useFieldError(control, GENERATED_KEY_ID);
+  const missingKeyError = useFieldError(control, "auth.privateKey");
   return (
     <div className="space-y-4">
       <fieldset>
@@ -182,18 +191,11 @@ export function AuthMethodFields({
               key={m.id}
               className={cn(
                 "flex cursor-pointer flex-col gap-1 rounded-md border bg-white p-3 text-sm",
-                value.method === m.id ? "border-brand-500 ring-1 ring-brand-500" : "border-slate-200 hover:border-slate-300",
+                method === m.id ? "border-brand-500 ring-1 ring-brand-500" : "border-slate-200 hover:border-slate-300",
               )}
             >
               <span className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="auth-method"
-                  value={m.id}
-                  className="size-4 accent-brand-600"
-                  checked={value.method === m.id}
-                  onChange={() => set({ method: m.id })}
-                />
+                <input type="radio" value={m.id} className="size-4 accent-brand-600" {...register("auth.method")} />
                 <span className="font-medium text-slate-900">{m.title}</span>
               </span>
               {m.badge && (
@@ -207,85 +209,74 @@ export function AuthMethodFields({
         </div>
       </fieldset>
 
-      <SetupSteps method={value.method} />
+      <SetupSteps method={method} />
 
-      {value.method !== "api_token" && (
-        <Field label="Client ID" hint="From the app's General tab, e.g. 0oa1b2c3d4EXAMPLE" error={errors["auth.clientId"]}>
-          <Input
-            value={value.clientId}
-            onChange={(e) => set({ clientId: e.target.value })}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="0oa..."
-          />
-        </Field>
+      {method !== "api_token" && (
+        <FormField control={control} name="auth.clientId" label="Client ID" hint="From the app's General tab, e.g. 0oa1b2c3d4EXAMPLE">
+          <Input {...register("auth.clientId")} autoComplete="off" spellCheck={false} placeholder="0oa..." />
+        </FormField>
       )}
 
-      {value.method === "private_key_jwt" && (
+      {method === "private_key_jwt" && (
         <div className="space-y-3">
           <div className="flex gap-4 text-sm" role="radiogroup" aria-label="Where the private key comes from">
             {(["generate", "paste"] as const).map((src) => (
               <label key={src} className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="key-source"
-                  className="size-4 accent-brand-600"
-                  checked={value.keySource === src}
-                  onChange={() => set({ keySource: src })}
-                />
+                <input type="radio" value={src} className="size-4 accent-brand-600" {...register("auth.keySource")} />
                 {src === "generate" ? "Generate a key pair in the console" : "Use my own private key"}
               </label>
             ))}
           </div>
-          {value.keySource === "generate" ? (
+          {keySource === "generate" ? (
             <>
-              <GeneratedKey value={value.generated} onChange={(generated) => set({ generated })} />
-              {(errors["auth.generatedKeyId"] || errors["auth.privateKey"]) && (
-                <p className="text-xs text-red-600">{errors["auth.generatedKeyId"] ?? "Generate a key pair first"}</p>
+              <GeneratedKey
+                value={generated}
+                onChange={(key) => {
+                  setValue("auth.generated", key);
+                  clearErrors(["auth.privateKey", GENERATED_KEY_ID]);
+                }}
+              />
+              {(generatedKeyError || missingKeyError) && (
+                <p className="text-xs text-red-600">{generatedKeyError ?? "Generate a key pair first"}</p>
               )}
             </>
           ) : (
             <>
-              <Field
+              <FormField
+                control={control}
+                name="auth.privateKey"
                 label="Private key"
                 hint="PEM (-----BEGIN PRIVATE KEY----- or RSA/EC PRIVATE KEY) or JWK. Stored encrypted; never shown again."
-                error={errors["auth.privateKey"]}
               >
                 <Textarea
                   rows={6}
-                  value={value.privateKey}
-                  onChange={(e) => set({ privateKey: e.target.value })}
+                  {...register("auth.privateKey")}
                   className="font-mono text-xs"
                   spellCheck={false}
                   autoComplete="off"
                   placeholder="-----BEGIN PRIVATE KEY-----"
                 />
-              </Field>
-              <Field
+              </FormField>
+              <FormField
+                control={control}
+                name="auth.keyId"
                 label="Key ID (kid), optional"
                 hint="Needed when the app has more than one public key: the KID shown next to the key in Okta."
-                error={errors["auth.keyId"]}
               >
-                <Input value={value.keyId} onChange={(e) => set({ keyId: e.target.value })} autoComplete="off" spellCheck={false} />
-              </Field>
+                <Input {...register("auth.keyId")} autoComplete="off" spellCheck={false} />
+              </FormField>
             </>
           )}
         </div>
       )}
 
-      {value.method === "client_secret" && (
-        <Field label="Client secret" hint="Stored encrypted; never shown again." error={errors["auth.clientSecret"]}>
-          <Input
-            type="password"
-            value={value.clientSecret}
-            onChange={(e) => set({ clientSecret: e.target.value })}
-            autoComplete="new-password"
-            spellCheck={false}
-          />
-        </Field>
+      {method === "client_secret" && (
+        <FormField control={control} name="auth.clientSecret" label="Client secret" hint="Stored encrypted; never shown again.">
+          <Input type="password" {...register("auth.clientSecret")} autoComplete="new-password" spellCheck={false} />
+        </FormField>
       )}
 
-      {value.method === "api_token" && (
+      {method === "api_token" && (
         <>
           <Alert tone="warning" title="API tokens have drawbacks">
             <ul className="ml-4 list-disc">
@@ -297,19 +288,14 @@ export function AuthMethodFields({
               <li>It cannot be limited to read-only scopes. Prefer an OAuth service app.</li>
             </ul>
           </Alert>
-          <Field
+          <FormField
+            control={control}
+            name="auth.token"
             label="API token"
             hint="Paste the token value only, without 'SSWS'. Stored encrypted; only its last four characters are shown later."
-            error={errors["auth.token"]}
           >
-            <Input
-              type="password"
-              value={value.token}
-              onChange={(e) => set({ token: e.target.value })}
-              autoComplete="new-password"
-              spellCheck={false}
-            />
-          </Field>
+            <Input type="password" {...register("auth.token")} autoComplete="new-password" spellCheck={false} />
+          </FormField>
         </>
       )}
     </div>

@@ -1,19 +1,20 @@
 "use client";
 // The connect form: domain, name, owner, auth method with its Okta-side steps, scopes. "Test connection"
-// verifies without saving; "Connect" verifies and saves, then lands on the integration's page.
+// verifies without saving; "Connect" verifies and saves, then lands on the integration's page. Both
+// are checked first by the API's own schema (verifyInput, connectInput).
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { DiagnosticsWizard } from "@/components/diagnostics/wizard";
-import { Alert, Button, Card, CardBody, CardHeader, Field, Input, Select } from "@/components/ui";
+import { applyServerErrors, Button, bodyResolver, Card, CardBody, CardHeader, FormError, FormField, Input, Select } from "@/components/ui";
 import { api } from "@/lib/api/client";
-import { READ_SCOPES, type ReadScope, verifyResult } from "@/lib/integrations/contracts";
-import { links } from "@/lib/links";
-import { AuthMethodFields, type AuthState, emptyAuth, toAuthInput } from "./auth-method-fields";
+import { connectInput, READ_SCOPES, type ReadScope, verifyInput, verifyResult } from "@/lib/integrations/contracts";
+import { AUTH_FIELDS, AuthMethodFields, type AuthState, emptyAuth, toAuthInput } from "./auth-method-fields";
 import { DiagnosisPanel } from "./diagnosis-panel";
+import { readDiagnosis } from "./read-diagnosis";
 import { ScopePicker } from "./scope-picker";
 import { ScopeResults } from "./scope-results";
-import { readError } from "./use-verification-error";
 
 export interface OwnerOption {
   id: string;
@@ -21,140 +22,162 @@ export interface OwnerOption {
   email: string;
 }
 
+interface ConnectValues {
+  domain: string;
+  name: string;
+  ownerId: string;
+  auth: AuthState;
+  scopes: ReadScope[];
+}
+
+const FIELDS = new Set(["domain", "name", "ownerId", "scopes", ...AUTH_FIELDS]);
+const verifyBody = (v: ConnectValues) => ({ domain: v.domain, auth: toAuthInput(v.auth), scopes: v.scopes });
+const connectBody = (v: ConnectValues) => ({ ...verifyBody(v), name: v.name, ownerId: v.ownerId });
+
 export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerOption[]; currentUserId: string; demoUrl?: string }) {
   const router = useRouter();
-  const [domain, setDomain] = useState("");
-  const [name, setName] = useState("Okta");
-  const [ownerId, setOwnerId] = useState(currentUserId);
-  const [auth, setAuth] = useState<AuthState>(emptyAuth);
-  const [scopes, setScopes] = useState<ReadScope[]>([...READ_SCOPES]);
-  const [troubleshoot, setTroubleshoot] = useState(false);
-  const body = () => ({ domain, auth: toAuthInput(auth), scopes });
-
-  const test = useMutation({ mutationFn: () => api("/api/integrations/verify", { method: "POST", body: body(), schema: verifyResult }) });
-  const connect = useMutation({
-    mutationFn: () => api<{ id: string }>("/api/integrations", { method: "POST", body: { ...body(), name, ownerId } }),
-    onSuccess: (i) => router.push(links.overview(i.id, { connected: true })),
+  // Which button submitted: "Test connection" is checked against the verify route's schema.
+  const intent = useRef<"test" | "connect">("connect");
+  const form = useForm<ConnectValues>({
+    resolver: bodyResolver((v) =>
+      intent.current === "test" ? { schema: verifyInput, body: verifyBody(v) } : { schema: connectInput, body: connectBody(v) },
+    ),
+    defaultValues: { domain: "", name: "Okta", ownerId: currentUserId, auth: emptyAuth, scopes: [...READ_SCOPES] },
   });
-  const last = connect.error ?? (test.isSuccess ? null : test.error);
-  const err = readError(last);
+  const values = useWatch({ control: form.control }) as ConnectValues;
+  const [troubleshoot, setTroubleshoot] = useState(false);
+  const onError = (e: Error) => applyServerErrors(form, e, (path) => FIELDS.has(path));
+
+  const test = useMutation({
+    mutationFn: (body: ReturnType<typeof verifyBody>) => api("/api/integrations/verify", { method: "POST", body, schema: verifyResult }),
+    onError,
+  });
+  const connect = useMutation({
+    mutationFn: (body: ReturnType<typeof connectBody>) => api<{ id: string }>("/api/integrations", { method: "POST", body }),
+    onSuccess: (i) => router.push(`/integrations/okta/${i.id}?connected=1`),
+    onError,
+  });
+  const { diagnosis, scopes } = readDiagnosis(connect.error ?? (test.isSuccess ? null : test.error));
   const busy = test.isPending || connect.isPending;
+  const { control, register } = form;
 
   return (
-    <form
-      className="space-y-6"
-      onSubmit={(e) => {
-        e.preventDefault();
-        test.reset();
-        connect.mutate();
-      }}
-      noValidate
-    >
-      <Card>
-        <CardHeader title="Okta org" description="Paste your Okta domain or any Okta URL; the console keeps just the org address." />
-        <CardBody className="grid gap-4 md:grid-cols-2">
-          <Field
-            label="Okta domain"
-            hint={
-              demoUrl ? (
-                <>
-                  e.g. acme.okta.com. Demo org on this machine: <code className="font-mono">{demoUrl}</code>
-                </>
-              ) : (
-                "e.g. acme.okta.com, acme.oktapreview.com or your custom domain"
-              )
-            }
-            error={err.fields.domain}
-            className="md:col-span-2"
-          >
-            <Input
-              value={domain}
-              onChange={(e) => setDomain(e.target.value)}
-              placeholder="acme.okta.com"
-              autoComplete="off"
-              spellCheck={false}
-              required
-            />
-          </Field>
-          <Field label="Integration name" hint="Unique in this workspace" error={err.fields.name}>
-            <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required />
-          </Field>
-          <Field label="Owner" hint="Who is responsible for this connection" error={err.fields.ownerId}>
-            <Select value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-              {owners.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name ? `${o.name} (${o.email})` : o.email}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </CardBody>
-      </Card>
-
-      <Card>
-        <CardHeader
-          title="Access"
-          description="How the console signs in to Okta. Credentials are encrypted at rest and never shown again."
-        />
-        <CardBody>
-          <AuthMethodFields value={auth} onChange={setAuth} errors={err.fields} />
-        </CardBody>
-      </Card>
-
-      <Card>
-        <CardBody>
-          <ScopePicker value={scopes} onChange={setScopes} error={err.fields.scopes} />
-        </CardBody>
-      </Card>
-
-      <div aria-live="polite" className="space-y-4">
-        {err.diagnosis && <DiagnosisPanel diagnosis={err.diagnosis} scopes={err.scopes} />}
-        {err.diagnosis && !troubleshoot && (
-          <Button variant="secondary" onClick={() => setTroubleshoot(true)}>
-            Troubleshoot this connection
-          </Button>
-        )}
-        {err.diagnosis && troubleshoot && (
-          <Card>
-            <CardHeader
-              title="Troubleshoot"
-              description="Runs the checks live against Okta with the values above, before anything is saved."
-            />
-            <CardBody>
-              <DiagnosticsWizard endpoint="/api/integrations/diagnostics" baseBody={body()} initialSymptom="credentials" />
-            </CardBody>
-          </Card>
-        )}
-        {err.message && (
-          <Alert tone="danger" title="Could not connect">
-            {err.message}
-          </Alert>
-        )}
-        {test.data && (
-          <Card data-testid="test-result">
-            <CardHeader
-              title="Connection works"
-              description={
-                [test.data.usesDpop ? "Okta required DPoP; the console used it." : null, ...test.data.domain.changes]
-                  .filter(Boolean)
-                  .join(" ") || "Nothing has been saved yet."
+    <FormProvider {...form}>
+      <form
+        className="space-y-6"
+        onSubmit={(e) => {
+          intent.current = "connect";
+          test.reset();
+          return form.handleSubmit((v) => connect.mutate(connectBody(v)))(e);
+        }}
+        noValidate
+      >
+        <Card>
+          <CardHeader title="Okta org" description="Paste your Okta domain or any Okta URL; the console keeps just the org address." />
+          <CardBody className="grid gap-4 md:grid-cols-2">
+            <FormField
+              control={control}
+              name="domain"
+              label="Okta domain"
+              hint={
+                demoUrl ? (
+                  <>
+                    e.g. acme.okta.com. Demo org on this machine: <code className="font-mono">{demoUrl}</code>
+                  </>
+                ) : (
+                  "e.g. acme.okta.com, acme.oktapreview.com or your custom domain"
+                )
               }
-            />
-            <CardBody>
-              <ScopeResults results={test.data.scopes} />
-            </CardBody>
-          </Card>
-        )}
-      </div>
+              className="md:col-span-2"
+            >
+              <Input {...register("domain")} placeholder="acme.okta.com" autoComplete="off" spellCheck={false} required />
+            </FormField>
+            <FormField control={control} name="name" label="Integration name" hint="Unique in this workspace">
+              <Input {...register("name")} maxLength={80} required />
+            </FormField>
+            <FormField control={control} name="ownerId" label="Owner" hint="Who is responsible for this connection">
+              <Select {...register("ownerId")}>
+                {owners.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name ? `${o.name} (${o.email})` : o.email}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
+          </CardBody>
+        </Card>
 
-      <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 pt-4">
-        <Button variant="secondary" onClick={() => (connect.reset(), test.mutate())} loading={test.isPending} disabled={busy}>
-          Test connection
-        </Button>
-        <Button type="submit" loading={connect.isPending} disabled={busy}>
-          Verify and connect
-        </Button>
-      </div>
-    </form>
+        <Card>
+          <CardHeader
+            title="Access"
+            description="How the console signs in to Okta. Credentials are encrypted at rest and never shown again."
+          />
+          <CardBody>
+            <AuthMethodFields />
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardBody>
+            <ScopePicker />
+          </CardBody>
+        </Card>
+
+        <div aria-live="polite" className="space-y-4">
+          {diagnosis && <DiagnosisPanel diagnosis={diagnosis} scopes={scopes} />}
+          {diagnosis && !troubleshoot && (
+            <Button variant="secondary" onClick={() => setTroubleshoot(true)}>
+              Troubleshoot this connection
+            </Button>
+          )}
+          {diagnosis && troubleshoot && (
+            <Card>
+              <CardHeader
+                title="Troubleshoot"
+                description="Runs the checks live against Okta with the values above, before anything is saved."
+              />
+              <CardBody>
+                <DiagnosticsWizard endpoint="/api/integrations/diagnostics" baseBody={verifyBody(values)} initialSymptom="credentials" />
+              </CardBody>
+            </Card>
+          )}
+          {/* A diagnosis explains the failure better than the error's one-line message. */}
+          {!diagnosis && <FormError control={control} title="Could not connect" />}
+          {test.data && (
+            <Card data-testid="test-result">
+              <CardHeader
+                title="Connection works"
+                description={
+                  [test.data.usesDpop ? "Okta required DPoP; the console used it." : null, ...test.data.domain.changes]
+                    .filter(Boolean)
+                    .join(" ") || "Nothing has been saved yet."
+                }
+              />
+              <CardBody>
+                <ScopeResults results={test.data.scopes} />
+              </CardBody>
+            </Card>
+          )}
+        </div>
+
+        <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 pt-4">
+          <Button
+            variant="secondary"
+            onClick={() => {
+              intent.current = "test";
+              connect.reset();
+              void form.handleSubmit((v) => test.mutate(verifyBody(v)))();
+            }}
+            loading={test.isPending}
+            disabled={busy}
+          >
+            Test connection
+          </Button>
+          <Button type="submit" loading={connect.isPending} disabled={busy}>
+            Verify and connect
+          </Button>
+        </div>
+      </form>
+    </FormProvider>
   );
 }

@@ -1,7 +1,11 @@
+"use client";
+import { useController } from "react-hook-form";
 import { READ_SCOPES, type ReadScope, SCOPE_INFO } from "@/lib/integrations/contracts";
 
-/** The read scopes to request, each explained in a sentence. */
-export function ScopePicker({ value, onChange, error }: { value: ReadScope[]; onChange: (v: ReadScope[]) => void; error?: string }) {
+/** The read scopes to request, each explained in a sentence: the `scopes` field of the surrounding form. */
+export function ScopePicker() {
+  const { field, fieldState } = useController<{ scopes: ReadScope[] }, "scopes">({ name: "scopes" });
+  const value = field.value;
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-700">Scopes to request</legend>
@@ -9,7 +13,7 @@ export function ScopePicker({ value, onChange, error }: { value: ReadScope[]; on
         Read-only. Grant the same scopes to the app in Okta (Okta API Scopes tab); each one is checked before saving.
       </p>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
-        {READ_SCOPES.map((s) => (
+        {READ_SCOPES.map((s, i) => (
           <label
             key={s}
             className="flex cursor-pointer gap-2.5 rounded-md border border-slate-200 bg-white p-3 text-sm hover:border-slate-300 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50/40"
@@ -17,8 +21,11 @@ export function ScopePicker({ value, onChange, error }: { value: ReadScope[]; on
             <input
               type="checkbox"
               className="mt-0.5 size-4 accent-brand-600"
+              // The first box takes the field's ref, so a scopes error can move focus here.
+              ref={i === 0 ? field.ref : undefined}
               checked={value.includes(s)}
-              onChange={(e) => onChange(e.target.checked ? [...value, s] : value.filter((x) => x !== s))}
+              onChange={(e) => field.onChange(e.target.checked ? [...value, s] : value.filter((x) => x !== s))}
+              onBlur={field.onBlur}
             />
             <span>
               <span className="font-medium text-slate-900">{SCOPE_INFO[s].label}</span>{" "}
@@ -28,7 +35,7 @@ export function ScopePicker({ value, onChange, error }: { value: ReadScope[]; on
           </label>
         ))}
       </div>
-      {error && <p className="mt-1 text-xs text-red-600">{error}</p>}
+      {fieldState.error?.message && <p className="mt-1 text-xs text-red-600">{fieldState.error.message}</p>}
     </fieldset>
   );
 }

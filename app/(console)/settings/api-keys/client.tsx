@@ -1,9 +1,12 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { z } from "zod";
 import {
   Alert,
+  applyServerErrors,
   Badge,
   Button,
   Card,
@@ -11,7 +14,8 @@ import {
   CopyButton,
   Dialog,
   EmptyState,
-  Field,
+  FormError,
+  FormField,
   Input,
   KeyIcon,
   PlusIcon,
@@ -23,8 +27,8 @@ import {
   Time,
   TR,
 } from "@/components/ui";
-import { ApiError, api } from "@/lib/api/client";
-import { type PublicApiKey, publicApiKey } from "@/lib/api-keys/schemas";
+import { api } from "@/lib/api/client";
+import { createApiKeyInput, type PublicApiKey, publicApiKey } from "@/lib/api-keys/schemas";
 
 const keysKey = ["api-keys"] as const;
 const listSchema = z.object({ items: z.array(publicApiKey) });
@@ -32,19 +36,22 @@ const createdSchema = z.object({ key: z.string(), apiKey: publicApiKey });
 
 function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
-  const [name, setName] = useState("");
+  const form = useForm<z.input<typeof createApiKeyInput>>({
+    resolver: zodResolver(createApiKeyInput, undefined, { raw: true }),
+    defaultValues: { name: "" },
+  });
   const create = useMutation({
-    mutationFn: () => api("/api/api-keys", { method: "POST", body: { name }, schema: createdSchema }),
+    mutationFn: (body: { name: string }) => api("/api/api-keys", { method: "POST", body, schema: createdSchema }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keysKey }),
+    onError: (e) => applyServerErrors(form, e),
   });
   const close = () => {
     // Forget the key as soon as the dialog closes: it is never shown again.
     create.reset();
-    setName("");
+    form.reset();
     onClose();
   };
   const created = create.data;
-  const err = create.error instanceof ApiError ? create.error : null;
   if (created) {
     return (
       <Dialog open={open} onClose={close} title="API key created" footer={<Button onClick={close}>Done</Button>}>
@@ -86,22 +93,11 @@ function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () => void
         </>
       }
     >
-      <form
-        id="create-key"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        {err && !err.fieldErrors.name && (
-          <Alert tone="danger" className="mb-4">
-            {err.message}
-          </Alert>
-        )}
-        <Field label="Name" hint="What uses it, e.g. “Nightly export”." error={err?.fieldErrors.name}>
-          <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoComplete="off" />
-        </Field>
+      <form id="create-key" noValidate onSubmit={form.handleSubmit((body) => create.mutate(body))}>
+        <FormError control={form.control} className="mb-4" />
+        <FormField control={form.control} name="name" label="Name" hint="What uses it, e.g. “Nightly export”.">
+          <Input {...form.register("name")} maxLength={80} autoComplete="off" />
+        </FormField>
       </form>
     </Dialog>
   );

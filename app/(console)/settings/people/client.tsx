@@ -1,16 +1,20 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { z } from "zod";
 import {
   Alert,
+  applyServerErrors,
   Badge,
   Button,
   Card,
   CardHeader,
   Dialog,
   EmptyState,
-  Field,
+  FormError,
+  FormField,
   Input,
   PlusIcon,
   Select,
@@ -24,8 +28,8 @@ import {
   TrashIcon,
   UsersIcon,
 } from "@/components/ui";
-import { ApiError, api } from "@/lib/api/client";
-import { type PublicUser, publicUser } from "@/lib/users/schemas";
+import { api } from "@/lib/api/client";
+import { createUserInput, type PublicUser, publicUser } from "@/lib/users/schemas";
 
 const peopleKey = ["users"] as const;
 const listSchema = z.object({ items: z.array(publicUser) });
@@ -37,23 +41,23 @@ function randomPassword() {
     .replace(/\//g, "_");
 }
 
+const emptyPerson: z.input<typeof createUserInput> = { email: "", name: "", role: "viewer", password: "" };
+
 function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
-  const [form, setForm] = useState({ email: "", name: "", role: "viewer", password: "" });
+  const form = useForm({ resolver: zodResolver(createUserInput, undefined, { raw: true }), defaultValues: emptyPerson });
   const create = useMutation({
-    mutationFn: () => api("/api/users", { method: "POST", body: form, schema: publicUser }),
+    mutationFn: (body: z.input<typeof createUserInput>) => api("/api/users", { method: "POST", body, schema: publicUser }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: peopleKey });
-      setForm({ email: "", name: "", role: "viewer", password: "" });
+      form.reset(emptyPerson);
       onClose();
     },
+    onError: (e) => applyServerErrors(form, e),
   });
-  const err = create.error instanceof ApiError ? create.error : null;
-  const fe = err?.fieldErrors ?? {};
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setForm((f) => ({ ...f, [k]: e.target.value }));
   const close = () => {
     create.reset();
+    form.clearErrors();
     onClose();
   };
   return (
@@ -73,33 +77,34 @@ function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void
         </>
       }
     >
-      <form
-        id="add-person"
-        className="space-y-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        {err && !Object.keys(fe).some((k) => k in form) && <Alert tone="danger">{err.message}</Alert>}
-        <Field label="Email" error={fe.email}>
-          <Input type="email" value={form.email} onChange={set("email")} autoComplete="off" required />
-        </Field>
-        <Field label="Name" hint="Optional" error={fe.name}>
-          <Input value={form.name} onChange={set("name")} autoComplete="off" />
-        </Field>
-        <Field label="Role" hint="Admins can connect integrations and manage people; viewers can only look." error={fe.role}>
-          <Select value={form.role} onChange={set("role")}>
+      <form id="add-person" className="space-y-4" noValidate onSubmit={form.handleSubmit((body) => create.mutate(body))}>
+        <FormError control={form.control} />
+        <FormField control={form.control} name="email" label="Email">
+          <Input type="email" {...form.register("email")} autoComplete="off" required />
+        </FormField>
+        <FormField control={form.control} name="name" label="Name" hint="Optional">
+          <Input {...form.register("name")} autoComplete="off" />
+        </FormField>
+        <FormField
+          control={form.control}
+          name="role"
+          label="Role"
+          hint="Admins can connect integrations and manage people; viewers can only look."
+        >
+          <Select {...form.register("role")}>
             <option value="viewer">Viewer</option>
             <option value="admin">Admin</option>
           </Select>
-        </Field>
+        </FormField>
         <div className="flex items-start gap-2">
-          <Field label="Initial password" hint="At least 8 characters." error={fe.password} className="flex-1">
-            <Input value={form.password} onChange={set("password")} autoComplete="new-password" className="font-mono" />
-          </Field>
-          <Button variant="secondary" className="mt-6" onClick={() => setForm((f) => ({ ...f, password: randomPassword() }))}>
+          <FormField control={form.control} name="password" label="Initial password" hint="At least 8 characters." className="flex-1">
+            <Input {...form.register("password")} autoComplete="new-password" className="font-mono" />
+          </FormField>
+          <Button
+            variant="secondary"
+            className="mt-6"
+            onClick={() => form.setValue("password", randomPassword(), { shouldValidate: form.formState.isSubmitted })}
+          >
             Generate
           </Button>
         </div>

@@ -1,22 +1,28 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { Alert, Button, Card, CardBody, CardHeader, Field, Input, Time } from "@/components/ui";
-import { ApiError, api } from "@/lib/api/client";
+import { Alert, applyServerErrors, Button, Card, CardBody, CardHeader, FormError, FormField, Input, Time } from "@/components/ui";
+import { api } from "@/lib/api/client";
+import { renameWorkspaceInput } from "@/lib/workspaces/contracts";
 
 const workspaceSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.coerce.date() });
 
 export function WorkspaceClient({ workspace, isAdmin }: { workspace: { id: string; name: string; createdAt: Date }; isAdmin: boolean }) {
   const router = useRouter();
-  const [name, setName] = useState(workspace.name);
+  const form = useForm<z.input<typeof renameWorkspaceInput>>({
+    resolver: zodResolver(renameWorkspaceInput, undefined, { raw: true }),
+    defaultValues: { name: workspace.name },
+  });
+  const name = useWatch({ control: form.control, name: "name" });
   const save = useMutation({
-    mutationFn: () => api("/api/workspace", { method: "PATCH", body: { name }, schema: workspaceSchema }),
+    mutationFn: (body: { name: string }) => api("/api/workspace", { method: "PATCH", body, schema: workspaceSchema }),
     // The sidebar shows the name too; refresh the server components.
     onSuccess: () => router.refresh(),
+    onError: (e) => applyServerErrors(form, e),
   });
-  const err = save.error instanceof ApiError ? save.error : null;
   return (
     <Card className="max-w-2xl">
       <CardHeader
@@ -24,23 +30,17 @@ export function WorkspaceClient({ workspace, isAdmin }: { workspace: { id: strin
         description="Everything in the console belongs to one workspace: people, integrations and synced data."
       />
       <CardBody>
-        <form
-          className="space-y-4"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
-        >
+        <form className="space-y-4" noValidate onSubmit={form.handleSubmit((body) => save.mutate(body))}>
           {save.isSuccess && !save.isPending && <Alert tone="success">Workspace name saved.</Alert>}
-          {err && !err.fieldErrors.name && <Alert tone="danger">{err.message}</Alert>}
-          <Field
+          <FormError control={form.control} />
+          <FormField
+            control={form.control}
+            name="name"
             label="Name"
-            error={err?.fieldErrors.name}
             hint={isAdmin ? "Shown in the sidebar." : "Only admins can rename the workspace."}
           >
-            <Input value={name} onChange={(e) => setName(e.target.value)} readOnly={!isAdmin} maxLength={80} />
-          </Field>
+            <Input {...form.register("name")} readOnly={!isAdmin} maxLength={80} />
+          </FormField>
           <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
             <dt className="text-slate-500">Workspace ID</dt>
             <dd>

@@ -10,7 +10,7 @@ import { RunHistory } from "@/components/integration-page/run-history";
 import { StatusPanel } from "@/components/integration-page/status-panel";
 // The overview's live part: status, progress of a running sync, health by resource, counts, charts,
 // recent runs and the event log, all from react-query (seeded by the server page, then polled).
-import { Alert } from "@/components/ui";
+import { Alert, Time } from "@/components/ui";
 import type { IntegrationView } from "@/lib/integrations/contracts";
 
 export function OverviewClient({
@@ -31,7 +31,7 @@ export function OverviewClient({
     <div className="space-y-6">
       {error && (
         <Alert tone="warning">
-          Showing data from {new Date(o.generatedAt).toISOString().slice(11, 16)} UTC: the latest could not be loaded ({error.message}).
+          Showing data from <Time value={o.generatedAt} format="time" />: the latest could not be loaded ({error.message}).
         </Alert>
       )}
       <StatusPanel overview={o} auth={i.auth} connected={connected} />
