@@ -5,6 +5,7 @@
 import * as T from "@radix-ui/react-tabs";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { formatCount } from "@/lib/format";
 import { cn } from "./cn";
 
 export interface TabItem {
@@ -22,7 +23,7 @@ const tabClass = (active: boolean) =>
 
 function Count({ n }: { n?: number }) {
   if (n === undefined) return null;
-  return <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600 tabular-nums">{n.toLocaleString("en-US")}</span>;
+  return <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600 tabular-nums">{formatCount(n)}</span>;
 }
 
 /** A bar of links to sibling pages; `value` names the current one, else the path decides. */
