@@ -65,6 +65,7 @@ async function main() {
     const { getDb, closeDb } = await import("@/db");
     const { sql } = await import("drizzle-orm");
     const { seedDirectory } = await import("@/test/directory-fixtures");
+    const { systemCtx } = await import("@/lib/context");
     const { listUsers } = await import("@/lib/directory/list-users");
     const { listGroups } = await import("@/lib/directory/list-groups");
     const { listApps } = await import("@/lib/directory/list-apps");
@@ -104,7 +105,7 @@ async function main() {
     const [big] = await q<{ workspace_id: string; integration_id: string }>(
       sql`select workspace_id, integration_id from okta_users group by 1, 2 order by count(*) desc limit 1`,
     );
-    const ctx = { workspaceId: big.workspace_id };
+    const ctx = systemCtx(big.workspace_id);
     const integrationId = big.integration_id;
     const [someone] = await q<{ id: string; login: string }>(
       sql`select u.id, u.login from okta_users u where u.integration_id = ${integrationId} and u.status = 'ACTIVE'

@@ -175,7 +175,11 @@ async function postgresCpuDuring<T>(fn: () => Promise<T>): Promise<[T, number]> 
   const seen = new Set(first.keys());
   const timer = setInterval(() => {
     poll();
-    for (const pid of last.keys()) if (!seen.has(pid)) seen.add(pid), first.set(pid, 0);
+    for (const pid of last.keys()) {
+      if (seen.has(pid)) continue;
+      seen.add(pid);
+      first.set(pid, 0);
+    }
   }, 250);
   try {
     const result = await fn();
@@ -235,8 +239,9 @@ async function connect(dbUrl: string, emu: Emu) {
   }>("GET", "/credentials");
   const app = creds.apps.find((a) => a.name === "readonly-key")!;
   const { connectIntegration } = await import("@/lib/integrations/connect-integration");
+  const { userCtx } = await import("@/lib/context");
   const { integration } = await connectIntegration({
-    actor: { userId: admin.id, workspaceId: ws.id, email: admin.email, name: "bench", role: "admin", via: "api_key" },
+    ctx: userCtx({ userId: admin.id, workspaceId: ws.id, email: admin.email, name: "bench", role: "admin", via: "api_key" }),
     input: {
       name: "Okta",
       domain: emu.url,
@@ -307,7 +312,11 @@ async function incremental(
   const count = Math.max(1, Math.round(users * Number(args.change)));
   const applied = await emu.control<{ applied: number; logEvents: number }>("POST", "/mutations", { count, seed: Number(args.seed) });
   const { startSync } = await import("@/lib/sync/start-sync");
-  const { run } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", mode: "incremental" });
+  const { systemCtx } = await import("@/lib/context");
+  const { run } = await startSync({
+    ctx: systemCtx(c.workspaceId),
+    input: { integrationId: c.integrationId, trigger: "manual", mode: "incremental" },
+  });
   const { stopBoss } = await import("@/lib/jobs/boss");
   await stopBoss();
   const inc = await runChild(["ours", run.id], env);
@@ -462,7 +471,10 @@ async function rateLimited(base: string, users: number, windowMs: number) {
       const limit = sp ? bucketFor(sp[0], sp[1]).limit : 1200;
       const allowed = Math.max(1, Math.floor(Math.max(1, Math.floor((limit * c.appPercent) / 100)) * share));
       const bucketFloor = ((requests - l) / allowed) * windowMs;
-      if (bucketFloor > floorMs) (floorMs = bucketFloor), (floorBucket = key);
+      if (bucketFloor > floorMs) {
+        floorMs = bucketFloor;
+        floorBucket = key;
+      }
       console.log(
         `   ${key.padEnd(36)} ${String(requests - l).padStart(8)} ${String(l).padStart(5)} ${String(allowed).padStart(15)}  ${secs(bucketFloor)}`,
       );

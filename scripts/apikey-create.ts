@@ -19,13 +19,14 @@ runCli(async () => {
     const { getDb } = await import("@/db");
     const { users } = await import("@/db/schema");
     const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+    const { systemCtx } = await import("@/lib/context");
     const [user] = await getDb()
       .select()
       .from(users)
       .where(eq(sql`lower(${users.email})`, args.email))
       .limit(1);
     if (!user) throw new CliError(`No console user with the email ${args.email}. Create one with npm run user:create.`);
-    const { key, apiKey } = await createApiKey(user.workspaceId, user.id, { name: args.name });
+    const { key, apiKey } = await createApiKey({ ctx: systemCtx(user.workspaceId), input: { userId: user.id, name: args.name } });
     console.error(
       `Created API key "${apiKey.name}" (${apiKey.prefix}…) acting as ${user.email} (${user.role}). It is shown once; store it now.`,
     );

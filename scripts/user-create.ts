@@ -35,6 +35,7 @@ runCli(async () => {
     const { createUser } = await import("@/lib/users/create-user");
     const { updateUser } = await import("@/lib/users/update-user");
     const { setPassword } = await import("@/lib/users/set-password");
+    const { systemCtx } = await import("@/lib/context");
     const db = getDb();
 
     const [existing] = await db
@@ -47,10 +48,11 @@ runCli(async () => {
         throw new CliError(`A user with the email ${args.email} already exists. Pass --update to set its password and role.`);
       if (args.workspace && args.workspace !== existing.workspaceId)
         throw new CliError(`${args.email} belongs to workspace ${existing.workspaceId}, not ${args.workspace}.`);
-      await setPassword(existing.workspaceId, existing.id, args.password);
-      const user = await updateUser(existing.workspaceId, existing.id, {
-        role: args.role,
-        ...(args.name !== undefined ? { name: args.name } : {}),
+      const ctx = systemCtx(existing.workspaceId);
+      await setPassword({ ctx, input: { userId: existing.id, password: args.password } });
+      const user = await updateUser({
+        ctx,
+        input: { userId: existing.id, role: args.role, ...(args.name !== undefined ? { name: args.name } : {}) },
       });
       console.log(`Updated ${user.email}: role ${user.role}, new password set.`);
       return;
@@ -61,7 +63,10 @@ runCli(async () => {
       : await db.select().from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1);
     if (!ws && args.workspace) throw new CliError(`No workspace with id ${args.workspace}.`);
     ws ??= (await db.insert(workspaces).values({ name: "My company" }).returning())[0];
-    const user = await createUser(ws.id, { email: args.email, name: args.name ?? "", role: args.role, password: args.password });
+    const user = await createUser({
+      ctx: systemCtx(ws.id),
+      input: { email: args.email, name: args.name ?? "", role: args.role, password: args.password },
+    });
     console.log(`Created ${user.role} ${user.email} in workspace "${ws.name}" (${ws.id}).`);
   });
 });

@@ -2,8 +2,10 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
 import { apiKeys, type Role, users, workspaces } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { hashPassword } from "@/lib/auth/passwords";
+import { type Ctx, userCtx } from "@/lib/context";
 
 export async function createWorkspace(name = `ws-${randomUUID().slice(0, 8)}`) {
   const [ws] = await getDb().insert(workspaces).values({ name }).returning();
@@ -31,4 +33,17 @@ export async function createTenant() {
   const admin = await createUser(ws.id, "admin");
   const viewer = await createUser(ws.id, "viewer");
   return { ws, admin, viewer, adminKey: await createApiKey(ws.id, admin.id), viewerKey: await createApiKey(ws.id, viewer.id) };
+}
+
+/** The ctx a verb gets when this user calls it through the console (session). */
+export function ctxOf(user: { id: string; workspaceId: string; email: string; name: string; role: Role }): Ctx {
+  const actor: Actor = {
+    userId: user.id,
+    workspaceId: user.workspaceId,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    via: "session",
+  };
+  return userCtx(actor);
 }

@@ -55,6 +55,7 @@ export async function finishRun(runId: string) {
 // Against the emulator: a connected integration, the emulator's ground truth, and the comparison.
 // ---------------------------------------------------------------------------------------------
 import type { Actor } from "@/lib/auth/actor";
+import { userCtx } from "@/lib/context";
 import { connectIntegration } from "@/lib/integrations/connect-integration";
 import {
   oktaAppGroupSchema,
@@ -69,7 +70,6 @@ import { appGroupRow, appRow, appUserRow, groupRow, idpRow, roleRow, userRow } f
 import { contentHash } from "@/lib/sync/upsert-batch";
 import { createTenant } from "@/test/factories";
 import type { TestEmulator } from "@/test/okta-emulator";
-import { userCtx } from "@/lib/context";
 
 export const ALL_SCOPES = [
   "okta.users.read",

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { integrations, oktaLogEvents } from "@/db/schema";
+import { systemCtx } from "@/lib/context";
 import { createTenant } from "@/test/factories";
 import { listActivity } from "./list-activity";
 import { listEventTypes } from "./list-event-types";
@@ -40,7 +41,7 @@ describe("listActivity", () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await listActivity(t.ws.id, q({ limit: 5, ...(cursor ? { cursor } : {}) }));
+      const page = await listActivity({ ctx: systemCtx(t.ws.id), input: q({ limit: 5, ...(cursor ? { cursor } : {}) }) });
       seen.push(...page.items.map((i) => i.id));
       for (let i = 1; i < page.items.length; i++)
         expect(page.items[i - 1].published.getTime()).toBeGreaterThanOrEqual(page.items[i].published.getTime());
@@ -55,18 +56,18 @@ describe("listActivity", () => {
   it("filters by outcome, event type and user (treating % and _ literally)", async () => {
     const t = await createTenant();
     const { rows } = await seed(t.ws.id, 20);
-    const failures = await listActivity(t.ws.id, q({ outcome: "FAILURE", limit: 100 }));
+    const failures = await listActivity({ ctx: systemCtx(t.ws.id), input: q({ outcome: "FAILURE", limit: 100 }) });
     expect(failures.items.map((i) => i.id).sort()).toEqual(
       rows
         .filter((r) => r.outcomeResult === "FAILURE")
         .map((r) => r.uuid)
         .sort(),
     );
-    const sso = await listActivity(t.ws.id, q({ eventType: "user.authentication.sso", limit: 100 }));
+    const sso = await listActivity({ ctx: systemCtx(t.ws.id), input: q({ eventType: "user.authentication.sso", limit: 100 }) });
     expect(sso.items).toHaveLength(10);
-    expect((await listActivity(t.ws.id, q({ q: "ANA_", limit: 100 }))).items).toHaveLength(5);
-    expect((await listActivity(t.ws.id, q({ q: "100%", limit: 100 }))).items).toHaveLength(5);
-    expect((await listActivity(t.ws.id, q({ q: "a_a", limit: 100 }))).items).toHaveLength(0);
+    expect((await listActivity({ ctx: systemCtx(t.ws.id), input: q({ q: "ANA_", limit: 100 }) })).items).toHaveLength(5);
+    expect((await listActivity({ ctx: systemCtx(t.ws.id), input: q({ q: "100%", limit: 100 }) })).items).toHaveLength(5);
+    expect((await listActivity({ ctx: systemCtx(t.ws.id), input: q({ q: "a_a", limit: 100 }) })).items).toHaveLength(0);
     expect(sso.items[0]).toMatchObject({ location: "Lisbon, Portugal", app: { name: null } });
   });
 
@@ -74,9 +75,9 @@ describe("listActivity", () => {
     const a = await createTenant();
     const b = await createTenant();
     await seed(b.ws.id, 4);
-    expect((await listActivity(a.ws.id, q())).items).toEqual([]);
-    expect(await listEventTypes(a.ws.id)).toEqual([]);
-    expect(await listEventTypes(b.ws.id)).toEqual([
+    expect((await listActivity({ ctx: systemCtx(a.ws.id), input: q() })).items).toEqual([]);
+    expect(await listEventTypes({ ctx: systemCtx(a.ws.id) })).toEqual([]);
+    expect(await listEventTypes({ ctx: systemCtx(b.ws.id) })).toEqual([
       { eventType: "user.authentication.sso", count: 2 },
       { eventType: "user.session.start", count: 2 },
     ]);
@@ -84,10 +85,13 @@ describe("listActivity", () => {
 
   it.each([
     ["garbage"],
-    [Buffer.from('["2026-02-30T00:00:00.000000Z","' + randomUUID() + '","x"]').toString("base64url")],
+    [Buffer.from(`["2026-02-30T00:00:00.000000Z","${randomUUID()}","x"]`).toString("base64url")],
     [Buffer.from("[1,2,3]").toString("base64url")],
   ])("answers VALIDATION for a forged cursor %#", async (cursor) => {
     const t = await createTenant();
-    await expect(listActivity(t.ws.id, q({ cursor }))).rejects.toMatchObject({ code: "VALIDATION", message: /cursor/ });
+    await expect(listActivity({ ctx: systemCtx(t.ws.id), input: q({ cursor }) })).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: /cursor/,
+    });
   });
 });

@@ -1,8 +1,8 @@
 // Synced System Log events of a workspace, newest first, with keyset pagination.
 import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db";
 import { oktaLogEvents as e } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import type { ActivityItem, ActivityPage, ActivityQuery } from "./schemas";
 
@@ -24,10 +24,10 @@ function decodeCursor(cursor: string): z.infer<typeof cursorKey> {
   });
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listActivity(workspaceId: string, query: ActivityQuery): Promise<ActivityPage> {
-  const where: SQL[] = [eq(e.workspaceId, workspaceId)];
+export async function listActivity({ ctx, input: query }: { ctx: WorkspaceCtx; input: ActivityQuery }): Promise<ActivityPage> {
+  const where: SQL[] = [eq(e.workspaceId, ctx.workspaceId)];
   if (query.integrationId) where.push(eq(e.integrationId, query.integrationId));
   if (query.outcome) where.push(eq(e.outcomeResult, query.outcome));
   if (query.eventType) where.push(eq(e.eventType, query.eventType));
@@ -39,7 +39,7 @@ export async function listActivity(workspaceId: string, query: ActivityQuery): P
     const [published, integrationId, uuid] = decodeCursor(query.cursor);
     where.push(sql`(${e.published}, ${e.integrationId}, ${e.uuid}) < (${published}::timestamptz, ${integrationId}::uuid, ${uuid})`);
   }
-  const rows = await getDb()
+  const rows = await ctx.db
     .select({ row: e, cursorPublished: sql<string>`to_char(${e.published} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
     .from(e)
     .where(and(...where))

@@ -1,20 +1,24 @@
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { generateApiKey } from "@/lib/auth/api-keys";
+import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { type CreateApiKeyInput, type PublicApiKey, publicApiKey } from "./schemas";
 
 /**
- * Creates a key that acts as `userId` (with that person's role). Only the hash is stored; the key
- * itself is returned this once.
+ * Creates a key that acts as `input.userId` (with that person's role). Only the hash is stored; the
+ * key itself is returned this once.
  */
-export async function createApiKey(
-  workspaceId: string,
-  userId: string,
-  data: CreateApiKeyInput,
-): Promise<{ key: string; apiKey: PublicApiKey }> {
-  return getDb().transaction(async (tx) => {
+export async function createApiKey({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: CreateApiKeyInput & { userId: string };
+}): Promise<{ key: string; apiKey: PublicApiKey }> {
+  const { workspaceId } = ctx;
+  const { userId, name } = input;
+  return ctx.db.transaction(async (tx) => {
     const [owner] = await tx
       .select()
       .from(users)
@@ -22,10 +26,7 @@ export async function createApiKey(
       .limit(1);
     if (!owner) throw notFound("User");
     const k = generateApiKey();
-    const [row] = await tx
-      .insert(apiKeys)
-      .values({ workspaceId, userId, name: data.name, prefix: k.prefix, keyHash: k.keyHash })
-      .returning();
+    const [row] = await tx.insert(apiKeys).values({ workspaceId, userId, name, prefix: k.prefix, keyHash: k.keyHash }).returning();
     return { key: k.key, apiKey: publicApiKey.parse({ ...row, owner: { id: owner.id, email: owner.email, role: owner.role } }) };
   });
 }

@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
-import { type DbOrTx, getDb } from "@/db";
 import { apiKeys, users } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { type PublicApiKey, publicApiKey } from "./schemas";
 
 const columns = {
@@ -14,12 +14,12 @@ const columns = {
 };
 
 /** The workspace's keys, newest first, revoked ones included (marked) so the history stays visible. */
-export async function listApiKeys(workspaceId: string, db: DbOrTx = getDb()): Promise<PublicApiKey[]> {
-  const rows = await db
+export async function listApiKeys({ ctx }: { ctx: WorkspaceCtx }): Promise<PublicApiKey[]> {
+  const rows = await ctx.db
     .select(columns)
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
-    .where(eq(apiKeys.workspaceId, workspaceId))
+    .where(eq(apiKeys.workspaceId, ctx.workspaceId))
     .orderBy(desc(apiKeys.createdAt));
   return rows.map((r) => publicApiKey.parse(r));
 }

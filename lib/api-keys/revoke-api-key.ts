@@ -1,11 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { getDb } from "@/db";
 import { apiKeys } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 
 /** Revokes a key at once (kept, marked revoked, for the record). Revoking twice is a no-op. */
-export async function revokeApiKey(workspaceId: string, keyId: string): Promise<{ revokedAt: Date }> {
-  const db = getDb();
+export async function revokeApiKey({ ctx, input }: { ctx: Ctx; input: { keyId: string } }): Promise<{ revokedAt: Date }> {
+  const { db, workspaceId } = ctx;
+  const { keyId } = input;
   const [row] = await db
     .update(apiKeys)
     .set({ revokedAt: new Date() })

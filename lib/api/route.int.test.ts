@@ -3,11 +3,11 @@ import { z } from "zod";
 import { createTenant } from "@/test/factories";
 import { route } from "./route";
 
-const handler = route({ access: "admin", body: z.object({ name: z.string().min(1).max(10) }).strict() }, async ({ body, actor }) => ({
+const handler = route({ access: "admin", body: z.object({ name: z.string().min(1).max(10) }).strict() }, async ({ body, ctx }) => ({
   hello: body.name,
-  role: actor.role,
+  role: ctx.actor.role,
 }));
-const readOnly = route({ access: "viewer" }, async ({ actor }) => ({ role: actor.role }));
+const readOnly = route({ access: "viewer" }, async ({ ctx }) => ({ role: ctx.actor.role, workspaceId: ctx.workspaceId }));
 
 function post(body: string | undefined, key?: string, type = "application/json") {
   const headers: Record<string, string> = { "content-type": type };
@@ -21,7 +21,7 @@ describe("route wrapper", () => {
     const bad = await post("{}", "not-a-key");
     expect(bad.status).toBe(401);
     expect((await bad.json()).error.code).toBe("UNAUTHENTICATED");
-    expect((await post("{}", "osc_" + "a".repeat(43))).status).toBe(401);
+    expect((await post("{}", `osc_${"a".repeat(43)}`)).status).toBe(401);
   });
 
   it("refuses a viewer's change with 403 but lets a viewer read", async () => {
@@ -30,7 +30,7 @@ describe("route wrapper", () => {
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("FORBIDDEN");
     const read = await readOnly(new Request("http://localhost/api/y", { headers: { authorization: `Bearer ${t.viewerKey}` } }));
-    expect(await read.json()).toEqual({ role: "viewer" });
+    expect(await read.json()).toEqual({ role: "viewer", workspaceId: t.ws.id });
   });
 
   it.each([
@@ -52,5 +52,21 @@ describe("route wrapper", () => {
     const res = await post(JSON.stringify({ name: "ok" }), t.adminKey);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ hello: "ok", role: "admin" });
+  });
+
+  it("gives a public route a ctx without an actor", async () => {
+    const open = route({ access: "public" }, async ({ ctx }) => ({ actor: ctx.actor }));
+    expect(await (await open(new Request("http://localhost/api/z"))).json()).toEqual({ actor: null });
+  });
+
+  it("parses the result with the output contract: unknown fields are dropped, a broken result is a generic 500", async () => {
+    const output = z.object({ name: z.string() });
+    const ok = route({ access: "public", output }, async () => ({ name: "a", secret: "s3cret" }));
+    const res = await ok(new Request("http://localhost/api/z"));
+    expect(await res.json()).toEqual({ name: "a" });
+    const broken = route({ access: "public", output }, async () => ({ name: 5 }) as never);
+    const bad = await broken(new Request("http://localhost/api/z"));
+    expect(bad.status).toBe(500);
+    expect((await bad.json()).error.code).toBe("INTERNAL");
   });
 });

@@ -1,24 +1,31 @@
-// The one wrapper for every /api route handler: authenticate, parse input with zod, run, map errors.
+// The one wrapper for every /api route handler: authenticate, build the verb's ctx, parse input with
+// zod, run, parse the output when the route has a response contract, map errors.
 import { NextResponse } from "next/server";
 import { type ZodType, z } from "zod";
-import { type Actor, requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/actor";
+import { type Ctx, type PublicCtx, publicCtx, userCtx } from "@/lib/context";
 import { AppError, errorBody } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 type Access = "public" | "viewer" | "admin";
 
-interface RouteOptions<P, Q, B> {
-  access: Access;
+/** Public routes get a ctx without an actor; every other route a signed-in one. */
+export type CtxOf<A extends Access> = A extends "public" ? PublicCtx : Ctx;
+
+interface RouteOptions<A extends Access, P, Q, B, O extends ZodType> {
+  access: A;
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
+  /** The response contract: what the handler returns is parsed with it (a Response passes as is). */
+  output?: O;
   /** Largest accepted JSON body, in bytes. */
   maxBodyBytes?: number;
 }
 
-export interface RouteArgs<P, Q, B> {
+export interface RouteArgs<C, P, Q, B> {
+  ctx: C;
   req: Request;
-  actor: Actor;
   params: P;
   query: Q;
   body: B;
@@ -63,14 +70,17 @@ export function toErrorResponse(err: unknown, req?: Request) {
   return json(errorBody(new AppError("INTERNAL", "Something went wrong on our side. The error has been logged.")), 500);
 }
 
-export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
-  options: RouteOptions<P, Q, B>,
-  handler: (args: RouteArgs<P, Q, B>) => Promise<Response | unknown>,
-) {
+export function route<
+  A extends Access,
+  P = Record<string, never>,
+  Q = Record<string, never>,
+  B = undefined,
+  O extends ZodType = ZodType<unknown>,
+>(options: RouteOptions<A, P, Q, B, O>, handler: (args: RouteArgs<CtxOf<A>, P, Q, B>) => Promise<Response | z.input<O>>) {
   return async (req: Request, context?: RouteContext): Promise<Response> => {
     try {
-      const actor = options.access === "public" ? (undefined as unknown as Actor) : await requireActor(req);
-      if (options.access === "admin" && actor.role !== "admin") {
+      const ctx = (options.access === "public" ? publicCtx() : userCtx(await requireActor(req))) as CtxOf<A>;
+      if (options.access === "admin" && (ctx as Ctx).actor.role !== "admin") {
         throw new AppError("FORBIDDEN", "Only admins can do this; your role is viewer");
       }
       const rawParams = context?.params ? await context.params : {};
@@ -82,9 +92,10 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
         const raw = await readJson(req, options.maxBodyBytes ?? 256 * 1024);
         body = parseInput(options.body, raw ?? {}, "body");
       }
-      const result = await handler({ req, actor, params, query, body });
+      const result = await handler({ ctx, req, params, query, body });
       if (result instanceof Response) return result;
-      return json(result ?? { ok: true });
+      // A result that breaks its contract is our bug: it becomes a logged 500, never a leak.
+      return json((options.output ? options.output.parse(result) : result) ?? { ok: true });
     } catch (err) {
       return toErrorResponse(err, req);
     }

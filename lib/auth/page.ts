@@ -1,6 +1,7 @@
 // Session helpers for server components. Cached per request so the layout and the page share one lookup.
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { type Ctx, userCtx } from "@/lib/context";
 import { type Actor, getSessionActor } from "./actor";
 
 export const getPageActor = cache(getSessionActor);
@@ -10,4 +11,9 @@ export async function requirePageActor(): Promise<Actor> {
   const actor = await getPageActor();
   if (!actor) redirect("/login");
   return actor;
+}
+
+/** The ctx a console page calls verbs with: the signed-in user in their workspace. */
+export async function requirePageCtx(): Promise<Ctx> {
+  return userCtx(await requirePageActor());
 }

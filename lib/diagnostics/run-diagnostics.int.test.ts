@@ -6,6 +6,7 @@ import { POST as diagnosticsRoute } from "@/app/api/integrations/[id]/diagnostic
 import { POST as presaveRoute } from "@/app/api/integrations/diagnostics/route";
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
+import { systemCtx, userCtx } from "@/lib/context";
 import { connectIntegration } from "@/lib/integrations/connect-integration";
 import { READ_SCOPES } from "@/lib/integrations/contracts";
 import { stopBoss } from "@/lib/jobs/boss";
@@ -60,7 +61,7 @@ async function connected(auth: "key" | "token" = "key") {
         })
       : null;
   const { integration } = await connectIntegration({
-    actor,
+    ctx: userCtx(actor),
     input: {
       name: "Okta",
       domain: emu.url,
@@ -76,7 +77,7 @@ async function connected(auth: "key" | "token" = "key") {
 }
 
 async function diagnose(actor: Actor, integrationId: string, symptom: Symptom = "all") {
-  return (await startDiagnostics({ actor, integrationId, symptom })).run();
+  return (await startDiagnostics({ ctx: userCtx(actor), input: { integrationId, symptom } })).run();
 }
 
 /** Exactly one check did not pass, it is `id`, with `status` and `cause`; every other check passed. */
@@ -188,7 +189,7 @@ describe("each fault the emulator injects is named by exactly one check", () => 
   it("throttling: 429s in the sync's run records fail the rate-limit check", async () => {
     const { actor, id } = await connected();
     await emu.control("POST", "/faults", { rateLimitBurst: 3, path: "/api/v1/users" });
-    const { run } = await startSync({ integrationId: id, workspaceId: actor.workspaceId, trigger: "manual" });
+    const { run } = await startSync({ ctx: systemCtx(actor.workspaceId), input: { integrationId: id, trigger: "manual" } });
     expect(await runSync(run.id)).toEqual({ claimed: true, status: "succeeded" });
     const c = expectOnly(await diagnose(actor, id, "rate_limits"), "rate_limits", "fail", "RATE_LIMITED");
     expect(c.summary).toMatch(/429/);

@@ -1,6 +1,7 @@
 // The wizard's verb for a saved integration: runs the checks of a symptom live against Okta and the
 // console's own records, and keeps a summary of every run in the integration's event log.
-import { type Actor, requireAdmin } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/auth/actor";
+import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { credentialsFromSecrets } from "@/lib/integrations/credentials";
 import { findIntegration } from "@/lib/integrations/find-integration";
@@ -16,16 +17,16 @@ import { createSession, type DiagnosticsSession } from "./session";
 const firstSentence = (s: string) => /^.*?[.!?](?=\s|$)/.exec(s)?.[0] ?? s;
 
 export async function startDiagnostics({
-  actor,
-  integrationId,
-  symptom,
+  ctx,
+  input,
 }: {
-  actor: Actor;
-  integrationId: string;
-  symptom: Symptom;
+  ctx: Ctx;
+  input: { integrationId: string; symptom: Symptom };
 }): Promise<DiagnosticsSession> {
+  const { actor } = ctx;
+  const { integrationId, symptom } = input;
   requireAdmin(actor);
-  const row = await findIntegration(actor.workspaceId, integrationId);
+  const row = await findIntegration(ctx.workspaceId, integrationId, ctx.db);
   if (row.state !== "connected")
     throw new AppError(
       "CONFLICT",
@@ -33,7 +34,7 @@ export async function startDiagnostics({
     );
   const credentials = credentialsFromSecrets(row, await readSecrets(row.id));
   if (!credentials) throw new AppError("CONFLICT", "This integration has no stored credentials; edit it to enter them again.");
-  const ctx: CheckContext = {
+  const check: CheckContext = {
     target: "stored",
     symptom,
     method: row.authMethod,
@@ -44,8 +45,8 @@ export async function startDiagnostics({
   const probes = new Probes({ domain: row.domain, method: row.authMethod, credentials, integration: row });
   return createSession({
     symptom,
-    ctx,
-    defs: planFor(symptom, ctx),
+    ctx: check,
+    defs: planFor(symptom, check),
     probes,
     integrationId: row.id,
     async onDone(result, durationMs) {

@@ -1,7 +1,8 @@
 // The wizard before anything is saved: the same checks for a connection that failed to verify, from the
 // body the connect form sends to /api/integrations/verify. Nothing is stored, so nothing is logged, and
 // checks that compare with stored data do not apply.
-import { type Actor, requireAdmin } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/auth/actor";
+import type { Ctx } from "@/lib/context";
 import { READ_SCOPES } from "@/lib/integrations/contracts";
 import { resolveCredentials } from "@/lib/integrations/credentials";
 import { DomainError, normalizeOktaDomain } from "@/lib/okta/domain";
@@ -12,16 +13,10 @@ import type { PresaveDiagnosticsInput } from "./contracts";
 import { Probes } from "./probes";
 import { createSession, type DiagnosticsSession } from "./session";
 
-export async function startPresaveDiagnostics({
-  actor,
-  input,
-}: {
-  actor: Actor;
-  input: PresaveDiagnosticsInput;
-}): Promise<DiagnosticsSession> {
-  requireAdmin(actor);
+export async function startPresaveDiagnostics({ ctx, input }: { ctx: Ctx; input: PresaveDiagnosticsInput }): Promise<DiagnosticsSession> {
+  requireAdmin(ctx.actor);
   const scopes = [...new Set(input.scopes ?? READ_SCOPES)];
-  const resolved = await resolveCredentials(actor.workspaceId, input.auth, scopes);
+  const resolved = await resolveCredentials(ctx.workspaceId, input.auth, scopes);
   let origin: string | null = null;
   try {
     origin = normalizeOktaDomain(input.domain).origin;
@@ -30,7 +25,7 @@ export async function startPresaveDiagnostics({
     if (!(e instanceof DomainError)) throw e;
   }
   const method = resolved.descriptor.authMethod;
-  const ctx: CheckContext = {
+  const check: CheckContext = {
     target: "presave",
     symptom: input.symptom,
     method,
@@ -39,5 +34,5 @@ export async function startPresaveDiagnostics({
     requestedScopes: scopes,
   };
   const probes = new Probes({ domain: input.domain, method, credentials: resolved.credentials, integration: null });
-  return createSession({ symptom: input.symptom, ctx, defs: planFor(input.symptom, ctx), probes, integrationId: null });
+  return createSession({ symptom: input.symptom, ctx: check, defs: planFor(input.symptom, check), probes, integrationId: null });
 }

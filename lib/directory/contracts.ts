@@ -126,11 +126,6 @@ export function filtersFromUrl<T extends z.ZodObject>(schema: T, sp: Record<stri
   return second.success ? second.data : schema.parse({});
 }
 
-/** What every directory verb needs to know about its caller: the workspace it may see. */
-export interface DirectoryCtx {
-  workspaceId: string;
-}
-
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

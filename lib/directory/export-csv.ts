@@ -1,5 +1,7 @@
 // CSV export of a directory list exactly as filtered and sorted on screen, streamed page by page.
-import type { DirectoryCtx, ListAppsInput, ListGroupsInput, ListUsersInput, Page } from "./contracts";
+
+import type { WorkspaceCtx } from "@/lib/context";
+import type { ListAppsInput, ListGroupsInput, ListUsersInput, Page } from "./contracts";
 import { csvStream } from "./csv";
 import { type AppListItem, listApps } from "./list-apps";
 import { type GroupListItem, listGroups } from "./list-groups";
@@ -21,7 +23,7 @@ type Export =
   | { list: "groups"; filters: ListGroupsInput }
   | { list: "apps"; filters: ListAppsInput };
 
-export function exportDirectoryCsv({ ctx, input }: { ctx: DirectoryCtx; input: Export }): {
+export function exportDirectoryCsv({ ctx, input }: { ctx: WorkspaceCtx; input: Export }): {
   filename: string;
   stream: ReadableStream<Uint8Array>;
 } {

@@ -1,15 +1,14 @@
 // One app: its settings, how many people reach it directly or through groups, and the groups assigned.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import { oktaApps as a, oktaAppGroups as ag, oktaAppUsers as au, oktaGroups as g } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
-import type { DirectoryCtx } from "./contracts";
 import { groupMemberCount } from "./counts";
 import { oktaAdminUrls } from "./okta-admin-url";
 import { findIntegration } from "./scope";
 
-export async function getApp({ ctx, input }: { ctx: DirectoryCtx; input: { integrationId: string; appId: string } }) {
-  const db = getDb();
+export async function getApp({ ctx, input }: { ctx: WorkspaceCtx; input: { integrationId: string; appId: string } }) {
+  const db = ctx.db;
   const { integrationId, appId } = input;
   const [integration, [app]] = await Promise.all([
     findIntegration(ctx, integrationId),

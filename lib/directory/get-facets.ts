@@ -2,9 +2,8 @@
 // group types, app statuses and sign-on modes, and the workspace's integrations.
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { getDb } from "@/db";
 import { oktaApps as a, oktaGroups as g, oktaUsers as u } from "@/db/schema";
-import type { DirectoryCtx } from "./contracts";
+import type { WorkspaceCtx } from "@/lib/context";
 import { workspaceIntegrations } from "./scope";
 
 export interface Facet {
@@ -12,14 +11,14 @@ export interface Facet {
   count: number;
 }
 
-function facet(table: typeof g | typeof a, column: PgColumn, ctx: DirectoryCtx, integrationId?: string): Promise<Facet[]> {
+function facet(table: typeof g | typeof a, column: PgColumn, ctx: WorkspaceCtx, integrationId?: string): Promise<Facet[]> {
   const where: SQL = and(
     eq(table.workspaceId, ctx.workspaceId),
     integrationId ? eq(table.integrationId, integrationId) : undefined,
     isNull(table.deletedAt),
     sql`${column} is not null and ${column} <> ''`,
   )!;
-  return getDb()
+  return ctx.db
     .select({ value: sql<string>`${column}`, count: sql<number>`count(*)::int` })
     .from(table)
     .where(where)
@@ -28,8 +27,8 @@ function facet(table: typeof g | typeof a, column: PgColumn, ctx: DirectoryCtx, 
 }
 
 /** Statuses and departments of people in one pass over okta_users (grouping sets). */
-async function peopleFacets(ctx: DirectoryCtx, integrationId?: string) {
-  const rows = await getDb()
+async function peopleFacets(ctx: WorkspaceCtx, integrationId?: string) {
+  const rows = await ctx.db
     .select({
       status: u.status,
       department: u.department,
@@ -46,7 +45,7 @@ async function peopleFacets(ctx: DirectoryCtx, integrationId?: string) {
   };
 }
 
-export async function getFacets({ ctx, input = {} }: { ctx: DirectoryCtx; input?: { integrationId?: string } }) {
+export async function getFacets({ ctx, input = {} }: { ctx: WorkspaceCtx; input?: { integrationId?: string } }) {
   const [integrations, { userStatuses, departments }, groupTypes, appStatuses, signOnModes] = await Promise.all([
     workspaceIntegrations(ctx),
     peopleFacets(ctx, input.integrationId),

@@ -1,15 +1,14 @@
 // One group: what it is, how many live members it has, the apps it grants and the admin roles it carries.
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import { oktaApps as a, oktaAppGroups as ag, oktaGroups as g, oktaRoleAssignments as ra } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
-import type { DirectoryCtx } from "./contracts";
 import { groupMemberCount } from "./counts";
 import { oktaAdminUrls } from "./okta-admin-url";
 import { findIntegration } from "./scope";
 
-export async function getGroup({ ctx, input }: { ctx: DirectoryCtx; input: { integrationId: string; groupId: string } }) {
-  const db = getDb();
+export async function getGroup({ ctx, input }: { ctx: WorkspaceCtx; input: { integrationId: string; groupId: string } }) {
+  const db = ctx.db;
   const { integrationId, groupId } = input;
   const [integration, [group]] = await Promise.all([
     findIntegration(ctx, integrationId),

@@ -1,7 +1,6 @@
 // One person: profile, lifecycle timestamps, groups, apps (direct or through which groups), admin roles
 // (direct or through a group) and recent sign-ins, with a link to them in the Okta Admin Console.
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import {
   oktaApps as a,
   oktaAppGroups as ag,
@@ -12,15 +11,15 @@ import {
   oktaRoleAssignments as ra,
   oktaUsers as u,
 } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
-import type { DirectoryCtx } from "./contracts";
 import { oktaAdminUrls } from "./okta-admin-url";
 import { findIntegration } from "./scope";
 
 export const SIGN_IN_EVENTS = sql`(${ev.eventType} = 'user.session.start' or ${ev.eventType} like 'user.authentication.%')`;
 
-export async function getUser({ ctx, input }: { ctx: DirectoryCtx; input: { integrationId: string; userId: string } }) {
-  const db = getDb();
+export async function getUser({ ctx, input }: { ctx: WorkspaceCtx; input: { integrationId: string; userId: string } }) {
+  const db = ctx.db;
   const { integrationId, userId } = input;
   const [integration, [user]] = await Promise.all([
     findIntegration(ctx, integrationId),

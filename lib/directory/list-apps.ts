@@ -1,8 +1,8 @@
 // Apps of the workspace's Okta orgs with live assignment counts: search, status and sign-on filters, sort, pages.
 import { and, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import { oktaApps as a, directoryKeys as K } from "@/db/schema";
-import type { AppSort, DirectoryCtx, ListAppsInput, Page } from "./contracts";
+import type { WorkspaceCtx } from "@/lib/context";
+import type { AppSort, ListAppsInput, Page } from "./contracts";
 import { appGroupCount, appUserCount } from "./counts";
 import { afterCursor, decodeCursor, defaultOrder, keyColumns, keysForFilter, matchesSearch, orderBy, type SortKey, toPage } from "./keyset";
 import { liveRows, withIntegrationNames } from "./scope";
@@ -20,7 +20,7 @@ const SORTS: Record<AppSort, SortKey[]> = {
   created: [{ expr: K.time(a.created), type: "timestamptz" }, ...tail],
 };
 
-export function appFilters(ctx: DirectoryCtx, input: Pick<ListAppsInput, "q" | "status" | "signOnMode" | "integrationId">) {
+export function appFilters(ctx: WorkspaceCtx, input: Pick<ListAppsInput, "q" | "status" | "signOnMode" | "integrationId">) {
   return and(
     liveRows(a, ctx, input.integrationId),
     input.status ? inArray(a.status, input.status) : undefined,
@@ -29,11 +29,11 @@ export function appFilters(ctx: DirectoryCtx, input: Pick<ListAppsInput, "q" | "
   );
 }
 
-export async function listApps({ ctx, input }: { ctx: DirectoryCtx; input: ListAppsInput }) {
+export async function listApps({ ctx, input }: { ctx: WorkspaceCtx; input: ListAppsInput }) {
   const sort = input.sort ?? "label";
   const order = input.order ?? defaultOrder(sort);
   const limit = input.limit ?? 50;
-  const db = getDb();
+  const db = ctx.db;
   const after = decodeCursor(input.cursor, sort, order, SORTS[sort]);
   const where = (keys: SortKey[]) => and(appFilters(ctx, input), after ? afterCursor(keys, after, order) : undefined);
   const filtered = input.q || input.status || input.signOnMode;

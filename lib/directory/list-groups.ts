@@ -1,8 +1,8 @@
 // Groups of the workspace's Okta orgs with their live member counts: search, type filter, sort, keyset pages.
 import { and, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import { oktaGroups as g, directoryKeys as K } from "@/db/schema";
-import type { DirectoryCtx, GroupSort, ListGroupsInput, Page } from "./contracts";
+import type { WorkspaceCtx } from "@/lib/context";
+import type { GroupSort, ListGroupsInput, Page } from "./contracts";
 import { groupAppCount, groupMemberCount } from "./counts";
 import { afterCursor, decodeCursor, defaultOrder, keyColumns, keysForFilter, matchesSearch, orderBy, type SortKey, toPage } from "./keyset";
 import { liveRows, withIntegrationNames } from "./scope";
@@ -19,7 +19,7 @@ const SORTS: Record<GroupSort, SortKey[]> = {
   created: [{ expr: K.time(g.created), type: "timestamptz" }, ...tail],
 };
 
-export function groupFilters(ctx: DirectoryCtx, input: Pick<ListGroupsInput, "q" | "type" | "integrationId">) {
+export function groupFilters(ctx: WorkspaceCtx, input: Pick<ListGroupsInput, "q" | "type" | "integrationId">) {
   return and(
     liveRows(g, ctx, input.integrationId),
     input.type ? inArray(g.type, input.type) : undefined,
@@ -27,11 +27,11 @@ export function groupFilters(ctx: DirectoryCtx, input: Pick<ListGroupsInput, "q"
   );
 }
 
-export async function listGroups({ ctx, input }: { ctx: DirectoryCtx; input: ListGroupsInput }) {
+export async function listGroups({ ctx, input }: { ctx: WorkspaceCtx; input: ListGroupsInput }) {
   const sort = input.sort ?? "name";
   const order = input.order ?? defaultOrder(sort);
   const limit = input.limit ?? 50;
-  const db = getDb();
+  const db = ctx.db;
   const after = decodeCursor(input.cursor, sort, order, SORTS[sort]);
   const where = (keys: SortKey[]) => and(groupFilters(ctx, input), after ? afterCursor(keys, after, order) : undefined);
   const filtered = input.q || input.type;

@@ -11,8 +11,9 @@ import {
   oktaGroupMembers as m,
   oktaUsers as u,
 } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
-import type { DirectoryCtx, ListAppUsersInput, ListMembersInput } from "./contracts";
+import type { ListAppUsersInput, ListMembersInput } from "./contracts";
 import {
   afterCursor,
   decodeCursor,
@@ -56,7 +57,7 @@ type Fields<T extends Record<string, PgColumn>> = {
   [K in keyof T]: T[K]["_"]["notNull"] extends true ? T[K]["_"]["data"] : T[K]["_"]["data"] | null;
 };
 type Link = typeof au; // okta_group_members has the same integration_id / user_id / deleted_at columns
-const personOf = (link: Link, ctx: DirectoryCtx) =>
+const personOf = (link: Link, ctx: WorkspaceCtx) =>
   and(eq(u.integrationId, link.integrationId), eq(u.id, link.userId), isNull(u.deletedAt), eq(u.workspaceId, ctx.workspaceId));
 
 /**
@@ -68,13 +69,13 @@ const personOf = (link: Link, ctx: DirectoryCtx) =>
  */
 async function pageByName<E extends Record<string, PgColumn>>(
   input: { q?: string; cursor?: string; limit?: number },
-  ctx: DirectoryCtx,
+  ctx: WorkspaceCtx,
   link: Link,
   linkWhere: SQL | undefined,
   extra: E,
 ) {
   type Row = Fields<typeof person> & Fields<E> & { keys: Record<string, unknown> };
-  const db = getDb();
+  const db = ctx.db;
   const limit = input.limit ?? 50;
   const after = decodeCursor(input.cursor, "name", "asc", BY_NAME);
   const search = matchesSearch(sql`${u.searchText}`, input.q, true);
@@ -121,7 +122,7 @@ export async function listGroupMembers({
   ctx,
   input,
 }: {
-  ctx: DirectoryCtx;
+  ctx: WorkspaceCtx;
   input: ListMembersInput & { integrationId: string; groupId: string };
 }) {
   await requireLive(
@@ -136,7 +137,7 @@ export async function listAppUsers({
   ctx,
   input,
 }: {
-  ctx: DirectoryCtx;
+  ctx: WorkspaceCtx;
   input: ListAppUsersInput & { integrationId: string; appId: string };
 }) {
   await requireLive(
@@ -158,7 +159,7 @@ export async function listAppUsers({
   // Name the groups through which each person on the page reaches the app.
   const ids = page.items.map((p) => p.id);
   const via = ids.length
-    ? await getDb()
+    ? await ctx.db
         .select({ userId: m.userId, id: g.id, name: g.name })
         .from(ag)
         .innerJoin(m, and(eq(m.integrationId, ag.integrationId), eq(m.groupId, ag.groupId), isNull(m.deletedAt), inArray(m.userId, ids)))

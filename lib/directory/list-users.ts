@@ -1,8 +1,8 @@
 // People of the workspace's Okta orgs: search, filters, sort and keyset pagination.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import { directoryKeys as K, oktaUsers as u } from "@/db/schema";
-import type { DirectoryCtx, ListUsersInput, Page, UserSort } from "./contracts";
+import type { WorkspaceCtx } from "@/lib/context";
+import type { ListUsersInput, Page, UserSort } from "./contracts";
 import { afterCursor, decodeCursor, defaultOrder, keyColumns, keysForFilter, matchesSearch, orderBy, type SortKey, toPage } from "./keyset";
 import { liveRows, withIntegrationNames } from "./scope";
 
@@ -38,7 +38,7 @@ export const userListColumns = {
   statusChanged: u.statusChanged,
 };
 
-export function userFilters(ctx: DirectoryCtx, input: Pick<ListUsersInput, "q" | "status" | "department" | "integrationId">) {
+export function userFilters(ctx: WorkspaceCtx, input: Pick<ListUsersInput, "q" | "status" | "department" | "integrationId">) {
   return and(
     liveRows(u, ctx, input.integrationId),
     input.status ? inArray(u.status, input.status) : undefined,
@@ -48,11 +48,11 @@ export function userFilters(ctx: DirectoryCtx, input: Pick<ListUsersInput, "q" |
   );
 }
 
-export async function listUsers({ ctx, input }: { ctx: DirectoryCtx; input: ListUsersInput }) {
+export async function listUsers({ ctx, input }: { ctx: WorkspaceCtx; input: ListUsersInput }) {
   const sort = input.sort ?? "name";
   const order = input.order ?? defaultOrder(sort);
   const limit = input.limit ?? 50;
-  const db = getDb();
+  const db = ctx.db;
   const after = decodeCursor(input.cursor, sort, order, SORTS[sort]);
   const where = (keys: SortKey[]) => and(userFilters(ctx, input), after ? afterCursor(keys, after, order) : undefined);
   const filtered = input.q || input.status || input.department !== undefined;

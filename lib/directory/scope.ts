@@ -2,14 +2,13 @@
 // workspace's integrations (a handful of rows) so list items can say which org they come from.
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { getDb } from "@/db";
 import { integrations } from "@/db/schema";
-import type { DirectoryCtx } from "./contracts";
+import type { WorkspaceCtx } from "@/lib/context";
 
 /** Rows of this workspace (and integration, when asked) that the last sync did not mark deleted. */
 export function liveRows(
   t: { workspaceId: PgColumn; integrationId: PgColumn; deletedAt: PgColumn },
-  ctx: DirectoryCtx,
+  ctx: WorkspaceCtx,
   integrationId?: string,
 ): SQL {
   return and(eq(t.workspaceId, ctx.workspaceId), integrationId ? eq(t.integrationId, integrationId) : undefined, isNull(t.deletedAt))!;
@@ -22,8 +21,8 @@ export interface IntegrationRef {
   state: string;
 }
 
-export async function workspaceIntegrations(ctx: DirectoryCtx): Promise<IntegrationRef[]> {
-  return getDb()
+export async function workspaceIntegrations(ctx: WorkspaceCtx): Promise<IntegrationRef[]> {
+  return ctx.db
     .select({ id: integrations.id, name: integrations.name, domain: integrations.domain, state: integrations.state })
     .from(integrations)
     .where(eq(integrations.workspaceId, ctx.workspaceId))
@@ -31,15 +30,15 @@ export async function workspaceIntegrations(ctx: DirectoryCtx): Promise<Integrat
 }
 
 /** Adds `integrationName` to each item. */
-export async function withIntegrationNames<T extends { integrationId: string }>(ctx: DirectoryCtx, items: T[]) {
+export async function withIntegrationNames<T extends { integrationId: string }>(ctx: WorkspaceCtx, items: T[]) {
   if (items.length === 0) return [];
   const names = new Map((await workspaceIntegrations(ctx)).map((i) => [i.id, i.name]));
   return items.map((item) => ({ ...item, integrationName: names.get(item.integrationId) ?? "" }));
 }
 
 /** The integration of a detail page, or 404 when it is not this workspace's. */
-export async function findIntegration(ctx: DirectoryCtx, integrationId: string) {
-  const [row] = await getDb()
+export async function findIntegration(ctx: WorkspaceCtx, integrationId: string) {
+  const [row] = await ctx.db
     .select({ id: integrations.id, name: integrations.name, domain: integrations.domain, state: integrations.state })
     .from(integrations)
     .where(and(eq(integrations.id, integrationId), eq(integrations.workspaceId, ctx.workspaceId)));

@@ -1,8 +1,7 @@
 // Connect: verify first, save only if authentication works (missing scopes save with warnings), then
 // start the initial sync. Credentials are sealed in the same transaction that creates the integration.
-import { getDb } from "@/db";
 import { integrations } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Ctx } from "@/lib/context";
 import { log } from "@/lib/log";
 import { startSync } from "@/lib/sync/start-sync";
 import { type ConnectInput, type IntegrationView, METHOD_LABEL, type VerifyResult } from "./contracts";
@@ -14,12 +13,13 @@ import { storeCredentials } from "./store-credentials";
 import { viewOf } from "./view";
 
 export async function connectIntegration({
-  actor,
+  ctx,
   input,
 }: {
-  actor: Actor;
+  ctx: Ctx;
   input: ConnectInput;
 }): Promise<{ integration: IntegrationView; verification: VerifyResult }> {
+  const { actor } = ctx;
   const domain = normalizeDomainField(input.domain);
   // Cheap checks before calling Okta.
   await assertNameFree(actor.workspaceId, input.name);
@@ -32,7 +32,7 @@ export async function connectIntegration({
 
   let id: string;
   try {
-    id = await getDb().transaction(async (tx) => {
+    id = await ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(integrations)
         .values({
@@ -88,8 +88,8 @@ export async function connectIntegration({
   }
 
   // The initial sync; a failure to queue it must not undo a saved connection (the scheduler picks it up).
-  await startSync({ integrationId: id, workspaceId: actor.workspaceId, trigger: "initial", actorUserId: actor.userId }).catch((error) =>
+  await startSync({ ctx, input: { integrationId: id, trigger: "initial" } }).catch((error) =>
     log.warn("could not start the initial sync", { integrationId: id, error }),
   );
-  return { integration: (await viewOf(actor.workspaceId, id))!, verification: result };
+  return { integration: (await viewOf(actor.workspaceId, id, ctx.db))!, verification: result };
 }

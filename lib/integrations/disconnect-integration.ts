@@ -2,7 +2,6 @@
 // its syncs cancelled and unscheduled, the state set, and who did it recorded; with deleteData the
 // imported directory copy goes too. Afterwards loadOktaClient refuses, so nothing can call Okta for it.
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import {
   integrations,
   oktaAppGroups,
@@ -15,7 +14,7 @@ import {
   oktaRoleAssignments,
   oktaUsers,
 } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import { type Ctx, withDb } from "@/lib/context";
 import { AppError, notFound } from "@/lib/errors";
 import { unscheduleIntegration } from "@/lib/jobs/unschedule-integration";
 import { cancelSyncs } from "@/lib/sync/cancel-syncs";
@@ -38,23 +37,22 @@ const DIRECTORY = {
 };
 
 export async function disconnectIntegration({
-  actor,
-  id,
-  deleteData,
+  ctx,
+  input,
 }: {
-  actor: Actor;
-  id: string;
-  deleteData: boolean;
+  ctx: Ctx;
+  input: { integrationId: string; deleteData: boolean };
 }): Promise<DisconnectResult> {
-  const db = getDb();
-  const outcome = await db.transaction(async (tx) => {
+  const { actor } = ctx;
+  const { integrationId: id, deleteData } = input;
+  const outcome = await ctx.db.transaction(async (tx) => {
     const where = and(eq(integrations.id, id), eq(integrations.workspaceId, actor.workspaceId));
     const [found] = await tx.select({ id: integrations.id }).from(integrations).where(where);
     if (!found) throw notFound("Integration");
     // Same lock order as a sync worker's page write (run, then rows that reference the integration):
     // cancelling first waits for a page in flight to commit; after that the worker's next lease check
     // waits for us and then sees the run cancelled. "No key update" leaves its FK checks unblocked.
-    const { cancelled } = await cancelSyncs({ integrationId: id, reason: "integration disconnected", actorUserId: actor.userId }, tx);
+    const { cancelled } = await cancelSyncs({ ctx: withDb(ctx, tx), input: { integrationId: id, reason: "integration disconnected" } });
     const [row] = await tx.select().from(integrations).where(where).for("no key update");
     if (row.state !== "connected") throw new AppError("CONFLICT", "This integration is already disconnected");
     const secretsDeleted = await deleteSecrets(tx, id);
@@ -94,7 +92,7 @@ export async function disconnectIntegration({
     return { row, deletedRows, cancelled: cancelled.length };
   });
   return {
-    integration: (await viewOf(actor.workspaceId, id))!,
+    integration: (await viewOf(actor.workspaceId, id, ctx.db))!,
     deletedData: deleteData,
     deletedRows: outcome.deletedRows,
     cancelledRuns: outcome.cancelled,

@@ -1,28 +1,26 @@
 import { and, desc, eq } from "drizzle-orm";
-import { getDb } from "@/db";
 import { integrationEvents, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { type IntegrationDetail, integrationEventView } from "./contracts";
 import { viewOf } from "./view";
 
 /** One integration with its recent audit and sync events (newest first). */
 export async function getIntegration({
-  actor,
-  id,
-  eventLimit = 50,
+  ctx,
+  input,
 }: {
-  actor: Actor;
-  id: string;
-  eventLimit?: number;
+  ctx: WorkspaceCtx;
+  input: { integrationId: string; eventLimit?: number };
 }): Promise<IntegrationDetail> {
-  const integration = await viewOf(actor.workspaceId, id);
+  const { integrationId: id, eventLimit = 50 } = input;
+  const integration = await viewOf(ctx.workspaceId, id, ctx.db);
   if (!integration) throw notFound("Integration");
-  const rows = await getDb()
+  const rows = await ctx.db
     .select({ e: integrationEvents, u: { id: users.id, name: users.name, email: users.email } })
     .from(integrationEvents)
     .leftJoin(users, eq(users.id, integrationEvents.actorUserId))
-    .where(and(eq(integrationEvents.integrationId, id), eq(integrationEvents.workspaceId, actor.workspaceId)))
+    .where(and(eq(integrationEvents.integrationId, id), eq(integrationEvents.workspaceId, ctx.workspaceId)))
     .orderBy(desc(integrationEvents.id))
     .limit(eventLimit);
   const events = rows.map(({ e, u }) =>

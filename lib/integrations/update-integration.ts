@@ -1,14 +1,13 @@
 // Edit and rotate: rename, change the owner, change scopes, switch auth method or replace credentials.
 // New credentials are verified exactly like a connect before they replace the old ones; synced data is
 // untouched. A failed verification is recorded in the integration's event log and nothing changes.
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db";
+import { eq } from "drizzle-orm";
 import { integrations } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { AppError, notFound } from "@/lib/errors";
+import { type Ctx, withDb } from "@/lib/context";
+import { AppError } from "@/lib/errors";
+import { changeNameAndOwner, checkNameAndOwner } from "./change-name-and-owner";
 import { type AuthInput, type IntegrationView, METHOD_LABEL, type UpdateInput, type VerifyResult } from "./contracts";
-import { assertNameFree, isUniqueViolation, nameTaken } from "./names";
-import { assertOwner } from "./owners";
+import { findIntegration } from "./find-integration";
 import { type Prepared, prepareAndVerify, verificationError } from "./prepare";
 import { recordEvent } from "./record-event";
 import { readSecrets } from "./secrets";
@@ -27,26 +26,19 @@ async function currentAuth(id: string, row: typeof integrations.$inferSelect): P
 }
 
 export async function updateIntegration({
-  actor,
-  id,
+  ctx,
   input,
 }: {
-  actor: Actor;
-  id: string;
-  input: UpdateInput;
+  ctx: Ctx;
+  input: UpdateInput & { integrationId: string };
 }): Promise<{ integration: IntegrationView; verification: VerifyResult | null }> {
-  const db = getDb();
-  const [row] = await db
-    .select()
-    .from(integrations)
-    .where(and(eq(integrations.id, id), eq(integrations.workspaceId, actor.workspaceId)))
-    .limit(1);
-  if (!row) throw notFound("Integration");
+  const { actor, db } = ctx;
+  const id = input.integrationId;
+  const row = await findIntegration(actor.workspaceId, id, db);
   if (row.state !== "connected")
     throw new AppError("CONFLICT", "This integration is disconnected; connect the org again instead of editing it");
-  if (input.name !== undefined && input.name.toLowerCase() !== row.name.toLowerCase())
-    await assertNameFree(actor.workspaceId, input.name, id);
-  if (input.ownerId) await assertOwner(actor.workspaceId, input.ownerId);
+  // Cheap checks before calling Okta.
+  await checkNameAndOwner(ctx, row, input);
 
   let prepared: Prepared | null = null;
   if (input.auth || input.scopes) {
@@ -72,63 +64,52 @@ export async function updateIntegration({
     }
   }
 
-  try {
-    await db.transaction(async (tx) => {
-      const changes: string[] = [];
-      const set: Partial<typeof integrations.$inferInsert> = { updatedAt: new Date() };
-      if (input.name !== undefined && input.name !== row.name) {
-        set.name = input.name;
-        changes.push(`renamed "${row.name}" to "${input.name}"`);
-      }
-      if (input.ownerId !== undefined && input.ownerId !== row.ownerId) {
-        set.ownerId = input.ownerId;
-        changes.push("changed the owner");
-      }
-      await tx.update(integrations).set(set).where(eq(integrations.id, id));
-      if (changes.length) {
-        await recordEvent(
-          {
-            workspaceId: actor.workspaceId,
-            integrationId: id,
-            kind: "integration.updated",
-            message: `Integration ${changes.join(", ")}`,
-            details: { name: set.name, ownerId: set.ownerId },
-            actorUserId: actor.userId,
-          },
-          tx,
-        );
-      }
-      if (prepared) {
-        await storeCredentials(tx, id, prepared);
-        const d = prepared.resolved.descriptor;
-        const what = input.auth
-          ? d.authMethod === row.authMethod
-            ? `Credentials replaced (${METHOD_LABEL[d.authMethod]})`
-            : `Auth method changed from ${METHOD_LABEL[row.authMethod]} to ${METHOD_LABEL[d.authMethod]}`
-          : "Scopes changed";
-        await recordEvent(
-          {
-            workspaceId: actor.workspaceId,
-            integrationId: id,
-            kind: "credentials.changed",
-            message: what,
-            details: {
-              method: d.authMethod,
-              previousMethod: row.authMethod,
-              clientId: d.clientId,
-              keyId: d.keyId,
-              scopes: prepared.scopes,
-              usesDpop: prepared.outcome.result.usesDpop,
-            },
-            actorUserId: actor.userId,
-          },
-          tx,
-        );
-      }
+  await db.transaction(async (tx) => {
+    await tx.update(integrations).set({ updatedAt: new Date() }).where(eq(integrations.id, id));
+    const { said, details } = await changeNameAndOwner({
+      ctx: withDb(ctx, tx),
+      input: { integration: row, name: input.name, ownerId: input.ownerId },
     });
-  } catch (e) {
-    if (isUniqueViolation(e)) throw nameTaken(input.name ?? row.name);
-    throw e;
-  }
-  return { integration: (await viewOf(actor.workspaceId, id))!, verification: prepared?.outcome.result ?? null };
+    if (said.length) {
+      await recordEvent(
+        {
+          workspaceId: actor.workspaceId,
+          integrationId: id,
+          kind: "integration.updated",
+          message: `Integration ${said.join(", ")}`,
+          details,
+          actorUserId: actor.userId,
+        },
+        tx,
+      );
+    }
+    if (prepared) {
+      await storeCredentials(tx, id, prepared);
+      const d = prepared.resolved.descriptor;
+      const what = input.auth
+        ? d.authMethod === row.authMethod
+          ? `Credentials replaced (${METHOD_LABEL[d.authMethod]})`
+          : `Auth method changed from ${METHOD_LABEL[row.authMethod]} to ${METHOD_LABEL[d.authMethod]}`
+        : "Scopes changed";
+      await recordEvent(
+        {
+          workspaceId: actor.workspaceId,
+          integrationId: id,
+          kind: "credentials.changed",
+          message: what,
+          details: {
+            method: d.authMethod,
+            previousMethod: row.authMethod,
+            clientId: d.clientId,
+            keyId: d.keyId,
+            scopes: prepared.scopes,
+            usesDpop: prepared.outcome.result.usesDpop,
+          },
+          actorUserId: actor.userId,
+        },
+        tx,
+      );
+    }
+  });
+  return { integration: (await viewOf(actor.workspaceId, id, db))!, verification: prepared?.outcome.result ?? null };
 }

@@ -7,11 +7,12 @@ import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { userCtx } from "@/lib/context";
 import { resetEnvCache } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startSync } from "@/lib/sync/start-sync";
-import { connectToEmulator, differences, fetchTruth, storedRows, truthRows } from "@/test/sync-fixtures";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
+import { connectToEmulator, differences, fetchTruth, storedRows, truthRows } from "@/test/sync-fixtures";
 
 const baseUrl = process.env.DATABASE_URL!;
 const dbName = `osc_workers_${randomUUID().slice(0, 8)}`;
@@ -142,12 +143,7 @@ describe("sync workers", () => {
     await waitFor("the initial run", async () => (await runStatus(c.runId)).status === "succeeded");
     // Slow enough that the run is still mid-walk when SIGTERM lands, however loaded the machine.
     await emu.control("POST", "/faults", { latencyMs: 150 });
-    const { run } = await startSync({
-      integrationId: c.integrationId,
-      workspaceId: c.workspaceId,
-      trigger: "manual",
-      actorUserId: c.actor.userId,
-    });
+    const { run } = await startSync({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId, trigger: "manual" } });
     await waitFor("pages of the manual run", async () => (await pagesDone(run.id)) >= 5);
     // The whole process group gets SIGTERM; npm may exit before node has handed the run back.
     kill(w, "SIGTERM");

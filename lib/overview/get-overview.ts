@@ -4,6 +4,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrationEvents, type Resource, type SyncRun, syncRunResources, syncRuns } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { findIntegration } from "@/lib/integrations/find-integration";
 import { normalizeScope } from "@/lib/sync/scope-contract";
 import { type Overview, overviewSchema } from "./contracts";
@@ -15,10 +16,10 @@ import { summarizeScope } from "./summarize-scope";
 export const DURATION_RUNS = 30;
 const LEVELS = ["info", "warn", "error"] as const;
 
-export async function getOverview(input: { workspaceId: string; integrationId: string; now?: Date }): Promise<Overview> {
+export async function getOverview({ ctx, input }: { ctx: WorkspaceCtx; input: { integrationId: string; now?: Date } }): Promise<Overview> {
   const now = input.now ?? new Date();
-  const integration = await findIntegration(input.workspaceId, input.integrationId);
-  const db = getDb();
+  const { db } = ctx;
+  const integration = await findIntegration(ctx.workspaceId, input.integrationId, db);
   const id = integration.id;
   const newest = (statuses: SyncRun["status"][]) =>
     db
@@ -64,8 +65,8 @@ export async function getOverview(input: { workspaceId: string; integrationId: s
       .where(eq(integrationEvents.integrationId, id))
       .groupBy(integrationEvents.kind)
       .orderBy(integrationEvents.kind),
-    countDirectory(input.workspaceId, id, now),
-    signInsPerDay(input.workspaceId, id, integration.logWindowDays, now),
+    countDirectory(ctx.workspaceId, id, now),
+    signInsPerDay(ctx.workspaceId, id, integration.logWindowDays, now),
   ]);
 
   const withResources = [active, latest, lastSuccess].filter((r): r is SyncRun => !!r);

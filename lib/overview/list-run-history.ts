@@ -1,21 +1,22 @@
 // The run history table: newest first, who started each run, duration, requests, 429 waits and the
 // added/updated/deleted counts of every resource. Keyset-paginated on (queuedAt, id) like listRuns.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import { RESOURCES, syncRunResources, syncRuns, users } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { findIntegration } from "@/lib/integrations/find-integration";
 import { decodeCursor, encodeCursor, uuidCursor } from "@/lib/sync/cursor";
 import { type RunHistory, runHistorySchema } from "./contracts";
 
-export async function listRunHistory(input: {
-  workspaceId: string;
-  integrationId: string;
-  cursor?: string;
-  limit: number;
+export async function listRunHistory({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: { integrationId: string; cursor?: string; limit: number };
 }): Promise<RunHistory> {
-  await findIntegration(input.workspaceId, input.integrationId);
+  const { db } = ctx;
+  await findIntegration(ctx.workspaceId, input.integrationId, db);
   const after = decodeCursor(input.cursor, uuidCursor);
-  const db = getDb();
   const rows = await db
     .select({ run: syncRuns, by: { id: users.id, name: users.name, email: users.email } })
     .from(syncRuns)

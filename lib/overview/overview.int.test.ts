@@ -6,6 +6,7 @@ import { GET as overviewRoute } from "@/app/api/integrations/[id]/overview/route
 import { GET as historyRoute } from "@/app/api/integrations/[id]/overview/runs/route";
 import { GET as getSettingsRoute, PATCH as patchSettingsRoute } from "@/app/api/integrations/[id]/settings/route";
 import { getDb } from "@/db";
+import { userCtx } from "@/lib/context";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startSync } from "@/lib/sync/start-sync";
 import { createTenant } from "@/test/factories";
@@ -35,7 +36,10 @@ const call = (handler: Handler, path: string, key: string, params: Record<string
 
 type Obj = Record<string, unknown>;
 const tally = <T extends Obj>(rows: T[], key: (r: T) => string) =>
-  rows.reduce<Record<string, number>>((acc, r) => ((acc[key(r)] = (acc[key(r)] ?? 0) + 1), acc), {});
+  rows.reduce<Record<string, number>>((acc, r) => {
+    acc[key(r)] = (acc[key(r)] ?? 0) + 1;
+    return acc;
+  }, {});
 
 describe("overview against the emulator", () => {
   it("counts equal the emulator's truth after a full sync, and the health is connected", async () => {
@@ -124,12 +128,7 @@ describe("overview against the emulator", () => {
   it("the run history says who started each run, with per-resource changes; it pages and is scoped", async () => {
     const c = await connectToEmulator(emu);
     await runSync(c.runId);
-    const { run } = await startSync({
-      integrationId: c.integrationId,
-      workspaceId: c.workspaceId,
-      trigger: "manual",
-      actorUserId: c.actor.userId,
-    });
+    const { run } = await startSync({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId, trigger: "manual" } });
     await runSync(run.id);
     const page1 = (await (
       await call(historyRoute, `/api/integrations/${c.integrationId}/overview/runs?limit=1`, c.tenant.viewerKey, { id: c.integrationId })

@@ -2,20 +2,25 @@
 // Database-only so it can join the caller's transaction: a worker still busy with the run notices at
 // its next page commit or heartbeat (its lease check requires status 'running') and stops writing.
 import { and, eq, inArray } from "drizzle-orm";
-import { type DbOrTx, getDb } from "@/db";
 import { syncRunResources, syncRuns } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { recordEvent } from "@/lib/integrations/record-event";
 
-export async function cancelSyncs(
-  input: { integrationId: string; reason: string; actorUserId?: string | null; runId?: string },
-  db: DbOrTx = getDb(),
-): Promise<{ cancelled: string[] }> {
+export async function cancelSyncs({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: { integrationId: string; reason: string; runId?: string };
+}): Promise<{ cancelled: string[] }> {
+  const { db } = ctx;
   const now = new Date();
   const runs = await db
     .update(syncRuns)
     .set({ status: "cancelled", finishedAt: now, leaseOwner: null, error: { message: input.reason } })
     .where(
       and(
+        eq(syncRuns.workspaceId, ctx.workspaceId),
         eq(syncRuns.integrationId, input.integrationId),
         inArray(syncRuns.status, ["queued", "running"]),
         input.runId ? eq(syncRuns.id, input.runId) : undefined,
@@ -37,7 +42,7 @@ export async function cancelSyncs(
         level: "warn",
         kind: "sync.cancelled",
         message: `Sync cancelled: ${input.reason}`,
-        actorUserId: input.actorUserId,
+        actorUserId: ctx.actor?.userId ?? null,
       },
       db,
     );

@@ -7,6 +7,7 @@
 // claimed with FOR UPDATE SKIP LOCKED and moved forward in the same statement.
 import { getDb } from "@/db";
 import type { RunMode } from "@/db/schema";
+import { systemCtx } from "@/lib/context";
 import { log } from "@/lib/log";
 import { startSync } from "./start-sync";
 
@@ -25,7 +26,10 @@ export async function enqueueDueSyncs(limit = 100): Promise<string[]> {
   const started: string[] = [];
   for (const i of due) {
     try {
-      const { run } = await startSync({ integrationId: i.id, workspaceId: i.workspace_id, trigger: "scheduled", mode: i.mode });
+      const { run } = await startSync({
+        ctx: systemCtx(i.workspace_id),
+        input: { integrationId: i.id, trigger: "scheduled", mode: i.mode },
+      });
       started.push(run.id);
     } catch (error) {
       log.warn("scheduled sync could not start", { integrationId: i.id, error });

@@ -1,7 +1,7 @@
 // One run with its live per-resource progress and results (the progress bar polls this).
 import { and, asc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import { RESOURCES, type SyncRun, type SyncRunResource, syncRunResources, syncRuns } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { findIntegration } from "@/lib/integrations/find-integration";
 import { type RunDetail, runDetailSchema } from "./contracts";
@@ -36,9 +36,9 @@ export function toRunDetail(run: SyncRun, resources: SyncRunResource[]): RunDeta
   });
 }
 
-export async function getRun(input: { workspaceId: string; integrationId: string; runId: string }): Promise<RunDetail> {
-  await findIntegration(input.workspaceId, input.integrationId);
-  const db = getDb();
+export async function getRun({ ctx, input }: { ctx: WorkspaceCtx; input: { integrationId: string; runId: string } }): Promise<RunDetail> {
+  const { db } = ctx;
+  await findIntegration(ctx.workspaceId, input.integrationId, db);
   const [run] = await db
     .select()
     .from(syncRuns)

@@ -3,6 +3,7 @@
 // fraction of what a full run does.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { systemCtx, userCtx } from "@/lib/context";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
@@ -64,11 +65,8 @@ describe("incremental sync", () => {
     const after = truthRows(await fetchTruth(emu));
 
     const { run } = await startSync({
-      integrationId: c.integrationId,
-      workspaceId: c.workspaceId,
-      trigger: "manual",
-      mode: "incremental",
-      actorUserId: c.actor.userId,
+      ctx: userCtx(c.actor),
+      input: { integrationId: c.integrationId, trigger: "manual", mode: "incremental" },
     });
     expect(run.mode).toBe("incremental");
     await expectSucceeded(run.id);
@@ -95,7 +93,10 @@ describe("incremental sync", () => {
     await expectSucceeded(c.runId);
     await sql()`update integrations set cursors = cursors #- '{since,users}' where id = ${c.integrationId}`;
     await emu.control("POST", "/mutations", { count: 30, seed: 5 });
-    const { run } = await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual", mode: "incremental" });
+    const { run } = await startSync({
+      ctx: systemCtx(c.workspaceId),
+      input: { integrationId: c.integrationId, trigger: "manual", mode: "incremental" },
+    });
     await expectSucceeded(run.id);
     await expectMatchesTruth(c.integrationId);
     const res = await runResources(run.id);
@@ -131,7 +132,9 @@ describe("schedules", () => {
     // 0 turns incremental runs off.
     await sql()`update integrations set incremental_sync_interval_minutes = 0 where id = ${c.integrationId}`;
     await expectSucceeded((await sql()`select id from sync_runs where integration_id = ${c.integrationId} and status = 'queued'`)[0].id);
-    await startSync({ integrationId: c.integrationId, workspaceId: c.workspaceId, trigger: "manual" }).then(({ run }) => runSync(run.id));
+    await startSync({ ctx: systemCtx(c.workspaceId), input: { integrationId: c.integrationId, trigger: "manual" } }).then(({ run }) =>
+      runSync(run.id),
+    );
     const [off] = await sql()`select next_incremental_sync_at from integrations where id = ${c.integrationId}`;
     expect(off.next_incremental_sync_at).toBeNull();
   });

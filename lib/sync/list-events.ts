@@ -1,24 +1,29 @@
 // An integration's event log, newest first, filtered by level and kind (and run); keyset on id.
 import { and, desc, eq, lt } from "drizzle-orm";
-import { getDb } from "@/db";
 import { type EventLevel, integrationEvents } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import type { EventKind } from "@/lib/integrations/event-kinds";
 import { findIntegration } from "@/lib/integrations/find-integration";
 import { type IntegrationEventItem, integrationEventSchema } from "./contracts";
 import { decodeCursor, encodeCursor, idCursor } from "./cursor";
 
-export async function listEvents(input: {
-  workspaceId: string;
-  integrationId: string;
-  level?: EventLevel;
-  kind?: EventKind;
-  runId?: string;
-  cursor?: string;
-  limit: number;
+export async function listEvents({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: {
+    integrationId: string;
+    level?: EventLevel;
+    kind?: EventKind;
+    runId?: string;
+    cursor?: string;
+    limit: number;
+  };
 }): Promise<{ items: IntegrationEventItem[]; nextCursor: string | null }> {
-  await findIntegration(input.workspaceId, input.integrationId);
+  await findIntegration(ctx.workspaceId, input.integrationId, ctx.db);
   const after = decodeCursor(input.cursor, idCursor);
-  const rows = await getDb()
+  const rows = await ctx.db
     .select()
     .from(integrationEvents)
     .where(

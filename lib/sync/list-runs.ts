@@ -1,21 +1,22 @@
 // An integration's runs, newest first, with totals; keyset-paginated on (queuedAt, id).
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db";
 import { syncRunResources, syncRuns } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { findIntegration } from "@/lib/integrations/find-integration";
 import { type RunSummary, runSummarySchema } from "./contracts";
 import { decodeCursor, encodeCursor, uuidCursor } from "./cursor";
 import { runTotalsSql } from "./get-run";
 
-export async function listRuns(input: {
-  workspaceId: string;
-  integrationId: string;
-  cursor?: string;
-  limit: number;
+export async function listRuns({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: { integrationId: string; cursor?: string; limit: number };
 }): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
-  await findIntegration(input.workspaceId, input.integrationId);
+  const { db } = ctx;
+  await findIntegration(ctx.workspaceId, input.integrationId, db);
   const after = decodeCursor(input.cursor, uuidCursor);
-  const db = getDb();
   const rows = await db
     .select()
     .from(syncRuns)

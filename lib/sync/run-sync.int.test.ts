@@ -1,6 +1,7 @@
 // Full syncs against the real emulator: the database must equal the emulator's ground truth.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { userCtx } from "@/lib/context";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
@@ -95,12 +96,7 @@ describe("full sync", () => {
     expect(applied.applied).toBe(80);
     const after = truthRows(await fetchTruth(emu));
 
-    const { run, created } = await startSync({
-      integrationId: c.integrationId,
-      workspaceId: c.workspaceId,
-      trigger: "manual",
-      actorUserId: c.actor.userId,
-    });
+    const { run, created } = await startSync({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId, trigger: "manual" } });
     expect(created).toBe(true);
     expect((await runSync(run.id)).status).toBe("succeeded");
     const res = await runResources(run.id);

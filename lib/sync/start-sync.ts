@@ -2,8 +2,9 @@
 // run per integration (partial unique index sync_runs_one_active), so twenty concurrent "Sync now"
 // clicks insert one row and nineteen unique violations that resolve to it.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import type { DbOrTx } from "@/db";
 import { integrations, RESOURCES, type RunMode, type RunTrigger, type SyncRun, syncRunResources, syncRuns } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { findIntegration } from "@/lib/integrations/find-integration";
 import { recordEvent } from "@/lib/integrations/record-event";
@@ -12,17 +13,15 @@ import { log } from "@/lib/log";
 
 export interface StartSyncInput {
   integrationId: string;
-  workspaceId: string;
   trigger: RunTrigger;
-  actorUserId?: string | null;
   mode?: RunMode;
 }
 
 const isUniqueViolation = (e: unknown) =>
   (e as { cause?: { code?: string } })?.cause?.code === "23505" || (e as { code?: string })?.code === "23505";
 
-async function activeRun(integrationId: string) {
-  const [run] = await getDb()
+async function activeRun(db: DbOrTx, integrationId: string) {
+  const [run] = await db
     .select()
     .from(syncRuns)
     .where(and(eq(syncRuns.integrationId, integrationId), inArray(syncRuns.status, ["queued", "running"])))
@@ -30,16 +29,18 @@ async function activeRun(integrationId: string) {
   return run;
 }
 
-export async function startSync(input: StartSyncInput): Promise<{ run: SyncRun; created: boolean }> {
-  const integration = await findIntegration(input.workspaceId, input.integrationId);
+/** Who started it is ctx.actor (null for the scheduler and other system callers). */
+export async function startSync({ ctx, input }: { ctx: WorkspaceCtx; input: StartSyncInput }): Promise<{ run: SyncRun; created: boolean }> {
+  const integration = await findIntegration(ctx.workspaceId, input.integrationId, ctx.db);
+  const actorUserId = ctx.actor?.userId ?? null;
   if (integration.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; reconnect it to sync");
   const mode = input.mode ?? "full";
 
   for (let attempt = 0; attempt < 3; attempt++) {
-    const existing = await activeRun(input.integrationId);
+    const existing = await activeRun(ctx.db, input.integrationId);
     if (existing) return { run: existing, created: false };
     try {
-      const run = await getDb().transaction(async (tx) => {
+      const run = await ctx.db.transaction(async (tx) => {
         const [created] = await tx
           .insert(syncRuns)
           .values({
@@ -47,7 +48,7 @@ export async function startSync(input: StartSyncInput): Promise<{ run: SyncRun; 
             integrationId: integration.id,
             trigger: input.trigger,
             mode,
-            triggeredById: input.actorUserId ?? null,
+            triggeredById: actorUserId,
           })
           .returning();
         await tx.insert(syncRunResources).values(RESOURCES.map((resource) => ({ runId: created.id, resource })));
@@ -68,7 +69,7 @@ export async function startSync(input: StartSyncInput): Promise<{ run: SyncRun; 
             kind: "sync.queued",
             message: `Sync queued (${input.trigger}${mode === "incremental" ? ", incremental" : ""})`,
             details: { trigger: input.trigger, mode },
-            actorUserId: input.actorUserId,
+            actorUserId,
           },
           tx,
         );
@@ -84,7 +85,7 @@ export async function startSync(input: StartSyncInput): Promise<{ run: SyncRun; 
       // Someone else's run won the race; loop to return it (or retry if it already finished).
     }
   }
-  const run = await activeRun(input.integrationId);
+  const run = await activeRun(ctx.db, input.integrationId);
   if (run) return { run, created: false };
   throw new AppError("CONFLICT", "Could not start a sync; try again");
 }

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { type DbOrTx, getDb } from "@/db";
 import { workspaces } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 
-export async function getWorkspace(workspaceId: string, db: DbOrTx = getDb()) {
-  const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+export async function getWorkspace({ ctx }: { ctx: WorkspaceCtx }) {
+  const [ws] = await ctx.db.select().from(workspaces).where(eq(workspaces.id, ctx.workspaceId)).limit(1);
   if (!ws) throw notFound("Workspace");
   return ws;
 }

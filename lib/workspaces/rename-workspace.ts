@@ -1,15 +1,11 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { getDb } from "@/db";
 import { workspaces } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
+import type { RenameWorkspaceInput } from "./contracts";
 
-export const renameWorkspaceInput = z.strictObject({
-  name: z.string().trim().min(1, "Enter a workspace name").max(80, "Name must be at most 80 characters"),
-});
-
-export async function renameWorkspace(workspaceId: string, data: z.output<typeof renameWorkspaceInput>) {
-  const [ws] = await getDb().update(workspaces).set({ name: data.name }).where(eq(workspaces.id, workspaceId)).returning();
+export async function renameWorkspace({ ctx, input }: { ctx: Ctx; input: RenameWorkspaceInput }) {
+  const [ws] = await ctx.db.update(workspaces).set({ name: input.name }).where(eq(workspaces.id, ctx.workspaceId)).returning();
   if (!ws) throw notFound("Workspace");
   return { id: ws.id, name: ws.name, createdAt: ws.createdAt };
 }

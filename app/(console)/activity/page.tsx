@@ -3,21 +3,22 @@ import { PageHeader } from "@/components/ui";
 import { listActivity } from "@/lib/activity/list-activity";
 import { listEventTypes } from "@/lib/activity/list-event-types";
 import { activityQuery } from "@/lib/activity/schemas";
-import { requirePageActor } from "@/lib/auth/page";
+import { requirePageCtx } from "@/lib/auth/page";
 import { links } from "@/lib/links";
 import { ActivityClient, type Filters } from "./client";
 
 export const metadata: Metadata = { title: "Activity" };
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor();
+  const ctx = await requirePageCtx();
+  const { actor } = ctx;
   const sp = await searchParams;
   const pick = (k: string) => (typeof sp[k] === "string" && sp[k] ? (sp[k] as string) : undefined);
   // Filters come from the URL so a filtered view can be shared; anything invalid is ignored.
   const parsed = activityQuery.safeParse({ outcome: pick("outcome"), eventType: pick("eventType"), q: pick("q") });
   const query = parsed.success ? parsed.data : activityQuery.parse({});
   const filters: Filters = { outcome: query.outcome ?? "", eventType: query.eventType ?? "", q: query.q ?? "" };
-  const [first, eventTypes] = await Promise.all([listActivity(actor.workspaceId, query), listEventTypes(actor.workspaceId)]);
+  const [first, eventTypes] = await Promise.all([listActivity({ ctx, input: query }), listEventTypes({ ctx })]);
   return (
     <>
       <PageHeader

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ConnectedIntegrations } from "@/components/integrations/connected-list";
 import { PageHeader } from "@/components/ui";
-import { requirePageActor } from "@/lib/auth/page";
+import { requirePageCtx } from "@/lib/auth/page";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { links } from "@/lib/links";
 import { IntegrationsClient } from "./client";
@@ -9,8 +9,9 @@ import { IntegrationsClient } from "./client";
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage() {
-  const actor = await requirePageActor();
-  const { items } = await listIntegrations({ actor });
+  const ctx = await requirePageCtx();
+  const { actor } = ctx;
+  const { items } = await listIntegrations({ ctx });
   return (
     <>
       <PageHeader

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DirectoryHeader } from "@/components/directory/directory-tabs";
 import { NothingSynced } from "@/components/directory/empty";
-import { requirePageActor } from "@/lib/auth/page";
+import { requirePageCtx } from "@/lib/auth/page";
 import { filtersFromUrl, listAppsQuery } from "@/lib/directory/contracts";
 import { getFacets } from "@/lib/directory/get-facets";
 import { listApps } from "@/lib/directory/list-apps";
@@ -10,9 +10,10 @@ import { AppsClient } from "./client";
 export const metadata: Metadata = { title: "Apps · Directory" };
 
 export default async function AppsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor();
+  const ctx = await requirePageCtx();
+  const { actor } = ctx;
   const input = filtersFromUrl(listAppsQuery, await searchParams);
-  const [facets, first] = await Promise.all([getFacets({ ctx: actor }), listApps({ ctx: actor, input })]);
+  const [facets, first] = await Promise.all([getFacets({ ctx }), listApps({ ctx, input })]);
   const filters = {
     q: input.q ?? "",
     status: input.status?.join(",") ?? "",

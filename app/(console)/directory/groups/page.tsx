@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DirectoryHeader } from "@/components/directory/directory-tabs";
 import { NothingSynced } from "@/components/directory/empty";
-import { requirePageActor } from "@/lib/auth/page";
+import { requirePageCtx } from "@/lib/auth/page";
 import { filtersFromUrl, listGroupsQuery } from "@/lib/directory/contracts";
 import { getFacets } from "@/lib/directory/get-facets";
 import { listGroups } from "@/lib/directory/list-groups";
@@ -10,9 +10,10 @@ import { GroupsClient } from "./client";
 export const metadata: Metadata = { title: "Groups · Directory" };
 
 export default async function GroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor();
+  const ctx = await requirePageCtx();
+  const { actor } = ctx;
   const input = filtersFromUrl(listGroupsQuery, await searchParams);
-  const [facets, first] = await Promise.all([getFacets({ ctx: actor }), listGroups({ ctx: actor, input })]);
+  const [facets, first] = await Promise.all([getFacets({ ctx }), listGroups({ ctx, input })]);
   const filters = {
     q: input.q ?? "",
     type: input.type?.join(",") ?? "",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DirectoryHeader } from "@/components/directory/directory-tabs";
 import { NothingSynced } from "@/components/directory/empty";
-import { requirePageActor } from "@/lib/auth/page";
+import { requirePageCtx } from "@/lib/auth/page";
 import { filtersFromUrl, listUsersQuery } from "@/lib/directory/contracts";
 import { getFacets } from "@/lib/directory/get-facets";
 import { listUsers } from "@/lib/directory/list-users";
@@ -10,9 +10,10 @@ import { PeopleClient } from "./client";
 export const metadata: Metadata = { title: "People · Directory" };
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor();
+  const ctx = await requirePageCtx();
+  const { actor } = ctx;
   const input = filtersFromUrl(listUsersQuery, await searchParams);
-  const [facets, first] = await Promise.all([getFacets({ ctx: actor }), listUsers({ ctx: actor, input })]);
+  const [facets, first] = await Promise.all([getFacets({ ctx }), listUsers({ ctx, input })]);
   const filters = {
     q: input.q ?? "",
     status: input.status?.join(",") ?? "",

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageActor } from "@/lib/auth/page";
+import { requirePageCtx } from "@/lib/auth/page";
 import { listUsers } from "@/lib/users/list-users";
 import { SettingsHeader } from "../settings-header";
 import { PeopleClient } from "./client";
@@ -7,8 +7,9 @@ import { PeopleClient } from "./client";
 export const metadata: Metadata = { title: "People · Settings" };
 
 export default async function PeoplePage() {
-  const actor = await requirePageActor();
-  const people = await listUsers(actor.workspaceId);
+  const ctx = await requirePageCtx();
+  const { actor } = ctx;
+  const people = await listUsers({ ctx });
   return (
     <>
       <SettingsHeader

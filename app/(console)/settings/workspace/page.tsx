@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageActor } from "@/lib/auth/page";
+import { requirePageCtx } from "@/lib/auth/page";
 import { getWorkspace } from "@/lib/workspaces/get-workspace";
 import { SettingsHeader } from "../settings-header";
 import { WorkspaceClient } from "./client";
@@ -7,8 +7,9 @@ import { WorkspaceClient } from "./client";
 export const metadata: Metadata = { title: "Workspace · Settings" };
 
 export default async function WorkspacePage() {
-  const actor = await requirePageActor();
-  const ws = await getWorkspace(actor.workspaceId);
+  const ctx = await requirePageCtx();
+  const { actor } = ctx;
+  const ws = await getWorkspace({ ctx });
   return (
     <>
       <SettingsHeader

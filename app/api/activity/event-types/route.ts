@@ -1,4 +1,4 @@
 import { listEventTypes } from "@/lib/activity/list-event-types";
 import { route } from "@/lib/api/route";
 
-export const GET = route({ access: "viewer" }, async ({ actor }) => ({ items: await listEventTypes(actor.workspaceId) }));
+export const GET = route({ access: "viewer" }, async ({ ctx }) => ({ items: await listEventTypes({ ctx }) }));

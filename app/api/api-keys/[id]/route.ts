@@ -1,7 +1,7 @@
-import { z } from "zod";
+import { idParam } from "@/lib/api/params";
 import { route } from "@/lib/api/route";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 
-const params = z.object({ id: z.uuid("API key id must be a UUID") });
-
-export const DELETE = route({ access: "admin", params }, async ({ actor, params }) => revokeApiKey(actor.workspaceId, params.id));
+export const DELETE = route({ access: "admin", params: idParam("API key") }, async ({ ctx, params }) =>
+  revokeApiKey({ ctx, input: { keyId: params.id } }),
+);

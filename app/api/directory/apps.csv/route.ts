@@ -5,6 +5,6 @@ import { exportDirectoryCsv } from "@/lib/directory/export-csv";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", query: listAppsQuery }, async ({ actor, query }) =>
-  csvResponse(exportDirectoryCsv({ ctx: actor, input: { list: "apps", filters: query } })),
+export const GET = route({ access: "viewer", query: listAppsQuery }, async ({ ctx, query }) =>
+  csvResponse(exportDirectoryCsv({ ctx, input: { list: "apps", filters: query } })),
 );

@@ -4,4 +4,4 @@ import { listApps } from "@/lib/directory/list-apps";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", query: listAppsQuery }, ({ actor, query }) => listApps({ ctx: actor, input: query }));
+export const GET = route({ access: "viewer", query: listAppsQuery }, ({ ctx, query }) => listApps({ ctx, input: query }));

@@ -6,4 +6,4 @@ export const dynamic = "force-dynamic";
 
 const query = z.object({ integrationId: z.uuid().optional() }).strict();
 
-export const GET = route({ access: "viewer", query }, ({ actor, query }) => getFacets({ ctx: actor, input: query }));
+export const GET = route({ access: "viewer", query }, ({ ctx, query }) => getFacets({ ctx, input: query }));

@@ -5,6 +5,6 @@ import { exportDirectoryCsv } from "@/lib/directory/export-csv";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", query: listGroupsQuery }, async ({ actor, query }) =>
-  csvResponse(exportDirectoryCsv({ ctx: actor, input: { list: "groups", filters: query } })),
+export const GET = route({ access: "viewer", query: listGroupsQuery }, async ({ ctx, query }) =>
+  csvResponse(exportDirectoryCsv({ ctx, input: { list: "groups", filters: query } })),
 );

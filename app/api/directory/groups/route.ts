@@ -4,4 +4,4 @@ import { listGroups } from "@/lib/directory/list-groups";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", query: listGroupsQuery }, ({ actor, query }) => listGroups({ ctx: actor, input: query }));
+export const GET = route({ access: "viewer", query: listGroupsQuery }, ({ ctx, query }) => listGroups({ ctx, input: query }));

@@ -5,6 +5,6 @@ import { exportDirectoryCsv } from "@/lib/directory/export-csv";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", query: listUsersQuery }, async ({ actor, query }) =>
-  csvResponse(exportDirectoryCsv({ ctx: actor, input: { list: "users", filters: query } })),
+export const GET = route({ access: "viewer", query: listUsersQuery }, async ({ ctx, query }) =>
+  csvResponse(exportDirectoryCsv({ ctx, input: { list: "users", filters: query } })),
 );

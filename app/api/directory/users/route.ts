@@ -4,4 +4,4 @@ import { listUsers } from "@/lib/directory/list-users";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", query: listUsersQuery }, ({ actor, query }) => listUsers({ ctx: actor, input: query }));
+export const GET = route({ access: "viewer", query: listUsersQuery }, ({ ctx, query }) => listUsers({ ctx, input: query }));

@@ -6,6 +6,6 @@ import { startPresaveDiagnostics } from "@/lib/diagnostics/run-presave-diagnosti
 export const dynamic = "force-dynamic";
 
 /** The same checks before saving: the body of POST /api/integrations/verify plus `symptom`. */
-export const POST = route({ access: "admin", body: presaveDiagnosticsInput, maxBodyBytes: 64 * 1024 }, async ({ req, actor, body }) =>
-  respondWithDiagnostics(req, await startPresaveDiagnostics({ actor, input: body })),
+export const POST = route({ access: "admin", body: presaveDiagnosticsInput, maxBodyBytes: 64 * 1024 }, async ({ req, ctx, body }) =>
+  respondWithDiagnostics(req, await startPresaveDiagnostics({ ctx, input: body })),
 );

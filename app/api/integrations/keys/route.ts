@@ -1,4 +1,4 @@
 import { route } from "@/lib/api/route";
 import { createPendingKey } from "@/lib/integrations/create-pending-key";
 
-export const POST = route({ access: "admin" }, async ({ actor }) => Response.json(await createPendingKey({ actor }), { status: 201 }));
+export const POST = route({ access: "admin" }, async ({ ctx }) => Response.json(await createPendingKey({ ctx }), { status: 201 }));

@@ -1,16 +1,16 @@
-import { z } from "zod";
+import { idParam } from "@/lib/api/params";
 import { route } from "@/lib/api/route";
 import { removeUser } from "@/lib/users/remove-user";
-import { updateUserInput } from "@/lib/users/schemas";
+import { publicUser, updateUserInput } from "@/lib/users/schemas";
 import { updateUser } from "@/lib/users/update-user";
 
-const params = z.object({ id: z.uuid("User id must be a UUID") });
+const params = idParam("User");
 
-export const PATCH = route({ access: "admin", params, body: updateUserInput }, async ({ actor, params, body }) =>
-  updateUser(actor.workspaceId, params.id, body),
+export const PATCH = route({ access: "admin", params, body: updateUserInput, output: publicUser }, async ({ ctx, params, body }) =>
+  updateUser({ ctx, input: { ...body, userId: params.id } }),
 );
 
-export const DELETE = route({ access: "admin", params }, async ({ actor, params }) => {
-  await removeUser(actor.workspaceId, params.id, actor.userId);
+export const DELETE = route({ access: "admin", params }, async ({ ctx, params }) => {
+  await removeUser({ ctx, input: { userId: params.id } });
   return new Response(null, { status: 204 });
 });

@@ -33,14 +33,14 @@ export default async function IntegrationPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ connected?: string }>;
 }) {
-  const { actor, integration: i } = await load(params);
-  const scope = { workspaceId: actor.workspaceId, integrationId: i.id };
+  const { ctx, actor, integration: i } = await load(params);
+  const scope = { integrationId: i.id };
   const [overview, history, events, connectedEvents, people] = await Promise.all([
-    getOverview(scope),
-    listRunHistory({ ...scope, limit: RECENT_RUNS }),
-    listEvents({ ...scope, limit: EVENTS_PAGE }),
-    listEvents({ ...scope, kind: "integration.connected", limit: 1 }),
-    listUsers(actor.workspaceId),
+    getOverview({ ctx, input: scope }),
+    listRunHistory({ ctx, input: { ...scope, limit: RECENT_RUNS } }),
+    listEvents({ ctx, input: { ...scope, limit: EVENTS_PAGE } }),
+    listEvents({ ctx, input: { ...scope, kind: "integration.connected", limit: 1 } }),
+    listUsers({ ctx }),
   ]);
   const qc = new QueryClient();
   qc.setQueryData(integrationKeys.overview(i.id), overview);

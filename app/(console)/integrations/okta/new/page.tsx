@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ConnectForm } from "@/components/integrations/connect-form";
 import { Alert, PageHeader } from "@/components/ui";
-import { requirePageActor } from "@/lib/auth/page";
+import { requirePageCtx } from "@/lib/auth/page";
 import { getEnv } from "@/lib/env";
 import { links } from "@/lib/links";
 import { listUsers } from "@/lib/users/list-users";
@@ -9,7 +9,8 @@ import { listUsers } from "@/lib/users/list-users";
 export const metadata: Metadata = { title: "Connect Okta" };
 
 export default async function ConnectOktaPage() {
-  const actor = await requirePageActor();
+  const ctx = await requirePageCtx();
+  const { actor } = ctx;
   const crumbs = [{ label: "Integrations", href: links.integrations() }, { label: "Connect Okta" }];
   if (actor.role !== "admin") {
     return (
@@ -21,7 +22,7 @@ export default async function ConnectOktaPage() {
       </>
     );
   }
-  const owners = (await listUsers(actor.workspaceId)).map((u) => ({ id: u.id, name: u.name, email: u.email }));
+  const owners = (await listUsers({ ctx })).map((u) => ({ id: u.id, name: u.name, email: u.email }));
   return (
     <>
       <PageHeader

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { EVENT_LEVELS } from "@/db/schema";
+import { EVENT_LEVELS } from "@/db/enums";
+import { idParam } from "@/lib/api/params";
 import { cursorQuery, route } from "@/lib/api/route";
 import { EVENT_KINDS } from "@/lib/integrations/event-kinds";
 import { eventListSchema } from "@/lib/sync/contracts";
@@ -15,6 +16,7 @@ const query = cursorQuery
   })
   .strict();
 
-export const GET = route({ access: "viewer", params: z.object({ id: z.uuid() }), query }, async ({ actor, params, query }) =>
-  eventListSchema.parse(await listEvents({ workspaceId: actor.workspaceId, integrationId: params.id, ...query })),
+export const GET = route(
+  { access: "viewer", params: idParam("Integration"), query, output: eventListSchema },
+  async ({ ctx, params, query }) => listEvents({ ctx, input: { integrationId: params.id, ...query } }),
 );

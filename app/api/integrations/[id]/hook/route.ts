@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { idParam } from "@/lib/api/params";
 import { route } from "@/lib/api/route";
 import { getEnv } from "@/lib/env";
 import { setupHookInput } from "@/lib/hooks/contracts";
@@ -7,12 +7,12 @@ import { setupEventHook } from "@/lib/hooks/setup-event-hook";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ id: z.uuid() });
+const params = idParam("Integration");
 
-export const GET = route({ access: "viewer", params }, async ({ actor, params }) =>
-  getHookState({ workspaceId: actor.workspaceId, integrationId: params.id }),
+export const GET = route({ access: "viewer", params }, async ({ ctx, params }) =>
+  getHookState({ ctx, input: { integrationId: params.id } }),
 );
 
-export const POST = route({ access: "admin", params, body: setupHookInput }, async ({ req, actor, params, body }) =>
-  setupEventHook({ actor, integrationId: params.id, origin: getEnv().PUBLIC_URL ?? new URL(req.url).origin, input: body }),
+export const POST = route({ access: "admin", params, body: setupHookInput }, async ({ req, ctx, params, body }) =>
+  setupEventHook({ ctx, input: { ...body, integrationId: params.id, origin: getEnv().PUBLIC_URL ?? new URL(req.url).origin } }),
 );

@@ -1,17 +1,18 @@
-import { z } from "zod";
+import { idParam } from "@/lib/api/params";
 import { route } from "@/lib/api/route";
-import { settingsInput } from "@/lib/overview/contracts";
-import { getSettings } from "@/lib/overview/get-settings";
-import { updateSettings } from "@/lib/overview/update-settings";
+import { getSettings } from "@/lib/integrations/get-settings";
+import { updateSettings } from "@/lib/integrations/update-settings";
+import { settingsInput, settingsSchema, settingsUpdateResult } from "@/lib/overview/contracts";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ id: z.uuid("must be an integration id") });
+const params = idParam("Integration");
 
-export const GET = route({ access: "viewer", params }, async ({ actor, params }) =>
-  getSettings({ workspaceId: actor.workspaceId, integrationId: params.id }),
+export const GET = route({ access: "viewer", params, output: settingsSchema }, async ({ ctx, params }) =>
+  getSettings({ ctx, input: { integrationId: params.id } }),
 );
 
-export const PATCH = route({ access: "admin", params, body: settingsInput, maxBodyBytes: 64 * 1024 }, async ({ actor, params, body }) =>
-  updateSettings({ actor, integrationId: params.id, input: body }),
+export const PATCH = route(
+  { access: "admin", params, body: settingsInput, maxBodyBytes: 64 * 1024, output: settingsUpdateResult },
+  async ({ ctx, params, body }) => updateSettings({ ctx, input: { ...body, integrationId: params.id } }),
 );

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { EditForm } from "@/components/integrations/edit-form";
 import { Alert, PageHeader } from "@/components/ui";
-import { requirePageActor } from "@/lib/auth/page";
+import { requirePageCtx } from "@/lib/auth/page";
 import { AppError } from "@/lib/errors";
 import { getIntegration } from "@/lib/integrations/get-integration";
 import { links } from "@/lib/links";
@@ -12,10 +12,11 @@ import { listUsers } from "@/lib/users/list-users";
 export const metadata: Metadata = { title: "Edit Okta integration" };
 
 export default async function EditIntegrationPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor();
+  const ctx = await requirePageCtx();
+  const { actor } = ctx;
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const { integration } = await getIntegration({ actor, id, eventLimit: 1 }).catch((e) => {
+  const { integration } = await getIntegration({ ctx, input: { integrationId: id, eventLimit: 1 } }).catch((e) => {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
@@ -41,7 +42,7 @@ export default async function EditIntegrationPage({ params }: { params: Promise<
     body = (
       <EditForm
         integration={integration}
-        owners={(await listUsers(actor.workspaceId)).map((u) => ({ id: u.id, name: u.name, email: u.email }))}
+        owners={(await listUsers({ ctx })).map((u) => ({ id: u.id, name: u.name, email: u.email }))}
       />
     );
   return (

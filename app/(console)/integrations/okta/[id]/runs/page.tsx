@@ -11,9 +11,12 @@ import { listRunHistory } from "@/lib/overview/list-run-history";
 export const metadata: Metadata = { title: "Sync runs" };
 
 export default async function RunsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { actor, integration: i } = await load(params);
-  const scope = { workspaceId: actor.workspaceId, integrationId: i.id };
-  const [overview, history] = await Promise.all([getOverview(scope), listRunHistory({ ...scope, limit: HISTORY_PAGE })]);
+  const { ctx, actor, integration: i } = await load(params);
+  const scope = { integrationId: i.id };
+  const [overview, history] = await Promise.all([
+    getOverview({ ctx, input: scope }),
+    listRunHistory({ ctx, input: { ...scope, limit: HISTORY_PAGE } }),
+  ]);
   const qc = new QueryClient();
   qc.setQueryData(integrationKeys.overview(i.id), overview);
   qc.setQueryData(integrationKeys.history(i.id, HISTORY_PAGE), { pages: [history], pageParams: [null] });

@@ -8,14 +8,14 @@ import { integrationKeys } from "@/components/integration-page/queries";
 import { ScopeForm } from "@/components/integration-page/scope-form";
 import { SettingsForm } from "@/components/integration-page/settings-form";
 import { getOverview } from "@/lib/overview/get-overview";
-import { getSettings } from "@/lib/overview/get-settings";
+import { getSettings } from "@/lib/integrations/get-settings";
 
 export const metadata: Metadata = { title: "Integration settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { actor, integration: i } = await load(params);
-  const scope = { workspaceId: actor.workspaceId, integrationId: i.id };
-  const [overview, settings] = await Promise.all([getOverview(scope), getSettings(scope)]);
+  const { ctx, actor, integration: i } = await load(params);
+  const input = { integrationId: i.id };
+  const [overview, settings] = await Promise.all([getOverview({ ctx, input }), getSettings({ ctx, input })]);
   const qc = new QueryClient();
   qc.setQueryData(integrationKeys.overview(i.id), overview);
   qc.setQueryData(integrationKeys.settings(i.id), settings);

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Alert, Badge, ButtonLink, Card, CardHeader, PageHeader, Time } from "@/components/ui";
-import { requirePageActor } from "@/lib/auth/page";
+import { requirePageCtx } from "@/lib/auth/page";
 import { SYMPTOMS, type Symptom } from "@/lib/diagnostics/contracts";
 import { AppError } from "@/lib/errors";
 import { getIntegration } from "@/lib/integrations/get-integration";
@@ -23,16 +23,17 @@ export default async function TroubleshootPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ symptom?: string }>;
 }) {
-  const actor = await requirePageActor();
+  const ctx = await requirePageCtx();
+  const { actor } = ctx;
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const { integration: i } = await getIntegration({ actor, id, eventLimit: 0 }).catch((e) => {
+  const { integration: i } = await getIntegration({ ctx, input: { integrationId: id, eventLimit: 0 } }).catch((e) => {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
   const asked = (await searchParams).symptom;
   const symptom = SYMPTOMS.includes(asked as Symptom) ? (asked as Symptom) : null;
-  const earlier = await listEvents({ workspaceId: actor.workspaceId, integrationId: i.id, kind: "diagnostics.run", limit: 5 });
+  const earlier = await listEvents({ ctx, input: { integrationId: i.id, kind: "diagnostics.run", limit: 5 } });
   const connected = i.state === "connected";
 
   return (

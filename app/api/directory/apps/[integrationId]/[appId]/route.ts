@@ -4,4 +4,4 @@ import { getApp } from "@/lib/directory/get-app";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", params: appParams }, ({ actor, params }) => getApp({ ctx: actor, input: params }));
+export const GET = route({ access: "viewer", params: appParams }, ({ ctx, params }) => getApp({ ctx, input: params }));

@@ -4,4 +4,4 @@ import { getGroup } from "@/lib/directory/get-group";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", params: groupParams }, ({ actor, params }) => getGroup({ ctx: actor, input: params }));
+export const GET = route({ access: "viewer", params: groupParams }, ({ ctx, params }) => getGroup({ ctx, input: params }));

@@ -4,4 +4,4 @@ import { getUser } from "@/lib/directory/get-user";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", params: userParams }, ({ actor, params }) => getUser({ ctx: actor, input: params }));
+export const GET = route({ access: "viewer", params: userParams }, ({ ctx, params }) => getUser({ ctx, input: params }));

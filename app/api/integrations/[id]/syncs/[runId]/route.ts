@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { uuidSegment } from "@/lib/api/params";
 import { route } from "@/lib/api/route";
+import { runDetailSchema } from "@/lib/sync/contracts";
 import { getRun } from "@/lib/sync/get-run";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", params: z.object({ id: z.uuid(), runId: z.uuid() }) }, async ({ actor, params }) =>
-  getRun({ workspaceId: actor.workspaceId, integrationId: params.id, runId: params.runId }),
+const params = z.object({ id: uuidSegment("Integration"), runId: uuidSegment("Sync run") });
+
+export const GET = route({ access: "viewer", params, output: runDetailSchema }, async ({ ctx, params }) =>
+  getRun({ ctx, input: { integrationId: params.id, runId: params.runId } }),
 );

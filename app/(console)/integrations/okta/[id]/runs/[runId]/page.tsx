@@ -9,6 +9,7 @@ import { load } from "@/components/integration-page/load-integration";
 import { EVENTS_PAGE, integrationKeys } from "@/components/integration-page/queries";
 import { RunDetail } from "@/components/integration-page/run-detail";
 import { AppError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
 import { getOverview } from "@/lib/overview/get-overview";
 import { runHealth } from "@/lib/overview/project-health";
 import { getRun } from "@/lib/sync/get-run";
@@ -18,25 +19,26 @@ import { listUsers } from "@/lib/users/list-users";
 export const metadata: Metadata = { title: "Sync run" };
 
 export default async function RunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
-  const { actor, integration: i } = await load(params);
+  const { ctx, actor, integration: i } = await load(params);
   const { runId } = await params;
   if (!z.uuid().safeParse(runId).success) notFound();
-  const scope = { workspaceId: actor.workspaceId, integrationId: i.id };
+  const scope = { integrationId: i.id };
   const [overview, run, events, people] = await Promise.all([
-    getOverview(scope),
-    getRun({ ...scope, runId }).catch((e) => {
+    getOverview({ ctx, input: scope }),
+    getRun({ ctx, input: { ...scope, runId } }).catch((e) => {
       if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
       throw e;
     }),
-    listEvents({ ...scope, runId, limit: EVENTS_PAGE }),
-    listUsers(actor.workspaceId),
+    listEvents({ ctx, input: { ...scope, runId, limit: EVENTS_PAGE } }),
+    listUsers({ ctx }),
   ]);
   const qc = new QueryClient();
   qc.setQueryData(integrationKeys.overview(i.id), overview);
   qc.setQueryData(integrationKeys.run(i.id, runId), run);
   qc.setQueryData(integrationKeys.events(i.id, { level: "", kind: "", runId }), { pages: [events], pageParams: [null] });
   const names = Object.fromEntries(people.map((p) => [p.id, p.name || p.email]));
-  const started = new Date(run.queuedAt).toISOString().slice(0, 16).replace("T", " ");
+  // A page title has no viewer zone to go by: the crumb names the UTC time.
+  const started = formatDate(run.queuedAt, { timeZone: "UTC" });
   const runKinds = [...new Set(events.items.map((e) => e.kind))]
     .sort()
     .map((kind) => ({ kind, count: events.items.filter((e) => e.kind === kind).length, level: "info" as const }));

@@ -4,6 +4,6 @@ import { listAppUsers } from "@/lib/directory/list-people-of";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", params: appParams, query: listAppUsersQuery }, ({ actor, params, query }) =>
-  listAppUsers({ ctx: actor, input: { ...query, ...params } }),
+export const GET = route({ access: "viewer", params: appParams, query: listAppUsersQuery }, ({ ctx, params, query }) =>
+  listAppUsers({ ctx, input: { ...query, ...params } }),
 );

@@ -4,6 +4,6 @@ import { listGroupMembers } from "@/lib/directory/list-people-of";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "viewer", params: groupParams, query: listMembersQuery }, ({ actor, params, query }) =>
-  listGroupMembers({ ctx: actor, input: { ...query, ...params } }),
+export const GET = route({ access: "viewer", params: groupParams, query: listMembersQuery }, ({ ctx, params, query }) =>
+  listGroupMembers({ ctx, input: { ...query, ...params } }),
 );

@@ -1,49 +1,41 @@
-// Changes the sync settings, name and owner. A new schedule takes effect at once: the next run is
+// Changes the sync settings, name and owner (the name and owner through changeNameAndOwner, as
+// PATCH /api/integrations/{id} does), with one event for the request. A new schedule takes effect at once: the next run is
 // moved to the latest start plus the new interval (or now, if that is already past), which is what
 // the scheduler tick (enqueue-due-syncs) reads. A wider sign-in window drops the stored System Log
 // cursor so the next run reads back the whole window (events are de-duplicated on uuid). A new sync
 // scope drops the incremental marks, so the next run (whatever its schedule) makes full passes: what
 // left the scope is removed and what entered it is read, at once; ids must be groups and apps this
 // integration has synced (now or before a narrower scope).
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { integrations, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { AppError, notFound } from "@/lib/errors";
-import { assertNameFree, isUniqueViolation, nameTaken } from "@/lib/integrations/names";
-import { assertOwner } from "@/lib/integrations/owners";
-import { recordEvent } from "@/lib/integrations/record-event";
+import { integrations } from "@/db/schema";
+import { type Ctx, withDb } from "@/lib/context";
+import { AppError } from "@/lib/errors";
+import { formatInterval, formatShare } from "@/lib/format";
+import type { SettingsInput, SettingsUpdateResult } from "@/lib/overview/contracts";
+import { summarizeScope } from "@/lib/overview/summarize-scope";
 import { describeScope, normalizeScope, type SyncScope, scopeKey } from "@/lib/sync/scope-contract";
-import type { SettingsInput, SettingsUpdateResult } from "./contracts";
-import { formatInterval, formatShare } from "./format";
+import { changeNameAndOwner, checkNameAndOwner } from "./change-name-and-owner";
+import { findIntegration } from "./find-integration";
 import { getSettings } from "./get-settings";
-import { summarizeScope } from "./summarize-scope";
+import { recordEvent } from "./record-event";
 
 export async function updateSettings({
-  actor,
-  integrationId,
-  input,
+  ctx,
+  input: { integrationId, ...input },
 }: {
-  actor: Actor;
-  integrationId: string;
-  input: SettingsInput;
+  ctx: Ctx;
+  input: SettingsInput & { integrationId: string };
 }): Promise<SettingsUpdateResult> {
-  const db = getDb();
-  const [row] = await db
-    .select()
-    .from(integrations)
-    .where(and(eq(integrations.id, integrationId), eq(integrations.workspaceId, actor.workspaceId)))
-    .limit(1);
-  if (!row) throw notFound("Integration");
+  const { actor, db } = ctx;
+  const row = await findIntegration(actor.workspaceId, integrationId, db);
   if (row.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; its settings can no longer change");
-  if (input.name !== undefined && input.name.toLowerCase() !== row.name.toLowerCase())
-    await assertNameFree(actor.workspaceId, input.name, integrationId);
-  if (input.ownerId) await assertOwner(actor.workspaceId, input.ownerId);
+  await checkNameAndOwner(ctx, row, input);
 
   const set: Partial<typeof integrations.$inferInsert> = {};
   const said: string[] = [];
   const details: Record<string, { from: unknown; to: unknown }> = {};
-  const change = <K extends keyof SettingsInput & keyof typeof row>(
+  const change = <K extends Exclude<keyof SettingsInput, "name" | "ownerId"> & keyof typeof row>(
     key: K,
     words: (from: NonNullable<(typeof row)[K]>, to: NonNullable<SettingsInput[K]>) => string,
   ) => {
@@ -54,15 +46,6 @@ export async function updateSettings({
     said.push(words(row[key] as never, to as never));
     return true;
   };
-  change("name", (from, to) => `renamed "${from}" to "${to}"`);
-  if (input.ownerId !== undefined && input.ownerId !== row.ownerId) {
-    set.ownerId = input.ownerId;
-    details.ownerId = { from: row.ownerId, to: input.ownerId };
-    const [o] = input.ownerId
-      ? await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, input.ownerId))
-      : [];
-    said.push(o ? `owner set to ${o.name || o.email}` : "owner removed");
-  }
   if (change("fullSyncIntervalMinutes", (from, to) => `full sync every ${formatInterval(to)} (was ${formatInterval(from)})`)) {
     set.nextSyncAt =
       sql`greatest(now(), coalesce((select max(queued_at) from sync_runs where integration_id = ${integrationId}), now()) + make_interval(mins => ${input.fullSyncIntervalMinutes!}))` as never;
@@ -95,31 +78,33 @@ export async function updateSettings({
     }
   }
 
-  if (said.length) {
-    try {
-      await db.transaction(async (tx) => {
-        await tx
-          .update(integrations)
-          .set({ ...set, updatedAt: new Date() })
-          .where(eq(integrations.id, integrationId));
-        await recordEvent(
-          {
-            workspaceId: actor.workspaceId,
-            integrationId,
-            kind: "integration.settings_changed",
-            message: `Settings changed: ${said.join(", ")}`,
-            details,
-            actorUserId: actor.userId,
-          },
-          tx,
-        );
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw nameTaken(input.name ?? row.name);
-      throw e;
+  const changed = await db.transaction(async (tx) => {
+    const named = await changeNameAndOwner({
+      ctx: withDb(ctx, tx),
+      input: { integration: row, name: input.name, ownerId: input.ownerId },
+    });
+    const all = { said: [...named.said, ...said], details: { ...named.details, ...details } };
+    if (all.said.length === 0) return [];
+    if (said.length) {
+      await tx
+        .update(integrations)
+        .set({ ...set, updatedAt: new Date() })
+        .where(eq(integrations.id, integrationId));
     }
-  }
-  return { ...(await getSettings({ workspaceId: actor.workspaceId, integrationId })), changed: Object.keys(details) };
+    await recordEvent(
+      {
+        workspaceId: actor.workspaceId,
+        integrationId,
+        kind: "integration.settings_changed",
+        message: `Settings changed: ${all.said.join(", ")}`,
+        details: all.details,
+        actorUserId: actor.userId,
+      },
+      tx,
+    );
+    return Object.keys(all.details);
+  });
+  return { ...(await getSettings({ ctx, input: { integrationId } })), changed };
 }
 
 /** Chosen groups and apps must be this integration's (synced now, or before a narrower scope). */
