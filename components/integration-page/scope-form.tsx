@@ -1,145 +1,63 @@
 "use client";
 // The sync scope: which groups (and their members), apps, user statuses and user types an
-// integration copies. Groups and apps are chosen from those the integration has synced (searchable
-// lists, including those a narrower scope left out, so a scope can be widened again); statuses are
-// Okta's; user types are those of the synced users. Checked with the same zod schema as the API;
+// integration copies. Groups and apps are chosen in comboboxes that search the integration's synced
+// groups and apps on the server, a page at a time (including those a narrower scope left out, so a
+// scope can be widened again); statuses are Okta's; user types are those of the synced users. The
+// form is checked with the settings route's own zod schema and server errors land on their field;
 // applies from the next sync. Viewers and disconnected integrations see it read-only.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
-import { Alert, Badge, Button, Card, CardBody, CardHeader, Input } from "@/components/ui";
-import { ApiError, api } from "@/lib/api/client";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState } from "react";
+import { type Control, useController, useForm, useWatch } from "react-hook-form";
+import { Alert, Button, Card, CardBody, CardHeader, Checkbox, type ComboboxOption, MultiCombobox } from "@/components/ui";
+import { applyServerErrors, bodyResolver, FormError, useFieldError } from "@/components/ui/form";
+import { api } from "@/lib/api/client";
+import { formatCount } from "@/lib/format";
 import { type ScopeOptions, type Settings, scopeOptionsSchema, settingsInput, settingsUpdateResult } from "@/lib/overview/contracts";
-import { formatCount } from "@/lib/overview/format";
 import { OKTA_USER_STATUSES, type OktaUserStatus } from "@/lib/sync/scope-contract";
 import { titleCase } from "./labels";
 import { integrationKeys, useSettings } from "./queries";
 
-const useScopeOptions = (id: string) =>
-  useQuery({
-    queryKey: [...integrationKeys.all(id), "scope-options"],
-    queryFn: ({ signal }) => api(`/api/integrations/${id}/scope-options`, { schema: scopeOptionsSchema, signal }),
-  });
-
-interface Option {
-  id: string;
-  label: string;
-  hint?: string;
-  synced: boolean;
+/** The form's values have the PATCH body's shape, so the schema's and the server's field paths match. */
+interface ScopeValues {
+  syncScope: { groupIds: string[]; appIds: string[]; userTypes: string[]; userStatuses: OktaUserStatus[] };
 }
+type Kind = "groups" | "apps";
 
-/** A searchable multi-select: chosen items as removable chips above a filtered, scrollable checklist. */
-function MultiSelect({
-  label,
-  options,
-  chosen,
-  onChange,
-  disabled,
-  testId,
-}: {
-  label: string;
-  options: Option[];
-  chosen: string[];
-  onChange: (ids: string[]) => void;
-  disabled?: boolean;
-  testId: string;
-}) {
+const optionsUrl = (id: string, query: Record<string, string | undefined>) => {
+  const qs = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1])).toString();
+  return `/api/integrations/${id}/scope-options${qs ? `?${qs}` : ""}`;
+};
+
+const groupOption = (g: ScopeOptions["groups"][number]): ComboboxOption => ({
+  value: g.id,
+  label: g.name,
+  hint: [g.synced ? null : "not in the last sync", g.members === null ? null : `${formatCount(g.members)} members`]
+    .filter(Boolean)
+    .join(" · "),
+});
+const appOption = (a: ScopeOptions["apps"][number]): ComboboxOption => ({
+  value: a.id,
+  label: a.label,
+  hint: [a.synced ? null : "not in the last sync", a.status === "ACTIVE" ? null : titleCase(a.status)].filter(Boolean).join(" · "),
+});
+
+/** One list's server-side search: the query typed (sent after a short pause) and its pages. */
+function useScopeSearch(id: string, kind: Kind) {
+  const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
-  const byId = useMemo(() => new Map(options.map((o) => [o.id, o])), [options]);
-  const needle = q.trim().toLowerCase();
-  const shown = options.filter((o) => !needle || o.label.toLowerCase().includes(needle) || o.id.toLowerCase() === needle).slice(0, 200);
-  const toggle = (id: string) => onChange(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id].sort());
-  return (
-    <fieldset className="space-y-2" data-testid={testId} disabled={disabled}>
-      <legend className="text-sm font-medium text-slate-700">{label}</legend>
-      <div className="flex min-h-7 flex-wrap gap-1.5" aria-live="polite">
-        {chosen.length === 0 ? (
-          <span className="text-xs text-slate-500">None chosen: no restriction.</span>
-        ) : (
-          chosen.map((id) => (
-            <button
-              key={id}
-              type="button"
-              onClick={() => toggle(id)}
-              className="rounded-md"
-              aria-label={`Remove ${byId.get(id)?.label ?? id}`}
-            >
-              <Badge tone="brand">
-                {byId.get(id)?.label ?? id} <span aria-hidden="true">×</span>
-              </Badge>
-            </button>
-          ))
-        )}
-      </div>
-      <Input
-        type="search"
-        placeholder={`Search ${label.toLowerCase()}`}
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        aria-label={`Search ${label.toLowerCase()}`}
-      />
-      <ul
-        className="max-h-56 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200"
-        role="listbox"
-        aria-multiselectable="true"
-        aria-label={label}
-      >
-        {shown.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">No match.</li>}
-        {shown.map((o) => (
-          <li key={o.id} role="option" aria-selected={chosen.includes(o.id)}>
-            <label className="flex cursor-pointer items-center gap-2 px-3 py-1.5 text-sm hover:bg-slate-50">
-              <input type="checkbox" className="accent-brand-600" checked={chosen.includes(o.id)} onChange={() => toggle(o.id)} />
-              <span className="min-w-0 flex-1 truncate text-slate-900">{o.label}</span>
-              {!o.synced && <span className="text-xs text-slate-500">not in the last sync</span>}
-              {o.hint && <span className="text-xs text-slate-500 tabular-nums">{o.hint}</span>}
-            </label>
-          </li>
-        ))}
-      </ul>
-      {options.length > shown.length && (
-        <p className="text-xs text-slate-500">
-          Showing {shown.length} of {formatCount(options.length)}; search to narrow.
-        </p>
-      )}
-    </fieldset>
-  );
-}
-
-function Checks<T extends string>({
-  label,
-  values,
-  chosen,
-  onChange,
-  hint,
-  testId,
-}: {
-  label: string;
-  values: { value: T; label: string; hint?: string }[];
-  chosen: T[];
-  onChange: (v: T[]) => void;
-  hint: string;
-  testId: string;
-}) {
-  return (
-    <fieldset className="space-y-2" data-testid={testId}>
-      <legend className="text-sm font-medium text-slate-700">{label}</legend>
-      <p className="text-xs text-slate-500">{hint}</p>
-      <div className="flex flex-wrap gap-x-5 gap-y-1.5">
-        {values.length === 0 && <span className="text-xs text-slate-500">None synced yet.</span>}
-        {values.map((v) => (
-          <label key={v.value} className="flex items-center gap-1.5 text-sm text-slate-800">
-            <input
-              type="checkbox"
-              className="accent-brand-600"
-              checked={chosen.includes(v.value)}
-              onChange={() => onChange(chosen.includes(v.value) ? chosen.filter((x) => x !== v.value) : [...chosen, v.value].sort())}
-            />
-            {v.label}
-            {v.hint && <span className="text-xs text-slate-500">{v.hint}</span>}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
+  useEffect(() => {
+    const t = setTimeout(() => setQ(search.trim()), 250);
+    return () => clearTimeout(t);
+  }, [search]);
+  const query = useInfiniteQuery({
+    queryKey: [...integrationKeys.all(id), "scope-options", kind, q],
+    queryFn: ({ pageParam, signal }) =>
+      api(optionsUrl(id, { kind, q, cursor: pageParam, limit: "50" }), { schema: scopeOptionsSchema, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor[kind] ?? undefined,
+  });
+  const options = (query.data?.pages ?? []).flatMap((p) => (kind === "groups" ? p.groups.map(groupOption) : p.apps.map(appOption)));
+  return { search, setSearch, query, options, stale: search.trim() !== q };
 }
 
 export function ScopeForm({ id, isAdmin }: { id: string; isAdmin: boolean }) {
@@ -165,83 +83,165 @@ export function ScopeForm({ id, isAdmin }: { id: string; isAdmin: boolean }) {
   );
 }
 
+function ScopePicker({
+  id,
+  kind,
+  label,
+  control,
+  names,
+}: {
+  id: string;
+  kind: Kind;
+  label: string;
+  control: Control<ScopeValues>;
+  /** Labels known so far (the saved scope's, and every option seen), by id. */
+  names: Map<string, string>;
+}) {
+  const name = kind === "groups" ? "syncScope.groupIds" : "syncScope.appIds";
+  const { field } = useController({ control, name });
+  const error = useFieldError(control, name);
+  const { search, setSearch, query, options, stale } = useScopeSearch(id, kind);
+  for (const o of options) names.set(o.value, o.label);
+  const errorId = `scope-${kind}-error`;
+  return (
+    <div>
+      <MultiCombobox
+        label={label}
+        chosen={field.value}
+        onChange={field.onChange}
+        labelOf={(v) => names.get(v) ?? v}
+        options={options}
+        search={search}
+        onSearchChange={setSearch}
+        loading={stale || query.isFetching}
+        error={query.error?.message}
+        hasMore={query.hasNextPage}
+        onLoadMore={() => void query.fetchNextPage()}
+        invalid={!!error}
+        describedBy={error ? errorId : undefined}
+        testId={`scope-${kind}`}
+      />
+      {error && (
+        <p id={errorId} className="mt-1 text-xs text-red-600">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Checks<T extends string>({
+  label,
+  values,
+  name,
+  control,
+  hint,
+  testId,
+}: {
+  label: string;
+  values: { value: T; label: string; hint?: string }[];
+  name: "syncScope.userStatuses" | "syncScope.userTypes";
+  control: Control<ScopeValues>;
+  hint: string;
+  testId: string;
+}) {
+  const { field } = useController({ control, name });
+  const chosen = field.value as T[];
+  const error = useFieldError(control, name);
+  const idBase = useId();
+  return (
+    <fieldset className="space-y-2" data-testid={testId}>
+      <legend className="text-sm font-medium text-slate-700">{label}</legend>
+      <p className="text-xs text-slate-500">{hint}</p>
+      <div className="flex flex-wrap gap-x-5 gap-y-1.5">
+        {values.length === 0 && <span className="text-xs text-slate-500">None synced yet.</span>}
+        {values.map((v, i) => (
+          <div key={v.value} className="flex items-center gap-1.5 text-sm text-slate-800">
+            <Checkbox
+              id={`${idBase}-${i}`}
+              checked={chosen.includes(v.value)}
+              onCheckedChange={(on) => field.onChange(on ? [...chosen, v.value].sort() : chosen.filter((x) => x !== v.value))}
+            />
+            <label htmlFor={`${idBase}-${i}`}>{v.label}</label>
+            {v.hint && <span className="text-xs text-slate-500">{v.hint}</span>}
+          </div>
+        ))}
+      </div>
+      {error && <p className="text-xs text-red-600">{error}</p>}
+    </fieldset>
+  );
+}
+
+const sameSet = (a: string[] | undefined, b: string[]) => JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...b].sort());
+
 function ScopeEditor({ s }: { s: Settings }) {
   const qc = useQueryClient();
-  const { data: options, error } = useScopeOptions(s.integrationId);
+  const id = s.integrationId;
   const initial = s.syncScope ?? {};
-  const [groupIds, setGroupIds] = useState<string[]>(initial.groupIds ?? []);
-  const [appIds, setAppIds] = useState<string[]>(initial.appIds ?? []);
-  const [userTypes, setUserTypes] = useState<string[]>(initial.userTypes ?? []);
-  const [userStatuses, setUserStatuses] = useState<OktaUserStatus[]>(initial.userStatuses ?? []);
-  const [clientError, setClientError] = useState<string | null>(null);
+  const chosenIds = [...(initial.groupIds ?? []), ...(initial.appIds ?? [])];
+  // The saved scope's groups and apps by name, and the user types to offer.
+  const { data: base, error } = useQuery({
+    queryKey: [...integrationKeys.all(id), "scope-options", "chosen", chosenIds],
+    queryFn: ({ signal }) =>
+      api(optionsUrl(id, { ids: chosenIds.join(",") || undefined, limit: "1" }), { schema: scopeOptionsSchema, signal }),
+  });
+  const names = useRef(new Map<string, string>()).current;
+  for (const g of base?.groups ?? []) names.set(g.id, g.name);
+  for (const a of base?.apps ?? []) names.set(a.id, a.label);
+
+  const form = useForm<ScopeValues>({
+    // The settings route's own schema judges the body before anything is sent.
+    resolver: bodyResolver((v) => ({ schema: settingsInput, body: bodyOf(v) })),
+    defaultValues: {
+      syncScope: {
+        groupIds: initial.groupIds ?? [],
+        appIds: initial.appIds ?? [],
+        userTypes: initial.userTypes ?? [],
+        userStatuses: initial.userStatuses ?? [],
+      },
+    },
+  });
+  const { control } = form;
+  const v = useWatch({ control, name: "syncScope" });
+  const everything = !v.groupIds.length && !v.appIds.length && !v.userTypes.length && !v.userStatuses.length;
+  const dirty = !(
+    sameSet(initial.groupIds, v.groupIds) &&
+    sameSet(initial.appIds, v.appIds) &&
+    sameSet(initial.userTypes, v.userTypes) &&
+    sameSet(initial.userStatuses, v.userStatuses)
+  );
   const [saved, setSaved] = useState<boolean | null>(null);
 
-  const next = { groupIds, appIds, userTypes, userStatuses };
-  const same = (a: string[] | undefined, b: string[]) => JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...b].sort());
-  const dirty = !(
-    same(initial.groupIds, groupIds) &&
-    same(initial.appIds, appIds) &&
-    same(initial.userTypes, userTypes) &&
-    same(initial.userStatuses, userStatuses)
-  );
-  const everything = !groupIds.length && !appIds.length && !userTypes.length && !userStatuses.length;
-
   const save = useMutation({
-    mutationFn: (body: unknown) =>
-      api(`/api/integrations/${s.integrationId}/settings`, { method: "PATCH", body, schema: settingsUpdateResult }),
+    mutationFn: (body: unknown) => api(`/api/integrations/${id}/settings`, { method: "PATCH", body, schema: settingsUpdateResult }),
     onSuccess: (result) => {
       const { changed, ...settings } = result;
       setSaved(changed.includes("syncScope"));
-      qc.setQueryData(integrationKeys.settings(s.integrationId), settings);
-      void qc.invalidateQueries({ queryKey: integrationKeys.overview(s.integrationId) });
+      qc.setQueryData(integrationKeys.settings(id), settings);
+      void qc.invalidateQueries({ queryKey: integrationKeys.overview(id) });
     },
+    onError: (e) => applyServerErrors(form, e),
   });
-  const serverErrors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  const submit = form.handleSubmit((values) => save.mutate(settingsInput.parse(bodyOf(values))));
 
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setSaved(null);
-    const body = { syncScope: everything ? null : next };
-    const parsed = settingsInput.safeParse(body);
-    if (!parsed.success) {
-      setClientError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-      return;
-    }
-    setClientError(null);
-    save.mutate(parsed.data);
-  }
-
-  const groupOptions = (o: ScopeOptions): Option[] =>
-    o.groups.map((g) => ({
-      id: g.id,
-      label: g.name,
-      hint: g.members === null ? undefined : `${formatCount(g.members)} members`,
-      synced: g.synced,
-    }));
-  const appOptions = (o: ScopeOptions): Option[] =>
-    o.apps.map((a) => ({ id: a.id, label: a.label, hint: a.status === "ACTIVE" ? undefined : titleCase(a.status), synced: a.synced }));
-  const typeValues = [...new Set([...(options?.userTypes.map((t) => t.value) ?? []), ...userTypes])].map((v) => {
-    const n = options?.userTypes.find((t) => t.value === v)?.users;
-    return { value: v, label: v, hint: n === undefined ? undefined : formatCount(n) };
+  const typeValues = [...new Set([...(base?.userTypes.map((t) => t.value) ?? []), ...v.userTypes])].map((t) => {
+    const n = base?.userTypes.find((x) => x.value === t)?.users;
+    return { value: t, label: t, hint: n === undefined ? undefined : formatCount(n) };
   });
-  const fieldErrors = Object.entries(serverErrors).filter(([k]) => k.startsWith("syncScope"));
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form
+      onSubmit={(e) => {
+        setSaved(null);
+        return submit(e);
+      }}
+      noValidate
+    >
       <CardBody className="space-y-6">
         {error && <Alert tone="danger">The groups and apps to choose from could not be loaded: {error.message}</Alert>}
-        {options?.truncated && (
-          <Alert tone="info">This org has more than 5,000 groups or apps; the lists show the first 5,000 by name.</Alert>
-        )}
         <div className="grid gap-6 sm:grid-cols-2">
-          <MultiSelect
-            label="Groups"
-            options={options ? groupOptions(options) : []}
-            chosen={groupIds}
-            onChange={setGroupIds}
-            testId="scope-groups"
-          />
-          <MultiSelect label="Apps" options={options ? appOptions(options) : []} chosen={appIds} onChange={setAppIds} testId="scope-apps" />
+          <ScopePicker id={id} kind="groups" label="Groups" control={control} names={names} />
+          <ScopePicker id={id} kind="apps" label="Apps" control={control} names={names} />
         </div>
         <p className="-mt-3 text-xs text-slate-500">
           With groups chosen, only their members are synced (with those groups and their memberships). With apps chosen, only those apps and
@@ -251,29 +251,19 @@ function ScopeEditor({ s }: { s: Settings }) {
           label="User statuses"
           hint="Only users with these statuses (none ticked: every status)."
           values={OKTA_USER_STATUSES.map((x) => ({ value: x, label: titleCase(x) }))}
-          chosen={userStatuses}
-          onChange={setUserStatuses}
+          name="syncScope.userStatuses"
+          control={control}
           testId="scope-statuses"
         />
         <Checks
           label="User types"
           hint="Only users of these types, from the synced users' user type (none ticked: every type)."
           values={typeValues}
-          chosen={userTypes}
-          onChange={setUserTypes}
+          name="syncScope.userTypes"
+          control={control}
           testId="scope-types"
         />
-        {clientError && <Alert tone="danger">{clientError}</Alert>}
-        {fieldErrors.length > 0 && (
-          <Alert tone="danger">
-            {fieldErrors.map(([k, m]) => (
-              <span key={k} className="block">
-                {k}: {m}
-              </span>
-            ))}
-          </Alert>
-        )}
-        {save.error && fieldErrors.length === 0 && <Alert tone="danger">{save.error.message}</Alert>}
+        <FormError control={control} />
         {saved !== null && (
           <Alert tone="success" title="Scope saved">
             {saved
@@ -290,12 +280,7 @@ function ScopeEditor({ s }: { s: Settings }) {
           <Button
             type="button"
             variant="secondary"
-            onClick={() => {
-              setGroupIds([]);
-              setAppIds([]);
-              setUserTypes([]);
-              setUserStatuses([]);
-            }}
+            onClick={() => form.setValue("syncScope", { groupIds: [], appIds: [], userTypes: [], userStatuses: [] }, { shouldDirty: true })}
           >
             Clear (sync everything)
           </Button>
@@ -306,4 +291,11 @@ function ScopeEditor({ s }: { s: Settings }) {
       </div>
     </form>
   );
+}
+
+/** The PATCH body: no restriction at all is stored as no scope. */
+function bodyOf(v: ScopeValues) {
+  const s = v.syncScope;
+  const everything = !s.groupIds.length && !s.appIds.length && !s.userTypes.length && !s.userStatuses.length;
+  return { syncScope: everything ? null : s };
 }

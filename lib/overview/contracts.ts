@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, RUN_STATUSES, RUN_TRIGGERS } from "@/db/enums";
 import { EVENT_KINDS } from "@/lib/integrations/event-kinds";
-import { OKTA_USER_STATUSES, syncScopeInput } from "@/lib/sync/scope-contract";
+import { MAX_SCOPE_IDS, OKTA_USER_STATUSES, syncScopeInput } from "@/lib/sync/scope-contract";
 
 const iso = z.union([z.date().transform((d) => d.toISOString()), z.string()]);
 const person = z.object({ id: z.string(), name: z.string(), email: z.string() }).strict();
@@ -268,6 +268,33 @@ export const scopeSchema = z
   })
   .strict();
 
+/**
+ * The scope editor's search, answered on the server: `q` filters by name (or an exact id), a page of
+ * `limit` at a time by name; `kind` asks for one list only (then `cursor`, from that list's
+ * `nextCursor`, gives its next page); `ids` looks up chosen ones by id (to name them), ignoring the rest.
+ */
+export const scopeOptionsQuery = z
+  .object({
+    kind: z.enum(["groups", "apps"]).optional(),
+    q: z.string().trim().max(200).optional(),
+    ids: z
+      .string()
+      .optional()
+      .transform((v) => v?.split(",").filter(Boolean))
+      .transform((ids) => (ids?.length ? ids : undefined))
+      .pipe(
+        z
+          .array(z.string().regex(/^[A-Za-z0-9]{1,64}$/, "must be Okta ids"))
+          .max(MAX_SCOPE_IDS)
+          .optional(),
+      ),
+    cursor: z.string().max(512).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict()
+  .refine((v) => !v.cursor || v.kind, { path: ["cursor"], message: "needs kind (the list it continues)" });
+export type ScopeOptionsQuery = z.output<typeof scopeOptionsQuery>;
+
 /** What the scope editor offers: the integration's groups and apps (synced now or before) and user types. */
 export const scopeOptionsSchema = z
   .object({
@@ -276,8 +303,8 @@ export const scopeOptionsSchema = z
     ),
     apps: z.array(z.object({ id: z.string(), label: z.string(), status: z.string(), synced: z.boolean() }).strict()),
     userTypes: z.array(z.object({ value: z.string(), users: z.number() }).strict()),
-    /** More groups or apps exist than were listed (the first 5,000 by name). */
-    truncated: z.boolean(),
+    /** Where each list's next page starts (null: nothing more matches). */
+    nextCursor: z.object({ groups: z.string().nullable(), apps: z.string().nullable() }).strict(),
   })
   .strict();
 export type ScopeOptions = z.output<typeof scopeOptionsSchema>;

@@ -1,11 +1,11 @@
-import { z } from "zod";
+import { idParam } from "@/lib/api/params";
 import { route } from "@/lib/api/route";
+import { scopeOptionsQuery, scopeOptionsSchema } from "@/lib/overview/contracts";
 import { getScopeOptions } from "@/lib/overview/get-scope-options";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ id: z.uuid("must be an integration id") });
-
-export const GET = route({ access: "viewer", params }, async ({ actor, params }) =>
-  getScopeOptions({ workspaceId: actor.workspaceId, integrationId: params.id }),
+export const GET = route(
+  { access: "viewer", params: idParam("Integration"), query: scopeOptionsQuery, output: scopeOptionsSchema },
+  async ({ ctx, params, query }) => getScopeOptions({ ctx, input: { ...query, integrationId: params.id } }),
 );
