@@ -10,10 +10,12 @@ import { POST as verifyRoute } from "@/app/api/integrations/verify/route";
 import { getDb } from "@/db";
 import { integrationEvents, integrationSecrets, integrations, oktaUsers, pendingKeys, syncRunResources, syncRuns } from "@/db/schema";
 import { stopBoss } from "@/lib/jobs/boss";
+import { callRoute, type RouteHandler } from "@/test/call-route";
 import { dumpDatabase } from "@/test/db-dump";
 import { createTenant } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
+import type { Diagnosis, DisconnectResult, IntegrationDetail, IntegrationView, PendingKeyView, VerifyResult } from "./contracts";
 import { loadOktaClient } from "./load-okta-client";
 import { resealSecrets } from "./reseal-secrets";
 
@@ -57,31 +59,36 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  restore.forEach((r) => r());
+  for (const r of restore) r();
   await emu?.close();
   notOkta?.close();
   await stopBoss();
 });
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/**
+ * What an /api/integrations route answers, as these tests read it: one of the routes' contracts on
+ * success, the error envelope with its diagnosis on failure. Each test knows which one it expects.
+ */
+type Answer = IntegrationView &
+  IntegrationDetail &
+  PendingKeyView &
+  DisconnectResult & { items: IntegrationView[]; verification: VerifyResult } & {
+    error: { code: string; message: string; details: { diagnosis: Diagnosis & { okta: NonNullable<Diagnosis["okta"]> } } };
+  };
 
-async function call(
-  handler: (req: Request, ctx?: any) => Promise<Response>,
+/** Calls a route and keeps the body it answered, for the secrets check at the end. */
+async function call<T = Answer>(
+  handler: RouteHandler,
   method: string,
   path: string,
   key: string,
   body?: unknown,
   params?: Record<string, string>,
 ) {
-  const req = new Request(`http://localhost${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-  const res = await handler(req, params ? { params: Promise.resolve(params) } : undefined);
+  const res = await callRoute(handler, path, { key, method, body, params });
   const text = await res.text();
   captured.push(text);
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
 const connect = (key: string, body: unknown) => call(connectRoute, "POST", "/api/integrations", key, body);
@@ -119,8 +126,8 @@ describe("connect", () => {
     });
     expect(i.auth.keyFingerprint).toMatch(/^[\w-]{43}$/);
     expect(i.scopeResults).toHaveLength(6);
-    expect(i.scopeResults.every((s: Json) => s.ok)).toBe(true);
-    expect(i.owner.id).toBe(t.admin.id);
+    expect(i.scopeResults.every((s) => s.ok)).toBe(true);
+    expect(i.owner?.id).toBe(t.admin.id);
     const rows = await secretRows(i.id);
     expect(rows.map((r) => r.kind).sort()).toEqual(["access_token", "private_key"]);
     for (const r of rows) expect(r.sealed).toMatch(/^v1\.k1\./);
@@ -137,7 +144,7 @@ describe("connect", () => {
     expect(key.status).toBe(201);
     expect(key.body.publicJwk).toMatchObject({ kty: "RSA", kid: key.body.kid, use: "sig", alg: "RS256" });
     expect(key.body.publicJwk.d).toBeUndefined();
-    const app = await emu.control<Json>("POST", "/apps", {
+    const app = await emu.control<{ clientId: string }>("POST", "/apps", {
       name: `console-${key.body.kid}`,
       kind: "service",
       publicJwk: key.body.publicJwk,
@@ -175,7 +182,7 @@ describe("connect", () => {
     expect((await secretRows(b.body.id)).map((r) => r.kind)).toEqual(["api_token"]);
     // Several orgs (here: the same emulator twice under different names) live side by side.
     const list = await call(listRoute, "GET", "/api/integrations", t.viewerKey);
-    expect(list.body.items.map((i: Json) => i.name).sort()).toEqual(["Secret", "Token"]);
+    expect(list.body.items.map((i) => i.name).sort()).toEqual(["Secret", "Token"]);
   });
 
   it("with a DPoP-requiring app: DPoP is used automatically and its key is sealed", async () => {
@@ -195,7 +202,7 @@ describe("connect", () => {
     const t = await createTenant();
     const res = await connect(t.adminKey, { domain: emu.url, auth: keyAuth("no-groups-scope") });
     expect(res.status).toBe(201);
-    const groups = res.body.scopeResults.find((s: Json) => s.scope === "okta.groups.read");
+    const groups = res.body.scopeResults.find((s) => s.scope === "okta.groups.read");
     expect(groups).toMatchObject({ ok: false, status: "missing_scope" });
     expect(res.body.verification.warnings.join(" ")).toMatch(/okta\.groups\.read/);
     const events = await getDb().select().from(integrationEvents).where(eq(integrationEvents.integrationId, res.body.id));
@@ -204,7 +211,7 @@ describe("connect", () => {
 });
 
 describe("verification failures: 422 with the cause, the fix and Okta's identifiers; nothing saved", () => {
-  it.each<[string, () => Json, number, string, string, RegExp]>([
+  it.each<[string, () => unknown, number, string, string, RegExp]>([
     [
       "a secret on a custom API Services app",
       () => ({ domain: emu.url, auth: secretAuth("custom-with-secret") }),
@@ -215,7 +222,7 @@ describe("verification failures: 422 with the cause, the fix and Okta's identifi
     ],
     [
       "a wrong client secret",
-      () => ({ domain: emu.url, auth: secretAuth("oin-secret", "wrong-" + "s".repeat(40)) }),
+      () => ({ domain: emu.url, auth: secretAuth("oin-secret", `wrong-${"s".repeat(40)}`) }),
       422,
       "OKTA_AUTH_FAILED",
       "INVALID_CLIENT",
@@ -248,7 +255,7 @@ describe("verification failures: 422 with the cause, the fix and Okta's identifi
     ["no admin role", () => ({ domain: emu.url, auth: keyAuth("no-role") }), 422, "OKTA_PERMISSION_DENIED", "NO_ADMIN_ROLE", /admin role/],
     [
       "an invalid API token",
-      () => ({ domain: emu.url, auth: { method: "api_token", token: "00" + "Z".repeat(40) } }),
+      () => ({ domain: emu.url, auth: { method: "api_token", token: `00${"Z".repeat(40)}` } }),
       422,
       "OKTA_AUTH_FAILED",
       "API_TOKEN_INVALID",
@@ -256,7 +263,7 @@ describe("verification failures: 422 with the cause, the fix and Okta's identifi
     ],
     [
       "a site that is not Okta",
-      () => ({ domain: notOktaUrl, auth: { method: "api_token", token: "00" + "Z".repeat(40) } }),
+      () => ({ domain: notOktaUrl, auth: { method: "api_token", token: `00${"Z".repeat(40)}` } }),
       422,
       "UNPROCESSABLE",
       "NOT_OKTA",
@@ -264,7 +271,7 @@ describe("verification failures: 422 with the cause, the fix and Okta's identifi
     ],
     [
       "nothing listening",
-      () => ({ domain: deadUrl, auth: { method: "api_token", token: "00" + "Z".repeat(40) } }),
+      () => ({ domain: deadUrl, auth: { method: "api_token", token: `00${"Z".repeat(40)}` } }),
       422,
       "UNPROCESSABLE",
       "DOMAIN_UNREACHABLE",
@@ -272,7 +279,7 @@ describe("verification failures: 422 with the cause, the fix and Okta's identifi
     ],
     [
       "a domain that does not resolve",
-      () => ({ domain: "acme-does-not-exist.example", auth: { method: "api_token", token: "00" + "Z".repeat(40) } }),
+      () => ({ domain: "acme-does-not-exist.example", auth: { method: "api_token", token: `00${"Z".repeat(40)}` } }),
       422,
       "UNPROCESSABLE",
       "DOMAIN_UNREACHABLE",
@@ -307,14 +314,14 @@ describe("verification failures: 422 with the cause, the fix and Okta's identifi
 describe("verify without saving", () => {
   it("answers the per-scope result and saves nothing", async () => {
     const t = await createTenant();
-    const res = await call(verifyRoute, "POST", "/api/integrations/verify", t.adminKey, {
+    const res = await call<VerifyResult>(verifyRoute, "POST", "/api/integrations/verify", t.adminKey, {
       domain: `${emu.url}/app/UserHome`,
       auth: keyAuth("no-groups-scope"),
     });
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(true);
     expect(res.body.domain.changes.join()).toMatch(/app\/UserHome/);
-    expect(res.body.scopes.filter((s: Json) => !s.ok).map((s: Json) => s.scope)).toEqual(["okta.groups.read"]);
+    expect(res.body.scopes.filter((s) => !s.ok).map((s) => s.scope)).toEqual(["okta.groups.read"]);
     expect(await countIntegrations(t.ws.id)).toBe(0);
   });
 });
@@ -371,13 +378,13 @@ describe("who may do what", () => {
       auth: { method: "api_token", token: emu.apiToken() },
       ownerId: t.viewer.id,
     });
-    expect(withOwner.body.owner.id).toBe(t.viewer.id);
+    expect(withOwner.body.owner?.id).toBe(t.viewer.id);
   });
 });
 
 describe("bad input: 4xx naming the problem, nothing saved", () => {
-  const token = () => ({ method: "api_token", token: "00" + "Q".repeat(40) });
-  const longPem = "-----BEGIN PRIVATE KEY-----\n" + "A".repeat(20_000) + "\n-----END PRIVATE KEY-----";
+  const token = () => ({ method: "api_token", token: `00${"Q".repeat(40)}` });
+  const longPem = `-----BEGIN PRIVATE KEY-----\n${"A".repeat(20_000)}\n-----END PRIVATE KEY-----`;
   it.each<[string, () => unknown, RegExp]>([
     ["no body", () => "", /domain|auth/],
     ["not JSON", () => "{nope", /not valid JSON/],
@@ -402,7 +409,7 @@ describe("bad input: 4xx naming the problem, nothing saved", () => {
     ["credentials in URL", () => ({ domain: "https://admin:pw@acme.okta.com/", auth: token() }), /domain: .*user name or @/],
     ["a name that is local", () => ({ domain: "okta.internal", auth: token() }), /domain: .*local name/],
     ["an odd port", () => ({ domain: "acme.okta.com:8443", auth: token() }), /domain: .*port/],
-    ["oversized domain", () => ({ domain: "a".repeat(400) + ".okta.com", auth: token() }), /domain: .*too long/],
+    ["oversized domain", () => ({ domain: `${"a".repeat(400)}.okta.com`, auth: token() }), /domain: .*too long/],
     ["oversized name", () => ({ name: "n".repeat(200), domain: "acme.okta.com", auth: token() }), /name: .*too long/],
     ["empty name", () => ({ name: "  ", domain: "acme.okta.com", auth: token() }), /name: is required/],
     [
@@ -530,13 +537,13 @@ describe("edit and rotate", () => {
     expect((await secretRows(id)).map((r) => r.kind).sort()).toEqual(["access_token", "dpop_key", "private_key"]);
 
     const detail = await call(getRoute, "GET", `/api/integrations/${id}`, t.viewerKey, undefined, { id });
-    const kinds = detail.body.events.map((e: Json) => e.kind);
+    const kinds = detail.body.events.map((e) => e.kind);
     expect(kinds).toEqual(
       expect.arrayContaining(["integration.connected", "integration.updated", "credentials.verify_failed", "credentials.changed"]),
     );
-    const failed = detail.body.events.find((e: Json) => e.kind === "credentials.verify_failed");
-    expect(failed.actor.id).toBe(t.admin.id);
-    expect(failed.level).toBe("error");
+    const failed = detail.body.events.find((e) => e.kind === "credentials.verify_failed");
+    expect(failed?.actor?.id).toBe(t.admin.id);
+    expect(failed?.level).toBe("error");
   });
 
   it("changing scopes alone re-verifies with the stored credentials", async () => {
@@ -584,8 +591,8 @@ describe("disconnect", () => {
     const edit = await call(patchRoute, "PATCH", `/api/integrations/${keep.body.id}`, t.adminKey, { name: "x" }, { id: keep.body.id });
     expect(edit.status).toBe(409);
     const detail = await call(getRoute, "GET", `/api/integrations/${keep.body.id}`, t.adminKey, undefined, { id: keep.body.id });
-    const ev = detail.body.events.find((e: Json) => e.kind === "integration.disconnected");
-    expect(ev.actor.id).toBe(t.admin.id);
+    const ev = detail.body.events.find((e) => e.kind === "integration.disconnected");
+    expect(ev?.actor?.id).toBe(t.admin.id);
     // The name is free again for a new connection.
     expect(
       (await connect(t.adminKey, { name: "Keep", domain: emu.url, auth: { method: "api_token", token: emu.apiToken() } })).status,
@@ -662,10 +669,45 @@ describe("encryption key rotation", () => {
 
 describe("no secret anywhere", () => {
   it("is in any API response, the server output, or a full database dump", async () => {
+    // This test makes its own responses, with every credential above on the ways that succeed and the
+    // ways that fail, so it does not depend on which tests ran before it.
+    const from = captured.length;
+    const credentials = [
+      keyAuth(),
+      keyAuth("dpop-key"),
+      keyAuth("no-groups-scope"),
+      keyAuth("no-role"),
+      secretAuth(),
+      secretAuth("custom-with-secret"),
+      { method: "api_token", token: emu.apiToken() },
+    ];
+    for (const auth of credentials) {
+      const t = await createTenant();
+      await call(verifyRoute, "POST", "/api/integrations/verify", t.adminKey, { domain: emu.url, auth });
+      const made = await connect(t.adminKey, { domain: emu.url, auth });
+      if (made.status !== 201) continue;
+      const id = made.body.id;
+      await call(listRoute, "GET", "/api/integrations", t.adminKey);
+      await call(getRoute, "GET", `/api/integrations/${id}`, t.adminKey, undefined, { id });
+      await call(patchRoute, "PATCH", `/api/integrations/${id}`, t.adminKey, { auth }, { id });
+      await call(
+        patchRoute,
+        "PATCH",
+        `/api/integrations/${id}`,
+        t.adminKey,
+        { auth: secretAuth("oin-secret", `wrong-${"s".repeat(40)}`) },
+        { id },
+      );
+      const [run] = await getDb().select().from(syncRuns).where(eq(syncRuns.integrationId, id));
+      if (auth.method === "api_token") expect((await runSync(run.id)).status).toBe("succeeded");
+      await call(deleteRoute, "DELETE", `/api/integrations/${id}`, t.adminKey, undefined, { id });
+    }
+    const own = captured.slice(from).join("\n");
+    expect(own.length).toBeGreaterThan(1000);
+
     const dump = await dumpDatabase();
     expect(dump.length).toBeGreaterThan(1000);
     const output = captured.join("\n");
-    expect(output.length).toBeGreaterThan(1000);
     for (const s of secretsUsed) {
       expect(s.length).toBeGreaterThan(15);
       expect(dump.includes(s), "secret found in the database dump").toBe(false);

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OktaApiError } from "./errors";
-import { checkUrl, isPublicAddress, safeFetch } from "./ssrf";
+import { checkUrl, isPublicAddress, type Resolve, safeFetch } from "./ssrf";
 
 describe("isPublicAddress", () => {
   it.each([
@@ -117,8 +117,9 @@ describe("safeFetch", () => {
   });
 
   it("refuses names that resolve to loopback (checked on the resolved address)", async () => {
-    // "vm" and "runsc" resolve to 127.0.0.1 through /etc/hosts on this machine; any such name is refused.
-    const e = await fails(safeFetch({ method: "GET", url: `https://vm:${port}/`, allow: [] }), "blocked");
+    // A public-looking name that resolves to loopback, by a resolver of the test's own (not this machine's DNS).
+    const resolve: Resolve = (_host, _options, cb) => cb(null, [{ address: "127.0.0.1", family: 4 }]);
+    const e = await fails(safeFetch({ method: "GET", url: `https://okta.example.com:${port}/`, allow: [], resolve }), "blocked");
     expect(e.message).toMatch(/resolves to 127\.0\.0\.1/);
   });
 

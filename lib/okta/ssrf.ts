@@ -66,7 +66,7 @@ function expandV6(ip: string): number[] | null {
   const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
   if (tail) {
     const [a, b, c, d] = tail[1].split(".").map(Number);
-    s = s.slice(0, -tail[1].length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+    s = `${s.slice(0, -tail[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const [head, rest] = s.split("::");
   const h = head ? head.split(":") : [];
@@ -132,11 +132,18 @@ export function checkUrl(raw: string | URL, allow: string[] = allowedInsecureHos
 
 type LookupCb = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
 
+/** Name resolution: every address a host name resolves to. */
+export type Resolve = (
+  hostname: string,
+  options: dns.LookupAllOptions,
+  cb: (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void,
+) => void;
+const systemResolve: Resolve = (hostname, options, cb) => dns.lookup(hostname, options, cb);
+
 /** A `lookup` for sockets that refuses hosts resolving to non-public addresses (any of them). */
-function guardedLookup(hostname: string, options: dns.LookupOptions, cb: LookupCb) {
-  dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+const guardedLookup = (resolve: Resolve) => (hostname: string, options: dns.LookupOptions, cb: LookupCb) => {
+  resolve(hostname, { ...options, all: true }, (err, list) => {
     if (err) return cb(err, "");
-    const list = addresses as dns.LookupAddress[];
     const bad = list.find((a) => !isPublicAddress(a.address));
     if (bad) {
       const e = new SsrfError(`${hostname} resolves to ${bad.address}, which is not a public address`) as SsrfError & { code: string };
@@ -147,7 +154,7 @@ function guardedLookup(hostname: string, options: dns.LookupOptions, cb: LookupC
     if (options.all) cb(null, list);
     else cb(null, list[0].address, list[0].family);
   });
-}
+};
 
 // Keep-alive pools for the sync's thousands of calls; idle sockets are unref'd by Node and time out.
 const agents = {
@@ -171,6 +178,8 @@ export interface SafeRequest {
   maxBytes?: number;
   maxRedirects?: number;
   allow?: string[];
+  /** How host names resolve (the system's resolver unless given; tests give their own, so they do not depend on the machine). */
+  resolve?: Resolve;
 }
 
 function reasonOf(err: NodeJS.ErrnoException): NetworkReason {
@@ -247,7 +256,7 @@ function exchange(url: URL, allowlisted: boolean, method: string, req: SafeReque
           ...(req.body !== undefined ? { "content-length": String(Buffer.byteLength(req.body)) } : {}),
         },
         // Allow-listed hosts (the emulator) may be loopback; everyone else goes through the address check.
-        lookup: allowlisted ? undefined : (guardedLookup as unknown as typeof dns.lookup),
+        lookup: allowlisted ? undefined : (guardedLookup(req.resolve ?? systemResolve) as unknown as typeof dns.lookup),
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -7,25 +7,11 @@ import { GET as listRunsRoute, POST as startRoute } from "@/app/api/integrations
 import { getDb } from "@/db";
 import { recordEvent } from "@/lib/integrations/record-event";
 import { stopBoss } from "@/lib/jobs/boss";
+import { callRoute } from "@/test/call-route";
 import { createTenant } from "@/test/factories";
 import { finishRun, insertIntegration } from "@/test/sync-fixtures";
 
 afterAll(() => stopBoss());
-
-const call = (
-  handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>,
-  path: string,
-  key: string,
-  params: Record<string, string>,
-  init: RequestInit = {},
-) =>
-  handler(
-    new Request(`http://localhost${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers },
-    }),
-    { params: Promise.resolve(params) },
-  );
 
 async function setup() {
   const t = await createTenant();
@@ -35,16 +21,11 @@ async function setup() {
     ...t,
     id,
     start: (key = t.adminKey, body?: unknown) =>
-      call(
-        startRoute,
-        `/api/integrations/${id}/syncs`,
-        key,
-        { id },
-        { method: "POST", body: body === undefined ? undefined : JSON.stringify(body) },
-      ),
-    list: (query = "", key = t.viewerKey) => call(listRunsRoute, `/api/integrations/${id}/syncs${query}`, key, { id }),
-    get: (runId: string, key = t.viewerKey) => call(getRunRoute, `/api/integrations/${id}/syncs/${runId}`, key, { id, runId }),
-    events: (query = "", key = t.viewerKey) => call(getEvents, `/api/integrations/${id}/events${query}`, key, { id }),
+      callRoute(startRoute, `/api/integrations/${id}/syncs`, { key, method: "POST", body, params: { id } }),
+    list: (query = "", key = t.viewerKey) => callRoute(listRunsRoute, `/api/integrations/${id}/syncs${query}`, { key, params: { id } }),
+    get: (runId: string, key = t.viewerKey) =>
+      callRoute(getRunRoute, `/api/integrations/${id}/syncs/${runId}`, { key, params: { id, runId } }),
+    events: (query = "", key = t.viewerKey) => callRoute(getEvents, `/api/integrations/${id}/events${query}`, { key, params: { id } }),
   };
 }
 
@@ -76,7 +57,11 @@ describe("POST /api/integrations/{id}/syncs", () => {
     expect((await bad.json()).error.message).toMatch(/mode/);
     const extra = await s.start(s.adminKey, { force: true });
     expect(extra.status).toBe(400);
-    const notUuid = await call(startRoute, "/api/integrations/nope/syncs", s.adminKey, { id: "nope" }, { method: "POST" });
+    const notUuid = await callRoute(startRoute, "/api/integrations/nope/syncs", {
+      key: s.adminKey,
+      method: "POST",
+      params: { id: "nope" },
+    });
     expect(notUuid.status).toBe(400);
     expect((await notUuid.json()).error.message).toMatch(/id/);
   });
