@@ -47,6 +47,3 @@ export const EVENT_KINDS = [
   "diagnostics.run",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
-
-const KNOWN: ReadonlySet<string> = new Set(EVENT_KINDS);
-export const isEventKind = (s: string): s is EventKind => KNOWN.has(s);
