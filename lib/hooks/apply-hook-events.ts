@@ -7,7 +7,9 @@
 //   application.user_membership.*  -> GET /apps/{app}/users/{user} (404: unassigned)
 //   application.group_membership.* -> GET /apps/{app}/groups/{group} (404: unassigned)
 // Scheduled syncs stay the source of truth: they reconcile anything a hook missed.
+import { and, eq, inArray, isNull, notInArray, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { eventHooks, hookEvents, integrations, oktaAppGroups, oktaAppUsers, oktaGroupMembers, oktaGroups, oktaUsers } from "@/db/schema";
 import { loadOktaClient } from "@/lib/integrations/load-okta-client";
 import { recordEvent } from "@/lib/integrations/record-event";
 import { log } from "@/lib/log";
@@ -32,6 +34,8 @@ import {
 import { type Writer, writeRows } from "@/lib/sync/upsert-batch";
 
 const BATCH = 2000;
+
+type Directory = typeof oktaUsers | typeof oktaGroups | typeof oktaGroupMembers | typeof oktaAppUsers | typeof oktaAppGroups;
 const CONCURRENCY = 8;
 
 interface Targets {
@@ -42,22 +46,25 @@ interface Targets {
   appGroups: Set<string>; // app \0 group
 }
 
-function plan(events: { event_type: string; targets: { id: string; type: string | null }[] }[]): Targets {
+type Target = { id: string; type: string | null };
+
+function plan(events: { eventType: string; targets: unknown }[]): Targets {
   const t: Targets = { users: new Set(), userGroups: new Set(), groups: new Set(), appUsers: new Set(), appGroups: new Set() };
   for (const e of events) {
-    const of = (...types: string[]) => e.targets.find((x) => x.type && types.includes(x.type))?.id;
+    const targets = e.targets as Target[];
+    const of = (...types: string[]) => targets.find((x) => x.type && types.includes(x.type))?.id;
     const user = of("User", "AppUser");
     const group = of("UserGroup");
     const app = of("AppInstance");
-    if (e.event_type.startsWith("group.user_membership.")) {
+    if (e.eventType.startsWith("group.user_membership.")) {
       if (user) t.userGroups.add(user);
-    } else if (e.event_type.startsWith("application.user_membership.")) {
+    } else if (e.eventType.startsWith("application.user_membership.")) {
       if (app && user) t.appUsers.add(`${app}\u0000${user}`);
-    } else if (e.event_type.startsWith("application.group_membership.")) {
+    } else if (e.eventType.startsWith("application.group_membership.")) {
       if (app && group) t.appGroups.add(`${app}\u0000${group}`);
-    } else if (e.event_type.startsWith("group.")) {
+    } else if (e.eventType.startsWith("group.")) {
       if (group) t.groups.add(group);
-    } else if (e.event_type.startsWith("user.")) {
+    } else if (e.eventType.startsWith("user.")) {
       if (user) t.users.add(user);
     }
   }
@@ -73,49 +80,65 @@ async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>) {
   );
 }
 
+/** The hook-apply job's handler (like runSync for a run): no one acts, the integration names its workspace. */
 export async function applyHookEvents(
   integrationId: string,
   opts: { client?: OktaClient } = {},
 ): Promise<{ applied: number; failed: number }> {
-  const sql = getDb().$client;
-  const [integration] = await sql`select workspace_id, state, sync_scope from integrations where id = ${integrationId}`;
+  const db = getDb();
+  const [integration] = await db
+    .select({ workspaceId: integrations.workspaceId, state: integrations.state, syncScope: integrations.syncScope })
+    .from(integrations)
+    .where(eq(integrations.id, integrationId));
   if (!integration || integration.state !== "connected") return { applied: 0, failed: 0 };
-  const writer: Writer = { integrationId, workspaceId: integration.workspace_id, runId: null };
+  const writer: Writer = { integrationId, workspaceId: integration.workspaceId, runId: null };
   const client = opts.client ?? (await loadOktaClient(integrationId));
   let applied = 0;
   let failed = 0;
-
+  // Rows go through the sync's batch writer (raw SQL: one upsert per batch, content hashes).
   const write = async (spec: TableSpec, rows: Record<string, unknown>[]) => {
-    if (rows.length) await sql.begin((tx) => writeRows(tx, writer, { spec, rows }));
+    if (rows.length) await db.$client.begin((tx) => writeRows(tx, writer, { spec, rows }));
   };
-  const remove = async (table: string, where: string, params: unknown[]) => {
-    await sql.unsafe(`update "${table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and (${where})`, [
-      integrationId,
-      ...params,
-    ] as never[]);
+  /** Soft-deletes the live rows of a directory table that `where` names. */
+  const remove = async (t: Directory, where: SQL | undefined) => {
+    await db
+      .update(t)
+      .set({ deletedAt: sql`now()` })
+      .where(and(eq(t.integrationId, integrationId), isNull(t.deletedAt), where));
   };
-
   for (;;) {
-    const events = (await sql`
-      select uuid, event_type, targets from hook_events where integration_id = ${integrationId} and status = 'pending'
-      order by received_at, published nulls last limit ${BATCH}`) as unknown as {
-      uuid: string;
-      event_type: string;
-      targets: { id: string; type: string | null }[];
-    }[];
+    const events = await db
+      .select({ uuid: hookEvents.uuid, eventType: hookEvents.eventType, targets: hookEvents.targets })
+      .from(hookEvents)
+      .where(and(eq(hookEvents.integrationId, integrationId), eq(hookEvents.status, "pending")))
+      .orderBy(hookEvents.receivedAt, sql`${hookEvents.published} nulls last`)
+      .limit(BATCH);
     if (!events.length) break;
+    const uuids = events.map((e) => e.uuid);
+    const batch = and(eq(hookEvents.integrationId, integrationId), inArray(hookEvents.uuid, uuids));
     const t = plan(events);
     try {
       // A scoped integration keeps only what its scope holds: a re-read outside it is not written
       // (and a user who left it is removed). Users who join a chosen group arrive with the next sync.
-      const scope = normalizeScope(integration.sync_scope);
+      const scope = normalizeScope(integration.syncScope);
       const keepUsers = restrictsUsers(scope) ? await liveIds("okta_users", integrationId) : null;
       const keepGroups = restrictsGroups(scope) ? new Set(scope!.groupIds) : null;
       const keepApps = restrictsApps(scope) ? new Set(scope!.appIds) : null;
       const memberOfChosen = async (id: string) =>
         !keepGroups ||
         (
-          await sql`select 1 from okta_group_members where integration_id = ${integrationId} and user_id = ${id} and deleted_at is null and group_id = any(${[...keepGroups]}::text[]) limit 1`
+          await db
+            .select({ one: sql`1` })
+            .from(oktaGroupMembers)
+            .where(
+              and(
+                eq(oktaGroupMembers.integrationId, integrationId),
+                eq(oktaGroupMembers.userId, id),
+                isNull(oktaGroupMembers.deletedAt),
+                inArray(oktaGroupMembers.groupId, [...keepGroups]),
+              ),
+            )
+            .limit(1)
         ).length > 0;
       await inParallel([...t.users], async (id) => {
         try {
@@ -127,19 +150,19 @@ export async function applyHookEvents(
             keepUsers &&
             !(userMatches(scope, { status: row.status, userType: row.user_type, typeId: row.type_id }) && (await memberOfChosen(id)))
           ) {
-            await remove("okta_users", "id = $2", [id]);
-            await remove("okta_group_members", "user_id = $2", [id]);
-            await remove("okta_app_users", "user_id = $2", [id]);
+            await remove(oktaUsers, eq(oktaUsers.id, id));
+            await remove(oktaGroupMembers, eq(oktaGroupMembers.userId, id));
+            await remove(oktaAppUsers, eq(oktaAppUsers.userId, id));
             return;
           }
           await write(usersTable, [row]);
           // Okta removes every app assignment of a deactivated user.
-          if (u.data.status === "DEPROVISIONED") await remove("okta_app_users", "user_id = $2", [id]);
+          if (u.data.status === "DEPROVISIONED") await remove(oktaAppUsers, eq(oktaAppUsers.userId, id));
         } catch (e) {
           if (!isNotFound(e)) throw e;
-          await remove("okta_users", "id = $2", [id]);
-          await remove("okta_group_members", "user_id = $2", [id]);
-          await remove("okta_app_users", "user_id = $2", [id]);
+          await remove(oktaUsers, eq(oktaUsers.id, id));
+          await remove(oktaGroupMembers, eq(oktaGroupMembers.userId, id));
+          await remove(oktaAppUsers, eq(oktaAppUsers.userId, id));
         }
       });
       await inParallel([...t.userGroups], async (id) => {
@@ -156,10 +179,13 @@ export async function applyHookEvents(
             membershipsTable,
             groups.map((g) => ({ group_id: g, user_id: id })),
           );
-          await remove("okta_group_members", "user_id = $2 and not (group_id = any($3::text[]))", [id, groups]);
+          await remove(
+            oktaGroupMembers,
+            and(eq(oktaGroupMembers.userId, id), groups.length ? notInArray(oktaGroupMembers.groupId, groups) : undefined),
+          );
         } catch (e) {
           if (!isNotFound(e)) throw e;
-          await remove("okta_group_members", "user_id = $2", [id]);
+          await remove(oktaGroupMembers, eq(oktaGroupMembers.userId, id));
         }
       });
       await inParallel([...t.groups], async (id) => {
@@ -170,9 +196,9 @@ export async function applyHookEvents(
           if (g.success) await write(groupsTable, [groupRow(g.data)]);
         } catch (e) {
           if (!isNotFound(e)) throw e;
-          await remove("okta_groups", "id = $2", [id]);
-          await remove("okta_group_members", "group_id = $2", [id]);
-          await remove("okta_app_groups", "group_id = $2", [id]);
+          await remove(oktaGroups, eq(oktaGroups.id, id));
+          await remove(oktaGroupMembers, eq(oktaGroupMembers.groupId, id));
+          await remove(oktaAppGroups, eq(oktaAppGroups.groupId, id));
         }
       });
       await inParallel([...t.appUsers], async (key) => {
@@ -184,7 +210,7 @@ export async function applyHookEvents(
           if (a.success) await write(appUsersTable, [appUserRow(app, a.data)]);
         } catch (e) {
           if (!isNotFound(e)) throw e;
-          await remove("okta_app_users", "app_id = $2 and user_id = $3", [app, user]);
+          await remove(oktaAppUsers, and(eq(oktaAppUsers.appId, app), eq(oktaAppUsers.userId, user)));
         }
       });
       await inParallel([...t.appGroups], async (key) => {
@@ -196,10 +222,10 @@ export async function applyHookEvents(
           if (a.success) await write(appGroupsTable, [appGroupRow(app, a.data)]);
         } catch (e) {
           if (!isNotFound(e)) throw e;
-          await remove("okta_app_groups", "app_id = $2 and group_id = $3", [app, group]);
+          await remove(oktaAppGroups, and(eq(oktaAppGroups.appId, app), eq(oktaAppGroups.groupId, group)));
         }
       });
-      await sql`update hook_events set status = 'applied', applied_at = now() where integration_id = ${integrationId} and uuid = any(${events.map((e) => e.uuid)}::text[])`;
+      await db.update(hookEvents).set({ status: "applied", appliedAt: sql`now()` }).where(batch);
       applied += events.length;
     } catch (e) {
       // Okta unreachable, rate limited past retries, ...: keep the events failed (the page counts
@@ -209,10 +235,10 @@ export async function applyHookEvents(
           ? { code: e.errorCode ?? `http_${e.status}`, message: e.errorSummary ?? e.message }
           : { code: "apply_failed", message: "Applying the events failed (see server log)" };
       log.warn("hook events could not be applied", { integrationId, error: e });
-      await sql`update hook_events set status = 'failed', error = ${JSON.stringify(error)}::jsonb where integration_id = ${integrationId} and uuid = any(${events.map((e) => e.uuid)}::text[])`;
-      await sql`update event_hooks set last_error = ${JSON.stringify(error)}::jsonb where integration_id = ${integrationId}`;
+      await db.update(hookEvents).set({ status: "failed", error }).where(batch);
+      await db.update(eventHooks).set({ lastError: error }).where(eq(eventHooks.integrationId, integrationId));
       await recordEvent({
-        workspaceId: integration.workspace_id,
+        workspaceId: integration.workspaceId,
         integrationId,
         level: "warn",
         kind: "hook.apply_failed",

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as hookRoute from "@/app/api/hooks/okta/[id]/route";
 import { getDb } from "@/db";
+import { userCtx } from "@/lib/context";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
@@ -75,10 +76,8 @@ describe("event hooks", () => {
     await emu.control("POST", "/reset", { seed: 31, users: 400, groups: 25, apps: 8, logDays: 1 });
     const c = await connected();
     const result = await setupEventHook({
-      actor: c.actor,
-      integrationId: c.integrationId,
-      origin,
-      input: { register: true, rotateSecret: false },
+      ctx: userCtx(c.actor),
+      input: { register: true, rotateSecret: false, integrationId: c.integrationId, origin },
     });
     expect(result.manual).toBeNull();
     expect(result.state).toMatchObject({
@@ -95,7 +94,7 @@ describe("event hooks", () => {
     expect(hooks.find((h) => h.id === result.state.oktaHookId)).toMatchObject({ status: "ACTIVE", verificationStatus: "VERIFIED" });
     const secret = (await readHookSecret(c.integrationId))!;
     expect(JSON.stringify(result)).not.toContain(secret);
-    expect(JSON.stringify(await getHookState({ workspaceId: c.workspaceId, integrationId: c.integrationId }))).not.toContain(secret);
+    expect(JSON.stringify(await getHookState({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId } }))).not.toContain(secret);
     const [sealed] = await sql()`select sealed from integration_secrets where integration_id = ${c.integrationId} and kind = 'hook_secret'`;
     expect(sealed.sealed).not.toContain(secret);
   });
@@ -103,10 +102,8 @@ describe("event hooks", () => {
   it("without okta.eventHooks.manage shows the URL, header, secret and steps to add by hand", async () => {
     const c = await connected("readonly-key");
     const result = await setupEventHook({
-      actor: c.actor,
-      integrationId: c.integrationId,
-      origin,
-      input: { register: true, rotateSecret: false },
+      ctx: userCtx(c.actor),
+      input: { register: true, rotateSecret: false, integrationId: c.integrationId, origin },
     });
     expect(result.state).toMatchObject({ mode: "manual", registered: false, verified: false, canRegister: false });
     expect(result.manual).toMatchObject({
@@ -123,16 +120,14 @@ describe("event hooks", () => {
     expect(await challenge.json()).toEqual({ verification: "abc123" });
     const noSecret = await fetch(`${origin}/api/hooks/okta/${c.integrationId}`, { headers: { "x-okta-verification-challenge": "abc123" } });
     expect(noSecret.status).toBe(401);
-    expect((await getHookState({ workspaceId: c.workspaceId, integrationId: c.integrationId })).verified).toBe(true);
+    expect((await getHookState({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId } })).verified).toBe(true);
   });
 
   it("refuses a wrong or missing secret (401, nothing stored) and a malformed body (400 naming the field)", async () => {
     const c = await connected("readonly-key");
     const { manual } = await setupEventHook({
-      actor: c.actor,
-      integrationId: c.integrationId,
-      origin,
-      input: { register: false, rotateSecret: false },
+      ctx: userCtx(c.actor),
+      input: { register: false, rotateSecret: false, integrationId: c.integrationId, origin },
     });
     const secret = manual!.secret;
     const [user] = await sql()`select id from okta_users where integration_id = ${c.integrationId} limit 1`;
@@ -153,7 +148,7 @@ describe("event hooks", () => {
     expect(unknown.status).toBe(401);
     const [{ n }] = await sql()`select count(*)::int as n from hook_events where integration_id = ${c.integrationId}`;
     expect(n).toBe(0);
-    expect((await getHookState({ workspaceId: c.workspaceId, integrationId: c.integrationId })).failures.auth).toBe(4);
+    expect((await getHookState({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId } })).failures.auth).toBe(4);
 
     for (const [bad, field] of [
       ["{not json", /not valid JSON/],
@@ -173,10 +168,8 @@ describe("event hooks", () => {
   it("applies a replayed delivery once, through a re-read from Okta", async () => {
     const c = await connected("readonly-key");
     const { manual } = await setupEventHook({
-      actor: c.actor,
-      integrationId: c.integrationId,
-      origin,
-      input: { register: false, rotateSecret: false },
+      ctx: userCtx(c.actor),
+      input: { register: false, rotateSecret: false, integrationId: c.integrationId, origin },
     });
     const [user] = await sql()`select id from okta_users where integration_id = ${c.integrationId} and status = 'ACTIVE' limit 1`;
     // Change the user in Okta, then tell the console (the event alone says nothing about the new state).
@@ -205,17 +198,15 @@ describe("event hooks", () => {
     const [after] =
       await sql()`select status, (select count(*)::int from okta_app_users a where a.integration_id = u.integration_id and a.user_id = u.id and a.deleted_at is null) as apps from okta_users u where integration_id = ${c.integrationId} and id = ${user.id}`;
     expect(after).toEqual({ status: "DEPROVISIONED", apps: 0 });
-    expect((await getHookState({ workspaceId: c.workspaceId, integrationId: c.integrationId })).deliveries).toBe(3);
+    expect((await getHookState({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId } })).deliveries).toBe(3);
   });
 
   it("acknowledges a burst of 10,000 events in time and applies them all", async () => {
     await emu.control("POST", "/reset", { seed: 32, users: 400, groups: 25, apps: 8, logDays: 1 });
     const c = await connected();
     const { state } = await setupEventHook({
-      actor: c.actor,
-      integrationId: c.integrationId,
-      origin,
-      input: { register: true, rotateSecret: false },
+      ctx: userCtx(c.actor),
+      input: { register: true, rotateSecret: false, integrationId: c.integrationId, origin },
     });
     expect(state.verified).toBe(true);
     const statsBefore = await emu.control<{ eventHooks: { batches: number; delivered: number; failed: number; retries: number } }>(
@@ -247,7 +238,7 @@ describe("event hooks", () => {
     expect(differences(stored.users, truth.users)).toEqual({ count: 0, first: [] });
     const members = (m: Map<string, string>) => new Map([...m].filter(([k]) => !k.startsWith(`${[...truth.groups.keys()][0]}/`)));
     expect(differences(members(stored.memberships), members(truth.memberships)).count).toBe(0);
-    const s = await getHookState({ workspaceId: c.workspaceId, integrationId: c.integrationId });
+    const s = await getHookState({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId } });
     expect(s).toMatchObject({ eventsToday: received, pending: 0, failures: { auth: 0, apply: 0 } });
   });
 });

@@ -10,8 +10,8 @@ export async function storeHookSecret(db: DbOrTx, integrationId: string, secret:
   await writeSecret(db, integrationId, "hook_secret", secret);
 }
 
-export async function readHookSecret(integrationId: string): Promise<string | null> {
-  return (await readSecrets(integrationId, ["hook_secret"])).hook_secret?.value ?? null;
+export async function readHookSecret(integrationId: string, db?: DbOrTx): Promise<string | null> {
+  return (await readSecrets(integrationId, ["hook_secret"], db)).hook_secret?.value ?? null;
 }
 
 /** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */

@@ -1,7 +1,8 @@
 // An event hook delivery: authenticated, size-limited, parsed, stored (de-duplicated on the event
 // uuid) and handed to the apply job, then acknowledged. Nothing is read from Okta here, so the
 // answer comes well within Okta's 3 seconds whatever the burst.
-import { getDb } from "@/db";
+import { sql } from "drizzle-orm";
+import type { PublicCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { enqueueHookApply } from "@/lib/jobs/enqueue-hook-apply";
 import { log } from "@/lib/log";
@@ -26,13 +27,14 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, max: number):
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function receiveHookDelivery(input: {
-  integrationId: string;
-  authorization: string | null;
-  contentLength: string | null;
-  body: ReadableStream<Uint8Array> | null;
+export async function receiveHookDelivery({
+  ctx,
+  input,
+}: {
+  ctx: PublicCtx;
+  input: { integrationId: string; authorization: string | null; contentLength: string | null; body: ReadableStream<Uint8Array> | null };
 }) {
-  await authenticateHookRequest(input.integrationId, input.authorization);
+  await authenticateHookRequest({ ctx, input });
   if (input.contentLength && Number(input.contentLength) > MAX_DELIVERY_BYTES)
     throw new AppError("PAYLOAD_TOO_LARGE", `The delivery is larger than ${MAX_DELIVERY_BYTES} bytes`);
   const text = await readCapped(input.body, MAX_DELIVERY_BYTES);
@@ -48,26 +50,27 @@ export async function receiveHookDelivery(input: {
     throw new AppError("VALIDATION", `${issue.path.join(".") || "body"}: ${issue.message}`);
   }
   const events = parsed.data.data.events;
-  const sql = getDb().$client;
   const rows = events.map((e) => ({
     uuid: e.uuid,
     event_type: e.eventType,
     published: e.published && !Number.isNaN(Date.parse(e.published)) ? e.published : null,
     targets: (e.target ?? []).filter((t) => t.id).map((t) => ({ id: t.id, type: t.type })),
   }));
-  const [r] = await sql`
+  // Raw SQL because it pays: up to 5,000 events go in as one JSON parameter, de-duplicated and
+  // counted with the delivery in a single statement, so Okta gets its answer well within 3 seconds.
+  const [r] = await ctx.db.execute<{ stored: number; touched: number }>(sql`
     with incoming as (select * from json_to_recordset(${JSON.stringify(rows)}::json) as r(uuid text, event_type text, published timestamptz, targets jsonb)),
     stored as (
       insert into hook_events (integration_id, uuid, event_type, published, targets)
       select ${input.integrationId}::uuid, uuid, event_type, published, targets from incoming
       on conflict (integration_id, uuid) do nothing returning 1),
     touched as (update event_hooks set last_delivery_at = now(), deliveries = deliveries + 1 where integration_id = ${input.integrationId}::uuid returning 1)
-    select (select count(*) from stored)::int as stored, (select count(*) from touched)::int as touched`;
+    select (select count(*) from stored)::int as stored, (select count(*) from touched)::int as touched`);
   if (r.stored > 0) {
     // The events are safely stored: if the queue is down, the next sync tick picks pending ones up.
     await enqueueHookApply(input.integrationId).catch((error) =>
       log.warn("could not enqueue hook events", { integrationId: input.integrationId, error }),
     );
   }
-  return { received: events.length, stored: r.stored as number };
+  return { received: events.length, stored: r.stored };
 }

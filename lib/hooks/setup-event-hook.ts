@@ -2,10 +2,11 @@
 // and, when asked and the app may (okta.eventHooks.manage), the hook created, activated and
 // verified in Okta. Otherwise, or when Okta refuses, the admin gets the URL, header, secret and the
 // steps to add it by hand; that answer is the only place the secret is ever shown.
-import { getDb } from "@/db";
+import { eq, sql } from "drizzle-orm";
 import { eventHooks } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { AppError, notFound } from "@/lib/errors";
+import type { Ctx } from "@/lib/context";
+import { AppError } from "@/lib/errors";
+import { findIntegration } from "@/lib/integrations/find-integration";
 import { loadOktaClient } from "@/lib/integrations/load-okta-client";
 import { recordEvent } from "@/lib/integrations/record-event";
 import { OktaApiError } from "@/lib/okta/errors";
@@ -24,31 +25,31 @@ const manualSteps = (url: string) => [
 ];
 
 export async function setupEventHook({
-  actor,
-  integrationId,
-  origin,
+  ctx,
   input,
 }: {
-  actor: Actor;
-  integrationId: string;
-  origin: string;
-  input: SetupHookInput;
+  ctx: Ctx;
+  /** `origin`: the console's public origin, which Okta calls. */
+  input: SetupHookInput & { integrationId: string; origin: string };
 }): Promise<SetupHookResult> {
-  const sql = getDb().$client;
-  const [i] =
-    await sql`select id, state, workspace_id from integrations where id = ${integrationId} and workspace_id = ${actor.workspaceId}`;
-  if (!i) throw notFound("Integration");
-  if (i.state !== "connected") throw new AppError("CONFLICT", "This integration is disconnected; connect it again to receive event hooks");
-  const url = hookUrl(origin, integrationId);
-  let secret = input.rotateSecret ? null : await readHookSecret(integrationId);
+  const { integrationId } = input;
+  const { db, actor } = ctx;
+  const integration = await findIntegration(ctx.workspaceId, integrationId, db);
+  if (integration.state !== "connected")
+    throw new AppError("CONFLICT", "This integration is disconnected; connect it again to receive event hooks");
+  const url = hookUrl(input.origin, integrationId);
+  let secret = input.rotateSecret ? null : await readHookSecret(integrationId, db);
   const rotated = !secret;
   secret ??= newHookSecret();
-  const [existing] = await sql`select okta_hook_id from event_hooks where integration_id = ${integrationId}`;
-  await getDb().transaction(async (tx) => {
+  const [existing] = await db
+    .select({ oktaHookId: eventHooks.oktaHookId })
+    .from(eventHooks)
+    .where(eq(eventHooks.integrationId, integrationId));
+  await db.transaction(async (tx) => {
     await storeHookSecret(tx, integrationId, secret);
     await tx
       .insert(eventHooks)
-      .values({ integrationId, workspaceId: actor.workspaceId, mode: "manual", url })
+      .values({ integrationId, workspaceId: ctx.workspaceId, mode: "manual", url })
       .onConflictDoUpdate({ target: eventHooks.integrationId, set: { url, updatedAt: new Date(), lastError: null } });
   });
 
@@ -65,7 +66,7 @@ export async function setupEventHook({
           config: { uri: url, headers: [], authScheme: { type: "HEADER", key: HOOK_HEADER, value: secret } },
         },
       };
-      const hookId = existing?.okta_hook_id as string | undefined;
+      const hookId = existing?.oktaHookId ?? undefined;
       const res = hookId
         ? await client.request<{ id?: string }>("PUT", `/api/v1/eventHooks/${encodeURIComponent(hookId)}`, { body }).catch((e) => {
             if (e instanceof OktaApiError && e.status === 404)
@@ -75,19 +76,25 @@ export async function setupEventHook({
         : await client.request<{ id?: string }>("POST", "/api/v1/eventHooks", { body });
       const id = typeof res.body?.id === "string" ? res.body.id : null;
       if (!id) throw new AppError("OKTA_ERROR", "Okta did not return the event hook's id");
-      await sql`update event_hooks set mode = 'registered', okta_hook_id = ${id}, registered_at = now(), updated_at = now() where integration_id = ${integrationId}`;
+      await db
+        .update(eventHooks)
+        .set({ mode: "registered", oktaHookId: id, registeredAt: sql`now()`, updatedAt: sql`now()` })
+        .where(eq(eventHooks.integrationId, integrationId));
       await client.request("POST", `/api/v1/eventHooks/${encodeURIComponent(id)}/lifecycle/activate`);
       // Okta calls our URL with the challenge before this returns; the GET handler records verified_at.
       await client.request("POST", `/api/v1/eventHooks/${encodeURIComponent(id)}/lifecycle/verify`);
       registered = true;
-      await recordEvent({
-        workspaceId: actor.workspaceId,
-        integrationId,
-        kind: "hook.registered",
-        message: `Event hook registered and verified in Okta (${id})`,
-        details: { oktaHookId: id, url },
-        actorUserId: actor.userId,
-      });
+      await recordEvent(
+        {
+          workspaceId: ctx.workspaceId,
+          integrationId,
+          kind: "hook.registered",
+          message: `Event hook registered and verified in Okta (${id})`,
+          details: { oktaHookId: id, url },
+          actorUserId: actor.userId,
+        },
+        db,
+      );
     } catch (e) {
       const scope = e instanceof OktaApiError && (e.status === 403 || e.status === 401);
       const error = scope
@@ -105,28 +112,37 @@ export async function setupEventHook({
                   ? e.message
                   : "Registration failed",
           };
-      await sql`update event_hooks set mode = 'manual', last_error = ${JSON.stringify(error)}::jsonb, updated_at = now() where integration_id = ${integrationId}`;
-      await recordEvent({
-        workspaceId: actor.workspaceId,
-        integrationId,
-        level: "warn",
-        kind: "hook.register_failed",
-        message: `Event hook not registered: ${error.message}`,
-        details: error,
-        actorUserId: actor.userId,
-      });
+      await db
+        .update(eventHooks)
+        .set({ mode: "manual", lastError: error, updatedAt: sql`now()` })
+        .where(eq(eventHooks.integrationId, integrationId));
+      await recordEvent(
+        {
+          workspaceId: ctx.workspaceId,
+          integrationId,
+          level: "warn",
+          kind: "hook.register_failed",
+          message: `Event hook not registered: ${error.message}`,
+          details: error,
+          actorUserId: actor.userId,
+        },
+        db,
+      );
     }
   } else {
-    await recordEvent({
-      workspaceId: actor.workspaceId,
-      integrationId,
-      kind: "hook.manual",
-      message: "Event hook set up for adding by hand in Okta",
-      details: { url },
-      actorUserId: actor.userId,
-    });
+    await recordEvent(
+      {
+        workspaceId: ctx.workspaceId,
+        integrationId,
+        kind: "hook.manual",
+        message: "Event hook set up for adding by hand in Okta",
+        details: { url },
+        actorUserId: actor.userId,
+      },
+      db,
+    );
   }
-  const state = await getHookState({ workspaceId: actor.workspaceId, integrationId });
+  const state = await getHookState({ ctx, input: { integrationId } });
   const showSecret = !registered || (rotated && !!input.rotateSecret);
   return {
     state,
