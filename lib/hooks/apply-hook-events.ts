@@ -90,7 +90,7 @@ export async function applyHookEvents(
     .select({ workspaceId: integrations.workspaceId, state: integrations.state, syncScope: integrations.syncScope })
     .from(integrations)
     .where(eq(integrations.id, integrationId));
-  if (!integration || integration.state !== "connected") return { applied: 0, failed: 0 };
+  if (integration?.state !== "connected") return { applied: 0, failed: 0 };
   const writer: Writer = { integrationId, workspaceId: integration.workspaceId, runId: null };
   const client = opts.client ?? (await loadOktaClient(integrationId));
   let applied = 0;

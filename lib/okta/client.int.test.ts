@@ -68,7 +68,7 @@ describe("authentication", () => {
     const { n } = await countUsers(client);
     expect(n).toBeGreaterThan(100);
     await client
-      .get("/api/v1/users/" + encodeURIComponent("nobody@example.com"))
+      .get(`/api/v1/users/${encodeURIComponent("nobody@example.com")}`)
       .catch((e) => expect((e as OktaApiError).kind).toBe("not_found"));
     // Token endpoint: without DPoP -> invalid_dpop_proof, with proof -> use_dpop_nonce, then success.
     const tokenCalls = seen.filter((s) => s.includes("/oauth2/v1/token"));
@@ -175,7 +175,7 @@ describe("errors", () => {
     const other = emu.app("no-role");
     const e2 = await fail(recording({ credentials: { ...keyCreds(), privateKey: other.privateKeyPem! } }).client.token());
     expect(e2.oauthErrorDescription).toMatch(/signature is invalid/);
-    const e3 = await fail(recording({ credentials: { method: "api_token", token: "00" + "a".repeat(40) } }).client.get("/api/v1/users"));
+    const e3 = await fail(recording({ credentials: { method: "api_token", token: `00${"a".repeat(40)}` } }).client.get("/api/v1/users"));
     expect(e3).toMatchObject({ kind: "auth", errorCode: "E0000011" });
     for (const e of [e1, e2, e3]) {
       expect(e.message).not.toContain(wrong);

@@ -72,7 +72,7 @@ describe("normalizeOktaDomain: rejected", () => {
     ["acme.okta.c0m", /top-level domain/],
     ["-acme.okta.com", /not a valid/],
     ["acme_corp.okta.com", /not a valid domain name/],
-    ["a".repeat(400) + ".okta.com", /too long/],
+    [`${"a".repeat(400)}.okta.com`, /too long/],
     ["127.0.0.1:9999", /not an IP address/],
   ])("%j is refused", (input, message) => {
     expect(() => n(input)).toThrow(message);

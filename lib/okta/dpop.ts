@@ -14,9 +14,9 @@ export interface DpopKey {
 }
 
 async function fromJwk(privateJwk: JWK, alg: DpopKey["alg"]): Promise<DpopKey> {
-  const { d, p, q, dp, dq, qi, ...pub } = privateJwk;
-  void d, p, q, dp, dq, qi;
-  const publicJwk = { kty: pub.kty, ...(pub.kty === "RSA" ? { n: pub.n, e: pub.e } : { crv: pub.crv, x: pub.x, y: pub.y }) } as JWK;
+  // The public members only; the private ones (d, p, q, dp, dq, qi) stay in privateJwk.
+  const k = privateJwk;
+  const publicJwk = { kty: k.kty, ...(k.kty === "RSA" ? { n: k.n, e: k.e } : { crv: k.crv, x: k.x, y: k.y }) } as JWK;
   return {
     privateKey: createPrivateKey({ key: privateJwk as never, format: "jwk" }),
     publicJwk,

@@ -131,7 +131,10 @@ export function parseWwwAuthenticate(header: string | null | undefined): WwwAuth
     let value = "";
     if (header[i] === '"') {
       i++;
-      while (i < n && header[i] !== '"') (value += header[i] === "\\" ? header[++i] : header[i]), i++;
+      while (i < n && header[i] !== '"') {
+        value += header[i] === "\\" ? header[++i] : header[i];
+        i++;
+      }
       i++;
     } else {
       while (i < n && !/[\s,]/.test(header[i])) value += header[i++];

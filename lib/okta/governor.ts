@@ -96,7 +96,9 @@ export class RateLimitGovernor {
     return new Promise<void>((resolve) => {
       let done = false;
       const finish = () => {
-        if (!done) (done = true), resolve();
+        if (done) return;
+        done = true;
+        resolve();
       };
       s.wakers.push(finish);
       if (ms > 0 && Number.isFinite(ms)) void this.sleep(ms).then(finish);

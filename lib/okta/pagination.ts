@@ -21,7 +21,7 @@ export function parseLinkHeader(header: string | null | undefined): LinkEntry[] 
 /** The `next` link resolved against the request URL, or null at the end of the list. */
 export function nextLink(header: string | null | undefined, base: string): string | null {
   const next = parseLinkHeader(header).find((l) => l.rel.includes("next"));
-  if (!next || !next.url) return null;
+  if (!next?.url) return null;
   try {
     return new URL(next.url, base).toString();
   } catch {

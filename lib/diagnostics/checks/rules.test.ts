@@ -703,8 +703,10 @@ describe("plans", () => {
   it.each(SYMPTOMS)("%s: every check runs after the checks it needs", (symptom) => {
     const plan = PLANS[symptom];
     plan.forEach((id, i) => {
-      for (const need of CHECKS[id].needs)
-        expect(plan.indexOf(need), `${id} needs ${need}`).toBeGreaterThanOrEqual(0), expect(plan.indexOf(need)).toBeLessThan(i);
+      for (const need of CHECKS[id].needs) {
+        expect(plan.indexOf(need), `${id} needs ${need}`).toBeGreaterThanOrEqual(0);
+        expect(plan.indexOf(need)).toBeLessThan(i);
+      }
     });
   });
 
