@@ -1,5 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { publicCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { signInInput, signIn as verifySignIn } from "./sign-in";
 
@@ -31,7 +32,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInInput.safeParse(credentials);
         if (!parsed.success) throw new InvalidInput();
         try {
-          const user = await verifySignIn({ ...parsed.data, ip: clientIp(request.headers) });
+          const user = await verifySignIn({ ctx: publicCtx(), input: { ...parsed.data, ip: clientIp(request.headers) } });
           return { id: user.id, email: user.email, name: user.name || user.email };
         } catch (err) {
           if (err instanceof AppError && err.code === "TOO_MANY_REQUESTS") {

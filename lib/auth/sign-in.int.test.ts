@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { publicCtx } from "@/lib/context";
 import { createTenant } from "@/test/factories";
 import { signIn, THROTTLE } from "./sign-in";
 
@@ -13,7 +14,7 @@ const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID().s
 async function attempt(email: string, password: string, address: string) {
   const started = performance.now();
   try {
-    await signIn({ email, password, ip: address });
+    await signIn({ ctx: publicCtx(), input: { email, password, ip: address } });
     return { ok: true as const, ms: performance.now() - started };
   } catch (err) {
     return { ok: false as const, ms: performance.now() - started, err: err as { code: string; message: string } };

@@ -2,8 +2,9 @@
 // per client address.
 import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db";
+import type { DbOrTx } from "@/db";
 import { signInThrottles, users } from "@/db/schema";
+import type { PublicCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { verifyPassword } from "./passwords";
 
@@ -21,8 +22,9 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$k8Yc1E
 
 const keysFor = (email: string, ip: string) => [`email:${email.toLowerCase()}`, `ip:${ip}`];
 
-export async function signIn(input: { email: string; password: string; ip: string }) {
-  const db = getDb();
+/** A public verb: the caller is not known until the password checks out. */
+export async function signIn({ ctx, input }: { ctx: PublicCtx; input: { email: string; password: string; ip: string } }) {
+  const { db } = ctx;
   const keys = keysFor(input.email, input.ip);
   const now = Date.now();
   const rows = await db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys));
@@ -52,7 +54,7 @@ export async function signIn(input: { email: string; password: string; ip: strin
     .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   if (!user || !ok) {
-    await recordFailure(keys);
+    await recordFailure(db, keys);
     throw new AppError("UNAUTHENTICATED", "Wrong email or password");
   }
   await db.delete(signInThrottles).where(inArray(signInThrottles.key, keys));
@@ -60,8 +62,7 @@ export async function signIn(input: { email: string; password: string; ip: strin
   return user;
 }
 
-async function recordFailure(keys: string[]) {
-  const db = getDb();
+async function recordFailure(db: DbOrTx, keys: string[]) {
   // Computed in SQL: postgres.js cannot bind a JS Date inside a raw sql fragment.
   const windowStart = sql`now() - make_interval(secs => ${THROTTLE.WINDOW_MS / 1000})`;
   for (const key of keys) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { signIn } from "@/lib/auth/sign-in";
-import { systemCtx } from "@/lib/context";
+import { publicCtx, systemCtx } from "@/lib/context";
 import { createTenant, createUser as createTestUser, createWorkspace, ctxOf } from "@/test/factories";
 import { createUser } from "./create-user";
 import { listUsers } from "./list-users";
@@ -19,7 +19,7 @@ describe("console people", () => {
       input: { email: address.toLowerCase(), name: "Ana", role: "viewer", password: "a-good-password" },
     });
     expect(user).not.toHaveProperty("passwordHash");
-    const signedIn = await signIn({ email: address, password: "a-good-password", ip: `test-${randomUUID()}` });
+    const signedIn = await signIn({ ctx: publicCtx(), input: { email: address, password: "a-good-password", ip: `test-${randomUUID()}` } });
     expect(signedIn.id).toBe(user.id);
     expect(signedIn.passwordHash).toMatch(/^\$argon2id\$/);
   });

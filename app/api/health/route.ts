@@ -3,7 +3,7 @@ import { checkHealth } from "@/lib/health/check-health";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "public" }, async () => {
-  const health = await checkHealth();
+export const GET = route({ access: "public" }, async ({ ctx }) => {
+  const health = await checkHealth({ ctx });
   return Response.json(health, { status: health.status === "ok" ? 200 : 503 });
 });
