@@ -4,9 +4,9 @@
 // title and description for screen readers, a tooltip per bar and the numbers as a hidden table.
 import { useId } from "react";
 import { ActivityIcon, Card, CardHeader, EmptyState, RefreshIcon } from "@/components/ui";
-import type { Overview } from "@/lib/overview/contracts";
-import { formatCount, formatDuration } from "@/lib/overview/format";
+import { formatCount, formatDate, formatDuration } from "@/lib/format";
 import { links } from "@/lib/links";
+import type { Overview } from "@/lib/overview/contracts";
 import { RUN_STATUS } from "./labels";
 
 const W = 560;
@@ -15,12 +15,11 @@ const PAD = { l: 44, r: 6, t: 10, b: 22 };
 const plotW = W - PAD.l - PAD.r;
 const plotH = H - PAD.t - PAD.b;
 
-const dayFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-const day = (iso: string) => dayFmt.format(new Date(iso));
+// The server buckets sign-ins by UTC day, so the axis names UTC days whatever the viewer's zone.
+const day = (iso: string) => formatDate(iso, { style: "day", timeZone: "UTC" });
 
-/** A round axis maximum: 1, 2, 5 x 10^n at or above the largest value. */
-/** The chart's numbers as a table for screen readers. */
-function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
+/** A chart's numbers as a visually hidden table: the accessible alternative to the SVG beside it. */
+function ChartDataTable({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
   return (
     <table className="sr-only">
       <caption>{caption}</caption>
@@ -34,10 +33,10 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
         </tr>
       </thead>
       <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
+        {rows.map((r) => (
+          <tr key={String(r[0])}>
             {r.map((c, j) => (
-              <td key={j}>{c}</td>
+              <td key={head[j]}>{c}</td>
             ))}
           </tr>
         ))}
@@ -46,6 +45,7 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
   );
 }
 
+/** A round axis maximum: 1, 2, 5 x 10^n at or above the largest value. */
 export function niceMax(v: number) {
   if (v <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(v));
@@ -54,7 +54,7 @@ export function niceMax(v: number) {
 
 function Axis({ max, format }: { max: number; format: (v: number) => string }) {
   return (
-    <g aria-hidden="true">
+    <g>
       {[0, 0.5, 1].map((f) => {
         const y = PAD.t + plotH - f * plotH;
         return (
@@ -72,10 +72,10 @@ function Axis({ max, format }: { max: number; format: (v: number) => string }) {
 
 function XLabels({ labels }: { labels: { x: number; text: string }[] }) {
   return (
-    <g aria-hidden="true">
+    <g>
       {labels.map((l, i) => (
         <text
-          key={i}
+          key={l.x}
           x={l.x}
           y={H - 6}
           textAnchor={i === 0 ? "start" : i === labels.length - 1 ? "end" : "middle"}
@@ -166,7 +166,7 @@ export function SignInChart({ overview }: { overview: Overview }) {
                 .filter((l, i, a) => i === a.length - 1 || a[a.length - 1].x - l.x > 40)}
             />
           </svg>
-          <DataTable
+          <ChartDataTable
             caption="Sign-ins per day"
             head={["Day", "Successful", "Failed"]}
             rows={points.map((p) => [p.day, p.success, p.failure])}
@@ -238,7 +238,7 @@ export function DurationChart({ overview }: { overview: Overview }) {
                   href={links.run(overview.integrationId, r.runId)}
                   aria-label={`Run of ${day(r.startedAt)}: ${RUN_STATUS[r.status].label}, ${formatDuration(r.durationMs)}`}
                 >
-                  <title>{`${day(r.startedAt)} ${new Date(r.startedAt).toISOString().slice(11, 16)} UTC · ${RUN_STATUS[r.status].label} · ${formatDuration(r.durationMs)}`}</title>
+                  <title>{`${formatDate(r.startedAt, { timeZone: "UTC" })} UTC · ${RUN_STATUS[r.status].label} · ${formatDuration(r.durationMs)}`}</title>
                   <rect x={PAD.l + i * step} y={PAD.t} width={step} height={plotH} fill="transparent" />
                   <rect
                     x={x}
@@ -260,7 +260,7 @@ export function DurationChart({ overview }: { overview: Overview }) {
               ]}
             />
           </svg>
-          <DataTable
+          <ChartDataTable
             caption="Sync duration per run"
             head={["Started", "Result", "Duration"]}
             rows={runs.map((r) => [r.startedAt, RUN_STATUS[r.status].label, formatDuration(r.durationMs)])}

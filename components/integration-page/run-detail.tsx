@@ -4,15 +4,16 @@
 // and the membership reconciliation. Live while the run is going.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { Alert, Badge, Card, CardHeader, cn, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
+import { Alert, Badge, Card, CardHeader, cn, Time } from "@/components/ui";
+import { DataTable } from "@/components/ui/data-table";
+import { useNow } from "@/components/ui/time";
+import { formatCount, formatDuration } from "@/lib/format";
 import type { ResourceHealth } from "@/lib/overview/contracts";
-import { formatCount, formatDuration } from "@/lib/overview/format";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
 import type { RunDetail as Run } from "@/lib/sync/contracts";
 import { RESOURCE_STATUS, RUN_STATUS, TRIGGER } from "./labels";
 import { useRun } from "./queries";
 import { OktaSaid } from "./resource-health";
-import { useNow } from "./time";
 
 function Fact({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
   return (
@@ -103,25 +104,45 @@ export function RunDetail({
           title="Resources"
           description="Objects read from Okta, and what changed in the console's copy. Unchanged rows are not rewritten."
         />
-        <Table label="Resources of this run">
-          <THead>
-            <TH>Resource</TH>
-            <TH>Status</TH>
-            <TH align="right">Pages</TH>
-            <TH align="right">Objects</TH>
-            <TH align="right">Added</TH>
-            <TH align="right">Updated</TH>
-            <TH align="right">Unchanged</TH>
-            <TH align="right">Deleted</TH>
-            <TH align="right">Requests</TH>
-            <TH align="right">429 waits</TH>
-          </THead>
-          <TBody>
-            {run.resources.map((r) => (
-              <ResourceRows key={r.resource} r={r} health={health.find((h) => h.resource === r.resource)} />
-            ))}
-          </TBody>
-        </Table>
+        <DataTable<Run["resources"][number]>
+          label="Resources of this run"
+          rows={run.resources}
+          rowKey={(r) => r.resource}
+          rowClassName={(r) => (r.status === "failed" ? "bg-red-50/40" : undefined)}
+          rowDetail={(r) =>
+            (r.status === "failed" || (r.status === "skipped" && r.error)) && (
+              <Problem r={r} health={health.find((h) => h.resource === r.resource)} />
+            )
+          }
+          columns={[
+            { header: "Resource", className: "font-medium text-slate-900", cell: (r) => RESOURCE_REGISTRY[r.resource].title },
+            { header: "Status", cell: (r) => <Badge tone={RESOURCE_STATUS[r.status].tone}>{RESOURCE_STATUS[r.status].label}</Badge> },
+            { header: "Pages", align: "right", cell: (r) => num(r.pages) },
+            {
+              header: "Objects",
+              align: "right",
+              className: "whitespace-nowrap",
+              cell: (r) => (
+                <>
+                  {num(r.objects)}
+                  {r.expectedTotal != null && <span className="text-xs text-slate-400"> / {formatCount(r.expectedTotal)}</span>}
+                  {r.outOfScope != null && (
+                    <span className="block text-xs text-sky-700" data-testid={`run-out-of-scope-${r.resource}`}>
+                      {formatCount(r.outOfScope)} out of scope
+                    </span>
+                  )}
+                </>
+              ),
+            },
+            { header: "Added", align: "right", cell: (r) => num(r.added, "text-emerald-700") },
+            { header: "Updated", align: "right", cell: (r) => num(r.updated, "text-sky-700") },
+            { header: "Unchanged", align: "right", cell: (r) => num(r.unchanged) },
+            { header: "Deleted", align: "right", cell: (r) => num(r.deleted, "text-red-700") },
+            { header: "Requests", align: "right", cell: (r) => num(r.requests) },
+            { header: "429 waits", align: "right", cell: (r) => num(r.rateLimitWaits, "font-medium text-amber-700") },
+          ]}
+          empty={null}
+        />
         {membership && (
           <p
             className={cn(
@@ -149,49 +170,20 @@ export function RunDetail({
   );
 }
 
-function ResourceRows({ r, health }: { r: Run["resources"][number]; health: ResourceHealth | undefined }) {
-  const s = RESOURCE_STATUS[r.status];
-  const problem = r.status === "failed" || (r.status === "skipped" && r.error);
+/** Why a resource failed or was skipped, the fix, and what Okta said. */
+function Problem({ r, health }: { r: Run["resources"][number]; health: ResourceHealth | undefined }) {
   return (
     <>
-      <TR className={cn(r.status === "failed" && "bg-red-50/40")}>
-        <TD className="font-medium text-slate-900">{RESOURCE_REGISTRY[r.resource].title}</TD>
-        <TD>
-          <Badge tone={s.tone}>{s.label}</Badge>
-        </TD>
-        <TD align="right">{num(r.pages)}</TD>
-        <TD align="right" className="whitespace-nowrap">
-          {num(r.objects)}
-          {r.expectedTotal != null && <span className="text-xs text-slate-400"> / {formatCount(r.expectedTotal)}</span>}
-          {r.outOfScope != null && (
-            <span className="block text-xs text-sky-700" data-testid={`run-out-of-scope-${r.resource}`}>
-              {formatCount(r.outOfScope)} out of scope
-            </span>
-          )}
-        </TD>
-        <TD align="right">{num(r.added, "text-emerald-700")}</TD>
-        <TD align="right">{num(r.updated, "text-sky-700")}</TD>
-        <TD align="right">{num(r.unchanged)}</TD>
-        <TD align="right">{num(r.deleted, "text-red-700")}</TD>
-        <TD align="right">{num(r.requests)}</TD>
-        <TD align="right">{num(r.rateLimitWaits, "font-medium text-amber-700")}</TD>
-      </TR>
-      {problem && (
-        <tr className={r.status === "failed" ? "bg-red-50/40" : undefined}>
-          <td colSpan={10} className="px-4 pb-3 text-sm">
-            <p className="text-slate-800">
-              {health && health.status !== "ok" ? health.message : String((r.error as { message?: unknown } | null)?.message ?? "")}
-            </p>
-            {health?.fix && health.status !== "ok" && (
-              <p className="mt-0.5 text-slate-700">
-                <span className="font-medium">Fix: </span>
-                {health.fix}
-              </p>
-            )}
-            <OktaSaid okta={health?.okta ?? null} />
-          </td>
-        </tr>
+      <p className="text-slate-800">
+        {health && health.status !== "ok" ? health.message : String((r.error as { message?: unknown } | null)?.message ?? "")}
+      </p>
+      {health?.fix && health.status !== "ok" && (
+        <p className="mt-0.5 text-slate-700">
+          <span className="font-medium">Fix: </span>
+          {health.fix}
+        </p>
       )}
+      <OktaSaid okta={health?.okta ?? null} />
     </>
   );
 }

@@ -2,30 +2,15 @@
 // The runs: trigger (and who), start, duration, result, added/updated/deleted per resource, requests
 // made and rate-limit waits. A row opens the run's details.
 import Link from "next/link";
-import {
-  Alert,
-  Badge,
-  Button,
-  ButtonLink,
-  Card,
-  CardHeader,
-  EmptyState,
-  RefreshIcon,
-  Table,
-  TBody,
-  TD,
-  TH,
-  THead,
-  Time,
-  TR,
-} from "@/components/ui";
+import { Badge, ButtonLink, Card, CardHeader, EmptyState, RefreshIcon, Time } from "@/components/ui";
+import { DataTable } from "@/components/ui/data-table";
+import { useNow } from "@/components/ui/time";
+import { formatCount, formatDuration } from "@/lib/format";
 import { links } from "@/lib/links";
 import type { HistoryRun } from "@/lib/overview/contracts";
-import { formatCount, formatDuration } from "@/lib/overview/format";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
 import { RUN_STATUS, TRIGGER } from "./labels";
 import { useRunHistory } from "./queries";
-import { useNow } from "./time";
 
 function Changes({ run }: { run: HistoryRun }) {
   const changed = run.resources.filter((r) => r.added || r.updated || r.deleted);
@@ -76,75 +61,73 @@ export function RunHistory({ id, limit, compact }: { id: string; limit: number; 
           ) : undefined
         }
       />
-      {q.isError && (
-        <div className="px-5 pt-4">
-          <Alert tone="danger">{q.error.message}</Alert>
-        </div>
-      )}
-      {shown.length === 0 && !q.isFetching ? (
-        <EmptyState
-          icon={<RefreshIcon size={20} />}
-          title="No sync has run yet"
-          description="Runs appear here when the integration syncs: after connecting, on its schedule, or when an admin clicks Sync now."
-        />
-      ) : (
-        <Table label="Sync runs">
-          <THead>
-            <TH>Trigger</TH>
-            <TH>Started</TH>
-            <TH align="right">Duration</TH>
-            <TH>Result</TH>
-            <TH>Changes</TH>
-            <TH align="right">Requests</TH>
-            <TH align="right">429 waits</TH>
-          </THead>
-          <TBody>
-            {shown.map((r) => {
-              const st = RUN_STATUS[r.status];
-              const running = r.status === "running" && r.startedAt;
-              return (
-                <TR key={r.id}>
-                  <TD className="text-sm">
-                    <Link
-                      href={links.run(id, r.id)}
-                      className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                      data-testid="run-link"
-                    >
-                      {triggerText(r)}
-                    </Link>
-                  </TD>
-                  <TD className="text-xs">{r.startedAt ? <Time value={r.startedAt} /> : <span className="text-slate-500">Queued</span>}</TD>
-                  <TD align="right" className="text-sm tabular-nums">
-                    {running ? `${formatDuration(now - Date.parse(r.startedAt!))}…` : formatDuration(r.durationMs)}
-                  </TD>
-                  <TD>
-                    <Badge tone={st.tone}>{st.label}</Badge>
-                  </TD>
-                  <TD>
-                    <Changes run={r} />
-                  </TD>
-                  <TD align="right" className="text-sm tabular-nums">
-                    {formatCount(r.requests)}
-                  </TD>
-                  <TD
-                    align="right"
-                    className={r.rateLimitWaits ? "text-sm font-medium text-amber-700 tabular-nums" : "text-sm text-slate-400 tabular-nums"}
-                  >
-                    {formatCount(r.rateLimitWaits)}
-                  </TD>
-                </TR>
-              );
-            })}
-          </TBody>
-        </Table>
-      )}
-      {!compact && q.hasNextPage && (
-        <div className="flex justify-center border-t border-slate-200 px-4 py-3">
-          <Button variant="secondary" size="sm" loading={q.isFetchingNextPage} onClick={() => q.fetchNextPage()}>
-            Load older runs
-          </Button>
-        </div>
-      )}
+      <DataTable<HistoryRun>
+        label="Sync runs"
+        rows={shown}
+        rowKey={(r) => r.id}
+        rowHref={(r) => links.run(id, r.id)}
+        loading={q.isFetching}
+        error={q.error}
+        columns={[
+          {
+            header: "Trigger",
+            className: "text-sm",
+            cell: (r) => (
+              <Link
+                href={links.run(id, r.id)}
+                className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                data-testid="run-link"
+              >
+                {triggerText(r)}
+              </Link>
+            ),
+          },
+          {
+            header: "Started",
+            className: "text-xs",
+            cell: (r) => (r.startedAt ? <Time value={r.startedAt} /> : <span className="text-slate-500">Queued</span>),
+          },
+          {
+            header: "Duration",
+            align: "right",
+            className: "text-sm tabular-nums",
+            cell: (r) =>
+              r.status === "running" && r.startedAt ? `${formatDuration(now - Date.parse(r.startedAt))}…` : formatDuration(r.durationMs),
+          },
+          {
+            header: "Result",
+            cell: (r) => <Badge tone={RUN_STATUS[r.status].tone}>{RUN_STATUS[r.status].label}</Badge>,
+          },
+          { header: "Changes", cell: (r) => <Changes run={r} /> },
+          { header: "Requests", align: "right", className: "text-sm tabular-nums", cell: (r) => formatCount(r.requests) },
+          {
+            header: "429 waits",
+            align: "right",
+            className: "text-sm tabular-nums",
+            cell: (r) => (
+              <span className={r.rateLimitWaits ? "font-medium text-amber-700" : "text-slate-400"}>{formatCount(r.rateLimitWaits)}</span>
+            ),
+          },
+        ]}
+        empty={
+          <EmptyState
+            icon={<RefreshIcon size={20} />}
+            title="No sync has run yet"
+            description="Runs appear here when the integration syncs: after connecting, on its schedule, or when an admin clicks Sync now."
+          />
+        }
+        paging={
+          compact
+            ? undefined
+            : {
+                noun: ["run", "runs"],
+                hasMore: !!q.hasNextPage,
+                loading: q.isFetchingNextPage,
+                onMore: () => q.fetchNextPage(),
+                moreLabel: "Load older runs",
+              }
+        }
+      />
     </Card>
   );
 }

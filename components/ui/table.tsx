@@ -20,10 +20,16 @@ export function THead({ children }: { children: React.ReactNode }) {
 }
 
 /** Header cell; `align="right"` for numbers and actions. */
-export function TH({ children, align = "left", className }: { children?: React.ReactNode; align?: "left" | "right"; className?: string }) {
+export function TH({
+  children,
+  align = "left",
+  className,
+  ...rest
+}: Omit<React.ThHTMLAttributes<HTMLTableCellElement>, "align"> & { align?: "left" | "right" }) {
   return (
     <th
       scope="col"
+      {...rest}
       className={cn(
         "px-4 py-2.5 text-xs font-medium tracking-wide text-slate-500 uppercase",
         align === "right" ? "text-right" : "text-left",
@@ -39,8 +45,8 @@ export function TBody({ children }: { children: React.ReactNode }) {
   return <tbody className="divide-y divide-slate-100 bg-white">{children}</tbody>;
 }
 
-export function TR({ children, className }: { children: React.ReactNode; className?: string }) {
-  return <tr className={cn("hover:bg-slate-50/70", className)}>{children}</tr>;
+export function TR({ className, ...rest }: React.HTMLAttributes<HTMLTableRowElement>) {
+  return <tr className={cn("hover:bg-slate-50/70", className)} {...rest} />;
 }
 
 export function TD({

@@ -5,7 +5,8 @@ import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
 import { AppStatus, count, GroupType, signOnModeLabel } from "@/components/directory/labels";
 import { PeopleOf } from "@/components/directory/people-of";
 import { directoryKeys } from "@/components/directory/use-directory-list";
-import { Alert, Card, CardHeader, PageHeader, StatCard, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
+import { Alert, Card, CardHeader, PageHeader, StatCard, Time } from "@/components/ui";
+import { DataTable } from "@/components/ui/data-table";
 import { api } from "@/lib/api/client";
 import { type AppDetailData, type AppUserPageData, appDetail } from "@/lib/directory/responses";
 import { links } from "@/lib/links";
@@ -51,41 +52,30 @@ export function AppClient({ initial, people }: { initial: AppDetailData; people:
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title="Groups assigned" description="Every member of these groups gets the app" />
-          {groups.length === 0 ? (
-            <Quiet>No groups are assigned; only people assigned directly have access.</Quiet>
-          ) : (
-            <Table label="Groups assigned">
-              <THead>
-                <TH>Group</TH>
-                <TH>Type</TH>
-                <TH align="right">Members</TH>
-                <TH align="right">Priority</TH>
-              </THead>
-              <TBody>
-                {groups.map((g) => (
-                  <TR key={g.id}>
-                    <TD className="max-w-72">
-                      <Link
-                        href={links.group(integrationId, g.id)}
-                        className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                      >
-                        {g.name}
-                      </Link>
-                    </TD>
-                    <TD>
-                      <GroupType type={g.type} />
-                    </TD>
-                    <TD align="right" className="tabular-nums">
-                      {count(g.memberCount)}
-                    </TD>
-                    <TD align="right" className="tabular-nums">
-                      {g.priority ?? "—"}
-                    </TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-          )}
+          <DataTable<AppDetailData["groups"][number]>
+            label="Groups assigned"
+            rows={groups}
+            rowKey={(g) => g.id}
+            rowHref={(g) => links.group(integrationId, g.id)}
+            columns={[
+              {
+                header: "Group",
+                className: "max-w-72",
+                cell: (g) => (
+                  <Link
+                    href={links.group(integrationId, g.id)}
+                    className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                  >
+                    {g.name}
+                  </Link>
+                ),
+              },
+              { header: "Type", cell: (g) => <GroupType type={g.type} /> },
+              { header: "Members", align: "right", className: "tabular-nums", cell: (g) => count(g.memberCount) },
+              { header: "Priority", align: "right", className: "tabular-nums", cell: (g) => g.priority ?? "—" },
+            ]}
+            empty={<Quiet>No groups are assigned; only people assigned directly have access.</Quiet>}
+          />
         </Card>
         <Card>
           <CardHeader title="Details" />
@@ -94,10 +84,20 @@ export function AppClient({ initial, people }: { initial: AppDetailData; people:
               columns={1}
               items={[
                 ["Okta org", data.integration.name],
-                ["App name", <span className="font-mono text-xs">{app.name}</span>],
-                ["Created", <Time value={app.created} />],
-                ["Updated", <Time value={app.lastUpdated} />],
-                ["Okta app id", <span className="font-mono text-xs">{app.id}</span>],
+                [
+                  "App name",
+                  <span key="App name" className="font-mono text-xs">
+                    {app.name}
+                  </span>,
+                ],
+                ["Created", <Time key="Created" value={app.created} />],
+                ["Updated", <Time key="Updated" value={app.lastUpdated} />],
+                [
+                  "Okta app id",
+                  <span key="Okta app id" className="font-mono text-xs">
+                    {app.id}
+                  </span>,
+                ],
               ]}
             />
           </div>

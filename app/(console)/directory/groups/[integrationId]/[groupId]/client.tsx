@@ -4,9 +4,9 @@ import Link from "next/link";
 import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
 import { AppStatus, count, GroupType, plural, signOnModeLabel } from "@/components/directory/labels";
 import { PeopleOf } from "@/components/directory/people-of";
-import { RelativeTime } from "@/components/directory/relative-time";
 import { directoryKeys } from "@/components/directory/use-directory-list";
-import { Alert, Card, CardHeader, PageHeader, ShieldIcon, StatCard, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
+import { Alert, Card, CardHeader, PageHeader, ShieldIcon, StatCard, Time } from "@/components/ui";
+import { DataTable } from "@/components/ui/data-table";
 import { api } from "@/lib/api/client";
 import { type GroupDetailData, groupDetail, type MemberPageData } from "@/lib/directory/responses";
 import { links } from "@/lib/links";
@@ -26,11 +26,7 @@ export function GroupClient({ initial, members }: { initial: GroupDetailData; me
   return (
     <>
       <PageHeader
-        breadcrumbs={[
-          { label: "Directory", href: links.directory() },
-          { label: "Groups", href: links.groups() },
-          { label: group.name },
-        ]}
+        breadcrumbs={[{ label: "Directory", href: links.directory() }, { label: "Groups", href: links.groups() }, { label: group.name }]}
         title={
           <span className="flex flex-wrap items-center gap-2">
             {group.name} <GroupType type={group.type} />
@@ -65,7 +61,7 @@ export function GroupClient({ initial, members }: { initial: GroupDetailData; me
           label="Membership changed"
           value={
             <span className="text-base font-medium">
-              {group.lastMembershipUpdated ? <RelativeTime value={group.lastMembershipUpdated} /> : "—"}
+              <Time value={group.lastMembershipUpdated} format="relative" className="text-slate-700" />
             </span>
           }
         />
@@ -78,39 +74,30 @@ export function GroupClient({ initial, members }: { initial: GroupDetailData; me
             title="Apps this group grants"
             description={apps.length ? `Every member gets ${plural(apps.length, "app")}` : undefined}
           />
-          {apps.length === 0 ? (
-            <Quiet>No apps are assigned to this group.</Quiet>
-          ) : (
-            <Table label="Apps this group grants">
-              <THead>
-                <TH>App</TH>
-                <TH>Sign-on mode</TH>
-                <TH>Status</TH>
-                <TH align="right">Priority</TH>
-              </THead>
-              <TBody>
-                {apps.map((a) => (
-                  <TR key={a.id}>
-                    <TD className="max-w-72">
-                      <Link
-                        href={links.app(integrationId, a.id)}
-                        className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                      >
-                        {a.label}
-                      </Link>
-                    </TD>
-                    <TD className="whitespace-nowrap">{signOnModeLabel(a.signOnMode)}</TD>
-                    <TD>
-                      <AppStatus status={a.status} />
-                    </TD>
-                    <TD align="right" className="tabular-nums">
-                      {a.priority ?? "—"}
-                    </TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-          )}
+          <DataTable<GroupDetailData["apps"][number]>
+            label="Apps this group grants"
+            rows={apps}
+            rowKey={(a) => a.id}
+            rowHref={(a) => links.app(integrationId, a.id)}
+            columns={[
+              {
+                header: "App",
+                className: "max-w-72",
+                cell: (a) => (
+                  <Link
+                    href={links.app(integrationId, a.id)}
+                    className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                  >
+                    {a.label}
+                  </Link>
+                ),
+              },
+              { header: "Sign-on mode", className: "whitespace-nowrap", cell: (a) => signOnModeLabel(a.signOnMode) },
+              { header: "Status", cell: (a) => <AppStatus status={a.status} /> },
+              { header: "Priority", align: "right", className: "tabular-nums", cell: (a) => a.priority ?? "—" },
+            ]}
+            empty={<Quiet>No apps are assigned to this group.</Quiet>}
+          />
         </Card>
         <Card>
           <CardHeader title="Details" />
@@ -119,9 +106,14 @@ export function GroupClient({ initial, members }: { initial: GroupDetailData; me
               columns={1}
               items={[
                 ["Okta org", data.integration.name],
-                ["Created", <Time value={group.created} />],
-                ["Profile updated", <Time value={group.lastUpdated} />],
-                ["Okta group id", <span className="font-mono text-xs">{group.id}</span>],
+                ["Created", <Time key="Created" value={group.created} />],
+                ["Profile updated", <Time key="Profile updated" value={group.lastUpdated} />],
+                [
+                  "Okta group id",
+                  <span key="Okta group id" className="font-mono text-xs">
+                    {group.id}
+                  </span>,
+                ],
               ]}
             />
             {roles.length > 0 && (

@@ -5,9 +5,9 @@ import { useState } from "react";
 import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
 import { AppStatus, GroupType, personName, plural, signOnModeLabel, UserStatus } from "@/components/directory/labels";
 import { Avatar } from "@/components/directory/person-cell";
-import { RelativeTime } from "@/components/directory/relative-time";
 import { directoryKeys } from "@/components/directory/use-directory-list";
-import { Alert, Badge, Button, Card, CardHeader, PageHeader, ShieldIcon, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
+import { Alert, Badge, Button, Card, CardHeader, PageHeader, ShieldIcon, Time } from "@/components/ui";
+import { DataTable } from "@/components/ui/data-table";
 import { api } from "@/lib/api/client";
 import { type UserDetailData, userDetail } from "@/lib/directory/responses";
 import { links } from "@/lib/links";
@@ -84,7 +84,7 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
                 [
                   "Manager",
                   manager ? (
-                    <Link href={links.person(integrationId, manager.id)} className="text-brand-700 hover:underline">
+                    <Link key="Manager" href={links.person(integrationId, manager.id)} className="text-brand-700 hover:underline">
                       {personName(manager)}
                     </Link>
                   ) : (
@@ -94,7 +94,12 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
                 ["Location", user.location],
                 ["Employee number", user.employeeNumber],
                 ["User type", user.userType],
-                ["Okta user id", <span className="font-mono text-xs">{user.id}</span>],
+                [
+                  "Okta user id",
+                  <span key="Okta user id" className="font-mono text-xs">
+                    {user.id}
+                  </span>,
+                ],
               ]}
             />
             {showProfile && (
@@ -110,12 +115,21 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
             <Facts
               columns={1}
               items={[
-                ["Last sign-in", <RelativeTime value={user.lastLogin} never="Never signed in" />],
-                ["Status changed", <Time value={user.statusChanged} />],
-                ["Activated", <Time value={user.activated} />],
-                ["Created", <Time value={user.created} />],
-                ["Profile updated", <Time value={user.lastUpdated} />],
-                ["Password changed", <Time value={user.passwordChanged} />],
+                [
+                  "Last sign-in",
+                  <Time
+                    key="Last sign-in"
+                    value={user.lastLogin}
+                    format="relative"
+                    fallback="Never signed in"
+                    className="text-slate-700"
+                  />,
+                ],
+                ["Status changed", <Time key="Status changed" value={user.statusChanged} />],
+                ["Activated", <Time key="Activated" value={user.activated} />],
+                ["Created", <Time key="Created" value={user.created} />],
+                ["Profile updated", <Time key="Profile updated" value={user.lastUpdated} />],
+                ["Password changed", <Time key="Password changed" value={user.passwordChanged} />],
               ]}
             />
           </div>
@@ -127,51 +141,47 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
           title="Apps"
           description={apps.length ? `${plural(apps.length, "app")} — assigned directly or through a group` : undefined}
         />
-        {apps.length === 0 ? (
-          <Quiet>{name} is not assigned to any app, directly or through a group.</Quiet>
-        ) : (
-          <Table label="Apps">
-            <THead>
-              <TH>App</TH>
-              <TH>Access</TH>
-              <TH>Assignment</TH>
-              <TH>Status</TH>
-            </THead>
-            <TBody>
-              {apps.map((app) => (
-                <TR key={app.id}>
-                  <TD className="max-w-72">
-                    <Link
-                      href={links.app(integrationId, app.id)}
-                      className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                    >
-                      {app.label}
-                    </Link>
-                    <div className="truncate text-xs text-slate-500">{signOnModeLabel(app.signOnMode)}</div>
-                  </TD>
-                  <TD>
-                    <Access app={app} integrationId={integrationId} />
-                  </TD>
-                  <TD className="text-sm">
-                    {app.assignment ? (
-                      <>
-                        <div className="text-slate-800">{app.assignment.userName ?? "—"}</div>
-                        <div className="text-xs text-slate-500">
-                          {[app.assignment.status, app.assignment.syncState].filter(Boolean).join(" · ").toLowerCase()}
-                        </div>
-                      </>
-                    ) : (
-                      <span className="text-slate-400">—</span>
-                    )}
-                  </TD>
-                  <TD>
-                    <AppStatus status={app.status} />
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <DataTable<UserDetailData["apps"][number]>
+          label="Apps"
+          rows={apps}
+          rowKey={(app) => app.id}
+          rowHref={(app) => links.app(integrationId, app.id)}
+          columns={[
+            {
+              header: "App",
+              className: "max-w-72",
+              cell: (app) => (
+                <>
+                  <Link
+                    href={links.app(integrationId, app.id)}
+                    className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                  >
+                    {app.label}
+                  </Link>
+                  <div className="truncate text-xs text-slate-500">{signOnModeLabel(app.signOnMode)}</div>
+                </>
+              ),
+            },
+            { header: "Access", cell: (app) => <Access app={app} integrationId={integrationId} /> },
+            {
+              header: "Assignment",
+              className: "text-sm",
+              cell: (app) =>
+                app.assignment ? (
+                  <>
+                    <div className="text-slate-800">{app.assignment.userName ?? "—"}</div>
+                    <div className="text-xs text-slate-500">
+                      {[app.assignment.status, app.assignment.syncState].filter(Boolean).join(" · ").toLowerCase()}
+                    </div>
+                  </>
+                ) : (
+                  <span className="text-slate-400">—</span>
+                ),
+            },
+            { header: "Status", cell: (app) => <AppStatus status={app.status} /> },
+          ]}
+          empty={<Quiet>{name} is not assigned to any app, directly or through a group.</Quiet>}
+        />
       </Card>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
@@ -235,50 +245,55 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
 
       <Card className="mt-6">
         <CardHeader title="Recent sign-ins" description="The last 20 sign-in events from the System Log" />
-        {signIns.length === 0 ? (
-          <Quiet>No sign-ins in the synced System Log window.</Quiet>
-        ) : (
-          <Table label="Recent sign-ins">
-            <THead>
-              <TH>When</TH>
-              <TH>Event</TH>
-              <TH>Outcome</TH>
-              <TH>Client</TH>
-            </THead>
-            <TBody>
-              {signIns.map((s) => (
-                <TR key={s.uuid}>
-                  <TD className="whitespace-nowrap">
-                    <Time value={s.published} />
-                  </TD>
-                  <TD className="max-w-md">
-                    <div className="truncate text-slate-800">
-                      {s.displayMessage ?? s.eventType}
-                      {s.appName && <span className="text-slate-500"> · {s.appName}</span>}
-                    </div>
-                    <div className="truncate font-mono text-xs text-slate-500">{s.eventType}</div>
-                  </TD>
-                  <TD>
-                    {s.outcomeResult ? (
-                      <Badge tone={OUTCOME_TONE[s.outcomeResult as keyof typeof OUTCOME_TONE] ?? "neutral"}>
-                        {s.outcomeResult.charAt(0) + s.outcomeResult.slice(1).toLowerCase()}
-                      </Badge>
-                    ) : (
-                      <span className="text-slate-400">—</span>
-                    )}
-                    {s.outcomeReason && <div className="mt-0.5 text-xs text-slate-500">{s.outcomeReason}</div>}
-                  </TD>
-                  <TD className="max-w-56">
-                    <div className="font-mono text-xs text-slate-700">{s.clientIp ?? "—"}</div>
-                    <div className="truncate text-xs text-slate-500" title={s.userAgent ?? undefined}>
-                      {[s.city, s.state, s.country].filter(Boolean).join(", ")}
-                    </div>
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <DataTable<UserDetailData["signIns"][number]>
+          label="Recent sign-ins"
+          rows={signIns}
+          rowKey={(s) => s.uuid}
+          columns={[
+            { header: "When", className: "whitespace-nowrap", cell: (s) => <Time value={s.published} /> },
+            {
+              header: "Event",
+              className: "max-w-md",
+              cell: (s) => (
+                <>
+                  <div className="truncate text-slate-800">
+                    {s.displayMessage ?? s.eventType}
+                    {s.appName && <span className="text-slate-500"> · {s.appName}</span>}
+                  </div>
+                  <div className="truncate font-mono text-xs text-slate-500">{s.eventType}</div>
+                </>
+              ),
+            },
+            {
+              header: "Outcome",
+              cell: (s) => (
+                <>
+                  {s.outcomeResult ? (
+                    <Badge tone={OUTCOME_TONE[s.outcomeResult as keyof typeof OUTCOME_TONE] ?? "neutral"}>
+                      {s.outcomeResult.charAt(0) + s.outcomeResult.slice(1).toLowerCase()}
+                    </Badge>
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
+                  {s.outcomeReason && <div className="mt-0.5 text-xs text-slate-500">{s.outcomeReason}</div>}
+                </>
+              ),
+            },
+            {
+              header: "Client",
+              className: "max-w-56",
+              cell: (s) => (
+                <>
+                  <div className="font-mono text-xs text-slate-700">{s.clientIp ?? "—"}</div>
+                  <div className="truncate text-xs text-slate-500" title={s.userAgent ?? undefined}>
+                    {[s.city, s.state, s.country].filter(Boolean).join(", ")}
+                  </div>
+                </>
+              ),
+            },
+          ]}
+          empty={<Quiet>No sign-ins in the synced System Log window.</Quiet>}
+        />
       </Card>
     </>
   );
