@@ -1,6 +1,7 @@
 // Applies stored hook events, oldest first, in batches. Events are pings: each names what changed,
 // and the stored copy is updated from a targeted re-read of that object in Okta, never from the
-// event itself (PITFALLS "Event hooks"). Several events about one object cost one read:
+// event itself (an event may be stale, out of order or a duplicate; Okta's current answer is not).
+// Several events about one object cost one read:
 //   user.*                         -> GET /users/{id} (404: deleted, with their memberships and apps)
 //   group.user_membership.*        -> GET /users/{id}/groups (that user's memberships, reconciled)
 //   group.lifecycle.*, profile     -> GET /groups/{id}?expand=stats (404: deleted)

@@ -1,6 +1,6 @@
 // Verification before anything is saved: is this an Okta org, can we get a token (DPoP handled by the
 // client), and which requested scopes really work — each probed with a cheap read, because grants
-// made in the Okta Admin Console sometimes do not save (PITFALLS "Connecting"). No database here.
+// made in the Okta Admin Console sometimes do not save. No database here.
 
 import type { JWK } from "jose";
 import { type CachedToken, createOktaClient, type OktaCredentials } from "@/lib/okta/client";
@@ -89,7 +89,7 @@ export async function verifyConnection(input: {
       try {
         const res = await client.get<unknown[]>(SCOPE_INFO[scope].probe);
         if (scope === "okta.users.read" && Array.isArray(res.body) && res.body.length === 0) {
-          // An org always has at least one user; an empty list on a working token means no admin role (PITFALLS).
+          // An org always has at least one user; Okta answers an app without an admin role with an empty list.
           return {
             scope,
             ok: false,

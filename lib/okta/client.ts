@@ -65,7 +65,7 @@ export interface OktaClient {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-// Users' credential blocks are never wanted (PITFALLS "Reading").
+// Users' credential blocks are never stored, so Okta is asked to leave them out of every user read.
 const USER_READ_HEADER = "omitCredentials,omitCredentialsLinks,omitTransitioningToStatus";
 
 export function createOktaClient(opts: OktaClientOptions): OktaClient {
