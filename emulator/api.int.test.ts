@@ -39,7 +39,7 @@ describe("pagination", () => {
       ["/api/v1/apps?limit=5", 5],
       ["/api/v1/idps?limit=2", 2],
       ["/api/v1/logs", Math.min(100, truth.logs.count)],
-      ["/api/v1/logs?limit=5000&since=" + q(new Date(Date.now() - 20 * 864e5).toISOString()), 1000],
+      [`/api/v1/logs?limit=5000&since=${q(new Date(Date.now() - 20 * 864e5).toISOString())}`, 1000],
     ];
     for (const [p, n] of table)
       expect((await get(p)).body.length, p).toBe(

@@ -366,7 +366,7 @@ on(
   "/api/v1/users/:id/roles",
   "okta.roles.read",
   "roles.read",
-  withUser((c, r, u) => ok(rolesOfUser(c, u).map((x) => roleJson(c.t, x, c.base)))),
+  withUser((c, _r, u) => ok(rolesOfUser(c, u).map((x) => roleJson(c.t, x, c.base)))),
 );
 
 on(
@@ -374,7 +374,7 @@ on(
   "/api/v1/users/:id/appLinks",
   "okta.users.read",
   "users.read",
-  withUser((c, r, u) =>
+  withUser((c, _r, u) =>
     ok(
       u.apps
         .map((a) => c.t.apps[a])
@@ -415,28 +415,40 @@ on(
   "/api/v1/users/:id/lifecycle/deactivate",
   "okta.users.manage",
   "users.manage",
-  withUser((c, r, u) => (deactivateUser(c, actorOf(r.principal), u), { status: 200 })),
+  withUser((c, r, u) => {
+    deactivateUser(c, actorOf(r.principal), u);
+    return { status: 200 };
+  }),
 );
 on(
   "POST",
   "/api/v1/users/:id/lifecycle/suspend",
   "okta.users.manage",
   "users.manage",
-  withUser((c, r, u) => (suspendUser(c, actorOf(r.principal), u), { status: 200 })),
+  withUser((c, r, u) => {
+    suspendUser(c, actorOf(r.principal), u);
+    return { status: 200 };
+  }),
 );
 on(
   "POST",
   "/api/v1/users/:id/lifecycle/unsuspend",
   "okta.users.manage",
   "users.manage",
-  withUser((c, r, u) => (unsuspendUser(c, actorOf(r.principal), u), { status: 200 })),
+  withUser((c, r, u) => {
+    unsuspendUser(c, actorOf(r.principal), u);
+    return { status: 200 };
+  }),
 );
 on(
   "POST",
   "/api/v1/users/:id/lifecycle/unlock",
   "okta.users.manage",
   "users.manage",
-  withUser((c, r, u) => (unlockUser(c, actorOf(r.principal), u), { status: 200 })),
+  withUser((c, r, u) => {
+    unlockUser(c, actorOf(r.principal), u);
+    return { status: 200 };
+  }),
 );
 on(
   "POST",
@@ -450,28 +462,40 @@ on(
   "/api/v1/users/:id/lifecycle/expire_password",
   "okta.users.manage",
   "users.manage",
-  withUser((c, r, u) => (expirePassword(c, actorOf(r.principal), u), ok(userJson(c.t, u, c.base, { single: true })))),
+  withUser((c, r, u) => {
+    expirePassword(c, actorOf(r.principal), u);
+    return ok(userJson(c.t, u, c.base, { single: true }));
+  }),
 );
 on(
   "POST",
   "/api/v1/users/:id/lifecycle/reset_factors",
   "okta.users.manage",
   "users.manage",
-  withUser((c, r, u) => (resetFactors(c, actorOf(r.principal), u), { status: 200 })),
+  withUser((c, r, u) => {
+    resetFactors(c, actorOf(r.principal), u);
+    return { status: 200 };
+  }),
 );
 on(
   "DELETE",
   "/api/v1/users/:id/sessions",
   "okta.users.manage",
   "users.manage",
-  withUser((c, r, u) => (clearSessions(c, actorOf(r.principal), u), noContent)),
+  withUser((c, r, u) => {
+    clearSessions(c, actorOf(r.principal), u);
+    return noContent;
+  }),
 );
 on(
   "DELETE",
   "/api/v1/users/:id",
   "okta.users.manage",
   "users.manage",
-  withUser((c, r, u) => (deleteUser(c, actorOf(r.principal), u), noContent)),
+  withUser((c, r, u) => {
+    deleteUser(c, actorOf(r.principal), u);
+    return noContent;
+  }),
 );
 
 // ---------------- groups ----------------
@@ -633,7 +657,7 @@ on(
   "/api/v1/groups/:id/roles",
   "okta.roles.read",
   "roles.read",
-  withGroup((c, r, g) => ok((c.t.rolesByGroup.get(g.seq) ?? []).map((x) => roleJson(c.t, x, c.base)))),
+  withGroup((c, _r, g) => ok((c.t.rolesByGroup.get(g.seq) ?? []).map((x) => roleJson(c.t, x, c.base)))),
 );
 
 on(
@@ -721,7 +745,7 @@ on(
   "/api/v1/apps/:id",
   "okta.apps.read",
   "apps.read",
-  withApp((c, r, a) => ok(appJson(c.t, a, c.base))),
+  withApp((c, _r, a) => ok(appJson(c.t, a, c.base))),
 );
 
 on(
@@ -801,7 +825,7 @@ on(
   "/api/v1/apps/:id/groups/:gid",
   "okta.apps.read",
   "apps.read",
-  withApp((c, r, a, p) => {
+  withApp((c, _r, a, p) => {
     const g = liveGroup(c.t, p[1]);
     if (!g || !a.groups.has(g.seq)) return notFound(p[1], "ApplicationGroupAssignment");
     return ok(appGroupJson(c.t, a, g, c.base));
@@ -931,7 +955,7 @@ on("GET", "/api/v1/idps", "okta.idps.read", "idps.read", (c, r) => {
   );
 });
 
-on("GET", "/api/v1/idps/:id", "okta.idps.read", "idps.read", (c, r, p) => {
+on("GET", "/api/v1/idps/:id", "okta.idps.read", "idps.read", (c, _r, p) => {
   const idp = c.t.idps.find((i) => i.id === p[0]);
   return idp ? ok(idpLinks(c, idp)) : notFound(p[0], "IdentityProvider");
 });
@@ -1062,12 +1086,23 @@ on("GET", "/api/v1/logs", "okta.logs.read", "logs.read", (c, r) => {
 
 // ---------------- event hooks ----------------
 
+/** An event hook request body as sent: nothing in it is trusted until parseHookBody has checked it. */
+interface HookBodyInput {
+  name?: unknown;
+  events?: { type?: unknown; items?: unknown };
+  channel?: {
+    type?: unknown;
+    version?: unknown;
+    config?: { uri?: unknown; headers?: unknown; authScheme?: { type?: unknown; key?: unknown; value?: unknown } | null };
+  };
+}
+
 function parseHookBody(
   body: unknown,
 ):
   | { name: string; items: string[]; uri: string; headers: { key: string; value: string }[]; authScheme: EventHookRec["authScheme"] }
   | ApiRes {
-  const b = (body ?? {}) as Record<string, any>;
+  const b = (body ?? {}) as HookBodyInput;
   const causes: string[] = [];
   if (typeof b.name !== "string" || !b.name.trim()) causes.push("name: The field cannot be left blank.");
   const events = b.events ?? {};
@@ -1088,18 +1123,19 @@ function parseHookBody(
   // Okta requires https; plain http is accepted here so a console on localhost can receive hooks.
   if (uri && uri.protocol !== "https:" && uri.protocol !== "http:") causes.push("channel.config.uri: must use https.");
   const headers = Array.isArray(cfg.headers) ? cfg.headers : [];
-  if (headers.some((h: any) => typeof h?.key !== "string" || typeof h?.value !== "string"))
+  if (headers.some((h: { key?: unknown; value?: unknown } | null) => typeof h?.key !== "string" || typeof h?.value !== "string"))
     causes.push("channel.config.headers: each header needs a key and a value.");
   const a = cfg.authScheme;
   if (a && (a.type !== "HEADER" || typeof a.key !== "string" || typeof a.value !== "string"))
     causes.push("channel.config.authScheme: type HEADER with key and value.");
   if (causes.length) return err(400, "E0000001", "Api validation failed: eventHook", causes);
+  // Every field was checked above (a cause was recorded otherwise), so the casts below hold.
   return {
-    name: b.name,
-    items: events.items,
+    name: b.name as string,
+    items: events.items as string[],
     uri: uri!.toString(),
-    headers,
-    authScheme: a ? { type: "HEADER", key: a.key, value: a.value } : null,
+    headers: headers as { key: string; value: string }[],
+    authScheme: a ? { type: "HEADER", key: a.key as string, value: a.value as string } : null,
   };
 }
 
@@ -1140,7 +1176,7 @@ on(
   "/api/v1/eventHooks/:id",
   "okta.eventHooks.read",
   "hooks.read",
-  withHook((c, r, h) => ok(eventHookJson(h, c.base))),
+  withHook((c, _r, h) => ok(eventHookJson(h, c.base))),
 );
 on(
   "PUT",
@@ -1168,7 +1204,7 @@ on(
   "/api/v1/eventHooks/:id",
   "okta.eventHooks.manage",
   "hooks.manage",
-  withHook((c, r, h) => {
+  withHook((c, _r, h) => {
     if (h.status !== "INACTIVE")
       return err(400, "E0000001", "Api validation failed: eventHook", ["You can only delete event hooks with a status of INACTIVE."]);
     c.t.eventHooks.splice(c.t.eventHooks.indexOf(h), 1);
@@ -1180,7 +1216,7 @@ on(
   "/api/v1/eventHooks/:id/lifecycle/activate",
   "okta.eventHooks.manage",
   "hooks.manage",
-  withHook((c, r, h) => {
+  withHook((c, _r, h) => {
     h.status = "ACTIVE";
     h.lastUpdated = c.now();
     return ok(eventHookJson(h, c.base));
@@ -1191,7 +1227,7 @@ on(
   "/api/v1/eventHooks/:id/lifecycle/deactivate",
   "okta.eventHooks.manage",
   "hooks.manage",
-  withHook((c, r, h) => {
+  withHook((c, _r, h) => {
     h.status = "INACTIVE";
     h.lastUpdated = c.now();
     return ok(eventHookJson(h, c.base));

@@ -274,7 +274,7 @@ export class AuthStore {
           ? [basic.slice(0, basic.indexOf(":")), basic.slice(basic.indexOf(":") + 1)]
           : [form.get("client_id") ?? "", postSecret!];
       app = this.apps.get(decodeURIComponent(id));
-      if (!app || app.status !== "ACTIVE") return oauthError(401, "invalid_client", "Invalid value for 'client_id' parameter.");
+      if (app?.status !== "ACTIVE") return oauthError(401, "invalid_client", "Invalid value for 'client_id' parameter.");
       if (app.kind === "service") return oauthError(401, "invalid_client", PRIVATE_KEY_ONLY);
       if (basic === null)
         return oauthError(
@@ -349,7 +349,7 @@ export class AuthStore {
       return oauthError(401, "invalid_client", "The client_assertion token is invalid.");
     }
     const app = this.apps.get(String(claims.iss ?? claims.sub ?? ""));
-    if (!app || app.status !== "ACTIVE") return oauthError(401, "invalid_client", "Invalid value for 'client_id' parameter.");
+    if (app?.status !== "ACTIVE") return oauthError(401, "invalid_client", "Invalid value for 'client_id' parameter.");
     if (claims.sub !== claims.iss)
       return oauthError(
         401,
@@ -451,7 +451,7 @@ export class AuthStore {
     const token = m[2].trim();
     if (scheme === "ssws") {
       const t = this.apiTokens.get(token);
-      if (!t || t.status !== "ACTIVE" || !ssws(t)) return { status: 401, body: oktaError("E0000011", "Invalid token provided") };
+      if (t?.status !== "ACTIVE" || !ssws(t)) return { status: 401, body: oktaError("E0000011", "Invalid token provided") };
       return {
         kind: "ssws",
         key: `token:${t.name}`,

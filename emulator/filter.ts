@@ -112,7 +112,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}T/;
 
 function cmpOne(actual: unknown, op: Op, want: unknown, ci: boolean): boolean {
   if (op === "pr") return actual !== null && actual !== undefined && actual !== "";
-  if (actual === undefined) return op === "ne" ? true : false;
+  if (actual === undefined) return op === "ne";
   if (typeof actual === "number" && typeof want === "string" && ISO.test(want)) {
     const w = Date.parse(want);
     if (Number.isNaN(w)) throw new FilterError(`Invalid date ${want}`);

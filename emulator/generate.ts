@@ -680,7 +680,10 @@ function generateLogs(t: Tenant, rng: Rng, now: number, days: number, rate: numb
   const mixSum = LOG_MIX.reduce((a, [, w]) => a + w, 0);
   const cumulative: [string, number][] = [];
   let acc = 0;
-  for (const [e, w] of LOG_MIX) cumulative.push([e, (acc += w / mixSum)]);
+  for (const [e, w] of LOG_MIX) {
+    acc += w / mixSum;
+    cumulative.push([e, acc]);
+  }
   const timeOfDay = () => {
     // Business-hours shape: most sign-ins between 08:00 and 18:00 in the user's day.
     const d = from + rng() * (now - from);

@@ -47,7 +47,8 @@ export class RateLimiter {
 
   check(b: BucketDef, clientKey: string, share: number, now: number): RateDecision {
     const limit = this.limitOverrides[b.key] ?? b.limit;
-    const s = (this.stats.byBucket[b.key] ??= { requests: 0, limited: 0 });
+    this.stats.byBucket[b.key] ??= { requests: 0, limited: 0 };
+    const s = this.stats.byBucket[b.key];
     this.stats.requests++;
     s.requests++;
     let w = this.windows.get(b.key);

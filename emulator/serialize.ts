@@ -135,6 +135,7 @@ export function appJson(t: Tenant, a: AppRec, base: string): Json {
     implicitAssignment: false,
     notes: { admin: null, enduser: null },
   };
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Okta's own template syntax, sent as Okta sends it.
   const credentials: Json = { userNameTemplate: { template: "${source.login}", type: "BUILT_IN" } };
   if (a.signOnMode === "SAML_2_0" || a.signOnMode === "SAML_1_1" || a.signOnMode === "WS_FEDERATION")
     credentials.signing = { kid: `${a.id.slice(3, 13)}-signing` };

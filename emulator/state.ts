@@ -194,7 +194,7 @@ export const liveApp = (t: Tenant, id: string): AppRec | undefined => {
 
 /** Deprovisioned users hold no app assignments in Okta (deactivation removes them). */
 export function addAppUser(
-  t: Tenant,
+  _t: Tenant,
   app: AppRec,
   u: UserRec,
   now: number,

@@ -90,7 +90,7 @@ class SpecChecker {
       const content = resp?.content?.["application/json"];
       if (!content?.schema) return hasBody ? [`${method} ${tpl} ${status}: spec declares no body, got one`] : [];
       const ref = declared.$ref
-        ? declared.$ref.replace(/^#/, "") + "/content/application~1json/schema"
+        ? `${declared.$ref.replace(/^#/, "")}/content/application~1json/schema`
         : `/paths/${tpl.replace(/~/g, "~0").replace(/\//g, "~1")}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
       schemaPtr = ref;
     } else if (status >= 400) {

@@ -25,7 +25,10 @@ export function makeRng(seed: number): Rng {
     let total = 0;
     for (const [, w] of items) total += w;
     let r = next() * total;
-    for (const [v, w] of items) if ((r -= w) < 0) return v;
+    for (const [v, w] of items) {
+      r -= w;
+      if (r < 0) return v;
+    }
     return items[items.length - 1][0];
   };
   return next;
@@ -41,7 +44,7 @@ export function oktaId(rng: () => number, prefix: string, len = 20): string {
 }
 
 export function randomToken(rng: () => number, len: number): string {
-  const chars = B62 + "-_";
+  const chars = `${B62}-_`;
   let s = "";
   for (let i = 0; i < len; i++) s += chars[Math.floor(rng() * chars.length)];
   return s;

@@ -110,7 +110,7 @@ async function main() {
         lines.push(`  Sign in with your console account (create one with npm run user:create)`);
       }
       if (emulator) lines.push(`  Demo Okta org (emulator): ${emulator.url}  — credentials at ${emulator.url}/__emulator/credentials`);
-      console.log(lines.join("\n") + "\n");
+      console.log(`${lines.join("\n")}\n`);
     }
   });
   next.once("exit", (code) => void shutdown(code ?? 0));

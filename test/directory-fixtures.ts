@@ -100,7 +100,10 @@ const B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 function oktaId(prefix: string, index: number, rand: () => number) {
   let n = index;
   let head = "";
-  for (let i = 0; i < 6; i++) (head = B62[n % 62] + head), (n = Math.floor(n / 62));
+  for (let i = 0; i < 6; i++) {
+    head = B62[n % 62] + head;
+    n = Math.floor(n / 62);
+  }
   let tail = "";
   for (let i = 0; i < 11; i++) tail += B62[Math.floor(rand() * 62)];
   return prefix + tail + head;
@@ -179,7 +182,11 @@ export async function seedDirectory(opts: DirectorySeedOptions = {}) {
     loginsSeen.set(handle, n);
     const login = `${handle}${n > 1 ? n : ""}@acme.example`;
     let r = rand() * statusTotal;
-    const status = STATUS_MIX.find(([w]) => (r -= w) < 0)?.[1] ?? "ACTIVE";
+    const status =
+      STATUS_MIX.find(([w]) => {
+        r -= w;
+        return r < 0;
+      })?.[1] ?? "ACTIVE";
     const department = pick(DEPARTMENTS);
     const title = pick(TITLES[department]);
     const created = ago(1000);
@@ -296,7 +303,7 @@ export async function seedDirectory(opts: DirectorySeedOptions = {}) {
   const appGroups: { appId: string; groupId: string; priority: number }[] = [];
   apps.forEach((app, i) => {
     const targets = i < 2 ? [groups[0]] : [pick(groups.slice(1)), ...(rand() < 0.5 ? [pick(groups.slice(1))] : [])];
-    [...new Set(targets)].forEach((g, priority) => appGroups.push({ appId: app.id, groupId: g.id, priority }));
+    for (const [priority, g] of [...new Set(targets)].entries()) appGroups.push({ appId: app.id, groupId: g.id, priority });
   });
   const appUserRows: (typeof oktaAppUsers.$inferInsert)[] = [];
   const byId = new Map(users.map((x) => [x.id, x]));
