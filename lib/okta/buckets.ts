@@ -1,5 +1,6 @@
 // Which of Okta's rate-limit buckets a call counts against. Okta keeps a separate limit per endpoint
-// family (API-NOTES §4), so a busy /logs poll must not pause /users, and vice versa.
+// family (emulator/ratelimit.ts serves the same buckets), so a busy /logs poll must not pause /users,
+// and vice versa.
 
 const ID = "[^/]+";
 const RULES: Array<[RegExp, string, RegExp?]> = [

@@ -1,6 +1,6 @@
 // What people paste as their "Okta domain" -> the org's origin. Accepts Okta's domain forms and custom
 // URL domains, tells the user what was changed, and rejects everything else with a reason.
-// (API-NOTES §9; Okta's own validator in okta-commons-java ConfigurationValidator.)
+// (The accepted forms follow Okta's own validator, ConfigurationValidator in okta-commons-java.)
 import net from "node:net";
 import { allowedInsecureHosts, checkUrl, hostPort, SsrfError } from "./ssrf";
 

@@ -4,7 +4,7 @@
 // integration was reset) runs a full pass with its sweep, even inside an incremental run.
 //
 // lastUpdated searches are eventually consistent and our clock is not Okta's, so they start a
-// safety overlap earlier (PITFALLS "Deletions and freshness"); re-reading an unchanged object costs
+// safety overlap earlier; re-reading an unchanged object costs
 // nothing but a row in the page and counts as unchanged.
 import type { Resource } from "@/db/schema";
 import type { ResourceContext } from "../run-context";

@@ -1,7 +1,7 @@
 // Groups with expand=stats: Okta's member counts drive the memberships progress bar, let memberships
 // skip empty groups and are reconciled against what we store. Okta has been seen to answer 500 to
 // expand=stats on large pages, so on a server error we go on from the same position with a smaller
-// page, then without stats (PITFALLS "Reading").
+// page, then without stats.
 //
 // Incremental: only groups whose lastUpdated or lastMembershipUpdated moved since the mark (the
 // memberships step re-reads members only where the counts say the log did not explain the change);

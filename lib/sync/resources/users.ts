@@ -1,5 +1,5 @@
 // Users of every status. A plain /api/v1/users leaves DEPROVISIONED users out; any `search` includes
-// them, and `status pr` matches everyone (PITFALLS "Reading"). 200 is the largest page Okta serves.
+// them, and `status pr` matches everyone. 200 is the largest page Okta serves.
 //
 // Incremental: only users whose lastUpdated moved since the mark (minus the overlap). Okta does not
 // report deletions in lastUpdated searches, so hard-deleted users come from the System Log's
