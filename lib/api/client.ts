@@ -54,7 +54,7 @@ export async function api<T = unknown>(path: string, opts: ApiOptions<T> = {}): 
   }
   if (!res.ok) {
     const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(res.status, e?.code ?? "HTTP_" + res.status, e?.message ?? `Request failed with status ${res.status}`, e?.details);
+    throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? `Request failed with status ${res.status}`, e?.details);
   }
   return opts.schema ? opts.schema.parse(data) : (data as T);
 }

@@ -12,7 +12,7 @@ export function csvCell(value: unknown): string {
 }
 
 export function csvLine(values: unknown[]): string {
-  return values.map(csvCell).join(",") + "\r\n";
+  return `${values.map(csvCell).join(",")}\r\n`;
 }
 
 /**

@@ -5,13 +5,13 @@ import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { groupMemberCount } from "./counts";
 import { oktaAdminUrls } from "./okta-admin-url";
-import { findIntegration } from "./scope";
+import { integrationRef } from "./scope";
 
 export async function getApp({ ctx, input }: { ctx: WorkspaceCtx; input: { integrationId: string; appId: string } }) {
   const db = ctx.db;
   const { integrationId, appId } = input;
   const [integration, [app]] = await Promise.all([
-    findIntegration(ctx, integrationId),
+    integrationRef(ctx, integrationId),
     db
       .select({
         id: a.id,

@@ -5,13 +5,13 @@ import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { groupMemberCount } from "./counts";
 import { oktaAdminUrls } from "./okta-admin-url";
-import { findIntegration } from "./scope";
+import { integrationRef } from "./scope";
 
 export async function getGroup({ ctx, input }: { ctx: WorkspaceCtx; input: { integrationId: string; groupId: string } }) {
   const db = ctx.db;
   const { integrationId, groupId } = input;
   const [integration, [group]] = await Promise.all([
-    findIntegration(ctx, integrationId),
+    integrationRef(ctx, integrationId),
     db
       .select({
         id: g.id,

@@ -14,7 +14,7 @@ import {
 import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { oktaAdminUrls } from "./okta-admin-url";
-import { findIntegration } from "./scope";
+import { integrationRef } from "./scope";
 
 export const SIGN_IN_EVENTS = sql`(${ev.eventType} = 'user.session.start' or ${ev.eventType} like 'user.authentication.%')`;
 
@@ -22,7 +22,7 @@ export async function getUser({ ctx, input }: { ctx: WorkspaceCtx; input: { inte
   const db = ctx.db;
   const { integrationId, userId } = input;
   const [integration, [user]] = await Promise.all([
-    findIntegration(ctx, integrationId),
+    integrationRef(ctx, integrationId),
     db
       .select()
       .from(u)

@@ -36,8 +36,8 @@ export async function withIntegrationNames<T extends { integrationId: string }>(
   return items.map((item) => ({ ...item, integrationName: names.get(item.integrationId) ?? "" }));
 }
 
-/** The integration of a detail page, or 404 when it is not this workspace's. */
-export async function findIntegration(ctx: WorkspaceCtx, integrationId: string) {
+/** The name and domain a detail page shows, or undefined when the integration is not this workspace's (the page answers 404). */
+export async function integrationRef(ctx: WorkspaceCtx, integrationId: string) {
   const [row] = await ctx.db
     .select({ id: integrations.id, name: integrations.name, domain: integrations.domain, state: integrations.state })
     .from(integrations)
