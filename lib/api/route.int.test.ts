@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { callRoute } from "@/test/call-route";
 import { createTenant } from "@/test/factories";
 import { route } from "./route";
 
@@ -10,9 +11,7 @@ const handler = route({ access: "admin", body: z.object({ name: z.string().min(1
 const readOnly = route({ access: "viewer" }, async ({ ctx }) => ({ role: ctx.actor.role, workspaceId: ctx.workspaceId }));
 
 function post(body: string | undefined, key?: string, type = "application/json") {
-  const headers: Record<string, string> = { "content-type": type };
-  if (key) headers.authorization = `Bearer ${key}`;
-  return handler(new Request("http://localhost/api/x", { method: "POST", headers, body }));
+  return callRoute(handler, "/api/x", { key, method: "POST", body, headers: { "content-type": type } });
 }
 
 describe("route wrapper", () => {
@@ -29,7 +28,7 @@ describe("route wrapper", () => {
     const res = await post(JSON.stringify({ name: "x" }), t.viewerKey);
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("FORBIDDEN");
-    const read = await readOnly(new Request("http://localhost/api/y", { headers: { authorization: `Bearer ${t.viewerKey}` } }));
+    const read = await callRoute(readOnly, "/api/y", { key: t.viewerKey });
     expect(await read.json()).toEqual({ role: "viewer", workspaceId: t.ws.id });
   });
 
@@ -56,16 +55,16 @@ describe("route wrapper", () => {
 
   it("gives a public route a ctx without an actor", async () => {
     const open = route({ access: "public" }, async ({ ctx }) => ({ actor: ctx.actor }));
-    expect(await (await open(new Request("http://localhost/api/z"))).json()).toEqual({ actor: null });
+    expect(await (await callRoute(open, "/api/z")).json()).toEqual({ actor: null });
   });
 
   it("parses the result with the output contract: unknown fields are dropped, a broken result is a generic 500", async () => {
     const output = z.object({ name: z.string() });
     const ok = route({ access: "public", output }, async () => ({ name: "a", secret: "s3cret" }));
-    const res = await ok(new Request("http://localhost/api/z"));
+    const res = await callRoute(ok, "/api/z");
     expect(await res.json()).toEqual({ name: "a" });
     const broken = route({ access: "public", output }, async () => ({ name: 5 }) as never);
-    const bad = await broken(new Request("http://localhost/api/z"));
+    const bad = await callRoute(broken, "/api/z");
     expect(bad.status).toBe(500);
     expect((await bad.json()).error.code).toBe("INTERNAL");
   });

@@ -11,6 +11,7 @@ import { connectIntegration } from "@/lib/integrations/connect-integration";
 import { READ_SCOPES } from "@/lib/integrations/contracts";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startSync } from "@/lib/sync/start-sync";
+import { callRoute } from "@/test/call-route";
 import { createTenant } from "@/test/factories";
 import { type EmulatorApp, startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
@@ -208,14 +209,8 @@ describe("each fault the emulator injects is named by exactly one check", () => 
 });
 
 describe("before saving (a connection that failed to verify)", () => {
-  async function presave(body: unknown, key: string) {
-    const res = await presaveRoute(
-      new Request("http://localhost/api/integrations/diagnostics", {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify(body),
-      }),
-    );
+  async function presave(body: object, key: string) {
+    const res = await callRoute(presaveRoute, "/api/integrations/diagnostics", { key, method: "POST", body });
     return { status: res.status, body: await res.json() };
   }
 
@@ -261,17 +256,8 @@ describe("before saving (a connection that failed to verify)", () => {
 });
 
 describe("the API", () => {
-  const call = (id: string, key: string, body: unknown, accept = "application/json") =>
-    diagnosticsRoute(
-      new Request(`http://localhost/api/integrations/${id}/diagnostics`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept },
-        body: JSON.stringify(body),
-      }),
-      {
-        params: Promise.resolve({ id }),
-      },
-    );
+  const call = (id: string, key: string, body: object, accept = "application/json") =>
+    callRoute(diagnosticsRoute, `/api/integrations/${id}/diagnostics`, { key, method: "POST", body, params: { id }, headers: { accept } });
 
   it("refuses viewers, names a bad field, and hides other workspaces' integrations", async () => {
     const { t, id } = await connected("token");

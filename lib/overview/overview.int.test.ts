@@ -9,6 +9,7 @@ import { getDb } from "@/db";
 import { userCtx } from "@/lib/context";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startSync } from "@/lib/sync/start-sync";
+import { callRoute } from "@/test/call-route";
 import { createTenant } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
@@ -24,16 +25,6 @@ afterAll(async () => {
   await stopBoss();
 });
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const call = (handler: Handler, path: string, key: string, params: Record<string, string>, init: RequestInit = {}) =>
-  handler(
-    new Request(`http://localhost${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers },
-    }),
-    { params: Promise.resolve(params) },
-  );
-
 type Obj = Record<string, unknown>;
 const tally = <T extends Obj>(rows: T[], key: (r: T) => string) =>
   rows.reduce<Record<string, number>>((acc, r) => {
@@ -45,7 +36,10 @@ describe("overview against the emulator", () => {
   it("counts equal the emulator's truth after a full sync, and the health is connected", async () => {
     const c = await connectToEmulator(emu);
     expect((await runSync(c.runId)).status).toBe("succeeded");
-    const res = await call(overviewRoute, `/api/integrations/${c.integrationId}/overview`, c.tenant.viewerKey, { id: c.integrationId });
+    const res = await callRoute(overviewRoute, `/api/integrations/${c.integrationId}/overview`, {
+      key: c.tenant.viewerKey,
+      params: { id: c.integrationId },
+    });
     expect(res.status).toBe(200);
     const o = (await res.json()) as Overview;
     const now = Date.parse(o.generatedAt);
@@ -107,7 +101,10 @@ describe("overview against the emulator", () => {
     const c = await connectToEmulator(emu, { app: "no-groups-scope" });
     expect((await runSync(c.runId)).status).toBe("partial");
     const o = (await (
-      await call(overviewRoute, `/api/integrations/${c.integrationId}/overview`, c.tenant.adminKey, { id: c.integrationId })
+      await callRoute(overviewRoute, `/api/integrations/${c.integrationId}/overview`, {
+        key: c.tenant.adminKey,
+        params: { id: c.integrationId },
+      })
     ).json()) as Overview;
     expect(o.health.state).toBe("partial");
     expect(o.health.reason).toContain("okta.groups.read is not granted");
@@ -131,7 +128,10 @@ describe("overview against the emulator", () => {
     const { run } = await startSync({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId, trigger: "manual" } });
     await runSync(run.id);
     const page1 = (await (
-      await call(historyRoute, `/api/integrations/${c.integrationId}/overview/runs?limit=1`, c.tenant.viewerKey, { id: c.integrationId })
+      await callRoute(historyRoute, `/api/integrations/${c.integrationId}/overview/runs?limit=1`, {
+        key: c.tenant.viewerKey,
+        params: { id: c.integrationId },
+      })
     ).json()) as RunHistory;
     expect(page1.items).toHaveLength(1);
     expect(page1.items[0]).toMatchObject({
@@ -143,12 +143,10 @@ describe("overview against the emulator", () => {
     expect(page1.items[0].resources).toHaveLength(8);
     expect(page1.items[0].durationMs).toBeGreaterThanOrEqual(0);
     const page2 = (await (
-      await call(
-        historyRoute,
-        `/api/integrations/${c.integrationId}/overview/runs?limit=1&cursor=${page1.nextCursor}`,
-        c.tenant.viewerKey,
-        { id: c.integrationId },
-      )
+      await callRoute(historyRoute, `/api/integrations/${c.integrationId}/overview/runs?limit=1&cursor=${page1.nextCursor}`, {
+        key: c.tenant.viewerKey,
+        params: { id: c.integrationId },
+      })
     ).json()) as RunHistory;
     expect(page2.items[0]).toMatchObject({ id: c.runId, trigger: "initial" });
     const users = page2.items[0].resources.find((r) => r.resource === "users")!;
@@ -158,13 +156,26 @@ describe("overview against the emulator", () => {
 
     const other = await createTenant();
     expect(
-      (await call(historyRoute, `/api/integrations/${c.integrationId}/overview/runs`, other.viewerKey, { id: c.integrationId })).status,
+      (
+        await callRoute(historyRoute, `/api/integrations/${c.integrationId}/overview/runs`, {
+          key: other.viewerKey,
+          params: { id: c.integrationId },
+        })
+      ).status,
     ).toBe(404);
     expect(
-      (await call(overviewRoute, `/api/integrations/${c.integrationId}/overview`, other.adminKey, { id: c.integrationId })).status,
+      (
+        await callRoute(overviewRoute, `/api/integrations/${c.integrationId}/overview`, {
+          key: other.adminKey,
+          params: { id: c.integrationId },
+        })
+      ).status,
     ).toBe(404);
-    const bad = await call(historyRoute, `/api/integrations/${c.integrationId}/overview/runs?cursor=nope`, c.tenant.viewerKey, {
-      id: c.integrationId,
+    const bad = await callRoute(historyRoute, `/api/integrations/${c.integrationId}/overview/runs?cursor=nope`, {
+      key: c.tenant.viewerKey,
+      params: {
+        id: c.integrationId,
+      },
     });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/cursor/);
@@ -175,19 +186,21 @@ describe("settings", () => {
   async function setup() {
     const c = await connectToEmulator(emu);
     const patch = (body: unknown, key = c.tenant.adminKey) =>
-      call(
-        patchSettingsRoute,
-        `/api/integrations/${c.integrationId}/settings`,
+      callRoute(patchSettingsRoute, `/api/integrations/${c.integrationId}/settings`, {
         key,
-        { id: c.integrationId },
-        { method: "PATCH", body: JSON.stringify(body) },
-      );
+        method: "PATCH",
+        body,
+        params: { id: c.integrationId },
+      });
     return { ...c, patch };
   }
 
   it("viewers read them, only admins change them, other workspaces see nothing", async () => {
     const s = await setup();
-    const read = await call(getSettingsRoute, `/api/integrations/${s.integrationId}/settings`, s.tenant.viewerKey, { id: s.integrationId });
+    const read = await callRoute(getSettingsRoute, `/api/integrations/${s.integrationId}/settings`, {
+      key: s.tenant.viewerKey,
+      params: { id: s.integrationId },
+    });
     expect(read.status).toBe(200);
     const body = (await read.json()) as Settings;
     expect(body).toMatchObject({
