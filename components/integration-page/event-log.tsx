@@ -23,7 +23,7 @@ type Obj = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === "string" && v ? v : typeof v === "number" ? String(v) : null);
 
 /** The facts worth showing from an event's details, whether Okta's answer is nested or flat. */
-export function eventFacts(details: Obj | null): { label: string; value: string }[] {
+function eventFacts(details: Obj | null): { label: string; value: string }[] {
   if (!details) return [];
   const okta = (details.okta && typeof details.okta === "object" ? details.okta : details) as Obj;
   const facts: { label: string; value: string }[] = [];
@@ -156,7 +156,7 @@ export function EventLog({
             header: "By",
             width: "w-36",
             className: "align-top text-sm",
-            cell: (e) => (e.actorUserId ? (people[e.actorUserId] ?? "A removed user") : <span className="text-slate-400">system</span>),
+            cell: (e) => (e.actorUserId ? (people[e.actorUserId] ?? "A removed user") : <span className="text-slate-500">system</span>),
           },
         ]}
         empty={

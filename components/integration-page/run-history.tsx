@@ -39,7 +39,7 @@ function Changes({ run }: { run: HistoryRun }) {
   );
 }
 
-export function triggerText(run: Pick<HistoryRun, "trigger" | "triggeredBy">) {
+function triggerText(run: Pick<HistoryRun, "trigger" | "triggeredBy">) {
   return run.trigger === "manual" && run.triggeredBy ? `Manual, by ${run.triggeredBy.name}` : TRIGGER[run.trigger];
 }
 
@@ -105,7 +105,7 @@ export function RunHistory({ id, limit, compact }: { id: string; limit: number; 
             align: "right",
             className: "text-sm tabular-nums",
             cell: (r) => (
-              <span className={r.rateLimitWaits ? "font-medium text-amber-700" : "text-slate-400"}>{formatCount(r.rateLimitWaits)}</span>
+              <span className={r.rateLimitWaits ? "font-medium text-amber-700" : "text-slate-500"}>{formatCount(r.rateLimitWaits)}</span>
             ),
           },
         ]}

@@ -22,7 +22,7 @@ export function toSearch(filters: Filters, cursor?: string | null) {
   return s ? `?${s}` : "";
 }
 
-export function useDebounced<T>(value: T, ms: number) {
+function useDebounced<T>(value: T, ms: number) {
   const [v, setV] = useState(value);
   useEffect(() => {
     const t = setTimeout(() => setV(value), ms);
