@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { resetEnvCache } from "@/lib/env";
 import { callRoute } from "@/test/call-route";
 import { createTenant } from "@/test/factories";
+import { sessionCookie } from "@/test/session-cookie";
 import { route } from "./route";
 
 const handler = route({ access: "admin", body: z.object({ name: z.string().min(1).max(10) }).strict() }, async ({ body, ctx }) => ({
@@ -51,6 +53,80 @@ describe("route wrapper", () => {
     const res = await post(JSON.stringify({ name: "ok" }), t.adminKey);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ hello: "ok", role: "admin" });
+  });
+
+  it.each([
+    ["text/plain;charset=json", 415],
+    ["text/plain", 415],
+    ["application/x-www-form-urlencoded", 415],
+    ["application/jsonx", 415],
+    ["application/json; charset=utf-8", 200],
+    ["Application/JSON", 200],
+  ])("accepts a body only when its media type is exactly application/json: %s gets %i", async (type, status) => {
+    const t = await createTenant();
+    const res = await post(JSON.stringify({ name: "ok" }), t.adminKey, type);
+    expect(res.status).toBe(status);
+    if (status === 415) expect((await res.json()).error).toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE", message: /application\/json/ });
+  });
+
+  describe("a change made with a session cookie must come from the console's own origin", () => {
+    async function asAdmin(headers: Record<string, string>, method = "POST") {
+      const t = await createTenant();
+      const cookie = await sessionCookie(t.admin.id);
+      const body = method === "GET" ? undefined : JSON.stringify({ name: "ok" });
+      const target = method === "GET" ? readOnly : handler;
+      return callRoute(target, "/api/x", { method, body, headers: { cookie, ...headers } });
+    }
+
+    it.each([
+      ["no Origin at all", {}],
+      ["a page on another port of the same host", { origin: "http://localhost:4000" }],
+      ["a sibling subdomain", { origin: "http://evil.localhost" }],
+      ["an opaque origin", { origin: "null" }],
+      ["a cross-site fetch that states where it came from", { "sec-fetch-site": "same-site" }],
+    ])("refuses %s with 403", async (_, headers) => {
+      const res = await asAdmin(headers);
+      expect(res.status).toBe(403);
+      expect((await res.json()).error).toMatchObject({ code: "FORBIDDEN", message: /console's own pages/ });
+    });
+
+    it.each([
+      ["its own Origin", { origin: "http://localhost" }],
+      ["Sec-Fetch-Site: same-origin without Origin", { "sec-fetch-site": "same-origin" }],
+    ])("accepts %s", async (_, headers) => {
+      const res = await asAdmin(headers);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ hello: "ok", role: "admin" });
+    });
+
+    it("accepts PUBLIC_URL's origin as the console's own", async () => {
+      const before = process.env.PUBLIC_URL;
+      process.env.PUBLIC_URL = "https://console.example.com";
+      resetEnvCache();
+      try {
+        expect((await asAdmin({ origin: "https://console.example.com" })).status).toBe(200);
+        expect((await asAdmin({ origin: "https://other.example.com" })).status).toBe(403);
+      } finally {
+        if (before === undefined) delete process.env.PUBLIC_URL;
+        else process.env.PUBLIC_URL = before;
+        resetEnvCache();
+      }
+    });
+
+    it("lets a session read without an Origin", async () => {
+      expect((await asAdmin({}, "GET")).status).toBe(200);
+    });
+
+    it("exempts an API key, which a foreign page cannot send", async () => {
+      const t = await createTenant();
+      const res = await callRoute(handler, "/api/x", {
+        key: t.adminKey,
+        method: "POST",
+        body: { name: "ok" },
+        headers: { origin: "http://evil.localhost" },
+      });
+      expect(res.status).toBe(200);
+    });
   });
 
   it("gives a public route a ctx without an actor", async () => {

@@ -4,6 +4,7 @@ import { NextResponse } from "next/server";
 import { type ZodType, z } from "zod";
 import { requireActor } from "@/lib/auth/actor";
 import { type Ctx, type PublicCtx, publicCtx, userCtx } from "@/lib/context";
+import { getEnv } from "@/lib/env";
 import { AppError, errorBody } from "@/lib/errors";
 import { log } from "@/lib/log";
 
@@ -50,17 +51,60 @@ export function parseInput<T>(schema: ZodType<T>, value: unknown, where: "body" 
   return parsed.data;
 }
 
+/** The media type alone, without parameters: `Application/JSON; charset=utf-8` is `application/json`. */
+function mediaType(contentType: string | null): string {
+  return (contentType ?? "").split(";")[0].trim().toLowerCase();
+}
+
 async function readJson(req: Request, maxBytes: number): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
   const text = await req.text();
   if (text.length === 0) return undefined;
   if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than ${maxBytes} bytes`);
-  if (!/json/i.test(type)) throw new AppError("VALIDATION", "Send the request body as JSON (Content-Type: application/json)");
+  // Exactly application/json: a form or `text/plain;charset=json` is what a cross-site page can send without a preflight.
+  if (mediaType(req.headers.get("content-type")) !== "application/json") {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json)");
+  }
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError("VALIDATION", "The request body is not valid JSON");
   }
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Whether `origin` is the console itself: PUBLIC_URL's origin, or the host the request was sent to
+ * (which the browser sets, so a page elsewhere cannot fake it; the scheme is left out because a
+ * TLS-terminating proxy forwards https as http).
+ */
+function isConsoleOrigin(origin: string, req: Request): boolean {
+  const publicUrl = getEnv().PUBLIC_URL;
+  if (publicUrl && new URL(publicUrl).origin === origin) return true;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false; // "null" (sandboxed frames, file: pages) or garbage
+  }
+  return host === (req.headers.get("host") ?? new URL(req.url).host);
+}
+
+/**
+ * A cookie rides along on any request the browser makes, even from a same-site page on another port
+ * or subdomain, so a change made with a session must come from the console's own pages. Browsers send
+ * Origin on every non-GET fetch and form post; Sec-Fetch-Site covers one that leaves it out.
+ */
+function assertSameOrigin(req: Request) {
+  if (!MUTATING.has(req.method)) return;
+  const origin = req.headers.get("origin");
+  if (origin ? isConsoleOrigin(origin, req) : req.headers.get("sec-fetch-site") === "same-origin") return;
+  throw new AppError(
+    "FORBIDDEN",
+    origin
+      ? `Changes made with a session must come from the console's own pages; this request came from ${origin.slice(0, 200)}`
+      : "Changes made with a session must come from the console's own pages, and this request has no Origin header. Scripts should use an API key.",
+  );
 }
 
 export function toErrorResponse(err: unknown, req?: Request) {
@@ -83,6 +127,8 @@ export function route<
       if (options.access === "admin" && (ctx as Ctx).actor.role !== "admin") {
         throw new AppError("FORBIDDEN", "Only admins can do this; your role is viewer");
       }
+      // API keys are sent deliberately by their holder, so only a session (cookie) needs the origin check.
+      if (ctx.actor?.via === "session") assertSameOrigin(req);
       const rawParams = context?.params ? await context.params : {};
       const params = options.params ? parseInput(options.params, rawParams, "path") : (rawParams as P);
       const url = new URL(req.url);
