@@ -40,10 +40,7 @@ export default async function EditIntegrationPage({ params }: { params: Promise<
     );
   else
     body = (
-      <EditForm
-        integration={integration}
-        owners={(await listUsers({ ctx })).map((u) => ({ id: u.id, name: u.name, email: u.email }))}
-      />
+      <EditForm integration={integration} owners={(await listUsers({ ctx })).map((u) => ({ id: u.id, name: u.name, email: u.email }))} />
     );
   return (
     <>

@@ -7,8 +7,8 @@ import { load } from "@/components/integration-page/load-integration";
 import { integrationKeys } from "@/components/integration-page/queries";
 import { ScopeForm } from "@/components/integration-page/scope-form";
 import { SettingsForm } from "@/components/integration-page/settings-form";
-import { getOverview } from "@/lib/overview/get-overview";
 import { getSettings } from "@/lib/integrations/get-settings";
+import { getOverview } from "@/lib/overview/get-overview";
 
 export const metadata: Metadata = { title: "Integration settings" };
 
