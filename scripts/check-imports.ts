@@ -69,10 +69,10 @@ async function main() {
   const transitive = clientReach(result, rule as Parameters<typeof clientReach>[1]);
 
   const report = await format(result, { outputType: "err" });
-  const direct = result.summary.error > 0;
+  const direct = result.summary.violations.length > 0;
   if (direct) process.stdout.write(String(report.output));
   if (transitive.length) console.log(`\n${transitive.join("\n")}\n`);
-  const total = result.summary.error + transitive.length;
+  const total = result.summary.violations.length + transitive.length;
   console.log(
     total
       ? `✗ import rules: ${total} violation(s) (${result.summary.totalCruised} modules)`
