@@ -7,6 +7,9 @@ function Bar({ className }: { className: string }) {
   return <div className={`animate-pulse rounded bg-slate-200/80 ${className}`} />;
 }
 
+// Placeholder rows never reorder; they only need distinct keys.
+const SKELETON_ROWS = Array.from({ length: 8 }, (_, i) => `row-${i}`);
+
 /** A skeleton shaped like a directory page: header, tabs or stats, and a table. */
 export function DirectoryLoading({ label = "Loading the directory" }: { label?: string }) {
   return (
@@ -20,8 +23,8 @@ export function DirectoryLoading({ label = "Loading the directory" }: { label?: 
           <Bar className="h-9 w-44" />
           <Bar className="h-9 w-44" />
         </div>
-        {Array.from({ length: 8 }, (_, i) => (
-          <div key={i} className="flex items-center gap-4 border-b border-slate-100 px-4 py-3.5 last:border-0">
+        {SKELETON_ROWS.map((row) => (
+          <div key={row} className="flex items-center gap-4 border-b border-slate-100 px-4 py-3.5 last:border-0">
             <Bar className="size-8 rounded-full" />
             <div className="flex-1 space-y-1.5">
               <Bar className="h-3 w-48" />
