@@ -1,7 +1,9 @@
 // Shared by the e2e specs: each test seeds its own workspace and people straight into the database
 // (`npm test` puts DATABASE_URL in the environment) and signs in through Auth.js's own endpoints.
-import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { createTenant } from "@/test/factories";
+import { EMULATOR_URL } from "../playwright.config";
 
 export type Tenant = Awaited<ReturnType<typeof createTenant>>;
 export interface Person {
@@ -44,4 +46,53 @@ export async function open(page: Page, url: string) {
   await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
   await page.waitForLoadState("networkidle");
   return res;
+}
+
+/**
+ * Fails on any serious or critical accessibility violation axe finds on the open page (WCAG 2.x A
+ * and AA rules), listing each with the elements it found it on.
+ */
+export async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}`).join("\n")}`);
+  // Soft: a run reports every page's violations, not just the first page's.
+  expect.soft(report, `accessibility of ${what}`).toEqual([]);
+}
+
+export const READ_SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"];
+export const uid = () => Math.random().toString(36).slice(2, 8);
+export const bearer = (t: Tenant) => ({ authorization: `Bearer ${t.adminKey}` });
+
+/** Calls the emulator's control plane (test-only: apps, faults, ground truth). */
+export const emu = (request: APIRequestContext, method: "post" | "delete", path: string, data?: unknown) =>
+  request[method](`${EMULATOR_URL}/__emulator${path}`, { data });
+
+/** Connects the tenant to the emulator through the API with a service app of its own (private_key_jwt, Read-Only Administrator). */
+export async function connectOkta(request: APIRequestContext, t: Tenant, scopes = READ_SCOPES) {
+  const made = await emu(request, "post", "/apps", { name: `page-${uid()}`, kind: "service", scopes, roles: ["READ_ONLY_ADMIN"] });
+  expect(made.status()).toBe(201);
+  const app = (await made.json()) as { clientId: string; privateKeyPem: string; kid: string };
+  const res = await request.post("/api/integrations", {
+    headers: bearer(t),
+    data: {
+      name: `Okta ${uid()}`,
+      domain: EMULATOR_URL,
+      auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.kid },
+      scopes: READ_SCOPES,
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** The integration's sync runs, newest first. */
+export async function syncRuns(request: APIRequestContext, t: Tenant, id: string) {
+  const res = await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) });
+  return ((await res.json()) as { items: { id: string; status: string; trigger: string }[] }).items;
+}
+
+/** Waits until the newest run has ended with `status`. */
+export async function lastRunFinished(request: APIRequestContext, t: Tenant, id: string, status = "succeeded") {
+  await expect.poll(async () => (await syncRuns(request, t, id))[0]?.status, { timeout: 45_000 }).toBe(status);
 }

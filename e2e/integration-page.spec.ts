@@ -1,20 +1,15 @@
 // Issue 6 in Chromium against the emulator: the integration page an IT admin looks at every day.
 // Each test connects its own workspace to the emulator through the API, then reads the page as an
 // admin or a viewer would. With E2E_SCREENSHOTS=<dir> it saves a screenshot of each view.
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { closeDb } from "@/db";
 import { EMULATOR_URL } from "../playwright.config";
-import { open, seedTenant, signIn, type Tenant } from "./helpers";
+import { bearer, connectOkta as connect, emu, lastRunFinished, open, READ_SCOPES, syncRuns as runs, seedTenant, signIn } from "./helpers";
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/integration-${name}.png`, fullPage: true });
 };
-const READ_SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"];
-const uid = () => Math.random().toString(36).slice(2, 8);
-const bearer = (t: Tenant) => ({ authorization: `Bearer ${t.adminKey}` });
-const emu = (request: APIRequestContext, method: "post" | "delete", path: string, data?: unknown) =>
-  request[method](`${EMULATOR_URL}/__emulator${path}`, { data });
 const fmt = (n: number) => n.toLocaleString("en-US");
 
 interface Summary {
@@ -29,33 +24,6 @@ test.afterEach(async ({ request }) => {
   expect((await emu(request, "delete", "/faults")).ok()).toBe(true);
 });
 test.afterAll(async () => closeDb());
-
-/** A service app of this test's own in the emulator (private_key_jwt, Read-Only Administrator). */
-async function connect(request: APIRequestContext, t: Tenant, scopes = READ_SCOPES) {
-  const made = await emu(request, "post", "/apps", { name: `page-${uid()}`, kind: "service", scopes, roles: ["READ_ONLY_ADMIN"] });
-  expect(made.status()).toBe(201);
-  const app = (await made.json()) as { clientId: string; privateKeyPem: string; kid: string };
-  const res = await request.post("/api/integrations", {
-    headers: bearer(t),
-    data: {
-      name: `Okta ${uid()}`,
-      domain: EMULATOR_URL,
-      auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.kid },
-      scopes: READ_SCOPES,
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
-
-async function runs(request: APIRequestContext, t: Tenant, id: string) {
-  const res = await request.get(`/api/integrations/${id}/syncs`, { headers: bearer(t) });
-  return ((await res.json()) as { items: { id: string; status: string; trigger: string }[] }).items;
-}
-
-async function lastRunFinished(request: APIRequestContext, t: Tenant, id: string, status = "succeeded") {
-  await expect.poll(async () => (await runs(request, t, id))[0]?.status, { timeout: 45_000 }).toBe(status);
-}
 
 test("the first sync is watched live, then the counts equal Okta's and each links to the filtered directory", async ({ page, request }) => {
   const t = await seedTenant();

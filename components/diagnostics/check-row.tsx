@@ -54,7 +54,7 @@ export function CheckRow({
           </h3>
           {result && <Badge tone={STATUS[result.status].tone}>{STATUS[result.status].label}</Badge>}
           {running && <span className="text-xs text-slate-500">Checking…</span>}
-          {result && <span className="ml-auto text-xs text-slate-400 tabular-nums">{result.durationMs} ms</span>}
+          {result && <span className="ml-auto text-xs text-slate-500 tabular-nums">{result.durationMs} ms</span>}
         </div>
         {notRun && <p className="mt-0.5 text-sm text-slate-500">{notRun.reason}</p>}
         {result && <p className={cn("mt-0.5 text-sm", problem ? "text-slate-800" : "text-slate-600")}>{result.summary}</p>}
@@ -76,8 +76,8 @@ export function CheckRow({
                 className="grid grid-cols-[minmax(8rem,max-content)_1fr] gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-xs"
                 aria-label={`Evidence: ${planned.title}`}
               >
-                {result.evidence.map((e, i) => (
-                  <div key={i} className="contents">
+                {result.evidence.map((e) => (
+                  <div key={`${e.label}:${e.value}`} className="contents">
                     <dt className="text-slate-500">{e.label}</dt>
                     <dd className="font-mono break-all text-slate-800">{e.value}</dd>
                   </div>

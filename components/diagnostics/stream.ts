@@ -31,8 +31,7 @@ export async function streamDiagnostics(path: string, body: unknown, onLine: (li
   for (;;) {
     const { done, value } = await reader.read();
     buf += decoder.decode(value, { stream: !done });
-    let nl: number;
-    while ((nl = buf.indexOf("\n")) >= 0) {
+    for (let nl = buf.indexOf("\n"); nl >= 0; nl = buf.indexOf("\n")) {
       const line = buf.slice(0, nl).trim();
       buf = buf.slice(nl + 1);
       if (line) onLine(streamLine.parse(JSON.parse(line)));

@@ -1,6 +1,6 @@
 "use client";
 // The state of one wizard run, fed by the NDJSON lines: the plan, which check is running, each result.
-import { useCallback, useReducer, useRef } from "react";
+import { useReducer, useRef } from "react";
 import type { CheckId, CheckResult, DiagnosticsResult, NotRunItem, PlannedCheck, StreamLine, Symptom } from "@/lib/diagnostics/contracts";
 import { streamDiagnostics } from "./stream";
 
@@ -40,19 +40,17 @@ function reduce(s: RunState, a: Action): RunState {
 export function useDiagnostics(endpoint: string, baseBody: Record<string, unknown> = {}) {
   const [state, dispatch] = useReducer(reduce, initial);
   const abort = useRef<AbortController | null>(null);
-  const run = useCallback(
-    async (symptom: Symptom) => {
-      abort.current?.abort();
-      const ctl = (abort.current = new AbortController());
-      dispatch({ type: "start", symptom });
-      try {
-        await streamDiagnostics(endpoint, { ...baseBody, symptom }, (line) => dispatch({ type: "line", line }), ctl.signal);
-      } catch (e) {
-        if ((e as Error).name !== "AbortError") dispatch({ type: "error", message: (e as Error).message });
-      }
-    },
-    // baseBody is compared by value: the connect form passes a new object on every render.
-    [endpoint, JSON.stringify(baseBody)],
-  );
+  // Called from event handlers only, so it needs no stable identity (baseBody is read when it runs).
+  const run = async (symptom: Symptom) => {
+    abort.current?.abort();
+    const ctl = new AbortController();
+    abort.current = ctl;
+    dispatch({ type: "start", symptom });
+    try {
+      await streamDiagnostics(endpoint, { ...baseBody, symptom }, (line) => dispatch({ type: "line", line }), ctl.signal);
+    } catch (e) {
+      if ((e as Error).name !== "AbortError") dispatch({ type: "error", message: (e as Error).message });
+    }
+  };
   return { state, run };
 }

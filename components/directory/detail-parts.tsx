@@ -20,7 +20,7 @@ export function Facts({ items, columns = 2 }: { items: [string, React.ReactNode]
         <div key={label} className="min-w-0">
           <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
           <dd className="mt-1 truncate text-sm text-slate-800">
-            {value === null || value === undefined || value === "" ? <span className="text-slate-400">—</span> : value}
+            {value === null || value === undefined || value === "" ? <span className="text-slate-500">—</span> : value}
           </dd>
         </div>
       ))}

@@ -66,7 +66,7 @@ export function PeopleOf(props: Props) {
                 className: "max-w-80",
                 cell: (p) =>
                   "department" in p && (
-                    <div className="truncate text-slate-700">{p.department ?? <span className="text-slate-400">—</span>}</div>
+                    <div className="truncate text-slate-700">{p.department ?? <span className="text-slate-500">—</span>}</div>
                   ),
               },
           {

@@ -67,7 +67,7 @@ function EventCell({ e }: { e: IntegrationEventItem }) {
         <dl className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 font-mono text-xs text-slate-500">
           {facts.map((f) => (
             <div key={f.label} className="flex gap-1">
-              <dt className="text-slate-400">{f.label}</dt>
+              <dt className="text-slate-500">{f.label}</dt>
               <dd className="break-all text-slate-700">{f.value}</dd>
             </div>
           ))}

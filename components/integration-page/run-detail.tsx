@@ -24,7 +24,7 @@ function Fact({ label, children, className }: { label: string; children: React.R
   );
 }
 
-const num = (v: number, cls?: string) => <span className={cn("tabular-nums", v ? cls : "text-slate-400")}>{formatCount(v)}</span>;
+const num = (v: number, cls?: string) => <span className={cn("tabular-nums", v ? cls : "text-slate-500")}>{formatCount(v)}</span>;
 
 export function RunDetail({
   id,
@@ -125,7 +125,7 @@ export function RunDetail({
               cell: (r) => (
                 <>
                   {num(r.objects)}
-                  {r.expectedTotal != null && <span className="text-xs text-slate-400"> / {formatCount(r.expectedTotal)}</span>}
+                  {r.expectedTotal != null && <span className="text-xs text-slate-500"> / {formatCount(r.expectedTotal)}</span>}
                   {r.outOfScope != null && (
                     <span className="block text-xs text-sky-700" data-testid={`run-out-of-scope-${r.resource}`}>
                       {formatCount(r.outOfScope)} out of scope

@@ -21,7 +21,7 @@ function Changes({ run }: { run: HistoryRun }) {
         {n(run.totals.added, "+", "text-emerald-700")}
         {n(run.totals.updated, "~", "text-sky-700")}
         {n(run.totals.deleted, "−", "text-red-700")}
-        {!changed.length && <span className="text-slate-400">{run.status === "queued" ? "—" : "no changes"}</span>}
+        {!changed.length && <span className="text-slate-500">{run.status === "queued" ? "—" : "no changes"}</span>}
       </div>
       {changed.length > 0 && (
         <ul className="mt-0.5 text-slate-500">

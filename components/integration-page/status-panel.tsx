@@ -116,7 +116,7 @@ export function StatusPanel({
             ran ? (
               <>
                 {TRIGGER[ran.trigger]} · {formatDuration(ran.durationMs)} ·{" "}
-                <Link className="text-brand-700 hover:underline" href={links.run(overview.integrationId, ran.id)}>
+                <Link className="text-brand-700 underline hover:text-brand-600" href={links.run(overview.integrationId, ran.id)}>
                   details
                 </Link>
               </>

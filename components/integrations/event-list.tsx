@@ -30,7 +30,7 @@ export function EventList({ events }: { events: IntegrationEventView[] }) {
                 </p>
               ) : null}
             </TD>
-            <TD className="text-sm">{e.actor ? e.actor.name : <span className="text-slate-400">system</span>}</TD>
+            <TD className="text-sm">{e.actor ? e.actor.name : <span className="text-slate-500">system</span>}</TD>
           </TR>
         ))}
       </TBody>

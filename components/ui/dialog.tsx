@@ -2,6 +2,7 @@
 // A modal dialog on Radix: focus moves in and is trapped, Escape and an outside click close it,
 // focus returns to what opened it, and the title and description are announced.
 import * as D from "@radix-ui/react-dialog";
+import { useRef } from "react";
 import { XIcon } from "./icons";
 
 /** Controlled by `open`; `onClose` fires on Escape, the close button or a click outside. */
@@ -20,6 +21,7 @@ export function Dialog({
   children?: React.ReactNode;
   footer?: React.ReactNode;
 }) {
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <D.Root open={open} onOpenChange={(o) => !o && onClose()}>
       <D.Portal>
@@ -27,6 +29,14 @@ export function Dialog({
         <D.Content
           // Without a description Radix warns unless told there is none.
           {...(description ? {} : { "aria-describedby": undefined })}
+          // Opened by a button of the caller's (not a Radix trigger), so remember it and give it focus back.
+          onOpenAutoFocus={() => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            opener.current?.focus();
+          }}
           className="fixed top-1/2 left-1/2 z-50 max-h-[calc(100vh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-slate-200 bg-white text-slate-900 shadow-xl focus:outline-none"
         >
           <div className="flex items-start justify-between gap-4 px-5 pt-5">

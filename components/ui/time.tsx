@@ -52,7 +52,7 @@ export function Time({
   fallback?: React.ReactNode;
   className?: string;
 }) {
-  if (value == null || value === "") return <span className="text-slate-400">{fallback}</span>;
+  if (value == null || value === "") return <span className="text-slate-500">{fallback}</span>;
   const d = toDate(value);
   if (format === "relative") return <RelativeTime at={d} className={className} />;
   return <AbsoluteTime at={d} format={format} className={className} />;
@@ -66,7 +66,7 @@ function AbsoluteTime({ at, format, className }: { at: Date; format: DateStyle |
     return (
       <time dateTime={iso} title={formatUtc(at)} className={cn("tabular-nums", className)}>
         <span className="block text-slate-800">
-          {time.text} <span className="text-slate-400">{time.zone}</span>
+          {time.text} <span className="text-slate-500">{time.zone}</span>
         </span>
         <span className="block text-slate-500">{formatDate(at, { style: "date", timeZone })}</span>
       </time>
@@ -76,7 +76,7 @@ function AbsoluteTime({ at, format, className }: { at: Date; format: DateStyle |
   return (
     <time dateTime={iso} title={formatUtc(at)} className={cn("whitespace-nowrap tabular-nums", className)}>
       {text}
-      {zone && <span className="text-[0.85em] text-slate-400"> {zone}</span>}
+      {zone && <span className="text-[0.85em] text-slate-500"> {zone}</span>}
     </time>
   );
 }

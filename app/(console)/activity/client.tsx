@@ -133,7 +133,7 @@ export function ActivityClient({
                     <Badge tone={OUTCOME_TONE[e.outcome] ?? "neutral"}>{label(e.outcome)}</Badge>
                   </span>
                 ) : (
-                  <span className="text-slate-400">—</span>
+                  <span className="text-slate-500">—</span>
                 )}
                 {e.outcomeReason && e.outcome !== "SUCCESS" && (
                   <div className="mt-0.5 max-w-40 truncate text-xs text-slate-500">{e.outcomeReason}</div>
@@ -146,7 +146,7 @@ export function ActivityClient({
             className: "max-w-44",
             cell: (e) => (
               <>
-                <div className="font-mono text-xs text-slate-700">{e.clientIp ?? <span className="text-slate-400">—</span>}</div>
+                <div className="font-mono text-xs text-slate-700">{e.clientIp ?? <span className="text-slate-500">—</span>}</div>
                 {e.location && (
                   <div className="truncate text-xs text-slate-500" title={e.location}>
                     {e.location}

@@ -76,7 +76,7 @@ export function PeopleClient({
             className: "max-w-64",
             cell: (p) => (
               <>
-                <div className="truncate text-slate-800">{p.department ?? <span className="text-slate-400">—</span>}</div>
+                <div className="truncate text-slate-800">{p.department ?? <span className="text-slate-500">—</span>}</div>
                 {p.title && <div className="truncate text-xs text-slate-500">{p.title}</div>}
               </>
             ),

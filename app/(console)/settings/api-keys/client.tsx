@@ -154,7 +154,7 @@ export function ApiKeysClient({ initialKeys }: { initialKeys: PublicApiKey[] }) 
           </THead>
           <TBody>
             {data.map((k) => (
-              <TR key={k.id} className={k.revokedAt ? "text-slate-400" : undefined}>
+              <TR key={k.id} className={k.revokedAt ? "text-slate-500" : undefined}>
                 <TD className="font-medium whitespace-nowrap text-slate-900">{k.name}</TD>
                 <TD>
                   <code className="font-mono text-xs text-slate-600">{k.prefix}…</code>
@@ -165,7 +165,7 @@ export function ApiKeysClient({ initialKeys }: { initialKeys: PublicApiKey[] }) 
                 <TD>
                   <Time value={k.createdAt} />
                 </TD>
-                <TD>{k.lastUsedAt ? <Time value={k.lastUsedAt} /> : <span className="text-slate-400">Never</span>}</TD>
+                <TD>{k.lastUsedAt ? <Time value={k.lastUsedAt} /> : <span className="text-slate-500">Never</span>}</TD>
                 <TD align="right">
                   {k.revokedAt ? (
                     <Badge>Revoked</Badge>

@@ -219,7 +219,7 @@ export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: Pu
                       <Badge tone={p.role === "admin" ? "brand" : "neutral"}>{p.role === "admin" ? "Admin" : "Viewer"}</Badge>
                     )}
                   </TD>
-                  <TD>{p.lastSignInAt ? <Time value={p.lastSignInAt} /> : <span className="text-slate-400">Never</span>}</TD>
+                  <TD>{p.lastSignInAt ? <Time value={p.lastSignInAt} /> : <span className="text-slate-500">Never</span>}</TD>
                   <TD>
                     <Time value={p.createdAt} />
                   </TD>

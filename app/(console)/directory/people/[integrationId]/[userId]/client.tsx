@@ -175,7 +175,7 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
                     </div>
                   </>
                 ) : (
-                  <span className="text-slate-400">—</span>
+                  <span className="text-slate-500">—</span>
                 ),
             },
             { header: "Status", cell: (app) => <AppStatus status={app.status} /> },
@@ -273,7 +273,7 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
                       {s.outcomeResult.charAt(0) + s.outcomeResult.slice(1).toLowerCase()}
                     </Badge>
                   ) : (
-                    <span className="text-slate-400">—</span>
+                    <span className="text-slate-500">—</span>
                   )}
                   {s.outcomeReason && <div className="mt-0.5 text-xs text-slate-500">{s.outcomeReason}</div>}
                 </>

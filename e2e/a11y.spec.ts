@@ -1,0 +1,144 @@
+// Accessibility and the keyboard, in Chromium against the emulator: every main page of the console
+// passes axe's WCAG A/AA rules with no serious or critical violation, and the menus, dialogs,
+// comboboxes and tabs work with the keyboard alone. With E2E_SCREENSHOTS=<dir> it saves a 1440 px
+// screenshot of each page.
+import { expect, type Page, test } from "@playwright/test";
+import { closeDb } from "@/db";
+import { links } from "@/lib/links";
+import { bearer, connectOkta, expectAccessible, lastRunFinished, open, seedTenant, signIn, syncRuns, type Tenant } from "./helpers";
+
+const SHOTS = process.env.E2E_SCREENSHOTS;
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+};
+
+test.use({ viewport: { width: 1440, height: 900 } });
+test.afterAll(async () => closeDb());
+
+let t: Tenant;
+let id: string;
+test.beforeAll(async ({ request }) => {
+  t = await seedTenant();
+  id = await connectOkta(request, t);
+  await lastRunFinished(request, t, id);
+});
+
+const firstId = async (page: Page, list: "users" | "groups" | "apps") => {
+  const res = await page.request.get(`/api/directory/${list}?integrationId=${id}&limit=1`, { headers: bearer(t) });
+  return ((await res.json()) as { items: { id: string }[] }).items[0].id;
+};
+
+test("the sign-in page and every main page have no serious or critical accessibility violations", async ({ page }) => {
+  test.setTimeout(300_000);
+  await open(page, links.login());
+  await expectAccessible(page, "the sign-in page");
+  await shot(page, "sign-in");
+
+  await signIn(page, t.admin);
+  const [run] = await syncRuns(page.request, t, id);
+  const pages: [string, string, string][] = [
+    [links.integrations(), "integrations", "the integrations list"],
+    [links.overview(id), "integration-overview", "the integration page"],
+    [links.runs(id), "integration-runs", "the run history"],
+    [links.run(id, run.id), "integration-run", "a run's page"],
+    [links.settings(id), "integration-settings", "the integration's settings"],
+    [links.troubleshoot(id), "troubleshoot-pick", "troubleshooting"],
+    [links.people(), "directory-people", "the people list"],
+    [links.groups(), "directory-groups", "the groups list"],
+    [links.apps(), "directory-apps", "the apps list"],
+    [links.person(id, await firstId(page, "users")), "directory-person", "a person"],
+    [links.group(id, await firstId(page, "groups")), "directory-group", "a group"],
+    [links.app(id, await firstId(page, "apps")), "directory-app", "an app"],
+    [links.activity(), "activity", "the activity page"],
+    [links.consoleSettings("people"), "settings-people", "the console's people"],
+    [links.consoleSettings("api-keys"), "settings-api-keys", "the API keys"],
+    [links.consoleSettings("workspace"), "settings-workspace", "the workspace settings"],
+  ];
+  for (const [url, name, what] of pages) {
+    await open(page, url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(page, what);
+    await shot(page, name);
+  }
+});
+
+test("the user menu, a dialog, the scope combobox and the section tabs work with the keyboard alone", async ({ page }) => {
+  await signIn(page, t.admin);
+  await open(page, links.overview(id));
+
+  // Section tabs are links: Tab moves along them, Enter follows one, and the current one is marked.
+  const tabs = page.getByRole("navigation", { name: "Integration sections" });
+  const runsTab = tabs.getByRole("link", { name: "Sync runs" });
+  await tabs.getByRole("link", { name: "Overview" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(runsTab).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(links.runs(id));
+  await expect(runsTab).toHaveAttribute("aria-current", "page");
+
+  // A dialog: Enter opens it with focus inside, Tab stays inside, Escape closes it and focus returns.
+  await open(page, links.overview(id));
+  const disconnect = page.getByRole("button", { name: "Disconnect" });
+  await disconnect.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: /^Disconnect / });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, "the disconnect dialog");
+  await shot(page, "disconnect-dialog");
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press("Tab");
+    await expect(dialog.locator(":focus")).toHaveCount(1);
+  }
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(disconnect).toBeFocused();
+
+  // The scope combobox: Enter opens the search, typing searches on the server, Enter chooses the
+  // highlighted group (a chip appears), Escape closes and returns focus; the chip removes it again.
+  const options = await page.request.get(`/api/integrations/${id}/scope-options?kind=groups&limit=200`, { headers: bearer(t) });
+  const groups = ((await options.json()) as { groups: { name: string }[] }).groups;
+  const group = groups[groups.length - 1].name;
+  await open(page, links.settings(id));
+  const picker = page.getByTestId("scope-groups");
+  const trigger = picker.getByRole("button", { name: /Choose groups/ });
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  const search = page.getByRole("combobox", { name: /Groups/ }).or(page.getByPlaceholder("Search groups"));
+  await expect(search.first()).toBeFocused();
+  await page.keyboard.type(group);
+  const option = page.getByRole("option", { name: new RegExp(group.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).first();
+  await expect(option).toBeVisible();
+  await expect(option).toHaveAttribute("aria-selected", "true");
+  await expectAccessible(page, "the scope combobox, open");
+  await shot(page, "integration-scope-search");
+  await page.keyboard.press("Enter");
+  await expect(option).toHaveAttribute("aria-checked", "true");
+  await page.keyboard.press("Escape");
+  await expect(trigger).toBeFocused();
+  const chip = picker.getByRole("button", { name: `Remove ${group}` });
+  await expect(chip).toBeVisible();
+  await expect(page.getByText("Unsaved scope changes")).toBeVisible();
+  await chip.focus();
+  await page.keyboard.press("Enter");
+  await expect(chip).toHaveCount(0);
+  await expect(page.getByText("No changes")).toBeVisible();
+
+  // The user menu: Enter opens it on its first item, arrows stay in it, Escape closes it and
+  // focus returns; Enter on "Sign out" signs out.
+  const menuButton = page.getByRole("button", { name: new RegExp(t.admin.name) }).first();
+  await menuButton.focus();
+  await page.keyboard.press("Enter");
+  const signOut = page.getByRole("menuitem", { name: "Sign out" });
+  await expect(signOut).toBeFocused();
+  await expectAccessible(page, "the user menu, open");
+  await shot(page, "user-menu");
+  await page.keyboard.press("ArrowDown");
+  await expect(signOut).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(signOut).toHaveCount(0);
+  await expect(menuButton).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(signOut).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/login\?signedOut=1/);
+});
