@@ -11,6 +11,8 @@ import { CheckIcon, ChevronsUpDownIcon, XIcon } from "./icons";
 import { Popover, PopoverContent, PopoverTrigger } from "./popover";
 import { Spinner } from "./spinner";
 
+const MORE = "__more";
+
 export interface ComboboxOption {
   value: string;
   label: string;
@@ -55,6 +57,10 @@ export function MultiCombobox({
   testId?: string;
 }) {
   const [open, setOpen] = useState(false);
+  // The highlighted option; when a new search's results no longer hold it, the first one is, so
+  // Enter always has something to choose.
+  const [active, setActive] = useState("");
+  const highlighted = options.some((o) => o.value === active) || active === MORE ? active : (options[0]?.value ?? "");
   const toggle = (v: string) => onChange(chosen.includes(v) ? chosen.filter((x) => x !== v) : [...chosen, v].sort());
   return (
     <fieldset className="space-y-2" data-testid={testId}>
@@ -95,7 +101,7 @@ export function MultiCombobox({
           <ChevronsUpDownIcon size={16} className="text-slate-400" />
         </PopoverTrigger>
         <PopoverContent className="w-[var(--radix-popover-trigger-width)] min-w-72 p-0">
-          <Command shouldFilter={false} label={label} loop>
+          <Command shouldFilter={false} label={label} loop value={highlighted} onValueChange={setActive}>
             <div className="flex items-center border-b border-slate-200 px-3">
               <Command.Input
                 value={search}
@@ -136,7 +142,7 @@ export function MultiCombobox({
               })}
               {hasMore && onLoadMore && (
                 <Command.Item
-                  value="__more"
+                  value={MORE}
                   onSelect={onLoadMore}
                   disabled={loading}
                   className="px-3 py-1.5 text-sm text-brand-700 data-[selected=true]:bg-slate-100"
