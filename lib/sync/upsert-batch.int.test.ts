@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { createWorkspace } from "@/test/factories";
+import { finishRun, insertIntegration, insertRunningRun } from "@/test/sync-fixtures";
 import { sweep } from "./sweep";
 import { logEventsTable, membershipsTable, userRow, usersTable } from "./tables";
-import { finishRun, insertIntegration, insertRunningRun } from "@/test/sync-fixtures";
 import { commitPage, type Lease, LeaseLostError } from "./upsert-batch";
 
 const sql = () => getDb().$client;
