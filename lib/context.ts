@@ -1,7 +1,18 @@
 // What every business verb is called with: `verb({ ctx, input })`. The ctx says who acts, in which
 // workspace, and on which database handle (a caller's transaction passes its `tx` here).
 import { type DbOrTx, getDb } from "@/db";
-import type { Actor } from "@/lib/auth/actor";
+import type { Role } from "@/db/enums";
+
+/** Who is calling: a signed-in console user (session cookie) or an API key (lib/auth/actor.ts resolves it). */
+export interface Actor {
+  userId: string;
+  workspaceId: string;
+  email: string;
+  name: string;
+  role: Role;
+  via: "session" | "api_key";
+  apiKeyId?: string;
+}
 
 /** A signed-in user or API key acting in its workspace. */
 export interface Ctx {

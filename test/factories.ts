@@ -2,9 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
 import { apiKeys, type Role, users, workspaces } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { hashPassword } from "@/lib/auth/passwords";
+import type { Actor } from "@/lib/context";
 import { type Ctx, userCtx } from "@/lib/context";
 
 export async function createWorkspace(name = `ws-${randomUUID().slice(0, 8)}`) {

@@ -54,7 +54,7 @@ export async function finishRun(runId: string) {
 // ---------------------------------------------------------------------------------------------
 // Against the emulator: a connected integration, the emulator's ground truth, and the comparison.
 // ---------------------------------------------------------------------------------------------
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/context";
 import { userCtx } from "@/lib/context";
 import { connectIntegration } from "@/lib/integrations/connect-integration";
 import {

@@ -3,21 +3,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getToken } from "next-auth/jwt";
 import { getDb } from "@/db";
-import { apiKeys, type Role, users } from "@/db/schema";
+import { apiKeys, users } from "@/db/schema";
+import type { Actor } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashApiKey, looksLikeApiKey } from "./api-keys";
 import { auth } from "./config";
-
-export interface Actor {
-  userId: string;
-  workspaceId: string;
-  email: string;
-  name: string;
-  role: Role;
-  via: "session" | "api_key";
-  apiKeyId?: string;
-}
 
 export async function actorFromApiKey(key: string): Promise<Actor> {
   if (!looksLikeApiKey(key)) throw new AppError("UNAUTHENTICATED", "The API key is malformed");

@@ -1,8 +1,9 @@
 // Session helpers for server components. Cached per request so the layout and the page share one lookup.
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import type { Actor } from "@/lib/context";
 import { type Ctx, userCtx } from "@/lib/context";
-import { type Actor, getSessionActor } from "./actor";
+import { getSessionActor } from "./actor";
 
 export const getPageActor = cache(getSessionActor);
 

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as diagnosticsRoute } from "@/app/api/integrations/[id]/diagnostics/route";
 import { POST as presaveRoute } from "@/app/api/integrations/diagnostics/route";
 import { getDb } from "@/db";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/context";
 import { systemCtx, userCtx } from "@/lib/context";
 import { connectIntegration } from "@/lib/integrations/connect-integration";
 import { READ_SCOPES } from "@/lib/integrations/contracts";
