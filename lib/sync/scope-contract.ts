@@ -74,7 +74,7 @@ export function normalizeScope(raw: unknown): SyncScope | null {
   const out: SyncScope = {};
   for (const k of ["groupIds", "appIds", "userTypes", "userStatuses"] as const) {
     const v = p.data[k];
-    if (v && v.length) (out as Record<string, unknown>)[k] = v;
+    if (v?.length) (out as Record<string, unknown>)[k] = v;
   }
   return Object.keys(out).length ? out : null;
 }

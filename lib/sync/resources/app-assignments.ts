@@ -122,7 +122,10 @@ export async function syncAppAssignmentsIncremental(ctx: ResourceContext, since:
   const addPair = (app: string, user: string) => {
     if (keep.users && !keep.users.has(user)) return; // out of scope
     let s = pairs.get(app);
-    if (!s) pairs.set(app, (s = new Set()));
+    if (!s) {
+      s = new Set();
+      pairs.set(app, s);
+    }
     s.add(user);
   };
   const viaGroups = new Map<string, string[]>(); // group -> users whose membership changed
