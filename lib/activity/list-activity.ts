@@ -2,17 +2,17 @@
 import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { oktaLogEvents as e } from "@/db/schema";
+import { isoDateTime, storableText } from "@/lib/api/safe-input";
 import type { WorkspaceCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import type { ActivityItem, ActivityPage, ActivityQuery } from "./schemas";
 
 // The cursor carries the sort key of the last row: published (microseconds, which a JS Date would
 // lose), integration, uuid.
-const timestamp = z
-  .string()
+const timestamp = isoDateTime()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 23) === s.slice(0, 23)); // a real calendar date
-const cursorKey = z.tuple([timestamp, z.uuid(), z.string().min(1).max(200)]);
+  .refine((s) => new Date(s).toISOString().slice(0, 23) === s.slice(0, 23)); // a real time of day
+const cursorKey = z.tuple([timestamp, z.uuid(), storableText().min(1).max(200)]);
 const encodeCursor = (k: z.infer<typeof cursorKey>) => Buffer.from(JSON.stringify(k)).toString("base64url");
 function decodeCursor(cursor: string): z.infer<typeof cursorKey> {
   try {

@@ -7,6 +7,7 @@ import { type Ctx, type PublicCtx, publicCtx, userCtx } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { AppError, errorBody } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { findBadText } from "./safe-input";
 
 type Access = "public" | "viewer" | "admin";
 
@@ -46,6 +47,12 @@ export function validationError(error: z.ZodError, where: "body" | "query" | "pa
 }
 
 export function parseInput<T>(schema: ZodType<T>, value: unknown, where: "body" | "query" | "path"): T {
+  // Before zod, so no schema can forget it: a string Postgres cannot store is a 400, never a 500.
+  const bad = findBadText(value);
+  if (bad) {
+    const field = bad.path.join(".") || where;
+    throw new AppError("VALIDATION", `Invalid ${where}: ${field}: ${bad.message}`, { fields: [{ field, message: bad.message }] });
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, where);
   return parsed.data;
@@ -121,7 +128,7 @@ export function route<
   B = undefined,
   O extends ZodType = ZodType<unknown>,
 >(options: RouteOptions<A, P, Q, B, O>, handler: (args: RouteArgs<CtxOf<A>, P, Q, B>) => Promise<Response | z.input<O>>) {
-  return async (req: Request, context?: RouteContext): Promise<Response> => {
+  const run = async (req: Request, context?: RouteContext): Promise<Response> => {
     try {
       const ctx = (options.access === "public" ? publicCtx() : userCtx(await requireActor(req))) as CtxOf<A>;
       if (options.access === "admin" && (ctx as Ctx).actor.role !== "admin") {
@@ -146,6 +153,15 @@ export function route<
       return toErrorResponse(err, req);
     }
   };
+  // The declared inputs ride on the handler, so the route fuzz test walks every field of every route.
+  const inputs: RouteInputs = { params: options.params, query: options.query, body: options.body };
+  return Object.assign(run, { inputs });
+}
+
+export interface RouteInputs {
+  params?: ZodType;
+  query?: ZodType;
+  body?: ZodType;
 }
 
 /** Cursor pagination contract shared by every list: `{ items, nextCursor }`. */

@@ -5,6 +5,7 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { isDateInRange, textProblem } from "@/lib/api/safe-input";
 import { AppError } from "@/lib/errors";
 import type { Order } from "./contracts";
 
@@ -23,14 +24,12 @@ export function encodeCursor(sort: string, order: Order, keys: string[]): string
 }
 
 // A cursor comes back from the client, so each value is checked before Postgres casts it.
-const validDate = (v: string) => {
-  const m = /^(\d{4})-(\d\d)-(\d\d) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d\d(:\d\d){0,2}$/.exec(v);
-  if (!m) return v === "infinity" || v === "-infinity";
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-};
+const validDate = (v: string) =>
+  /^\d{4}-\d\d-\d\d ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d\d(:\d\d){0,2}$/.test(v)
+    ? isDateInRange(v)
+    : v === "infinity" || v === "-infinity";
 const VALID: Record<KeyType, (v: string) => boolean> = {
-  text: (v) => !v.includes("\u0000"),
+  text: (v) => textProblem(v) === null,
   uuid: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
   timestamptz: validDate,
   int: (v) => /^-?\d{1,18}$/.test(v),

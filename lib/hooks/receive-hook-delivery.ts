@@ -2,12 +2,15 @@
 // uuid) and handed to the apply job, then acknowledged. Nothing is read from Okta here, so the
 // answer comes well within Okta's 3 seconds whatever the burst.
 import { sql } from "drizzle-orm";
+import { findBadText, isoDateTime } from "@/lib/api/safe-input";
 import type { PublicCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { enqueueHookApply } from "@/lib/jobs/enqueue-hook-apply";
 import { log } from "@/lib/log";
 import { authenticateHookRequest } from "./authenticate-hook-request";
 import { deliverySchema, MAX_DELIVERY_BYTES } from "./contracts";
+
+const publishedDate = isoDateTime();
 
 async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<string> {
   if (!body) return "";
@@ -44,6 +47,8 @@ export async function receiveHookDelivery({
   } catch {
     throw new AppError("VALIDATION", "The delivery body is not valid JSON");
   }
+  const bad = findBadText(raw);
+  if (bad) throw new AppError("VALIDATION", `${bad.path.join(".") || "body"}: ${bad.message}`);
   const parsed = deliverySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -53,7 +58,8 @@ export async function receiveHookDelivery({
   const rows = events.map((e) => ({
     uuid: e.uuid,
     event_type: e.eventType,
-    published: e.published && !Number.isNaN(Date.parse(e.published)) ? e.published : null,
+    // Lenient inside an event: a date Postgres cannot store (year 0, garbage) is left out, not fatal.
+    published: e.published && publishedDate.safeParse(e.published).success ? new Date(e.published).toISOString() : null,
     targets: (e.target ?? []).filter((t) => t.id).map((t) => ({ id: t.id, type: t.type })),
   }));
   // Raw SQL because it pays: up to 5,000 events go in as one JSON parameter, de-duplicated and

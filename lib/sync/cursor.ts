@@ -19,4 +19,5 @@ export function decodeCursor<T>(cursor: string | undefined, schema: ZodType<T>):
 }
 
 export const uuidCursor = z.tuple([z.uuid()]);
-export const idCursor = z.tuple([z.number().int().nonnegative()]);
+// Postgres bigint; beyond the safe integers a JS number no longer names one row.
+export const idCursor = z.tuple([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)]);
