@@ -4,9 +4,9 @@
 // group memberships show whether they agree with Okta's own member counts.
 import Link from "next/link";
 import { AlertIcon, Badge, Card, CheckIcon, cn } from "@/components/ui";
-import type { Overview } from "@/lib/overview/contracts";
-import { formatCount } from "@/lib/overview/format";
+import { formatCount } from "@/lib/format";
 import { links } from "@/lib/links";
+import type { Overview } from "@/lib/overview/contracts";
 import { GROUP_TYPE_LABEL, titleCase, USER_STATUS_ORDER } from "./labels";
 
 function Line({
@@ -201,7 +201,13 @@ export function CountsGrid({ overview }: { overview: Overview }) {
           testId="count-groups"
         >
           {sorted(c.groups.byType).map(([t, n]) => (
-            <Line key={t} label={GROUP_TYPE_LABEL[t] ?? titleCase(t)} value={n} href={links.groups({ integrationId: id, type: t })} testId={`count-groups-${t}`} />
+            <Line
+              key={t}
+              label={GROUP_TYPE_LABEL[t] ?? titleCase(t)}
+              value={n}
+              href={links.groups({ integrationId: id, type: t })}
+              testId={`count-groups-${t}`}
+            />
           ))}
           <Line label="Memberships" value={c.memberships.total} testId="count-memberships" />
           <Line label="With admin roles" value={c.admins.groups} testId="count-admin-groups" />
@@ -212,12 +218,28 @@ export function CountsGrid({ overview }: { overview: Overview }) {
             <Reconciliation m={c.memberships} />
           </li>
         </Panel>
-        <Panel title="Apps" total={c.apps.total} unit={c.apps.total === 1 ? "app" : "apps"} href={links.apps({ integrationId: id })} testId="count-apps">
+        <Panel
+          title="Apps"
+          total={c.apps.total}
+          unit={c.apps.total === 1 ? "app" : "apps"}
+          href={links.apps({ integrationId: id })}
+          testId="count-apps"
+        >
           {sorted(c.apps.byStatus).map(([s, n]) => (
             <Line key={s} label={titleCase(s)} value={n} href={links.apps({ integrationId: id, status: s })} testId={`count-apps-${s}`} />
           ))}
-          <Line label="User assignments" value={c.assignments.users} href={links.apps({ integrationId: id })} testId="count-assignments-users" />
-          <Line label="Group assignments" value={c.assignments.groups} href={links.apps({ integrationId: id })} testId="count-assignments-groups" />
+          <Line
+            label="User assignments"
+            value={c.assignments.users}
+            href={links.apps({ integrationId: id })}
+            testId="count-assignments-users"
+          />
+          <Line
+            label="Group assignments"
+            value={c.assignments.groups}
+            href={links.apps({ integrationId: id })}
+            testId="count-assignments-groups"
+          />
           {overview.scope?.outOfScope.apps !== undefined && (
             <Line label="Apps out of scope in Okta" value={overview.scope.outOfScope.apps} testId="count-apps-out-of-scope" />
           )}
