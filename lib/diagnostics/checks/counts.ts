@@ -1,6 +1,7 @@
 // Okta's totals against what the console stored, and whether a running sync, a failed resource (a scope
 // or role), a sync filter or changes made since the last sync explain a difference.
 
+import { formatCount } from "@/lib/format";
 import type { OktaErrorFacts } from "@/lib/okta/errors";
 import type { CheckContext, CheckOutcome } from "../check-def";
 import type { CheckStatus } from "../contracts";
@@ -61,7 +62,7 @@ function explain(r: CountRow, f: CountsFacts): Verdict {
         };
   }
   if (r.okta === r.stored) return { status: "pass", cause: null, text: "", fix: null };
-  const diff = `Okta has ${plural(r.okta, LABEL[r.resource][0])}, the console stored ${r.stored.toLocaleString("en-US")}`;
+  const diff = `Okta has ${plural(r.okta, LABEL[r.resource][0])}, the console stored ${formatCount(r.stored)}`;
   if (f.running)
     return {
       status: "warn",
@@ -105,7 +106,7 @@ export function countsRule(f: CountsFacts, ctx: CheckContext): CheckOutcome {
   const evidence = f.rows.flatMap((r) =>
     ev(
       LABEL[r.resource][1][0].toUpperCase() + LABEL[r.resource][1].slice(1),
-      `Okta ${r.okta === null ? "n/a" : r.okta.toLocaleString("en-US")} · stored ${r.stored.toLocaleString("en-US")}${r.oktaNote && r.okta !== null ? ` (${r.oktaNote})` : ""}`,
+      `Okta ${r.okta === null ? "n/a" : formatCount(r.okta)} · stored ${formatCount(r.stored)}${r.oktaNote && r.okta !== null ? ` (${r.oktaNote})` : ""}`,
     ),
   );
   const lastEv = ev("Last sync finished", f.lastFinishedAt ?? "never");

@@ -1,4 +1,6 @@
 // Evidence rows shared by every rule: exactly what Okta answered, labelled for people.
+
+import { formatCount } from "@/lib/format";
 import type { Diagnosis, DiagnosisCode } from "@/lib/integrations/contracts";
 import type { OktaErrorFacts } from "@/lib/okta/errors";
 import type { AdminLinks } from "../admin-links";
@@ -8,7 +10,7 @@ import type { EvidenceItem } from "../contracts";
 export const ev = (label: string, value: string | number | boolean | null | undefined): EvidenceItem[] =>
   value === undefined || value === null || value === ""
     ? []
-    : [{ label, value: typeof value === "number" ? value.toLocaleString("en-US") : String(value) }];
+    : [{ label, value: typeof value === "number" ? formatCount(value) : String(value) }];
 
 export function oktaEvidence(e: OktaErrorFacts, method = "GET"): EvidenceItem[] {
   return [
@@ -27,7 +29,7 @@ export function oktaEvidence(e: OktaErrorFacts, method = "GET"): EvidenceItem[] 
 /** "GET /api/v1/groups?limit=1 -> 200" style line for a read that worked. */
 export const answered = (path: string, status: number, extra?: string) => ev(`GET ${path}`, `${status}${extra ? ` (${extra})` : ""}`);
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** A credential or connection failure, explained by the same rules the connect form uses (lib/integrations/diagnose). */
 export function fromDiagnosis(dg: Diagnosis, err: OktaErrorFacts, links: AdminLinks): CheckOutcome {

@@ -1,5 +1,6 @@
 // What the console's own last sync said about each resource: the run records are evidence too.
 import { RESOURCES, type Resource } from "@/db/schema";
+import { formatCount } from "@/lib/format";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
 import type { CheckContext, CheckOutcome } from "../check-def";
 import { ev } from "./evidence";
@@ -40,10 +41,7 @@ export function lastSyncRule(f: LastSyncFacts, ctx: CheckContext): CheckOutcome 
   const rows = [...f.rows].sort((a, b) => RESOURCES.indexOf(a.resource) - RESOURCES.indexOf(b.resource));
   const bad = rows.filter((r) => r.status !== "succeeded");
   const evidence = rows.flatMap((r) =>
-    ev(
-      label(r.resource),
-      r.status === "succeeded" ? `read ${r.objects.toLocaleString("en-US")} (${r.finishedAt ?? "?"})` : `${r.status}: ${why(r)}`,
-    ),
+    ev(label(r.resource), r.status === "succeeded" ? `read ${formatCount(r.objects)} (${r.finishedAt ?? "?"})` : `${r.status}: ${why(r)}`),
   );
   if (bad.length) {
     const scope = bad.find((r) => r.missingScope)?.missingScope;

@@ -1,6 +1,8 @@
 // Rate limits: the share of each bucket the syncs use, recent 429s (in the run records and during these
 // checks), and what to change. The console paces itself below its share of every bucket, so a 429 means
 // someone else is spending the org's limits at the same time, or the limits are low.
+
+import { formatCount } from "@/lib/format";
 import type { CheckContext, CheckOutcome } from "../check-def";
 import type { LiveBucket } from "../probes";
 import { ev, plural } from "./evidence";
@@ -48,7 +50,7 @@ export function rateLimitRule(f: RateLimitFacts, ctx: CheckContext): CheckOutcom
     ...f.live.flatMap((b) =>
       ev(
         `${b.bucket} bucket now`,
-        `${b.remaining.toLocaleString("en-US")} of ${b.limit.toLocaleString("en-US")} left${b.resetInSec !== null ? `, resets in ${b.resetInSec} s` : ""}; the console uses at most ${Math.max(1, Math.floor(b.limit * f.share)).toLocaleString("en-US")}`,
+        `${formatCount(b.remaining)} of ${formatCount(b.limit)} left${b.resetInSec !== null ? `, resets in ${b.resetInSec} s` : ""}; the console uses at most ${formatCount(Math.max(1, Math.floor(b.limit * f.share)))}`,
       ),
     ),
     ...(h
