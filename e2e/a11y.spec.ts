@@ -126,11 +126,12 @@ test("the user menu, a dialog, the scope combobox and the section tabs work with
   await expect(trigger).toBeFocused();
   const chip = picker.getByRole("button", { name: `Remove ${group}` });
   await expect(chip).toBeVisible();
-  await expect(page.getByText("Unsaved scope changes")).toBeVisible();
+  const card = page.getByTestId("scope-card");
+  await expect(card.getByText("Unsaved scope changes")).toBeVisible();
   await chip.focus();
   await page.keyboard.press("Enter");
   await expect(chip).toHaveCount(0);
-  await expect(page.getByText("No changes")).toBeVisible();
+  await expect(card.getByText("No changes")).toBeVisible();
 
   // The user menu: Enter opens it on its first item, arrows stay in it, Escape closes it and
   // focus returns; Enter on "Sign out" signs out.

@@ -36,14 +36,16 @@ export function UserMenu({
 }) {
   const [pending, startTransition] = useTransition();
   return (
-    <DropdownMenu>
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while its controls stay
+    // focusable (an axe violation); Escape, Tab or a click outside still close it.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger className="flex w-full items-center gap-2.5 rounded-md px-2 py-2 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 data-[state=open]:bg-slate-100">
         <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-slate-800 text-xs font-semibold text-white">
           {initials(name, email)}
         </span>
         <span className="min-w-0 flex-1">
           <span className="block truncate text-sm font-medium text-slate-900">{name || email}</span>
-          <span className="block truncate text-xs text-slate-500">{email}</span>
+          <span className="block truncate text-xs text-slate-600">{email}</span>
         </span>
         <ChevronDownIcon size={16} className="shrink-0 text-slate-400" />
       </DropdownMenuTrigger>

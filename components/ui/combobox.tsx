@@ -136,7 +136,7 @@ export function MultiCombobox({
                       {on && <CheckIcon size={12} strokeWidth={3} />}
                     </span>
                     <span className="min-w-0 flex-1 truncate">{o.label}</span>
-                    {o.hint && <span className="shrink-0 text-xs text-slate-500 tabular-nums">{o.hint}</span>}
+                    {o.hint && <span className="shrink-0 text-xs text-slate-600 tabular-nums">{o.hint}</span>}
                   </Command.Item>
                 );
               })}
