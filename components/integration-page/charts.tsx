@@ -238,7 +238,6 @@ export function DurationChart({ overview }: { overview: Overview }) {
               return (
                 // A bar opens its run on click. Not a link: links inside role="img" would be controls
                 // nested in an image; keyboard users open runs from the run history on this page.
-                // biome-ignore lint/a11y/useKeyWithClickEvents: a mouse shortcut; the run history has the keyboard path
                 // biome-ignore lint/a11y/noStaticElementInteractions: same mouse shortcut, inside the chart image
                 <g key={r.runId} className="cursor-pointer" onClick={() => router.push(links.run(overview.integrationId, r.runId))}>
                   <title>{`${formatDate(r.startedAt, { timeZone: "UTC" })} UTC · ${RUN_STATUS[r.status].label} · ${formatDuration(r.durationMs)}`}</title>

@@ -6,6 +6,7 @@ export function OktaMark({ size = 40, className }: { size?: number; className?: 
       style={{ width: size, height: size }}
       aria-hidden="true"
     >
+      {/* biome-ignore lint/a11y/noSvgWithoutTitle: decorative; the wrapper is aria-hidden and the integration name is beside it */}
       <svg width={size * 0.6} height={size * 0.6} viewBox="0 0 24 24">
         <circle cx="12" cy="12" r="8.2" fill="none" stroke="#0b1f4d" strokeWidth="4.2" />
       </svg>

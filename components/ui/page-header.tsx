@@ -26,7 +26,7 @@ export function PageHeader({
             {breadcrumbs.map((c, i) => {
               const last = i === breadcrumbs.length - 1;
               return (
-                <li key={i} className="flex items-center gap-1">
+                <li key={c.href ?? c.label} className="flex items-center gap-1">
                   {c.href && !last ? (
                     <Link href={c.href} className="hover:text-slate-800 hover:underline">
                       {c.label}
