@@ -191,7 +191,7 @@ test.describe("failures are explained and nothing is saved", () => {
       "an API token that is invalid",
       async (p) => {
         await choose(p, "token");
-        await p.getByRole("textbox", { name: "API token", exact: true }).fill("00" + "x".repeat(40));
+        await p.getByRole("textbox", { name: "API token", exact: true }).fill(`00${"x".repeat(40)}`);
       },
       "API_TOKEN_INVALID",
       /API token invalid or expired[\s\S]*E0000011/,
@@ -220,7 +220,7 @@ test.describe("failures are explained and nothing is saved", () => {
     await signIn(page, t.admin);
     await openForm(page, "acme-not-an-okta-org.example");
     await choose(page, "token");
-    await page.getByRole("textbox", { name: "API token", exact: true }).fill("00" + "x".repeat(40));
+    await page.getByRole("textbox", { name: "API token", exact: true }).fill(`00${"x".repeat(40)}`);
     await submit(page);
     await expect(page.getByTestId("diagnosis")).toHaveAttribute("data-code", "DOMAIN_UNREACHABLE");
     await expect(page.getByTestId("diagnosis")).toContainText("does not resolve");

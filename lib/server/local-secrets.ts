@@ -9,7 +9,7 @@ function fileSecret(dir: string, name: string, make: () => string) {
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(dir, { recursive: true });
   const value = make();
-  fs.writeFileSync(file, value + "\n", { mode: 0o600 });
+  fs.writeFileSync(file, `${value}\n`, { mode: 0o600 });
   return value;
 }
 
