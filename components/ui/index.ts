@@ -28,6 +28,6 @@ export { SelectMenu, type SelectOption } from "./select";
 export { Spinner } from "./spinner";
 export { StatCard } from "./stat-card";
 export { Table, TBody, TD, TH, THead, TR } from "./table";
-export { type TabItem, TabNav, Tabs, TabsContent, TabsList, TabsTrigger } from "./tabs";
+export { type TabItem, TabNav } from "./tabs";
 export { Time } from "./time";
 export { Tooltip } from "./tooltip";

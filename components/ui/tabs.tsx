@@ -1,8 +1,6 @@
 "use client";
-// Two kinds of tabs. TabNav: sections that are pages (links; the current one has aria-current, as
-// WAI-ARIA advises for navigation rather than a tablist). Tabs: panels within one page, on Radix
-// (arrow keys move between tabs, Home/End, the panel follows the selected tab).
-import * as T from "@radix-ui/react-tabs";
+// Tabs for sections that are pages: links, the current one marked with aria-current, as WAI-ARIA
+// advises for navigation rather than a tablist (every tab set in the console is such a page set).
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { formatCount } from "@/lib/format";
@@ -45,30 +43,4 @@ export function TabNav({ items, value, label }: { items: TabItem[]; value?: stri
       </nav>
     </div>
   );
-}
-
-export const Tabs = T.Root;
-
-export function TabsList({ className, ...rest }: React.ComponentProps<typeof T.List>) {
-  return <T.List className={cn("mb-5 flex gap-6 overflow-x-auto border-b border-slate-200", className)} {...rest} />;
-}
-
-export function TabsTrigger({ className, count, children, ...rest }: React.ComponentProps<typeof T.Trigger> & { count?: number }) {
-  return (
-    <T.Trigger
-      className={cn(
-        tabClass(false),
-        "-mb-px data-[state=active]:border-brand-600 data-[state=active]:text-brand-700 data-[state=active]:hover:border-brand-600",
-        className,
-      )}
-      {...rest}
-    >
-      {children}
-      <Count n={count} />
-    </T.Trigger>
-  );
-}
-
-export function TabsContent({ className, ...rest }: React.ComponentProps<typeof T.Content>) {
-  return <T.Content className={cn("focus-visible:outline-2 focus-visible:outline-brand-500", className)} {...rest} />;
 }

@@ -18,18 +18,27 @@ import {
   Input,
   PlusIcon,
   Select,
+  SelectMenu,
+  type SelectOption,
   Table,
   TBody,
   TD,
   TH,
   THead,
   Time,
+  Tooltip,
   TR,
   TrashIcon,
   UsersIcon,
 } from "@/components/ui";
+import type { Role } from "@/db/enums";
 import { api } from "@/lib/api/client";
 import { createUserInput, type PublicUser, publicUser } from "@/lib/users/schemas";
+
+const ROLE_OPTIONS: SelectOption<Role>[] = [
+  { value: "admin", label: "Admin", hint: "changes settings" },
+  { value: "viewer", label: "Viewer", hint: "reads" },
+];
 
 const peopleKey = ["users"] as const;
 const listSchema = z.object({ items: z.array(publicUser) });
@@ -157,7 +166,7 @@ export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: Pu
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<PublicUser | null>(null);
   const changeRole = useMutation({
-    mutationFn: ({ id, role }: { id: string; role: string }) =>
+    mutationFn: ({ id, role }: { id: string; role: Role }) =>
       api(`/api/users/${id}`, { method: "PATCH", body: { role }, schema: publicUser }),
     onSettled: () => qc.invalidateQueries({ queryKey: peopleKey }),
   });
@@ -203,18 +212,21 @@ export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: Pu
                     {p.name && <div className="text-xs text-slate-500">{p.email}</div>}
                   </TD>
                   <TD>
-                    {isAdmin ? (
-                      <Select
+                    {isAdmin && !lastAdmin ? (
+                      <SelectMenu
                         aria-label={`Role of ${p.email}`}
                         value={p.role}
-                        disabled={changeRole.isPending || lastAdmin}
-                        title={lastAdmin ? "The last admin cannot be demoted" : undefined}
-                        className="w-28"
-                        onChange={(e) => changeRole.mutate({ id: p.id, role: e.target.value })}
-                      >
-                        <option value="admin">Admin</option>
-                        <option value="viewer">Viewer</option>
-                      </Select>
+                        disabled={changeRole.isPending}
+                        className="w-32"
+                        options={ROLE_OPTIONS}
+                        onValueChange={(role) => changeRole.mutate({ id: p.id, role })}
+                      />
+                    ) : isAdmin ? (
+                      <Tooltip content="The last admin cannot be demoted: make someone else an admin first.">
+                        <button type="button" className="cursor-help rounded focus:outline-2 focus:outline-brand-500">
+                          <Badge tone="brand">Admin</Badge>
+                        </button>
+                      </Tooltip>
                     ) : (
                       <Badge tone={p.role === "admin" ? "brand" : "neutral"}>{p.role === "admin" ? "Admin" : "Viewer"}</Badge>
                     )}
