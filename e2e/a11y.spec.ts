@@ -2,10 +2,22 @@
 // passes axe's WCAG A/AA rules with no serious or critical violation, and the menus, dialogs,
 // comboboxes and tabs work with the keyboard alone. With E2E_SCREENSHOTS=<dir> it saves a 1440 px
 // screenshot of each page.
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { closeDb } from "@/db";
 import { links } from "@/lib/links";
-import { bearer, connectOkta, expectAccessible, lastRunFinished, open, seedTenant, signIn, syncRuns, type Tenant } from "./helpers";
+import {
+  bearer,
+  connectOkta,
+  expect,
+  expectAccessible,
+  lastRunFinished,
+  open,
+  seedTenant,
+  signIn,
+  syncRuns,
+  type Tenant,
+  test,
+} from "./helpers";
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 const shot = async (page: Page, name: string, fullPage = true) => {

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { seedTenant, signIn, signInWithForm } from "./helpers";
+import { expect, seedTenant, signIn, signInWithForm, test } from "./helpers";
 
 test("an admin signs in and lands on Integrations with admin controls", async ({ page }) => {
   const t = await seedTenant();

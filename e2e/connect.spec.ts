@@ -1,13 +1,13 @@
 // Issue 4 in a real Chromium against the emulator: connect with each method, DPoP, every diagnosis the
 // form must explain, viewers kept out, and a disconnect that leaves no credential anywhere.
 import fs from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrationSecrets, integrations } from "@/db/schema";
 import { dumpDatabase } from "@/test/db-dump";
 import { BASE_URL, EMULATOR_URL, SERVER_LOG } from "../playwright.config";
-import { seedTenant, signIn } from "./helpers";
+import { expect, seedTenant, signIn, test } from "./helpers";
 
 interface EmuApp {
   name: string;

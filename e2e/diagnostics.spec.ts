@@ -2,9 +2,9 @@
 // failing check names the cause and its fix, and every other check passes. Most cases go through the
 // API (an admin API key), one through the wizard in Chromium. Faults are global to the emulator, so
 // each case works on an app (or token) of its own and every fault is cleared after each test.
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { EMULATOR_URL } from "../playwright.config";
-import { seedTenant, signIn, type Tenant } from "./helpers";
+import { expect, seedTenant, signIn, type Tenant, test } from "./helpers";
 
 const SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"];
 const SHOTS = process.env.E2E_SCREENSHOTS;

@@ -1,10 +1,10 @@
 // The directory in Chromium: synced data is written straight into the database for a fresh workspace
 // (test/directory-fixtures.ts), then a viewer searches for a person, opens them and sees their apps and
 // how they got each one. With E2E_SCREENSHOTS=<dir> it also saves a screenshot of every page.
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { closeDb } from "@/db";
 import { type SeededDirectory, seedDirectory } from "@/test/directory-fixtures";
-import { seedTenant, signIn, type Tenant } from "./helpers";
+import { expect, seedTenant, signIn, type Tenant, test } from "./helpers";
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 const shot = async (page: Page, name: string, fullPage = true) => {

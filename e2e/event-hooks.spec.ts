@@ -1,12 +1,12 @@
 // Issue 8 end to end: the admin registers an Okta event hook from the integration page, Okta (the
 // emulator) verifies it against the running console, then pushes changes that the console applies
 // within seconds, without a sync run.
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { oktaUsers } from "@/db/schema";
 import { EMULATOR_URL } from "../playwright.config";
-import { open, seedTenant, signIn, type Tenant } from "./helpers";
+import { expect, open, seedTenant, signIn, type Tenant, test } from "./helpers";
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 const SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"];

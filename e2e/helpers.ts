@@ -1,9 +1,44 @@
 // Shared by the e2e specs: each test seeds its own workspace and people straight into the database
 // (`npm test` puts DATABASE_URL in the environment) and signs in through Auth.js's own endpoints.
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
 import { createTenant } from "@/test/factories";
 import { EMULATOR_URL } from "../playwright.config";
+
+/**
+ * Playwright's test, which also fails a test on any Content-Security-Policy violation the browser
+ * reports on any page of its context: the console prints one ("Refused to … because it violates the
+ * following Content Security Policy directive"), and the page fires `securitypolicyviolation`.
+ * Every spec imports `test` from here, so the app is proven to run under its own CSP.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const seen: string[] = [];
+      const note = (where: string, what: string) => {
+        const line = `${where}: ${what}`;
+        if (!seen.includes(line)) seen.push(line);
+      };
+      await context.exposeBinding("__reportCspViolation", ({ page }, what: string) => note(page.url(), what));
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          const report = (window as unknown as { __reportCspViolation: (what: string) => void }).__reportCspViolation;
+          report(`${e.violatedDirective} blocked ${e.blockedURI || "inline code"} (${e.sourceFile}:${e.lineNumber})`);
+        });
+      });
+      const watch = (page: Page) =>
+        page.on("console", (msg) => {
+          if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) note(page.url(), msg.text());
+        });
+      context.pages().forEach(watch);
+      context.on("page", watch);
+      await use(seen);
+      expect(seen, "Content-Security-Policy violations reported by the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 export type Tenant = Awaited<ReturnType<typeof createTenant>>;
 export interface Person {

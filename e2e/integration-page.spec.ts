@@ -1,10 +1,22 @@
 // Issue 6 in Chromium against the emulator: the integration page an IT admin looks at every day.
 // Each test connects its own workspace to the emulator through the API, then reads the page as an
 // admin or a viewer would. With E2E_SCREENSHOTS=<dir> it saves a screenshot of each view.
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { closeDb } from "@/db";
 import { EMULATOR_URL } from "../playwright.config";
-import { bearer, connectOkta as connect, emu, lastRunFinished, open, READ_SCOPES, syncRuns as runs, seedTenant, signIn } from "./helpers";
+import {
+  bearer,
+  connectOkta as connect,
+  emu,
+  expect,
+  lastRunFinished,
+  open,
+  READ_SCOPES,
+  syncRuns as runs,
+  seedTenant,
+  signIn,
+  test,
+} from "./helpers";
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 const shot = async (page: Page, name: string) => {
