@@ -6,32 +6,15 @@ import { and, eq, isNull } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { oktaUsers } from "@/db/schema";
 import { EMULATOR_URL } from "../playwright.config";
-import { expect, open, seedTenant, signIn, type Tenant, test } from "./helpers";
+import { bearer, connectOkta, expect, open, READ_SCOPES, seedTenant, signIn, type Tenant, test } from "./helpers";
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
-const SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"];
-const uid = () => Math.random().toString(36).slice(2, 8);
-const bearer = (t: Tenant) => ({ authorization: `Bearer ${t.adminKey}` });
 
 test.afterAll(async () => closeDb());
 
+/** Connected with a Super Administrator app granted `appScopes`, once its first sync has succeeded. */
 async function connect(request: APIRequestContext, t: Tenant, appScopes: string[]) {
-  const made = await request.post(`${EMULATOR_URL}/__emulator/apps`, {
-    data: { name: `hooks-${uid()}`, kind: "service", scopes: appScopes, roles: ["SUPER_ADMIN"] },
-  });
-  expect(made.status()).toBe(201);
-  const app = (await made.json()) as { clientId: string; privateKeyPem: string; kid: string };
-  const res = await request.post("/api/integrations", {
-    headers: bearer(t),
-    data: {
-      name: `Okta ${uid()}`,
-      domain: EMULATOR_URL,
-      auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.kid },
-      scopes: SCOPES,
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  const id = ((await res.json()) as { id: string }).id;
+  const id = await connectOkta(request, t, appScopes, ["SUPER_ADMIN"]);
   await expect
     .poll(
       async () =>
@@ -45,7 +28,7 @@ async function connect(request: APIRequestContext, t: Tenant, appScopes: string[
 
 test("a registered hook is verified by Okta, and pushed changes reach the console within seconds", async ({ page, request }) => {
   const t = await seedTenant();
-  const id = await connect(request, t, [...SCOPES, "okta.eventHooks.manage"]);
+  const id = await connect(request, t, [...READ_SCOPES, "okta.eventHooks.manage"]);
   await signIn(page, t.admin);
   await open(page, `/integrations/okta/${id}`);
   const panel = page.getByTestId("event-hook");
@@ -109,7 +92,7 @@ test("a registered hook is verified by Okta, and pushed changes reach the consol
 
 test("without okta.eventHooks.manage the admin gets the URL, header, secret and steps to add it by hand", async ({ page, request }) => {
   const t = await seedTenant();
-  const id = await connect(request, t, SCOPES);
+  const id = await connect(request, t, READ_SCOPES);
   await signIn(page, t.admin);
   await open(page, `/integrations/okta/${id}`);
   const panel = page.getByTestId("event-hook");

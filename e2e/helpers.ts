@@ -103,9 +103,13 @@ export const bearer = (t: Tenant) => ({ authorization: `Bearer ${t.adminKey}` })
 export const emu = (request: APIRequestContext, method: "post" | "delete", path: string, data?: unknown) =>
   request[method](`${EMULATOR_URL}/__emulator${path}`, { data });
 
-/** Connects the tenant to the emulator through the API with a service app of its own (private_key_jwt, Read-Only Administrator). */
-export async function connectOkta(request: APIRequestContext, t: Tenant, scopes = READ_SCOPES) {
-  const made = await emu(request, "post", "/apps", { name: `page-${uid()}`, kind: "service", scopes, roles: ["READ_ONLY_ADMIN"] });
+/**
+ * Connects the tenant to the emulator through the API with a service app of its own (private_key_jwt).
+ * `scopes` are those granted to the app in Okta (the console verifies the read scopes); the app holds
+ * `roles` (default Read-Only Administrator).
+ */
+export async function connectOkta(request: APIRequestContext, t: Tenant, scopes = READ_SCOPES, roles = ["READ_ONLY_ADMIN"]) {
+  const made = await emu(request, "post", "/apps", { name: `page-${uid()}`, kind: "service", scopes, roles });
   expect(made.status()).toBe(201);
   const app = (await made.json()) as { clientId: string; privateKeyPem: string; kid: string };
   const res = await request.post("/api/integrations", {

@@ -100,6 +100,12 @@ function keysOf(schema: ZodType | undefined): string[] {
   return [...new Set(inner.flatMap(keysOf))];
 }
 
+/** A schema that declares an object with no fields at all (a route that takes no query: `z.object({}).strict()`). */
+function declaresNoFields(schema: ZodType) {
+  const def = (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
+  return def.type === "object" && Object.keys(def.shape ?? {}).length === 0;
+}
+
 /** One hash of every public table's rows that belong to the workspace (whole tables that belong to none). */
 async function workspaceHasher(workspaceId: string) {
   const db = getDb();
@@ -193,8 +199,10 @@ describe.each(ROUTES)("$path", (r) => {
 
       for (const name of segments) for (const v of STRINGS) await call(`path ${name}=${show(v)}`, { params: { [name]: v } });
       const queryKeys = keysOf(inputs.query);
-      if (inputs.query) expect(queryKeys.length, `${method}: the query schema's fields are found`).toBeGreaterThan(0);
-      if (inputs.body) expect(keysOf(inputs.body).length, `${method}: the body schema's fields are found`).toBeGreaterThan(0);
+      if (inputs.query && !declaresNoFields(inputs.query))
+        expect(queryKeys.length, `${method}: the query schema's fields are found`).toBeGreaterThan(0);
+      if (inputs.body && !declaresNoFields(inputs.body))
+        expect(keysOf(inputs.body).length, `${method}: the body schema's fields are found`).toBeGreaterThan(0);
       for (const key of queryKeys) for (const v of STRINGS) await call(`query ${key}=${show(v)}`, { query: { [key]: v } });
       // Declared or not: a route without a query schema ignores the query, one with a strict schema refuses unknown keys.
       await call("undeclared query fields", { query: { "a\u0000": "\u0000", zz: "x".repeat(10_000) } });
