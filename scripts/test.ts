@@ -1,5 +1,5 @@
-// `npm test`: all three tiers (unit, int, e2e) against a fresh, throw-away database.
-// - DATABASE_URL set: creates a new database on that server for this run and drops it afterwards.
+// `npm test`: all three tiers (unit, int, e2e); vitest and e2e each against a fresh, throw-away database.
+// - DATABASE_URL set: creates a new database on that server for each and drops it afterwards.
 // - unset: starts an embedded Postgres in a temp directory (removed afterwards).
 // Then: vitest (unit + integration), next build, Playwright e2e in Debian's Chromium.
 import { spawn } from "node:child_process";
@@ -47,10 +47,8 @@ async function main() {
       await run(path.join(root, "node_modules/.bin/vitest"), ["run", "--project", "unit", ...extra], { ...process.env, NODE_ENV: "test" }),
     );
   }
-  const db = await testDatabase();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: db.url,
     NODE_ENV: "test",
     NEXT_TELEMETRY_DISABLED: "1",
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
@@ -58,20 +56,30 @@ async function main() {
     APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY ?? Buffer.alloc(32, 7).toString("base64"),
   };
   let code = 0;
+  const vitestProjects = tiers.filter((t) => t !== "e2e").flatMap((t) => ["--project", t]);
+  if (vitestProjects.length) {
+    const args = ["run", ...vitestProjects, ...(tiers.length === 1 ? extra : [])];
+    code ||= await withTestDatabase((url) => run(path.join(root, "node_modules/.bin/vitest"), args, { ...env, DATABASE_URL: url }));
+  }
+  if (tiers.includes("e2e") && code === 0) {
+    // A database of its own: on the one the integration tests filled, the console's workers would
+    // first drain the jobs those tests left queued, and the e2e runs would wait behind them.
+    code ||= await withTestDatabase(async (url) => {
+      const e2eEnv = { ...env, DATABASE_URL: url };
+      const built = await run(path.join(root, "node_modules/.bin/next"), ["build"], { ...e2eEnv, NODE_ENV: "production" });
+      return built || run(path.join(root, "node_modules/.bin/playwright"), ["test", ...extraFor("e2e")], e2eEnv);
+    });
+  }
+  process.exit(code);
+}
+
+async function withTestDatabase(fn: (url: string) => Promise<number>): Promise<number> {
+  const db = await testDatabase();
   try {
-    const vitestProjects = tiers.filter((t) => t !== "e2e").flatMap((t) => ["--project", t]);
-    if (vitestProjects.length) {
-      const args = ["run", ...vitestProjects, ...(tiers.length === 1 ? extra : [])];
-      code ||= await run(path.join(root, "node_modules/.bin/vitest"), args, env);
-    }
-    if (tiers.includes("e2e") && code === 0) {
-      code ||= await run(path.join(root, "node_modules/.bin/next"), ["build"], { ...env, NODE_ENV: "production" });
-      if (code === 0) code ||= await run(path.join(root, "node_modules/.bin/playwright"), ["test", ...extraFor("e2e")], env);
-    }
+    return await fn(db.url);
   } finally {
     await db.drop();
   }
-  process.exit(code);
 }
 
 /** A fresh database for this run: a new one on DATABASE_URL's server, else an embedded Postgres. */
