@@ -12,15 +12,10 @@ import { api } from "@/lib/api/client";
 import { connectInput, READ_SCOPES, type ReadScope, verifyInput, verifyResult } from "@/lib/integrations/contracts";
 import { AUTH_FIELDS, AuthMethodFields, type AuthState, emptyAuth, toAuthInput } from "./auth-method-fields";
 import { DiagnosisPanel } from "./diagnosis-panel";
+import { type OwnerOption, OwnerOptions } from "./owner-options";
 import { readDiagnosis } from "./read-diagnosis";
 import { ScopePicker } from "./scope-picker";
 import { ScopeResults } from "./scope-results";
-
-export interface OwnerOption {
-  id: string;
-  name: string;
-  email: string;
-}
 
 interface ConnectValues {
   domain: string;
@@ -97,11 +92,7 @@ export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerO
             </FormField>
             <FormField control={control} name="ownerId" label="Owner" hint="Who is responsible for this connection">
               <Select {...register("ownerId")}>
-                {owners.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name ? `${o.name} (${o.email})` : o.email}
-                  </option>
-                ))}
+                <OwnerOptions owners={owners} />
               </Select>
             </FormField>
           </CardBody>

@@ -22,8 +22,8 @@ import {
 import { api } from "@/lib/api/client";
 import { type IntegrationView, METHOD_LABEL, type ReadScope, updateInput } from "@/lib/integrations/contracts";
 import { AUTH_FIELDS, AuthMethodFields, type AuthState, emptyAuth, toAuthInput } from "./auth-method-fields";
-import type { OwnerOption } from "./connect-form";
 import { DiagnosisPanel } from "./diagnosis-panel";
+import { type OwnerOption, OwnerOptions } from "./owner-options";
 import { readDiagnosis } from "./read-diagnosis";
 import { ScopePicker } from "./scope-picker";
 
@@ -80,11 +80,7 @@ export function EditForm({ integration: i, owners }: { integration: IntegrationV
             <FormField control={control} name="ownerId" label="Owner">
               <Select {...register("ownerId")}>
                 {!i.owner && <option value="">—</option>}
-                {owners.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name ? `${o.name} (${o.email})` : o.email}
-                  </option>
-                ))}
+                <OwnerOptions owners={owners} />
               </Select>
             </FormField>
           </CardBody>
