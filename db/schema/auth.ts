@@ -1,6 +1,6 @@
 // Workspaces and the console's people: users, API keys, sign-in throttles.
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "../enums";
 import { createdAt, ts } from "./columns";
 
@@ -21,6 +21,9 @@ export const users = pgTable(
     name: text().notNull().default(""),
     role: text({ enum: ROLES }).notNull().default("viewer"),
     passwordHash: text().notNull(),
+    // Set when the password was generated and printed (the first admin): the person must choose
+    // their own before the console lets them do anything else.
+    mustChangePassword: boolean().notNull().default(false),
     createdAt: createdAt(),
     lastSignInAt: ts(),
   },
@@ -49,6 +52,30 @@ export const apiKeys = pgTable(
   (t) => [index("api_keys_workspace_idx").on(t.workspaceId)],
 );
 
+// Console sign-in sessions. The session cookie (an Auth.js JWT) carries only this row's id; a
+// request is signed in only while the row exists and is neither idle-expired nor past its absolute
+// lifetime, so deleting the row ends the session at once (sign-out, password or role change,
+// removal, "sign out everywhere").
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: ts().notNull().defaultNow(),
+    // Absolute end of the session, fixed at sign-in.
+    expiresAt: ts().notNull(),
+    clientAddress: text().notNull().default(""),
+    userAgent: text().notNull().default(""),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_workspace_idx").on(t.workspaceId)],
+);
+
 // Failed sign-ins per account and per client address, for slowing down and locking out guessing.
 export const signInThrottles = pgTable("sign_in_throttles", {
   key: text().primaryKey(),
@@ -62,3 +89,4 @@ export type Workspace = typeof workspaces.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type ApiKey = typeof apiKeys.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

@@ -24,6 +24,9 @@ export const syncRuns = pgTable(
     startedAt: ts(),
     finishedAt: ts(),
     heartbeatAt: ts(),
+    // Last time the run wrote a page or finished a resource. The heartbeat proves the worker is
+    // alive; this proves it is getting somewhere, so a run stuck on a lock can be taken over.
+    progressAt: ts(),
     // The worker attempt that holds the run; every page write checks it, so a reaped run's old
     // worker cannot write after another took over.
     leaseOwner: text(),

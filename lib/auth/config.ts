@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { publicCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
+import { clientIp } from "./client-ip";
 import { signInInput, signIn as verifySignIn } from "./sign-in";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -12,12 +13,6 @@ class TooManyAttempts extends CredentialsSignin {
 }
 class InvalidInput extends CredentialsSignin {
   code = "invalid_input";
-}
-
-// The last X-Forwarded-For entry is the one our own reverse proxy appended; earlier entries come from
-// the client and are trivially forged. (Next fills the header with the socket address when it is absent.)
-export function clientIp(headers: Headers) {
-  return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || headers.get("x-real-ip") || "local";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
