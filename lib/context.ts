@@ -12,6 +12,10 @@ export interface Actor {
   role: Role;
   via: "session" | "api_key";
   apiKeyId?: string;
+  /** The console session a cookie-borne request belongs to (lib/sessions). */
+  sessionId?: string;
+  /** The password was generated and printed: the person must choose their own before anything else. */
+  mustChangePassword?: boolean;
 }
 
 /** A signed-in user or API key acting in its workspace. */

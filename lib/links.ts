@@ -37,11 +37,12 @@ export interface ActivityFilters {
   outcome?: string;
   q?: string;
 }
-export type SettingsSection = "people" | "api-keys" | "workspace";
+export type SettingsSection = "people" | "api-keys" | "workspace" | "account";
 
 export const links = {
   login: () => "/login",
   logout: () => "/logout",
+  changePassword: () => "/change-password",
 
   // Integrations
   integrations: () => "/integrations",

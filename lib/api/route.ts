@@ -23,6 +23,8 @@ interface RouteOptions<A extends Access, P, Q, B, O extends ZodType> {
   output?: O;
   /** Largest accepted JSON body, in bytes. */
   maxBodyBytes?: number;
+  /** Open to a session whose password must still be changed (the change itself, who-am-I). */
+  beforePasswordChange?: boolean;
 }
 
 export interface RouteArgs<C, P, Q, B> {
@@ -136,6 +138,11 @@ export function route<
       }
       // API keys are sent deliberately by their holder, so only a session (cookie) needs the origin check.
       if (ctx.actor?.via === "session") assertSameOrigin(req);
+      if (ctx.actor?.mustChangePassword && !options.beforePasswordChange) {
+        throw new AppError("FORBIDDEN", "Choose a new password first: your password was generated at set-up (POST /api/me/password).", {
+          reason: "PASSWORD_CHANGE_REQUIRED",
+        });
+      }
       const rawParams = context?.params ? await context.params : {};
       const params = options.params ? parseInput(options.params, rawParams, "path") : (rawParams as P);
       const url = new URL(req.url);

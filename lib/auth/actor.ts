@@ -7,6 +7,7 @@ import { apiKeys, users } from "@/db/schema";
 import type { Actor } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { actorFromSession } from "@/lib/sessions/resolve-session";
 import { hashApiKey, looksLikeApiKey } from "./api-keys";
 import { auth } from "./config";
 
@@ -32,12 +33,6 @@ export async function actorFromApiKey(key: string): Promise<Actor> {
   };
 }
 
-export async function actorFromUserId(userId: string, via: Actor["via"] = "session"): Promise<Actor | null> {
-  const [user] = await getDb().select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) return null;
-  return { userId: user.id, workspaceId: user.workspaceId, email: user.email, name: user.name, role: user.role, via };
-}
-
 /** The caller of an API request, or an UNAUTHENTICATED error. */
 export async function requireActor(req: Request): Promise<Actor> {
   const header = req.headers.get("authorization");
@@ -49,17 +44,20 @@ export async function requireActor(req: Request): Promise<Actor> {
   // Read the session cookie from the request itself, so the check does not depend on Next's request scope.
   const secureCookie = new URL(req.url).protocol === "https:";
   const token = await getToken({ req, secret: getEnv().AUTH_SECRET, secureCookie });
-  const actor = token?.sub ? await actorFromUserId(token.sub) : null;
+  const actor = token?.sub && token.sid ? await actorFromSession(token.sid, token.sub) : null;
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
   return actor;
 }
 
-/** The signed-in user for pages and session-only calls; the role is re-read so changes apply at once. */
+/**
+ * The signed-in user for pages and session-only calls. auth() has already checked the session row
+ * (the jwt callback in config.ts); it is read again here with the user, so a role change applies at once.
+ */
 export async function getSessionActor(): Promise<Actor | null> {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  return actorFromUserId(id);
+  const { id, sessionId } = session?.user ?? {};
+  if (!id || !sessionId) return null;
+  return actorFromSession(sessionId, id);
 }
 
 export async function requireSessionActor(): Promise<Actor> {

@@ -3,14 +3,19 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "@/lib/context";
 import { type Ctx, userCtx } from "@/lib/context";
+import { links } from "@/lib/links";
 import { getSessionActor } from "./actor";
 
 export const getPageActor = cache(getSessionActor);
 
-/** The signed-in user of a console page; redirects to /login when there is none. */
+/**
+ * The signed-in user of a console page; redirects to /login when there is none, and to the password
+ * page while the person still has to replace a generated password.
+ */
 export async function requirePageActor(): Promise<Actor> {
   const actor = await getPageActor();
   if (!actor) redirect("/login");
+  if (actor.mustChangePassword) redirect(links.changePassword());
   return actor;
 }
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
+import { endSessionsOf } from "@/lib/sessions/end-user-sessions";
 import { lockTarget, refuseLastAdmin } from "./admin-guard";
 import { type PublicUser, toPublicUser, type UpdateUserInput } from "./schemas";
 
@@ -14,6 +15,8 @@ export async function updateUser({ ctx, input }: { ctx: WorkspaceCtx; input: Upd
       .set({ ...(input.role ? { role: input.role } : {}), ...(input.name !== undefined ? { name: input.name } : {}) })
       .where(eq(users.id, target.id))
       .returning();
+    // Whoever is no longer an admin is signed out everywhere, so no open page keeps admin powers.
+    if (target.role === "admin" && updated.role !== "admin") await endSessionsOf({ ...ctx, db: tx }, target.id);
     return toPublicUser(updated);
   });
 }

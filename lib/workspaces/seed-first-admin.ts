@@ -21,9 +21,15 @@ export async function seedFirstAdmin(): Promise<
     const generated = !env.ADMIN_PASSWORD;
     const password = env.ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
     const [ws] = await tx.insert(workspaces).values({ name: "My company" }).returning();
-    await tx
-      .insert(users)
-      .values({ workspaceId: ws.id, email, name: "Administrator", role: "admin", passwordHash: await hashPassword(password) });
+    await tx.insert(users).values({
+      workspaceId: ws.id,
+      email,
+      name: "Administrator",
+      role: "admin",
+      passwordHash: await hashPassword(password),
+      // A printed password has been in a terminal and maybe a log: its owner must replace it.
+      mustChangePassword: generated,
+    });
     return { created: true as const, email, password, generated };
   });
 }
