@@ -86,10 +86,14 @@ describe("GET /api/directory/users", () => {
     expect(ids(r.body.items)).toContain(p.id);
     const inner = p.lastName!.slice(2, 4).toLowerCase();
     const r2 = await call(usersRoute, `/api/directory/users?q=${inner}&limit=500`, o.key);
-    for (const item of r2.body.items) {
-      const words = `${item.firstName} ${item.lastName} ${item.email} ${item.login}`.toLowerCase().split(" ");
-      expect(words.some((w: string) => w.startsWith(inner))).toBe(true);
-    }
+    // The searchable text is first, last and display name, email and login, each word after a space.
+    const text = (u: (typeof o.users)[number]) =>
+      ` ${[u.firstName, u.lastName, u.displayName, u.email, u.login].map((x) => x ?? "").join(" ")}`.toLowerCase();
+    const atWordStart = o.users.filter((u) => text(u).includes(` ${inner}`));
+    const anywhere = o.users.filter((u) => text(u).includes(inner));
+    // The data has people with the term inside a word, whom a "contains" search would wrongly find.
+    expect(anywhere.length).toBeGreaterThan(atWordStart.length);
+    expect(new Set(ids(r2.body.items))).toEqual(new Set(ids(atWordStart)));
   });
 
   it("filters by status (one or several), department and integration, and says what it returns", async () => {
@@ -239,14 +243,20 @@ describe("GET /api/directory/users/{integrationId}/{userId}", () => {
 
     const mine = o.appUsers.filter((x) => x.userId === p.id);
     expect(new Set(ids(d.apps))).toEqual(new Set(mine.map((x) => x.appId)));
+    expect(d.apps).toHaveLength(mine.length);
     for (const app of d.apps) {
       const row = mine.find((x) => x.appId === app.id)!;
       expect(app.direct).toBe(row.scope === "USER");
       const granting = o.appGroups.filter((ag) => ag.appId === app.id && myGroups.includes(ag.groupId)).map((ag) => ag.groupId);
       expect(new Set(ids(app.viaGroups))).toEqual(new Set(granting));
-      if (row.scope === "GROUP") expect(app.viaGroups.length).toBeGreaterThan(0);
-      expect(app.viaGroups.every((g: { name: string }) => o.groups.some((x) => x.name === g.name))).toBe(true);
+      expect(app.viaGroups.map((g: { name: string }) => g.name).sort()).toEqual(
+        granting.map((g) => o.groups.find((x) => x.id === g)!.name).sort(),
+      );
     }
+    // An app reached only through a group names at least one group.
+    const throughGroups = d.apps.filter((a: { direct: boolean }) => !a.direct);
+    expect(throughGroups).toHaveLength(mine.filter((x) => x.scope === "GROUP").length);
+    expect(throughGroups.filter((a: { viaGroups: unknown[] }) => a.viaGroups.length === 0)).toEqual([]);
 
     const signIns = o.events.filter((e) => e.actorId === p.id && e.eventType !== "user.account.update_profile");
     expect(d.signIns).toHaveLength(20);
@@ -310,13 +320,16 @@ describe("groups", () => {
       );
     const r = await call(groupsRoute, "/api/directory/groups?sort=members&limit=500", o.key);
     expect(r.body.items[0]).toMatchObject({ id: everyone.id, name: "Everyone", type: "BUILT_IN", memberCount: 29 });
+    expect(r.body.items).toHaveLength(18);
     const counts = r.body.items.map((g: { memberCount: number }) => g.memberCount);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     for (const g of r.body.items.slice(1)) expect(g.memberCount).toBe(o.members.get(g.id)!.length);
     expect(ids(await walk(groupsRoute, "/api/directory/groups?sort=members", o.key))).toEqual(ids(r.body.items));
     const app = await call(groupsRoute, "/api/directory/groups?type=APP_GROUP&limit=500", o.key);
-    expect(app.body.items.length).toBeGreaterThan(0);
-    expect(new Set(ids(app.body.items))).toEqual(new Set(ids(o.groups.filter((g) => g.type === "APP_GROUP"))));
+    const appGroups = o.groups.filter((g) => g.type === "APP_GROUP");
+    expect(appGroups.length, "the seeded org has app groups").toBeGreaterThan(0);
+    expect(app.body.items).toHaveLength(appGroups.length);
+    expect(new Set(ids(app.body.items))).toEqual(new Set(ids(appGroups)));
     const q = await call(groupsRoute, "/api/directory/groups?q=helpdesk", o.key);
     expect(ids(q.body.items)).toEqual([o.groups[1].id]);
     expect((await call(groupsRoute, "/api/directory/groups?type=TEAM", o.key)).status).toBe(400);
@@ -393,8 +406,9 @@ describe("apps", () => {
     expect(after).toBe(before - 1);
     const p = (await call(userRoute, "/x", o.key, { integrationId: o.integration.id, userId: o.users[0].id })).body;
     // Still reachable through the Everyone group's assignment, but no longer as an app user row.
+    expect(o.appGroups.filter((ag) => ag.appId === app.id).map((ag) => ag.groupId)).toEqual([o.groups[0].id]);
     const entry = p.apps.find((a: { id: string }) => a.id === app.id);
-    expect(entry?.assignment ?? null).toBeNull();
+    expect(entry).toMatchObject({ direct: false, assignment: null, viaGroups: [{ id: o.groups[0].id, name: "Everyone" }] });
   });
 });
 
@@ -451,6 +465,166 @@ describe("CSV export", () => {
     }
     const a = await call(appsCsv, "/api/directory/apps.csv", o.key);
     expect(a.body.trim().split("\r\n")).toHaveLength(4);
+  });
+});
+
+/** RFC 4180: quoted fields with "" for a quote, rows ended by CRLF. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += c;
+  }
+  expect(field + row.join(""), "the CSV ends with CRLF").toBe("");
+  return rows;
+}
+
+describe("CSV export of groups and apps", () => {
+  /** The CSV's rows (after the header) and the list API's items for the same query, in order. */
+  async function both(csv: RouteHandler, list: RouteHandler, path: string, query: string, key: string) {
+    const r = await call(csv, `${path}.csv${query}`, key);
+    expect(r.status, r.body).toBe(200);
+    const [header, ...rows] = parseCsv(r.body);
+    const sep = query ? "&" : "?";
+    const listed = await call(list, `${path}${query}${sep}limit=500`, key);
+    expect(listed.status).toBe(200);
+    return { header, rows, ids: rows.map((x) => x[1]), listed: ids(listed.body.items) };
+  }
+
+  it("groups.csv holds exactly the filtered, sorted list with its counts, and only the caller's workspace", async () => {
+    const o = await org({ users: 30, groups: 18, seed: 4 });
+    // A second org of the same workspace, and a workspace holding the same Okta ids.
+    const second = await seedDirectory({ workspaceId: o.workspaceId, users: 10, groups: 6, seed: 12 });
+    const twin = await org({ users: 30, groups: 18, seed: 4 });
+    expect(twin.groups.map((g) => g.id)).toEqual(o.groups.map((g) => g.id));
+    const G = "/api/directory/groups";
+
+    const all = await both(groupsCsv, groupsRoute, G, "", o.key);
+    expect(all.header).toEqual([
+      "integration",
+      "id",
+      "name",
+      "type",
+      "description",
+      "members",
+      "apps",
+      "created",
+      "last_membership_updated",
+    ]);
+    expect(all.rows).toHaveLength(24);
+    expect(all.ids).toEqual(all.listed);
+    expect(
+      all.rows
+        .filter((r) => r[0] === o.integration.name)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(ids(o.groups).sort());
+    expect(
+      all.rows
+        .filter((r) => r[0] === second.integration.name)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(ids(second.groups).sort());
+    expect(all.rows.filter((r) => r[0] === twin.integration.name)).toEqual([]);
+
+    // Each row says what the group is and its counts.
+    for (const g of o.groups) {
+      const row = all.rows.find((r) => r[0] === o.integration.name && r[1] === g.id)!;
+      const apps = o.appGroups.filter((ag) => ag.groupId === g.id).length;
+      expect(row.slice(2, 7)).toEqual([g.name, g.type, g.description ?? "", String(o.members.get(g.id)!.length), String(apps)]);
+    }
+
+    // Filters and sort, exactly as the list shows them.
+    const appGroups = await both(groupsCsv, groupsRoute, G, `?type=APP_GROUP&integrationId=${o.integration.id}`, o.key);
+    expect(appGroups.ids.sort()).toEqual(ids(o.groups.filter((g) => g.type === "APP_GROUP")).sort());
+    expect(appGroups.ids.length).toBeGreaterThan(0);
+    const helpdesk = await both(groupsCsv, groupsRoute, G, "?q=helpdesk", o.key);
+    expect(helpdesk.ids).toEqual(helpdesk.listed);
+    expect(helpdesk.rows.map((r) => `${r[0]}: ${r[2]}`).sort()).toEqual(
+      [`${o.integration.name}: IT Helpdesk`, `${second.integration.name}: IT Helpdesk`].sort(),
+    );
+    const bySize = await both(groupsCsv, groupsRoute, G, `?sort=members&order=desc&integrationId=${o.integration.id}`, o.key);
+    expect(bySize.ids).toEqual(bySize.listed);
+    expect(bySize.rows.map((r) => Number(r[5]))).toEqual(bySize.rows.map((r) => Number(r[5])).sort((a, b) => b - a));
+    expect(bySize.ids[0]).toBe(o.groups[0].id);
+    const other = await both(groupsCsv, groupsRoute, G, `?integrationId=${second.integration.id}`, o.key);
+    expect(other.ids.sort()).toEqual(ids(second.groups).sort());
+
+    // The twin workspace sees only its own copy; another workspace's integration filters to nothing.
+    const theirs = await both(groupsCsv, groupsRoute, G, "", twin.key);
+    expect(theirs.rows.map((r) => r[0])).toEqual(Array(18).fill(twin.integration.name));
+    expect((await both(groupsCsv, groupsRoute, G, `?integrationId=${twin.integration.id}`, o.key)).rows).toEqual([]);
+
+    const bad = await call(groupsCsv, `${G}.csv?type=TEAM`, o.key);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain("type");
+    expect((await call(groupsCsv, `${G}.csv`, null)).status).toBe(401);
+  });
+
+  it("apps.csv holds exactly the filtered, sorted list with its counts, and only the caller's workspace", async () => {
+    const o = await org({ users: 40, apps: 16, seed: 6 });
+    const twin = await org({ users: 40, apps: 16, seed: 6 });
+    expect(ids(twin.apps)).toEqual(ids(o.apps));
+    const A = "/api/directory/apps";
+
+    const all = await both(appsCsv, appsRoute, A, "", o.key);
+    expect(all.header).toEqual(["integration", "id", "label", "name", "status", "sign_on_mode", "users", "groups", "created"]);
+    expect(all.rows).toHaveLength(16);
+    expect(all.ids).toEqual(all.listed);
+    expect(all.rows.map((r) => r[0])).toEqual(Array(16).fill(o.integration.name));
+    for (const app of o.apps) {
+      const row = all.rows.find((r) => r[1] === app.id)!;
+      expect(row.slice(2, 8)).toEqual([
+        app.label,
+        app.name,
+        app.status,
+        app.signOnMode,
+        String(o.appUsers.filter((x) => x.appId === app.id).length),
+        String(o.appGroups.filter((x) => x.appId === app.id).length),
+      ]);
+    }
+
+    const inactive = await both(appsCsv, appsRoute, A, "?status=INACTIVE", o.key);
+    expect(inactive.ids).toEqual(ids(o.apps.filter((a) => a.status === "INACTIVE")));
+    expect(inactive.ids).toHaveLength(1);
+    const modes = await both(appsCsv, appsRoute, A, "?signOnMode=OPENID_CONNECT,BOOKMARK,BROWSER_PLUGIN", o.key);
+    expect(modes.ids.sort()).toEqual(
+      ids(o.apps.filter((a) => ["OPENID_CONNECT", "BOOKMARK", "BROWSER_PLUGIN"].includes(a.signOnMode!))).sort(),
+    );
+    expect(modes.ids).toHaveLength(3);
+    const zoom = await both(appsCsv, appsRoute, A, "?q=zoom", o.key);
+    expect(zoom.rows.map((r) => r[2])).toEqual(["Zoom"]);
+    const bySize = await both(appsCsv, appsRoute, A, "?sort=users&order=desc", o.key);
+    expect(bySize.ids).toEqual(bySize.listed);
+    expect(bySize.rows.map((r) => Number(r[6]))).toEqual(bySize.rows.map((r) => Number(r[6])).sort((a, b) => b - a));
+
+    const theirs = await both(appsCsv, appsRoute, A, "", twin.key);
+    expect(theirs.rows.map((r) => r[0])).toEqual(Array(16).fill(twin.integration.name));
+    expect((await both(appsCsv, appsRoute, A, `?integrationId=${twin.integration.id}`, o.key)).rows).toEqual([]);
+
+    const bad = await call(appsCsv, `${A}.csv?signOnMode=SAML`, o.key);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain("signOnMode");
+    expect((await call(appsCsv, `${A}.csv`, null)).status).toBe(401);
   });
 });
 
