@@ -1,6 +1,11 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { POST as createKey, GET as listKeys } from "@/app/api/api-keys/route";
+import { GET as me } from "@/app/api/me/route";
+import { getDb } from "@/db";
+import { apiKeys } from "@/db/schema";
 import { callRoute } from "@/test/call-route";
-import { createTenant } from "@/test/factories";
+import { createApiKey, createTenant, createUser } from "@/test/factories";
 import { DELETE, PATCH } from "./[id]/route";
 import { GET, POST } from "./route";
 
@@ -83,5 +88,78 @@ describe("/api/users", () => {
     });
     expect(res.status).toBe(409);
     expect((await res.json()).error.message).toMatch(/last admin/);
+  });
+
+  it("a removed person's API key stops working at once (401), and the key is gone with them", async () => {
+    const t = await createTenant();
+    expect((await callRoute(GET, "/api/users", { key: t.viewerKey })).status).toBe(200);
+    const removed = await callRoute(DELETE, `/api/users/${t.viewer.id}`, {
+      key: t.adminKey,
+      method: "DELETE",
+      params: { id: t.viewer.id },
+    });
+    expect(removed.status).toBe(204);
+    for (const [handler, path] of [
+      [me, "/api/me"],
+      [GET, "/api/users"],
+    ] as const) {
+      const res = await callRoute(handler, path, { key: t.viewerKey });
+      expect(res.status, path).toBe(401);
+      expect((await res.json()).error.code).toBe("UNAUTHENTICATED");
+    }
+    expect(await getDb().select().from(apiKeys).where(eq(apiKeys.userId, t.viewer.id))).toEqual([]);
+    // The admin's own key is untouched.
+    expect((await callRoute(GET, "/api/users", { key: t.adminKey })).status).toBe(200);
+  });
+
+  it("a demoted admin's API key keeps viewer rights only (403 on admin routes), and regains them on promotion", async () => {
+    const t = await createTenant();
+    const second = await createUser(t.ws.id, "admin");
+    const key = await createApiKey(t.ws.id, second.id);
+    const asSecond = {
+      listKeys: () => callRoute(listKeys, "/api/api-keys", { key }),
+      createKey: () => callRoute(createKey, "/api/api-keys", { key, method: "POST", body: { name: "from a demoted admin" } }),
+      addUser: () =>
+        callRoute(POST, "/api/users", {
+          key,
+          method: "POST",
+          body: { email: `added-${Date.now()}@example.com`, role: "admin", password: "long-enough" },
+        }),
+      promoteViewer: () =>
+        callRoute(PATCH, `/api/users/${t.viewer.id}`, { key, method: "PATCH", body: { role: "admin" }, params: { id: t.viewer.id } }),
+    };
+    expect((await asSecond.listKeys()).status).toBe(200);
+
+    const demoted = await callRoute(PATCH, `/api/users/${second.id}`, {
+      key: t.adminKey,
+      method: "PATCH",
+      body: { role: "viewer" },
+      params: { id: second.id },
+    });
+    expect(demoted.status).toBe(200);
+    expect((await (await callRoute(me, "/api/me", { key })).json()).user).toMatchObject({ id: second.id, role: "viewer" });
+    for (const [what, call] of Object.entries(asSecond)) {
+      const res = await call();
+      expect(res.status, what).toBe(403);
+      expect((await res.json()).error.code).toBe("FORBIDDEN");
+    }
+    // Nothing the refused calls asked for happened.
+    const people = (await (await callRoute(GET, "/api/users", { key })).json()).items as { id: string; role: string }[];
+    expect(people.map((u) => [u.id, u.role]).sort()).toEqual(
+      [
+        [t.admin.id, "admin"],
+        [t.viewer.id, "viewer"],
+        [second.id, "viewer"],
+      ].sort(),
+    );
+    expect((await getDb().select().from(apiKeys).where(eq(apiKeys.userId, second.id))).map((k) => k.name)).toEqual(["test"]);
+
+    await callRoute(PATCH, `/api/users/${second.id}`, {
+      key: t.adminKey,
+      method: "PATCH",
+      body: { role: "admin" },
+      params: { id: second.id },
+    });
+    expect((await asSecond.listKeys()).status).toBe(200);
   });
 });
