@@ -1,26 +1,26 @@
-// Structured server log. Values that look like secrets are redacted before anything is written,
-// as a second line of defence: code should never pass secrets here in the first place.
+// Structured server log, one JSON object a line. Everything written goes through lib/redact.ts (the
+// same redaction as the event log): secret-named fields and secret-looking values are replaced, and an
+// error is logged as its name, codes and causes (a failed query as its Postgres code, condition, table,
+// column and constraint), never the query's parameters. Code should never pass secrets here anyway.
+import { redact, redactText } from "@/lib/redact";
+
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const SECRET_KEYS = /secret|password|token|private|assertion|authorization|dpop|cookie|sealed|key$/i;
 
-function redact(value: unknown, depth = 0): unknown {
-  if (depth > 5) return "[depth]";
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack?.split("\n").slice(0, 6).join("\n") };
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value))
-      out[k] = SECRET_KEYS.test(k) && typeof v !== "number" && typeof v !== "boolean" ? "[redacted]" : redact(v, depth + 1);
-    return out;
-  }
-  return value;
+/** The line `log` writes, exported for tests. */
+export function formatLogLine(level: Level, message: string, fields?: Record<string, unknown>): string {
+  return JSON.stringify({
+    t: new Date().toISOString(),
+    level,
+    msg: redactText(message),
+    ...(fields ? (redact(fields) as object) : {}),
+  });
 }
 
 function write(level: Level, message: string, fields?: Record<string, unknown>) {
   const min = (process.env.LOG_LEVEL as Level) || "info";
   if (ORDER[level] < (ORDER[min] ?? 20)) return;
-  const line = JSON.stringify({ t: new Date().toISOString(), level, msg: message, ...(fields ? (redact(fields) as object) : {}) });
+  const line = formatLogLine(level, message, fields);
   if (level === "error" || level === "warn") console.error(line);
   else console.log(line);
 }

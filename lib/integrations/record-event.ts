@@ -1,8 +1,10 @@
 // Appends to an integration's event log. Messages are written for people; details carry Okta's
-// errorCode/errorId and numbers. Callers never pass secrets, and `details` is shallow-scrubbed anyway.
+// errorCode/errorId and numbers. Callers never pass secrets; the message and details go through the
+// same redaction as the server log anyway (lib/redact.ts).
 import { type DbOrTx, getDb } from "@/db";
 import type { EventLevel } from "@/db/enums";
 import { integrationEvents } from "@/db/schema";
+import { redact, redactText } from "@/lib/redact";
 import type { EventKind } from "./event-kinds";
 
 export interface EventInput {
@@ -16,13 +18,6 @@ export interface EventInput {
   actorUserId?: string | null;
 }
 
-const SECRETISH = /secret|password|token|assertion|authorization|private|cookie/i;
-
-function scrub(details: Record<string, unknown> | null | undefined) {
-  if (!details) return null;
-  return Object.fromEntries(Object.entries(details).filter(([k]) => !SECRETISH.test(k)));
-}
-
 export async function recordEvent(input: EventInput, db: DbOrTx = getDb()) {
   const [row] = await db
     .insert(integrationEvents)
@@ -32,8 +27,8 @@ export async function recordEvent(input: EventInput, db: DbOrTx = getDb()) {
       runId: input.runId ?? null,
       level: input.level ?? "info",
       kind: input.kind,
-      message: input.message,
-      details: scrub(input.details),
+      message: redactText(input.message),
+      details: input.details ? (redact(input.details) as Record<string, unknown>) : null,
       actorUserId: input.actorUserId ?? null,
     })
     .returning();
