@@ -65,6 +65,7 @@ test("the sign-in page and every main page have no serious or critical accessibi
     [links.consoleSettings("people"), "settings-people", "the console's people"],
     [links.consoleSettings("api-keys"), "settings-api-keys", "the API keys"],
     [links.consoleSettings("workspace"), "settings-workspace", "the workspace settings"],
+    [links.consoleSettings("account"), "settings-account", "your account: password and sessions"],
   ];
   for (const [url, name, what] of pages) {
     await open(page, url);

@@ -105,7 +105,7 @@ async function main() {
       const lines = [``, `  Okta Sync Console is running at http://localhost:${port}`];
       if (seeded.created) {
         lines.push(`  Sign in as ${seeded.email} with password ${seeded.generated ? seeded.password : "(from ADMIN_PASSWORD)"}`);
-        if (seeded.generated) lines.push(`  (shown once: the password is not stored anywhere in clear text)`);
+        if (seeded.generated) lines.push(`  (shown once, and good for the first sign-in only: the console asks you to choose your own)`);
       } else {
         lines.push(`  Sign in with your console account (create one with npm run user:create)`);
       }

@@ -1,6 +1,7 @@
 "use client";
 // The signed-in person: avatar, name and email; opens a menu (Radix: arrow keys, Escape) with the
-// workspace, the role and Sign out.
+// workspace, the role, their account page and Sign out.
+import Link from "next/link";
 import { useTransition } from "react";
 import {
   Badge,
@@ -12,8 +13,10 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
   LogOutIcon,
+  UserIcon,
 } from "@/components/ui";
 import { signOutAction } from "@/lib/auth/sign-out-action";
+import { links } from "@/lib/links";
 
 function initials(name: string, email: string) {
   const src = name.trim() || email;
@@ -61,6 +64,11 @@ export function UserMenu({
           </span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href={links.consoleSettings("account")}>
+            <UserIcon size={16} className="text-slate-400" /> Your account
+          </Link>
+        </DropdownMenuItem>
         {/* Called directly, not as a form in the menu: choosing an item closes the menu, which would
             unmount a form before the browser submits it. The action redirects to the sign-in page. */}
         <DropdownMenuItem disabled={pending} onSelect={() => startTransition(() => signOutAction())}>

@@ -13,7 +13,10 @@ export function Dialog({
   description,
   children,
   footer,
+  size = "md",
 }: {
+  /** `lg` for a dialog holding a table. */
+  size?: "md" | "lg";
   open: boolean;
   onClose: () => void;
   title: string;
@@ -37,7 +40,7 @@ export function Dialog({
             e.preventDefault();
             opener.current?.focus();
           }}
-          className="fixed top-1/2 left-1/2 z-50 max-h-[calc(100vh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-slate-200 bg-white text-slate-900 shadow-xl focus:outline-none"
+          className={`fixed top-1/2 left-1/2 z-50 max-h-[calc(100vh-2rem)] ${size === "lg" ? "w-[min(48rem,calc(100vw-2rem))]" : "w-[min(32rem,calc(100vw-2rem))]"} -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-slate-200 bg-white text-slate-900 shadow-xl focus:outline-none`}
         >
           <div className="flex items-start justify-between gap-4 px-5 pt-5">
             <div>

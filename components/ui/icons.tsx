@@ -15,6 +15,7 @@ export {
   KeyRound as KeyIcon,
   LogOut as LogOutIcon,
   type LucideProps as IconProps,
+  MonitorSmartphone as SessionsIcon,
   Plug as PlugIcon,
   Plus as PlusIcon,
   RefreshCw as RefreshIcon,
@@ -23,6 +24,7 @@ export {
   SlidersHorizontal as SettingsIcon,
   Trash as TrashIcon,
   TriangleExclamationPoint as AlertIcon,
+  User as UserIcon,
   Users as UsersIcon,
   X as XIcon,
 } from "lucide-react";

@@ -1,24 +1,12 @@
 // A signed-in person replaces their own password. Their other sessions end (a password change is
 // what someone does after a suspected compromise); the one they made the change with stays.
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import type { Ctx } from "@/lib/context";
 import { AppError, notFound } from "@/lib/errors";
 import { endSessionsOf } from "@/lib/sessions/end-user-sessions";
-import { passwordSchema } from "./schemas";
-
-export const changeOwnPasswordInput = z
-  .strictObject({
-    currentPassword: z.string().min(1, "Enter your current password").max(1024),
-    newPassword: passwordSchema,
-  })
-  .refine((v) => v.newPassword !== v.currentPassword, {
-    path: ["newPassword"],
-    message: "Choose a password different from the current one",
-  });
-export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordInput>;
+import type { ChangeOwnPasswordInput } from "./schemas";
 
 export async function changeOwnPassword({ ctx, input }: { ctx: Ctx; input: ChangeOwnPasswordInput }): Promise<{ endedSessions: number }> {
   if (ctx.actor.via !== "session") throw new AppError("FORBIDDEN", "Change your password from a signed-in session, not with an API key");

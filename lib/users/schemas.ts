@@ -27,6 +27,17 @@ export const updateUserInput = z
   .refine((v) => v.role !== undefined || v.name !== undefined, "Send role or name");
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
+export const changeOwnPasswordInput = z
+  .strictObject({
+    currentPassword: z.string().min(1, "Enter your current password").max(1024),
+    newPassword: passwordSchema,
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from the current one",
+  });
+export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordInput>;
+
 /** What the API and pages may show about a person: never the password hash. */
 export const publicUser = z.object({
   id: z.uuid(),

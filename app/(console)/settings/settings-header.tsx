@@ -7,6 +7,7 @@ export function SettingsHeader({ section, isAdmin, description }: { section: str
     { id: "people", label: "People", href: links.consoleSettings("people") },
     ...(isAdmin ? [{ id: "api-keys", label: "API keys", href: links.consoleSettings("api-keys") }] : []),
     { id: "workspace", label: "Workspace", href: links.consoleSettings("workspace") },
+    { id: "account", label: "Your account", href: links.consoleSettings("account") },
   ];
   return (
     <>

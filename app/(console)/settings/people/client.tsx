@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { SessionList, sessionsKey } from "@/components/account/session-list";
 import {
   Alert,
   applyServerErrors,
@@ -20,6 +21,7 @@ import {
   Select,
   SelectMenu,
   type SelectOption,
+  SessionsIcon,
   Table,
   TBody,
   TD,
@@ -122,6 +124,40 @@ function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void
   );
 }
 
+function SessionsDialog({ person, onClose }: { person: PublicUser | null; onClose: () => void }) {
+  const qc = useQueryClient();
+  const endAll = useMutation({
+    mutationFn: (id: string) => api(`/api/sessions?userId=${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSettled: (_d, _e, id) => qc.invalidateQueries({ queryKey: sessionsKey(id) }),
+  });
+  const close = () => {
+    endAll.reset();
+    onClose();
+  };
+  return (
+    <Dialog
+      open={!!person}
+      onClose={close}
+      size="lg"
+      title={person ? `Sessions of ${person.name || person.email}` : "Sessions"}
+      description="Where this person is signed in. Ending a session signs that browser out at once; their API keys are not affected."
+      footer={
+        <>
+          <Button variant="secondary" onClick={close}>
+            Close
+          </Button>
+          <Button variant="danger" loading={endAll.isPending} onClick={() => person && endAll.mutate(person.id)}>
+            End all sessions
+          </Button>
+        </>
+      }
+    >
+      {endAll.error && <Alert tone="danger">{endAll.error.message}</Alert>}
+      {person && <SessionList userId={person.id} label={`Sessions of ${person.email}`} />}
+    </Dialog>
+  );
+}
+
 function RemoveDialog({ person, onClose }: { person: PublicUser | null; onClose: () => void }) {
   const qc = useQueryClient();
   const remove = useMutation({
@@ -165,6 +201,7 @@ export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: Pu
   });
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<PublicUser | null>(null);
+  const [sessionsOf, setSessionsOf] = useState<PublicUser | null>(null);
   const changeRole = useMutation({
     mutationFn: ({ id, role }: { id: string; role: Role }) =>
       api(`/api/users/${id}`, { method: "PATCH", body: { role }, schema: publicUser }),
@@ -237,6 +274,9 @@ export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: Pu
                   </TD>
                   {isAdmin && (
                     <TD align="right">
+                      <Button variant="ghost" size="sm" onClick={() => setSessionsOf(p)} aria-label={`Sessions of ${p.email}`}>
+                        <SessionsIcon size={15} /> Sessions
+                      </Button>
                       {p.id !== me && !lastAdmin && (
                         <Button variant="ghost" size="sm" onClick={() => setRemoving(p)} aria-label={`Remove ${p.email}`}>
                           <TrashIcon size={15} /> Remove
@@ -252,6 +292,7 @@ export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: Pu
       )}
       {isAdmin && <AddPersonDialog open={adding} onClose={() => setAdding(false)} />}
       {isAdmin && <RemoveDialog person={removing} onClose={() => setRemoving(null)} />}
+      {isAdmin && <SessionsDialog person={sessionsOf} onClose={() => setSessionsOf(null)} />}
     </Card>
   );
 }
