@@ -10,9 +10,11 @@ import { POST as verifyRoute } from "@/app/api/integrations/verify/route";
 import { getDb } from "@/db";
 import { integrationEvents, integrationSecrets, integrations, oktaUsers, pendingKeys, syncRunResources, syncRuns } from "@/db/schema";
 import { stopBoss } from "@/lib/jobs/boss";
+import { startSync } from "@/lib/sync/start-sync";
 import { callRoute, type RouteHandler } from "@/test/call-route";
+import { type CapturedOutput, captureOutput } from "@/test/capture-output";
 import { dumpDatabase } from "@/test/db-dump";
-import { createTenant } from "@/test/factories";
+import { createTenant, ctxOf } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
 import type { Diagnosis, DisconnectResult, IntegrationDetail, IntegrationView, PendingKeyView, VerifyResult } from "./contracts";
@@ -23,20 +25,14 @@ let emu: TestEmulator;
 let notOkta: http.Server;
 let notOktaUrl = "";
 let deadUrl = "";
-// Everything the server printed and every API response body, searched for secrets at the end.
-const captured: string[] = [];
+// Every API response body, and everything the server printed (its log lines included), searched for
+// secrets at the end.
+const bodies: string[] = [];
+let output: CapturedOutput;
 const secretsUsed = new Set<string>();
-const restore: Array<() => void> = [];
 
 beforeAll(async () => {
-  for (const stream of [process.stdout, process.stderr]) {
-    const orig = stream.write.bind(stream);
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      captured.push(String(chunk));
-      return (orig as (...a: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof stream.write;
-    restore.push(() => (stream.write = orig));
-  }
+  output = captureOutput();
   notOkta = http.createServer((_, res) =>
     res.writeHead(404, { "content-type": "text/html" }).end("<html><body>Welcome to nginx</body></html>"),
   );
@@ -59,7 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const r of restore) r();
+  output?.restore();
   await emu?.close();
   notOkta?.close();
   await stopBoss();
@@ -87,7 +83,7 @@ async function call<T = Answer>(
 ) {
   const res = await callRoute(handler, path, { key, method, body, params });
   const text = await res.text();
-  captured.push(text);
+  bodies.push(text);
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
@@ -600,6 +596,30 @@ describe("disconnect", () => {
   });
 });
 
+/**
+ * Runs the sync and disconnects through the API once the run has committed a page (so mid-walk, not
+ * before or after it), with the emulator answering slowly meanwhile.
+ */
+async function disconnectMidRun(runId: string, id: string, key: string, deleteData: boolean) {
+  await emu.control("POST", "/faults", { latencyMs: 150 });
+  try {
+    const sync = runSync(runId);
+    for (let i = 0; ; i++) {
+      const [p] = await getDb()
+        .select({ pages: sql<number>`coalesce(sum(${syncRunResources.pages}), 0)::int` })
+        .from(syncRunResources)
+        .where(eq(syncRunResources.runId, runId));
+      if (p.pages > 0) break;
+      if (i === 400) throw new Error("the run committed no page in 20 s");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const res = await call(deleteRoute, "DELETE", `/api/integrations/${id}${deleteData ? "?deleteData=true" : ""}`, key, undefined, { id });
+    return { res, result: await sync };
+  } finally {
+    await emu.control("DELETE", "/faults");
+  }
+}
+
 describe("disconnect during a running sync", () => {
   it("waits for the page in flight, stops the run, and leaves no credential or imported row", async () => {
     const t = await createTenant();
@@ -607,27 +627,23 @@ describe("disconnect during a running sync", () => {
     const id = made.body.id;
     const [run] = await getDb().select().from(syncRuns).where(eq(syncRuns.integrationId, id));
     expect(run.trigger).toBe("initial");
-    // The emulator answers slowly so the run is mid-walk when the admin disconnects.
-    await emu.control("POST", "/faults", { latencyMs: 150 });
-    try {
-      const sync = runSync(run.id);
-      // Disconnect once the run has committed a page (and so is mid-walk, not before or after it).
-      for (let i = 0; i < 200; i++) {
-        const [p] = await getDb()
-          .select({ pages: sql<number>`coalesce(sum(${syncRunResources.pages}), 0)::int` })
-          .from(syncRunResources)
-          .where(eq(syncRunResources.runId, run.id));
-        if (p.pages > 0) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      const res = await call(deleteRoute, "DELETE", `/api/integrations/${id}?deleteData=true`, t.adminKey, undefined, { id });
-      expect(res.status).toBe(200);
-      await sync;
-    } finally {
-      await emu.control("DELETE", "/faults");
-    }
-    // Neither side may be killed by Postgres as a deadlock victim.
-    expect(captured.join("").includes("deadlock detected")).toBe(false);
+    const from = output.mark();
+    const { res, result } = await disconnectMidRun(run.id, id, t.adminKey, true);
+    expect(res.status).toBe(200);
+    expect(result).toEqual({ claimed: true });
+    // Neither side may be killed by Postgres as a deadlock victim. A victim's error would be logged
+    // (the route's "unhandled error", the run's "sync error") and recorded on the run; the run's own
+    // log line shows the capture holds this window's log, and that the run stopped as cancelled.
+    const lines = output.lines(from);
+    expect(lines.filter((l) => l.runId === run.id).map((l) => l.msg)).toEqual(["sync run stopped: lease lost (cancelled or taken over)"]);
+    expect(lines.filter((l) => l.level === "error")).toEqual([]);
+    expect(output.text(from)).not.toMatch(/deadlock|40P01/i);
+    const recorded = [
+      ...(await getDb().$client`select kind, message, details from integration_events where run_id = ${run.id}`),
+      ...(await getDb().$client`select resource, status, error from sync_run_resources where run_id = ${run.id}`),
+    ];
+    expect(recorded.length).toBeGreaterThan(1);
+    expect(JSON.stringify(recorded)).not.toMatch(/deadlock|40P01|"internal"/i);
     const [after] = await getDb().select().from(syncRuns).where(eq(syncRuns.id, run.id));
     expect(after.status).toBe("cancelled");
     expect(await secretRows(id)).toEqual([]);
@@ -668,50 +684,79 @@ describe("encryption key rotation", () => {
 });
 
 describe("no secret anywhere", () => {
-  it("is in any API response, the server output, or a full database dump", async () => {
-    // This test makes its own responses, with every credential above on the ways that succeed and the
-    // ways that fail, so it does not depend on which tests ran before it.
-    const from = captured.length;
-    const credentials = [
-      keyAuth(),
-      keyAuth("dpop-key"),
-      keyAuth("no-groups-scope"),
-      keyAuth("no-role"),
-      secretAuth(),
-      secretAuth("custom-with-secret"),
-      { method: "api_token", token: emu.apiToken() },
-    ];
-    for (const auth of credentials) {
-      const t = await createTenant();
-      await call(verifyRoute, "POST", "/api/integrations/verify", t.adminKey, { domain: emu.url, auth });
-      const made = await connect(t.adminKey, { domain: emu.url, auth });
-      if (made.status !== 201) continue;
-      const id = made.body.id;
-      await call(listRoute, "GET", "/api/integrations", t.adminKey);
-      await call(getRoute, "GET", `/api/integrations/${id}`, t.adminKey, undefined, { id });
-      await call(patchRoute, "PATCH", `/api/integrations/${id}`, t.adminKey, { auth }, { id });
-      await call(
-        patchRoute,
-        "PATCH",
-        `/api/integrations/${id}`,
-        t.adminKey,
-        { auth: secretAuth("oin-secret", `wrong-${"s".repeat(40)}`) },
-        { id },
-      );
-      const [run] = await getDb().select().from(syncRuns).where(eq(syncRuns.integrationId, id));
-      if (auth.method === "api_token") expect((await runSync(run.id)).status).toBe("succeeded");
-      await call(deleteRoute, "DELETE", `/api/integrations/${id}`, t.adminKey, undefined, { id });
+  it("is in any API response, the server log and output, or a full database dump", async () => {
+    // This test makes its own responses and log lines, with every credential above on the ways that
+    // succeed and the ways that fail, so it does not depend on which tests ran before it. Each
+    // credential connects, runs a full sync (tokens, client assertions, DPoP proofs, every page),
+    // is rotated to a wrong secret (refused), and is disconnected in the middle of a second run.
+    const level = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = "debug";
+    const fromBody = bodies.length;
+    const fromOutput = output.mark();
+    const credentials = {
+      "readonly-key": keyAuth(),
+      "dpop-key": keyAuth("dpop-key"),
+      "no-groups-scope": keyAuth("no-groups-scope"),
+      "no-role": keyAuth("no-role"),
+      "oin-secret": secretAuth(),
+      "custom-with-secret": secretAuth("custom-with-secret"),
+      "api-token": { method: "api_token", token: emu.apiToken() },
+    };
+    const outcomes: Record<string, { verify: number; connect: number; run?: string }> = {};
+    const interrupted: string[] = [];
+    try {
+      for (const [name, auth] of Object.entries(credentials)) {
+        const t = await createTenant();
+        const verified = await call(verifyRoute, "POST", "/api/integrations/verify", t.adminKey, { domain: emu.url, auth });
+        const made = await connect(t.adminKey, { domain: emu.url, auth });
+        outcomes[name] = { verify: verified.status, connect: made.status };
+        if (made.status !== 201) continue;
+        const id = made.body.id;
+        expect((await call(listRoute, "GET", "/api/integrations", t.adminKey)).status).toBe(200);
+        expect((await call(getRoute, "GET", `/api/integrations/${id}`, t.adminKey, undefined, { id })).status).toBe(200);
+        expect((await call(patchRoute, "PATCH", `/api/integrations/${id}`, t.adminKey, { auth }, { id })).status).toBe(200);
+        const wrong = { auth: secretAuth("oin-secret", `wrong-${"s".repeat(40)}`) };
+        expect((await call(patchRoute, "PATCH", `/api/integrations/${id}`, t.adminKey, wrong, { id })).status).toBe(422);
+        const [initial] = await getDb().select().from(syncRuns).where(eq(syncRuns.integrationId, id));
+        outcomes[name].run = (await runSync(initial.id)).status;
+        const { run } = await startSync({ ctx: ctxOf(t.admin), input: { integrationId: id, trigger: "manual" } });
+        const { res, result } = await disconnectMidRun(run.id, id, t.adminKey, false);
+        expect(res.status).toBe(200);
+        expect(result).toEqual({ claimed: true });
+        interrupted.push(run.id);
+      }
+    } finally {
+      if (level === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = level;
     }
-    const own = captured.slice(from).join("\n");
-    expect(own.length).toBeGreaterThan(1000);
+    // A role-less app and a custom app's client secret are refused (422) and only tried; the others
+    // connect and sync (without the groups scope, partially).
+    expect(outcomes).toEqual({
+      "readonly-key": { verify: 200, connect: 201, run: "succeeded" },
+      "dpop-key": { verify: 200, connect: 201, run: "succeeded" },
+      "no-groups-scope": { verify: 200, connect: 201, run: "partial" },
+      "no-role": { verify: 422, connect: 422 },
+      "oin-secret": { verify: 200, connect: 201, run: "succeeded" },
+      "custom-with-secret": { verify: 422, connect: 422 },
+      "api-token": { verify: 200, connect: 201, run: "succeeded" },
+    });
+    expect(bodies.slice(fromBody).join("\n").length).toBeGreaterThan(1000);
+    // The log was really captured: each interrupted run logged that it stopped.
+    const stopped = output
+      .lines(fromOutput)
+      .filter((l) => l.msg === "sync run stopped: lease lost (cancelled or taken over)")
+      .map((l) => l.runId);
+    expect(stopped.sort()).toEqual(interrupted.sort());
 
     const dump = await dumpDatabase();
     expect(dump.length).toBeGreaterThan(1000);
-    const output = captured.join("\n");
+    const responses = bodies.join("\n");
+    const printed = output.text();
     for (const s of secretsUsed) {
       expect(s.length).toBeGreaterThan(15);
       expect(dump.includes(s), "secret found in the database dump").toBe(false);
-      expect(output.includes(s), "secret found in an API response or the server output").toBe(false);
+      expect(responses.includes(s), "secret found in an API response").toBe(false);
+      expect(printed.includes(s), "secret found in the server log or output").toBe(false);
     }
   });
 });
