@@ -48,11 +48,15 @@ runCli(async () => {
         throw new CliError(`A user with the email ${args.email} already exists. Pass --update to set its password and role.`);
       if (args.workspace && args.workspace !== existing.workspaceId)
         throw new CliError(`${args.email} belongs to workspace ${existing.workspaceId}, not ${args.workspace}.`);
-      const ctx = systemCtx(existing.workspaceId);
-      await setPassword({ ctx, input: { userId: existing.id, password: args.password } });
-      const user = await updateUser({
-        ctx,
-        input: { userId: existing.id, role: args.role, ...(args.name !== undefined ? { name: args.name } : {}) },
+      // One transaction: a role change the last-admin guard refuses must not leave the new password behind.
+      const user = await db.transaction(async (tx) => {
+        const ctx = systemCtx(existing.workspaceId, tx);
+        const updated = await updateUser({
+          ctx,
+          input: { userId: existing.id, role: args.role, ...(args.name !== undefined ? { name: args.name } : {}) },
+        });
+        await setPassword({ ctx, input: { userId: existing.id, password: args.password } });
+        return updated;
       });
       console.log(`Updated ${user.email}: role ${user.role}, new password set.`);
       return;
