@@ -63,7 +63,9 @@ async function main() {
       persistent: true,
     });
     process.env.DATABASE_URL = pg.url;
-    console.log(`• Database: embedded Postgres (data in ${path.relative(root, path.join(dataDir, "pg"))})`);
+    console.log(
+      `• Database: embedded Postgres (data in ${path.relative(root, path.join(dataDir, "pg"))}, its password in ${path.relative(root, path.join(dataDir, "pg-password"))})`,
+    );
   } else {
     console.log("• Database: DATABASE_URL");
   }
