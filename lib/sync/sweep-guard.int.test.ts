@@ -11,6 +11,7 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
 import { connectToEmulator, differences, fetchTruth, runResources, storedRows, truthRows } from "@/test/sync-fixtures";
+import type { OktaUserStatus } from "./scope-contract";
 import { startSync } from "./start-sync";
 import { SWEEP_GUARD_MIN_ROWS, SWEEP_GUARD_SHARE } from "./sweep";
 
@@ -103,8 +104,8 @@ describe("sweep guard in a real run", () => {
     const n = truth.users.length;
     // A status held by few users: narrowing to it removes more than the guard's share, and keeps
     // enough users that an empty pass afterwards is still over the guard's minimum.
-    const byStatus = new Map<string, number>();
-    for (const u of truth.users) byStatus.set(u.status as string, (byStatus.get(u.status as string) ?? 0) + 1);
+    const byStatus = new Map<OktaUserStatus, number>();
+    for (const u of truth.users) byStatus.set(u.status as OktaUserStatus, (byStatus.get(u.status as OktaUserStatus) ?? 0) + 1);
     const [status, kept] = [...byStatus]
       .filter(([, k]) => k >= SWEEP_GUARD_MIN_ROWS && n - k > SWEEP_GUARD_SHARE * n)
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0];
