@@ -80,9 +80,15 @@ export const ALL_SCOPES = [
   "okta.idps.read",
 ] as const;
 
-/** Connects through the real connect verb (which queues the initial run) and returns that run. */
-export async function connectToEmulator(emu: TestEmulator, opts: { app?: string; name?: string } = {}) {
-  const tenant = await createTenant();
+/**
+ * Connects through the real connect verb (which queues the initial run) and returns that run; in a
+ * new workspace, or in `tenant`'s (a second integration there needs its own `name`).
+ */
+export async function connectToEmulator(
+  emu: TestEmulator,
+  opts: { app?: string; name?: string; tenant?: Awaited<ReturnType<typeof createTenant>> } = {},
+) {
+  const tenant = opts.tenant ?? (await createTenant());
   const actor: Actor = {
     userId: tenant.admin.id,
     workspaceId: tenant.ws.id,

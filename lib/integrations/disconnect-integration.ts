@@ -3,6 +3,7 @@
 // imported directory copy goes too. Afterwards loadOktaClient refuses, so nothing can call Okta for it.
 import { and, eq, sql } from "drizzle-orm";
 import {
+  hookEvents,
   integrations,
   oktaAppGroups,
   oktaApps,
@@ -34,6 +35,8 @@ const DIRECTORY = {
   roleAssignments: oktaRoleAssignments,
   idps: oktaIdps,
   logEvents: oktaLogEvents,
+  // Event hook deliveries carry Okta's targets (logins, display names): imported data too.
+  hookEvents,
 };
 
 export async function disconnectIntegration({
