@@ -212,9 +212,12 @@ describe("resource authorization", () => {
     expect(bad.status).toBe(401);
     expect(bad.body.errorCode).toBe("E0000011");
     await control(em.url, "/faults", "POST", { revokeToken: "readonly-token" });
-    const revoked = await call(`${em.url}/api/v1/users?limit=1`, { headers: { authorization: `SSWS ${em.token("readonly-token")}` } });
-    expect(revoked.status).toBe(401);
-    await control(em.url, "/faults", "DELETE");
+    try {
+      const revoked = await call(`${em.url}/api/v1/users?limit=1`, { headers: { authorization: `SSWS ${em.token("readonly-token")}` } });
+      expect(revoked.status).toBe(401);
+    } finally {
+      await control(em.url, "/faults", "DELETE");
+    }
     expect(
       (await call(`${em.url}/api/v1/users?limit=1`, { headers: { authorization: `SSWS ${em.token("readonly-token")}` } })).status,
     ).toBe(200);
@@ -262,41 +265,50 @@ describe("resource authorization", () => {
     expect(manageScopeMissing.status).toBe(403);
     expect(manageScopeMissing.headers.get("www-authenticate")).toContain('scope="okta.users.manage"');
     await control(em.url, `/apps/${em.app("readonly-key").clientId}`, "PATCH", { scopes: ["okta.users.read", "okta.users.manage"] });
-    const withScope = { authorization: `Bearer ${await bearer("readonly-key", "okta.users.manage")}` };
-    const roleMissing = await call(`${em.url}/api/v1/users/${active.id}/lifecycle/suspend`, { method: "POST", headers: withScope });
-    expect(roleMissing.status).toBe(403);
-    expect(roleMissing.body.errorCode).toBe("E0000006");
-    expect((await call(`${em.url}/api/v1/users/${active.id}`, { headers: withScope })).status).toBe(200); // manage implies read
-    await control(em.url, `/apps/${em.app("readonly-key").clientId}`, "PATCH", { scopes: em.app("readonly-key").scopes });
+    try {
+      const withScope = { authorization: `Bearer ${await bearer("readonly-key", "okta.users.manage")}` };
+      const roleMissing = await call(`${em.url}/api/v1/users/${active.id}/lifecycle/suspend`, { method: "POST", headers: withScope });
+      expect(roleMissing.status).toBe(403);
+      expect(roleMissing.body.errorCode).toBe("E0000006");
+      expect((await call(`${em.url}/api/v1/users/${active.id}`, { headers: withScope })).status).toBe(200); // manage implies read
+    } finally {
+      await control(em.url, `/apps/${em.app("readonly-key").clientId}`, "PATCH", { scopes: em.app("readonly-key").scopes });
+    }
   });
 
   it("faults: removing a scope, a role, or revoking the app take effect on issued tokens", async () => {
     const token = await bearer("admin-key");
     const h = { authorization: `Bearer ${token}` };
     expect((await call(`${em.url}/api/v1/groups?limit=1`, { headers: h })).status).toBe(200);
-    await control(em.url, "/faults", "POST", { removeScope: { app: "admin-key", scope: "okta.groups.read" } });
-    expect((await call(`${em.url}/api/v1/groups?limit=1`, { headers: h })).status).toBe(403);
-    await control(em.url, "/faults", "POST", { removeRole: { app: "admin-key", role: "SUPER_ADMIN" } });
-    const noRole = await call(`${em.url}/api/v1/logs?limit=1`, { headers: h });
-    expect(noRole.body.errorCode).toBe("E0000006");
-    await control(em.url, "/faults", "DELETE");
-    expect((await call(`${em.url}/api/v1/groups?limit=1`, { headers: h })).status).toBe(200);
-    await control(em.url, "/faults", "POST", { revokeApp: "admin-key" });
-    const revoked = await call(`${em.url}/api/v1/groups?limit=1`, { headers: h });
-    expect(revoked.status).toBe(401);
-    expect(revoked.headers.get("www-authenticate")).toContain('error="invalid_token"');
-    const refused = await tokenCall(tokenForm(await clientAssertion(em.app("admin-key"), aud), "okta.users.read"));
-    expect(refused.body.error).toBe("invalid_client");
-    await control(em.url, "/faults", "DELETE");
+    try {
+      await control(em.url, "/faults", "POST", { removeScope: { app: "admin-key", scope: "okta.groups.read" } });
+      expect((await call(`${em.url}/api/v1/groups?limit=1`, { headers: h })).status).toBe(403);
+      await control(em.url, "/faults", "POST", { removeRole: { app: "admin-key", role: "SUPER_ADMIN" } });
+      const noRole = await call(`${em.url}/api/v1/logs?limit=1`, { headers: h });
+      expect(noRole.body.errorCode).toBe("E0000006");
+      await control(em.url, "/faults", "DELETE");
+      expect((await call(`${em.url}/api/v1/groups?limit=1`, { headers: h })).status).toBe(200);
+      await control(em.url, "/faults", "POST", { revokeApp: "admin-key" });
+      const revoked = await call(`${em.url}/api/v1/groups?limit=1`, { headers: h });
+      expect(revoked.status).toBe(401);
+      expect(revoked.headers.get("www-authenticate")).toContain('error="invalid_token"');
+      const refused = await tokenCall(tokenForm(await clientAssertion(em.app("admin-key"), aud), "okta.users.read"));
+      expect(refused.body.error).toBe("invalid_client");
+    } finally {
+      await control(em.url, "/faults", "DELETE");
+    }
   });
 
   it("expired access tokens get 401 invalid_token", async () => {
     const h = { authorization: `Bearer ${await bearer("readonly-key")}` };
     await control(em.url, "/faults", "POST", { expireTokens: true });
-    const r = await call(`${em.url}/api/v1/users?limit=1`, { headers: h });
-    expect(r.status).toBe(401);
-    expect(r.headers.get("www-authenticate")).toContain('error="invalid_token"');
-    await control(em.url, "/faults", "DELETE");
+    try {
+      const r = await call(`${em.url}/api/v1/users?limit=1`, { headers: h });
+      expect(r.status).toBe(401);
+      expect(r.headers.get("www-authenticate")).toContain('error="invalid_token"');
+    } finally {
+      await control(em.url, "/faults", "DELETE");
+    }
   });
 });
 
@@ -403,10 +415,13 @@ describe("DPoP", () => {
   it("requireDpop fault switches an app to DPoP and invalidates its Bearer tokens", async () => {
     const h = { authorization: `Bearer ${await bearer("readonly-key")}` };
     await control(em.url, "/faults", "POST", { requireDpop: "readonly-key" });
-    expect((await call(`${em.url}/api/v1/users?limit=1`, { headers: h })).status).toBe(401);
-    const again = await tokenCall(tokenForm(await clientAssertion(em.app("readonly-key"), aud), "okta.users.read"));
-    expect(again.body.error).toBe("invalid_dpop_proof");
-    await control(em.url, "/faults", "DELETE");
+    try {
+      expect((await call(`${em.url}/api/v1/users?limit=1`, { headers: h })).status).toBe(401);
+      const again = await tokenCall(tokenForm(await clientAssertion(em.app("readonly-key"), aud), "okta.users.read"));
+      expect(again.body.error).toBe("invalid_dpop_proof");
+    } finally {
+      await control(em.url, "/faults", "DELETE");
+    }
     expect((await tokenCall(tokenForm(await clientAssertion(em.app("readonly-key"), aud), "okta.users.read"))).status).toBe(200);
   });
 });

@@ -93,6 +93,7 @@ describe("every read endpoint matches the spec", () => {
   });
 
   it("write endpoints and their errors match the spec", async () => {
+    const truth = await control(em.url, "/truth");
     const pick = (s: string) => truth.users.find((u: any) => u.status === s);
     const active = pick("ACTIVE");
     const staged = pick("STAGED");

@@ -6,8 +6,10 @@ import { type CachedToken, createOktaClient, type OktaClientOptions } from "./cl
 import { OktaApiError } from "./errors";
 
 let emu: TestEmulator;
+// Every user of the org, DEPROVISIONED included (what `search=status pr` returns).
+const USERS = 130;
 beforeAll(async () => {
-  emu = await startTestEmulator({ users: 130 });
+  emu = await startTestEmulator({ users: USERS });
 });
 afterAll(() => emu?.close());
 
@@ -44,7 +46,8 @@ describe("authentication", () => {
     const { client } = recording({ credentials: keyCreds() });
     const { n, pages } = await countUsers(client);
     const truth = await emu.control<{ users: unknown[] }>("GET", "/truth");
-    expect(n).toBe((truth.users as unknown[]).length);
+    expect(truth.users).toHaveLength(USERS);
+    expect(n).toBe(USERS);
     expect(pages).toBe(Math.ceil(n / 50));
     expect(client.authInfo().usesDpop).toBe(false);
   });
@@ -66,10 +69,11 @@ describe("authentication", () => {
     expect(client.authInfo().usesDpop).toBe(true);
     // Several calls: each carries a fresh proof (the emulator rejects a reused jti).
     const { n } = await countUsers(client);
-    expect(n).toBeGreaterThan(100);
-    await client
-      .get(`/api/v1/users/${encodeURIComponent("nobody@example.com")}`)
-      .catch((e) => expect((e as OktaApiError).kind).toBe("not_found"));
+    expect(n).toBe(USERS);
+    await expect(client.get(`/api/v1/users/${encodeURIComponent("nobody@example.com")}`)).rejects.toMatchObject({
+      kind: "not_found",
+      status: 404,
+    });
     // Token endpoint: without DPoP -> invalid_dpop_proof, with proof -> use_dpop_nonce, then success.
     const tokenCalls = seen.filter((s) => s.includes("/oauth2/v1/token"));
     expect(tokenCalls.map((s) => JSON.parse(s).status)).toEqual([400, 400, 200]);
@@ -109,10 +113,13 @@ describe("authentication", () => {
     await make().get("/api/v1/groups", { limit: 1 });
     expect(refreshes).toEqual(["initial"]);
     await emu.control("POST", "/faults", { expireTokens: true });
-    const c = make();
-    await c.get("/api/v1/groups", { limit: 1 });
-    expect(refreshes).toEqual(["initial", "401"]);
-    await emu.control("DELETE", "/faults");
+    try {
+      const c = make();
+      await c.get("/api/v1/groups", { limit: 1 });
+      expect(refreshes).toEqual(["initial", "401"]);
+    } finally {
+      await emu.control("DELETE", "/faults");
+    }
   });
 
   it("shares one token request among concurrent callers", async () => {
@@ -197,7 +204,7 @@ describe("resilience", () => {
     try {
       const { client } = recording({ credentials: { method: "api_token", token: emu.apiToken() }, maxRetries: 8 });
       const { n } = await countUsers(client);
-      expect(n).toBeGreaterThan(100);
+      expect(n).toBe(USERS);
       expect(client.stats().retries).toBeGreaterThan(0);
     } finally {
       await emu.control("DELETE", "/faults");
@@ -212,20 +219,23 @@ describe("resilience", () => {
 
   it("paces under its share of the bucket and waits for the reset instead of spinning on 429", async () => {
     // Users bucket: 20 per 1.5 s window; the token's cap is 50% -> Limit 10; our share 0.5 -> 5 per window.
+    // Without a search Okta lists everyone but the DEPROVISIONED.
+    const listed = (await emu.control<{ status: string }[]>("GET", "/truth/users")).filter((u) => u.status !== "DEPROVISIONED").length;
     await emu.control("PATCH", "/config", { rateLimits: true, rateWindowMs: 1500, bucketLimits: { "/api/v1/users": 20 } });
     try {
       const before = await emu.control<{ rateLimits: { limited: number } }>("GET", "/stats");
       const { client, seen } = recording({ credentials: { method: "api_token", token: emu.apiToken() }, rateLimitShare: 0.5 });
-      const started = Date.now();
       let n = 0;
       for await (const page of client.pages("/api/v1/users", { limit: 10 })) n += page.items.length;
       const after = await emu.control<{ rateLimits: { limited: number } }>("GET", "/stats");
-      // 13+ pages at 5 per window: at least two waits for the reset, and Okta never had to say 429.
-      expect(n).toBeGreaterThan(100);
+      // 13 pages at 5 per window span at least three windows: at least two waits, each until the reset
+      // Okta announced (not a spin), and Okta never had to say 429.
+      expect(n).toBe(listed);
+      expect(Math.ceil(n / 10)).toBe(13);
       const waits = seen.map((s) => JSON.parse(s)).filter((e) => e.reason === "pacing");
       expect(waits.length).toBeGreaterThanOrEqual(2);
+      expect(waits.filter((w) => !(w.waitMs > 0 && w.resetAt))).toEqual([]);
       expect(after.rateLimits.limited - before.rateLimits.limited).toBe(0);
-      expect(Date.now() - started).toBeGreaterThan(2000);
 
       // With our share at 100% the client reaches Okta's limit and gets 429s; it waits for the reset.
       const greedy = recording({ credentials: { method: "api_token", token: emu.apiToken() }, rateLimitShare: 1, maxConcurrency: 8 });
