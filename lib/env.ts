@@ -42,6 +42,8 @@ export const envSchema = z.object({
   DEMO_OKTA_URL: z.url().optional(),
   // The console's address as Okta reaches it, for event hook URLs; default: the address the admin used.
   PUBLIC_URL: z.url().optional(),
+  // How many reverse proxies in front of the console append to X-Forwarded-For; 0: the socket's address is the client's.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
