@@ -43,14 +43,14 @@ describe("listActivity", () => {
     do {
       const page = await listActivity({ ctx: systemCtx(t.ws.id), input: q({ limit: 5, ...(cursor ? { cursor } : {}) }) });
       seen.push(...page.items.map((i) => i.id));
-      for (let i = 1; i < page.items.length; i++)
-        expect(page.items[i - 1].published.getTime()).toBeGreaterThanOrEqual(page.items[i].published.getTime());
       cursor = page.nextCursor ?? undefined;
       pages++;
-    } while (cursor);
+    } while (cursor && pages < 10);
     expect(pages).toBe(5);
-    expect(new Set(seen).size).toBe(23);
-    expect(seen.sort()).toEqual(rows.map((r) => r.uuid).sort());
+    // Newest first; events of the same second in a fixed order (the uuid, descending), so the pages
+    // join up with nothing repeated or skipped.
+    const newestFirst = [...rows].sort((a, b) => +b.published - +a.published || (a.uuid < b.uuid ? 1 : -1));
+    expect(seen).toEqual(newestFirst.map((r) => r.uuid));
   });
 
   it("filters by outcome, event type and user (treating % and _ literally)", async () => {

@@ -62,14 +62,17 @@ describe("scope options search", () => {
     );
     expect(found.body.groups.map((g) => g.name)).toContain(some);
     expect((await get(`?kind=apps&q=${truth.apps[0].id}`)).body.apps.map((a) => a.id)).toEqual([truth.apps[0].id]);
-    expect((await get("?kind=groups&q=%25")).body.groups.filter((g) => !g.name.includes("%"))).toEqual([]);
+    // A % in the search is a literal character: no group name holds one.
+    expect(truth.groups.filter((g) => g.profile.name.includes("%"))).toEqual([]);
+    expect((await get("?kind=groups&q=%25")).body.groups).toEqual([]);
 
     // Chosen ids come back named, whatever the page; the base answer also carries the user types.
     const chosen = [truth.groups[20].id, truth.apps[8].id];
     const named = await get(`?ids=${chosen.join(",")}`);
     expect(named.body.groups.map((g) => g.id)).toEqual([truth.groups[20].id]);
     expect(named.body.apps.map((a) => a.id)).toEqual([truth.apps[8].id]);
-    expect(named.body.userTypes.length).toBeGreaterThan(0);
+    const users = await emu.control<{ profile: { userType?: string } }[]>("GET", "/truth/users");
+    expect(named.body.userTypes.map((x) => x.value).sort()).toEqual([...new Set(users.map((u) => u.profile.userType))].sort());
 
     const bad = await get("?kind=groups&cursor=nonsense");
     expect(bad.status).toBe(400);

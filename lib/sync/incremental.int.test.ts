@@ -22,12 +22,11 @@ afterAll(async () => {
 
 const sql = () => getDb().$client;
 
+/** The run succeeded, every resource with it (a failure shows which resource and why). */
 async function expectSucceeded(runId: string) {
   const result = await runSync(runId);
-  if (result.status !== "succeeded") {
-    const rows = await sql()`select resource, status, error from sync_run_resources where run_id = ${runId} and status <> 'succeeded'`;
-    expect({ status: result.status, rows }).toEqual({ status: "succeeded", rows: [] });
-  }
+  const rows = await sql()`select resource, status, error from sync_run_resources where run_id = ${runId} and status <> 'succeeded'`;
+  expect({ status: result.status, rows }).toEqual({ status: "succeeded", rows: [] });
 }
 
 async function expectMatchesTruth(integrationId: string) {

@@ -88,10 +88,8 @@ async function setup() {
   const run = async (mode: "full" | "incremental" = "full") => {
     const { run } = await startSync({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId, trigger: "manual", mode } });
     const result = await runSync(run.id);
-    if (result.status !== "succeeded") {
-      const failed = await sql()`select resource, status, error from sync_run_resources where run_id = ${run.id} and status <> 'succeeded'`;
-      expect({ status: result.status, failed }).toEqual({ status: "succeeded", failed: [] });
-    }
+    const failed = await sql()`select resource, status, error from sync_run_resources where run_id = ${run.id} and status <> 'succeeded'`;
+    expect({ status: result.status, failed }).toEqual({ status: "succeeded", failed: [] });
     return run.id as string;
   };
   const overview = async () =>
@@ -164,18 +162,24 @@ describe("scoped full sync", () => {
       await expectStored(s.integrationId, want);
       const r = await runResources(narrowed);
       const users = await sql()`select count(*)::int as n from okta_users where integration_id = ${s.integrationId} and deleted_at is null`;
-      if (scope.userStatuses || scope.userTypes || scope.groupIds) {
-        expect(r.users.out_of_scope).toBe(all.users.size - want.users.size);
-        expect(r.users.deleted).toBe(all.users.size - want.users.size);
-        expect(users[0].n).toBe(want.users.size);
-      } else {
-        expect(r.users.out_of_scope).toBeNull();
-      }
-      if (scope.appIds) {
-        expect(r.apps.out_of_scope).toBe(all.apps.size - want.apps.size);
-        expect(r.apps.deleted).toBe(all.apps.size - want.apps.size);
-      }
-      if (scope.groupIds) expect(r.groups.out_of_scope).toBe(all.groups.size - want.groups.size);
+      // A resource the scope restricts counts what Okta had outside it and removes exactly that; one it
+      // does not restrict counts nothing out of scope and loses nothing.
+      const usersScoped = !!(scope.userStatuses || scope.userTypes || scope.groupIds);
+      expect(all.users.size - want.users.size > 0).toBe(usersScoped);
+      expect({ out: r.users.out_of_scope, deleted: r.users.deleted, stored: users[0].n }).toEqual({
+        out: usersScoped ? all.users.size - want.users.size : null,
+        deleted: all.users.size - want.users.size,
+        stored: want.users.size,
+      });
+      expect(all.apps.size - want.apps.size > 0).toBe(!!scope.appIds);
+      expect({ out: r.apps.out_of_scope, deleted: r.apps.deleted }).toEqual({
+        out: scope.appIds ? all.apps.size - want.apps.size : null,
+        deleted: all.apps.size - want.apps.size,
+      });
+      expect({ out: r.groups.out_of_scope, deleted: r.groups.deleted }).toEqual({
+        out: scope.groupIds ? all.groups.size - want.groups.size : null,
+        deleted: all.groups.size - want.groups.size,
+      });
       expect(r.memberships.deleted).toBe(all.memberships.size - want.memberships.size);
       // Nothing was refused by the 90% guard: the narrowing is deliberate.
       const kinds = (await sql()`select kind from integration_events where run_id = ${narrowed}`).map((e) => e.kind);
@@ -185,7 +189,7 @@ describe("scoped full sync", () => {
       const o = await s.overview();
       expect(o.scope?.pending).toBe(false);
       expect(o.counts.users.total).toBe(want.users.size);
-      if (r.users.out_of_scope !== null) expect(o.scope?.outOfScope.users).toBe(all.users.size - want.users.size);
+      expect(o.scope?.outOfScope.users).toBe(usersScoped ? all.users.size - want.users.size : undefined);
       // Every succeeded memberships pass stores a reconciliation: it must be there, and agree.
       expect(o.counts.memberships.reconciliation).toMatchObject({ mismatchedGroups: 0 });
 
