@@ -230,10 +230,10 @@ describe("console sessions", () => {
     expect((await me(a.cookie)).status).toBe(401);
   });
 
-  it("lists your sessions with the current one marked; admins see anyone's in the workspace, viewers only their own", async () => {
+  it("lists your sessions (an IPv4-mapped address shown as IPv4) with the current one marked; admins see anyone's in the workspace, viewers only their own", async () => {
     const t = await createTenant();
     const v1 = await signedInSession(t.viewer.id, { clientAddress: "192.0.2.10", userAgent: "Safari" });
-    const v2 = await signedInSession(t.viewer.id, { clientAddress: "192.0.2.11", userAgent: "Chrome" });
+    const v2 = await signedInSession(t.viewer.id, { clientAddress: "::ffff:192.0.2.11", userAgent: "Chrome" });
     const admin = await signedInSession(t.admin.id);
     const mine = await (await call(sessionsGET as RouteHandler, "/api/sessions", v1.cookie)).json();
     expect(mine.items.map((s: { id: string; current: boolean }) => [s.id, s.current]).sort()).toEqual(

@@ -24,7 +24,8 @@ export async function startSession({
       userId: input.userId,
       workspaceId: input.workspaceId,
       expiresAt: sql`now() + make_interval(secs => ${SESSION_POLICY.ABSOLUTE_MS / 1000})`,
-      clientAddress: input.clientAddress.slice(0, 100),
+      // An IPv4 client of a dual-stack server arrives as ::ffff:a.b.c.d; show it as a.b.c.d.
+      clientAddress: input.clientAddress.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "").slice(0, 100),
       userAgent: input.userAgent.slice(0, 400),
     })
     .returning({ id: sessions.id });

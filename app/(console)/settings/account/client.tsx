@@ -44,8 +44,8 @@ function SignOutEverywhere() {
 export function AccountClient() {
   const qc = useQueryClient();
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
-      <Card>
+    <div className="space-y-6">
+      <Card className="max-w-xl">
         <CardHeader title="Password" description="Changing it signs out your other sessions." />
         <CardBody>
           <PasswordForm onChanged={() => qc.invalidateQueries({ queryKey: sessionsKey() })} />
