@@ -35,7 +35,7 @@ const DIRECTORY = {
   roleAssignments: oktaRoleAssignments,
   idps: oktaIdps,
   logEvents: oktaLogEvents,
-  // Event hook deliveries carry Okta's targets (logins, display names): imported data too.
+  // Event hook deliveries are imported data too: Okta's events and the ids of what they touched.
   hookEvents,
 };
 
