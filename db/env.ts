@@ -1,5 +1,5 @@
-// The database's own view of the environment: only DATABASE_URL, zod-checked. It sits below lib/ so
-// nothing in db/ imports lib/ (lib/env.ts reuses this schema and check).
+// The database's own view of the environment: DATABASE_URL and the pool's server-side time limits,
+// zod-checked. It sits below lib/ so nothing in db/ imports lib/ (lib/env.ts reuses these schemas).
 import { z } from "zod";
 
 export const databaseUrlSchema = z
@@ -15,5 +15,27 @@ export function requireDatabaseUrl(): string {
     throw new Error(
       "DATABASE_URL is not set. Start the console with `npm run dev`, which provides an embedded Postgres, or set DATABASE_URL.",
     );
+  return parsed.data;
+}
+
+const ms = (fallback: number) => z.coerce.number().int().min(0).max(3_600_000).default(fallback);
+
+/**
+ * Time limits every connection of the app's pool gets (milliseconds, 0 = none): a statement stuck
+ * on a lock fails instead of hanging whatever waits on it, and a transaction left open by a stuck
+ * caller is ended (its locks released). The batch writer sets a longer statement limit of its own.
+ */
+export const dbTimeoutEnv = {
+  DB_STATEMENT_TIMEOUT_MS: ms(30_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: ms(60_000),
+};
+const dbTimeoutSchema = z.object(dbTimeoutEnv);
+
+export function dbTimeouts() {
+  const parsed = dbTimeoutSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
   return parsed.data;
 }

@@ -1,11 +1,22 @@
 // The one database client. Cached on globalThis so Next's dev reloads and tests reuse one pool.
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { requireDatabaseUrl } from "./env";
+import { dbTimeouts, requireDatabaseUrl } from "./env";
 import * as schema from "./schema";
 
 function connect(url: string) {
-  const client = postgres(url, { max: 10, onnotice: () => {}, idle_timeout: 30 });
+  const limits = dbTimeouts();
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    idle_timeout: 30,
+    // Sent at connect, so every statement of the pool runs under them (env: DB_STATEMENT_TIMEOUT_MS,
+    // DB_IDLE_IN_TRANSACTION_TIMEOUT_MS; the batch writer raises its own with SET LOCAL).
+    connection: {
+      statement_timeout: limits.DB_STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: limits.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+  });
   return drizzle(client, { schema, casing: "snake_case" });
 }
 

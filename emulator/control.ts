@@ -2,11 +2,13 @@
 // It has no authentication by design; never expose an emulator beyond localhost.
 import type http from "node:http";
 import { z } from "zod";
+import { ActionError } from "./actions";
 import type { ApiCtx } from "./api";
 import { ADMIN_ROLE_TYPES, type AuthStore, KNOWN_SCOPES } from "./auth";
 import type { GenerateOptions } from "./generate";
 import type { HookDelivery } from "./hooks";
 import { adminActor, applyMutations } from "./mutations";
+import { plantInput, plantObjects } from "./plant";
 import type { RateLimiter } from "./ratelimit";
 import { appGroupJson, appJson, appUserJson, eventHookJson, groupJson, logJson, roleJson, userJson } from "./serialize";
 import { EVERYONE, groupMembers, type RoleRec, type Tenant } from "./state";
@@ -40,6 +42,8 @@ const INDEX = {
       "the whole tenant as Okta API objects (users, groups, memberships, apps, appUsers, appGroups, roles, idps, eventHooks, log summary)",
     "GET /__emulator/truth/{resource}": "one part: summary|users|groups|memberships|apps|appUsers|appGroups|roles|idps|eventHooks|logs",
     "POST /__emulator/mutations": "apply N random realistic changes: { count, seed?, wait? } (System Log + event hooks)",
+    "POST /__emulator/objects":
+      "plant exact field values (verbatim, any JSON, NUL and lone surrogates included): { users?: [{ id?, status?, profile? }], groups?: [{ id?, profile? }], apps?: [{ id, label?, name?, status? }], wait? }; no id creates the object",
     "GET /__emulator/faults": "current faults",
     "POST /__emulator/faults":
       "add faults: { errorRate?, errorStatus?, resetRate?, latencyMs?, jitterMs?, rateLimitBurst?, path?, seed?, revokeApp?, revokeToken?, expireTokens?, removeScope?: {app, scope}, removeRole?: {app|token, role}, requireDpop? }",
@@ -247,6 +251,18 @@ export async function handleControl(
       const changes = applyMutations(emu.actionCtx(base), rng, b.count, adminActor(emu.tenant));
       if (b.wait) await emu.hooks.drain();
       return json(res, 200, { applied: changes.length, changes, logEvents: emu.tenant.logs.length - before });
+    }
+    case "POST objects": {
+      const b = parse(plantInput, raw, res);
+      if (!b) return;
+      try {
+        const planted = plantObjects(emu.actionCtx(base), adminActor(emu.tenant), b);
+        if (b.wait) await emu.hooks.drain();
+        return json(res, 200, planted);
+      } catch (e) {
+        if (e instanceof ActionError) return problem(res, e.status, e.code, e.summary);
+        throw e;
+      }
     }
     case "GET faults":
       return json(res, 200, faultsJson(emu.faults));

@@ -1,7 +1,7 @@
 // The one place the environment is read. Parsed with zod once; a bad value stops start-up with a
 // message naming the variable.
 import { z } from "zod";
-import { databaseUrlSchema } from "@/db/env";
+import { databaseUrlSchema, dbTimeoutEnv } from "@/db/env";
 
 export { requireDatabaseUrl } from "@/db/env";
 
@@ -38,6 +38,13 @@ export const envSchema = z.object({
   SYNC_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   // A running sync whose heartbeat is older than this is taken over by another worker.
   SYNC_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
+  // A running sync that has written nothing (no page, no finished resource) for this long is taken
+  // over although its heartbeat is fresh: its worker is alive but stuck.
+  SYNC_STALL_SECONDS: z.coerce.number().int().min(2).max(86_400).default(900),
+  // The pool's statement and idle-in-transaction limits (db/env.ts), and the batch writer's longer
+  // statement limit for page commits, sweeps and ANALYZE (milliseconds, 0 = none).
+  ...dbTimeoutEnv,
+  DB_WRITE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(300_000),
   // Where the demo emulator listens, so the UI can offer it. Set by the dev command.
   DEMO_OKTA_URL: z.url().optional(),
   // The console's address as Okta reaches it, for event hook URLs; default: the address the admin used.

@@ -17,6 +17,7 @@ import { log } from "@/lib/log";
 import type { OktaClient } from "@/lib/okta/client";
 import { OktaApiError } from "@/lib/okta/errors";
 import { idOnlySchema, oktaAppGroupSchema, oktaAppUserSchema, oktaGroupSchema, oktaUserSchema } from "@/lib/okta/schemas";
+import { DataIssues } from "@/lib/sync/data-issues";
 import { isNotFound } from "@/lib/sync/resources/walk";
 import { liveIds } from "@/lib/sync/scope";
 import { normalizeScope, restrictsApps, restrictsGroups, restrictsUsers, userMatches } from "@/lib/sync/scope-contract";
@@ -32,7 +33,7 @@ import {
   userRow,
   usersTable,
 } from "@/lib/sync/tables";
-import { type Writer, writeRows } from "@/lib/sync/upsert-batch";
+import { type Writer, writeRowsInOwnTransaction } from "@/lib/sync/upsert-batch";
 
 const BATCH = 2000;
 
@@ -96,9 +97,25 @@ export async function applyHookEvents(
   const client = opts.client ?? (await loadOktaClient(integrationId));
   let applied = 0;
   let failed = 0;
-  // Rows go through the sync's batch writer (raw SQL: one upsert per batch, content hashes).
+  // Rows go through the sync's batch writer (raw SQL: one upsert per batch, content hashes), which
+  // cleans what Postgres cannot store and quarantines an object it still cannot write; the event log
+  // says so, as for a sync run.
+  const issues = new DataIssues(
+    async (level, kind, message, details) =>
+      void (await recordEvent({
+        workspaceId: integration.workspaceId,
+        integrationId,
+        level,
+        kind,
+        message: `Event hook: ${message}`,
+        details,
+      })),
+    "objects",
+  );
   const write = async (spec: TableSpec, rows: Record<string, unknown>[]) => {
-    if (rows.length) await db.$client.begin((tx) => writeRows(tx, writer, { spec, rows }));
+    if (!rows.length) return;
+    const result = await writeRowsInOwnTransaction(writer, { spec, rows });
+    if (result.cleaned.length || result.quarantined.length) await issues.record(result);
   };
   /** Soft-deletes the live rows of a directory table that `where` names. */
   const remove = async (t: Directory, where: SQL | undefined) => {
@@ -249,5 +266,6 @@ export async function applyHookEvents(
       failed += events.length;
     }
   }
+  await issues.report();
   return { applied, failed };
 }

@@ -8,9 +8,10 @@ import { type Integration, integrations, type SyncRun, type SyncRunResource, syn
 import type { OktaClient } from "@/lib/okta/client";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
 import { analyzeTables } from "./analyze-tables";
+import { DataIssues } from "./data-issues";
 import { describeSyncError } from "./describe-error";
 import { type Pass, PLAN, type RunEvent, type Step } from "./plan";
-import { inResource, makeCommit, type ResourceContext } from "./run-context";
+import { inResource, makeCommit, type Progress, type ResourceContext } from "./run-context";
 import { type SyncScope, scopeKey } from "./scope-contract";
 import { sweep } from "./sweep";
 import { type Lease, LeaseLostError } from "./upsert-batch";
@@ -33,11 +34,26 @@ export interface RunState {
   /** Aborted when the lease is lost or the worker shuts down. */
   signal: AbortSignal;
   event: RunEvent;
+  /** Marked by page commits and finished resources; the heartbeat reports it (progress_at). */
+  progress: Progress;
+  hooks?: RunHooks;
+}
+
+/** Points in a run where tests and fault benches act on the world (an event hook arriving mid-run). */
+export interface RunHooks {
+  /** After a full pass listed everything, before its sweep. */
+  beforeSweep?: (resource: Resource) => Promise<void>;
 }
 
 const label = (r: Resource) => RESOURCE_REGISTRY[r].label;
 
 export async function executeResource(state: RunState, resource: Resource): Promise<ResourceStatus> {
+  const status = await executeResourceSteps(state, resource);
+  state.progress.mark();
+  return status;
+}
+
+async function executeResourceSteps(state: RunState, resource: Resource): Promise<ResourceStatus> {
   const { run, lease, integration, scope, outcomes, signal, event } = state;
   const step = PLAN[resource];
   const info = RESOURCE_REGISTRY[resource];
@@ -68,6 +84,9 @@ export async function executeResource(state: RunState, resource: Resource): Prom
   }
   if (signal.aborted) throw signal.reason;
   await setRow({ status: "running", startedAt: row.startedAt ?? new Date() });
+  const note: ResourceContext["note"] = async (level, kind, message, details) =>
+    void (await event({ level, kind, message: `${label(resource)}: ${message}`, details: { resource, ...details } }));
+  const issues = new DataIssues(note, label(resource));
   const ctx: ResourceContext = {
     resource,
     lease,
@@ -85,15 +104,20 @@ export async function executeResource(state: RunState, resource: Resource): Prom
     scope,
     enteredScope: state.enteredScope,
     setOutOfScope: async (n) => void (await setRow({ outOfScope: n })),
-    commit: makeCommit(lease, resource),
+    commit: makeCommit(lease, resource, state.progress, issues),
     setExpectedTotal: async (n) => void (await setRow({ expectedTotal: n })),
-    note: async (level, kind, message, details) =>
-      void (await event({ level, kind, message: `${label(resource)}: ${message}`, details: { resource, ...details } })),
+    note,
     signal,
   };
   try {
-    const pass: Pass = (await inResource(resource, () => step.run(ctx))) ?? run.mode;
+    let pass: Pass;
+    try {
+      pass = (await inResource(resource, () => step.run(ctx))) ?? run.mode;
+    } finally {
+      if (!signal.aborted) await issues.report();
+    }
     if (step.sweep && pass === "full") {
+      await state.hooks?.beforeSweep?.(resource);
       const swept = await sweepFullPass(state, resource, step, step.sweep);
       if (swept.refused) {
         await setRow({ status: "failed", finishedAt: new Date(), error: swept.error });

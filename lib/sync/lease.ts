@@ -1,6 +1,9 @@
 // A run's lease: one worker holds a run at a time. It claims the run, proves it is alive with a
-// heartbeat (which also writes the request counters), and ends the run or hands it back to the
-// queue. A worker that dies leaves a stale heartbeat; the reaper re-queues the run and the next
+// heartbeat (which also writes the request counters and, when the run wrote something since the last
+// beat, progress_at), and ends the run or hands it back to the queue. A worker that dies leaves a
+// stale heartbeat; a worker that is alive but stuck (a statement or request that never returns)
+// leaves a fresh heartbeat and a stale progress_at. Either way the reaper re-queues the run (or
+// another worker claims it), the old worker's next beat finds the lease gone and stops, and the next
 // worker resumes every resource from its checkpoint.
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -11,26 +14,34 @@ import { getEnv } from "@/lib/env";
 import { recordEvent } from "@/lib/integrations/record-event";
 import { enqueueSyncRun } from "@/lib/jobs/enqueue-sync-run";
 import { log } from "@/lib/log";
-import { type RunTelemetry, telemetryTotals } from "./run-context";
+import { type Progress, type RunTelemetry, telemetryTotals } from "./run-context";
 import type { Lease } from "./upsert-batch";
 
-/** Claims a queued run, or a running one whose worker stopped heartbeating. */
+/** A running run's heartbeat is older than the lease: its worker is gone. */
+export const heartbeatStale = (leaseSeconds: number) =>
+  sql`(${syncRuns.heartbeatAt} is null or ${syncRuns.heartbeatAt} < now() - make_interval(secs => ${leaseSeconds}))`;
+/** A running run has written nothing for the stall limit (its worker may still beat). */
+export const progressStale = (stallSeconds: number) =>
+  sql`coalesce(${syncRuns.progressAt}, ${syncRuns.startedAt}, ${syncRuns.heartbeatAt}) < now() - make_interval(secs => ${stallSeconds})`;
+
+/** Claims a queued run, or a running one whose worker stopped heartbeating or stopped getting anywhere. */
 export async function claimRun(runId: string): Promise<{ run: SyncRun; lease: Lease } | null> {
   const leaseOwner = randomUUID();
-  const leaseSeconds = getEnv().SYNC_LEASE_SECONDS;
+  const env = getEnv();
   const [run] = await getDb()
     .update(syncRuns)
     .set({
       status: "running",
       leaseOwner,
       heartbeatAt: sql`now()`,
+      progressAt: sql`now()`,
       startedAt: sql`coalesce(${syncRuns.startedAt}, now())`,
       attempts: sql`${syncRuns.attempts} + 1`,
     })
     .where(
       and(
         eq(syncRuns.id, runId),
-        sql`(${syncRuns.status} = 'queued' or (${syncRuns.status} = 'running' and (${syncRuns.heartbeatAt} is null or ${syncRuns.heartbeatAt} < now() - make_interval(secs => ${leaseSeconds}))))`,
+        sql`(${syncRuns.status} = 'queued' or (${syncRuns.status} = 'running' and (${heartbeatStale(env.SYNC_LEASE_SECONDS)} or ${progressStale(env.SYNC_STALL_SECONDS)})))`,
       ),
     )
     .returning();
@@ -54,10 +65,20 @@ export function startHeartbeat(opts: {
   run: SyncRun;
   rows: Map<Resource, SyncRunResource>;
   telemetry: RunTelemetry;
+  progress: Progress;
   onLost: () => void;
 }): Heartbeat {
-  const { lease, run, rows, telemetry } = opts;
+  const { lease, run, rows, telemetry, progress } = opts;
   const flush = async (final: boolean) => {
+    const moved = progress.take();
+    try {
+      await write(final, moved);
+    } catch (e) {
+      if (moved) progress.mark();
+      throw e;
+    }
+  };
+  const write = async (final: boolean, moved: boolean) => {
     const t = telemetryTotals(telemetry);
     // Lock order everywhere: the run row, then its resource rows (page commits share-lock the run
     // first too), so heartbeats and page commits cannot deadlock.
@@ -66,6 +87,7 @@ export function startHeartbeat(opts: {
         .update(syncRuns)
         .set({
           heartbeatAt: sql`now()`,
+          ...(moved ? { progressAt: sql`now()` } : {}),
           requests: run.requests + t.requests,
           rateLimitWaits: run.rateLimitWaits + t.rateLimitWaits,
           retries: run.retries + t.retries,

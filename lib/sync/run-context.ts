@@ -5,8 +5,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Integration, Resource, RunMode } from "@/db/schema";
 import type { EventKind } from "@/lib/integrations/event-kinds";
 import type { OktaClient, OktaClientEvents } from "@/lib/okta/client";
+import type { DataIssues } from "./data-issues";
 import type { SyncScope } from "./scope-contract";
-import { type Counts, commitPage, type Lease, type PageCommit } from "./upsert-batch";
+import { commitPage, type Lease, type PageCommit, type WriteResult } from "./upsert-batch";
 
 export interface ResourceStats {
   requests: number;
@@ -94,7 +95,7 @@ export interface ResourceContext {
   runStartedAt: Date;
   /** The checkpoint stored by an earlier attempt of this run (null on a fresh start). */
   checkpoint: unknown;
-  commit(page: Omit<PageCommit, "resource">): Promise<Counts>;
+  commit(page: Omit<PageCommit, "resource">): Promise<WriteResult>;
   /** The integration's sync scope as this run applies it (null = everything). */
   scope: SyncScope | null;
   /**
@@ -116,6 +117,29 @@ export function inResource<T>(resource: Resource, fn: () => Promise<T>): Promise
   return current.run(resource, fn);
 }
 
-export function makeCommit(lease: Lease, resource: Resource) {
-  return (page: Omit<PageCommit, "resource">) => commitPage(lease, { ...page, resource });
+/**
+ * Whether the run got anywhere since the heartbeat last looked: page commits and finished resources
+ * mark it, the heartbeat moves sync_runs.progress_at when it was marked (lease.ts). A run whose
+ * worker beats but never marks is stuck, and is taken over after SYNC_STALL_SECONDS.
+ */
+export class Progress {
+  private moved = false;
+  mark() {
+    this.moved = true;
+  }
+  take() {
+    const moved = this.moved;
+    this.moved = false;
+    return moved;
+  }
+}
+
+/** Commits a page of the resource, marks progress and tells the event log about cleaned and quarantined objects. */
+export function makeCommit(lease: Lease, resource: Resource, progress: Progress, issues: DataIssues) {
+  return async (page: Omit<PageCommit, "resource">) => {
+    const result = await commitPage(lease, { ...page, resource });
+    progress.mark();
+    if (result.cleaned.length || result.quarantined.length) await issues.record(result);
+    return result;
+  };
 }

@@ -16,10 +16,10 @@ import { recordEvent } from "@/lib/integrations/record-event";
 import { log } from "@/lib/log";
 import type { OktaClient, OktaClientEvents } from "@/lib/okta/client";
 import { describeSyncError } from "./describe-error";
-import { executeResource, type RunState } from "./execute-resource";
+import { executeResource, type RunHooks, type RunState } from "./execute-resource";
 import { claimRun, finishRun, handBackRun, startHeartbeat } from "./lease";
 import type { RunEvent } from "./plan";
-import { createTelemetry } from "./run-context";
+import { createTelemetry, Progress } from "./run-context";
 import { recordRunSummary, recordTelemetryEvents, runOutcome } from "./run-summary";
 import { scopeOf } from "./scope";
 import { LeaseLostError } from "./upsert-batch";
@@ -33,6 +33,8 @@ export interface RunSyncOptions {
   only?: Resource[];
   /** The worker is shutting down: stop at the next page and hand the run back to the queue. */
   signal?: AbortSignal;
+  /** Tests and fault benches: act at fixed points of the run. */
+  hooks?: RunHooks;
 }
 
 class ShutdownError extends Error {
@@ -54,7 +56,8 @@ export async function runSync(runId: string, opts: RunSyncOptions): Promise<{ cl
   if (opts.signal?.aborted) onShutdown();
   opts.signal?.addEventListener("abort", onShutdown, { once: true });
   const rows = new Map((await db.select().from(syncRunResources).where(eq(syncRunResources.runId, runId))).map((r) => [r.resource, r]));
-  const heartbeat = startHeartbeat({ lease, run, rows, telemetry, onLost: () => abort.abort(new LeaseLostError()) });
+  const progress = new Progress();
+  const heartbeat = startHeartbeat({ lease, run, rows, telemetry, progress, onLost: () => abort.abort(new LeaseLostError()) });
 
   try {
     if (run.attempts > 1) {
@@ -90,6 +93,8 @@ export async function runSync(runId: string, opts: RunSyncOptions): Promise<{ cl
         only: opts.only,
         signal: abort.signal,
         event,
+        progress,
+        hooks: opts.hooks,
       };
     } catch (e) {
       const d = describeSyncError(e, null);

@@ -2,11 +2,14 @@
 // revived by the upsert if they reappear. Only called after a resource's pass completed; a failed or
 // partial pass never sweeps. The guard refuses a sweep that would delete nearly everything: a broken
 // scope, a role-less token answering `200 []`, or an Okta incident must not wipe the directory.
+// Only rows last written before the run started are candidates: a row an event hook wrote while the
+// run was listing (a user created mid-run, after the listing passed them) is newer than anything the
+// listing could have missed, and the next full pass judges it.
 
 import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
 import type { TableSpec } from "./tables";
-import { assertLease, type Lease } from "./upsert-batch";
+import { assertLease, type Lease, writerSettings } from "./upsert-batch";
 
 /** Refuse when more than this share of the stored live rows would go... */
 export const SWEEP_GUARD_SHARE = 0.9;
@@ -14,6 +17,14 @@ export const SWEEP_GUARD_SHARE = 0.9;
 export const SWEEP_GUARD_MIN_ROWS = 10;
 
 export type SweepResult = { deleted: number; refused: false } | { deleted: 0; refused: true; wouldDelete: number; live: number };
+
+/**
+ * Not seen by this run ($2) and last written before it started (updated_at, or first_seen_at for the
+ * tables without a content hash, whose rows are written only when new or revived: upsert-batch.ts).
+ * The start time is read in SQL, to the microsecond, not through a JS Date.
+ */
+const stale = (spec: TableSpec) =>
+  `seen_run_id is distinct from $2::uuid and ${spec.hashed ? "updated_at" : "first_seen_at"} < (select started_at from sync_runs where id = $2::uuid)`;
 
 /** `guard: false` when the sync scope changed since the last sweep: the narrowing is deliberate. */
 export async function sweep(
@@ -23,12 +34,13 @@ export async function sweep(
   opts: { guard: boolean } = { guard: true },
 ): Promise<SweepResult> {
   return getDb().$client.begin(async (tx) => {
+    await writerSettings(tx, { asyncCommit: false });
     await assertLease(tx, lease);
     let wouldDelete = 0;
     let live = 0;
     for (const spec of specs) {
       const [c] = await tx.unsafe(
-        `select count(*)::int as live, count(*) filter (where seen_run_id is distinct from $2::uuid)::int as stale
+        `select count(*)::int as live, count(*) filter (where ${stale(spec)})::int as stale
          from "${spec.table}" where integration_id = $1::uuid and deleted_at is null`,
         [lease.integrationId, lease.runId],
       );
@@ -41,7 +53,7 @@ export async function sweep(
     let deleted = 0;
     for (const spec of specs) {
       const r = await tx.unsafe(
-        `update "${spec.table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and seen_run_id is distinct from $2::uuid`,
+        `update "${spec.table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and ${stale(spec)}`,
         [lease.integrationId, lease.runId],
       );
       deleted += r.count;

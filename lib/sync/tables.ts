@@ -17,6 +17,39 @@ export interface TableSpec<R extends Record<string, unknown> = Record<string, un
 
 // ---- field helpers ------------------------------------------------------------------------------
 const text = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null);
+
+/**
+ * Columns the directory sorts by sit in btree indexes, whose entries Postgres caps at about 2.7 kB:
+ * one 10,000-character name would fail its object. Such a column keeps at most this many UTF-8
+ * bytes (cut at a character, ending in "…"); the full value stays in the profile where there is one.
+ * Two of them share the name index, and lower() may lengthen a few characters: 2 × 800 × 1.5 fits.
+ */
+export const SORT_KEY_MAX_BYTES = 800;
+const ELLIPSIS = "…";
+
+export function clampBytes(s: string, max = SORT_KEY_MAX_BYTES): string {
+  // A UTF-16 unit is at most 3 UTF-8 bytes: short strings need no count.
+  if (s.length * 3 <= max || Buffer.byteLength(s) <= max) return s;
+  const budget = max - Buffer.byteLength(ELLIPSIS);
+  let bytes = 0;
+  let end = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    const b = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes + b > budget) break;
+    bytes += b;
+    end += ch.length;
+  }
+  return s.slice(0, end) + ELLIPSIS;
+}
+/** A text column in a sort index. */
+const key = (v: unknown) => {
+  const t = text(v);
+  return t === null ? null : clampBytes(t);
+};
+/** Okta's numbers in an integer column: whole and within int4, else unknown. */
+const int = (v: number | null | undefined) =>
+  typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= 2_147_483_647 ? Math.trunc(v) : null;
 const lastSegment = (href: unknown) => (typeof href === "string" ? (href.split("?")[0].split("/").filter(Boolean).pop() ?? null) : null);
 const linkHref = (links: Record<string, unknown> | null | undefined, rel: string) => {
   const l = links?.[rel];
@@ -29,13 +62,13 @@ export function userRow(u: OktaUser) {
   const location = text(p.location) ?? ([text(p.city), text(p.state), text(p.countryCode)].filter(Boolean).join(", ") || null);
   return {
     id: u.id,
-    status: u.status,
-    login: text(p.login) ?? u.id,
-    email: text(p.email),
-    first_name: text(p.firstName),
-    last_name: text(p.lastName),
+    status: clampBytes(u.status),
+    login: key(p.login) ?? u.id,
+    email: key(p.email),
+    first_name: key(p.firstName),
+    last_name: key(p.lastName),
     display_name: text(p.displayName),
-    department: text(p.department),
+    department: key(p.department),
     title: text(p.title),
     manager: text(p.manager),
     manager_id: text(p.managerId),
@@ -87,13 +120,13 @@ export function groupRow(g: OktaGroup) {
   return {
     id: g.id,
     type: g.type,
-    name: text(g.profile.name) ?? g.id,
+    name: key(g.profile.name) ?? g.id,
     description: text(g.profile.description),
     source_app_id: g.source?.id ?? lastSegment(linkHref(g._links, "source")),
     created: g.created,
     last_updated: g.lastUpdated,
     last_membership_updated: g.lastMembershipUpdated,
-    okta_member_count: g._embedded?.stats?.usersCount ?? null,
+    okta_member_count: int(g._embedded?.stats?.usersCount),
     has_admin_privilege: g._embedded?.stats?.hasAdminPrivilege ?? null,
     profile: g.profile,
   };
@@ -130,7 +163,7 @@ export function appRow(a: OktaApp) {
   return {
     id: a.id,
     name: a.name,
-    label: a.label || a.name,
+    label: clampBytes(a.label || a.name),
     status: a.status,
     sign_on_mode: a.signOnMode,
     created: a.created,
@@ -189,7 +222,7 @@ export function appGroupRow(appId: string, g: OktaAppGroup) {
   return {
     app_id: appId,
     group_id: g.id,
-    priority: g.priority === null || g.priority === undefined ? null : Math.trunc(g.priority),
+    priority: int(g.priority),
     last_updated: g.lastUpdated,
   };
 }
@@ -269,12 +302,12 @@ export function logEventRow(e: OktaLogEvent) {
   return {
     uuid: e.uuid,
     published: e.published,
-    event_type: e.eventType,
+    event_type: clampBytes(e.eventType),
     severity: e.severity,
     outcome_result: e.outcome?.result ?? null,
     outcome_reason: e.outcome?.reason ?? null,
     display_message: e.displayMessage,
-    actor_id: e.actor?.id ?? null,
+    actor_id: key(e.actor?.id),
     actor_type: e.actor?.type ?? null,
     actor_alternate_id: e.actor?.alternateId ?? null,
     actor_display_name: e.actor?.displayName ?? null,

@@ -4,7 +4,7 @@ import { createWorkspace } from "@/test/factories";
 import { finishRun, insertIntegration, insertRunningRun } from "@/test/sync-fixtures";
 import { sweep } from "./sweep";
 import { logEventsTable, membershipsTable, userRow, usersTable } from "./tables";
-import { commitPage, type Lease, LeaseLostError } from "./upsert-batch";
+import { commitPage, type Lease, LeaseLostError, type WriteResult } from "./upsert-batch";
 
 const sql = () => getDb().$client;
 
@@ -29,14 +29,23 @@ async function setup() {
   return { ws, integration, newRun: async () => insertRunningRun(ws.id, integration.id) };
 }
 
+/** The counts of a commit that had nothing to clean or quarantine (the test fails if it had). */
+async function counts(result: Promise<WriteResult>) {
+  const { added, updated, unchanged, cleaned, quarantined } = await result;
+  expect({ cleaned, quarantined }).toEqual({ cleaned: [], quarantined: [] });
+  return { added, updated, unchanged };
+}
+
 const usersPage = (lease: Lease, rows: ReturnType<typeof user>[], checkpoint?: unknown) =>
-  commitPage(lease, {
-    resource: "users",
-    writes: [{ spec: usersTable, rows }],
-    pages: 1,
-    objects: rows.length,
-    checkpoint: checkpoint === undefined ? undefined : { replace: checkpoint },
-  });
+  counts(
+    commitPage(lease, {
+      resource: "users",
+      writes: [{ spec: usersTable, rows }],
+      pages: 1,
+      objects: rows.length,
+      checkpoint: checkpoint === undefined ? undefined : { replace: checkpoint },
+    }),
+  );
 
 async function resourceRow(runId: string, resource = "users") {
   const [r] = await sql()`select * from sync_run_resources where run_id = ${runId} and resource = ${resource}`;
@@ -151,7 +160,9 @@ describe("commitPage", () => {
       user_agent: "UA",
     });
     const page = (uuids: string[]) =>
-      commitPage(r, { resource: "log_events", appendOnly: true, writes: [{ spec: logEventsTable, rows: uuids.map(ev) }], pages: 1 });
+      counts(
+        commitPage(r, { resource: "log_events", appendOnly: true, writes: [{ spec: logEventsTable, rows: uuids.map(ev) }], pages: 1 }),
+      );
     expect(await page(["e1", "e2"])).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(await page(["e2", "e3"])).toEqual({ added: 1, updated: 0, unchanged: 1 });
   });

@@ -8,10 +8,18 @@
 //     page: written if needed but not counted twice);
 //   - insert ... on conflict do update only the rows that changed;
 //   - marks unchanged rows seen (seen_run_id only: a narrow, HOT-friendly update) for the sweep.
+// Data from Okta never fails a page: strings Postgres cannot store are cleaned first
+// (clean-values.ts), and when a page still fails for a reason one object's data causes (a value out
+// of range, an index entry too large), the page is written again with each part in a savepoint,
+// halving the failing parts until the objects at fault stand alone. Those are quarantined: not
+// written, their stored copy (if any) kept and marked seen so the sweep does not delete what Okta
+// still has, and reported with their key and the reason. Everything else on the page is written.
 import { createHash } from "node:crypto";
 import type { Sql, TransactionSql } from "postgres";
 import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
+import { getEnv } from "@/lib/env";
+import { cleanValue, mayNeedCleaning } from "./clean-values";
 import type { TableSpec } from "./tables";
 
 export class LeaseLostError extends Error {
@@ -27,6 +35,30 @@ export interface Counts {
   unchanged: number;
 }
 export const zeroCounts = (): Counts => ({ added: 0, updated: 0, unchanged: 0 });
+
+/** An object that could not be written: its key inside the integration (an Okta id, or ids joined by "/") and why. */
+export interface Quarantined {
+  key: string;
+  /** Postgres's SQLSTATE. */
+  code: string;
+  reason: string;
+  column?: string;
+  constraint?: string;
+}
+
+export interface WriteResult extends Counts {
+  /** Keys of the objects whose strings were cleaned before writing. */
+  cleaned: string[];
+  quarantined: Quarantined[];
+}
+const emptyResult = (): WriteResult => ({ ...zeroCounts(), cleaned: [], quarantined: [] });
+function addResult(into: WriteResult, r: WriteResult) {
+  into.added += r.added;
+  into.updated += r.updated;
+  into.unchanged += r.unchanged;
+  into.cleaned.push(...r.cleaned);
+  into.quarantined.push(...r.quarantined);
+}
 
 export interface Lease {
   runId: string;
@@ -95,7 +127,12 @@ function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
     const dataCols = cols.filter((c) => !spec.key.includes(c));
     const sets = [
       ...dataCols.map((c) => `${q(c)} = excluded.${q(c)}`),
-      ...(spec.hashed ? ["content_hash = excluded.content_hash", "updated_at = now()"] : []),
+      // When a row was last written is what tells a running full pass's sweep to leave it alone
+      // (sweep.ts): a hashed row records it in updated_at; a row without a hash is only ever
+      // rewritten to revive it, and then counts as first seen again.
+      ...(spec.hashed
+        ? ["content_hash = excluded.content_hash", "updated_at = now()"]
+        : [`first_seen_at = case when ${q(spec.table)}.deleted_at is null then ${q(spec.table)}.first_seen_at else now() end`]),
       // Event-hook writes carry no run: they keep the mark a running full pass may have set.
       `seen_run_id = coalesce(excluded.seen_run_id, ${q(spec.table)}.seen_run_id)`,
       "deleted_at = null",
@@ -143,6 +180,35 @@ function dedupe(spec: TableSpec, rows: Record<string, unknown>[]) {
   return byKey.size === rows.length ? rows : [...byKey.values()];
 }
 
+/** The row's key as the event log names the object: its Okta id, or the ids of a pair joined by "/". */
+export const keyOf = (spec: TableSpec, row: Record<string, unknown>) => spec.key.map((k) => String(row[k])).join("/");
+
+function payloadJson(spec: TableSpec, rows: Record<string, unknown>[]) {
+  return JSON.stringify(spec.hashed ? rows.map((r) => ({ ...r, content_hash: contentHash(r) })) : rows);
+}
+
+/**
+ * Errors one object's data can cause: Postgres's data exceptions (22…), integrity violations (23…)
+ * and program limits such as an index entry too large (54…), and our own JSON encoding failing.
+ * Never a timeout, a lost connection or a deadlock: those fail the page as before.
+ */
+export function isRowSpecific(e: unknown): e is Error & { code: string } {
+  if (e instanceof EncodeError) return true;
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && e.name === "PostgresError" && typeof code === "string" && /^(22|23|54)/.test(code);
+}
+
+function quarantined(spec: TableSpec, row: Record<string, unknown>, e: Error & { code: string }): Quarantined {
+  const pe = e as Error & { code: string; column_name?: string; constraint_name?: string };
+  return {
+    key: keyOf(spec, row),
+    code: pe.code,
+    reason: pe.message.slice(0, 300),
+    ...(pe.column_name ? { column: pe.column_name } : {}),
+    ...(pe.constraint_name ? { constraint: pe.constraint_name } : {}),
+  };
+}
+
 /** Holds the run for the rest of the transaction; fails if the run was cancelled or taken over. */
 export async function assertLease(tx: TransactionSql, lease: Lease) {
   const rows =
@@ -153,13 +219,102 @@ export async function assertLease(tx: TransactionSql, lease: Lease) {
 /** Who writes: a sync run (its lease), or an event hook applying a re-read (runId null). */
 export type Writer = Pick<Lease, "integrationId" | "workspaceId"> & { runId: string | null };
 
-export async function writeRows(tx: TransactionSql, lease: Writer, write: PageWrite, appendOnly = false): Promise<Counts> {
-  const rows = dedupe(write.spec, write.rows);
-  if (rows.length === 0) return zeroCounts();
-  const payload = write.spec.hashed ? rows.map((r) => ({ ...r, content_hash: contentHash(r) })) : rows;
-  const params = [JSON.stringify(payload), lease.integrationId, lease.workspaceId, ...(appendOnly ? [] : [lease.runId])];
-  const [res] = await tx.unsafe(upsertStatement(write.spec, appendOnly), params);
-  return { added: res.added, updated: res.updated, unchanged: res.unchanged };
+export async function writeRows(tx: TransactionSql, lease: Writer, write: PageWrite, appendOnly = false): Promise<WriteResult> {
+  const { spec } = write;
+  const { rows, json, cleaned } = encode(spec, dedupe(spec, write.rows));
+  if (rows.length === 0) return emptyResult();
+  const params = [json, lease.integrationId, lease.workspaceId, ...(appendOnly ? [] : [lease.runId])];
+  const [res] = await tx.unsafe(upsertStatement(spec, appendOnly), params);
+  return { added: res.added, updated: res.updated, unchanged: res.unchanged, cleaned, quarantined: [] };
+}
+
+/** The page's JSON parameter, with what Postgres cannot store cleaned out (only on a page that needs it). */
+function encode(spec: TableSpec, input: Record<string, unknown>[]) {
+  let rows = input;
+  const cleaned: string[] = [];
+  try {
+    let json = payloadJson(spec, rows);
+    if (mayNeedCleaning(json)) {
+      let changed = false;
+      const clean = rows.map((r) => {
+        const c = cleanValue(r);
+        if (c !== r) {
+          changed = true;
+          cleaned.push(keyOf(spec, c));
+        }
+        return c;
+      });
+      if (changed) {
+        rows = dedupe(spec, clean);
+        json = payloadJson(spec, rows);
+      }
+    }
+    return { rows, json, cleaned };
+  } catch (e) {
+    // JSON.stringify's own limits (nesting deeper than its stack, a string past V8's maximum):
+    // row-specific, or a page too large, and both are what halving the page finds out.
+    if (e instanceof RangeError) throw new EncodeError(e.message);
+    throw e;
+  }
+}
+
+class EncodeError extends Error {
+  readonly code = "encode_failed";
+  constructor(cause: string) {
+    super(`The object could not be encoded as JSON: ${cause}`);
+    this.name = "EncodeError";
+  }
+}
+
+/**
+ * Writes what can be written, each part in a savepoint: a part that fails for a row-specific reason
+ * is halved until the objects at fault stand alone, and those are quarantined (see the header).
+ */
+export async function writeRowsIsolating(tx: TransactionSql, lease: Writer, write: PageWrite, appendOnly = false): Promise<WriteResult> {
+  const { spec } = write;
+  const out = emptyResult();
+  const attempt = async (part: Record<string, unknown>[]): Promise<void> => {
+    try {
+      addResult(out, (await tx.savepoint((sp) => writeRows(sp, lease, { spec, rows: part }, appendOnly))) as WriteResult);
+    } catch (e) {
+      if (!isRowSpecific(e)) throw e;
+      if (part.length === 1) {
+        out.quarantined.push(quarantined(spec, part[0], e));
+        return;
+      }
+      const mid = part.length >> 1;
+      await attempt(part.slice(0, mid));
+      await attempt(part.slice(mid));
+    }
+  };
+  await attempt(dedupe(spec, write.rows));
+  if (out.quarantined.length && !appendOnly && lease.runId) {
+    // What Okta still has is not deleted by the sweep for lack of a writable copy: the stored one stays.
+    const keys = out.quarantined.map((x) => Object.fromEntries(spec.key.map((k, i) => [k, x.key.split("/")[i]])));
+    const keyDef = spec.key.map((k) => `${q(k)} text`).join(", ");
+    await tx
+      .savepoint((sp) =>
+        sp.unsafe(
+          `update ${q(spec.table)} t set seen_run_id = $3::uuid from json_to_recordset($1::json) as k(${keyDef})
+           where t.integration_id = $2::uuid and t.deleted_at is null and ${spec.key.map((k) => `t.${q(k)} = k.${q(k)}`).join(" and ")}`,
+          [JSON.stringify(keys), lease.integrationId, lease.runId],
+        ),
+      )
+      .catch((e) => {
+        if (!isRowSpecific(e)) throw e;
+      });
+  }
+  return out;
+}
+
+/** One write in a transaction of its own (event hooks), quarantining what cannot be written. */
+export async function writeRowsInOwnTransaction(lease: Writer, write: PageWrite): Promise<WriteResult> {
+  try {
+    return (await client().begin((tx) => writeRows(tx, lease, write))) as WriteResult;
+  } catch (e) {
+    if (!isRowSpecific(e)) throw e;
+    return (await client().begin((tx) => writeRowsIsolating(tx, lease, write))) as WriteResult;
+  }
 }
 
 function checkpointSql(update: CheckpointUpdate | undefined, params: unknown[]) {
@@ -186,21 +341,37 @@ function checkpointSql(update: CheckpointUpdate | undefined, params: unknown[]) 
 }
 
 /**
+ * The batch writer's transaction settings, in one round trip: asynchronous commit, and its own
+ * statement timeout (longer than the pool's: a sweep or a large page may take a while, but a write
+ * stuck on a lock still fails instead of holding the run forever).
+ */
+export async function writerSettings(tx: TransactionSql, opts: { asyncCommit: boolean }) {
+  const timeout = String(getEnv().DB_WRITE_STATEMENT_TIMEOUT_MS);
+  if (opts.asyncCommit) await tx`select set_config('synchronous_commit', 'off', true), set_config('statement_timeout', ${timeout}, true)`;
+  else await tx`select set_config('statement_timeout', ${timeout}, true)`;
+}
+
+/**
  * Commits one page: lease check, row writes, counters and checkpoint, all or nothing. Commits are
  * asynchronous (no WAL flush wait): a database crash can lose only the last pages together with
- * their checkpoint, and the resumed run reads them again.
+ * their checkpoint, and the resumed run reads them again. A page that fails for one object's data is
+ * committed again with that object quarantined (see the header).
  */
-export async function commitPage(lease: Lease, page: PageCommit): Promise<Counts> {
+export async function commitPage(lease: Lease, page: PageCommit): Promise<WriteResult> {
+  try {
+    return await commitOnce(lease, page, writeRows);
+  } catch (e) {
+    if (!isRowSpecific(e) || page.writes.every((w) => w.rows.length === 0)) throw e;
+    return commitOnce(lease, page, writeRowsIsolating);
+  }
+}
+
+async function commitOnce(lease: Lease, page: PageCommit, write: typeof writeRows): Promise<WriteResult> {
   return client().begin(async (tx) => {
-    await tx`set local synchronous_commit = off`;
+    await writerSettings(tx, { asyncCommit: true });
     await assertLease(tx, lease);
-    const total = zeroCounts();
-    for (const w of page.writes) {
-      const c = await writeRows(tx, lease, w, page.appendOnly);
-      total.added += c.added;
-      total.updated += c.updated;
-      total.unchanged += c.unchanged;
-    }
+    const total = emptyResult();
+    for (const w of page.writes) addResult(total, await write(tx, lease, w, page.appendOnly));
     const params: unknown[] = [lease.runId, page.resource, page.pages ?? 0, page.objects ?? 0, total.added, total.updated, total.unchanged];
     const cp = checkpointSql(page.checkpoint, params);
     let scoped = "";
@@ -214,7 +385,7 @@ export async function commitPage(lease: Lease, page: PageCommit): Promise<Counts
       params as never[],
     );
     return total;
-  }) as Promise<Counts>;
+  }) as Promise<WriteResult>;
 }
 
 /** Updates only the checkpoint (e.g. a chunk of parents finished), under the lease. */
