@@ -3,7 +3,7 @@
 // gone (an event, a 404 on a targeted re-read, or a child list re-read in full).
 import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
-import { assertLease, type Lease } from "../upsert-batch";
+import { assertLease, type Lease, writerSettings } from "../upsert-batch";
 
 const TABLES = new Set([
   "okta_users",
@@ -19,6 +19,7 @@ const TABLES = new Set([
 export async function deleteRows(lease: Lease, resource: Resource, table: string, where: string, params: unknown[]): Promise<number> {
   if (!TABLES.has(table)) throw new Error(`deleteRows: unknown table ${table}`);
   return (await getDb().$client.begin(async (tx) => {
+    await writerSettings(tx, { asyncCommit: false });
     await assertLease(tx, lease);
     const r = await tx.unsafe(
       `update "${table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and (${where})`,
