@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 
 export function tooLarge(what: string, maxBytes: number) {
   const size = maxBytes % (1024 * 1024) === 0 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes} bytes`;
-  return new AppError("PAYLOAD_TOO_LARGE", `${what} is larger than ${size}; it was refused without being read.`, { maxBytes });
+  return new AppError("PAYLOAD_TOO_LARGE", `${what} is larger than ${size} and was refused.`, { maxBytes });
 }
 
 export async function readCappedBody(req: Request, maxBytes: number, what = "The request body"): Promise<Uint8Array<ArrayBuffer>> {

@@ -77,7 +77,7 @@ describe("POST /api/auth/*", () => {
     expect(await res.json()).toEqual({
       error: {
         code: "PAYLOAD_TOO_LARGE",
-        message: "A request to the sign-in endpoint is larger than 1 MB; it was refused without being read.",
+        message: "A request to the sign-in endpoint is larger than 1 MB and was refused.",
         details: { maxBytes: MAX_AUTH_BODY_BYTES },
       },
     });
