@@ -57,18 +57,8 @@ export async function finishRun(runId: string) {
 import type { Actor } from "@/lib/context";
 import { userCtx } from "@/lib/context";
 import { connectIntegration } from "@/lib/integrations/connect-integration";
-import {
-  oktaAppGroupSchema,
-  oktaAppSchema,
-  oktaAppUserSchema,
-  oktaGroupSchema,
-  oktaIdpSchema,
-  oktaRoleSchema,
-  oktaUserSchema,
-} from "@/lib/okta/schemas";
-import { appGroupRow, appRow, appUserRow, groupRow, idpRow, roleRow, userRow } from "@/lib/sync/tables";
-import { contentHash } from "@/lib/sync/upsert-batch";
 import { createTenant } from "@/test/factories";
+import { changedColumns, type Truth } from "@/test/ground-truth";
 import type { TestEmulator } from "@/test/okta-emulator";
 
 export const ALL_SCOPES = [
@@ -111,97 +101,13 @@ export async function connectToEmulator(
   return { tenant, actor, integrationId: integration.id as string, workspaceId: tenant.ws.id, runId: run?.id as string };
 }
 
-type Obj = Record<string, unknown>;
-export interface Truth {
-  users: Obj[];
-  groups: Obj[];
-  memberships: { groupId: string; userIds: string[] }[];
-  apps: Obj[];
-  appUsers: Record<string, Obj[]>;
-  appGroups: Record<string, Obj[]>;
-  roles: { users: Record<string, Obj[]>; groups: Record<string, Obj[]> };
-  idps: Obj[];
-}
+export type { Rows, Truth } from "@/test/ground-truth";
+// The comparison itself lives in test/ground-truth.ts: an independent mapping of the emulator's
+// objects to the stored columns, never the product's own mappers.
+export { storedRows, truthRows } from "@/test/ground-truth";
 
 export async function fetchTruth(emu: TestEmulator): Promise<Truth> {
   return emu.control<Truth>("GET", "/truth");
-}
-
-/** The truth as rows keyed like the tables, each with the content hash the sync would compute. */
-export function truthRows(t: Truth) {
-  const counts = new Map(t.memberships.map((m) => [m.groupId, m.userIds.length]));
-  const privileged = new Set(Object.keys(t.roles.groups));
-  const keyed = <T extends Obj>(rows: T[], key: (r: T) => string) => new Map(rows.map((r) => [key(r), contentHash(r)]));
-  const parse = <S extends { parse: (x: unknown) => unknown }>(s: S, x: unknown) => s.parse(x) as ReturnType<S["parse"]>;
-  return {
-    users: keyed(
-      t.users.map((u) => userRow(parse(oktaUserSchema, u))),
-      (r) => r.id,
-    ),
-    // The sync reads groups with expand=stats; the truth's group objects carry no stats.
-    groups: keyed(
-      t.groups.map((g) =>
-        groupRow(
-          parse(oktaGroupSchema, {
-            ...g,
-            _embedded: { stats: { usersCount: counts.get(String(g.id)) ?? 0, hasAdminPrivilege: privileged.has(String(g.id)) } },
-          }),
-        ),
-      ),
-      (r) => r.id,
-    ),
-    memberships: new Map(t.memberships.flatMap((m) => m.userIds.map((u) => [`${m.groupId}/${u}`, ""] as const))),
-    apps: keyed(
-      t.apps.map((a) => appRow(parse(oktaAppSchema, a))),
-      (r) => r.id,
-    ),
-    appAssignments: new Map([
-      ...[
-        ...keyed(
-          Object.entries(t.appUsers).flatMap(([app, list]) => list.map((u) => appUserRow(app, parse(oktaAppUserSchema, u)))),
-          (r) => `u/${r.app_id}/${r.user_id}`,
-        ),
-      ],
-      ...[
-        ...keyed(
-          Object.entries(t.appGroups).flatMap(([app, list]) => list.map((g) => appGroupRow(app, parse(oktaAppGroupSchema, g)))),
-          (r) => `g/${r.app_id}/${r.group_id}`,
-        ),
-      ],
-    ]),
-    roles: keyed(
-      [
-        ...Object.entries(t.roles.users).flatMap(([id, list]) => list.map((r) => roleRow("USER", id, parse(oktaRoleSchema, r)))),
-        ...Object.entries(t.roles.groups).flatMap(([id, list]) => list.map((r) => roleRow("GROUP", id, parse(oktaRoleSchema, r)))),
-      ],
-      (r) => `${r.principal_type}/${r.principal_id}/${r.id}`,
-    ),
-    idps: keyed(
-      t.idps.map((i) => idpRow(parse(oktaIdpSchema, i))),
-      (r) => r.id,
-    ),
-  };
-}
-
-/** The live directory copy of an integration, keyed and hashed like truthRows. */
-export async function storedRows(integrationId: string) {
-  const sql = getDb().$client;
-  const q = async (text: string) => new Map((await sql.unsafe(text, [integrationId])).map((r) => [r.k as string, (r.h ?? "") as string]));
-  const live = "integration_id = $1 and deleted_at is null";
-  return {
-    users: await q(`select id as k, content_hash as h from okta_users where ${live}`),
-    groups: await q(`select id as k, content_hash as h from okta_groups where ${live}`),
-    memberships: await q(`select group_id || '/' || user_id as k, '' as h from okta_group_members where ${live}`),
-    apps: await q(`select id as k, content_hash as h from okta_apps where ${live}`),
-    appAssignments: new Map([
-      ...(await q(`select 'u/' || app_id || '/' || user_id as k, content_hash as h from okta_app_users where ${live}`)),
-      ...(await q(`select 'g/' || app_id || '/' || group_id as k, content_hash as h from okta_app_groups where ${live}`)),
-    ]),
-    roles: await q(
-      `select principal_type || '/' || principal_id || '/' || id as k, content_hash as h from okta_role_assignments where ${live}`,
-    ),
-    idps: await q(`select id as k, content_hash as h from okta_idps where ${live}`),
-  };
 }
 
 /** What a full run after `before` -> `after` must count: added, updated (hash changed), deleted. */
@@ -218,10 +124,18 @@ export function expectedDiff(before: Map<string, string>, after: Map<string, str
   return { added, updated, deleted };
 }
 
-/** Keys whose presence or content differs (first few), for readable failures. */
+/** Keys whose presence or content differs (the first few, a changed row with its differing columns), for readable failures. */
 export function differences(stored: Map<string, string>, truth: Map<string, string>, max = 5) {
   const out: string[] = [];
-  for (const [k, h] of truth) if (stored.get(k) !== h) out.push(`${stored.has(k) ? "changed" : "missing"} ${k}`);
-  for (const k of stored.keys()) if (!truth.has(k)) out.push(`extra ${k}`);
-  return { count: out.length, first: out.slice(0, max) };
+  let count = 0;
+  const note = (line: () => string) => {
+    if (count++ < max) out.push(line());
+  };
+  for (const [k, v] of truth) {
+    const have = stored.get(k);
+    if (have === undefined) note(() => `missing ${k}`);
+    else if (have !== v) note(() => `changed ${k} (${changedColumns(have, v).join("; ")})`);
+  }
+  for (const k of stored.keys()) if (!truth.has(k)) note(() => `extra ${k}`);
+  return { count, first: out };
 }
