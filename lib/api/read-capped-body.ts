@@ -1,4 +1,4 @@
-// Reads a request body up to a size, for handlers that cannot go through route()'s JSON reader.
+// Reads a request body up to a size: route()'s JSON reader, Auth.js's endpoint and event hook deliveries.
 // A declared Content-Length over the cap is refused before a byte is read; a body without one (or
 // with a false one: chunked uploads) is counted as it streams and dropped the moment it goes over.
 import { AppError } from "@/lib/errors";
@@ -8,11 +8,21 @@ export function tooLarge(what: string, maxBytes: number) {
   return new AppError("PAYLOAD_TOO_LARGE", `${what} is larger than ${size} and was refused.`, { maxBytes });
 }
 
-export async function readCappedBody(req: Request, maxBytes: number, what = "The request body"): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(what, maxBytes);
-  if (!req.body) return new Uint8Array(0);
-  const reader = req.body.getReader();
+export function readCappedBody(req: Request, maxBytes: number, what = "The request body"): Promise<Uint8Array<ArrayBuffer>> {
+  return readCappedStream(req.body, req.headers.get("content-length"), maxBytes, what);
+}
+
+/** The same for a body stream and its declared length, for a verb handed the stream. */
+export async function readCappedStream(
+  body: ReadableStream<Uint8Array> | null,
+  contentLength: string | null,
+  maxBytes: number,
+  what: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(contentLength);
+  if (contentLength && Number.isFinite(declared) && declared > maxBytes) throw tooLarge(what, maxBytes);
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

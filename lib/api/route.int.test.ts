@@ -48,6 +48,31 @@ describe("route wrapper", () => {
     expect(json.error.message).toMatch(message);
   });
 
+  it("stops reading a body at the cap: an endless upload without Content-Length gets 413 after about 256 KiB", async () => {
+    const t = await createTenant();
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 16 * 1024;
+        controller.enqueue(new Uint8Array(16 * 1024).fill(0x20));
+      },
+    });
+    const req = new Request("http://localhost/api/x", {
+      method: "POST",
+      headers: { authorization: `Bearer ${t.adminKey}`, "content-type": "application/json" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    const res = await handler(req);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      message: "The request body is larger than 262144 bytes and was refused.",
+    });
+    // Read up to the chunk that crossed the cap (and what the stream had queued ahead), never the whole.
+    expect(sent).toBeLessThan(400 * 1024);
+  });
+
   it("runs the handler for an admin with a valid body", async () => {
     const t = await createTenant();
     const res = await post(JSON.stringify({ name: "ok" }), t.adminKey);

@@ -7,6 +7,7 @@ import { type Ctx, type PublicCtx, publicCtx, userCtx } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { AppError, errorBody } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { readCappedBody } from "./read-capped-body";
 import { findBadText } from "./safe-input";
 
 type Access = "public" | "viewer" | "admin";
@@ -66,9 +67,9 @@ function mediaType(contentType: string | null): string {
 }
 
 async function readJson(req: Request, maxBytes: number): Promise<unknown> {
-  const text = await req.text();
+  // Counted as it streams: a large body is dropped at the cap, not read whole first.
+  const text = new TextDecoder().decode(await readCappedBody(req, maxBytes));
   if (text.length === 0) return undefined;
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than ${maxBytes} bytes`);
   // Exactly application/json: a form or `text/plain;charset=json` is what a cross-site page can send without a preflight.
   if (mediaType(req.headers.get("content-type")) !== "application/json") {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json)");

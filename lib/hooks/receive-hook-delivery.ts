@@ -2,6 +2,7 @@
 // uuid) and handed to the apply job, then acknowledged. Nothing is read from Okta here, so the
 // answer comes well within Okta's 3 seconds whatever the burst.
 import { sql } from "drizzle-orm";
+import { readCappedStream } from "@/lib/api/read-capped-body";
 import { findBadText, isoDateTime } from "@/lib/api/safe-input";
 import type { PublicCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
@@ -12,24 +13,6 @@ import { deliverySchema, MAX_DELIVERY_BYTES } from "./contracts";
 
 const publishedDate = isoDateTime();
 
-async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<string> {
-  if (!body) return "";
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      throw new AppError("PAYLOAD_TOO_LARGE", `The delivery is larger than ${max} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 export async function receiveHookDelivery({
   ctx,
   input,
@@ -38,9 +21,7 @@ export async function receiveHookDelivery({
   input: { integrationId: string; authorization: string | null; contentLength: string | null; body: ReadableStream<Uint8Array> | null };
 }) {
   await authenticateHookRequest({ ctx, input });
-  if (input.contentLength && Number(input.contentLength) > MAX_DELIVERY_BYTES)
-    throw new AppError("PAYLOAD_TOO_LARGE", `The delivery is larger than ${MAX_DELIVERY_BYTES} bytes`);
-  const text = await readCapped(input.body, MAX_DELIVERY_BYTES);
+  const text = Buffer.from(await readCappedStream(input.body, input.contentLength, MAX_DELIVERY_BYTES, "The delivery")).toString("utf8");
   let raw: unknown;
   try {
     raw = JSON.parse(text);
