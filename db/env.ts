@@ -26,7 +26,7 @@ const ms = (fallback: number) => z.coerce.number().int().min(0).max(3_600_000).d
  * caller is ended (its locks released). The batch writer sets a longer statement limit of its own.
  */
 export const dbTimeoutEnv = {
-  DB_STATEMENT_TIMEOUT_MS: ms(30_000),
+  DB_STATEMENT_TIMEOUT_MS: ms(60_000),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: ms(60_000),
 };
 const dbTimeoutSchema = z.object(dbTimeoutEnv);
