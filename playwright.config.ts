@@ -7,6 +7,12 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 8788);
 export const BASE_URL = `http://localhost:${PORT}`;
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
+// The shared emulator above is never changed by a spec. A spec that changes its org (faults, mutations,
+// resets, event hooks, app settings) runs an emulator of its own on one of these ports (e2e/helpers.ts
+// ownEmulator), so no spec sees what another one did.
+export const OWN_EMULATOR_PORTS = [1, 2, 3, 4].map((i) => EMULATOR_PORT + i);
+/** How the e2e emulators generate their org (the same for the shared one and every spec's own). */
+export const E2E_ORG = { seed: 7, users: 300, groups: 40, apps: 15, logDays: 10, rateWindowMs: 2000 };
 // The console's stdout+stderr, so tests can check that no secret is ever logged.
 // (outside test-results/, which Playwright empties at start)
 export const SERVER_LOG = path.resolve(process.env.E2E_SERVER_LOG ?? path.join(os.tmpdir(), `osc-e2e-next-${PORT}.log`));
@@ -40,7 +46,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node_modules/.bin/tsx emulator/cli.ts --port ${EMULATOR_PORT} --seed 7 --users 300 --groups 40 --apps 15 --log-days 10 --rate-window-ms 2000`,
+      command: `node_modules/.bin/tsx emulator/cli.ts --port ${EMULATOR_PORT} --seed ${E2E_ORG.seed} --users ${E2E_ORG.users} --groups ${E2E_ORG.groups} --apps ${E2E_ORG.apps} --log-days ${E2E_ORG.logDays} --rate-window-ms ${E2E_ORG.rateWindowMs}`,
       url: `${EMULATOR_URL}/__emulator`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -54,7 +60,7 @@ export default defineConfig({
       env: {
         ...(process.env as Record<string, string>),
         PORT: String(PORT),
-        OKTA_ALLOWED_INSECURE_HOSTS: `127.0.0.1:${EMULATOR_PORT},localhost:${EMULATOR_PORT}`,
+        OKTA_ALLOWED_INSECURE_HOSTS: [EMULATOR_PORT, ...OWN_EMULATOR_PORTS].map((p) => `127.0.0.1:${p},localhost:${p}`).join(","),
         DEMO_OKTA_URL: EMULATOR_URL,
       },
     },

@@ -3,13 +3,13 @@
 // API (an admin API key), one through the wizard in Chromium. Faults are global to the emulator, so
 // each case works on an app (or token) of its own and every fault is cleared after each test.
 import type { APIRequestContext } from "@playwright/test";
-import { EMULATOR_URL } from "../playwright.config";
-import { expect, seedTenant, signIn, type Tenant, test } from "./helpers";
+import { E2E_ORG } from "../playwright.config";
+import { expect, ownEmulator, seedTenant, signIn, type Tenant, test } from "./helpers";
 
 const SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"];
 const SHOTS = process.env.E2E_SCREENSHOTS;
-// The e2e emulator's System Log history (playwright.config.ts: --log-days 10), restored after a case empties it.
-const LOG_DAYS = 10;
+// The org's System Log history (E2E_ORG in playwright.config.ts), restored after a case empties it.
+const LOG_DAYS = E2E_ORG.logDays;
 
 interface EmuApp {
   name: string;
@@ -34,14 +34,20 @@ interface Result {
   counts: { pass: number; warn: number; fail: number; notRun: number };
 }
 
+// Faults, app changes and a reset change the org: this spec has an emulated org of its own.
+let org: Awaited<ReturnType<typeof ownEmulator>>;
 let creds: { apps: EmuApp[] };
 const preset = (name: string) => creds.apps.find((a) => a.name === name)!;
 const uid = () => Math.random().toString(36).slice(2, 8);
 const emu = (request: APIRequestContext, method: "post" | "patch" | "delete", path: string, data?: unknown) =>
-  request[method](`${EMULATOR_URL}/__emulator${path}`, { data });
+  request[method](`${org.url}/__emulator${path}`, { data });
 
 test.beforeAll(async ({ request }) => {
-  creds = await (await request.get(`${EMULATOR_URL}/__emulator/credentials`)).json();
+  org = await ownEmulator(2);
+  creds = await (await request.get(`${org.url}/__emulator/credentials`)).json();
+});
+test.afterAll(async () => {
+  await org?.close();
 });
 
 let emptiedLogs = false;
@@ -64,7 +70,7 @@ async function freshApp(request: APIRequestContext): Promise<EmuApp> {
 async function connect(request: APIRequestContext, t: Tenant, auth: Record<string, unknown>) {
   const res = await request.post("/api/integrations", {
     headers: bearer(t),
-    data: { name: `Okta ${uid()}`, domain: EMULATOR_URL, auth, scopes: SCOPES },
+    data: { name: `Okta ${uid()}`, domain: org.url, auth, scopes: SCOPES },
   });
   expect(res.status(), await res.text()).toBe(201);
   const { id } = (await res.json()) as { id: string };
@@ -118,7 +124,7 @@ const CASES: Case[] = [
       const res = await request.post("/api/integrations/diagnostics", {
         headers: bearer(t),
         data: {
-          domain: EMULATOR_URL,
+          domain: org.url,
           auth: { method: "client_secret", clientId: preset("oin-secret").clientId, clientSecret: "certainly-not-the-secret" },
           symptom: "credentials",
         },
@@ -139,7 +145,7 @@ const CASES: Case[] = [
       const res = await request.post("/api/integrations/diagnostics", {
         headers: bearer(t),
         data: {
-          domain: EMULATOR_URL,
+          domain: org.url,
           auth: { method: "client_secret", clientId: a.clientId, clientSecret: a.clientSecret },
           symptom: "credentials",
         },
@@ -262,7 +268,9 @@ test.describe("each emulator fault is named by the failing check, with its fix",
       const r = await c.run(request, t);
       const check = expectNamed(r, c.check, c.status ?? "fail", c.cause, c.said, c.fix);
       expect(r.notRun.map((n) => n.id)).toEqual(c.notRun ?? []);
-      if (check.adminUrl) expect(check.adminUrl.startsWith(`${EMULATOR_URL}/`)).toBe(true);
+      // Every failing check links to the page of this org's Admin Console where the fix is made.
+      const admin = new RegExp(`^${org.url.replaceAll(".", "\\.")}/(admin|report)/`);
+      expect(check.adminUrl ?? "(none)").toMatch(admin);
     });
   }
 });
@@ -314,7 +322,7 @@ test("the wizard: pick a symptom, watch the checks, fix in Okta, run again, sync
   await expect(failing.getByRole("definition").filter({ hasText: "okta.groups.read" }).first()).toBeVisible();
   await expect(failing.getByRole("link", { name: /Open in the Okta Admin Console/ })).toHaveAttribute(
     "href",
-    `${EMULATOR_URL}/admin/app/oidc_client/instance/${a.clientId}/#tab-general`,
+    `${org.url}/admin/app/oidc_client/instance/${a.clientId}/#tab-general`,
   );
   for (const other of ["domain_format", "credentials", "scope_users", "admin_role", "last_sync", "counts"]) {
     await expect(page.getByTestId(`check-${other}`)).toHaveAttribute("data-status", "pass");

@@ -5,16 +5,23 @@ import type { APIRequestContext } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { oktaUsers } from "@/db/schema";
-import { EMULATOR_URL } from "../playwright.config";
-import { bearer, connectOkta, expect, open, READ_SCOPES, seedTenant, signIn, type Tenant, test } from "./helpers";
+import { bearer, connectOkta, expect, open, ownEmulator, READ_SCOPES, seedTenant, signIn, type Tenant, test } from "./helpers";
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
-test.afterAll(async () => closeDb());
+// Mutations and registered hooks change the org: this spec has an emulated org of its own.
+let org: Awaited<ReturnType<typeof ownEmulator>>;
+test.beforeAll(async () => {
+  org = await ownEmulator(1);
+});
+test.afterAll(async () => {
+  await org?.close();
+  await closeDb();
+});
 
 /** Connected with a Super Administrator app granted `appScopes`, once its first sync has succeeded. */
 async function connect(request: APIRequestContext, t: Tenant, appScopes: string[]) {
-  const id = await connectOkta(request, t, appScopes, ["SUPER_ADMIN"]);
+  const id = await connectOkta(request, t, appScopes, ["SUPER_ADMIN"], org.url);
   await expect
     .poll(
       async () =>
@@ -37,7 +44,7 @@ test("a registered hook is verified by Okta, and pushed changes reach the consol
   await panel.getByRole("button", { name: "Set up and register in Okta" }).click();
   await expect(panel).toContainText("Verified");
   await expect(panel).toContainText(/Yes \(/);
-  const hooks = (await (await request.get(`${EMULATOR_URL}/__emulator/truth/eventHooks`)).json()) as {
+  const hooks = (await (await request.get(`${org.url}/__emulator/truth/eventHooks`)).json()) as {
     channel: { config: { uri: string } };
     verificationStatus: string;
   }[];
@@ -55,8 +62,8 @@ test("a registered hook is verified by Okta, and pushed changes reach the consol
     return new Map(rows.map((r) => [r.id, `${r.status} ${r.login}`]));
   };
   const before = await stored();
-  expect((await request.post(`${EMULATOR_URL}/__emulator/mutations`, { data: { count: 25, seed: 5, wait: true } })).ok()).toBe(true);
-  const truth = (await (await request.get(`${EMULATOR_URL}/__emulator/truth/users`)).json()) as {
+  expect((await request.post(`${org.url}/__emulator/mutations`, { data: { count: 25, seed: 5, wait: true } })).ok()).toBe(true);
+  const truth = (await (await request.get(`${org.url}/__emulator/truth/users`)).json()) as {
     id: string;
     status: string;
     profile: { login: string };

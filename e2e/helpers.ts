@@ -2,8 +2,9 @@
 // (`npm test` puts DATABASE_URL in the environment) and signs in through Auth.js's own endpoints.
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
+import { startEmulator } from "@/emulator/server";
 import { createTenant } from "@/test/factories";
-import { EMULATOR_URL } from "../playwright.config";
+import { E2E_ORG, EMULATOR_URL, OWN_EMULATOR_PORTS } from "../playwright.config";
 
 /**
  * Playwright's test, which also fails a test on any Content-Security-Policy violation the browser
@@ -99,24 +100,41 @@ export const READ_SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.re
 export const uid = () => Math.random().toString(36).slice(2, 8);
 export const bearer = (t: Tenant) => ({ authorization: `Bearer ${t.adminKey}` });
 
-/** Calls the emulator's control plane (test-only: apps, faults, ground truth). */
-export const emu = (request: APIRequestContext, method: "post" | "delete", path: string, data?: unknown) =>
-  request[method](`${EMULATOR_URL}/__emulator${path}`, { data });
+/**
+ * An emulated Okta org of the calling spec's own, generated like the shared one, for a spec that changes
+ * its org: faults, mutations, resets, registered event hooks and app changes stay with that spec. `slot`
+ * picks one of OWN_EMULATOR_PORTS (allow-listed for the console in playwright.config.ts); each spec
+ * takes its own slot. Start it in beforeAll and close it in afterAll.
+ */
+export async function ownEmulator(slot: 1 | 2 | 3 | 4) {
+  const started = await startEmulator({ port: OWN_EMULATOR_PORTS[slot - 1], host: "127.0.0.1", rateLimits: true, ...E2E_ORG });
+  return { url: started.url, close: () => started.close() };
+}
+
+/** Calls an emulator's control plane (test-only: apps, faults, ground truth); the shared one by default. */
+export const emu = (request: APIRequestContext, method: "post" | "patch" | "delete", path: string, data?: unknown, org = EMULATOR_URL) =>
+  request[method](`${org}/__emulator${path}`, { data });
 
 /**
- * Connects the tenant to the emulator through the API with a service app of its own (private_key_jwt).
- * `scopes` are those granted to the app in Okta (the console verifies the read scopes); the app holds
- * `roles` (default Read-Only Administrator).
+ * Connects the tenant to the emulator (the shared one unless `org` says which) through the API with a
+ * service app of its own (private_key_jwt). `scopes` are those granted to the app in Okta (the console
+ * verifies the read scopes); the app holds `roles` (default Read-Only Administrator).
  */
-export async function connectOkta(request: APIRequestContext, t: Tenant, scopes = READ_SCOPES, roles = ["READ_ONLY_ADMIN"]) {
-  const made = await emu(request, "post", "/apps", { name: `page-${uid()}`, kind: "service", scopes, roles });
+export async function connectOkta(
+  request: APIRequestContext,
+  t: Tenant,
+  scopes = READ_SCOPES,
+  roles = ["READ_ONLY_ADMIN"],
+  org = EMULATOR_URL,
+) {
+  const made = await emu(request, "post", "/apps", { name: `page-${uid()}`, kind: "service", scopes, roles }, org);
   expect(made.status()).toBe(201);
   const app = (await made.json()) as { clientId: string; privateKeyPem: string; kid: string };
   const res = await request.post("/api/integrations", {
     headers: bearer(t),
     data: {
       name: `Okta ${uid()}`,
-      domain: EMULATOR_URL,
+      domain: org,
       auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.kid },
       scopes: READ_SCOPES,
     },

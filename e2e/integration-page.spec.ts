@@ -1,20 +1,21 @@
 // Issue 6 in Chromium against the emulator: the integration page an IT admin looks at every day.
 // Each test connects its own workspace to the emulator through the API, then reads the page as an
 // admin or a viewer would. With E2E_SCREENSHOTS=<dir> it saves a screenshot of each view.
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { closeDb } from "@/db";
-import { EMULATOR_URL } from "../playwright.config";
 import {
   bearer,
-  connectOkta as connect,
-  emu,
+  connectOkta,
+  emu as control,
   expect,
   lastRunFinished,
   open,
+  ownEmulator,
   READ_SCOPES,
   syncRuns as runs,
   seedTenant,
   signIn,
+  type Tenant,
   test,
 } from "./helpers";
 
@@ -32,10 +33,23 @@ interface Summary {
   apps: number;
 }
 
+// Faults and counts: this spec reads and changes an emulated org of its own.
+let org: Awaited<ReturnType<typeof ownEmulator>>;
+test.beforeAll(async () => {
+  org = await ownEmulator(3);
+});
+const emu = (request: APIRequestContext, method: "post" | "delete", path: string, data?: unknown) =>
+  control(request, method, path, data, org.url);
+const connect = (request: APIRequestContext, t: Tenant, scopes = READ_SCOPES) => connectOkta(request, t, scopes, undefined, org.url);
+const summary = async (request: APIRequestContext) => (await (await request.get(`${org.url}/__emulator/truth/summary`)).json()) as Summary;
+
 test.afterEach(async ({ request }) => {
   expect((await emu(request, "delete", "/faults")).ok()).toBe(true);
 });
-test.afterAll(async () => closeDb());
+test.afterAll(async () => {
+  await org?.close();
+  await closeDb();
+});
 
 test("the first sync is watched live, then the counts equal Okta's and each links to the filtered directory", async ({ page, request }) => {
   const t = await seedTenant();
@@ -55,7 +69,7 @@ test("the first sync is watched live, then the counts equal Okta's and each link
   // Without a reload, the page turns to Connected when the run ends.
   await expect(page.getByTestId("integration-state")).toHaveAttribute("data-state", "connected", { timeout: 45_000 });
   await expect(page.getByTestId("health-reason")).not.toBeEmpty();
-  const truth = (await (await request.get(`${EMULATOR_URL}/__emulator/truth/summary`)).json()) as Summary;
+  const truth = await summary(request);
   await expect(page.getByTestId("count-users")).toHaveText(fmt(truth.users));
   await expect(page.getByTestId("count-groups")).toHaveText(fmt(truth.groups));
   await expect(page.getByTestId("count-apps")).toHaveText(fmt(truth.apps));
@@ -185,7 +199,7 @@ test("an admin limits the sync to active users; the next run keeps only them and
   const t = await seedTenant();
   const id = await connect(request, t);
   await lastRunFinished(request, t, id);
-  const truth = (await (await request.get(`${EMULATOR_URL}/__emulator/truth/summary`)).json()) as Summary;
+  const truth = await summary(request);
   const active = truth.usersByStatus.ACTIVE;
   await signIn(page, t.admin);
   await open(page, `/integrations/okta/${id}/settings`);
