@@ -1,8 +1,13 @@
-// Disconnect, in one transaction: every stored credential, token and key of the integration deleted,
-// its syncs cancelled and unscheduled, the state set, and who did it recorded; with deleteData the
-// imported directory copy goes too. Afterwards loadOktaClient refuses, so nothing can call Okta for it.
+// Disconnect. First, while the credentials still exist, the event hook the console registered is
+// taken out of Okta (deactivated, then deleted); if Okta refuses or cannot be reached that never stops
+// the disconnect: the hook becomes one of the clean-up steps the answer and the page list. Then, in one
+// transaction: every stored credential, token and key of the integration deleted, its syncs cancelled
+// and unscheduled, the state set, and who did it recorded; with deleteData the imported directory copy
+// goes too. Afterwards the secrets table is vacuumed so the deleted sealed blobs do not linger in its
+// pages, and loadOktaClient refuses, so nothing can call Okta for it.
 import { and, eq, sql } from "drizzle-orm";
 import {
+  eventHooks,
   hookEvents,
   integrations,
   oktaAppGroups,
@@ -17,12 +22,14 @@ import {
 } from "@/db/schema";
 import { type Ctx, withDb } from "@/lib/context";
 import { AppError, notFound } from "@/lib/errors";
+import { removeEventHookFromOkta } from "@/lib/hooks/remove-event-hook";
 import { unscheduleIntegration } from "@/lib/jobs/unschedule-integration";
 import { cancelSyncs } from "@/lib/sync/cancel-syncs";
 import type { DisconnectResult } from "./contracts";
-import { oktaFollowUp } from "./follow-up";
+import { findIntegration } from "./find-integration";
+import { type HookLeft, oktaFollowUp } from "./follow-up";
 import { recordEvent } from "./record-event";
-import { deleteSecrets } from "./secrets";
+import { currentXid, deleteSecrets, purgeDeletedSecrets } from "./secrets";
 import { viewOf } from "./view";
 
 const DIRECTORY = {
@@ -48,6 +55,9 @@ export async function disconnectIntegration({
 }): Promise<DisconnectResult> {
   const { actor } = ctx;
   const { integrationId: id, deleteData } = input;
+  const before = await findIntegration(actor.workspaceId, id, ctx.db);
+  if (before.state !== "connected") throw new AppError("CONFLICT", "This integration is already disconnected");
+  const hook = await removeEventHookFromOkta(id, actor.workspaceId, ctx.db);
   const outcome = await ctx.db.transaction(async (tx) => {
     const where = and(eq(integrations.id, id), eq(integrations.workspaceId, actor.workspaceId));
     const [found] = await tx.select({ id: integrations.id }).from(integrations).where(where);
@@ -59,7 +69,37 @@ export async function disconnectIntegration({
     const [row] = await tx.select().from(integrations).where(where).for("no key update");
     if (row.state !== "connected") throw new AppError("CONFLICT", "This integration is already disconnected");
     const secretsDeleted = await deleteSecrets(tx, id);
+    const deletedBy = await currentXid(tx);
     await unscheduleIntegration(id, tx);
+    if (hook.status === "removed") {
+      // Gone from Okta: nothing of it is left to show or to clean up.
+      await tx.delete(eventHooks).where(eq(eventHooks.integrationId, id));
+      await recordEvent(
+        {
+          workspaceId: actor.workspaceId,
+          integrationId: id,
+          kind: "hook.removed",
+          message: `Event hook deactivated and deleted in Okta (${hook.oktaHookId})`,
+          details: { oktaHookId: hook.oktaHookId },
+          actorUserId: actor.userId,
+        },
+        tx,
+      );
+    } else if (hook.status === "failed") {
+      await tx.update(eventHooks).set({ lastError: hook.error, updatedAt: new Date() }).where(eq(eventHooks.integrationId, id));
+      await recordEvent(
+        {
+          workspaceId: actor.workspaceId,
+          integrationId: id,
+          level: "warn",
+          kind: "hook.remove_failed",
+          message: `Event hook ${hook.oktaHookId} is still in Okta: ${hook.error.message}. Delete it there (Workflow > Event Hooks).`,
+          details: { oktaHookId: hook.oktaHookId, ...hook.error },
+          actorUserId: actor.userId,
+        },
+        tx,
+      );
+    }
     const deletedRows: Record<string, number> = {};
     if (deleteData) {
       for (const [name, table] of Object.entries(DIRECTORY)) {
@@ -87,18 +127,23 @@ export async function disconnectIntegration({
         level: "warn",
         kind: "integration.disconnected",
         message: `Disconnected by ${actor.name || actor.email}; credentials deleted${deleteData ? ", imported data deleted" : ", imported data kept"}`,
-        details: { deleteData, secretsDeleted, cancelledRuns: cancelled.length, deletedRows },
+        details: { deleteData, secretsDeleted, cancelledRuns: cancelled.length, deletedRows, eventHook: hook.status },
         actorUserId: actor.userId,
       },
       tx,
     );
-    return { row, deletedRows, cancelled: cancelled.length };
+    const [left] = await tx
+      .select({ mode: eventHooks.mode, oktaHookId: eventHooks.oktaHookId, url: eventHooks.url, lastError: eventHooks.lastError })
+      .from(eventHooks)
+      .where(eq(eventHooks.integrationId, id));
+    return { row, deletedRows, cancelled: cancelled.length, hookLeft: (left ?? null) as HookLeft | null, deletedBy };
   });
+  await purgeDeletedSecrets(outcome.deletedBy);
   return {
     integration: (await viewOf(actor.workspaceId, id, ctx.db))!,
     deletedData: deleteData,
     deletedRows: outcome.deletedRows,
     cancelledRuns: outcome.cancelled,
-    oktaFollowUp: oktaFollowUp(outcome.row),
+    oktaFollowUp: oktaFollowUp(outcome.row, outcome.hookLeft),
   };
 }

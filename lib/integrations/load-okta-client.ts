@@ -4,13 +4,19 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { type CachedToken, createOktaClient, type OktaClient, type OktaClientEvents } from "@/lib/okta/client";
+import { type CachedToken, createOktaClient, type OktaClient, type OktaClientEvents, type OktaClientOptions } from "@/lib/okta/client";
 import { credentialsFromSecrets } from "./credentials";
 import { readSecrets, writeSecret } from "./secrets";
 
 export async function loadOktaClient(
   integrationId: string,
-  opts: { events?: OktaClientEvents; workspaceId?: string; extraScopes?: string[] } = {},
+  opts: {
+    events?: OktaClientEvents;
+    workspaceId?: string;
+    extraScopes?: string[];
+    /** Tighter limits for a call that must not hold its caller up (disconnect's hook removal). */
+    limits?: Pick<OktaClientOptions, "maxRetries" | "timeoutMs" | "maxRateLimitWaits">;
+  } = {},
 ): Promise<OktaClient> {
   const db = getDb();
   const [row] = await db
@@ -50,5 +56,6 @@ export async function loadOktaClient(
     rateLimitShare: row.rateLimitShare,
     events: opts.events,
     tokenCache: extra ? undefined : tokenCache,
+    ...opts.limits,
   });
 }

@@ -1,12 +1,13 @@
 // After APP_ENCRYPTION_KEY rotation (old key moved to APP_ENCRYPTION_OLD_KEYS): reseal every stored
 // secret with the current key, so the old key can then be retired. Reads reseal lazily anyway; this
-// does it for everything at once. Idempotent.
+// does it for everything at once, then vacuums the tables so the blobs sealed under the old key do not
+// stay behind in their pages as dead rows. Idempotent.
 import { and, eq, inArray, like, not } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrationSecrets, integrations, pendingKeys } from "@/db/schema";
 import { keyringFromEnv, seal, unseal } from "@/lib/crypto/seal";
 import { pendingKeyAad } from "./credentials";
-import { aadFor } from "./secrets";
+import { aadFor, currentXid, purgeDeletedSecrets } from "./secrets";
 
 /** Everything, or one workspace's secrets. */
 export async function resealSecrets(opts: { workspaceId?: string } = {}): Promise<{ secrets: number; pendingKeys: number }> {
@@ -15,7 +16,7 @@ export async function resealSecrets(opts: { workspaceId?: string } = {}): Promis
   const db = getDb();
   let secrets = 0;
   let pending = 0;
-  await db.transaction(async (tx) => {
+  const resealedBy = await db.transaction(async (tx) => {
     const ofWorkspace = opts.workspaceId
       ? inArray(
           integrationSecrets.integrationId,
@@ -44,6 +45,8 @@ export async function resealSecrets(opts: { workspaceId?: string } = {}): Promis
       await tx.update(pendingKeys).set({ sealedPrivateKey }).where(eq(pendingKeys.id, row.id));
       pending++;
     }
+    return currentXid(tx);
   });
+  if (secrets + pending > 0) await purgeDeletedSecrets(resealedBy, ["integration_secrets", "pending_keys"]);
   return { secrets, pendingKeys: pending };
 }

@@ -8,6 +8,7 @@ import { load } from "@/components/integration-page/load-integration";
 import { EVENTS_PAGE, integrationKeys, RECENT_RUNS } from "@/components/integration-page/queries";
 import { ScopeResults } from "@/components/integrations/scope-results";
 import { Alert, Card, CardBody, CardHeader, Time } from "@/components/ui";
+import { getHookState } from "@/lib/hooks/get-hook-state";
 import { oktaFollowUp } from "@/lib/integrations/follow-up";
 import { getOverview } from "@/lib/overview/get-overview";
 import { listRunHistory } from "@/lib/overview/list-run-history";
@@ -53,6 +54,10 @@ export default async function IntegrationPage({
   const missing = i.scopeResults.filter((s) => !s.ok);
   const isAdmin = actor.role === "admin";
   const connected = i.state === "connected";
+  // An event hook left in Okta (disconnect could not remove it, or it was added by hand) is a clean-up step.
+  const hook = connected ? null : await getHookState({ ctx, input: scope });
+  const hookLeft =
+    hook?.configured && hook.mode && hook.url ? { ...hook, mode: hook.mode, url: hook.url, lastError: hook.failures.lastError } : null;
 
   const connection = (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -101,11 +106,12 @@ export default async function IntegrationPage({
             no longer call Okta.
             <span className="mt-2 block font-medium">Also do this in Okta:</span>
             <ul className="ml-4 list-disc">
-              {oktaFollowUp({ authMethod: i.auth.method, clientId: i.auth.clientId, tokenLast4: i.auth.tokenLast4, domain: i.domain }).map(
-                (s) => (
-                  <li key={s}>{s}</li>
-                ),
-              )}
+              {oktaFollowUp(
+                { authMethod: i.auth.method, clientId: i.auth.clientId, tokenLast4: i.auth.tokenLast4, domain: i.domain },
+                hookLeft,
+              ).map((s) => (
+                <li key={s}>{s}</li>
+              ))}
             </ul>
           </Alert>
         )}
