@@ -241,7 +241,7 @@ interface Injected {
   detail: string;
   atMs: number;
   /** What the sync was doing when it struck. */
-  phase: "mid-run" | "run queued" | "between runs" | "Postgres down";
+  phase: "mid-run" | "run queued" | "between runs" | "on the next run" | "Postgres down";
 }
 interface RoundResult {
   round: number;
@@ -252,6 +252,8 @@ interface RoundResult {
   runs: number;
   attempts: number;
   statuses: string[];
+  /** Resources that ended failed or skipped in the round's runs, by error code. */
+  failures: string[];
   problems: string[];
 }
 
@@ -306,6 +308,15 @@ async function main() {
   const tables = await import("@/lib/sync/tables");
   const { workspaces, users: usersTable } = await import("@/db/schema");
   const sql = () => getDb().$client;
+  // postgres.js 3.4.9 can leave a pooled connection unable to send anything after its server went
+  // away (a cleared but not reset write timer): the bench's own checks start on a fresh pool after each
+  // Postgres restart, so that never delays the measurement. The worker keeps its pool: that is the product.
+  const freshBenchPool = () => {
+    const g = globalThis as { __db?: { db: { $client: { end(o: { timeout: number }): Promise<void> } } } };
+    const old = g.__db;
+    g.__db = undefined;
+    void old?.db.$client.end({ timeout: 1 }).catch(() => {});
+  };
 
   const summary = await control<Record<string, number>>("GET", "/truth/summary");
   out(
@@ -398,7 +409,7 @@ async function main() {
   const recentEvents = (since: Date) =>
     tryDb(
       () => sql()<{ kind: string; message: string }[]>`
-        select kind, message from integration_events where integration_id = ${integrationId} and created_at >= ${since.toISOString()} order by created_at`,
+        select kind, message from integration_events where integration_id = ${integrationId} and at >= ${since.toISOString()} order by at`,
     );
 
   /**
@@ -542,13 +553,21 @@ async function main() {
       await running;
       await sleep(f.atMs);
       const active = await activeRuns();
-      const phase: Injected["phase"] = !active
+      let phase: Injected["phase"] = !active
         ? "Postgres down"
         : active.some((r) => r.status === "running")
           ? "mid-run"
           : active.length
             ? "run queued"
             : "between runs";
+      if (phase === "between runs") {
+        // The round's run already finished: the fault meets the next run, started now as the
+        // scheduler's next tick would.
+        await startRun(mode);
+        for (const until = Date.now() + 10_000; Date.now() < until; await sleep(100))
+          if ((await activeRuns())?.some((r) => r.status === "running")) break;
+        phase = "on the next run";
+      }
       const entry: Injected = { kind: f.kind, detail: "", atMs: Date.now() - t0, phase };
       injected.push(entry);
       byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
@@ -581,6 +600,7 @@ async function main() {
           const how = r < 0.5 ? "fast" : "crash";
           const down = 500 + Math.round(((r * 2) % 1) * 2500);
           await pg.restart(how, down);
+          freshBenchPool();
           return `${how}, down ${secs(down)}`;
         }
         case "http_5xx": {
@@ -608,7 +628,9 @@ async function main() {
         case "burst_429": {
           const n = 20 + Math.round(r * 60);
           await control("POST", "/faults", { rateLimitBurst: n });
-          await hold(10_000);
+          for (const until = Date.now() + 8000; Date.now() < until; await sleep(250))
+            if ((await control<{ rateLimitBurst: number }>("GET", "/faults")).rateLimitBurst === 0) break;
+          await control("DELETE", "/faults");
           return `next ${n} requests`;
         }
         case "token_revoked": {
@@ -626,7 +648,7 @@ async function main() {
       const dups = await tryDb(duplicateKeys);
       if (dups?.length) problems.push(...dups);
     }
-    const runs = (await runsSince(since)) ?? [];
+    const runs: { id: string; status: string; attempts: number; mode: string }[] = (await runsSince(since)) ?? [];
     // Every change counted once across the round's runs and attempts (full rounds: the sweep counts deletions).
     if (before && ms !== null) {
       const counted = await sql()<{ resource: string; added: number; updated: number; deleted: number }[]>`
@@ -660,6 +682,7 @@ async function main() {
       runs: runs.length,
       attempts: runs.reduce((n, r) => n + r.attempts, 0),
       statuses: runs.map((r) => r.status),
+      failures: [],
       problems,
     };
     results.push(res);
@@ -667,16 +690,35 @@ async function main() {
       `${String(round).padStart(5)}  ${mode.padEnd(11)}  ${String(res.runs).padStart(4)}  ${String(res.attempts).padStart(8)}  ${res.statuses.join(",").padEnd(30)}  ${res.converged ? `converged in ${secs(res.ms)}` : "NOT CONVERGED"}`,
     );
     for (const f of injected) out(`         ${f.kind} (${f.detail}) at +${secs(f.atMs)}, ${f.phase}`);
+    // Why a run did not succeed, in the product's own words (the resources' stored errors).
+    const failedResources =
+      (await tryDb(
+        () => sql()<{ run_id: string; resource: string; status: string; code: string | null }[]>`
+          select r.run_id, r.resource, r.status, r.error->>'code' as code from sync_run_resources r join sync_runs s on s.id = r.run_id
+          where s.id = any(${runs.filter((x) => x.status !== "succeeded").map((x) => x.id)}::uuid[]) and r.status <> 'succeeded'
+          order by s.queued_at, r.resource`,
+      )) ?? [];
+    res.failures = failedResources.map((x) => `${x.status} (${x.code ?? "no code"})`);
+    for (const run of runs.filter((x) => x.status !== "succeeded"))
+      out(
+        `         run ${runs.indexOf(run) + 1} ${run.status}: ${
+          failedResources
+            .filter((x) => x.run_id === run.id)
+            .map((x) => `${x.resource} ${x.status}${x.code ? ` (${x.code})` : ""}`)
+            .join(", ") || "no resource failed"
+        }`,
+      );
     if (!res.converged || args.verbose) {
       for (const p of problems) out(`         ! ${p}`);
-      if (!res.converged) for (const e of (await recentEvents(since)) ?? []) out(`         · ${e.kind}: ${e.message.slice(0, 160)}`);
+      for (const e of (await recentEvents(since)) ?? []) out(`         · ${e.kind}: ${e.message.slice(0, 200)}`);
     }
   }
 
   // ---- report ----
   const converged = results.filter((r) => r.converged);
   const worst = converged.reduce<RoundResult | null>((w, r) => (!w || r.ms > w.ms ? r : w), null);
-  const midRun = results.flatMap((r) => r.faults).filter((f) => f.phase === "mid-run").length;
+  const phases = new Map<string, number>();
+  for (const f of results.flatMap((r) => r.faults)) phases.set(f.phase, (phases.get(f.phase) ?? 0) + 1);
   const total = results.reduce((n, r) => n + r.faults.length, 0);
   const sorted = converged.map((r) => r.ms).sort((a, b) => a - b);
   out("");
@@ -685,7 +727,7 @@ async function main() {
     `   rounds: ${rounds} (${results.filter((r) => r.mode === "full").length} full, ${results.filter((r) => r.mode === "incremental").length} incremental)`,
   );
   out(
-    `   faults injected: ${total} (${midRun} during a run) — ${KINDS.filter((k) => byKind.has(k))
+    `   faults injected: ${total} (${[...phases].map(([p, n]) => `${n} ${p}`).join(", ")}) — ${KINDS.filter((k) => byKind.has(k))
       .map((k) => `${k} ${byKind.get(k)}`)
       .join(", ")}`,
   );
@@ -705,6 +747,11 @@ async function main() {
   );
   out(
     `   runs: ${results.reduce((n, r) => n + r.runs, 0)} for ${rounds} rounds (${results.reduce((n, r) => n + r.statuses.filter((s) => s !== "succeeded").length, 0)} ended failed/partial and were followed by another), ${results.reduce((n, r) => n + r.attempts - r.runs, 0)} resumed attempts`,
+  );
+  const causes = new Map<string, number>();
+  for (const f of results.flatMap((r) => r.failures)) causes.set(f, (causes.get(f) ?? 0) + 1);
+  out(
+    `   resources that did not succeed in a run (the next run redid them): ${[...causes].map(([c, n]) => `${n} ${c}`).join(", ") || "none"}`,
   );
   out(
     `   worker exits the bench did not cause: ${workerExits.crashed} while running, ${workerExits.failedToStart} while starting (Postgres down); each restarted after 1 s, as a supervisor would`,
