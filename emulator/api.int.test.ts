@@ -359,6 +359,10 @@ describe("event hooks", () => {
       expect((await call(`${em.url}/api/v1/eventHooks/${created.body.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(400);
       await call(`${em.url}/api/v1/eventHooks/${created.body.id}/lifecycle/deactivate`, { method: "POST", headers: em.ssws });
       expect((await call(`${em.url}/api/v1/eventHooks/${created.body.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(204);
+      // Gone: both lifecycle calls answer 404 E0000007 (what a console's disconnect treats as already removed).
+      const again = await call(`${em.url}/api/v1/eventHooks/${created.body.id}/lifecycle/deactivate`, { method: "POST", headers: em.ssws });
+      expect([again.status, again.body.errorCode]).toEqual([404, "E0000007"]);
+      expect((await call(`${em.url}/api/v1/eventHooks/${created.body.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(404);
     } finally {
       srv.close();
     }
