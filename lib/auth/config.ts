@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { publicCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { endSignedOutSession } from "@/lib/sessions/end-session";
 import { SESSION_POLICY } from "@/lib/sessions/policy";
 import { actorFromSession } from "@/lib/sessions/resolve-session";
@@ -101,7 +102,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // Failed sign-ins are expected; keep them out of the error log (and never log credentials).
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      // Through the one log, so a cause (a failed query) is described without its values.
+      log.error("auth error", { error });
     },
   },
 });
