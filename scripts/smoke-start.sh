@@ -11,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(mktemp -d /tmp/osc-smoke-XXXXXX); chmod 755 "$data"
-port=3210
+# Overridable so two checkouts can run it side by side.
+port=${SMOKE_PORT:-3210} emulator_port=${SMOKE_EMULATOR_PORT:-8797} pg_port=${SMOKE_PG_PORT:-54399}
 pid=""
 cleanup() {
   if [ -n "$pid" ]; then kill -TERM -- "-$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
@@ -25,7 +26,7 @@ fail() { [ -n "${log:-}" ] && cat "$log"; echo "smoke: $*"; exit 1; }
 start() {
   log="$data/$1.log"; shift
   local t0=$SECONDS
-  setsid env -u DATABASE_URL -u NODE_ENV DATA_DIR="$data" PORT=$port DEMO_EMULATOR_PORT=8797 EMBEDDED_PG_PORT=54399 npm "$@" >"$log" 2>&1 &
+  setsid env -u DATABASE_URL -u NODE_ENV DATA_DIR="$data" PORT=$port DEMO_EMULATOR_PORT=$emulator_port EMBEDDED_PG_PORT=$pg_port npm "$@" >"$log" 2>&1 &
   pid=$!
   # The first product start builds: minutes on a small machine.
   for _ in $(seq 1 1800); do
@@ -97,7 +98,7 @@ curl -sS -b "$jar" "$base/api/integrations" | grep -q PASSWORD_CHANGE_REQUIRED |
 curl -fsS -b "$jar" -o /dev/null -X POST "$base/api/me/password" -H "origin: $base" \
   -H "content-type: application/json" --data "{\"currentPassword\":\"$password\",\"newPassword\":\"smoke-chosen-passphrase\"}"
 curl -fsS -b "$jar" "$base/api/integrations" >/dev/null
-curl -fsS http://127.0.0.1:8797/__emulator >/dev/null
+curl -fsS "http://127.0.0.1:$emulator_port/__emulator" >/dev/null
 stop
 
 echo "== 2. npm start again (the build is reused)"
