@@ -4,8 +4,9 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { integrationSecrets, integrations } from "@/db/schema";
+import { integrationSecrets, integrations, syncRuns } from "@/db/schema";
 import { dumpDatabase } from "@/test/db-dump";
+import { integrationRowCounts, KEPT_AFTER_DELETE } from "@/test/integration-tables";
 import { BASE_URL, EMULATOR_URL, SERVER_LOG } from "../playwright.config";
 import { expect, seedTenant, signIn, test } from "./helpers";
 
@@ -251,7 +252,10 @@ test("a viewer cannot see the form and gets 403 from the API", async ({ page }) 
   expect((await page.request.post("/api/integrations/keys")).status()).toBe(403);
 });
 
-test("disconnect deletes every credential; no secret in the database, any API answer or the page", async ({ page }) => {
+test("disconnect deletes every credential and, chosen, every imported row; no secret in the database, any API answer or the page", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
   const t = await seedTenant();
   const bodies = recordResponses(page);
   await signIn(page, t.admin);
@@ -260,6 +264,17 @@ test("disconnect deletes every credential; no secret in the database, any API an
   await submit(page);
   const id = await expectConnected(page);
   expect((await getDb().select().from(integrationSecrets).where(eq(integrationSecrets.integrationId, id))).length).toBeGreaterThan(0);
+  // The console's workers run the initial sync: wait for it, so there is imported data to delete.
+  await expect
+    .poll(async () => (await getDb().select({ status: syncRuns.status }).from(syncRuns).where(eq(syncRuns.integrationId, id)))[0]?.status, {
+      timeout: 90_000,
+    })
+    .toBe("succeeded");
+  const imported = await integrationRowCounts(id);
+  const directory = Object.keys(imported).filter((table) => table.startsWith("okta_"));
+  expect(directory.filter((table) => imported[table] === 0)).toEqual([]);
+  const usersListed = async () => (await (await page.request.get(`/api/directory/users?integrationId=${id}&limit=5`)).json()).items.length;
+  expect(await usersListed()).toBe(5);
 
   await page.getByRole("button", { name: "Disconnect" }).click();
   const dialog = page.getByRole("dialog");
@@ -276,6 +291,16 @@ test("disconnect deletes every credential; no secret in the database, any API an
   expect(await getDb().select().from(integrationSecrets).where(eq(integrationSecrets.integrationId, id))).toEqual([]);
   const [row] = await getDb().select().from(integrations).where(eq(integrations.id, id));
   expect(row.state).toBe("disconnected");
+  // Nothing of the integration remains but its audit trail, run history and hook registration: every
+  // table with an integration_id (read from the schema) holds none of its rows, and the API lists none.
+  const left = await integrationRowCounts(id);
+  const emptied = Object.keys(left).filter((table) => !(table in KEPT_AFTER_DELETE));
+  expect(Object.fromEntries(emptied.map((table) => [table, left[table]]))).toEqual(Object.fromEntries(emptied.map((table) => [table, 0])));
+  expect(await usersListed()).toBe(0);
+  for (const list of ["groups", "apps"]) {
+    const res = await page.request.get(`/api/directory/${list}?integrationId=${id}`);
+    expect({ list, status: res.status(), items: (await res.json()).items }).toEqual({ list, status: 200, items: [] });
+  }
 
   const secrets = [
     ...creds.apps.flatMap((a) => [a.clientSecret, a.privateKeyPem?.split("\n")[1], a.privateJwk?.d]),
