@@ -21,6 +21,7 @@ import {
   oktaUsers,
 } from "@/db/schema";
 import { type Ctx, withDb } from "@/lib/context";
+import { getEnv } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { removeEventHookFromOkta } from "@/lib/hooks/remove-event-hook";
 import { unscheduleIntegration } from "@/lib/jobs/unschedule-integration";
@@ -102,6 +103,8 @@ export async function disconnectIntegration({
     }
     const deletedRows: Record<string, number> = {};
     if (deleteData) {
+      // A large tenant's copy (a million memberships) takes longer than the pool's statement limit.
+      await tx.execute(sql`select set_config('statement_timeout', ${String(getEnv().DB_WRITE_STATEMENT_TIMEOUT_MS)}, true)`);
       for (const [name, table] of Object.entries(DIRECTORY)) {
         const r = await tx.execute(sql`delete from ${table} where ${table.integrationId} = ${id}`);
         deletedRows[name] = (r as unknown as { count?: number }).count ?? 0;
