@@ -146,20 +146,25 @@ test("the user menu, a dialog, the scope combobox and the section tabs work with
   await expect(chip).toHaveCount(0);
   await expect(card.getByText("No changes")).toBeVisible();
 
-  // The user menu: Enter opens it on its first item, arrows stay in it, Escape closes it and
-  // focus returns; Enter on "Sign out" signs out.
+  // The user menu: Enter opens it on its first item ("Your account"), arrows move between its items
+  // and stay in it, Escape closes it and focus returns; Enter on "Sign out" signs out.
   const menuButton = page.getByRole("button", { name: new RegExp(t.admin.name) }).first();
   await menuButton.focus();
   await page.keyboard.press("Enter");
+  const account = page.getByRole("menuitem", { name: "Your account" });
   const signOut = page.getByRole("menuitem", { name: "Sign out" });
-  await expect(signOut).toBeFocused();
+  await expect(account).toBeFocused();
   await expectAccessible(page, "the user menu, open");
   await shot(page, "user-menu", false);
+  await page.keyboard.press("ArrowDown");
+  await expect(signOut).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(signOut).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(signOut).toHaveCount(0);
   await expect(menuButton).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(account).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(signOut).toBeFocused();
   await page.keyboard.press("Enter");
