@@ -253,15 +253,24 @@ export const oktaLogEvents = pgTable(
     lat: doublePrecision(),
     lon: doublePrecision(),
     userAgent: text(),
+    /** Okta's event as the sync read it (unknown fields kept), for the Activity page's event view. */
+    raw: jsonb(),
     insertedAt: ts().notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.integrationId, t.uuid] }),
     index("okta_log_events_published_idx").on(t.integrationId, t.published),
     index("okta_log_events_actor_idx").on(t.integrationId, t.actorId, t.published),
-    // The Activity page: newest first across a workspace (keyset on published, integrationId, uuid), and its event-type filter.
+    // The Activity page: newest first across a workspace (keyset on published, integrationId, uuid),
+    // and one index per filter (lib/activity/filters.ts), so a filtered page reads only what it shows.
     index("okta_log_events_workspace_published_idx").on(t.workspaceId, t.published, t.integrationId, t.uuid),
     index("okta_log_events_workspace_type_idx").on(t.workspaceId, t.eventType, t.published),
+    index("okta_log_events_workspace_outcome_idx").on(t.workspaceId, t.outcomeResult, t.published),
+    index("okta_log_events_workspace_actor_idx").on(t.workspaceId, t.actorId, t.published),
+    index("okta_log_events_workspace_actor_login_idx").on(t.workspaceId, sql`lower(${t.actorAlternateId})`, t.published),
+    index("okta_log_events_targets_idx").using("gin", t.targets.op("jsonb_path_ops")),
+    // One event by its Okta uuid (GET /api/activity/{id}).
+    index("okta_log_events_workspace_uuid_idx").on(t.workspaceId, t.uuid),
   ],
 );
 
