@@ -4,6 +4,10 @@
 export const ROLES = ["admin", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** How a console session was opened: a password (plus a TOTP code where enrolled) or sign-in with Okta. */
+export const SIGN_IN_METHODS = ["password", "okta"] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
 export const AUTH_METHODS = ["private_key_jwt", "client_secret", "api_token"] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
 
