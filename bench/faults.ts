@@ -90,10 +90,10 @@ console.warn = console.error;
 
 let worker: ChildProcess | null = null;
 let cleaned = false;
+/** Running (a zombie child, which this process cannot reap while it waits synchronously, counts as gone). */
 const alive = (pid: number) => {
   try {
-    process.kill(pid, 0);
-    return true;
+    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] !== "Z";
   } catch {
     return false;
   }
