@@ -12,6 +12,8 @@ export interface Actor {
   role: Role;
   via: "session" | "api_key";
   apiKeyId?: string;
+  /** The API key is read-only: it acts as a viewer whatever its owner's role. */
+  readOnlyKey?: boolean;
   /** The console session a cookie-borne request belongs to (lib/sessions). */
   sessionId?: string;
   /** The password was generated and printed: the person must choose their own before anything else. */

@@ -7,13 +7,15 @@ const columns = {
   id: apiKeys.id,
   name: apiKeys.name,
   prefix: apiKeys.prefix,
+  readOnly: apiKeys.readOnly,
   createdAt: apiKeys.createdAt,
   lastUsedAt: apiKeys.lastUsedAt,
+  expiresAt: apiKeys.expiresAt,
   revokedAt: apiKeys.revokedAt,
   owner: { id: users.id, email: users.email, role: users.role },
 };
 
-/** The workspace's keys, newest first, revoked ones included (marked) so the history stays visible. */
+/** The workspace's keys, newest first, revoked and expired ones included (marked) so the history stays visible. */
 export async function listApiKeys({ ctx }: { ctx: WorkspaceCtx }): Promise<PublicApiKey[]> {
   const rows = await ctx.db
     .select(columns)

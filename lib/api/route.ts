@@ -2,7 +2,7 @@
 // zod, run, parse the output when the route has a response contract, map errors.
 import { NextResponse } from "next/server";
 import { type ZodType, z } from "zod";
-import { requireActor } from "@/lib/auth/actor";
+import { notAdminError, requireActor } from "@/lib/auth/actor";
 import { type Ctx, type PublicCtx, publicCtx, userCtx } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { AppError, errorBody } from "@/lib/errors";
@@ -134,9 +134,7 @@ export function route<
   const run = async (req: Request, context?: RouteContext): Promise<Response> => {
     try {
       const ctx = (options.access === "public" ? publicCtx() : userCtx(await requireActor(req))) as CtxOf<A>;
-      if (options.access === "admin" && (ctx as Ctx).actor.role !== "admin") {
-        throw new AppError("FORBIDDEN", "Only admins can do this; your role is viewer");
-      }
+      if (options.access === "admin" && (ctx as Ctx).actor.role !== "admin") throw notAdminError((ctx as Ctx).actor);
       // API keys are sent deliberately by their holder, so only a session (cookie) needs the origin check.
       if (ctx.actor?.via === "session") assertSameOrigin(req);
       if (ctx.actor?.mustChangePassword && !options.beforePasswordChange) {

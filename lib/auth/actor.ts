@@ -21,15 +21,23 @@ export async function actorFromApiKey(key: string): Promise<Actor> {
     .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
     .limit(1);
   if (!row) throw new AppError("UNAUTHENTICATED", "The API key is invalid or revoked");
+  if (row.key.expiresAt && row.key.expiresAt.getTime() <= Date.now()) {
+    throw new AppError(
+      "UNAUTHENTICATED",
+      `The API key "${row.key.name}" expired on ${row.key.expiresAt.toISOString()}. Ask an admin for a new one (Settings → API keys).`,
+    );
+  }
   await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.key.id));
   return {
     userId: row.user.id,
     workspaceId: row.user.workspaceId,
     email: row.user.email,
     name: row.user.name,
-    role: row.user.role,
+    // A read-only key never acts above viewer, whatever its owner's role.
+    role: row.key.readOnly ? "viewer" : row.user.role,
     via: "api_key",
     apiKeyId: row.key.id,
+    readOnlyKey: row.key.readOnly,
   };
 }
 
@@ -66,6 +74,16 @@ export async function requireSessionActor(): Promise<Actor> {
   return actor;
 }
 
+/** The 403 for a viewer (or a read-only key) on an admin-only action. */
+export function notAdminError(actor: Actor): AppError {
+  return new AppError(
+    "FORBIDDEN",
+    actor.readOnlyKey
+      ? "This API key is read-only; only admins, with a key that is not read-only, can do this"
+      : "Only admins can do this; your role is viewer",
+  );
+}
+
 export function requireAdmin(actor: Actor) {
-  if (actor.role !== "admin") throw new AppError("FORBIDDEN", "Only admins can do this; your role is viewer");
+  if (actor.role !== "admin") throw notAdminError(actor);
 }

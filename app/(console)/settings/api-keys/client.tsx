@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -9,6 +8,7 @@ import {
   applyServerErrors,
   Badge,
   Button,
+  bodyResolver,
   Card,
   CardHeader,
   CopyButton,
@@ -19,6 +19,7 @@ import {
   Input,
   KeyIcon,
   PlusIcon,
+  Select,
   Table,
   TBody,
   TD,
@@ -34,14 +35,34 @@ const keysKey = ["api-keys"] as const;
 const listSchema = z.object({ items: z.array(publicApiKey) });
 const createdSchema = z.object({ key: z.string(), apiKey: publicApiKey });
 
-function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+type Access = "full" | "read";
+const EXPIRY_CHOICES = [
+  { value: "never", label: "Never" },
+  { value: "30", label: "In 30 days" },
+  { value: "90", label: "In 90 days" },
+  { value: "365", label: "In a year" },
+] as const;
+type Expiry = (typeof EXPIRY_CHOICES)[number]["value"];
+interface KeyForm {
+  name: string;
+  access: Access;
+  expiry: Expiry;
+}
+
+/** The request body the form's choices stand for (the expiry as a date, counted from now). */
+function keyBody(v: KeyForm): z.input<typeof createApiKeyInput> {
+  const expiresAt = v.expiry === "never" ? null : new Date(Date.now() + Number(v.expiry) * 86_400_000).toISOString();
+  return { name: v.name, readOnly: v.access === "read", expiresAt };
+}
+
+function CreateKeyDialog({ open, onClose, role }: { open: boolean; onClose: () => void; role: string }) {
   const qc = useQueryClient();
-  const form = useForm<z.input<typeof createApiKeyInput>>({
-    resolver: zodResolver(createApiKeyInput, undefined, { raw: true }),
-    defaultValues: { name: "" },
+  const form = useForm<KeyForm>({
+    resolver: bodyResolver((v: KeyForm) => ({ schema: createApiKeyInput, body: keyBody(v) })),
+    defaultValues: { name: "", access: "full", expiry: "never" },
   });
   const create = useMutation({
-    mutationFn: (body: { name: string }) => api("/api/api-keys", { method: "POST", body, schema: createdSchema }),
+    mutationFn: (body: z.input<typeof createApiKeyInput>) => api("/api/api-keys", { method: "POST", body, schema: createdSchema }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keysKey }),
     onError: (e) => applyServerErrors(form, e),
   });
@@ -68,7 +89,15 @@ function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () => void
           <CopyButton value={created.key} />
         </div>
         <p className="mt-3 text-xs text-slate-500">
-          It acts as you ({created.apiKey.owner.email}, {created.apiKey.owner.role}). Example:{" "}
+          It acts as you ({created.apiKey.owner.email}
+          {created.apiKey.readOnly ? ", read-only: viewer rights" : `, ${created.apiKey.owner.role}`})
+          {created.apiKey.expiresAt ? (
+            <>
+              {" "}
+              until <Time value={created.apiKey.expiresAt} />
+            </>
+          ) : null}
+          . Example:{" "}
           <code className="font-mono">
             curl -H &quot;Authorization: Bearer $KEY&quot; {typeof window !== "undefined" ? window.location.origin : ""}/api/me
           </code>
@@ -81,7 +110,7 @@ function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () => void
       open={open}
       onClose={close}
       title="Create an API key"
-      description="The key acts as you, with your role. You can revoke it at any time."
+      description="The key acts as you. You can revoke it at any time."
       footer={
         <>
           <Button variant="secondary" onClick={close}>
@@ -93,17 +122,44 @@ function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () => void
         </>
       }
     >
-      <form id="create-key" noValidate onSubmit={form.handleSubmit((body) => create.mutate(body))}>
-        <FormError control={form.control} className="mb-4" />
+      <form id="create-key" className="space-y-4" noValidate onSubmit={form.handleSubmit((v) => create.mutate(keyBody(v)))}>
+        <FormError control={form.control} />
         <FormField control={form.control} name="name" label="Name" hint="What uses it, e.g. “Nightly export”.">
           <Input {...form.register("name")} maxLength={80} autoComplete="off" />
+        </FormField>
+        <FormField
+          control={form.control}
+          name="access"
+          label="Access"
+          hint="A read-only key can read everything a viewer can, and change nothing."
+        >
+          <Select {...form.register("access")}>
+            <option value="full">Full: acts with your role ({role})</option>
+            <option value="read">Read-only: acts as a viewer</option>
+          </Select>
+        </FormField>
+        <FormField control={form.control} name="expiry" label="Expires" hint="An expired key is refused; create a new one then.">
+          <Select {...form.register("expiry")}>
+            {EXPIRY_CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </Select>
         </FormField>
       </form>
     </Dialog>
   );
 }
 
-export function ApiKeysClient({ initialKeys }: { initialKeys: PublicApiKey[] }) {
+/** Active, revoked or expired (at the time the page renders or refetches). */
+function keyState(k: PublicApiKey, now: number): "active" | "revoked" | "expired" {
+  if (k.revokedAt) return "revoked";
+  if (k.expiresAt && k.expiresAt.getTime() <= now) return "expired";
+  return "active";
+}
+
+export function ApiKeysClient({ initialKeys, role }: { initialKeys: PublicApiKey[]; role: string }) {
   const qc = useQueryClient();
   const { data } = useQuery({
     queryKey: keysKey,
@@ -119,7 +175,8 @@ export function ApiKeysClient({ initialKeys }: { initialKeys: PublicApiKey[] }) 
       setRevoking(null);
     },
   });
-  const active = data.filter((k) => !k.revokedAt).length;
+  const [now] = useState(() => Date.now());
+  const active = data.filter((k) => keyState(k, now) === "active").length;
   return (
     <Card>
       <CardHeader
@@ -148,39 +205,48 @@ export function ApiKeysClient({ initialKeys }: { initialKeys: PublicApiKey[] }) 
             <TH>Name</TH>
             <TH>Key</TH>
             <TH>Acts as</TH>
+            <TH>Access</TH>
             <TH>Created</TH>
             <TH>Last used</TH>
+            <TH>Expires</TH>
             <TH align="right">Status</TH>
           </THead>
           <TBody>
-            {data.map((k) => (
-              <TR key={k.id} className={k.revokedAt ? "text-slate-500" : undefined}>
-                <TD className="font-medium whitespace-nowrap text-slate-900">{k.name}</TD>
-                <TD>
-                  <code className="font-mono text-xs text-slate-600">{k.prefix}…</code>
-                </TD>
-                <TD>
-                  {k.owner.email} <span className="text-xs text-slate-500">({k.owner.role})</span>
-                </TD>
-                <TD>
-                  <Time value={k.createdAt} />
-                </TD>
-                <TD>{k.lastUsedAt ? <Time value={k.lastUsedAt} /> : <span className="text-slate-500">Never</span>}</TD>
-                <TD align="right">
-                  {k.revokedAt ? (
-                    <Badge>Revoked</Badge>
-                  ) : (
-                    <Button variant="secondary" size="sm" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.name}`}>
-                      Revoke
-                    </Button>
-                  )}
-                </TD>
-              </TR>
-            ))}
+            {data.map((k) => {
+              const state = keyState(k, now);
+              return (
+                <TR key={k.id} className={state !== "active" ? "text-slate-500" : undefined}>
+                  <TD className="font-medium whitespace-nowrap text-slate-900">{k.name}</TD>
+                  <TD>
+                    <code className="font-mono text-xs text-slate-600">{k.prefix}…</code>
+                  </TD>
+                  <TD>
+                    {k.owner.email} <span className="text-xs text-slate-500">({k.owner.role})</span>
+                  </TD>
+                  <TD className="whitespace-nowrap">{k.readOnly ? <Badge tone="info">Read-only</Badge> : "Full"}</TD>
+                  <TD>
+                    <Time value={k.createdAt} />
+                  </TD>
+                  <TD>{k.lastUsedAt ? <Time value={k.lastUsedAt} /> : <span className="text-slate-500">Never</span>}</TD>
+                  <TD>{k.expiresAt ? <Time value={k.expiresAt} /> : <span className="text-slate-500">Never</span>}</TD>
+                  <TD align="right">
+                    {state === "revoked" ? (
+                      <Badge>Revoked</Badge>
+                    ) : state === "expired" ? (
+                      <Badge tone="warning">Expired</Badge>
+                    ) : (
+                      <Button variant="secondary" size="sm" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.name}`}>
+                        Revoke
+                      </Button>
+                    )}
+                  </TD>
+                </TR>
+              );
+            })}
           </TBody>
         </Table>
       )}
-      <CreateKeyDialog open={creating} onClose={() => setCreating(false)} />
+      <CreateKeyDialog open={creating} onClose={() => setCreating(false)} role={role} />
       <Dialog
         open={!!revoking}
         onClose={() => setRevoking(null)}

@@ -19,7 +19,7 @@ export default async function ApiKeysPage() {
         description="Keys for scripts and automation. Send one as Authorization: Bearer <key>."
       />
       {isAdmin ? (
-        <ApiKeysClient initialKeys={await listApiKeys({ ctx })} />
+        <ApiKeysClient initialKeys={await listApiKeys({ ctx })} role={actor.role} />
       ) : (
         <Alert tone="info" title="Only admins manage API keys">
           Ask an admin of your workspace if you need a key for automation.
