@@ -4,9 +4,10 @@ import { getDb } from "@/db";
 import { integrations, oktaLogEvents } from "@/db/schema";
 import { systemCtx } from "@/lib/context";
 import { createTenant } from "@/test/factories";
+import { activityQuery } from "./contracts";
 import { listActivity } from "./list-activity";
+import { listEventTypeNames } from "./list-event-type-names";
 import { listEventTypes } from "./list-event-types";
-import { activityQuery } from "./schemas";
 
 async function seed(workspaceId: string, n: number) {
   const [integration] = await getDb()
@@ -77,6 +78,8 @@ describe("listActivity", () => {
     await seed(b.ws.id, 4);
     expect((await listActivity({ ctx: systemCtx(a.ws.id), input: q() })).items).toEqual([]);
     expect(await listEventTypes({ ctx: systemCtx(a.ws.id) })).toEqual([]);
+    expect(await listEventTypeNames({ ctx: systemCtx(a.ws.id) })).toEqual([]);
+    expect(await listEventTypeNames({ ctx: systemCtx(b.ws.id) })).toEqual(["user.authentication.sso", "user.session.start"]);
     expect(await listEventTypes({ ctx: systemCtx(b.ws.id) })).toEqual([
       { eventType: "user.authentication.sso", count: 2 },
       { eventType: "user.session.start", count: 2 },

@@ -1,11 +1,14 @@
-// Synced System Log events of a workspace, newest first, with keyset pagination.
-import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+// Synced System Log events of a workspace, newest first, filtered (lib/activity/filters.ts) and paged
+// by keyset.
+import { and, desc, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { oktaLogEvents as e } from "@/db/schema";
 import { isoDateTime, storableText } from "@/lib/api/safe-input";
 import type { WorkspaceCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import type { ActivityItem, ActivityPage, ActivityQuery } from "./schemas";
+import type { ActivityFilters, ActivityPage } from "./contracts";
+import { activityConditions } from "./filters";
+import { itemColumns, toItem } from "./to-item";
 
 // The cursor carries the sort key of the last row: published (microseconds, which a JS Date would
 // lose), integration, uuid.
@@ -24,48 +27,33 @@ function decodeCursor(cursor: string): z.infer<typeof cursorKey> {
   });
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export async function listActivity({ ctx, input: query }: { ctx: WorkspaceCtx; input: ActivityQuery }): Promise<ActivityPage> {
-  const where: SQL[] = [eq(e.workspaceId, ctx.workspaceId)];
-  if (query.integrationId) where.push(eq(e.integrationId, query.integrationId));
-  if (query.outcome) where.push(eq(e.outcomeResult, query.outcome));
-  if (query.eventType) where.push(eq(e.eventType, query.eventType));
-  if (query.q) {
-    const pattern = `%${likeEscape(query.q)}%`;
-    where.push(or(ilike(e.actorAlternateId, pattern), ilike(e.actorDisplayName, pattern))!);
-  }
-  if (query.cursor) {
-    const [published, integrationId, uuid] = decodeCursor(query.cursor);
+export async function listActivity({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: ActivityFilters & { cursor?: string; limit: number; conditions?: SQL[] };
+}): Promise<ActivityPage> {
+  const { cursor, limit, conditions, ...filters } = input;
+  // A caller paging through everything (the CSV export) resolves the filters once and passes them in.
+  const where = [...(conditions ?? (await activityConditions(ctx, filters)))];
+  if (cursor) {
+    const [published, integrationId, uuid] = decodeCursor(cursor);
     where.push(sql`(${e.published}, ${e.integrationId}, ${e.uuid}) < (${published}::timestamptz, ${integrationId}::uuid, ${uuid})`);
   }
   const rows = await ctx.db
-    .select({ row: e, cursorPublished: sql<string>`to_char(${e.published} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
+    .select({
+      ...itemColumns,
+      cursorPublished: sql<string>`to_char(${e.published} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
     .from(e)
     .where(and(...where))
     .orderBy(desc(e.published), desc(e.integrationId), desc(e.uuid))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map(({ row }) => toItem(row)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.cursorPublished, last.row.integrationId, last.row.uuid]) : null,
-  };
-}
-
-function toItem(r: typeof e.$inferSelect): ActivityItem {
-  return {
-    id: r.uuid,
-    integrationId: r.integrationId,
-    published: r.published,
-    eventType: r.eventType,
-    displayMessage: r.displayMessage,
-    severity: r.severity,
-    outcome: r.outcomeResult,
-    outcomeReason: r.outcomeReason,
-    actor: { id: r.actorId, login: r.actorAlternateId, displayName: r.actorDisplayName, type: r.actorType },
-    app: { id: r.targetAppId, name: r.targetAppName },
-    clientIp: r.clientIp,
-    location: [r.city, r.state, r.country].filter(Boolean).join(", ") || null,
+    items: page.map(toItem),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.cursorPublished, last.integrationId, last.uuid]) : null,
   };
 }

@@ -322,6 +322,8 @@ export function logEventRow(e: OktaLogEvent) {
     lat: geo?.geolocation?.lat ?? null,
     lon: geo?.geolocation?.lon ?? null,
     user_agent: e.client?.userAgent?.rawUserAgent ?? null,
+    // The whole event (unknown fields kept) for the Activity page's event view.
+    raw: e,
   };
 }
 export const logEventsTable: TableSpec<ReturnType<typeof logEventRow>> = {
@@ -350,5 +352,6 @@ export const logEventsTable: TableSpec<ReturnType<typeof logEventRow>> = {
     lat: "double precision",
     lon: "double precision",
     user_agent: "text",
+    raw: "jsonb",
   },
 };

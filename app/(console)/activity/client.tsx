@@ -2,7 +2,7 @@
 import { ActivityIcon, Badge, ButtonLink, Card, EmptyState, SearchIcon, Time, type Tone } from "@/components/ui";
 import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar } from "@/components/ui/data-table";
 import { useServerList } from "@/components/ui/use-server-list";
-import { type ActivityItem, type ActivityPage, activityPage, OUTCOMES } from "@/lib/activity/schemas";
+import { type ActivityItem, type ActivityPage, activityPage, OUTCOMES } from "@/lib/activity/contracts";
 import { formatCount } from "@/lib/format";
 import { links } from "@/lib/links";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
+import { activityQuery } from "@/lib/activity/contracts";
 import { listActivity } from "@/lib/activity/list-activity";
 import { listEventTypes } from "@/lib/activity/list-event-types";
-import { activityQuery } from "@/lib/activity/schemas";
 import { requirePageCtx } from "@/lib/auth/page";
 import { links } from "@/lib/links";
 import { ActivityClient, type Filters } from "./client";

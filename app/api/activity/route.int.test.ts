@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { integrations, oktaLogEvents } from "@/db/schema";
-import { activityPage } from "@/lib/activity/schemas";
+import { activityPage } from "@/lib/activity/contracts";
+import { app, group, insertEvents, insertIntegration, type LogEventInsert, user } from "@/test/activity-fixtures";
 import { callRoute } from "@/test/call-route";
 import { createTenant } from "@/test/factories";
 import { GET as eventTypesRoute } from "./event-types/route";
@@ -66,11 +67,15 @@ describe("GET /api/activity", () => {
       integrationId: integration.id,
       published: rows[1].published.toISOString(),
       eventType: "user.authentication.sso",
+      action: "Signed in to an app",
+      // The seeded SSO names no app among its targets, so the sentence says so in general words.
+      summary: "signed in to an app",
       displayMessage: "event 1",
       severity: "INFO",
       outcome: "SUCCESS",
       outcomeReason: null,
       actor: { id: "00u1", login: "person1@acme.com", displayName: "Person 1", type: "User" },
+      targets: [],
       app: { id: "0oaSLACK", name: "Slack" },
       clientIp: "203.0.113.7",
       location: "Lisbon, Portugal",
@@ -146,6 +151,158 @@ describe("GET /api/activity", () => {
 
   it("needs credentials", async () => {
     expect((await get("/api/activity", null)).status).toBe(401);
+  });
+});
+
+// An audit trail with people, a group, an app and a service account, to filter by who, what and when.
+async function seedAudit(workspaceId: string) {
+  const integration = await insertIntegration(workspaceId);
+  const base = Date.parse("2026-03-10T12:00:00.000Z");
+  const at = (hours: number) => new Date(base - hours * 3_600_000);
+  const ada = user("00uADA", "ada@acme.com", "Ada Admin");
+  const mada = user("00uMADA", "mada@acme.com", "Mada Lee");
+  const jane = user("00uJANE", "jane@acme.com", "Jane Doe");
+  const ben = user("00uBEN", "ben@acme.com", "Ben Okafor");
+  const svc = { id: "0oaSVC", type: "PublicClientApp", alternateId: "0oaSVC", displayName: "Provisioner" };
+  const aws = group("00gAWS", "aws-prod-admins");
+  const slack = app("0oaSLACK", "Slack");
+  const ev = (
+    key: string,
+    hours: number,
+    eventType: string,
+    actor: { id: string; type: string; alternateId: string; displayName: string },
+    targets: object[],
+    outcome = "SUCCESS",
+  ): LogEventInsert & { key: string } => ({
+    key,
+    workspaceId,
+    integrationId: integration.id,
+    uuid: randomUUID(),
+    published: at(hours),
+    eventType,
+    outcomeResult: outcome,
+    actorId: actor.id,
+    actorType: actor.type,
+    actorAlternateId: actor.alternateId,
+    actorDisplayName: actor.displayName,
+    targets,
+  });
+  const events = [
+    ev("added", 1, "group.user_membership.add", ada, [jane, aws]),
+    ev("sso", 2, "user.authentication.sso", jane, [slack, { ...jane, type: "AppUser" }]),
+    ev("failed", 3, "user.session.start", jane, [], "FAILURE"),
+    ev("assigned", 24, "application.user_membership.add", svc, [{ ...ben, type: "AppUser" }, slack]),
+    ev("profile", 48, "user.account.update_profile", ben, [ben]),
+    ev("removed", 72, "group.user_membership.remove", ada, [jane, aws]),
+    ev("mada", 96, "user.session.start", mada, []),
+  ];
+  await insertEvents(events);
+  const byKey = Object.fromEntries(events.map((e) => [e.key, e.uuid]));
+  return { integration, events, at, byKey };
+}
+
+describe("GET /api/activity: the audit filters", () => {
+  const keysOf = async (t: { viewerKey: string }, byKey: Record<string, string>, query: string) => {
+    const r = await get(`/api/activity?limit=200&${query}`, t.viewerKey);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const names = new Map(Object.entries(byKey).map(([k, v]) => [v, k]));
+    return r.body.items.map((i: { id: string }) => names.get(i.id) ?? i.id);
+  };
+
+  it("filters by actor: their Okta id, their login in any case, else part of a name or login", async () => {
+    const t = await createTenant();
+    const { byKey } = await seedAudit(t.ws.id);
+    // Another workspace has events by the same Okta ids (another org can reuse nothing, but a test can).
+    const other = await createTenant();
+    await seedAudit(other.ws.id);
+    const keys = (q: string) => keysOf(t, byKey, q);
+    expect(await keys("actor=00uJANE")).toEqual(["sso", "failed"]);
+    expect(await keys("actor=JANE%40ACME.COM")).toEqual(["sso", "failed"]);
+    // An exact login wins over a longer one that contains it.
+    expect(await keys("actor=ada%40acme.com")).toEqual(["added", "removed"]);
+    expect(await keys("actor=ada")).toEqual(["added", "removed", "mada"]);
+    expect(await keys("actor=provisioner")).toEqual(["assigned"]);
+    expect(await keys("actor=0oaSVC")).toEqual(["assigned"]);
+    expect(await keys("actor=nobody")).toEqual([]);
+  });
+
+  it("filters by target: an Okta id, login or name of any of the event's targets, exactly", async () => {
+    const t = await createTenant();
+    const { byKey } = await seedAudit(t.ws.id);
+    const other = await createTenant();
+    await seedAudit(other.ws.id);
+    const keys = (q: string) => keysOf(t, byKey, q);
+    expect(await keys("target=00uJANE")).toEqual(["added", "sso", "removed"]);
+    expect(await keys("target=jane%40acme.com")).toEqual(["added", "sso", "removed"]);
+    expect(await keys("target=aws-prod-admins")).toEqual(["added", "removed"]);
+    expect(await keys("target=00gAWS")).toEqual(["added", "removed"]);
+    expect(await keys("target=Slack")).toEqual(["sso", "assigned"]);
+    expect(await keys("target=Ben Okafor")).toEqual(["assigned", "profile"]);
+    // Exact: no part of a name, no other case.
+    expect(await keys("target=aws-prod")).toEqual([]);
+    expect(await keys("target=slack")).toEqual([]);
+  });
+
+  it("filters by date range, from inclusive and to exclusive, as days or instants with a zone", async () => {
+    const t = await createTenant();
+    const { byKey, at } = await seedAudit(t.ws.id);
+    const keys = (q: string) => keysOf(t, byKey, q);
+    const iso = (h: number) => encodeURIComponent(at(h).toISOString());
+    expect(await keys(`from=${iso(3)}`)).toEqual(["added", "sso", "failed"]);
+    expect(await keys(`to=${iso(3)}`)).toEqual(["assigned", "profile", "removed", "mada"]);
+    expect(await keys(`from=${iso(48)}&to=${iso(2)}`)).toEqual(["failed", "assigned", "profile"]);
+    // 2026-03-10T12:00Z minus 24 h and 48 h: the whole of 9 March (UTC) holds the service account's assignment only.
+    expect(await keys("from=2026-03-09&to=2026-03-10")).toEqual(["assigned"]);
+    // The same instant written with an offset.
+    expect(await keys(`from=${encodeURIComponent("2026-03-10T11:00:00+01:00")}`)).toEqual(["added", "sso"]);
+  });
+
+  it("combines the filters", async () => {
+    const t = await createTenant();
+    const { byKey, integration } = await seedAudit(t.ws.id);
+    const keys = (q: string) => keysOf(t, byKey, q);
+    expect(await keys("actor=00uJANE&outcome=FAILURE")).toEqual(["failed"]);
+    expect(await keys("actor=00uADA&target=00uJANE&eventType=group.user_membership.remove")).toEqual(["removed"]);
+    expect(await keys(`target=Slack&to=2026-03-10&integrationId=${integration.id}`)).toEqual(["assigned"]);
+  });
+
+  it("says which event of the catalogue each row is, in plain words naming its targets", async () => {
+    const t = await createTenant();
+    const { byKey } = await seedAudit(t.ws.id);
+    const r = await get("/api/activity?limit=200", t.viewerKey);
+    const row = (key: string) => r.body.items.find((i: { id: string }) => i.id === byKey[key]);
+    expect(row("added")).toMatchObject({ action: "Added to group", summary: "added Jane Doe to aws-prod-admins" });
+    expect(row("removed")).toMatchObject({ action: "Removed from group", summary: "removed Jane Doe from aws-prod-admins" });
+    expect(row("sso")).toMatchObject({ action: "Signed in to an app", summary: "signed in to Slack" });
+    expect(row("assigned")).toMatchObject({ action: "Assigned app", summary: "assigned Slack to Ben Okafor" });
+    expect(row("profile")).toMatchObject({ action: "Updated profile", summary: "updated their profile" });
+    expect(row("added").targets).toEqual([
+      { id: "00uJANE", type: "User", alternateId: "jane@acme.com", displayName: "Jane Doe" },
+      { id: "00gAWS", type: "UserGroup", alternateId: "unknown", displayName: "aws-prod-admins" },
+    ]);
+  });
+
+  it.each([
+    ["from=2026-02-30", "from"],
+    ["from=0001-01-01", "from"],
+    ["to=10000-01-01", "to"],
+    ["from=2026-03-01T10:00", "from"],
+    ["from=yesterday", "from"],
+    ["from=2026-03-02&to=2026-03-01", "to"],
+    ["from=2026-03-01&to=2026-03-01", "to"],
+    ["actor=", "actor"],
+    ["actor=%20%20", "actor"],
+    ["actor=ja%0Ane", "actor"],
+    ["target=a%09b", "target"],
+    [`target=${"x".repeat(201)}`, "target"],
+    ["actor=%00", "actor"],
+    ["outcome=success", "outcome"],
+  ])("answers 400 naming the field for %s", async (qs, field) => {
+    const t = await createTenant();
+    const r = await get(`/api/activity?${qs}`, t.viewerKey);
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe("VALIDATION");
+    expect(r.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual([field]);
   });
 });
 

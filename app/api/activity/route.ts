@@ -1,5 +1,5 @@
+import { activityPage, activityQuery } from "@/lib/activity/contracts";
 import { listActivity } from "@/lib/activity/list-activity";
-import { activityPage, activityQuery } from "@/lib/activity/schemas";
 import { route } from "@/lib/api/route";
 
 export const GET = route({ access: "viewer", query: activityQuery, output: activityPage }, async ({ ctx, query }) =>

@@ -1,0 +1,60 @@
+// The Activity filters as SQL conditions on okta_log_events, always inside the caller's workspace.
+// Each filter has an index (db/schema/directory.ts) so a workspace with millions of events answers
+// a page without reading them all:
+//   date range                  (workspace_id, published, integration_id, uuid)
+//   eventType                   (workspace_id, event_type, published)
+//   outcome                     (workspace_id, outcome_result, published)
+//   actor: Okta id              (workspace_id, actor_id, published)
+//   actor: login                (workspace_id, lower(actor_alternate_id), published)
+//   target: id, login or name   GIN (targets jsonb_path_ops)
+// The actor is looked up once as an id, then as a login, so the page query uses one ordered index
+// (an OR of both would sort every event of a busy service account); only when neither matches does
+// it fall back to part of a name or login, as `q` does.
+import { and, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
+import { oktaLogEvents as e } from "@/db/schema";
+import type { WorkspaceCtx } from "@/lib/context";
+import type { ActivityFilters } from "./contracts";
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const nameOrLoginContains = (text: string) => {
+  const pattern = `%${likeEscape(text)}%`;
+  return or(ilike(e.actorAlternateId, pattern), ilike(e.actorDisplayName, pattern)) as SQL;
+};
+
+async function exists(ctx: WorkspaceCtx, condition: SQL) {
+  const [row] = await ctx.db
+    .select({ one: sql`1` })
+    .from(e)
+    .where(and(eq(e.workspaceId, ctx.workspaceId), condition))
+    .limit(1);
+  return !!row;
+}
+
+async function actorCondition(ctx: WorkspaceCtx, actor: string): Promise<SQL> {
+  const byId = eq(e.actorId, actor);
+  if (await exists(ctx, byId)) return byId;
+  const byLogin = sql`lower(${e.actorAlternateId}) = lower(${actor})`;
+  if (await exists(ctx, byLogin)) return byLogin;
+  return nameOrLoginContains(actor);
+}
+
+// jsonb containment (@>) is what the GIN index answers; one per field a target may be named by.
+const targetCondition = (target: string) =>
+  or(
+    ...(["id", "alternateId", "displayName"] as const).map((field) => sql`${e.targets} @> ${JSON.stringify([{ [field]: target }])}::jsonb`),
+  ) as SQL;
+
+/** The WHERE conditions of `filters` in the ctx's workspace (the cursor is the list's own). */
+export async function activityConditions(ctx: WorkspaceCtx, filters: ActivityFilters): Promise<SQL[]> {
+  const where: SQL[] = [eq(e.workspaceId, ctx.workspaceId)];
+  if (filters.integrationId) where.push(eq(e.integrationId, filters.integrationId));
+  if (filters.outcome) where.push(eq(e.outcomeResult, filters.outcome));
+  if (filters.eventType) where.push(eq(e.eventType, filters.eventType));
+  if (filters.from) where.push(gte(e.published, filters.from));
+  if (filters.to) where.push(lt(e.published, filters.to));
+  if (filters.q) where.push(nameOrLoginContains(filters.q));
+  if (filters.actor) where.push(await actorCondition(ctx, filters.actor));
+  if (filters.target) where.push(targetCondition(filters.target));
+  return where;
+}
