@@ -4,5 +4,6 @@
 export * from "../enums";
 export * from "./auth";
 export * from "./directory";
+export * from "./hygiene";
 export * from "./integrations";
 export * from "./sync";
