@@ -136,8 +136,15 @@ describe("POST /oauth2/v1/token", () => {
       "invalid_client",
     ],
     [
-      "authorization_code grant",
+      "authorization_code grant without client credentials (the grant itself: oidc.int.test.ts)",
       async () => [new URLSearchParams({ grant_type: "authorization_code", code: "x" }).toString()],
+      401,
+      "invalid_client",
+      "No client credentials found.",
+    ],
+    [
+      "refresh_token grant",
+      async () => [new URLSearchParams({ grant_type: "refresh_token", refresh_token: "x" }).toString()],
       400,
       "unsupported_grant_type",
     ],

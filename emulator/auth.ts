@@ -1,8 +1,11 @@
 // Credentials and authentication as Okta's org authorization server does them: SSWS API tokens,
 // client_credentials with private_key_jwt (custom API Services apps) or client_secret_basic
-// (OIN API service integrations), optional DPoP binding, scopes and admin roles.
+// (OIN API service integrations), optional DPoP binding, scopes and admin roles; the authorization
+// code grant of OIDC sign-in apps is in oidc.ts.
 import { createHash, generateKeyPairSync, type KeyObject, randomBytes, timingSafeEqual } from "node:crypto";
 import * as jose from "jose";
+import { OidcStore } from "./oidc";
+import type { Tenant } from "./state";
 import { makeRng, oktaId, randomToken } from "./util";
 
 export const READ_SCOPES = [
@@ -155,6 +158,11 @@ export class AuthStore {
   readonly signingKid: string;
   private rng;
   tokenLifetimeSec = 3600;
+  /** OIDC sign-in apps, the authorization code flow and ID tokens (emulator/oidc.ts), signed with this org's key. */
+  readonly oidc = new OidcStore(
+    () => ({ privateKey: this.signing.privateKey, kid: this.signingKid }),
+    () => this.tokenLifetimeSec,
+  );
 
   constructor(seed: number, adminUserSeq: number) {
     this.rng = makeRng(seed ^ 0x5eed);
@@ -248,7 +256,13 @@ export class AuthStore {
 
   // ---------------- POST /oauth2/v1/token ----------------
 
-  async token(form: URLSearchParams, headers: Record<string, string | string[] | undefined>, base: string, now: number): Promise<Reply> {
+  async token(
+    form: URLSearchParams,
+    headers: Record<string, string | string[] | undefined>,
+    base: string,
+    now: number,
+    tenant?: Tenant,
+  ): Promise<Reply> {
     this.prune(now);
     const authz = String(headers.authorization ?? "");
     const basic = /^basic\s+/i.test(authz) ? Buffer.from(authz.replace(/^basic\s+/i, ""), "base64").toString() : null;
@@ -261,6 +275,8 @@ export class AuthStore {
         "invalid_request",
         "Can't supply multiple client credentials. Use one of the following: credentials in the Authorization header, credentials in the post body, or a `client_assertion` in the post body.",
       );
+    // The second step of sign-in with Okta (emulator/oidc.ts): an OIDC web app's code for tokens.
+    if (form.get("grant_type") === "authorization_code" && tenant) return this.oidc.codeGrant(tenant, form, headers, base, now);
     if (form.get("grant_type") !== "client_credentials") {
       if (!form.get("grant_type")) return oauthError(400, "invalid_request", "The request is missing a required parameter: 'grant_type'.");
       return oauthError(400, "unsupported_grant_type", `The grant type in the request isn't supported.`);

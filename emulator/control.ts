@@ -52,6 +52,14 @@ const INDEX = {
     "PATCH /__emulator/config": "{ rateLimits?, rateWindowMs?, concurrencyLimit?, bucketLimits?: {bucket: n}, tokenLifetimeSec? }",
     "GET /__emulator/stats": "request, rate-limit and event-hook delivery counters",
     "POST /__emulator/reset": "regenerate the tenant: { seed?, users?, groups?, apps?, logDays? } (credentials are kept)",
+    "GET /__emulator/oidc":
+      "sign-in with Okta: OIDC apps, the default password, auto-approve, ID token tampering, recent authorize requests",
+    "POST /__emulator/oidc/clients":
+      "register an OIDC web app: { name?, redirectUris, groupsClaimRegex? (default '.*', null: no groups claim), assignedGroups? (names or ids; default everyone) }",
+    "PATCH /__emulator/oidc/clients/{clientId}": "change it: { redirectUris?, groupsClaimRegex?, assignedGroups?, status? }",
+    "PATCH /__emulator/oidc":
+      "{ autoApprove?: login | null (signed in at /authorize without the form), tamper?: { nonce?, aud?, iss?, foreignKey? } | null (the next ID tokens) }",
+    "PUT /__emulator/oidc/passwords": "{ login, password }: that user's password on the sign-in page (others use the default)",
   },
 };
 
@@ -124,6 +132,94 @@ const resetInput = z
   })
   .strict();
 
+const oidcClientInput = z
+  .object({
+    name: z.string().min(1).max(100).default("Okta Sync Console"),
+    redirectUris: z.array(z.url()).min(1),
+    groupsClaimRegex: z.string().max(200).nullable().optional(),
+    assignedGroups: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+const oidcClientPatch = z
+  .object({
+    redirectUris: z.array(z.url()).min(1).optional(),
+    groupsClaimRegex: z.string().max(200).nullable().optional(),
+    assignedGroups: z.array(z.string().min(1)).nullable().optional(),
+    status: z.enum(["ACTIVE", "INACTIVE"]).optional(),
+  })
+  .strict();
+const oidcPatch = z
+  .object({
+    autoApprove: z.string().min(1).nullable().optional(),
+    tamper: z
+      .object({ nonce: z.string().optional(), aud: z.string().optional(), iss: z.string().optional(), foreignKey: z.boolean().optional() })
+      .strict()
+      .nullable()
+      .optional(),
+  })
+  .strict();
+const oidcPassword = z.object({ login: z.string().min(1), password: z.string().min(1).max(256) }).strict();
+
+/** Group names or ids to ids; an unknown one is an error naming it. */
+function groupIds(t: Tenant, refs: string[]): string[] | string {
+  const ids: string[] = [];
+  for (const ref of refs) {
+    const g = t.groups.find((x) => !x.deleted && (x.id === ref || x.profile.name === ref));
+    if (!g) return ref;
+    ids.push(g.id);
+  }
+  return ids;
+}
+
+async function handleOidcControl(
+  emu: Emulator,
+  method: string,
+  sub: string | undefined,
+  id: string | undefined,
+  raw: string,
+  res: http.ServerResponse,
+) {
+  const oidc = emu.auth.oidc;
+  const route = `${method} ${sub ?? ""}`;
+  if (route === "GET ") return json(res, 200, oidc.summary());
+  if (route === "PATCH ") {
+    const b = parse(oidcPatch, raw, res);
+    if (!b) return;
+    if (b.autoApprove !== undefined) oidc.autoApprove = b.autoApprove;
+    if (b.tamper !== undefined) oidc.tamper = b.tamper;
+    return json(res, 200, oidc.summary());
+  }
+  if (route === "PUT passwords") {
+    const b = parse(oidcPassword, raw, res);
+    if (!b) return;
+    oidc.passwords.set(b.login.toLowerCase(), b.password);
+    return json(res, 200, { login: b.login });
+  }
+  if (route === "POST clients" && !id) {
+    const b = parse(oidcClientInput, raw, res);
+    if (!b) return;
+    const assigned = b.assignedGroups ? groupIds(emu.tenant, b.assignedGroups) : null;
+    if (typeof assigned === "string") return problem(res, 400, "VALIDATION", `assignedGroups: no group ${assigned}`);
+    return json(res, 201, oidc.addClient({ ...b, assignedGroupIds: assigned }));
+  }
+  if (route === "PATCH clients" && id) {
+    const c = oidc.clients.get(decodeURIComponent(id));
+    if (!c) return problem(res, 404, "NOT_FOUND", `clientId: no OIDC app ${id}`);
+    const b = parse(oidcClientPatch, raw, res);
+    if (!b) return;
+    if (b.assignedGroups !== undefined) {
+      const assigned = b.assignedGroups ? groupIds(emu.tenant, b.assignedGroups) : null;
+      if (typeof assigned === "string") return problem(res, 400, "VALIDATION", `assignedGroups: no group ${assigned}`);
+      c.assignedGroupIds = assigned;
+    }
+    if (b.redirectUris) c.redirectUris = b.redirectUris;
+    if (b.groupsClaimRegex !== undefined) c.groupsClaimRegex = b.groupsClaimRegex;
+    if (b.status) c.status = b.status;
+    return json(res, 200, c);
+  }
+  return problem(res, 404, "NOT_FOUND", `no control endpoint ${method} /__emulator/oidc/${sub ?? ""}`);
+}
+
 function json(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
   res.statusCode = status;
@@ -185,6 +281,7 @@ export async function handleControl(
 ) {
   const parts = path.replace(/\/+$/, "").split("/").slice(2); // after "__emulator"
   const [section, sub] = parts;
+  if (section === "oidc") return handleOidcControl(emu, method, sub, parts[2], raw, res);
   const route = `${method} ${section ?? ""}`;
   const findApp = (ref: string) => emu.auth.apps.get(ref) ?? emu.auth.appByName(ref);
 

@@ -199,8 +199,31 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
       issuer: base,
       authorization_endpoint: `${base}/oauth2/v1/authorize`,
       token_endpoint: `${base}/oauth2/v1/token`,
+      userinfo_endpoint: `${base}/oauth2/v1/userinfo`,
       jwks_uri: `${base}/oauth2/v1/keys`,
       response_types_supported: ["code", "token", "id_token"],
+      response_modes_supported: ["query", "fragment", "form_post", "okta_post_message"],
+      code_challenge_methods_supported: ["S256"],
+      claims_supported: [
+        "iss",
+        "ver",
+        "sub",
+        "aud",
+        "iat",
+        "exp",
+        "jti",
+        "auth_time",
+        "amr",
+        "idp",
+        "nonce",
+        "name",
+        "preferred_username",
+        "given_name",
+        "family_name",
+        "email",
+        "email_verified",
+        "groups",
+      ],
       grant_types_supported: ["authorization_code", "client_credentials", "refresh_token"],
       subject_types_supported: ["public"],
       id_token_signing_alg_values_supported: ["RS256"],
@@ -210,6 +233,8 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
         "openid",
         "profile",
         "email",
+        "groups",
+        "offline_access",
         "okta.users.read",
         "okta.users.manage",
         "okta.groups.read",
@@ -224,6 +249,27 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
       ],
     });
   if (path === "/oauth2/v1/keys" && method === "GET") return send(res, 200, emu.auth.jwks());
+  // Sign-in with Okta (emulator/oidc.ts): the browser's authorize request, the emulator's sign-in page, userinfo.
+  if (path === "/oauth2/v1/authorize" || path === "/login/emulator") {
+    if (method !== "GET" && method !== "POST")
+      return send(res, 405, oktaError("E0000022", "The endpoint does not support the provided HTTP method"));
+    let form: URLSearchParams;
+    try {
+      form = method === "POST" ? new URLSearchParams(await readBody(req, 64 << 10)) : url.searchParams;
+    } catch {
+      return send(res, 400, oktaError("E0000003", "The request body was not well-formed."));
+    }
+    const out =
+      path === "/login/emulator" ? emu.auth.oidc.signIn(emu.tenant, form, emu.now()) : emu.auth.oidc.authorize(emu.tenant, form, emu.now());
+    for (const [k, v] of Object.entries(out.headers)) res.setHeader(k, v);
+    res.statusCode = out.status;
+    res.end(out.body);
+    return;
+  }
+  if (path === "/oauth2/v1/userinfo" && (method === "GET" || method === "POST")) {
+    const r = emu.auth.oidc.userinfo(emu.tenant, req.headers, base, emu.now());
+    return send(res, r.status, r.body, r.headers);
+  }
 
   const isApi = path.startsWith("/api/v1/");
   const isToken = path === "/oauth2/v1/token";
@@ -284,7 +330,7 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
           { error: "invalid_request", error_description: "The request must have a Content-Type of application/x-www-form-urlencoded." },
           rl,
         );
-      const reply = await emu.auth.token(new URLSearchParams(raw), req.headers, base, now);
+      const reply = await emu.auth.token(new URLSearchParams(raw), req.headers, base, now, emu.tenant);
       return send(res, reply.status, reply.body, { ...rl, ...(reply.headers ?? {}) });
     }
 

@@ -155,7 +155,7 @@ export function checkResponse(method: string, url: string, status: number, text:
   // Known difference (README): the org AS spec's token_type enum lacks "DPoP", which Okta's DPoP
   // guide documents and sends; check the rest of the body as it stands.
   if (p === "/oauth2/v1/token" && parsed?.token_type === "DPoP") parsed = { ...parsed, token_type: "Bearer" };
-  const checker = p.startsWith("/oauth2/") ? c.oauth : c.mgmt;
+  const checker = p.startsWith("/oauth2/") || p === "/.well-known/openid-configuration" ? c.oauth : c.mgmt;
   const problems = checker.check(method.toUpperCase(), p, status, parsed, text.length > 0, headers);
   if (problems.length) throw new Error(`Response does not match Okta's spec:\n${problems.join("\n")}\nbody: ${text.slice(0, 500)}`);
 }
