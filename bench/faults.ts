@@ -195,7 +195,7 @@ class Postgres {
 
 let stopping = false;
 /** Worker exits the bench did not cause: after it had started (a crash), or while starting (e.g. Postgres down). */
-const workerExits = { crashed: 0, failedToStart: 0 };
+const workerExits = { crashed: 0, failedToStart: 0, reasons: new Map<string, number>() };
 let killedByUs: ChildProcess | null = null;
 
 function startWorker(env: NodeJS.ProcessEnv) {
@@ -208,6 +208,7 @@ function startWorker(env: NodeJS.ProcessEnv) {
   });
   fs.closeSync(fd);
   worker = child;
+  const logFrom = fs.statSync(workerLog).size;
   let started = false;
   child.stdout!.on("data", (chunk: Buffer) => {
     fs.writeSync(logFd, chunk);
@@ -215,8 +216,22 @@ function startWorker(env: NodeJS.ProcessEnv) {
   });
   child.once("exit", (code, signal) => {
     if (stopping || child === killedByUs) return;
-    if (started) workerExits.crashed++;
-    else workerExits.failedToStart++;
+    if (started) {
+      workerExits.crashed++;
+      // What killed it: the last error line it printed (its log since it started).
+      const size = fs.statSync(workerLog).size;
+      const buf = Buffer.alloc(Math.min(size - logFrom, 65536));
+      const rd = fs.openSync(workerLog, "r");
+      fs.readSync(rd, buf, 0, buf.length, size - buf.length);
+      fs.closeSync(rd);
+      const reason =
+        buf
+          .toString()
+          .split("\n")
+          .filter((l) => /^\w*Error: /.test(l))
+          .pop() ?? `exit ${signal ?? code}`;
+      workerExits.reasons.set(reason, (workerExits.reasons.get(reason) ?? 0) + 1);
+    } else workerExits.failedToStart++;
     fs.writeSync(
       logFd,
       `[bench] worker ${child.pid} exited on its own (${signal ?? code}) ${started ? "while running" : "while starting"}; restarting it\n`,
@@ -761,6 +776,7 @@ async function main() {
   out(
     `   worker exits the bench did not cause: ${workerExits.crashed} while running, ${workerExits.failedToStart} while starting (Postgres down); each restarted after 1 s, as a supervisor would`,
   );
+  for (const [reason, n] of workerExits.reasons) out(`     ${n}x ${reason}`);
   const problems = results.flatMap((r) => r.problems.map((p) => `round ${r.round}: ${p}`));
   out(
     `   problems: ${problems.length ? "" : "none (no duplicate keys, no stuck run, no run succeeded with a wrong copy, counters exact)"}`,
