@@ -13,6 +13,11 @@ describe("links", () => {
     expect(links.people({ integrationId: id, status: "SUSPENDED" })).toBe(`/directory/people?status=SUSPENDED&integrationId=${id}`);
     expect(links.groups({ type: "", integrationId: id })).toBe(`/directory/groups?integrationId=${id}`);
     expect(links.signIns("FAILURE")).toBe("/activity?eventType=user.session.start&outcome=FAILURE");
+    expect(links.activity({ target: "00u1", actor: "" })).toBe("/activity?target=00u1");
+    expect(links.activity({ actor: "00u1", from: "2026-03-01T00:00:00.000Z" })).toBe(
+      "/activity?actor=00u1&from=2026-03-01T00%3A00%3A00.000Z",
+    );
+    expect(links.activityEvent("dc9fd3c0-598c", id)).toBe(`/activity/dc9fd3c0-598c?integrationId=${id}`);
     expect(links.consoleSettings("api-keys")).toBe("/settings/api-keys");
   });
 

@@ -32,10 +32,15 @@ export interface AppFilters {
   q?: string;
 }
 export interface ActivityFilters {
-  integrationId?: string;
+  /** Who acted: an Okta id or login (or part of a name). */
+  actor?: string;
+  /** What was acted on: an Okta id, login or name. */
+  target?: string;
   eventType?: string;
   outcome?: string;
-  q?: string;
+  /** ISO instants: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
 }
 export type SettingsSection = "people" | "api-keys" | "workspace" | "account";
 
@@ -67,8 +72,11 @@ export const links = {
   app: (integrationId: string, appId: string) => `/directory/apps/${enc(integrationId)}/${enc(appId)}`,
 
   // Activity (the synced System Log)
+  // In the order the page writes its own URL.
   activity: (f: ActivityFilters = {}) =>
-    withQuery("/activity", { q: f.q, eventType: f.eventType, outcome: f.outcome, integrationId: f.integrationId }),
+    withQuery("/activity", { actor: f.actor, target: f.target, eventType: f.eventType, outcome: f.outcome, from: f.from, to: f.to }),
+  /** One event; the integration tells copies apart when the same org is connected twice. */
+  activityEvent: (id: string, integrationId?: string) => withQuery(`/activity/${enc(id)}`, { integrationId }),
   signIns: (outcome?: "SUCCESS" | "FAILURE") => withQuery("/activity", { eventType: SIGN_IN_EVENT, outcome }),
 
   // Console settings

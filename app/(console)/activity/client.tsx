@@ -1,23 +1,43 @@
 "use client";
-import { ActivityIcon, Badge, ButtonLink, Card, EmptyState, SearchIcon, Time, type Tone } from "@/components/ui";
-import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar } from "@/components/ui/data-table";
-import { useServerList } from "@/components/ui/use-server-list";
+import Link from "next/link";
+import { useId, useMemo } from "react";
+import { dayOfFrom, dayOfTo, fromDay, toDay } from "@/components/activity/date-range";
+import { EventSentence } from "@/components/activity/event-sentence";
+import { FilterInput } from "@/components/activity/filter-input";
+import { OutcomeBadge, outcomeLabel } from "@/components/activity/outcome-badge";
+import { ActivityIcon, ButtonLink, Card, EmptyState, Input, SearchIcon, Time } from "@/components/ui";
+import { DataTable, DataTableFilter, DataTableToolbar } from "@/components/ui/data-table";
+import { useTimeZone } from "@/components/ui/time";
+import { toSearch, useServerList } from "@/components/ui/use-server-list";
 import { type ActivityItem, type ActivityPage, activityPage, OUTCOMES } from "@/lib/activity/contracts";
-import { formatCount } from "@/lib/format";
+import { eventLabel } from "@/lib/activity/event-types";
 import { links } from "@/lib/links";
 
-export type Filters = { outcome: string; eventType: string; q: string };
+/** The list's filters, in the order the URL shows them (lib/links.ts writes links the same way). */
+export const FILTER_NAMES = ["actor", "target", "eventType", "outcome", "from", "to"] as const;
+export type Filters = Record<(typeof FILTER_NAMES)[number], string>;
 
-const OUTCOME_TONE: Record<string, Tone> = {
-  SUCCESS: "success",
-  ALLOW: "success",
-  FAILURE: "danger",
-  DENY: "danger",
-  CHALLENGE: "warning",
-  SKIPPED: "neutral",
-  UNKNOWN: "neutral",
-};
-const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+/** The event-type picker's options: the catalogue's label, and the type where two share a label. */
+function typeOptions(types: string[]): [string, string][] {
+  const labelled = types.map((t) => [t, eventLabel(t)] as [string, string]);
+  const seen = new Map<string, number>();
+  for (const [, l] of labelled) seen.set(l, (seen.get(l) ?? 0) + 1);
+  return labelled
+    .map(([t, l]): [string, string] => [t, (seen.get(l) ?? 0) > 1 ? `${l} (${t})` : l])
+    .sort((a, b) => a[1].localeCompare(b[1]));
+}
+
+function DayFilter({ label, value, onChange }: { label: string; value: string; onChange: (day: string) => void }) {
+  const id = useId();
+  return (
+    <div className="flex items-center gap-1.5">
+      <label htmlFor={id} className="text-sm text-slate-600">
+        {label}
+      </label>
+      <Input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} className="w-40" />
+    </div>
+  );
+}
 
 export function ActivityClient({
   initialFilters,
@@ -27,7 +47,7 @@ export function ActivityClient({
 }: {
   initialFilters: Filters;
   initialPage: ActivityPage;
-  eventTypes: { eventType: string; count: number }[];
+  eventTypes: string[];
   isAdmin: boolean;
 }) {
   const list = useServerList<ActivityItem>({
@@ -39,6 +59,8 @@ export function ActivityClient({
     inUrl: true,
   });
   const { filters, set, items, query } = list;
+  const zone = useTimeZone();
+  const options = useMemo(() => typeOptions(eventTypes), [eventTypes]);
   const neverSynced = !list.filtered && list.isInitial && initialPage.items.length === 0 && eventTypes.length === 0;
 
   if (neverSynced) {
@@ -66,42 +88,61 @@ export function ActivityClient({
         onClear={list.clear}
         busy={query.isFetching && !query.isFetchingNextPage}
       >
-        <DataTableSearch label="Search by user" placeholder="Search by user name or login" value={list.search} onChange={list.setSearch} />
-        <DataTableFilter
-          label="Outcome"
-          all="All outcomes"
-          className="w-40"
-          value={filters.outcome}
-          onChange={(outcome) => set({ outcome })}
-          options={OUTCOMES.map((o) => [o, label(o)])}
+        <FilterInput
+          label="Actor"
+          placeholder="Actor: name, login or Okta id"
+          value={filters.actor}
+          onChange={(actor) => set({ actor })}
+          className="min-w-52 flex-1"
+        />
+        <FilterInput
+          label="Target"
+          placeholder="Target: exact name, login or id"
+          value={filters.target}
+          onChange={(target) => set({ target })}
+          className="min-w-52 flex-1"
         />
         <DataTableFilter
           label="Event type"
           all="All event types"
-          className="w-64"
+          className="w-56"
           value={filters.eventType}
           onChange={(eventType) => set({ eventType })}
-          options={eventTypes.map((t) => [t.eventType, `${t.eventType} (${formatCount(t.count)})`])}
+          options={options}
         />
+        <DataTableFilter
+          label="Outcome"
+          all="All outcomes"
+          className="w-36"
+          value={filters.outcome}
+          onChange={(outcome) => set({ outcome })}
+          options={OUTCOMES.map((o) => [o, outcomeLabel(o)])}
+        />
+        <DayFilter label="From" value={dayOfFrom(filters.from, zone)} onChange={(d) => set({ from: fromDay(d, zone) })} />
+        <DayFilter label="To" value={dayOfTo(filters.to, zone)} onChange={(d) => set({ to: toDay(d, zone) })} />
+        <ButtonLink href={`/api/activity.csv${toSearch(filters)}`} variant="secondary" prefetch={false} download>
+          Export CSV
+        </ButtonLink>
       </DataTableToolbar>
       <DataTable<ActivityItem>
         label="Activity events"
         rows={items}
         rowKey={(e) => `${e.integrationId}:${e.id}`}
+        rowHref={(e) => links.activityEvent(e.id, e.integrationId)}
         loading={query.isFetching}
         error={query.error}
         columns={[
-          // Two lines (time, then date) keep the table narrow enough for seven facts per event.
+          // Two lines (time, then date) keep the table narrow enough for the sentence.
           { header: "Time", className: "text-xs whitespace-nowrap", cell: (e) => <Time value={e.published} format="stacked" /> },
           {
-            header: "User",
+            header: "Actor",
             className: "max-w-52",
             cell: (e) => (
               <>
                 <div className="truncate font-medium text-slate-900" title={e.actor.displayName ?? undefined}>
-                  {e.actor.displayName ?? "—"}
+                  {e.actor.displayName ?? e.actor.login ?? "—"}
                 </div>
-                {e.actor.login && (
+                {e.actor.login && e.actor.login !== e.actor.displayName && (
                   <div className="truncate text-xs text-slate-500" title={e.actor.login}>
                     {e.actor.login}
                   </div>
@@ -110,17 +151,22 @@ export function ActivityClient({
             ),
           },
           {
-            header: "Event",
-            className: "max-w-80",
+            header: "What happened",
+            className: "min-w-64 max-w-md",
             cell: (e) => (
               <>
-                <div className="truncate text-slate-800" title={e.displayMessage ?? undefined}>
-                  {e.displayMessage ?? e.eventType}
-                  {e.app.name && <span className="text-slate-500"> · {e.app.name}</span>}
-                </div>
-                <div className="truncate font-mono text-xs text-slate-500" title={e.eventType}>
-                  {e.eventType}
-                </div>
+                <Link
+                  href={links.activityEvent(e.id, e.integrationId)}
+                  className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                  title={e.eventType}
+                >
+                  {e.action}
+                </Link>
+                {e.summary && (
+                  <div className="line-clamp-2 text-sm text-slate-600">
+                    <EventSentence event={e} />
+                  </div>
+                )}
               </>
             ),
           },
@@ -128,13 +174,7 @@ export function ActivityClient({
             header: "Outcome",
             cell: (e) => (
               <>
-                {e.outcome ? (
-                  <span title={e.outcomeReason ?? undefined}>
-                    <Badge tone={OUTCOME_TONE[e.outcome] ?? "neutral"}>{label(e.outcome)}</Badge>
-                  </span>
-                ) : (
-                  <span className="text-slate-500">—</span>
-                )}
+                <OutcomeBadge outcome={e.outcome} reason={e.outcomeReason} />
                 {e.outcomeReason && e.outcome !== "SUCCESS" && (
                   <div className="mt-0.5 max-w-40 truncate text-xs text-slate-500">{e.outcomeReason}</div>
                 )}
@@ -160,7 +200,7 @@ export function ActivityClient({
           <EmptyState
             icon={<SearchIcon size={20} />}
             title="No events match these filters"
-            description="Try another outcome or event type, or clear the search."
+            description="Try another actor, target, event type, outcome or dates, or clear the filters."
           />
         }
         paging={{

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { activityQuery } from "@/lib/activity/contracts";
 import { listActivity } from "@/lib/activity/list-activity";
-import { listEventTypes } from "@/lib/activity/list-event-types";
+import { listEventTypeNames } from "@/lib/activity/list-event-type-names";
 import { requirePageCtx } from "@/lib/auth/page";
 import { links } from "@/lib/links";
-import { ActivityClient, type Filters } from "./client";
+import { ActivityClient, FILTER_NAMES, type Filters } from "./client";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -14,17 +14,22 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const { actor } = ctx;
   const sp = await searchParams;
   const pick = (k: string) => (typeof sp[k] === "string" && sp[k] ? (sp[k] as string) : undefined);
-  // Filters come from the URL so a filtered view can be shared; anything invalid is ignored.
-  const parsed = activityQuery.safeParse({ outcome: pick("outcome"), eventType: pick("eventType"), q: pick("q") });
-  const query = parsed.success ? parsed.data : activityQuery.parse({});
-  const filters: Filters = { outcome: query.outcome ?? "", eventType: query.eventType ?? "", q: query.q ?? "" };
-  const [first, eventTypes] = await Promise.all([listActivity({ ctx, input: query }), listEventTypes({ ctx })]);
+  // Filters come from the URL so a filtered view can be shared (and the person page links to one);
+  // a value that does not parse is left out, each on its own.
+  const filters = {} as Filters;
+  for (const k of FILTER_NAMES) {
+    const v = pick(k);
+    filters[k] = v && activityQuery.safeParse({ [k]: v }).success ? v : "";
+  }
+  if (filters.from && filters.to && Date.parse(filters.to) <= Date.parse(filters.from)) filters.to = "";
+  const query = activityQuery.parse(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)));
+  const [first, eventTypes] = await Promise.all([listActivity({ ctx, input: query }), listEventTypeNames({ ctx })]);
   return (
     <>
       <PageHeader
         breadcrumbs={[{ label: "Console", href: links.integrations() }, { label: "Activity" }]}
         title="Activity"
-        description="Sign-in and identity events synced from your Okta System Log, newest first."
+        description="Who did what to whom in your Okta orgs: sign-ins and changes synced from the System Log, newest first. Open an event for its details."
       />
       <ActivityClient initialFilters={filters} initialPage={first} eventTypes={eventTypes} isAdmin={actor.role === "admin"} />
     </>

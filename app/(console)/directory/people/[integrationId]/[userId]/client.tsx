@@ -294,6 +294,15 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
           ]}
           empty={<Quiet>No sign-ins in the synced System Log window.</Quiet>}
         />
+        {/* The Activity page filtered to this person: what they did, and what was done to them. */}
+        <div className="flex flex-wrap gap-x-6 gap-y-2 border-t border-slate-200 px-5 py-3 text-sm">
+          <Link href={links.activity({ actor: user.id })} className="font-medium text-brand-700 hover:underline">
+            Activity by {name}
+          </Link>
+          <Link href={links.activity({ target: user.id })} className="font-medium text-brand-700 hover:underline">
+            Activity about {name}
+          </Link>
+        </div>
       </Card>
     </>
   );

@@ -1,0 +1,2 @@
+"use client";
+export { ActivityError as default } from "@/components/activity/activity-error";
