@@ -59,7 +59,7 @@ for (const host of ["127.0.0.1", "localhost"]) {
       // The session's own view of it, from this origin.
       const integration = await page.request.get(`/api/integrations/${id}`);
       expect(integration.status()).toBe(200);
-      expect(await integration.json()).toMatchObject({ id, domain: EMULATOR_URL, state: "connected" });
+      expect(await integration.json()).toMatchObject({ integration: { id, domain: EMULATOR_URL, state: "connected" } });
 
       expect(await devCode()).toEqual({ sockets: [], overlay: 0, devScripts: [] });
     });
