@@ -6,12 +6,16 @@
 //   GET /api/directory/{users|groups|apps}.csv?…same filters…                        -> text/csv, streamed
 //   GET /api/directory/users/{integrationId}/{userId}         a person (groups, apps, roles, sign-ins)
 //   GET /api/directory/groups/{integrationId}/{groupId}[/members?q=&cursor=&limit=]
-//   GET /api/directory/apps/{integrationId}/{appId}[/users?q=&scope=USER|GROUP&cursor=&limit=]
+//   GET /api/directory/apps/{integrationId}/{appId}[/users?q=&scope=USER|GROUP&status=&unusedDays=&cursor=&limit=]
+//   GET /api/directory/apps/{integrationId}/{appId}/users.csv?…same filters…
+//   GET /api/directory/unused-access[.csv]?days=&integrationId=   assigned but unused, per app (or every row)
+//   GET /api/directory/hygiene[?integrationId=]               dormant, risky and admin counts (lib/overview)
 //   GET /api/directory/facets[?integrationId=]                filter values with counts
 // Okta ids are unique only within one org, so every object is addressed by its integration id (our
 // uuid) plus its Okta id. `nextCursor` is opaque (base64url); pass it back unchanged with the same
 // filters and sort to get the next page. Empty query values (`?status=`) mean "not set".
 import { z } from "zod";
+import { isDateInRange } from "@/lib/api/safe-input";
 
 export const USER_STATUSES = [
   "STAGED",
@@ -71,6 +75,38 @@ const enumList = <const T extends readonly [string, ...string[]]>(values: T) =>
 // Okta ids are short base62 strings; anything else in a path is a typo or a probe.
 export const oktaId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be an Okta id");
 
+/** `neverSignedIn=true`: a flag in a query string is the word true or false. */
+const flag = opt(z.enum(["true", "false"]).transform((v) => v === "true"));
+
+/** A day (`2026-01-31`, midnight UTC) or an instant (`2026-01-31T12:00:00Z`), within Postgres' range. */
+const instant = opt(
+  z
+    .string()
+    .max(40)
+    .regex(/^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d{1,6})?)?(Z|[+-]\d\d:?\d\d)?)?$/, "must be an ISO date such as 2026-01-31")
+    .refine((s) => isDateInRange(s) && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), "must be a real date")
+    .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s)),
+);
+
+/** `any`, a standard role type (`SUPER_ADMIN`, `HELP_DESK_ADMIN`, …; `CUSTOM` for every custom role) or one custom role's id (`cr0…`). */
+export const ADMIN_ROLE_ANY = "any";
+const adminRole = opt(
+  z
+    .string()
+    .regex(
+      /^(any|[A-Z][A-Z0-9_]{1,63}|[a-z][a-z0-9][A-Za-z0-9]{1,62})$/,
+      "must be any, a role type such as SUPER_ADMIN, or a custom role id",
+    ),
+);
+
+/** Profile values matched exactly (user type, location): one line of text. */
+const exact = opt(
+  z
+    .string()
+    .max(200)
+    .refine((s) => !/\p{Cc}/u.test(s), "must be one line of text"),
+);
+
 const page = {
   q: opt(z.string().trim().max(200)),
   integrationId: opt(z.uuid()),
@@ -79,12 +115,56 @@ const page = {
   limit: opt(z.coerce.number().int().min(1).max(500)),
 };
 
+// `managerId` is whatever the org keeps in the profile: a user id, a login or an employee number.
+const managerId = opt(z.string().regex(/^[A-Za-z0-9._@+-]{1,100}$/, "must be a manager id (a user id, login or employee number)"));
+
+/** The people filters, shared by the list and its CSV. */
+export const peopleFilters = {
+  status: enumList(USER_STATUSES),
+  department: opt(z.string().max(200)),
+  /** Holds an admin role, directly or through a group: `any`, a role type, or a custom role id. */
+  adminRole,
+  /** Last sign-in before this day or instant, or never. */
+  signedInBefore: instant,
+  /** Last sign-in on or after this day or instant. */
+  signedInAfter: instant,
+  /** true: never signed in; false: signed in at least once. */
+  neverSignedIn: flag,
+  /** Still a member of an Okta group (OKTA_GROUP, not app or built-in groups). */
+  inOktaGroups: flag,
+  /** Still assigned an app (directly or through a group). */
+  hasApps: flag,
+  userType: exact,
+  managerId,
+  location: exact,
+};
+
 export const listUsersQuery = z
   .object({
     ...page,
-    status: enumList(USER_STATUSES),
-    department: opt(z.string().max(200)),
+    ...peopleFilters,
     sort: opt(z.enum(USER_SORTS)),
+  })
+  .strict();
+
+/** Extra CSV columns, opt-in so the default export stays a plain read of the people table. */
+export const PEOPLE_CSV_EXTRAS = ["groups", "apps", "roles", "manager"] as const;
+export const usersCsvQuery = listUsersQuery
+  .extend({
+    columns: opt(
+      z
+        .string()
+        .max(100)
+        .transform((s) => [
+          ...new Set(
+            s
+              .split(",")
+              .map((x) => x.trim())
+              .filter(Boolean),
+          ),
+        ])
+        .pipe(z.array(z.enum(PEOPLE_CSV_EXTRAS)).min(1, `must be one or more of ${PEOPLE_CSV_EXTRAS.join(", ")}`)),
+    ),
   })
   .strict();
 
@@ -96,8 +176,26 @@ export const listAppsQuery = z
 
 /** People of one group or one app: search and pagination, sorted by name. */
 export const listMembersQuery = z.object({ q: page.q, cursor: page.cursor, limit: page.limit }).strict();
-/** An app's people, optionally only those assigned directly (USER) or through a group (GROUP). */
-export const listAppUsersQuery = listMembersQuery.extend({ scope: opt(z.enum(["USER", "GROUP"])) }).strict();
+/** Days without a sign-in to an app: 1 to 3650. */
+const days = z.coerce
+  .number()
+  .int("must be a whole number of days")
+  .min(1, "must be at least 1 day")
+  .max(3650, "must be at most 3650 days");
+
+/**
+ * An app's people, optionally only those assigned directly (USER) or through a group (GROUP), in
+ * some statuses (the person's Okta status), or who have not signed in to the app for `unusedDays`
+ * (never, or last before then).
+ */
+export const listAppUsersQuery = listMembersQuery
+  .extend({ scope: opt(z.enum(["USER", "GROUP"])), status: enumList(USER_STATUSES), unusedDays: opt(days) })
+  .strict();
+
+/** Assigned but unused: per app, how many people have not signed in to it for `days` (default 30). */
+export const unusedAccessQuery = z.object({ days: opt(days), integrationId: opt(z.uuid()) }).strict();
+export const UNUSED_DAYS_DEFAULT = 30;
+export const UNUSED_DAYS_CHOICES = [30, 60, 90, 180] as const;
 
 export const userParams = z.object({ integrationId: z.uuid(), userId: oktaId }).strict();
 export const groupParams = z.object({ integrationId: z.uuid(), groupId: oktaId }).strict();
@@ -108,6 +206,8 @@ export type ListGroupsInput = z.infer<typeof listGroupsQuery>;
 export type ListAppsInput = z.infer<typeof listAppsQuery>;
 export type ListMembersInput = z.infer<typeof listMembersQuery>;
 export type ListAppUsersInput = z.infer<typeof listAppUsersQuery>;
+export type UsersCsvInput = z.infer<typeof usersCsvQuery>;
+export type UnusedAccessInput = z.infer<typeof unusedAccessQuery>;
 export type UserSort = (typeof USER_SORTS)[number];
 export type GroupSort = (typeof GROUP_SORTS)[number];
 export type AppSort = (typeof APP_SORTS)[number];
@@ -125,6 +225,17 @@ export function filtersFromUrl<T extends z.ZodObject>(schema: T, sp: Record<stri
   const second = schema.safeParse(raw);
   return second.success ? second.data : schema.parse({});
 }
+
+const DAY_MS = 86_400_000;
+/**
+ * Midnight UTC `days` days before today. "No sign-in for 30 days" means none since this instant, so
+ * a count and the list it opens (which carries the day in its URL) agree for the whole day.
+ */
+export function daysAgo(days: number, now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - days * DAY_MS);
+}
+/** `2026-01-31`: the form the people filters take a day in. */
+export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export interface Page<T> {
   items: T[];

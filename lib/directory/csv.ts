@@ -38,3 +38,17 @@ export function csvStream<T>(header: string[], pages: AsyncIterator<T[]>, toLine
     },
   });
 }
+
+/** Every page of a keyset list, `size` rows at a time, for streaming into csvStream. */
+export async function* allPages<I extends object, T>(
+  input: I,
+  list: (input: I & { cursor?: string; limit: number }) => Promise<{ items: T[]; nextCursor: string | null }>,
+  size = 1000,
+) {
+  let cursor: string | undefined;
+  do {
+    const page = await list({ ...input, cursor, limit: size });
+    if (page.items.length) yield page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

@@ -1,25 +1,24 @@
 // CSV export of a directory list exactly as filtered and sorted on screen, streamed page by page.
+// The people export can add groups, apps, admin roles and manager columns (`columns=`), read per page.
 
 import type { WorkspaceCtx } from "@/lib/context";
-import type { ListAppsInput, ListGroupsInput, ListUsersInput, Page } from "./contracts";
-import { csvStream } from "./csv";
+import { type ListAppsInput, type ListGroupsInput, type ListUsersInput, PEOPLE_CSV_EXTRAS, type UsersCsvInput } from "./contracts";
+import { allPages, csvStream } from "./csv";
 import { type AppListItem, listApps } from "./list-apps";
 import { type GroupListItem, listGroups } from "./list-groups";
 import { listUsers, type UserListItem } from "./list-users";
+import { peopleExtras } from "./people-extras";
 
-const PAGE = 1000;
-
-async function* allPages<I extends { cursor?: string; limit?: number }, T>(input: I, list: (input: I) => Promise<Page<T>>) {
-  let cursor: string | undefined;
-  do {
-    const page = await list({ ...input, cursor, limit: PAGE });
-    if (page.items.length) yield page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+/** A page of people with the extra columns asked for. */
+async function* withExtras(ctx: WorkspaceCtx, pages: AsyncGenerator<UserListItem[]>, columns: UsersCsvInput["columns"]) {
+  for await (const page of pages) {
+    const extra = columns ? await peopleExtras(ctx, page, columns) : null;
+    yield page.map((p) => ({ ...p, extra: extra?.(p) }));
+  }
 }
 
 type Export =
-  | { list: "users"; filters: ListUsersInput }
+  | { list: "users"; filters: UsersCsvInput }
   | { list: "groups"; filters: ListGroupsInput }
   | { list: "apps"; filters: ListAppsInput };
 
@@ -30,6 +29,9 @@ export function exportDirectoryCsv({ ctx, input }: { ctx: WorkspaceCtx; input: E
   const day = new Date().toISOString().slice(0, 10);
   const { cursor: _c, limit: _l, ...filters } = input.filters;
   if (input.list === "users") {
+    const { columns, ...userFilters } = filters as UsersCsvInput;
+    // Always in the same order, whatever order `columns` named them in.
+    const extras = PEOPLE_CSV_EXTRAS.filter((c) => columns?.includes(c));
     return {
       filename: `people-${day}.csv`,
       stream: csvStream(
@@ -47,9 +49,14 @@ export function exportDirectoryCsv({ ctx, input }: { ctx: WorkspaceCtx; input: E
           "last_login",
           "created",
           "status_changed",
+          ...extras.flatMap((c) => (c === "roles" ? ["admin_roles"] : c === "manager" ? ["manager", "manager_id"] : [c])),
         ],
-        allPages(filters as ListUsersInput, (i) => listUsers({ ctx, input: i })),
-        (p: UserListItem) => [
+        withExtras(
+          ctx,
+          allPages(userFilters as ListUsersInput, (i) => listUsers({ ctx, input: i })),
+          extras.length ? extras : undefined,
+        ),
+        (p: UserListItem & { extra?: { groups: string; apps: string; roles: string } }) => [
           p.integrationName,
           p.id,
           p.login,
@@ -63,6 +70,9 @@ export function exportDirectoryCsv({ ctx, input }: { ctx: WorkspaceCtx; input: E
           p.lastLogin,
           p.created,
           p.statusChanged,
+          ...extras.flatMap((c) =>
+            c === "manager" ? [p.manager, p.managerId] : [p.extra?.[c === "groups" ? "groups" : c === "apps" ? "apps" : "roles"]],
+          ),
         ],
       ),
     };

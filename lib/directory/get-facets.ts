@@ -1,5 +1,6 @@
 // The values the directory filters offer, with how many live rows carry each: statuses, departments,
-// group types, app statuses and sign-on modes, and the workspace's integrations.
+// user types, locations, managers, admin roles, group types, app statuses and sign-on modes, and the
+// workspace's integrations.
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { oktaApps as a, oktaGroups as g, oktaUsers as u } from "@/db/schema";
@@ -26,29 +27,71 @@ function facet(table: typeof g | typeof a, column: PgColumn, ctx: WorkspaceCtx, 
     .orderBy(sql`count(*) desc`, column);
 }
 
-/** Statuses and departments of people in one pass over okta_users (grouping sets). */
+/** Managers offered by the filter: the most named ones (a large org has thousands). */
+export const MANAGER_FACET_LIMIT = 200;
+
+/**
+ * Statuses, departments, user types, locations and managers of people in one pass over okta_users
+ * (grouping sets; `grouping()` says which set a row belongs to).
+ */
 async function peopleFacets(ctx: WorkspaceCtx, integrationId?: string) {
   const rows = await ctx.db
     .select({
       status: u.status,
       department: u.department,
-      byStatus: sql<number>`grouping(${u.department})`,
+      userType: u.userType,
+      location: u.location,
+      managerId: u.managerId,
+      manager: sql<string | null>`max(${u.manager})`,
+      // One bit per column, 0 where the row's set groups by it: status 15, department 23, user type 27, location 29, manager 30.
+      set: sql<number>`grouping(${u.status}, ${u.department}, ${u.userType}, ${u.location}, ${u.managerId})`,
       count: sql<number>`count(*)::int`,
     })
     .from(u)
     .where(and(eq(u.workspaceId, ctx.workspaceId), integrationId ? eq(u.integrationId, integrationId) : undefined, isNull(u.deletedAt)))
-    .groupBy(sql`grouping sets ((${u.status}), (${u.department}))`);
-  const sorted = (xs: Facet[]) => xs.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    .groupBy(sql`grouping sets ((${u.status}), (${u.department}), (${u.userType}), (${u.location}), (${u.managerId}))`);
+  const sorted = <T extends Facet>(xs: T[]) => xs.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const of = (set: number, value: (r: (typeof rows)[number]) => string | null) =>
+    sorted(rows.filter((r) => r.set === set && value(r)).map((r) => ({ value: value(r)!, count: r.count })));
   return {
-    userStatuses: sorted(rows.filter((r) => r.byStatus === 1).map((r) => ({ value: r.status!, count: r.count }))),
-    departments: sorted(rows.filter((r) => r.byStatus === 0 && r.department).map((r) => ({ value: r.department!, count: r.count }))),
+    userStatuses: of(15, (r) => r.status),
+    departments: of(23, (r) => r.department),
+    userTypes: of(27, (r) => r.userType),
+    locations: of(29, (r) => r.location),
+    managers: sorted(
+      rows
+        .filter((r) => r.set === 30 && r.managerId)
+        .map((r) => ({ value: r.managerId!, label: r.manager || r.managerId!, count: r.count })),
+    ).slice(0, MANAGER_FACET_LIMIT),
   };
 }
 
+/** Admin roles held by live people, directly or through a group: standard roles by type, custom roles by id. */
+async function roleFacets(ctx: WorkspaceCtx, integrationId?: string) {
+  const rows = await ctx.db.execute<{ value: string; role_type: string; label: string | null; count: number }>(sql`
+    select case when h.role_type = 'CUSTOM' and h.custom_role_id is not null then h.custom_role_id else h.role_type end as value,
+      h.role_type, max(h.label) as label, count(distinct (h.integration_id, h.user_id))::int as count
+    from (
+      select ra.integration_id, ra.principal_id as user_id, ra.role_type, ra.custom_role_id, ra.label from okta_role_assignments ra
+        where ra.workspace_id = ${ctx.workspaceId}::uuid and ra.deleted_at is null and ra.principal_type = 'USER'
+      union all
+      select gm.integration_id, gm.user_id, ra.role_type, ra.custom_role_id, ra.label from okta_role_assignments ra
+        join okta_group_members gm on gm.integration_id = ra.integration_id and gm.group_id = ra.principal_id and gm.deleted_at is null
+        where ra.workspace_id = ${ctx.workspaceId}::uuid and ra.deleted_at is null and ra.principal_type = 'GROUP'
+    ) h
+    join okta_users xu on xu.integration_id = h.integration_id and xu.id = h.user_id and xu.deleted_at is null
+    ${integrationId ? sql`where h.integration_id = ${integrationId}::uuid` : sql``}
+    group by 1, 2`);
+  return rows
+    .map((r) => ({ value: r.value, roleType: r.role_type, label: r.label ?? r.role_type, count: r.count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
 export async function getFacets({ ctx, input = {} }: { ctx: WorkspaceCtx; input?: { integrationId?: string } }) {
-  const [integrations, { userStatuses, departments }, groupTypes, appStatuses, signOnModes] = await Promise.all([
+  const [integrations, people, adminRoles, groupTypes, appStatuses, signOnModes] = await Promise.all([
     workspaceIntegrations(ctx),
     peopleFacets(ctx, input.integrationId),
+    roleFacets(ctx, input.integrationId),
     facet(g, g.type, ctx, input.integrationId),
     facet(a, a.status, ctx, input.integrationId),
     facet(a, a.signOnMode, ctx, input.integrationId),
@@ -56,9 +99,9 @@ export async function getFacets({ ctx, input = {} }: { ctx: WorkspaceCtx; input?
   const total = (xs: Facet[]) => xs.reduce((s, x) => s + x.count, 0);
   return {
     integrations,
-    totals: { users: total(userStatuses), groups: total(groupTypes), apps: total(appStatuses) },
-    userStatuses,
-    departments,
+    totals: { users: total(people.userStatuses), groups: total(groupTypes), apps: total(appStatuses) },
+    ...people,
+    adminRoles,
     groupTypes,
     appStatuses,
     signOnModes,

@@ -1,5 +1,6 @@
 // One person: profile, lifecycle timestamps, groups, apps (direct or through which groups), admin roles
-// (direct or through a group) and recent sign-ins, with a link to them in the Okta Admin Console.
+// (direct or through a group), when they last signed in to each app, and recent sign-ins, with a link
+// to them in the Okta Admin Console.
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import {
   oktaApps as a,
@@ -10,6 +11,7 @@ import {
   oktaGroupMembers as m,
   oktaRoleAssignments as ra,
   oktaUsers as u,
+  oktaAppUsage as used,
 } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
@@ -102,12 +104,19 @@ export async function getUser({ ctx, input }: { ctx: WorkspaceCtx; input: { inte
   ]);
 
   const appIds = [...new Set([...assignments.map((x) => x.appId), ...grants.map((x) => x.appId)])];
-  const appRows = appIds.length
-    ? await db
-        .select({ id: a.id, name: a.name, label: a.label, status: a.status, signOnMode: a.signOnMode })
-        .from(a)
-        .where(and(eq(a.integrationId, integrationId), inArray(a.id, appIds), isNull(a.deletedAt)))
-    : [];
+  const [appRows, usage] = appIds.length
+    ? await Promise.all([
+        db
+          .select({ id: a.id, name: a.name, label: a.label, status: a.status, signOnMode: a.signOnMode })
+          .from(a)
+          .where(and(eq(a.integrationId, integrationId), inArray(a.id, appIds), isNull(a.deletedAt))),
+        db
+          .select({ appId: used.appId, at: used.lastUsedAt })
+          .from(used)
+          .where(and(eq(used.integrationId, integrationId), inArray(used.appId, appIds), eq(used.userId, userId))),
+      ])
+    : [[], []];
+  const lastUsed = new Map(usage.map((x) => [x.appId, x.at]));
   const apps = appRows
     .map((app) => {
       const assignment = assignments.find((x) => x.appId === app.id) ?? null;
@@ -116,7 +125,7 @@ export async function getUser({ ctx, input }: { ctx: WorkspaceCtx; input: { inte
         .map((x) => ({ id: x.groupId, name: groupName.get(x.groupId) ?? x.groupId }));
       // An app user without a scope predates Okta's scope field; treat it as direct, as Okta's UI does.
       const direct = assignment ? assignment.scope !== "GROUP" : false;
-      return { ...app, direct, viaGroups, assignment };
+      return { ...app, direct, viaGroups, assignment, lastUsedAt: lastUsed.get(app.id) ?? null };
     })
     .sort((x, y) => x.label.localeCompare(y.label));
 

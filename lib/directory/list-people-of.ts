@@ -1,4 +1,6 @@
 // The people of one group (members) or one app (assigned users), by name, searchable, in keyset pages.
+// An app's people also say when each last signed in to it (okta_app_usage), and can be narrowed to
+// those who have not for N days.
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
@@ -10,10 +12,11 @@ import {
   directoryKeys as K,
   oktaGroupMembers as m,
   oktaUsers as u,
+  oktaAppUsage as usage,
 } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
-import type { ListAppUsersInput, ListMembersInput } from "./contracts";
+import { daysAgo, type ListAppUsersInput, type ListMembersInput } from "./contracts";
 import {
   afterCursor,
   decodeCursor,
@@ -73,12 +76,13 @@ async function pageByName<E extends Record<string, PgColumn>>(
   link: Link,
   linkWhere: SQL | undefined,
   extra: E,
+  personWhere?: SQL,
 ) {
   type Row = Fields<typeof person> & Fields<E> & { keys: Record<string, unknown> };
   const db = ctx.db;
   const limit = input.limit ?? 50;
   const after = decodeCursor(input.cursor, "name", "asc", BY_NAME);
-  const search = matchesSearch(sql`${u.searchText}`, input.q, true);
+  const search = and(matchesSearch(sql`${u.searchText}`, input.q, true), personWhere);
   const [{ n }] = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from (select 1 from ${link} where ${linkWhere} limit ${SORT_MATCHES_LIMIT + 1}) x`,
   );
@@ -138,7 +142,7 @@ export async function listAppUsers({
   input,
 }: {
   ctx: WorkspaceCtx;
-  input: ListAppUsersInput & { integrationId: string; appId: string };
+  input: ListAppUsersInput & { integrationId: string; appId: string; now?: Date };
 }) {
   await requireLive(
     "App",
@@ -149,15 +153,25 @@ export async function listAppUsers({
     eq(au.appId, input.appId),
     isNull(au.deletedAt),
     input.scope === "GROUP" ? eq(au.scope, "GROUP") : input.scope === "USER" ? sql`${au.scope} is distinct from 'GROUP'` : undefined,
+    input.unusedDays ? unusedSince(daysAgo(input.unusedDays, input.now)) : undefined,
   );
-  const page = await pageByName(input, ctx, au, assigned, {
-    scope: au.scope,
-    assignmentStatus: au.status,
-    syncState: au.syncState,
-    userName: au.userName,
-  });
-  // Name the groups through which each person on the page reaches the app.
+  const page = await pageByName(
+    input,
+    ctx,
+    au,
+    assigned,
+    { scope: au.scope, assignmentStatus: au.status, syncState: au.syncState, userName: au.userName },
+    input.status ? inArray(u.status, input.status) : undefined,
+  );
+  // Name the groups through which each person on the page reaches the app, and when each last used it.
   const ids = page.items.map((p) => p.id);
+  const used = ids.length
+    ? await ctx.db
+        .select({ userId: usage.userId, at: usage.lastUsedAt })
+        .from(usage)
+        .where(and(eq(usage.integrationId, input.integrationId), eq(usage.appId, input.appId), inArray(usage.userId, ids)))
+    : [];
+  const lastUsed = new Map(used.map((x) => [x.userId, x.at]));
   const via = ids.length
     ? await ctx.db
         .select({ userId: m.userId, id: g.id, name: g.name })
@@ -172,9 +186,19 @@ export async function listAppUsers({
       ...p,
       direct: p.scope !== "GROUP",
       viaGroups: via.filter((v) => v.userId === p.id).map(({ id, name }) => ({ id, name })),
+      lastUsedAt: lastUsed.get(p.id) ?? null,
     })),
     nextCursor: page.nextCursor,
   };
+}
+
+/**
+ * The assignment (a row of okta_app_users, by that name) has no sign-in to its app since `since`:
+ * one primary-key probe of okta_app_usage per assignment.
+ */
+export function unusedSince(since: Date): SQL {
+  return sql`not exists (select 1 from okta_app_usage xus where xus.integration_id = "okta_app_users"."integration_id"
+    and xus.app_id = "okta_app_users"."app_id" and xus.user_id = "okta_app_users"."user_id" and xus.last_used_at >= ${since.toISOString()}::timestamptz)`;
 }
 
 export type MemberPage = Awaited<ReturnType<typeof listGroupMembers>>;

@@ -2,6 +2,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { directoryKeys as K, oktaUsers as u } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
+import { adminHolders, rolesOf } from "./admin-roles";
 import type { ListUsersInput, Page, UserSort } from "./contracts";
 import { afterCursor, decodeCursor, defaultOrder, keyColumns, keysForFilter, matchesSearch, orderBy, type SortKey, toPage } from "./keyset";
 import { liveRows, withIntegrationNames } from "./scope";
@@ -36,16 +37,58 @@ export const userListColumns = {
   lastLogin: u.lastLogin,
   created: u.created,
   statusChanged: u.statusChanged,
+  userType: u.userType,
+  location: u.location,
+  manager: u.manager,
+  managerId: u.managerId,
 };
 
-export function userFilters(ctx: WorkspaceCtx, input: Pick<ListUsersInput, "q" | "status" | "department" | "integrationId">) {
+export type PeopleFilterInput = Omit<ListUsersInput, "sort" | "order" | "cursor" | "limit">;
+
+const lastSignIn = K.time(u.lastLogin);
+// Inside a subquery the person's columns are named with their table: drizzle leaves them unqualified
+// in a single-table select, which would bind them to the subquery's own tables.
+const outer = { integrationId: sql.raw(`"okta_users"."integration_id"`), id: sql.raw(`"okta_users"."id"`) };
+/** As a bound parameter: postgres.js (as drizzle configures it) binds timestamps as strings. */
+const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+export function userFilters(ctx: WorkspaceCtx, input: PeopleFilterInput) {
   return and(
     liveRows(u, ctx, input.integrationId),
     input.status ? inArray(u.status, input.status) : undefined,
     // Written as the department sort key so the department index answers it.
     input.department !== undefined ? eq(K.userDepartment(u), input.department) : undefined,
     matchesSearch(sql`${u.searchText}`, input.q, true),
+    // Written as the last sign-in sort key (never = -infinity), so okta_users_sort_last_login_idx answers
+    // them, and "before" includes never, as an admin looking for dormant accounts means.
+    input.signedInBefore ? sql`${lastSignIn} < ${at(input.signedInBefore)}` : undefined,
+    input.signedInAfter ? sql`${lastSignIn} >= ${at(input.signedInAfter)}` : undefined,
+    input.neverSignedIn === true ? sql`${lastSignIn} = '-infinity'::timestamptz` : undefined,
+    input.neverSignedIn === false ? sql`${lastSignIn} > '-infinity'::timestamptz` : undefined,
+    input.userType !== undefined ? eq(u.userType, input.userType) : undefined,
+    input.location !== undefined ? eq(u.location, input.location) : undefined,
+    input.managerId !== undefined ? eq(u.managerId, input.managerId) : undefined,
+    input.adminRole
+      ? sql`(${u.integrationId}, ${u.id}) in (${adminHolders(ctx.workspaceId, input.adminRole, input.integrationId)})`
+      : undefined,
+    // Only Okta groups: app groups (AD) follow their directory, and Everyone holds everyone.
+    input.inOktaGroups !== undefined
+      ? sql`${input.inOktaGroups ? sql`` : sql`not `}exists (select 1 from okta_group_members xgm
+          join okta_groups xg on xg.integration_id = xgm.integration_id and xg.id = xgm.group_id and xg.deleted_at is null and xg.type = 'OKTA_GROUP'
+          where xgm.integration_id = ${outer.integrationId} and xgm.user_id = ${outer.id} and xgm.deleted_at is null)`
+      : undefined,
+    input.hasApps !== undefined
+      ? sql`${input.hasApps ? sql`` : sql`not `}exists (select 1 from okta_app_users xau
+          join okta_apps xa on xa.integration_id = xau.integration_id and xa.id = xau.app_id and xa.deleted_at is null
+          where xau.integration_id = ${outer.integrationId} and xau.user_id = ${outer.id} and xau.deleted_at is null)`
+      : undefined,
   );
+}
+
+/** Any filter that narrows the list (the sort and the cursor do not). */
+export function isFiltered(input: PeopleFilterInput) {
+  const { integrationId: _i, ...narrowing } = input;
+  return Object.values(narrowing).some((v) => v !== undefined);
 }
 
 export async function listUsers({ ctx, input }: { ctx: WorkspaceCtx; input: ListUsersInput }) {
@@ -55,7 +98,7 @@ export async function listUsers({ ctx, input }: { ctx: WorkspaceCtx; input: List
   const db = ctx.db;
   const after = decodeCursor(input.cursor, sort, order, SORTS[sort]);
   const where = (keys: SortKey[]) => and(userFilters(ctx, input), after ? afterCursor(keys, after, order) : undefined);
-  const filtered = input.q || input.status || input.department !== undefined;
+  const filtered = isFiltered(input);
   const keys = await keysForFilter(SORTS[sort], filtered ? db.select({ one: sql`1` }).from(u).where(where(SORTS[sort])) : undefined);
   const rows = await db
     .select({ ...userListColumns, keys: keyColumns(keys) })
@@ -64,7 +107,8 @@ export async function listUsers({ ctx, input }: { ctx: WorkspaceCtx; input: List
     .orderBy(...orderBy(keys, order))
     .limit(limit + 1);
   const page = toPage(rows, limit, sort, order);
-  return { items: await withIntegrationNames(ctx, page.items), nextCursor: page.nextCursor };
+  const [named, roles] = await Promise.all([withIntegrationNames(ctx, page.items), rolesOf(ctx, page.items)]);
+  return { items: named.map((p) => ({ ...p, adminRoles: roles.get(`${p.integrationId}/${p.id}`) ?? [] })), nextCursor: page.nextCursor };
 }
 
 export type UserListItem = Awaited<ReturnType<typeof listUsers>>["items"][number];

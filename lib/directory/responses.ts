@@ -6,6 +6,7 @@ const date = z.coerce.date().nullable();
 const str = z.string().nullable();
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 const ref = z.object({ id: z.string(), name: z.string() });
+export const heldRole = z.object({ roleType: z.string(), label: str, customRoleId: str, via: ref.nullable() });
 
 export const userListItem = z.object({
   integrationId: z.string(),
@@ -22,6 +23,12 @@ export const userListItem = z.object({
   lastLogin: date,
   created: date,
   statusChanged: date,
+  userType: str,
+  location: str,
+  manager: str,
+  managerId: str,
+  /** Admin roles held directly or through a group. */
+  adminRoles: z.array(heldRole),
 });
 export const userPage = page(userListItem);
 
@@ -69,7 +76,16 @@ const member = z.object({
 });
 export const memberPage = page(member);
 export const appUserPage = page(
-  member.extend({ scope: str, assignmentStatus: str, syncState: str, userName: str, direct: z.boolean(), viaGroups: z.array(ref) }),
+  member.extend({
+    scope: str,
+    assignmentStatus: str,
+    syncState: str,
+    userName: str,
+    direct: z.boolean(),
+    viaGroups: z.array(ref),
+    /** The last SSO sign-in to this app in the synced System Log; null when none was seen. */
+    lastUsedAt: date,
+  }),
 );
 
 const integration = z.object({ id: z.string(), name: z.string(), domain: z.string() });
@@ -117,6 +133,8 @@ export const userDetail = z.object({
       direct: z.boolean(),
       viaGroups: z.array(ref),
       assignment: z.object({ appId: z.string(), scope: str, status: str, syncState: str, userName: str }).nullable(),
+      /** The last SSO sign-in to this app in the synced System Log. */
+      lastUsedAt: date,
     }),
   ),
   roles: z.array(
@@ -189,12 +207,44 @@ export const appDetail = z.object({
   ),
 });
 
+export const unusedAccess = z.object({
+  days: z.number(),
+  /** Unused means no sign-in to the app since this instant (or never). */
+  since: z.coerce.date(),
+  /** The oldest app sign-in the System Log copy holds: before it, usage is unknown. Null when none. */
+  usageKnownSince: date,
+  apps: z.array(
+    z.object({
+      integrationId: z.string(),
+      integrationName: z.string(),
+      id: z.string(),
+      label: z.string(),
+      name: z.string(),
+      status: z.string(),
+      signOnMode: str,
+      assigned: z.number(),
+      /** Assigned but no sign-in to the app since `since`, or never. */
+      unused: z.number(),
+      /** Assigned and never seen signing in to it. */
+      neverUsed: z.number(),
+      lastUsedAt: date,
+    }),
+  ),
+});
+
 const facet = z.object({ value: z.string(), count: z.number() });
+const roleFacet = z.object({ value: z.string(), roleType: z.string(), label: z.string(), count: z.number() });
 export const facets = z.object({
   integrations: z.array(z.object({ id: z.string(), name: z.string(), domain: z.string(), state: z.string() })),
   totals: z.object({ users: z.number(), groups: z.number(), apps: z.number() }),
   userStatuses: z.array(facet),
   departments: z.array(facet),
+  userTypes: z.array(facet),
+  locations: z.array(facet),
+  /** Managers by how many people name them (the most named first, capped). */
+  managers: z.array(facet.extend({ label: z.string() })),
+  /** Standard roles by type and custom roles by id, with how many people hold each. */
+  adminRoles: z.array(roleFacet),
   groupTypes: z.array(facet),
   appStatuses: z.array(facet),
   signOnModes: z.array(facet),
@@ -212,3 +262,4 @@ export type UserDetailData = z.infer<typeof userDetail>;
 export type GroupDetailData = z.infer<typeof groupDetail>;
 export type AppDetailData = z.infer<typeof appDetail>;
 export type FacetsData = z.infer<typeof facets>;
+export type UnusedAccessData = z.infer<typeof unusedAccess>;

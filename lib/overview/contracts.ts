@@ -128,6 +128,29 @@ export const countsSchema = z
   .strict();
 export type Counts = z.output<typeof countsSchema>;
 
+/**
+ * Identity hygiene (lib/overview/count-hygiene.ts): each number is a people list in the directory
+ * with the same filters; `days` are the cut-off days (midnight UTC) the dormant and admin numbers
+ * used, for the links to carry.
+ */
+export const hygieneSchema = z
+  .object({
+    /** Null: every integration of the workspace. */
+    integrationId: z.string().nullable(),
+    days: z.object({ d30: z.string(), d60: z.string(), d90: z.string(), admin: z.string() }).strict(),
+    /** People holding an admin role directly or through a group; of them, no sign-in since `days.admin`. */
+    admins: z.object({ holders: z.number(), noRecentSignIn: z.number() }).strict(),
+    /** Active people with no sign-in since each cut-off (or never), and active people who never signed in. */
+    dormant: z.object({ d30: z.number(), d60: z.number(), d90: z.number(), never: z.number() }).strict(),
+    /** Deactivated people still in an Okta group, or still assigned an app. */
+    deactivated: z.object({ inOktaGroups: z.number(), withApps: z.number() }).strict(),
+    lockedOut: z.number(),
+    passwordExpired: z.number(),
+    generatedAt: iso,
+  })
+  .strict();
+export type Hygiene = z.output<typeof hygieneSchema>;
+
 /** The sync scope on the integration page: what it keeps, and what Okta has that it leaves out. */
 export const scopeStatusSchema = z
   .object({
