@@ -1,5 +1,6 @@
-import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, customFetch, type DefaultSession, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import Okta from "next-auth/providers/okta";
 import { getDb } from "@/db";
 import { publicCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
@@ -9,6 +10,9 @@ import { SESSION_POLICY } from "@/lib/sessions/policy";
 import { actorFromSession } from "@/lib/sessions/resolve-session";
 import { startSession } from "@/lib/sessions/start-session";
 import { clientIp } from "./client-ip";
+import { oktaFetch } from "./okta-sign-in/okta-fetch";
+import { signInWithOkta } from "./okta-sign-in/sign-in-with-okta";
+import { enabledOktaConfigs, providerIdFor, workspaceOfProvider } from "./okta-sign-in/store";
 import { signInInput, signIn as verifySignIn } from "./sign-in";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -35,7 +39,37 @@ declare module "next-auth/jwt" {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+/**
+ * The sign-in-with-Okta providers, one per workspace that has it on (`okta-<workspace id>`), read from
+ * the database per request: each workspace sets its own Okta org in Settings → Sign-in. Authorization
+ * code flow with PKCE, state and nonce; every call to Okta goes through the SSRF guard.
+ */
+async function oktaProviders(): Promise<NextAuthConfig["providers"]> {
+  const configs = await enabledOktaConfigs(getDb());
+  return configs.map((c) =>
+    Okta({
+      id: providerIdFor(c.workspaceId),
+      name: "Okta",
+      issuer: c.issuer,
+      clientId: c.clientId,
+      clientSecret: c.clientSecret,
+      checks: ["pkce", "state", "nonce"],
+      authorization: { params: { scope: "openid email profile groups" } },
+      [customFetch]: oktaFetch,
+    }),
+  );
+}
+
+/**
+ * Requests that may need the Okta providers: starting a sign-in, Okta's redirect back, the providers
+ * list, and calls without a request (server actions starting a sign-in). Reading the session does not.
+ */
+function needsOktaProviders(req: Request | undefined): boolean {
+  if (!req) return true;
+  return /^\/api\/auth\/(signin|callback|providers)(\/|$)/.test(new URL(req.url).pathname);
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ({
   trustHost: true,
   // The cookie only names a server-side session (lib/sessions), which decides idle and absolute
   // expiry and can be ended at any time; the cookie itself lasts no longer than the absolute limit.
@@ -71,8 +105,31 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         }
       },
     }),
+    ...(needsOktaProviders(req) ? await oktaProviders() : []),
   ],
   callbacks: {
+    /** Okta's answer checked by Auth.js; the console decides who gets in (role from groups, JIT account). */
+    async signIn({ user, account }) {
+      const workspaceId = account ? workspaceOfProvider(account.provider) : null;
+      if (!account || account.type !== "oidc") return true;
+      if (!workspaceId) return false;
+      const outcome = await signInWithOkta({
+        ctx: publicCtx(),
+        input: {
+          workspaceId,
+          idToken: account.id_token,
+          clientAddress: req ? clientIp(req.headers) : "",
+          userAgent: req?.headers.get("user-agent") ?? "",
+        },
+      });
+      if (!outcome.ok) return `/login?error=OktaSignIn&code=${outcome.reason}`;
+      // The jwt callback reads these: the cookie names the console's user and session, not Okta's.
+      user.id = outcome.userId;
+      user.email = outcome.email;
+      user.name = outcome.name || outcome.email;
+      user.sessionId = outcome.sessionId;
+      return true;
+    },
     async jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
@@ -106,4 +163,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       log.error("auth error", { error });
     },
   },
-});
+}));

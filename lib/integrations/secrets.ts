@@ -67,7 +67,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function purgeDeletedSecrets(
   deletedBy: string,
-  tables: readonly ("integration_secrets" | "pending_keys")[] = ["integration_secrets"],
+  tables: readonly ("integration_secrets" | "pending_keys" | "okta_sign_in_configs" | "totp_factors")[] = ["integration_secrets"],
 ): Promise<"full" | "plain" | "failed"> {
   // pg_stat_activity shows 32-bit xids; age() compares them across wraparound.
   const xid32 = (BigInt(deletedBy) % 2n ** 32n).toString();

@@ -1,5 +1,7 @@
-// Opens a console session at sign-in (lib/auth/config.ts), after the password has been verified.
+// Opens a console session at sign-in (lib/auth/config.ts), after the password (and TOTP code, where
+// enrolled) has been verified, or Okta has signed the person in.
 import { and, lt, or, sql } from "drizzle-orm";
+import type { SignInMethod } from "@/db/enums";
 import { sessions } from "@/db/schema";
 import type { PublicCtx } from "@/lib/context";
 import { SESSION_POLICY } from "./policy";
@@ -9,7 +11,7 @@ export async function startSession({
   input,
 }: {
   ctx: PublicCtx;
-  input: { userId: string; workspaceId: string; clientAddress: string; userAgent: string };
+  input: { userId: string; workspaceId: string; clientAddress: string; userAgent: string; method?: SignInMethod };
 }): Promise<string> {
   const { db } = ctx;
   // Ended sessions are deleted; expired ones are swept here, so the table holds live sessions only.
@@ -27,6 +29,7 @@ export async function startSession({
       // An IPv4 client of a dual-stack server arrives as ::ffff:a.b.c.d; show it as a.b.c.d.
       clientAddress: input.clientAddress.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "").slice(0, 100),
       userAgent: input.userAgent.slice(0, 400),
+      method: input.method ?? "password",
     })
     .returning({ id: sessions.id });
   return row.id;
