@@ -12,6 +12,7 @@ import {
   integrations,
   oktaAppGroups,
   oktaApps,
+  oktaAppUsage,
   oktaAppUsers,
   oktaGroupMembers,
   oktaGroups,
@@ -43,6 +44,8 @@ const DIRECTORY = {
   roleAssignments: oktaRoleAssignments,
   idps: oktaIdps,
   logEvents: oktaLogEvents,
+  // Derived from the log events (last sign-in per person and app).
+  appUsage: oktaAppUsage,
   // Event hook deliveries are imported data too: Okta's events and the ids of what they touched.
   hookEvents,
 };
