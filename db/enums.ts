@@ -39,3 +39,10 @@ export const RESOURCES = ["users", "groups", "memberships", "apps", "app_assignm
 export type Resource = (typeof RESOURCES)[number];
 export const RESOURCE_STATUSES = ["pending", "running", "succeeded", "failed", "skipped"] as const;
 export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
+
+/** What a sync run did to one stored object (sync_run_changes). */
+export const RUN_CHANGES = ["added", "updated", "deleted"] as const;
+export type RunChange = (typeof RUN_CHANGES)[number];
+/** The kind of object a run change is about: one per directory table (a table's key names it). */
+export const CHANGE_OBJECTS = ["user", "group", "membership", "app", "app_user", "app_group", "role", "idp"] as const;
+export type ChangeObject = (typeof CHANGE_OBJECTS)[number];

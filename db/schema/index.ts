@@ -3,6 +3,7 @@
 // import them) and are re-exported here so server code imports everything from "@/db/schema".
 export * from "../enums";
 export * from "./auth";
+export * from "./changes";
 export * from "./directory";
 export * from "./hygiene";
 export * from "./integrations";
