@@ -559,6 +559,7 @@ async function main() {
     const before = mode === "full" ? await storedRows(integrationId) : null;
     const since = new Date();
     const t0 = Date.now();
+    const logAtStart = fs.statSync(workerLog).size;
     await startRun(mode);
 
     const injected: Injected[] = [];
@@ -718,13 +719,30 @@ async function main() {
           where s.id = any(${runs.filter((x) => !["succeeded", "queued", "running"].includes(x.status)).map((x) => x.id)}::uuid[]) and r.status <> 'succeeded'
           order by s.queued_at, r.resource`,
       )) ?? [];
+    // An "internal" failure is described only in the worker's log ("sync error" with the resource).
+    const internal = new Map<string, string>();
+    if (failedResources.some((x) => x.code === "internal")) {
+      const text = fs.readFileSync(workerLog).subarray(logAtStart).toString();
+      for (const line of text.split("\n")) {
+        if (!line.includes('"msg":"sync error"')) continue;
+        try {
+          const e = JSON.parse(line) as { resource?: string; error?: { message?: string; cause?: { message?: string } } };
+          if (e.resource) internal.set(e.resource, (e.error?.cause?.message ?? e.error?.message ?? "?").replace(/:\d{4,5}\b/, ""));
+        } catch {
+          // not one of ours
+        }
+      }
+    }
     res.failures = failedResources.map((x) => `${x.status} (${x.code ?? "no code"})`);
     for (const run of runs.filter((x) => x.status !== "succeeded"))
       out(
         `         run ${runs.indexOf(run) + 1} ${run.status}: ${
           failedResources
             .filter((x) => x.run_id === run.id)
-            .map((x) => `${x.resource} ${x.status}${x.code ? ` (${x.code})` : ""}`)
+            .map(
+              (x) =>
+                `${x.resource} ${x.status}${x.code ? ` (${x.code}${x.code === "internal" ? `: ${internal.get(x.resource) ?? "?"}` : ""})` : ""}`,
+            )
             .join(", ") || "no resource failed"
         }`,
       );
