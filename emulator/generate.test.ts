@@ -80,6 +80,40 @@ describe("tenant generator", () => {
     expect(t.idps.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("agrees with lastLogin: a sign-in at it inside the window, nothing signed-in after it, app sign-ins by people who signed in", () => {
+    const from = t.generatedAt - 30 * DAY;
+    const lastSignIn = new Map<number, number>();
+    for (const l of t.logs)
+      if (l.e === "user.session.start" && l.o !== "FAILURE")
+        lastSignIn.set(l.a as number, Math.max(lastSignIn.get(l.a as number) ?? 0, l.t));
+    let inWindow = 0;
+    for (const u of t.users) {
+      if (u.lastLogin !== null && u.lastLogin >= from) {
+        inWindow++;
+        expect(lastSignIn.get(u.seq), u.id).toBe(u.lastLogin);
+      } else expect(lastSignIn.has(u.seq), u.id).toBe(false);
+    }
+    expect(inWindow).toBeGreaterThan(t.users.length / 2);
+    for (const l of t.logs.filter((x) =>
+      ["user.authentication.sso", "user.authentication.auth_via_mfa", "user.session.end"].includes(x.e),
+    )) {
+      const u = t.users[l.a as number];
+      expect(u.lastLogin, l.e).not.toBeNull();
+      expect(l.t).toBeLessThanOrEqual(u.lastLogin!);
+      expect(l.t).toBeGreaterThanOrEqual(from);
+    }
+    // The demo's hygiene views have something to show.
+    const active = t.users.filter((u) => u.status === "ACTIVE");
+    expect(active.filter((u) => u.lastLogin === null).length).toBeGreaterThan(0);
+    expect(active.filter((u) => u.lastLogin !== null && u.lastLogin < t.generatedAt - 90 * DAY).length).toBeGreaterThan(0);
+    expect(
+      t.users.filter((u) => u.status === "DEPROVISIONED" && u.groups.some((g) => t.groups[g].type === "OKTA_GROUP")).length,
+    ).toBeGreaterThan(0);
+    const sso = t.logs.filter((l) => l.e === "user.authentication.sso");
+    expect(new Set(sso.map((l) => l.x)).size).toBeGreaterThan(5);
+    for (const l of sso) expect(t.users[l.a as number].apps).toContain(l.x);
+  });
+
   it("writes a System Log history over the window with every kind of event", () => {
     const types = new Set(t.logs.map((l) => l.e));
     for (const e of [

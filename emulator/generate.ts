@@ -201,7 +201,8 @@ export function makeUser(t: Tenant, rng: Rng, seq: number, profile: Profile, sta
     passwordChanged = rand(activated, now);
     statusChanged = status === "ACTIVE" ? activated : rand(Math.max(activated, now - 180 * DAY), now);
     if (status === "ACTIVE" && rng.chance(0.35) && now - activated > 30 * DAY) statusChanged = rand(activated, now); // was suspended/locked once
-    const loginEnd = status === "DEPROVISIONED" ? statusChanged : now;
+    // Nobody signs in after being deactivated, suspended, locked out or sent to a password reset.
+    const loginEnd = status === "ACTIVE" ? now : statusChanged;
     if (!rng.chance(0.04))
       lastLogin = rng.chance(0.85) ? rand(Math.max(activated, loginEnd - 14 * DAY), loginEnd) : rand(activated, loginEnd);
   } else if (status === "PROVISIONED") {
@@ -812,6 +813,42 @@ function generateLogs(t: Tenant, rng: Rng, now: number, days: number, rate: numb
           r: null,
           d: { privilegeGranted: r.label },
         });
-  logs.sort((a, b) => a.t - b.t);
-  t.logs = logs;
+  const agreed = agreeWithLastLogin(t, logs, from);
+  agreed.sort((a, b) => a.t - b.t);
+  t.logs = agreed;
+}
+
+// What a person does only while signed in: app sign-ins, MFA during sign-in, signing out.
+const SIGNED_IN_EVENTS = new Set(["user.authentication.sso", "user.authentication.auth_via_mfa", "user.session.end"]);
+
+/**
+ * Okta's `lastLogin` is the person's last sign-in, and the System Log agrees with it: a successful
+ * `user.session.start` at exactly lastLogin when it falls inside the window, none after it, and what a
+ * person does signed in only up to it. Such events by someone who has not signed in since the window
+ * opened (or never) are dropped, later ones moved before lastLogin. Uses no randomness, so the rest of
+ * the tenant stays as it was.
+ */
+function agreeWithLastLogin(t: Tenant, logs: LogRec[], from: number): LogRec[] {
+  const out: LogRec[] = [];
+  for (const r of logs) {
+    const bySelf = (r.e === "user.session.start" && r.o !== "FAILURE") || SIGNED_IN_EVENTS.has(r.e);
+    const u = bySelf && typeof r.a === "number" && r.a >= 0 ? t.users[r.a] : undefined;
+    if (!u) {
+      out.push(r);
+      continue;
+    }
+    const last = u.lastLogin;
+    if (last === null || last < from) continue;
+    if (r.t > last) r.t = from + (r.s % Math.max(1, last - from));
+    out.push(r);
+  }
+  for (const u of t.users) {
+    if (u.lastLogin === null || u.lastLogin < from) continue;
+    const li = Math.max(
+      0,
+      LOCATIONS.findIndex((l) => l[0] === u.profile.city),
+    );
+    out.push({ t: u.lastLogin, e: "user.session.start", a: u.seq, x: u.seq, y: 0, c: li * 24 + (u.seq % 6), s: u.seq + 1, o: "", r: null });
+  }
+  return out;
 }
