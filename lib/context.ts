@@ -18,6 +18,8 @@ export interface Actor {
   sessionId?: string;
   /** The password was generated and printed: the person must choose their own before anything else. */
   mustChangePassword?: boolean;
+  /** The workspace requires TOTP for password sign-ins and this person has none yet: they set one up first. */
+  mustEnrolTotp?: boolean;
 }
 
 /** A signed-in user or API key acting in its workspace. */

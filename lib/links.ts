@@ -42,12 +42,13 @@ export interface ActivityFilters {
   from?: string;
   to?: string;
 }
-export type SettingsSection = "people" | "api-keys" | "workspace" | "account";
+export type SettingsSection = "people" | "api-keys" | "sign-in" | "workspace" | "account";
 
 export const links = {
   login: () => "/login",
   logout: () => "/logout",
   changePassword: () => "/change-password",
+  setUpTwoFactor: () => "/set-up-two-factor",
 
   // Integrations
   integrations: () => "/integrations",

@@ -26,6 +26,8 @@ interface RouteOptions<A extends Access, P, Q, B, O extends ZodType> {
   maxBodyBytes?: number;
   /** Open to a session whose password must still be changed (the change itself, who-am-I). */
   beforePasswordChange?: boolean;
+  /** Open to a session that must still set up TOTP (the set-up itself, who-am-I). */
+  beforeTotpEnrolment?: boolean;
 }
 
 export interface RouteArgs<C, P, Q, B> {
@@ -141,6 +143,13 @@ export function route<
         throw new AppError("FORBIDDEN", "Choose a new password first: your password was generated at set-up (POST /api/me/password).", {
           reason: "PASSWORD_CHANGE_REQUIRED",
         });
+      }
+      if (ctx.actor?.mustEnrolTotp && !options.beforeTotpEnrolment) {
+        throw new AppError(
+          "FORBIDDEN",
+          "Set up two-factor authentication first: this workspace requires a code from an authenticator app after the password (POST /api/me/totp/enrolment).",
+          { reason: "TOTP_ENROLMENT_REQUIRED" },
+        );
       }
       const rawParams = context?.params ? await context.params : {};
       const params = options.params ? parseInput(options.params, rawParams, "path") : (rawParams as P);

@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin, customFetch, type DefaultSession, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Okta from "next-auth/providers/okta";
+import { z } from "zod";
 import { getDb } from "@/db";
 import { publicCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
@@ -14,6 +15,9 @@ import { oktaFetch } from "./okta-sign-in/okta-fetch";
 import { signInWithOkta } from "./okta-sign-in/sign-in-with-okta";
 import { enabledOktaConfigs, providerIdFor, workspaceOfProvider } from "./okta-sign-in/store";
 import { signInInput, signIn as verifySignIn } from "./sign-in";
+import { noteSignInChallenge } from "./sign-in-refusal";
+import { hasConfirmedTotp } from "./totp/factor-store";
+import { checkSecondFactor, completeSignInChallenge, createSignInChallenge } from "./totp/sign-in-challenge";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "credentials";
@@ -24,6 +28,19 @@ class TooManyAttempts extends CredentialsSignin {
 class InvalidInput extends CredentialsSignin {
   code = "invalid_input";
 }
+/** The password was right; a TOTP code is needed (the form's action gets the ticket through sign-in-refusal.ts). */
+class CodeRequired extends CredentialsSignin {
+  code = "totp_required";
+}
+class WrongCode extends CredentialsSignin {
+  code = "totp_wrong";
+}
+class ChallengeExpired extends CredentialsSignin {
+  code = "totp_expired";
+}
+
+/** The form's second step: the ticket of a right password and a code from the app (or a recovery code). */
+const secondStepInput = z.object({ ticket: z.string().min(20).max(100), code: z.string().min(6).max(64) });
 
 declare module "next-auth" {
   interface User {
@@ -78,12 +95,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ({
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      // `code` with email and password (scripts), or `ticket` and `code` (the form's second step).
+      credentials: { email: {}, password: {}, code: {}, ticket: {} },
       async authorize(credentials, request) {
+        const ip = clientIp(request.headers);
+        const second = secondStepInput.safeParse(credentials);
         const parsed = signInInput.safeParse(credentials);
-        if (!parsed.success) throw new InvalidInput();
+        if (!second.success && !parsed.success) throw new InvalidInput();
         try {
-          const user = await verifySignIn({ ctx: publicCtx(), input: { ...parsed.data, ip: clientIp(request.headers) } });
+          let user: Awaited<ReturnType<typeof verifySignIn>>;
+          if (second.success) {
+            user = await completeSignInChallenge({ ctx: publicCtx(), input: { ...second.data, ip } });
+          } else {
+            user = await verifySignIn({ ctx: publicCtx(), input: { ...parsed.data!, ip } });
+            // An enrolled person's password opens nothing by itself: the code comes with it, or next.
+            if (await hasConfirmedTotp(getDb(), user.id)) {
+              const code = typeof credentials.code === "string" ? credentials.code : "";
+              if (!code) {
+                noteSignInChallenge(await createSignInChallenge(getDb(), user.id));
+                throw new CodeRequired();
+              }
+              await checkSecondFactor(getDb(), { userId: user.id, code, ip });
+            }
+          }
           const sessionId = await startSession({
             ctx: publicCtx(),
             input: {
@@ -100,6 +134,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ({
             e.message = err.message;
             throw e;
           }
+          const reason = err instanceof AppError ? (err.details as { reason?: string } | undefined)?.reason : undefined;
+          if (reason === "challenge_expired") throw new ChallengeExpired();
+          if (reason === "wrong_code") throw new WrongCode();
           if (err instanceof AppError) throw new InvalidCredentials();
           throw err;
         }

@@ -9,13 +9,15 @@ import { getSessionActor } from "./actor";
 export const getPageActor = cache(getSessionActor);
 
 /**
- * The signed-in user of a console page; redirects to /login when there is none, and to the password
- * page while the person still has to replace a generated password.
+ * The signed-in user of a console page; redirects to /login when there is none, to the password page
+ * while the person still has to replace a generated password, and to the two-factor set-up while the
+ * workspace requires one they do not have.
  */
 export async function requirePageActor(): Promise<Actor> {
   const actor = await getPageActor();
   if (!actor) redirect("/login");
   if (actor.mustChangePassword) redirect(links.changePassword());
+  if (actor.mustEnrolTotp) redirect(links.setUpTwoFactor());
   return actor;
 }
 

@@ -2,7 +2,7 @@
 // session ends), be live, and belong to the user the cookie names. Marks the session as seen.
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { sessions, users } from "@/db/schema";
+import { sessions, totpFactors, users, workspaces } from "@/db/schema";
 import type { Actor } from "@/lib/context";
 import { SESSION_POLICY } from "./policy";
 import { sessionIsLive } from "./start-session";
@@ -11,9 +11,17 @@ export async function actorFromSession(sessionId: string, userId: string): Promi
   if (!isUuid(sessionId) || !isUuid(userId)) return null;
   const db = getDb();
   const [row] = await db
-    .select({ user: users, lastSeenAt: sessions.lastSeenAt })
+    .select({
+      user: users,
+      lastSeenAt: sessions.lastSeenAt,
+      method: sessions.method,
+      requireTotp: workspaces.requireTotp,
+      totpConfirmedAt: totpFactors.confirmedAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+    .leftJoin(totpFactors, eq(totpFactors.userId, users.id))
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), sessionIsLive()))
     .limit(1);
   if (!row) return null;
@@ -30,6 +38,8 @@ export async function actorFromSession(sessionId: string, userId: string): Promi
     via: "session",
     sessionId,
     mustChangePassword: user.mustChangePassword,
+    // A password sign-in in a workspace that requires TOTP, by someone without an authenticator yet.
+    mustEnrolTotp: row.method === "password" && row.requireTotp && !row.totpConfirmedAt,
   };
 }
 

@@ -2,7 +2,7 @@ import { route } from "@/lib/api/route";
 import { getWorkspace } from "@/lib/workspaces/get-workspace";
 
 /** Who is calling and in which workspace: handy to check an API key. */
-export const GET = route({ access: "viewer", beforePasswordChange: true }, async ({ ctx }) => {
+export const GET = route({ access: "viewer", beforePasswordChange: true, beforeTotpEnrolment: true }, async ({ ctx }) => {
   const { actor } = ctx;
   const ws = await getWorkspace({ ctx });
   return {

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PasswordForm } from "@/components/account/password-form";
 import { SessionList, sessionsKey } from "@/components/account/session-list";
+import { TwoFactorSettings } from "@/components/account/two-factor";
 import { Alert, Button, Card, CardBody, CardHeader, Dialog, LogOutIcon } from "@/components/ui";
 import { api } from "@/lib/api/client";
 import { links } from "@/lib/links";
@@ -41,14 +42,32 @@ function SignOutEverywhere() {
   );
 }
 
-export function AccountClient() {
+export function AccountClient({ hasPassword }: { hasPassword: boolean }) {
   const qc = useQueryClient();
   return (
     <div className="space-y-6">
+      {hasPassword ? (
+        <Card className="max-w-xl">
+          <CardHeader title="Password" description="Changing it signs out your other sessions." />
+          <CardBody>
+            <PasswordForm onChanged={() => qc.invalidateQueries({ queryKey: sessionsKey() })} />
+          </CardBody>
+        </Card>
+      ) : (
+        <Card className="max-w-xl">
+          <CardHeader title="Password" description="You sign in with Okta and have no console password." />
+          <CardBody>
+            <p className="text-sm text-slate-600">
+              Your Okta account opens the console. If you ever need a password here (for when Okta is unreachable), ask an admin to set one
+              in Settings → People.
+            </p>
+          </CardBody>
+        </Card>
+      )}
       <Card className="max-w-xl">
-        <CardHeader title="Password" description="Changing it signs out your other sessions." />
+        <CardHeader title="Two-factor authentication" description="A code from an authenticator app after your password." />
         <CardBody>
-          <PasswordForm onChanged={() => qc.invalidateQueries({ queryKey: sessionsKey() })} />
+          <TwoFactorSettings />
         </CardBody>
       </Card>
       <Card>
