@@ -5,6 +5,7 @@
 import { and, eq, inArray, like, not } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrationSecrets, integrations, pendingKeys } from "@/db/schema";
+import { ACCOUNT_SECRET_TABLES, resealAccountSecrets } from "@/lib/auth/reseal-account-secrets";
 import { keyringFromEnv, seal, unseal } from "@/lib/crypto/seal";
 import { pendingKeyAad } from "./credentials";
 import { aadFor, currentXid, purgeDeletedSecrets } from "./secrets";
@@ -45,8 +46,10 @@ export async function resealSecrets(opts: { workspaceId?: string } = {}): Promis
       await tx.update(pendingKeys).set({ sealedPrivateKey }).where(eq(pendingKeys.id, row.id));
       pending++;
     }
+    // The console's own sign-in secrets (Okta client secret, TOTP secrets) count as secrets too.
+    secrets += await resealAccountSecrets(tx, ring, opts.workspaceId);
     return currentXid(tx);
   });
-  if (secrets + pending > 0) await purgeDeletedSecrets(resealedBy, ["integration_secrets", "pending_keys"]);
+  if (secrets + pending > 0) await purgeDeletedSecrets(resealedBy, ["integration_secrets", "pending_keys", ...ACCOUNT_SECRET_TABLES]);
   return { secrets, pendingKeys: pending };
 }
