@@ -1,11 +1,16 @@
 import { PageHeader, type TabItem, TabNav } from "@/components/ui";
 import { links } from "@/lib/links";
 
-/** Header and section tabs shared by the Settings pages. API keys are an admin-only section. */
+/** Header and section tabs shared by the Settings pages. API keys and Sign-in are admin-only sections. */
 export function SettingsHeader({ section, isAdmin, description }: { section: string; isAdmin: boolean; description?: string }) {
   const tabs: TabItem[] = [
     { id: "people", label: "People", href: links.consoleSettings("people") },
-    ...(isAdmin ? [{ id: "api-keys", label: "API keys", href: links.consoleSettings("api-keys") }] : []),
+    ...(isAdmin
+      ? [
+          { id: "api-keys", label: "API keys", href: links.consoleSettings("api-keys") },
+          { id: "sign-in", label: "Sign-in", href: links.consoleSettings("sign-in") },
+        ]
+      : []),
     { id: "workspace", label: "Workspace", href: links.consoleSettings("workspace") },
     { id: "account", label: "Your account", href: links.consoleSettings("account") },
   ];

@@ -192,7 +192,64 @@ function RemoveDialog({ person, onClose }: { person: PublicUser | null; onClose:
   );
 }
 
-export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: PublicUser[]; me: string; isAdmin: boolean }) {
+/** An admin resets someone's two-factor authentication (a lost phone and no recovery codes left). */
+function ResetTwoFactorDialog({
+  person,
+  onClose,
+  onReset,
+}: {
+  person: PublicUser | null;
+  onClose: () => void;
+  onReset: (id: string) => void;
+}) {
+  const reset = useMutation({
+    mutationFn: (id: string) => api(`/api/users/${id}/totp`, { method: "DELETE" }),
+    onSuccess: (_d, id) => {
+      onReset(id);
+      onClose();
+    },
+  });
+  return (
+    <Dialog
+      open={!!person}
+      onClose={() => {
+        reset.reset();
+        onClose();
+      }}
+      title="Reset two-factor authentication?"
+      description={
+        person
+          ? `${person.email}'s authenticator and recovery codes stop working. Their password alone signs them in until they set up a new one (at once, where the workspace requires it).`
+          : undefined
+      }
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button variant="danger" loading={reset.isPending} onClick={() => person && reset.mutate(person.id)}>
+            Reset
+          </Button>
+        </>
+      }
+    >
+      {reset.error && <Alert tone="danger">{reset.error.message}</Alert>}
+    </Dialog>
+  );
+}
+
+export function PeopleClient({
+  initialPeople,
+  me,
+  isAdmin,
+  withTwoFactor = [],
+}: {
+  initialPeople: PublicUser[];
+  me: string;
+  isAdmin: boolean;
+  /** Ids of the people with two-factor authentication on. */
+  withTwoFactor?: string[];
+}) {
   const qc = useQueryClient();
   const { data } = useQuery({
     queryKey: peopleKey,
@@ -202,6 +259,8 @@ export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: Pu
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<PublicUser | null>(null);
   const [sessionsOf, setSessionsOf] = useState<PublicUser | null>(null);
+  const [twoFactor, setTwoFactor] = useState(() => new Set(withTwoFactor));
+  const [resetting, setResetting] = useState<PublicUser | null>(null);
   const changeRole = useMutation({
     mutationFn: ({ id, role }: { id: string; role: Role }) =>
       api(`/api/users/${id}`, { method: "PATCH", body: { role }, schema: publicUser }),
@@ -245,6 +304,11 @@ export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: Pu
                   <TD>
                     <div className="font-medium text-slate-900">
                       {p.name || p.email} {p.id === me && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}
+                      {twoFactor.has(p.id) && (
+                        <Badge tone="success" className="ml-2">
+                          2FA
+                        </Badge>
+                      )}
                     </div>
                     {p.name && <div className="text-xs text-slate-500">{p.email}</div>}
                   </TD>
@@ -277,6 +341,16 @@ export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: Pu
                       <Button variant="ghost" size="sm" onClick={() => setSessionsOf(p)} aria-label={`Sessions of ${p.email}`}>
                         <SessionsIcon size={15} /> Sessions
                       </Button>
+                      {twoFactor.has(p.id) && (
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          onClick={() => setResetting(p)}
+                          aria-label={`Reset two-factor authentication of ${p.email}`}
+                        >
+                          Reset 2FA
+                        </Button>
+                      )}
                       {p.id !== me && !lastAdmin && (
                         <Button variant="ghost" size="sm" onClick={() => setRemoving(p)} aria-label={`Remove ${p.email}`}>
                           <TrashIcon size={15} /> Remove
@@ -293,6 +367,13 @@ export function PeopleClient({ initialPeople, me, isAdmin }: { initialPeople: Pu
       {isAdmin && <AddPersonDialog open={adding} onClose={() => setAdding(false)} />}
       {isAdmin && <RemoveDialog person={removing} onClose={() => setRemoving(null)} />}
       {isAdmin && <SessionsDialog person={sessionsOf} onClose={() => setSessionsOf(null)} />}
+      {isAdmin && (
+        <ResetTwoFactorDialog
+          person={resetting}
+          onClose={() => setResetting(null)}
+          onReset={(id) => setTwoFactor((s) => new Set([...s].filter((x) => x !== id)))}
+        />
+      )}
     </Card>
   );
 }
