@@ -79,15 +79,14 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 
 /** Set up an authenticator: start, scan or type the secret, confirm with a code, keep the recovery codes. */
 export function TotpEnrolment({ onDone, doneLabel = "Done" }: { onDone: () => void; doneLabel?: string }) {
-  const qc = useQueryClient();
   const start = useMutation({ mutationFn: () => api("/api/me/totp/enrolment", { method: "POST", schema: totpEnrolment }) });
   const form = useForm<z.input<typeof confirmTotpInput>>({
     resolver: zodResolver(confirmTotpInput, undefined, { raw: true }),
     defaultValues: { code: "" },
   });
   const confirm = useMutation({
+    // The status is refreshed only on Done (onDone): refreshing now would hide the codes before they are saved.
     mutationFn: (body: { code: string }) => api("/api/me/totp/enrolment/confirm", { method: "POST", body, schema: recoveryCodes }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: totpKey }),
     onError: (e) => applyServerErrors(form, e),
   });
   if (confirm.data) {
@@ -225,7 +224,6 @@ function CodeDialog({
 export function TwoFactorSettings() {
   const qc = useQueryClient();
   const { data, error } = useQuery({ queryKey: totpKey, queryFn: () => api("/api/me/totp", { schema: totpStatus }) });
-  const [enrolling, setEnrolling] = useState(false);
   const [dialog, setDialog] = useState<"off" | "codes" | null>(null);
   const [newCodes, setNewCodes] = useState<string[] | null>(null);
   if (error) return <Alert tone="danger">{error.message}</Alert>;
@@ -242,13 +240,7 @@ export function TwoFactorSettings() {
             ? "Your workspace requires it for password sign-ins."
             : "A code from your phone after your password keeps a stolen password useless."}
         </p>
-        {enrolling ? (
-          <TotpEnrolment onDone={() => setEnrolling(false)} />
-        ) : (
-          <Button size="sm" onClick={() => setEnrolling(true)}>
-            <ShieldIcon size={15} /> Set up
-          </Button>
-        )}
+        <TotpEnrolment onDone={() => qc.invalidateQueries({ queryKey: totpKey })} />
       </div>
     );
   }
