@@ -64,6 +64,7 @@ test("the sign-in page and every main page have no serious or critical accessibi
     [links.activity(), "activity", "the activity page"],
     [links.consoleSettings("people"), "settings-people", "the console's people"],
     [links.consoleSettings("api-keys"), "settings-api-keys", "the API keys"],
+    [links.consoleSettings("sign-in"), "settings-sign-in", "the sign-in settings: Okta and two-factor"],
     [links.consoleSettings("workspace"), "settings-workspace", "the workspace settings"],
     [links.consoleSettings("account"), "settings-account", "your account: password and sessions"],
   ];
