@@ -61,6 +61,8 @@ test("the sign-in page and every main page have no serious or critical accessibi
     [links.person(id, await firstId(page, "users")), "directory-person", "a person"],
     [links.group(id, await firstId(page, "groups")), "directory-group", "a group"],
     [links.app(id, await firstId(page, "apps")), "directory-app", "an app"],
+    [links.people({ adminRole: "any", integrationId: id }), "directory-people-admins", "the admin role holders"],
+    [links.unusedAccess(), "directory-unused-access", "the unused access view"],
     [links.activity(), "activity", "the activity page"],
     [links.consoleSettings("people"), "settings-people", "the console's people"],
     [links.consoleSettings("api-keys"), "settings-api-keys", "the API keys"],

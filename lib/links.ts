@@ -20,6 +20,23 @@ export interface PeopleFilters {
   integrationId?: string;
   status?: string;
   q?: string;
+  /** `any`, a role type or a custom role id (lib/directory/contracts.ts). */
+  adminRole?: string;
+  /** Days (`2026-01-31`): last sign-in before it (or never), on or after it. */
+  signedInBefore?: string;
+  signedInAfter?: string;
+  neverSignedIn?: "true" | "false";
+  inOktaGroups?: "true" | "false";
+  hasApps?: "true" | "false";
+  userType?: string;
+  managerId?: string;
+  location?: string;
+}
+/** An app's "who has access" list. */
+export interface AppPeopleFilters {
+  status?: string;
+  unusedDays?: string;
+  scope?: string;
 }
 export interface GroupFilters {
   integrationId?: string;
@@ -65,12 +82,19 @@ export const links = {
   /** The directory's root (opens People, keeping any query). */
   directory: () => "/directory",
   // The filter comes before the integration in the query, as the lists write their own URLs.
-  people: (f: PeopleFilters = {}) => withQuery("/directory/people", { q: f.q, status: f.status, integrationId: f.integrationId }),
+  people: (f: PeopleFilters = {}) => {
+    const { q, status, integrationId, ...rest } = f;
+    return withQuery("/directory/people", { q, status, ...rest, integrationId });
+  },
   groups: (f: GroupFilters = {}) => withQuery("/directory/groups", { q: f.q, type: f.type, integrationId: f.integrationId }),
   apps: (f: AppFilters = {}) => withQuery("/directory/apps", { q: f.q, status: f.status, integrationId: f.integrationId }),
   person: (integrationId: string, userId: string) => `/directory/people/${enc(integrationId)}/${enc(userId)}`,
   group: (integrationId: string, groupId: string) => `/directory/groups/${enc(integrationId)}/${enc(groupId)}`,
-  app: (integrationId: string, appId: string) => `/directory/apps/${enc(integrationId)}/${enc(appId)}`,
+  app: (integrationId: string, appId: string, f: AppPeopleFilters = {}) =>
+    withQuery(`/directory/apps/${enc(integrationId)}/${enc(appId)}`, { scope: f.scope, status: f.status, unusedDays: f.unusedDays }),
+  /** Assigned but unused, per app. */
+  unusedAccess: (f: { days?: string; integrationId?: string } = {}) =>
+    withQuery("/directory/unused-access", { days: f.days, integrationId: f.integrationId }),
 
   // Activity (the synced System Log)
   // In the order the page writes its own URL.

@@ -2,7 +2,7 @@ import { PageHeader, TabNav } from "@/components/ui";
 import type { FacetsData } from "@/lib/directory/responses";
 import { links } from "@/lib/links";
 
-/** The directory's title and its People | Groups | Apps tabs with how many of each are synced. */
+/** The directory's title and its People | Groups | Apps tabs with how many of each are synced, and Unused access. */
 export function DirectoryHeader({
   totals,
   description,
@@ -26,6 +26,7 @@ export function DirectoryHeader({
           { id: "people", label: "People", href: links.people(), count: totals.users },
           { id: "groups", label: "Groups", href: links.groups(), count: totals.groups },
           { id: "apps", label: "Apps", href: links.apps(), count: totals.apps },
+          { id: "unused-access", label: "Unused access", href: links.unusedAccess() },
         ]}
       />
     </>

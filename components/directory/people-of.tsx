@@ -1,34 +1,51 @@
 "use client";
-// The searchable, paginated people of a group (members) or an app (who has access and how).
+// The searchable, paginated people of a group (members) or an app (who has access and how, and when
+// each last signed in to it; filtered by status and "not used in N days" in the page's URL, and
+// exported as CSV).
 import Link from "next/link";
-import { Badge, Card, CardHeader, Time } from "@/components/ui";
+import { Badge, ButtonLink, Card, CardHeader, DownloadIcon, Time } from "@/components/ui";
 import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar } from "@/components/ui/data-table";
-import { useServerList } from "@/components/ui/use-server-list";
+import { type Filters, toSearch, useServerList } from "@/components/ui/use-server-list";
+import { UNUSED_DAYS_CHOICES, USER_STATUSES } from "@/lib/directory/contracts";
 import { type AppUserPageData, appUserPage, type MemberPageData, memberPage } from "@/lib/directory/responses";
 import { links } from "@/lib/links";
 import { Quiet } from "./detail-parts";
-import { UserStatus } from "./labels";
+import { UserStatus, userStatusLabel } from "./labels";
 import { PersonCell } from "./person-cell";
 import { directoryKeys } from "./use-directory-list";
 
 type Props =
   | { kind: "groups"; integrationId: string; id: string; total: number; title: string; initial: MemberPageData }
-  | { kind: "apps"; integrationId: string; id: string; total: number; title: string; initial: AppUserPageData };
+  | {
+      kind: "apps";
+      integrationId: string;
+      id: string;
+      total: number;
+      title: string;
+      initial: AppUserPageData;
+      /** The filters in the page's URL (q, scope, status, unusedDays), "" when not set. */
+      initialFilters: Filters;
+    };
 type Person = AppUserPageData["items"][number] | MemberPageData["items"][number];
 
 export function PeopleOf(props: Props) {
   const { kind, integrationId, id } = props;
+  const path = `/api/directory/${kind}/${encodeURIComponent(integrationId)}/${encodeURIComponent(id)}/${kind === "groups" ? "members" : "users"}`;
   const list = useServerList<Person>({
     queryKey: (f) => directoryKeys.people(kind, integrationId, id, f),
-    path: `/api/directory/${kind}/${encodeURIComponent(integrationId)}/${encodeURIComponent(id)}/${kind === "groups" ? "members" : "users"}`,
+    path,
     schema: kind === "apps" ? appUserPage : memberPage,
-    initialFilters: kind === "apps" ? { q: "", scope: "" } : { q: "" },
+    initialFilters: kind === "apps" ? props.initialFilters : { q: "" },
     initialPage: props.initial,
+    inUrl: kind === "apps",
   });
   const { query, items } = list;
   return (
     <Card className="mt-6">
-      <CardHeader title={props.title} />
+      <CardHeader
+        title={props.title}
+        description={kind === "apps" ? "Last used: the person's last sign-in to this app in the synced System Log." : undefined}
+      />
       <DataTableToolbar
         label={`Filter ${props.title.toLowerCase()}`}
         filtered={list.filtered}
@@ -47,6 +64,30 @@ export function PeopleOf(props: Props) {
               ["GROUP", "Through a group"],
             ]}
           />
+        )}
+        {kind === "apps" && (
+          <DataTableFilter
+            label="Status"
+            all="All statuses"
+            value={list.filters.status}
+            onChange={(status) => list.set({ status })}
+            options={USER_STATUSES.map((s) => [s, userStatusLabel(s)])}
+          />
+        )}
+        {kind === "apps" && (
+          <DataTableFilter
+            label="Not used in"
+            all="Used or not"
+            value={list.filters.unusedDays}
+            onChange={(unusedDays) => list.set({ unusedDays })}
+            options={UNUSED_DAYS_CHOICES.map((d) => [String(d), `Not used in ${d} days`])}
+          />
+        )}
+        {kind === "apps" && (
+          <ButtonLink href={`${path}.csv${toSearch(list.filters)}`} variant="secondary" prefetch={false} download>
+            <DownloadIcon size={16} />
+            Export CSV
+          </ButtonLink>
         )}
       </DataTableToolbar>
       <DataTable<Person>
@@ -69,6 +110,12 @@ export function PeopleOf(props: Props) {
                     <div className="truncate text-slate-700">{p.department ?? <span className="text-slate-500">—</span>}</div>
                   ),
               },
+          kind === "apps" && {
+            header: "Last used",
+            className: "whitespace-nowrap",
+            cell: (p) =>
+              "lastUsedAt" in p && <Time value={p.lastUsedAt} format="relative" fallback="Not seen" className="text-slate-700" />,
+          },
           {
             header: "Last sign-in",
             className: "whitespace-nowrap",
@@ -78,7 +125,7 @@ export function PeopleOf(props: Props) {
         empty={
           <Quiet>
             {list.filtered
-              ? "Nobody here matches the search."
+              ? "Nobody here matches the filters."
               : kind === "groups"
                 ? "This group has no members."
                 : "Nobody is assigned to this app."}

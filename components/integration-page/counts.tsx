@@ -1,5 +1,6 @@
 "use client";
-// What came in: people by status, groups by type, apps by status, assignments, admin role holders,
+// What came in: people by status, groups by type, apps by status, assignments, admin role holders
+// (directly or through a group, from the hygiene numbers),
 // identity providers and sign-ins. Each count opens the directory (or Activity) filtered to it;
 // group memberships show whether they agree with Okta's own member counts.
 import Link from "next/link";
@@ -7,6 +8,7 @@ import { AlertIcon, Badge, Card, CheckIcon, cn } from "@/components/ui";
 import { formatCount } from "@/lib/format";
 import { links } from "@/lib/links";
 import type { Overview } from "@/lib/overview/contracts";
+import { useHygiene } from "./hygiene-card";
 import { GROUP_TYPE_LABEL, titleCase, USER_STATUS_ORDER } from "./labels";
 
 function Line({
@@ -151,6 +153,19 @@ function Reconciliation({ m }: { m: Overview["counts"]["memberships"] }) {
   );
 }
 
+/** Directly or through a group, as the list it opens counts them (the hygiene numbers); Okta's direct holders until they load. */
+function AdminHolders({ id, direct }: { id: string; direct: number }) {
+  const { data } = useHygiene(id);
+  return (
+    <Line
+      label="Admin role holders"
+      value={data?.admins.holders ?? direct}
+      href={links.people({ adminRole: "any", integrationId: id })}
+      testId="count-admin-users"
+    />
+  );
+}
+
 export function CountsGrid({ overview }: { overview: Overview }) {
   const { counts: c, integrationId: id } = overview;
   const statuses = [...USER_STATUS_ORDER, ...Object.keys(c.users.byStatus).filter((s) => !USER_STATUS_ORDER.includes(s))].filter(
@@ -188,7 +203,7 @@ export function CountsGrid({ overview }: { overview: Overview }) {
           ) : (
             <li className="py-1 text-sm text-slate-500">None synced yet</li>
           )}
-          <Line label="Admin role holders" value={c.admins.users} testId="count-admin-users" />
+          <AdminHolders id={id} direct={c.admins.users} />
           {overview.scope?.outOfScope.users !== undefined && (
             <Line label="Out of scope in Okta" value={overview.scope.outOfScope.users} testId="count-users-out-of-scope" />
           )}

@@ -19,6 +19,7 @@ export const integrationKeys = {
   run: (id: string, runId: string) => ["integration", id, "run", runId] as const,
   events: (id: string, f: EventFilters) => ["integration", id, "events", { level: f.level, kind: f.kind, runId: f.runId ?? "" }] as const,
   settings: (id: string) => ["integration", id, "settings"] as const,
+  hygiene: (id: string) => ["integration", id, "hygiene"] as const,
 };
 
 export const HISTORY_PAGE = 20;

@@ -10,6 +10,7 @@ export {
   ChevronsUpDown as ChevronsUpDownIcon,
   CircleQuestionMark as HelpIcon,
   Copy as CopyIcon,
+  Download as DownloadIcon,
   ExternalLink as ExternalIcon,
   Info as InfoIcon,
   KeyRound as KeyIcon,

@@ -1,8 +1,21 @@
 "use client";
 import { UserStatus, userStatusLabel } from "@/components/directory/labels";
+import { AdminRoleFilter, AdminRoles, LastSignInFilter, MoreFilters } from "@/components/directory/people-filters";
 import { PersonCell } from "@/components/directory/person-cell";
 import { useDirectoryList } from "@/components/directory/use-directory-list";
-import { ButtonLink, Card, EmptyState, SearchIcon, Time } from "@/components/ui";
+import {
+  Button,
+  Card,
+  ChevronDownIcon,
+  DownloadIcon,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+  EmptyState,
+  SearchIcon,
+  Time,
+} from "@/components/ui";
 import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar } from "@/components/ui/data-table";
 import type { Filters } from "@/components/ui/use-server-list";
 import { type FacetsData, type UserPageData, userPage } from "@/lib/directory/responses";
@@ -46,6 +59,9 @@ export function PeopleClient({
           onChange={(department) => set({ department })}
           options={facets.departments.map((d) => [d.value, d.value])}
         />
+        <AdminRoleFilter value={filters.adminRole} set={set} facets={facets} />
+        <LastSignInFilter filters={filters} set={set} />
+        <MoreFilters filters={filters} set={set} facets={facets} />
         {(manyOrgs || filters.integrationId) && (
           <DataTableFilter
             label="Okta org"
@@ -55,9 +71,27 @@ export function PeopleClient({
             options={facets.integrations.map((i) => [i.id, i.name])}
           />
         )}
-        <ButtonLink href={list.exportHref} variant="secondary" prefetch={false} download>
-          Export CSV
-        </ButtonLink>
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button variant="secondary">
+              <DownloadIcon size={16} />
+              Export CSV
+              <ChevronDownIcon size={14} />
+            </Button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end">
+            <DropdownMenuItem asChild>
+              <a href={list.exportHref} download>
+                People as listed
+              </a>
+            </DropdownMenuItem>
+            <DropdownMenuItem asChild>
+              <a href={`${list.exportHref}${list.exportHref.includes("?") ? "&" : "?"}columns=groups,apps,roles,manager`} download>
+                With groups, apps, admin roles and manager
+              </a>
+            </DropdownMenuItem>
+          </DropdownMenuContent>
+        </DropdownMenu>
       </DataTableToolbar>
       <DataTable<Person>
         label="People"
@@ -81,6 +115,7 @@ export function PeopleClient({
               </>
             ),
           },
+          !!filters.adminRole && { header: "Admin roles", className: "min-w-56", cell: (p) => <AdminRoles roles={p.adminRoles} /> },
           {
             header: "Last sign-in",
             sortKey: "lastLogin",

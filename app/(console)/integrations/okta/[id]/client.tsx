@@ -3,6 +3,7 @@ import { DurationChart, SignInChart } from "@/components/integration-page/charts
 import { CountsGrid } from "@/components/integration-page/counts";
 import { EventHookPanel } from "@/components/integration-page/event-hook-panel";
 import { EventLog } from "@/components/integration-page/event-log";
+import { HygieneCard } from "@/components/integration-page/hygiene-card";
 import { LiveProgress } from "@/components/integration-page/live-progress";
 import { RECENT_RUNS, useOverview } from "@/components/integration-page/queries";
 import { ResourceHealth } from "@/components/integration-page/resource-health";
@@ -38,6 +39,7 @@ export function OverviewClient({
       {connected && <LiveProgress overview={o} />}
       <ResourceHealth overview={o} isAdmin={isAdmin} connected={connected} />
       <CountsGrid overview={o} />
+      <HygieneCard id={i.id} />
       <div className="grid gap-6 lg:grid-cols-2">
         <SignInChart overview={o} />
         <DurationChart overview={o} />

@@ -10,6 +10,7 @@ import { ScopeResults } from "@/components/integrations/scope-results";
 import { Alert, Card, CardBody, CardHeader, Time } from "@/components/ui";
 import { getHookState } from "@/lib/hooks/get-hook-state";
 import { oktaFollowUp } from "@/lib/integrations/follow-up";
+import { countHygiene } from "@/lib/overview/count-hygiene";
 import { getOverview } from "@/lib/overview/get-overview";
 import { listRunHistory } from "@/lib/overview/list-run-history";
 import { listEvents } from "@/lib/sync/list-events";
@@ -36,8 +37,9 @@ export default async function IntegrationPage({
 }) {
   const { ctx, actor, integration: i } = await load(params);
   const scope = { integrationId: i.id };
-  const [overview, history, events, connectedEvents, people] = await Promise.all([
+  const [overview, hygiene, history, events, connectedEvents, people] = await Promise.all([
     getOverview({ ctx, input: scope }),
+    countHygiene({ ctx, input: scope }),
     listRunHistory({ ctx, input: { ...scope, limit: RECENT_RUNS } }),
     listEvents({ ctx, input: { ...scope, limit: EVENTS_PAGE } }),
     listEvents({ ctx, input: { ...scope, kind: "integration.connected", limit: 1 } }),
@@ -45,6 +47,7 @@ export default async function IntegrationPage({
   ]);
   const qc = new QueryClient();
   qc.setQueryData(integrationKeys.overview(i.id), overview);
+  qc.setQueryData(integrationKeys.hygiene(i.id), hygiene);
   qc.setQueryData(integrationKeys.history(i.id, RECENT_RUNS), { pages: [history], pageParams: [null] });
   qc.setQueryData(integrationKeys.events(i.id, { level: "", kind: "" }), { pages: [events], pageParams: [null] });
 

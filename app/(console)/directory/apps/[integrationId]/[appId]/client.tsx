@@ -11,7 +11,15 @@ import { api } from "@/lib/api/client";
 import { type AppDetailData, type AppUserPageData, appDetail } from "@/lib/directory/responses";
 import { links } from "@/lib/links";
 
-export function AppClient({ initial, people }: { initial: AppDetailData; people: AppUserPageData }) {
+export function AppClient({
+  initial,
+  people,
+  filters,
+}: {
+  initial: AppDetailData;
+  people: AppUserPageData;
+  filters: Record<string, string>;
+}) {
   const integrationId = initial.integration.id;
   const { data, error } = useQuery({
     queryKey: directoryKeys.detail("apps", integrationId, initial.app.id),
@@ -104,7 +112,15 @@ export function AppClient({ initial, people }: { initial: AppDetailData; people:
         </Card>
       </div>
 
-      <PeopleOf kind="apps" integrationId={integrationId} id={app.id} total={counts.users} title="Who has access" initial={people} />
+      <PeopleOf
+        kind="apps"
+        integrationId={integrationId}
+        id={app.id}
+        total={counts.users}
+        title="Who has access"
+        initial={people}
+        initialFilters={filters}
+      />
     </>
   );
 }

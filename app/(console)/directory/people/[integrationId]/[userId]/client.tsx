@@ -83,10 +83,22 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
                 ["Department", user.department],
                 [
                   "Manager",
-                  manager ? (
-                    <Link key="Manager" href={links.person(integrationId, manager.id)} className="text-brand-700 hover:underline">
-                      {personName(manager)}
-                    </Link>
+                  user.managerId ? (
+                    <span key="Manager">
+                      {manager ? (
+                        <Link href={links.person(integrationId, manager.id)} className="text-brand-700 hover:underline">
+                          {personName(manager)}
+                        </Link>
+                      ) : (
+                        (user.manager ?? user.managerId)
+                      )}
+                      <Link
+                        href={links.people({ managerId: user.managerId, integrationId })}
+                        className="ml-2 text-xs text-brand-700 hover:underline"
+                      >
+                        Everyone with this manager
+                      </Link>
+                    </span>
                   ) : (
                     user.manager
                   ),
@@ -163,6 +175,11 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
               ),
             },
             { header: "Access", cell: (app) => <Access app={app} integrationId={integrationId} /> },
+            {
+              header: "Last used",
+              className: "whitespace-nowrap",
+              cell: (app) => <Time value={app.lastUsedAt} format="relative" fallback="Not seen" className="text-slate-700" />,
+            },
             {
               header: "Assignment",
               className: "text-sm",

@@ -1,0 +1,2 @@
+"use client";
+export { DirectoryError as default } from "@/components/directory/segment";
