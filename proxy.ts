@@ -2,7 +2,7 @@
 // and redirects signed-out visitors to /login. The redirect is a convenience only: every page and
 // every /api route checks the session (or API key) itself. Headers that do not change per request
 // (frame, sniffing, referrer, permissions, HSTS) and the API's CSP are in next.config.ts.
-import { type NextRequest, NextResponse } from "next/server";
+import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { auth } from "@/lib/auth/config";
 import { newNonce, pageCsp } from "@/lib/server/csp";
 
@@ -16,12 +16,19 @@ function withCsp(req: NextRequest): NextResponse {
   return res;
 }
 
-export const proxy = auth((req) => {
+const withAuth = auth((req) => {
   if (req.auth || req.nextUrl.pathname.startsWith("/login")) return withCsp(req);
   const url = new URL("/login", req.nextUrl.origin);
   url.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
   return NextResponse.redirect(url);
 });
+
+// Auth.js's config is built per request (lib/auth/config.ts), and then its auth(handler) gives a
+// promise of the handler rather than the handler itself.
+export async function proxy(req: NextRequest, ev: NextFetchEvent) {
+  const handler = (await withAuth) as unknown as (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
+  return handler(req, ev);
+}
 
 export const config = {
   matcher: ["/((?!api|_next|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)"],
