@@ -1,8 +1,9 @@
 // `npm run bench:faults`: syncs an emulated tenant round after round while faults are injected at
 // seeded random points, and checks after every round that the stored copy equals the emulator's truth.
+// What it does, what it checks and a run's output: docs/benchmarks/faults.md.
 //
-//   npm run bench:faults -- [--rounds 20] [--seed 1] [--users 300] [--faults worker_kill,pg_restart,...]
-//                           [--mode mixed|full|incremental] [--changes 10] [--lease 10] [--round-timeout 180]
+//   npm run bench:faults -- [--rounds 20] [--seed 1] [--users 1000] [--faults worker_kill,pg_restart,...]
+//                           [--mode mixed|full|incremental] [--changes 30] [--lease 10] [--round-timeout 180]
 //                           [--rate-window-ms 5000] [--log-file worker.log] [--verbose]
 //
 // Everything runs on this machine and is torn down at the end (also on Ctrl-C or a failure): an
@@ -11,7 +12,8 @@
 //
 // Each round: the emulated org changes (emulator mutations), the bench starts a sync as the scheduler
 // would (full, incremental, or alternating with --mode mixed), and one fault, sometimes two (at most one
-// on the emulator side), strikes at a random point within the time a clean run takes:
+// on the emulator side), strikes at a random point within the time a clean run takes after the run is
+// picked up (if the run has already finished, it meets the next run, started at once):
 //   worker_kill    SIGKILL the worker process mid-run; a new worker starts 0.2-2 s later
 //   pg_restart     stop and restart Postgres: a fast shutdown, or a crash (immediate shutdown, then
 //                  crash recovery); down for 0.5-3 s
@@ -25,12 +27,13 @@
 // taking over a dead worker's lease. The bench only does what a scheduler does: when no run is active
 // and the copy still differs from the truth once the faults are over, it starts another sync (at most
 // every 2 s). It never writes directory data. The round converges when, with no run active, the stored
-// rows equal the truth (every table: ids and content hashes); the time to converge counts from the
-// round's start. A round fails if it has not converged within --round-timeout, if a run ended
-// "succeeded" while the copy differed from the truth, if a table holds a duplicate key, or if a run was
-// stuck (running with no heartbeat for over twice the lease + 5 s, or queued that long, while a worker
-// process was up: the reaper checks every third of the lease, so a dead worker's run is taken over
-// within about 1.3 leases plus the new worker's start).
+// rows equal the truth (every table, every column: test/sync-fixtures.ts); the time to converge counts
+// from the round's start. A round fails if it has not converged within --round-timeout, if a run ended
+// "succeeded" while the copy differed from the truth, if a table holds a duplicate key, if a full
+// round's change counters differ from the truth's change, or if a run was stuck (running with no
+// heartbeat for over twice the lease + 5 s, or queued that long, while a worker process was up: the
+// reaper checks every third of the lease, so a dead worker's run is taken over within about 1.3 leases
+// plus the new worker's start).
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
