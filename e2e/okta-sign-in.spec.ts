@@ -165,7 +165,7 @@ test("a person sets up two-factor in Your account, then signs in with a code fro
   // Signed out, the password alone is not enough: the code step follows.
   await page.context().clearCookies();
   await passwordStep(page, t.viewer);
-  const step = page.getByRole("form", { name: "Two-factor code" });
+  const step = page.getByRole("form", { name: "Two-factor step" });
   await expect(step.getByLabel("Code")).toBeVisible();
   await expectAccessible(page, "the sign-in page's code step");
   await shots(page, "login-code-step");

@@ -10,7 +10,7 @@ export function LoginForm({ callbackUrl, initialError, signedOut }: { callbackUr
   if (state.ticket) {
     // The second step: the password was right; a code from the authenticator app (or a recovery code) opens the session.
     return (
-      <form action={action} className="mt-6 space-y-4" noValidate aria-label="Two-factor code">
+      <form action={action} className="mt-6 space-y-4" noValidate aria-label="Two-factor step">
         {state.error && <Alert tone="danger">{state.error}</Alert>}
         <div className="flex items-start gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
           <ShieldIcon size={18} className="mt-0.5 shrink-0 text-brand-600" />
@@ -47,7 +47,7 @@ export function LoginForm({ callbackUrl, initialError, signedOut }: { callbackUr
     );
   }
   return (
-    <form action={action} className="mt-6 space-y-4" noValidate aria-label="Sign in with a password">
+    <form action={action} className="mt-6 space-y-4" noValidate>
       {state.error && <Alert tone="danger">{state.error}</Alert>}
       {showSignedOut && <Alert tone="success">You have been signed out.</Alert>}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
