@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import { reapStaleRuns } from "@/lib/sync/reap-stale-runs";
 import { getBoss } from "./boss";
 import { JOBS } from "./definitions";
+import { surviveLostJobCompletions } from "./lost-job-completion";
 
 export interface Workers {
   stop(): Promise<void>;
@@ -55,27 +56,4 @@ export async function startWorkers(opts: { concurrency?: number; reapIntervalMs?
       await Promise.allSettled([...active]);
     },
   };
-}
-
-let surviving = false;
-/**
- * pg-boss 10 records a job's completion without awaiting it (`this.complete(...)` / `this.fail(...)` in
- * Manager.watch): if Postgres is unreachable at that moment (a restart, a failover) the rejection is
- * unhandled and Node ends the worker process. Nothing is lost by skipping that write: the run's own
- * state is in sync_runs (the lease and the reaper recover it) and pg-boss expires the job. So log it and
- * keep working; every other unhandled rejection keeps Node's default (or goes to whoever else listens,
- * e.g. Next's server). Found by `npm run bench:faults` (Postgres restarts).
- */
-function surviveLostJobCompletions() {
-  if (surviving) return;
-  surviving = true;
-  process.on("unhandledRejection", (reason) => {
-    const stack = reason instanceof Error ? (reason.stack ?? "") : "";
-    if (/Manager\.(complete|fail) \(.*pg-boss/.test(stack)) {
-      log.warn("pg-boss could not record a job's end (database unreachable); the run's lease and the reaper cover it", { error: reason });
-      return;
-    }
-    if (process.listenerCount("unhandledRejection") > 1) return;
-    throw reason;
-  });
 }
