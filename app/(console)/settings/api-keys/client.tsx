@@ -203,9 +203,7 @@ export function ApiKeysClient({ initialKeys, role }: { initialKeys: PublicApiKey
         <Table label="API keys">
           <THead>
             <TH>Name</TH>
-            <TH>Key</TH>
             <TH>Acts as</TH>
-            <TH>Access</TH>
             <TH>Created</TH>
             <TH>Last used</TH>
             <TH>Expires</TH>
@@ -216,14 +214,16 @@ export function ApiKeysClient({ initialKeys, role }: { initialKeys: PublicApiKey
               const state = keyState(k, now);
               return (
                 <TR key={k.id} className={state !== "active" ? "text-slate-500" : undefined}>
-                  <TD className="font-medium whitespace-nowrap text-slate-900">{k.name}</TD>
                   <TD>
-                    <code className="font-mono text-xs text-slate-600">{k.prefix}…</code>
+                    <div className="font-medium text-slate-900">{k.name}</div>
+                    <code className="font-mono text-xs text-slate-500">{k.prefix}…</code>
                   </TD>
                   <TD>
-                    {k.owner.email} <span className="text-xs text-slate-500">({k.owner.role})</span>
+                    <div className="break-all">{k.owner.email}</div>
+                    <div className="mt-0.5 text-xs text-slate-500">
+                      {k.readOnly ? <Badge tone="info">Read-only</Badge> : `Full access (${k.owner.role})`}
+                    </div>
                   </TD>
-                  <TD className="whitespace-nowrap">{k.readOnly ? <Badge tone="info">Read-only</Badge> : "Full"}</TD>
                   <TD>
                     <Time value={k.createdAt} />
                   </TD>
