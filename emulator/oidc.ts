@@ -8,8 +8,14 @@
 // /userinfo, /keys; OidcMetadata; the OAuthError examples).
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import * as jose from "jose";
-import type { Reply } from "./auth";
 import { EVERYONE, type Tenant, type UserRec } from "./state";
+
+/** An answer of the token or userinfo endpoint (the same shape as auth.ts's, declared here so neither imports the other). */
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
 
 /** The password every ACTIVE user of the emulated org signs in with, unless a test set another. */
 export const DEFAULT_PASSWORD = "Okta-emulator-1";
@@ -113,7 +119,7 @@ export class OidcStore {
     const clientId = params.get("client_id");
     const client = clientId ? this.clients.get(clientId) : undefined;
     // Without a known client and one of its redirect URIs, Okta shows an error page (it cannot trust the redirect).
-    if (!client || client.status !== "ACTIVE")
+    if (client?.status !== "ACTIVE")
       return errorPage(400, "invalid_client", "The client_id provided is invalid or the client app is inactive.");
     const redirectUri = params.get("redirect_uri") ?? "";
     if (!client.redirectUris.includes(redirectUri))
@@ -176,7 +182,7 @@ export class OidcStore {
     const login = (form.get("username") ?? "").trim();
     const u = findUser(t, login);
     // Okta says the same for an unknown user, a wrong password and an account that cannot sign in.
-    if (!u || u.status !== "ACTIVE" || !this.passwordOk(u, form.get("password") ?? ""))
+    if (u?.status !== "ACTIVE" || !this.passwordOk(u, form.get("password") ?? ""))
       return signInPage(txn, client.name, login, "Unable to sign in");
     this.txns.delete(txn);
     return this.finish(t, client, req, u, now);
@@ -218,7 +224,7 @@ export class OidcStore {
     }
     if (!clientId && secret === null) return oauthError(401, "invalid_client", "No client credentials found.");
     const client = this.clients.get(clientId);
-    if (!client || client.status !== "ACTIVE") return oauthError(401, "invalid_client", "Invalid value for 'client_id' parameter.");
+    if (client?.status !== "ACTIVE") return oauthError(401, "invalid_client", "Invalid value for 'client_id' parameter.");
     if (secret === null) return oauthError(401, "invalid_client", "No client credentials found.");
     if (!safeEqual(secret, client.clientSecret))
       return oauthError(401, "invalid_client", "The client secret supplied for a confidential client is invalid.");

@@ -14,7 +14,8 @@ const CODE_MESSAGES: Record<string, string> = {
   credentials: "Wrong email or password.",
   invalid_input: "Enter a valid email address and your password.",
   locked: "Too many failed sign-ins. Try again later.",
-  totp_required: "Your account needs a code from your authenticator app: send `code` with the email and password, or use this form.",
+  totp_required:
+    "Your account needs a code from your authenticator app: sign in with this form (scripts send `code` with the email and password).",
   totp_wrong: "That code is not right.",
   totp_expired: "The sign-in took too long. Enter your email and password again.",
 };
