@@ -24,6 +24,18 @@ async function shots(page: Page, name: string) {
   if (size) await page.setViewportSize(size);
 }
 
+/** On /set-up-two-factor: sets up an authenticator (played by codeAt) and goes on to the console. */
+async function enrolOnSetUpPage(p: Page, name?: string) {
+  await p.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  const secret = (await p.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
+  if (name) await shots(p, name);
+  await p.getByLabel("Code from the app").fill(codeAt(secret, Date.now()));
+  await p.getByRole("button", { name: "Turn on" }).click();
+  await expect(p.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await p.getByRole("button", { name: "Continue to the console" }).click();
+  await expect(p).toHaveURL(/\/integrations/);
+}
+
 /** Fills the password step of the sign-in page (the Okta button is also named "Sign in …"). */
 async function passwordStep(page: Page, who: { email: string; password: string }) {
   await open(page, "/login");
@@ -202,26 +214,23 @@ test("where the workspace requires two-factor, a person without it sets it up be
     await expect(p.getByRole("heading", { name: "Set up two-factor authentication" })).toBeVisible();
     await expectAccessible(p, "the two-factor set-up page");
     await shots(p, "set-up-two-factor");
-    await p.getByRole("button", { name: "Set up two-factor authentication" }).click();
-    const secret = (await p.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
-    await shots(p, "set-up-two-factor-scan");
-    await p.getByLabel("Code from the app").fill(codeAt(secret, Date.now()));
-    await p.getByRole("button", { name: "Turn on" }).click();
-    await p.getByRole("button", { name: "Continue to the console" }).click();
-    await expect(p).toHaveURL(/\/integrations/);
+    await enrolOnSetUpPage(p, "set-up-two-factor-scan");
     expect((await p.request.get("/api/sessions")).status()).toBe(200);
   } finally {
     await ctx.close();
   }
 
-  // The admin sees who has it, and resets it.
+  // The admin (signed in with a password, without two-factor) is asked too; then sees who has it, and resets it.
+  await open(page, "/settings/people");
+  await expect(page).toHaveURL(/\/set-up-two-factor/);
+  await enrolOnSetUpPage(page);
   await open(page, "/settings/people");
   const row = page.getByRole("row", { name: new RegExp(t.viewer.email) });
-  await expect(row.getByText("2FA")).toBeVisible();
+  await expect(row.getByText("2FA", { exact: true })).toBeVisible();
   await shots(page, "settings-people-2fa");
   await row.getByRole("button", { name: `Reset two-factor authentication of ${t.viewer.email}` }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Reset" }).click();
-  await expect(row.getByText("2FA")).toHaveCount(0);
+  await expect(row.getByText("2FA", { exact: true })).toHaveCount(0);
 });
 
 test("API keys: a read-only key that expires, listed with both", async ({ page }) => {

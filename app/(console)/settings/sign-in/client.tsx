@@ -239,7 +239,7 @@ function TotpPolicyCard({ settings, onSaved }: { settings: SignInSettings; onSav
           <span>
             Require a code from an authenticator app (TOTP) after the password.
             <span className="block text-xs text-slate-500">
-              People without one set it up at their next request. An admin can reset someone&apos;s in Settings → People.
+              People without one (you included) set it up at their next request. An admin can reset someone&apos;s in Settings → People.
             </span>
           </span>
         </label>
