@@ -36,7 +36,7 @@ function QrCode({ rows, label }: { rows: string[]; label: string }) {
   return (
     <svg
       viewBox={`0 0 ${size} ${size}`}
-      className="size-48 rounded-md border border-slate-200 bg-white"
+      className="size-48 shrink-0 rounded-md border border-slate-200 bg-white"
       role="img"
       aria-label={label}
       shapeRendering="crispEdges"
@@ -78,7 +78,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 }
 
 /** Set up an authenticator: start, scan or type the secret, confirm with a code, keep the recovery codes. */
-export function TotpEnrolment({ onDone, doneLabel = "Done" }: { onDone: () => void; doneLabel?: string }) {
+export function TotpEnrolment({ onDone, doneLabel = "Done", intro }: { onDone: () => void; doneLabel?: string; intro?: React.ReactNode }) {
   const start = useMutation({ mutationFn: () => api("/api/me/totp/enrolment", { method: "POST", schema: totpEnrolment }) });
   const form = useForm<z.input<typeof confirmTotpInput>>({
     resolver: zodResolver(confirmTotpInput, undefined, { raw: true }),
@@ -103,6 +103,7 @@ export function TotpEnrolment({ onDone, doneLabel = "Done" }: { onDone: () => vo
   if (!start.data) {
     return (
       <div className="space-y-3">
+        {intro}
         {start.error && <Alert tone="danger">{start.error.message}</Alert>}
         <p className="text-sm text-slate-600">
           You need an authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator, 1Password or Authy.
@@ -116,17 +117,18 @@ export function TotpEnrolment({ onDone, doneLabel = "Done" }: { onDone: () => vo
   const { secret, qr } = start.data;
   return (
     <div className="space-y-4">
+      {intro}
       <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700">
         <li>Scan the QR code with your authenticator app, or type the key below into it.</li>
         <li>Enter the 6-digit code the app shows.</li>
       </ol>
-      <div className="flex flex-col items-start gap-4 sm:flex-row">
+      <div className="flex flex-col items-start gap-4">
         <QrCode rows={qr} label="QR code of your authenticator key" />
-        <div className="min-w-0 space-y-2">
+        <div className="w-full min-w-0 space-y-2">
           <p className="text-sm font-medium text-slate-700">Key</p>
           <code
             data-testid="totp-secret"
-            className="block rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm break-all text-slate-900"
+            className="block rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm break-words text-slate-900"
           >
             {secret.match(/.{1,4}/g)?.join(" ")}
           </code>
