@@ -20,6 +20,7 @@ import {
   oktaLogEvents,
   oktaRoleAssignments,
   oktaUsers,
+  syncRunChanges,
 } from "@/db/schema";
 import { type Ctx, withDb } from "@/lib/context";
 import { getEnv } from "@/lib/env";
@@ -48,6 +49,8 @@ const DIRECTORY = {
   appUsage: oktaAppUsage,
   // Event hook deliveries are imported data too: Okta's events and the ids of what they touched.
   hookEvents,
+  // What each run changed names the objects it changed.
+  runChanges: syncRunChanges,
 };
 
 export async function disconnectIntegration({

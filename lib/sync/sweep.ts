@@ -8,6 +8,7 @@
 
 import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
+import { deleteAndLogSql } from "./run-changes";
 import type { TableSpec } from "./tables";
 import { assertLease, type Lease, writerSettings } from "./upsert-batch";
 
@@ -52,11 +53,16 @@ export async function sweep(
     }
     let deleted = 0;
     for (const spec of specs) {
-      const r = await tx.unsafe(
-        `update "${spec.table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and ${stale(spec)}`,
-        [lease.integrationId, lease.runId],
+      const [r] = await tx.unsafe(
+        deleteAndLogSql(
+          spec.table,
+          resource,
+          `update "${spec.table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and ${stale(spec)} returning *`,
+          { integration: "$1", run: "$2", workspace: "$3" },
+        ),
+        [lease.integrationId, lease.runId, lease.workspaceId],
       );
-      deleted += r.count;
+      deleted += r.n;
     }
     await tx`update sync_run_resources set deleted = deleted + ${deleted} where run_id = ${lease.runId} and resource = ${resource}`;
     return { deleted, refused: false as const };

@@ -7,7 +7,8 @@
 //     delete), updated (content hash differs), unchanged, or already seen by this run (a resumed
 //     page: written if needed but not counted twice);
 //   - insert ... on conflict do update only the rows that changed;
-//   - marks unchanged rows seen (seen_run_id only: a narrow, HOT-friendly update) for the sweep.
+//   - marks unchanged rows seen (seen_run_id only: a narrow, HOT-friendly update) for the sweep;
+//   - logs the added and updated rows, with the fields that changed, as the run's changes (run-changes.ts).
 // Data from Okta never fails a page: strings Postgres cannot store are cleaned first
 // (clean-values.ts), and when a page still fails for a reason one object's data causes (a value out
 // of range, an index entry too large), the page is written again with each part in a savepoint,
@@ -20,6 +21,7 @@ import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { cleanValue, mayNeedCleaning } from "./clean-values";
+import { upsertChangeCtes } from "./run-changes";
 import type { TableSpec } from "./tables";
 
 export class LeaseLostError extends Error {
@@ -161,7 +163,7 @@ function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
         update ${q(spec.table)} t set seen_run_id = $4::uuid from classified c
         where $4::uuid is not null and c.same and c.cls <> 'seen' and t.integration_id = $2::uuid and ${keyJoin("t", "c")}
         returning 1
-      )
+      )${upsertChangeCtes(spec.table, dataCols)}
       select count(*) filter (where cls = 'added')::int as added,
              count(*) filter (where cls = 'updated')::int as updated,
              count(*) filter (where cls = 'unchanged')::int as unchanged,

@@ -1,8 +1,10 @@
 // Soft-deletes the live rows of one directory table that a predicate names, under the run's lease,
 // and counts them as the resource's deletions. Incremental passes delete only what Okta told us is
-// gone (an event, a 404 on a targeted re-read, or a child list re-read in full).
+// gone (an event, a 404 on a targeted re-read, or a child list re-read in full). What it deletes is
+// logged as the run's changes (run-changes.ts).
 import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
+import { deleteAndLogSql } from "../run-changes";
 import { assertLease, type Lease, writerSettings } from "../upsert-batch";
 
 const TABLES = new Set([
@@ -21,12 +23,18 @@ export async function deleteRows(lease: Lease, resource: Resource, table: string
   return (await getDb().$client.begin(async (tx) => {
     await writerSettings(tx, { asyncCommit: false });
     await assertLease(tx, lease);
-    const r = await tx.unsafe(
-      `update "${table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and (${where})`,
-      [lease.integrationId, ...params] as never[],
+    // The run and workspace come after the caller's parameters, so its $2… keep their numbers.
+    const n = params.length + 2;
+    const [r] = await tx.unsafe(
+      deleteAndLogSql(
+        table,
+        resource,
+        `update "${table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and (${where}) returning *`,
+        { integration: "$1", run: `$${n}`, workspace: `$${n + 1}` },
+      ),
+      [lease.integrationId, ...params, lease.runId, lease.workspaceId] as never[],
     );
-    if (r.count)
-      await tx`update sync_run_resources set deleted = deleted + ${r.count} where run_id = ${lease.runId} and resource = ${resource}`;
-    return r.count;
+    if (r.n) await tx`update sync_run_resources set deleted = deleted + ${r.n} where run_id = ${lease.runId} and resource = ${resource}`;
+    return r.n as number;
   })) as number;
 }
