@@ -26,7 +26,16 @@ export function DirectoryHeader({
           { id: "people", label: "People", href: links.people(), count: totals.users },
           { id: "groups", label: "Groups", href: links.groups(), count: totals.groups },
           { id: "apps", label: "Apps", href: links.apps(), count: totals.apps },
-          { id: "unused-access", label: "Unused access", href: links.unusedAccess() },
+          {
+            id: "unused-access",
+            // "Unused" on a phone, so the four tabs fit its width.
+            label: (
+              <span>
+                Unused<span className="hidden sm:inline"> access</span>
+              </span>
+            ),
+            href: links.unusedAccess(),
+          },
         ]}
       />
     </>

@@ -19,6 +19,7 @@ export function AdminRoleFilter({ value, set, facets }: { value: string; set: Se
     <DataTableFilter
       label="Admin role"
       all="Any or no admin role"
+      className="w-full sm:w-52"
       value={value}
       onChange={(adminRole) => set({ adminRole })}
       options={[["any", "Has an admin role"], ...holders.map((r): [string, string] => [r.value, `${r.label} (${formatCount(r.count)})`])]}
@@ -70,7 +71,7 @@ export function LastSignInFilter({ filters, set }: { filters: Filters; set: SetF
       <Select
         id={id}
         value={preset}
-        className="w-52"
+        className="w-full sm:w-52"
         onChange={(e) => {
           const p = e.target.value as Preset | "";
           setRanging(p === "range");

@@ -57,6 +57,7 @@ export function PeopleOf(props: Props) {
           <DataTableFilter
             label="Access"
             all="Any access"
+            className="w-full sm:w-44"
             value={list.filters.scope}
             onChange={(scope) => list.set({ scope })}
             options={[
@@ -69,6 +70,7 @@ export function PeopleOf(props: Props) {
           <DataTableFilter
             label="Status"
             all="All statuses"
+            className="w-full sm:w-44"
             value={list.filters.status}
             onChange={(status) => list.set({ status })}
             options={USER_STATUSES.map((s) => [s, userStatusLabel(s)])}
@@ -78,6 +80,7 @@ export function PeopleOf(props: Props) {
           <DataTableFilter
             label="Not used in"
             all="Used or not"
+            className="w-full sm:w-52"
             value={list.filters.unusedDays}
             onChange={(unusedDays) => list.set({ unusedDays })}
             options={UNUSED_DAYS_CHOICES.map((d) => [String(d), `Not used in ${d} days`])}

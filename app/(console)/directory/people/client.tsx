@@ -48,6 +48,7 @@ export function PeopleClient({
         <DataTableFilter
           label="Status"
           all="All statuses"
+          className="w-full sm:w-44"
           value={filters.status}
           onChange={(status) => set({ status })}
           options={facets.userStatuses.map((s) => [s.value, `${userStatusLabel(s.value)} (${formatCount(s.count)})`])}
@@ -55,6 +56,7 @@ export function PeopleClient({
         <DataTableFilter
           label="Department"
           all="All departments"
+          className="w-full sm:w-44"
           value={filters.department}
           onChange={(department) => set({ department })}
           options={facets.departments.map((d) => [d.value, d.value])}

@@ -53,6 +53,7 @@ export function UnusedAccessClient({
         <DataTableFilter
           label="Not used in"
           all={`Not used in ${UNUSED_DAYS_DEFAULT} days`}
+          className="w-full sm:w-52"
           value={days === String(UNUSED_DAYS_DEFAULT) ? "" : days}
           onChange={(v) => setDays(v || String(UNUSED_DAYS_DEFAULT))}
           options={UNUSED_DAYS_CHOICES.filter((d) => d !== UNUSED_DAYS_DEFAULT).map((d) => [String(d), `Not used in ${d} days`])}
@@ -61,6 +62,7 @@ export function UnusedAccessClient({
           <DataTableFilter
             label="Okta org"
             all="All Okta orgs"
+            className="w-full sm:w-52"
             value={integrationId}
             onChange={setIntegrationId}
             options={integrations.map((i) => [i.id, i.name])}
