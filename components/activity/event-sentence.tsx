@@ -1,5 +1,6 @@
 // What an event did, in words, with its targets' names set apart ("added **Jane Doe** to
-// **aws-prod-admins**"). With `integrationId`, a person, group or app links to its directory page.
+// **aws-prod-admins**"). With `integrationId`, a target the directory holds (`inDirectory`) links to
+// its person, group or app page.
 import Link from "next/link";
 import { describeEvent, type EventActor, type EventTarget, targetName } from "@/lib/activity/event-types";
 import { links } from "@/lib/links";
@@ -18,8 +19,8 @@ export function EventSentence({
   integrationId,
   className,
 }: {
-  event: { eventType: string; displayMessage: string | null; actor: EventActor; targets: EventTarget[] };
-  /** Link the targets to their directory pages. */
+  event: { eventType: string; displayMessage: string | null; actor: EventActor; targets: (EventTarget & { inDirectory?: boolean })[] };
+  /** Link the targets the directory holds to their pages. */
   integrationId?: string;
   className?: string;
 }) {
@@ -32,7 +33,8 @@ export function EventSentence({
         const key = `${i}`;
         if (typeof p === "string") return <span key={key}>{p}</span>;
         const name = targetName(p.target);
-        const href = integrationId ? targetHref(integrationId, p.target) : null;
+        const inDirectory = (p.target as { inDirectory?: boolean }).inDirectory;
+        const href = integrationId && inDirectory ? targetHref(integrationId, p.target) : null;
         return href ? (
           <Link
             key={key}

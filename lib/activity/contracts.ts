@@ -64,6 +64,10 @@ const toAfterFrom = (f: { from?: Date; to?: Date }, ctx: z.RefinementCtx) => {
   if (f.from && f.to && f.to <= f.from) ctx.addIssue({ code: "custom", path: ["to"], message: "to must be later than from" });
 };
 
+/** The filters the Activity page offers, in the order its URL shows them (lib/links.ts writes links the same way). */
+export const ACTIVITY_FILTER_NAMES = ["actor", "target", "eventType", "outcome", "from", "to"] as const;
+export type ActivityPageFilters = Record<(typeof ACTIVITY_FILTER_NAMES)[number], string>;
+
 /** The Activity filters (the CSV export takes exactly these). */
 export const activityFilters = z.strictObject(filterShape).superRefine(toAfterFrom);
 export type ActivityFilters = z.output<typeof activityFilters>;
@@ -129,6 +133,9 @@ export const eventQuery = z.strictObject({ integrationId: z.uuid("integrationId 
 
 /** One event, everything the console keeps of it. */
 export const activityEvent = activityItem.extend({
+  // Whether the actor and each target are in the synced directory now (a person, group or app page to open).
+  actor: activityItem.shape.actor.extend({ inDirectory: z.boolean() }),
+  targets: z.array(target.extend({ inDirectory: z.boolean() })),
   integration: z.object({ id: z.string(), name: z.string() }),
   client: z.object({
     ipAddress: z.string().nullable(),

@@ -40,10 +40,11 @@ async function actorCondition(ctx: WorkspaceCtx, actor: string): Promise<SQL> {
 }
 
 // jsonb containment (@>) is what the GIN index answers; one per field a target may be named by.
-const targetCondition = (target: string) =>
-  or(
-    ...(["id", "alternateId", "displayName"] as const).map((field) => sql`${e.targets} @> ${JSON.stringify([{ [field]: target }])}::jsonb`),
-  ) as SQL;
+// Okta writes "unknown" as the alternateId of groups and factors, which names nothing.
+const targetCondition = (target: string) => {
+  const fields = target === "unknown" ? ["id", "displayName"] : ["id", "alternateId", "displayName"];
+  return or(...fields.map((field) => sql`${e.targets} @> ${JSON.stringify([{ [field]: target }])}::jsonb`)) as SQL;
+};
 
 /** The WHERE conditions of `filters` in the ctx's workspace (the cursor is the list's own). */
 export async function activityConditions(ctx: WorkspaceCtx, filters: ActivityFilters): Promise<SQL[]> {

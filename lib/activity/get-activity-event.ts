@@ -1,12 +1,12 @@
 // One synced System Log event of the workspace, with everything kept of it: the list's columns, the
 // client and place read from Okta's event, and the event itself (raw) through the log's redaction.
 // System Log events carry no secrets; the redaction is the second line of defence all the same.
-import { and, asc, eq } from "drizzle-orm";
-import { oktaLogEvents as e, integrations } from "@/db/schema";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { oktaLogEvents as e, integrations, oktaApps, oktaGroups, oktaUsers } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { redact } from "@/lib/redact";
-import type { ActivityEvent } from "./contracts";
+import type { ActivityEvent, ActivityTarget } from "./contracts";
 import { itemColumns, toItem } from "./to-item";
 
 const obj = (v: unknown): Record<string, unknown> =>
@@ -44,13 +44,17 @@ export async function getActivityEvent({
     .orderBy(asc(e.integrationId))
     .limit(1);
   if (!row) throw notFound("Event");
+  const item = toItem(row);
+  const known = await inDirectory(ctx, row.integrationId, [{ ...item.actor, alternateId: null }, ...item.targets]);
   const raw = row.raw && typeof row.raw === "object" && !Array.isArray(row.raw) ? (redact(row.raw) as Record<string, unknown>) : null;
   const client = obj(raw?.client);
   const userAgent = obj(client.userAgent);
   const geo = obj(client.geographicalContext);
   const geolocation = obj(geo.geolocation);
   return {
-    ...toItem(row),
+    ...item,
+    actor: { ...item.actor, inDirectory: known(item.actor) },
+    targets: item.targets.map((t) => ({ ...t, inDirectory: known(t) })),
     integration: { id: row.integrationId, name: row.integrationName },
     client: {
       ipAddress: row.clientIp,
@@ -69,5 +73,40 @@ export async function getActivityEvent({
       lon: row.lon ?? num(geolocation.lon),
     },
     raw,
+  };
+}
+
+const KIND = { User: "users", AppUser: "users", UserGroup: "groups", AppInstance: "apps" } as const;
+const TABLES = { users: oktaUsers, groups: oktaGroups, apps: oktaApps };
+
+/** Which of these people, groups and apps the integration's synced directory holds now (not deleted). */
+async function inDirectory(ctx: WorkspaceCtx, integrationId: string, refs: Pick<ActivityTarget, "id" | "type">[]) {
+  const wanted = { users: new Set<string>(), groups: new Set<string>(), apps: new Set<string>() };
+  for (const r of refs) {
+    const kind = r.type && KIND[r.type as keyof typeof KIND];
+    if (kind && r.id) wanted[kind].add(r.id);
+  }
+  const found = new Set<string>();
+  await Promise.all(
+    (Object.keys(wanted) as (keyof typeof wanted)[]).map(async (kind) => {
+      if (wanted[kind].size === 0) return;
+      const t = TABLES[kind];
+      const rows = await ctx.db
+        .select({ id: t.id })
+        .from(t)
+        .where(
+          and(
+            eq(t.workspaceId, ctx.workspaceId),
+            eq(t.integrationId, integrationId),
+            inArray(t.id, [...wanted[kind]]),
+            isNull(t.deletedAt),
+          ),
+        );
+      for (const r of rows) found.add(`${kind}:${r.id}`);
+    }),
+  );
+  return (r: Pick<ActivityTarget, "id" | "type">) => {
+    const kind = r.type && KIND[r.type as keyof typeof KIND];
+    return !!(kind && r.id && found.has(`${kind}:${r.id}`));
   };
 }

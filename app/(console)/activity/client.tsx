@@ -9,13 +9,9 @@ import { ActivityIcon, ButtonLink, Card, EmptyState, Input, SearchIcon, Time } f
 import { DataTable, DataTableFilter, DataTableToolbar } from "@/components/ui/data-table";
 import { useTimeZone } from "@/components/ui/time";
 import { toSearch, useServerList } from "@/components/ui/use-server-list";
-import { type ActivityItem, type ActivityPage, activityPage, OUTCOMES } from "@/lib/activity/contracts";
+import { type ActivityItem, type ActivityPage, type ActivityPageFilters, activityPage, OUTCOMES } from "@/lib/activity/contracts";
 import { eventLabel } from "@/lib/activity/event-types";
 import { links } from "@/lib/links";
-
-/** The list's filters, in the order the URL shows them (lib/links.ts writes links the same way). */
-export const FILTER_NAMES = ["actor", "target", "eventType", "outcome", "from", "to"] as const;
-export type Filters = Record<(typeof FILTER_NAMES)[number], string>;
 
 /** The event-type picker's options: the catalogue's label, and the type where two share a label. */
 function typeOptions(types: string[]): [string, string][] {
@@ -45,7 +41,7 @@ export function ActivityClient({
   eventTypes,
   isAdmin,
 }: {
-  initialFilters: Filters;
+  initialFilters: ActivityPageFilters;
   initialPage: ActivityPage;
   eventTypes: string[];
   isAdmin: boolean;
@@ -90,22 +86,22 @@ export function ActivityClient({
       >
         <FilterInput
           label="Actor"
-          placeholder="Actor: name, login or Okta id"
+          placeholder="Actor: name, login or id"
           value={filters.actor}
           onChange={(actor) => set({ actor })}
-          className="min-w-52 flex-1"
+          className="w-full sm:w-auto sm:min-w-52 sm:flex-1"
         />
         <FilterInput
           label="Target"
-          placeholder="Target: exact name, login or id"
+          placeholder="Target: name, login or id"
           value={filters.target}
           onChange={(target) => set({ target })}
-          className="min-w-52 flex-1"
+          className="w-full sm:w-auto sm:min-w-52 sm:flex-1"
         />
         <DataTableFilter
           label="Event type"
           all="All event types"
-          className="w-56"
+          className="w-full sm:w-56"
           value={filters.eventType}
           onChange={(eventType) => set({ eventType })}
           options={options}
@@ -113,14 +109,16 @@ export function ActivityClient({
         <DataTableFilter
           label="Outcome"
           all="All outcomes"
-          className="w-36"
+          className="w-full sm:w-40"
           value={filters.outcome}
           onChange={(outcome) => set({ outcome })}
           options={OUTCOMES.map((o) => [o, outcomeLabel(o)])}
         />
-        <DayFilter label="From" value={dayOfFrom(filters.from, zone)} onChange={(d) => set({ from: fromDay(d, zone) })} />
-        <DayFilter label="To" value={dayOfTo(filters.to, zone)} onChange={(d) => set({ to: toDay(d, zone) })} />
-        <ButtonLink href={`/api/activity.csv${toSearch(filters)}`} variant="secondary" prefetch={false} download>
+        <div className="flex flex-wrap items-center gap-3">
+          <DayFilter label="From" value={dayOfFrom(filters.from, zone)} onChange={(d) => set({ from: fromDay(d, zone) })} />
+          <DayFilter label="To" value={dayOfTo(filters.to, zone)} onChange={(d) => set({ to: toDay(d, zone) })} />
+        </div>
+        <ButtonLink href={`/api/activity.csv${toSearch(filters)}`} variant="secondary" prefetch={false} download className="sm:ml-auto">
           Export CSV
         </ButtonLink>
       </DataTableToolbar>
@@ -132,11 +130,17 @@ export function ActivityClient({
         loading={query.isFetching}
         error={query.error}
         columns={[
-          // Two lines (time, then date) keep the table narrow enough for the sentence.
-          { header: "Time", className: "text-xs whitespace-nowrap", cell: (e) => <Time value={e.published} format="stacked" /> },
+          // On a phone the time and the actor move into "What happened", so the sentence is what shows first.
+          {
+            header: "Time",
+            width: "hidden md:table-cell",
+            className: "hidden text-xs whitespace-nowrap md:table-cell",
+            cell: (e) => <Time value={e.published} format="stacked" />,
+          },
           {
             header: "Actor",
-            className: "max-w-52",
+            width: "hidden md:table-cell",
+            className: "hidden max-w-52 md:table-cell",
             cell: (e) => (
               <>
                 <div className="truncate font-medium text-slate-900" title={e.actor.displayName ?? undefined}>
@@ -152,9 +156,12 @@ export function ActivityClient({
           },
           {
             header: "What happened",
-            className: "min-w-64 max-w-md",
+            className: "min-w-56 max-w-md",
             cell: (e) => (
               <>
+                <div className="mb-0.5 truncate text-xs text-slate-500 md:hidden">
+                  <Time value={e.published} /> · {e.actor.displayName ?? e.actor.login ?? "—"}
+                </div>
                 <Link
                   href={links.activityEvent(e.id, e.integrationId)}
                   className="font-medium text-slate-900 hover:text-brand-700 hover:underline"

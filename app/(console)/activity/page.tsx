@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
-import { activityQuery } from "@/lib/activity/contracts";
+import { ACTIVITY_FILTER_NAMES, type ActivityPageFilters, activityQuery } from "@/lib/activity/contracts";
 import { listActivity } from "@/lib/activity/list-activity";
 import { listEventTypeNames } from "@/lib/activity/list-event-type-names";
 import { requirePageCtx } from "@/lib/auth/page";
 import { links } from "@/lib/links";
-import { ActivityClient, FILTER_NAMES, type Filters } from "./client";
+import { ActivityClient } from "./client";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -16,8 +16,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const pick = (k: string) => (typeof sp[k] === "string" && sp[k] ? (sp[k] as string) : undefined);
   // Filters come from the URL so a filtered view can be shared (and the person page links to one);
   // a value that does not parse is left out, each on its own.
-  const filters = {} as Filters;
-  for (const k of FILTER_NAMES) {
+  const filters = {} as ActivityPageFilters;
+  for (const k of ACTIVITY_FILTER_NAMES) {
     const v = pick(k);
     filters[k] = v && activityQuery.safeParse({ [k]: v }).success ? v : "";
   }

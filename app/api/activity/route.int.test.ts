@@ -241,6 +241,8 @@ describe("GET /api/activity: the audit filters", () => {
     // Exact: no part of a name, no other case.
     expect(await keys("target=aws-prod")).toEqual([]);
     expect(await keys("target=slack")).toEqual([]);
+    // Okta's "unknown" alternateId of a group names nothing.
+    expect(await keys("target=unknown")).toEqual([]);
   });
 
   it("filters by date range, from inclusive and to exclusive, as days or instants with a zone", async () => {

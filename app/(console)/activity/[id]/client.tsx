@@ -26,7 +26,7 @@ const mono = (v: string | null) => (v ? <span className="font-mono text-xs break
 export function EventClient({ event }: { event: ActivityEvent }) {
   const { actor, client, place, integration } = event;
   const actorName = actor.displayName ?? actor.login ?? actor.id ?? "Someone";
-  const actorPage = actor.id && actor.type === "User" ? links.person(integration.id, actor.id) : null;
+  const actorPage = actor.id && actor.inDirectory ? links.person(integration.id, actor.id) : null;
   const raw = event.raw ? JSON.stringify(event.raw, null, 2) : null;
   const coordinates = place.lat !== null && place.lon !== null ? `${place.lat}, ${place.lon}` : null;
   return (
@@ -110,9 +110,9 @@ export function EventClient({ event }: { event: ActivityEvent }) {
         ) : (
           <ul className="divide-y divide-slate-100">
             {event.targets.map((t) => {
-              const href = targetHref(integration.id, t);
+              const href = t.inDirectory ? targetHref(integration.id, t) : null;
               return (
-                <li key={`${t.type}:${t.id}:${targetName(t)}`} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
+                <li key={`${t.type}:${t.id}:${targetName(t)}`} className="flex items-center justify-between gap-3 px-5 py-3">
                   <div className="min-w-0">
                     <div className="text-xs font-medium tracking-wide text-slate-500 uppercase">{typeWords(t.type)}</div>
                     <div className="truncate text-sm font-medium text-slate-900">
@@ -131,7 +131,7 @@ export function EventClient({ event }: { event: ActivityEvent }) {
                     </div>
                   </div>
                   {t.id && (
-                    <ButtonLink href={links.activity({ target: t.id })} variant="ghost" size="sm">
+                    <ButtonLink href={links.activity({ target: t.id })} variant="ghost" size="sm" className="shrink-0">
                       Activity about it
                     </ButtonLink>
                   )}
@@ -190,6 +190,7 @@ export function EventClient({ event }: { event: ActivityEvent }) {
             aria-label="Raw event JSON"
             value={raw}
             spellCheck={false}
+            wrap="off"
             rows={Math.min(28, raw.split("\n").length)}
             className="block w-full resize-y rounded-b-lg border-0 bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100 focus:outline-2 focus:-outline-offset-2 focus:outline-brand-500"
           />

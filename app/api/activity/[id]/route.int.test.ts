@@ -49,6 +49,7 @@ let synced: Awaited<ReturnType<typeof connectToEmulator>>;
 let added: OktaEvent; // the group.user_membership.add this test made in the org, as the System Log serves it
 let member: EmulatorUser;
 let group: { id: string; type: string; profile: { name: string } };
+let directoryUserIds: Set<string>;
 
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 21, users: 80, groups: 6, apps: 5, logDays: 5 });
@@ -59,6 +60,7 @@ beforeAll(async () => {
     memberships: { groupId: string; userIds: string[] }[];
   }>("GET", "/truth");
   group = truth.groups.find((g) => g.type === "OKTA_GROUP")!;
+  directoryUserIds = new Set(truth.users.map((u) => u.id));
   const members = new Set(truth.memberships.find((m) => m.groupId === group.id)?.userIds ?? []);
   member = truth.users.find((u) => u.status === "ACTIVE" && !members.has(u.id))!;
   const put = await fetch(`${emu.url}/api/v1/groups/${group.id}/users/${member.id}`, {
@@ -119,6 +121,9 @@ describe("GET /api/activity/{id}", () => {
       },
     });
     expect(r.body.targets.map((t: Ref) => t.id)).toEqual([member.id, group.id]);
+    // Both are in the synced directory (their pages open); the actor is, when it is one of the org's people.
+    expect(r.body.targets.map((t: { inDirectory: boolean }) => t.inDirectory)).toEqual([true, true]);
+    expect(r.body.actor.inDirectory).toBe(added.actor.type === "User" && directoryUserIds.has(added.actor.id));
     // Every field Okta sent, kept as it was (transaction, debugContext, request.ipChain, …).
     expect(r.body.raw).toEqual(added);
   });
@@ -201,6 +206,9 @@ describe("GET /api/activity/{id}", () => {
     expect(r.body).toMatchObject({
       action: "Account locked",
       summary: "was locked out after too many sign-in attempts",
+      // Nobody of this workspace's directory: no page to open.
+      actor: { id: "00uJ", inDirectory: false },
+      targets: [{ id: "00uJ", inDirectory: false }],
       client: { ipAddress: "198.51.100.4", userAgent: "curl/8", os: null, browser: null, device: null, zone: null },
       place: { city: "Porto", state: null, country: "Portugal", postalCode: null, lat: 41.15, lon: -8.61 },
       raw: null,
