@@ -39,6 +39,12 @@ const firstId = async (page: Page, list: "users" | "groups" | "apps") => {
   const res = await page.request.get(`/api/directory/${list}?integrationId=${id}&limit=1`, { headers: bearer(t) });
   return ((await res.json()) as { items: { id: string }[] }).items[0].id;
 };
+const firstEvent = async (page: Page) => {
+  const res = await page.request.get(`/api/activity?integrationId=${id}&eventType=group.user_membership.add&limit=1`, {
+    headers: bearer(t),
+  });
+  return ((await res.json()) as { items: { id: string }[] }).items[0].id;
+};
 
 test("the sign-in page and every main page have no serious or critical accessibility violations", async ({ page }) => {
   test.setTimeout(300_000);
@@ -64,6 +70,7 @@ test("the sign-in page and every main page have no serious or critical accessibi
     [links.people({ adminRole: "any", integrationId: id }), "directory-people-admins", "the admin role holders"],
     [links.unusedAccess(), "directory-unused-access", "the unused access view"],
     [links.activity(), "activity", "the activity page"],
+    [links.activityEvent(await firstEvent(page), id), "activity-event", "an activity event"],
     [links.consoleSettings("people"), "settings-people", "the console's people"],
     [links.consoleSettings("api-keys"), "settings-api-keys", "the API keys"],
     [links.consoleSettings("sign-in"), "settings-sign-in", "the sign-in settings: Okta and two-factor"],
