@@ -78,12 +78,13 @@ async function oktaProviders(): Promise<NextAuthConfig["providers"]> {
 }
 
 /**
- * Requests that may need the Okta providers: starting a sign-in, Okta's redirect back, the providers
- * list, and calls without a request (server actions starting a sign-in). Reading the session does not.
+ * Requests that may need the Okta providers: starting a sign-in with Okta, Okta's redirect back, the
+ * providers list, and calls without a request (server actions starting a sign-in). Reading the session
+ * and password sign-ins do not.
  */
 function needsOktaProviders(req: Request | undefined): boolean {
   if (!req) return true;
-  return /^\/api\/auth\/(signin|callback|providers)(\/|$)/.test(new URL(req.url).pathname);
+  return /^\/api\/auth\/((signin|callback)\/okta-|providers(\/|$))/.test(new URL(req.url).pathname);
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ({

@@ -290,4 +290,30 @@ describe("sign-in with Okta", () => {
         .where(and(eq(oktaSignInConfigs.workspaceId, t.ws.id))),
     ).toEqual([]);
   });
+
+  it("a setup whose secret cannot be opened (a key lost in a rotation) turns off that Okta sign-in only", async () => {
+    const broken = await createTenant();
+    const t = await workspaceWithOkta();
+    await getDb().insert(oktaSignInConfigs).values({
+      workspaceId: broken.ws.id,
+      issuer: em.url,
+      clientId: "0oabroken",
+      sealedClientSecret: "v1.gone.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA.AAAA",
+    });
+    try {
+      const pw = new Jar();
+      const res = await authRequest(pw, "POST", "/api/auth/callback/credentials", {
+        csrfToken: await csrfToken(pw),
+        email: broken.admin.email,
+        password: broken.admin.password,
+      });
+      expect(res.status).toBe(302);
+      expect(pw.session).toBeTruthy();
+      await getDb().delete(users).where(eq(users.email, people.admin.profile.email.toLowerCase()));
+      const { jar } = await signInWithOkta(t.ws.id, people.admin.profile.login);
+      expect(jar.session).toBeTruthy();
+    } finally {
+      await getDb().delete(oktaSignInConfigs).where(eq(oktaSignInConfigs.workspaceId, broken.ws.id));
+    }
+  });
 });

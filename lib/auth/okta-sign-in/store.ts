@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { type OktaSignInConfig, oktaSignInConfigs } from "@/db/schema";
 import { unseal } from "@/lib/crypto/seal";
+import { log } from "@/lib/log";
 
 export const PROVIDER_PREFIX = "okta-";
 export const providerIdFor = (workspaceId: string) => `${PROVIDER_PREFIX}${workspaceId}`;
@@ -32,13 +33,28 @@ export interface OpenOktaConfig {
   clientSecret: string;
 }
 
-/** Every enabled configuration with its secret opened, for the Auth.js providers. */
+/**
+ * Every enabled configuration with its secret opened, for the Auth.js providers. One whose secret
+ * cannot be opened (a key missing after a rotation) is left out and logged: it must not stop anyone
+ * else from signing in, least of all with a password.
+ */
 export async function enabledOktaConfigs(db: DbOrTx): Promise<OpenOktaConfig[]> {
   const rows = await db.select().from(oktaSignInConfigs).where(eq(oktaSignInConfigs.enabled, true));
-  return rows.map((r) => ({
-    workspaceId: r.workspaceId,
-    issuer: r.issuer,
-    clientId: r.clientId,
-    clientSecret: unseal(r.sealedClientSecret, secretAad(r.workspaceId)),
-  }));
+  const open: OpenOktaConfig[] = [];
+  for (const r of rows) {
+    try {
+      open.push({
+        workspaceId: r.workspaceId,
+        issuer: r.issuer,
+        clientId: r.clientId,
+        clientSecret: unseal(r.sealedClientSecret, secretAad(r.workspaceId)),
+      });
+    } catch (error) {
+      log.warn("sign-in with Okta: a workspace's client secret could not be opened; its Okta sign-in is off", {
+        workspaceId: r.workspaceId,
+        error,
+      });
+    }
+  }
+  return open;
 }
