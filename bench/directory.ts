@@ -75,6 +75,9 @@ async function main() {
     const { listGroupMembers, listAppUsers } = await import("@/lib/directory/list-people-of");
     const { getFacets } = await import("@/lib/directory/get-facets");
     const { exportDirectoryCsv } = await import("@/lib/directory/export-csv");
+    const { listUnusedAccess } = await import("@/lib/directory/list-unused-access");
+    const { countHygiene } = await import("@/lib/overview/count-hygiene");
+    const { daysAgo } = await import("@/lib/directory/contracts");
     const q = <T>(query: ReturnType<typeof sql>) => getDb().execute(query) as unknown as Promise<T[]>;
 
     if (!args.reuse) {
@@ -98,7 +101,8 @@ async function main() {
     const [rows] = await q<Record<string, number>>(sql`select
       (select count(*) from okta_users)::int users, (select count(*) from okta_groups)::int groups,
       (select count(*) from okta_group_members)::int memberships, (select count(*) from okta_apps)::int apps,
-      (select count(*) from okta_app_users)::int app_users, (select count(*) from okta_log_events)::int log_events`);
+      (select count(*) from okta_app_users)::int app_users, (select count(*) from okta_log_events)::int log_events,
+      (select count(*) from okta_app_usage)::int app_usage, (select count(*) from okta_role_assignments)::int role_assignments`);
     console.log("  rows:", JSON.stringify(rows));
 
     // The big org, and people and groups to look at in it.
@@ -119,6 +123,9 @@ async function main() {
     );
     const [bigApp] = await q<{ id: string }>(
       sql`select app_id id from okta_app_users where integration_id = ${integrationId} group by 1 order by count(*) desc limit 1`,
+    );
+    const [manager] = await q<{ id: string }>(
+      sql`select manager_id id from okta_users where integration_id = ${integrationId} and manager_id is not null group by 1 order by count(*) asc, 1 limit 1`,
     );
     const [smallApp] = await q<{ id: string }>(
       sql`select app_id id from okta_app_users where integration_id = ${integrationId} group by 1 order by count(*) asc limit 1`,
@@ -175,6 +182,36 @@ async function main() {
       ["app users: largest app, first page", () => listAppUsers({ ctx, input: { integrationId, appId: bigApp.id } })],
       ["app users: smallest app, first page", () => listAppUsers({ ctx, input: { integrationId, appId: smallApp.id } })],
       ["facets (statuses, departments, types, modes)", () => getFacets({ ctx })],
+      // Identity hygiene (issue 14 §2).
+      ["people: adminRole=any (direct or through a group)", () => listUsers({ ctx, input: { adminRole: "any" } })],
+      ["people: adminRole=SUPER_ADMIN", () => listUsers({ ctx, input: { adminRole: "SUPER_ADMIN" } })],
+      ["people: admins, no sign-in for 30 days", () => listUsers({ ctx, input: { adminRole: "any", signedInBefore: daysAgo(30) } })],
+      ["people: ACTIVE, no sign-in for 30 days", () => listUsers({ ctx, input: { status: ["ACTIVE"], signedInBefore: daysAgo(30) } })],
+      ["people: ACTIVE, never signed in", () => listUsers({ ctx, input: { status: ["ACTIVE"], neverSignedIn: true } })],
+      ["people: deactivated, still in Okta groups", () => listUsers({ ctx, input: { status: ["DEPROVISIONED"], inOktaGroups: true } })],
+      ["people: deactivated, still assigned apps", () => listUsers({ ctx, input: { status: ["DEPROVISIONED"], hasApps: true } })],
+      ["people: userType=Contractor (10%)", () => listUsers({ ctx, input: { userType: "Contractor" } })],
+      ["people: location=Berlin (10%)", () => listUsers({ ctx, input: { location: "Berlin" } })],
+      ["people: managerId (one manager's reports)", () => listUsers({ ctx, input: { managerId: manager.id } })],
+      [
+        "people: last sign-in 20 to 10 days ago, by last sign-in",
+        () => listUsers({ ctx, input: { signedInAfter: daysAgo(20), signedInBefore: daysAgo(10), sort: "lastLogin" } }),
+      ],
+      [
+        "app users: largest app, not used in 30 days",
+        () => listAppUsers({ ctx, input: { integrationId, appId: bigApp.id, unusedDays: 30 } }),
+      ],
+      [
+        "app users: smallest app, not used in 30 days",
+        () => listAppUsers({ ctx, input: { integrationId, appId: smallApp.id, unusedDays: 30 } }),
+      ],
+      [
+        "app users: largest app, status=DEPROVISIONED",
+        () => listAppUsers({ ctx, input: { integrationId, appId: bigApp.id, status: ["DEPROVISIONED"] } }),
+      ],
+      ["unused access: every app, 30 days", () => listUnusedAccess({ ctx, input: { days: 30 } })],
+      ["hygiene counts: one integration", () => countHygiene({ ctx, input: { integrationId } })],
+      ["hygiene counts: the workspace", () => countHygiene({ ctx, input: {} })],
     ];
     const runs = Number(args.runs);
     console.log(`\n${"query".padEnd(58)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`);
@@ -203,6 +240,19 @@ async function main() {
     const mem = process.memoryUsage().rss / 1e6;
     console.log(
       `\nCSV export of all people: ${lines - 1} rows, ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - start) / 1000).toFixed(1)} s (process RSS ${mem.toFixed(0)} MB)`,
+    );
+
+    // The same export with the opt-in columns (groups, apps, admin roles, manager).
+    const startExtras = performance.now();
+    const withExtras = exportDirectoryCsv({
+      ctx,
+      input: { list: "users", filters: { integrationId, columns: ["groups", "apps", "roles", "manager"] } },
+    });
+    let extraBytes = 0;
+    const extraReader = withExtras.stream.getReader();
+    for (let r = await extraReader.read(); !r.done; r = await extraReader.read()) extraBytes += r.value.length;
+    console.log(
+      `CSV export with groups, apps, admin roles and manager: ${(extraBytes / 1e6).toFixed(1)} MB in ${((performance.now() - startExtras) / 1000).toFixed(1)} s`,
     );
     await closeDb();
   } finally {

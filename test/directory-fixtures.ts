@@ -230,7 +230,8 @@ export async function seedDirectory(opts: DirectorySeedOptions = {}) {
       employeeNumber,
       manager: manager ? `${manager.firstName} ${manager.lastName}` : null,
       managerId: manager?.id ?? null,
-      userType: "Employee",
+      // One in ten a contractor, without a draw from rand(): the rest of the org stays as it was.
+      userType: i % 10 === 7 ? "Contractor" : "Employee",
       created,
       activated,
       statusChanged,

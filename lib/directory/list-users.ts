@@ -72,15 +72,18 @@ export function userFilters(ctx: WorkspaceCtx, input: PeopleFilterInput) {
       ? sql`(${u.integrationId}, ${u.id}) in (${adminHolders(ctx.workspaceId, input.adminRole, input.integrationId)})`
       : undefined,
     // Only Okta groups: app groups (AD) follow their directory, and Everyone holds everyone.
+    // Each is probed per person (a few index reads): `offset 0` keeps the planner from turning the
+    // EXISTS into a hash semi-join over every membership or assignment of the org, which it prefers
+    // when it overestimates the people and costs 5x more on the deactivated of a 100k-person org.
     input.inOktaGroups !== undefined
       ? sql`${input.inOktaGroups ? sql`` : sql`not `}exists (select 1 from okta_group_members xgm
           join okta_groups xg on xg.integration_id = xgm.integration_id and xg.id = xgm.group_id and xg.deleted_at is null and xg.type = 'OKTA_GROUP'
-          where xgm.integration_id = ${outer.integrationId} and xgm.user_id = ${outer.id} and xgm.deleted_at is null)`
+          where xgm.integration_id = ${outer.integrationId} and xgm.user_id = ${outer.id} and xgm.deleted_at is null offset 0)`
       : undefined,
     input.hasApps !== undefined
       ? sql`${input.hasApps ? sql`` : sql`not `}exists (select 1 from okta_app_users xau
           join okta_apps xa on xa.integration_id = xau.integration_id and xa.id = xau.app_id and xa.deleted_at is null
-          where xau.integration_id = ${outer.integrationId} and xau.user_id = ${outer.id} and xau.deleted_at is null)`
+          where xau.integration_id = ${outer.integrationId} and xau.user_id = ${outer.id} and xau.deleted_at is null offset 0)`
       : undefined,
   );
 }
