@@ -235,15 +235,17 @@ export function TwoFactorSettings() {
   }
   if (!data.enabled) {
     return (
-      <div className="space-y-3">
-        <p className="flex items-center gap-2 text-sm text-slate-700">
-          <Badge tone={data.required ? "warning" : "neutral"}>Off</Badge>
-          {data.required
-            ? "Your workspace requires it for password sign-ins."
-            : "A code from your phone after your password keeps a stolen password useless."}
-        </p>
-        <TotpEnrolment onDone={() => qc.invalidateQueries({ queryKey: totpKey })} />
-      </div>
+      <TotpEnrolment
+        onDone={() => qc.invalidateQueries({ queryKey: totpKey })}
+        intro={
+          <p className="flex items-center gap-2 text-sm text-slate-700">
+            <Badge tone={data.required ? "warning" : "neutral"}>Off</Badge>
+            {data.required
+              ? "Your workspace requires it for password sign-ins."
+              : "A code from your phone after your password keeps a stolen password useless."}
+          </p>
+        }
+      />
     );
   }
   return (
