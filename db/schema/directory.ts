@@ -225,6 +225,13 @@ export const oktaIdps = pgTable(
 );
 
 // Sign-in and identity events from the System Log. Append-only; de-duplicated on uuid.
+// Part of an actor's name or login (the Activity page's actor filter when it is neither an id nor a
+// login): the trigram index below answers `like '%…%'` on this expression, and the filter uses the same one.
+export const logEventKeys = {
+  actorSearch: (t: { actorDisplayName: Col; actorAlternateId: Col }) =>
+    sql`lower(coalesce(${t.actorDisplayName}, '') || ' ' || coalesce(${t.actorAlternateId}, ''))`,
+};
+
 export const oktaLogEvents = pgTable(
   "okta_log_events",
   {
@@ -269,6 +276,7 @@ export const oktaLogEvents = pgTable(
     index("okta_log_events_workspace_actor_idx").on(t.workspaceId, t.actorId, t.published),
     index("okta_log_events_workspace_actor_login_idx").on(t.workspaceId, sql`lower(${t.actorAlternateId})`, t.published),
     index("okta_log_events_targets_idx").using("gin", t.targets.op("jsonb_path_ops")),
+    index("okta_log_events_actor_search_trgm").using("gin", sql`${logEventKeys.actorSearch(t)} gin_trgm_ops`),
     // One event by its Okta uuid (GET /api/activity/{id}).
     index("okta_log_events_workspace_uuid_idx").on(t.workspaceId, t.uuid),
   ],

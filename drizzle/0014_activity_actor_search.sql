@@ -1,0 +1,1 @@
+CREATE INDEX "okta_log_events_actor_search_trgm" ON "okta_log_events" USING gin (lower(coalesce("actor_display_name", '') || ' ' || coalesce("actor_alternate_id", '')) gin_trgm_ops);
