@@ -6,21 +6,20 @@
 //   outcome                     (workspace_id, outcome_result, published)
 //   actor: Okta id              (workspace_id, actor_id, published)
 //   actor: login                (workspace_id, lower(actor_alternate_id), published)
+//   actor (or q): part of name  GIN trigram on lower(name || ' ' || login)
 //   target: id, login or name   GIN (targets jsonb_path_ops)
 // The actor is looked up once as an id, then as a login, so the page query uses one ordered index
 // (an OR of both would sort every event of a busy service account); only when neither matches does
 // it fall back to part of a name or login, as `q` does.
-import { and, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
-import { oktaLogEvents as e } from "@/db/schema";
+import { and, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
+import { oktaLogEvents as e, logEventKeys } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
 import type { ActivityFilters } from "./contracts";
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-const nameOrLoginContains = (text: string) => {
-  const pattern = `%${likeEscape(text)}%`;
-  return or(ilike(e.actorAlternateId, pattern), ilike(e.actorDisplayName, pattern)) as SQL;
-};
+// The expression of the trigram index okta_log_events_actor_search_trgm, lowercased on both sides.
+const nameOrLoginContains = (text: string) => sql`${logEventKeys.actorSearch(e)} like ${`%${likeEscape(text.toLowerCase())}%`}`;
 
 async function exists(ctx: WorkspaceCtx, condition: SQL) {
   const [row] = await ctx.db
