@@ -61,7 +61,7 @@ export async function signIn(page: Page, who: Person) {
     maxRedirects: 0,
   });
   expect(res.status(), "credentials callback redirects").toBe(302);
-  expect(res.headers()["location"], "sign-in succeeded").not.toContain("error=");
+  expect(res.headers().location, "sign-in succeeded").not.toContain("error=");
 }
 
 /** Signs in by filling the sign-in page, as a person would. */

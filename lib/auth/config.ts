@@ -149,7 +149,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (req) => ({
     /** Okta's answer checked by Auth.js; the console decides who gets in (role from groups, JIT account). */
     async signIn({ user, account }) {
       const workspaceId = account ? workspaceOfProvider(account.provider) : null;
-      if (!account || account.type !== "oidc") return true;
+      if (account?.type !== "oidc") return true;
       if (!workspaceId) return false;
       const outcome = await signInWithOkta({
         ctx: publicCtx(),

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET as me } from "@/app/api/me/route";
-import { GET as listUsers, POST as createUser } from "@/app/api/users/route";
+import { POST as createUser, GET as listUsers } from "@/app/api/users/route";
 import { getDb } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { callRoute } from "@/test/call-route";

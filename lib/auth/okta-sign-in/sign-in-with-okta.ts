@@ -95,7 +95,7 @@ export async function signInWithOkta({
     const existing = bySubject ?? byEmail;
     if (existing && existing.workspaceId !== input.workspaceId) return null;
     // The email belongs to a console account already linked to another Okta user.
-    if (existing && existing.oktaSubject && existing.oktaSubject !== claims.sub) return null;
+    if (existing?.oktaSubject && existing.oktaSubject !== claims.sub) return null;
     if (!existing) {
       const [created] = await tx
         .insert(users)

@@ -172,8 +172,9 @@ function OktaCard({ settings, origin, onSaved }: { settings: SignInSettings; ori
               <Textarea {...form.register("viewerGroups")} rows={3} spellCheck={false} />
             </FormField>
           </div>
-          <label className="flex items-center gap-2 text-sm text-slate-700">
+          <label htmlFor="okta-sign-in-enabled" className="flex items-center gap-2 text-sm text-slate-700">
             <Checkbox
+              id="okta-sign-in-enabled"
               checked={form.watch("enabled")}
               onCheckedChange={(c) => form.setValue("enabled", c === true, { shouldDirty: true })}
               aria-label="Offer sign-in with Okta on the sign-in page"
@@ -229,8 +230,9 @@ function TotpPolicyCard({ settings, onSaved }: { settings: SignInSettings; onSav
       <CardBody className="space-y-4">
         {save.error && <Alert tone="danger">{save.error.message}</Alert>}
         {save.isSuccess && !save.isPending && <Alert tone="success">Saved.</Alert>}
-        <label className="flex items-start gap-2 text-sm text-slate-700">
+        <label htmlFor="require-two-factor" className="flex items-start gap-2 text-sm text-slate-700">
           <Checkbox
+            id="require-two-factor"
             className="mt-0.5"
             checked={required}
             onCheckedChange={(c) => setRequired(c === true)}
