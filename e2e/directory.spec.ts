@@ -103,8 +103,15 @@ test("filters live in the URL, so other pages can link to a filtered list", asyn
   const rows = page.getByRole("table", { name: "People" }).locator("tbody tr");
   await expect(rows).toHaveCount(suspended.length);
   await expect(page.getByRole("table", { name: "People" }).locator("tbody")).not.toContainText("Active");
-  const csv = page.getByRole("link", { name: "Export CSV" });
+  // Export CSV offers the list as shown, or with groups, apps, admin roles and manager added.
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const csv = page.getByRole("menuitem", { name: "People as listed" });
   await expect(csv).toHaveAttribute("href", `/api/directory/users.csv?status=SUSPENDED&integrationId=${org.integration.id}`);
+  await expect(page.getByRole("menuitem", { name: "With groups, apps, admin roles and manager" })).toHaveAttribute(
+    "href",
+    `/api/directory/users.csv?status=SUSPENDED&integrationId=${org.integration.id}&columns=groups,apps,roles,manager`,
+  );
+  await page.keyboard.press("Escape");
   const body = await (await page.request.get((await csv.getAttribute("href"))!)).text();
   expect(body.trim().split("\r\n")).toHaveLength(suspended.length + 1);
 

@@ -82,7 +82,8 @@ export function userFilters(ctx: WorkspaceCtx, input: PeopleFilterInput) {
       : undefined,
     input.hasApps !== undefined
       ? sql`${input.hasApps ? sql`` : sql`not `}exists (select 1 from okta_app_users xau
-          join okta_apps xa on xa.integration_id = xau.integration_id and xa.id = xau.app_id and xa.deleted_at is null
+          cross join lateral (select 1 from okta_apps xa
+            where xa.integration_id = xau.integration_id and xa.id = xau.app_id and xa.deleted_at is null offset 0) xa
           where xau.integration_id = ${outer.integrationId} and xau.user_id = ${outer.id} and xau.deleted_at is null offset 0)`
       : undefined,
   );
