@@ -111,8 +111,9 @@ test("filters live in the URL, so other pages can link to a filtered list", asyn
     "href",
     `/api/directory/users.csv?status=SUSPENDED&integrationId=${org.integration.id}&columns=groups,apps,roles,manager`,
   );
+  const href = (await csv.getAttribute("href"))!;
   await page.keyboard.press("Escape");
-  const body = await (await page.request.get((await csv.getAttribute("href"))!)).text();
+  const body = await (await page.request.get(href)).text();
   expect(body.trim().split("\r\n")).toHaveLength(suspended.length + 1);
 
   // Sorting by a column is reflected in the URL and the order.
