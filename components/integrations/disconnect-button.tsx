@@ -6,18 +6,7 @@ import { useState } from "react";
 import { Alert, Button, Dialog, TrashIcon } from "@/components/ui";
 import { ApiError, api } from "@/lib/api/client";
 
-export function DisconnectButton({
-  id,
-  name,
-  domain,
-  afterDisconnect,
-}: {
-  id: string;
-  name: string;
-  domain: string;
-  /** Where to go once disconnected (the page with the clean-up steps in Okta); default: stay, refreshed. */
-  afterDisconnect?: string;
-}) {
+export function DisconnectButton({ id, name, domain }: { id: string; name: string; domain: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [deleteData, setDeleteData] = useState(false);
@@ -25,7 +14,6 @@ export function DisconnectButton({
     mutationFn: () => api(`/api/integrations/${id}?deleteData=${deleteData}`, { method: "DELETE" }),
     onSuccess: () => {
       setOpen(false);
-      if (afterDisconnect) router.push(afterDisconnect);
       router.refresh();
     },
   });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ConnectedIntegrations } from "@/components/integrations/connected-list";
 import { PageHeader } from "@/components/ui";
 import { requirePageCtx } from "@/lib/auth/page";
-import { listIntegrationStatus } from "@/lib/integrations/list-integration-status";
+import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { links } from "@/lib/links";
 import { IntegrationsClient } from "./client";
 
@@ -11,20 +11,17 @@ export const metadata: Metadata = { title: "Integrations" };
 export default async function IntegrationsPage() {
   const ctx = await requirePageCtx();
   const { actor } = ctx;
-  const status = await listIntegrationStatus({ ctx });
+  const { items } = await listIntegrations({ ctx });
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ label: "Console", href: links.home() }, { label: "Integrations" }]}
+        breadcrumbs={[{ label: "Console", href: links.integrations() }, { label: "Integrations" }]}
         title="Integrations"
         description="Connect an identity provider and the console keeps a current copy of its users, groups, apps and sign-in activity in your database."
       />
       <div className="space-y-8">
-        <ConnectedIntegrations initial={status} isAdmin={actor.role === "admin"} />
-        <IntegrationsClient
-          isAdmin={actor.role === "admin"}
-          connected={status.items.filter((s) => s.integration.state === "connected").length}
-        />
+        <ConnectedIntegrations items={items} />
+        <IntegrationsClient isAdmin={actor.role === "admin"} connected={items.filter((i) => i.state === "connected").length} />
       </div>
     </>
   );
