@@ -33,8 +33,14 @@ export class Jar {
 }
 
 /** One request to Auth.js's handlers; `path` may carry a query. */
-export async function authRequest(jar: Jar, method: "GET" | "POST", path: string, form?: Record<string, string>) {
-  const headers = new Headers({ cookie: jar.header(), "user-agent": "vitest-browser" });
+export async function authRequest(
+  jar: Jar,
+  method: "GET" | "POST",
+  path: string,
+  form?: Record<string, string>,
+  userAgent = "vitest-browser",
+) {
+  const headers = new Headers({ cookie: jar.header(), "user-agent": userAgent });
   if (form) headers.set("content-type", "application/x-www-form-urlencoded");
   const req = new NextRequest(new URL(path, BASE), { method, headers, body: form ? new URLSearchParams(form).toString() : undefined });
   const res = await (method === "GET" ? handlers.GET(req) : handlers.POST(req));

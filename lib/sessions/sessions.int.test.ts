@@ -10,56 +10,22 @@ import { DELETE as sessionsDELETE, GET as sessionsGET } from "@/app/api/sessions
 import { DELETE as userDELETE, PATCH as userPATCH } from "@/app/api/users/[id]/route";
 import { getDb } from "@/db";
 import { sessions, users } from "@/db/schema";
-import { handlers } from "@/lib/auth/config";
+import { authRequest, BASE, csrfToken, Jar } from "@/test/auth-flow";
 import { type CallRouteOptions, callRoute, type RouteHandler } from "@/test/call-route";
 import { createTenant, createUser } from "@/test/factories";
-import { cookieFor, SESSION_COOKIE, signedInSession } from "@/test/session-cookie";
+import { cookieFor, signedInSession } from "@/test/session-cookie";
 import { SESSION_POLICY } from "./policy";
 
-const BASE = "http://localhost";
 const ORIGIN = { origin: BASE };
-
-/** Cookies as a browser keeps them: set by responses, sent back on the next request. */
-class Jar {
-  cookies = new Map<string, string>();
-  take(res: Response) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(";");
-      const i = pair.indexOf("=");
-      const name = pair.slice(0, i).trim();
-      const value = pair.slice(i + 1).trim();
-      const expired = attrs.some((a) => /max-age=0/i.test(a) || /expires=thu, 01 jan 1970/i.test(a));
-      if (expired || value === "") this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-  header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-  get session() {
-    return this.cookies.get(SESSION_COOKIE);
-  }
-}
-
-async function authRequest(jar: Jar, method: "GET" | "POST", path: string, form?: Record<string, string>, userAgent = "vitest-browser") {
-  const headers = new Headers({ cookie: jar.header(), "user-agent": userAgent, "x-forwarded-for": "198.51.100.23" });
-  if (form) headers.set("content-type", "application/x-www-form-urlencoded");
-  const { NextRequest } = await import("next/server");
-  const req = new NextRequest(new URL(path, BASE), { method, headers, body: form ? new URLSearchParams(form).toString() : undefined });
-  const res = await (method === "GET" ? handlers.GET(req) : handlers.POST(req));
-  jar.take(res);
-  return res;
-}
 
 /** Signs in through the credentials endpoint, as the sign-in page does. */
 async function signIn(who: { email: string; password: string }, userAgent?: string) {
   const jar = new Jar();
-  const { csrfToken } = await (await authRequest(jar, "GET", "/api/auth/csrf")).json();
   const res = await authRequest(
     jar,
     "POST",
     "/api/auth/callback/credentials",
-    { csrfToken, email: who.email, password: who.password, callbackUrl: "/integrations" },
+    { csrfToken: await csrfToken(jar), email: who.email, password: who.password, callbackUrl: "/integrations" },
     userAgent,
   );
   expect(res.status).toBe(302);
@@ -90,8 +56,7 @@ describe("console sessions", () => {
     const t = await createTenant();
     const jar = await signIn(t.admin);
     const saved = jar.header();
-    const { csrfToken } = await (await authRequest(jar, "GET", "/api/auth/csrf")).json();
-    const out = await authRequest(jar, "POST", "/api/auth/signout", { csrfToken, callbackUrl: "/login" });
+    const out = await authRequest(jar, "POST", "/api/auth/signout", { csrfToken: await csrfToken(jar), callbackUrl: "/login" });
     expect(out.status).toBe(302);
     expect(await liveSessions(t.admin.id)).toHaveLength(0);
 
