@@ -3,6 +3,7 @@
 import { and, lt, or, sql } from "drizzle-orm";
 import type { SignInMethod } from "@/db/enums";
 import { sessions } from "@/db/schema";
+import { normalizeAddress } from "@/lib/auth/socket-address";
 import type { PublicCtx } from "@/lib/context";
 import { SESSION_POLICY } from "./policy";
 
@@ -26,8 +27,7 @@ export async function startSession({
       userId: input.userId,
       workspaceId: input.workspaceId,
       expiresAt: sql`now() + make_interval(secs => ${SESSION_POLICY.ABSOLUTE_MS / 1000})`,
-      // An IPv4 client of a dual-stack server arrives as ::ffff:a.b.c.d; show it as a.b.c.d.
-      clientAddress: input.clientAddress.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "").slice(0, 100),
+      clientAddress: normalizeAddress(input.clientAddress).slice(0, 100),
       userAgent: input.userAgent.slice(0, 400),
       method: input.method ?? "password",
     })
