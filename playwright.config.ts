@@ -10,7 +10,7 @@ export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
 // The shared emulator above is never changed by a spec. A spec that changes its org (faults, mutations,
 // resets, event hooks, app settings) runs an emulator of its own on one of these ports (e2e/helpers.ts
 // ownEmulator), so no spec sees what another one did.
-export const OWN_EMULATOR_PORTS = [1, 2, 3, 4].map((i) => EMULATOR_PORT + i);
+export const OWN_EMULATOR_PORTS = [1, 2, 3, 4, 5].map((i) => EMULATOR_PORT + i);
 /** How the e2e emulators generate their org (the same for the shared one and every spec's own). */
 export const E2E_ORG = { seed: 7, users: 300, groups: 40, apps: 15, logDays: 10, rateWindowMs: 2000 };
 // The console's stdout+stderr, so tests can check that no secret is ever logged.

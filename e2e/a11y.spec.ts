@@ -55,9 +55,11 @@ test("the sign-in page and every main page have no serious or critical accessibi
   await signIn(page, t.admin);
   const [run] = await syncRuns(page.request, t, id);
   const pages: [string, string, string][] = [
+    [links.home(), "home", "the home dashboard"],
     [links.integrations(), "integrations", "the integrations list"],
     [links.overview(id), "integration-overview", "the integration page"],
     [links.runs(id), "integration-runs", "the run history"],
+    [links.events(id), "integration-events", "the integration's event log"],
     [links.run(id, run.id), "integration-run", "a run's page"],
     [links.settings(id), "integration-settings", "the integration's settings"],
     [links.troubleshoot(id), "troubleshoot-pick", "troubleshooting"],
@@ -109,7 +111,7 @@ test("the user menu, a dialog, the scope combobox and the section tabs work with
   await expect(runsTab).toHaveAttribute("aria-current", "page");
 
   // A dialog: Enter opens it with focus inside, Tab stays inside, Escape closes it and focus returns.
-  await openForKeyboard(page, links.overview(id));
+  await openForKeyboard(page, links.settings(id));
   const disconnect = page.getByRole("button", { name: "Disconnect" });
   await disconnect.focus();
   await page.keyboard.press("Enter");

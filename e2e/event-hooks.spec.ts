@@ -97,21 +97,49 @@ test("a registered hook is verified by Okta, and pushed changes reach the consol
   await expect(panel.getByTestId("hook-failures")).toContainText("1 refused (wrong secret)");
 });
 
-test("without okta.eventHooks.manage the admin gets the URL, header, secret and steps to add it by hand", async ({ page, request }) => {
+test("without okta.eventHooks.manage a registration shows Okta's reason and stays Not set up; by hand gives each step its value, a copy button and a warning that Okta cannot reach a non-public endpoint", async ({
+  page,
+  request,
+  context,
+}) => {
   const t = await seedTenant();
   const id = await connect(request, t, READ_SCOPES);
   await signIn(page, t.admin);
   await open(page, `/integrations/okta/${id}`);
   const panel = page.getByTestId("event-hook");
+
+  // Okta refuses (the app may not manage hooks): its own answer is shown and nothing is set up.
+  await panel.getByRole("button", { name: "Set up and register in Okta" }).click();
+  await expect(panel.getByTestId("hook-error")).toContainText("Okta refused to register the event hook: Okta answered");
+  await expect(panel.getByTestId("hook-error")).toContainText("okta.eventHooks.manage");
+  await expect(panel).toContainText("Not set up");
+  await page.reload();
+  await expect(panel).toContainText("Not set up");
+  await expect(panel.getByTestId("hook-error")).toBeVisible();
+
   await panel.getByRole("button", { name: "Add by hand (new secret)" }).click();
-  await expect(panel).toContainText(`/api/hooks/okta/${id}`);
-  await expect(panel).toContainText("Authentication field:");
-  await expect(panel).toContainText("Authentication secret:");
-  await expect(panel.locator("ol li").first()).toBeVisible();
-  // The secret is shown once: after a reload only the hook's state remains.
-  const secret = (await panel.getByText("Authentication secret:").locator("code").textContent())!;
+  const steps = panel.getByTestId("hook-manual").locator("ol > li");
+  await expect(steps).toHaveCount(5);
+  // Each step carries the value it asks for, with a copy button.
+  await expect(steps.nth(1)).toContainText("Endpoint URL");
+  await expect(steps.nth(1).getByTestId("hook-URL")).toHaveText(new RegExp(`/api/hooks/okta/${id}$`));
+  await expect(steps.nth(2).getByTestId("hook-field")).toHaveText("Authorization");
+  const secret = (await steps.nth(2).getByTestId("hook-secret").textContent())!;
   expect(secret.length).toBeGreaterThan(20);
+  await expect(steps.nth(3)).toContainText("Subscribe to these 22 event types");
+  await expect(steps.nth(3).getByTestId("hook-event-types")).toContainText("user.lifecycle.create, user.lifecycle.activate");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await steps.nth(3).getByRole("button", { name: "Copy event types" }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.split("\n")).toHaveLength(22);
+  expect(copied.split("\n")[0]).toBe("user.lifecycle.create");
+  // The console runs at http://localhost here: Okta could never call it, and the panel says what to do.
+  await expect(panel.getByTestId("hook-endpoint-warning").first()).toContainText("is not reachable from the internet");
+  await expect(panel.getByTestId("hook-endpoint-warning").first()).toContainText("PUBLIC_URL");
+  if (SHOTS) await panel.screenshot({ path: `${SHOTS}/integration-event-hook-by-hand.png` });
+  // The secret is shown once: after a reload only the hook's state (and the warning) remains.
   await page.reload();
   await expect(panel).not.toContainText(secret);
   await expect(panel).toContainText("By hand");
+  await expect(panel.getByTestId("hook-endpoint-warning")).toContainText("PUBLIC_URL");
 });

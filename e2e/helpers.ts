@@ -106,7 +106,7 @@ export const bearer = (t: Tenant) => ({ authorization: `Bearer ${t.adminKey}` })
  * picks one of OWN_EMULATOR_PORTS (allow-listed for the console in playwright.config.ts); each spec
  * takes its own slot. Start it in beforeAll and close it in afterAll.
  */
-export async function ownEmulator(slot: 1 | 2 | 3 | 4) {
+export async function ownEmulator(slot: 1 | 2 | 3 | 4 | 5) {
   const started = await startEmulator({ port: OWN_EMULATOR_PORTS[slot - 1], host: "127.0.0.1", rateLimits: true, ...E2E_ORG });
   return { url: started.url, close: () => started.close() };
 }

@@ -76,6 +76,9 @@ test("the first sync is watched live, then the counts equal Okta's and each link
   await expect(page.getByTestId("count-memberships")).toHaveText(fmt(truth.memberships));
   for (const [status, n] of Object.entries(truth.usersByStatus)) await expect(page.getByTestId(`count-users-${status}`)).toHaveText(fmt(n));
   await expect(page.getByTestId("membership-reconciliation")).toHaveAttribute("data-agrees", "true");
+  // Every resource synced: the health table is one line, the table a click away.
+  await expect(page.getByTestId("health-summary")).toContainText("all 8 resources synced completely in the last run");
+  await page.getByRole("button", { name: "Show each resource" }).click();
   for (const r of ["users", "groups", "memberships", "apps", "app_assignments", "roles", "idps", "log_events"]) {
     await expect(page.getByTestId(`health-${r}`)).toHaveAttribute("data-status", "ok");
   }
@@ -125,8 +128,8 @@ test("Sync now starts a manual run that the history and the run's page attribute
   await expect(resources.getByRole("row", { name: /Users/ })).toBeVisible();
   await shot(page, "run");
 
-  // The event log: newest first, filterable by level; a filter with nothing in it says so.
-  await open(page, `/integrations/okta/${id}`);
+  // The event log, a tab of its own: newest first, filterable by level; a filter with nothing in it says so.
+  await open(page, `/integrations/okta/${id}/events`);
   const log = page.getByRole("table", { name: /Event log/i });
   await expect(log.getByTestId("event-kind").first()).toBeVisible();
   await page.getByRole("combobox", { name: "Level" }).selectOption("error");

@@ -67,12 +67,16 @@ export const links = {
   changePassword: () => "/change-password",
   setUpTwoFactor: () => "/set-up-two-factor",
 
+  /** The home dashboard, where everyone lands. */
+  home: () => "/",
+
   // Integrations
   integrations: () => "/integrations",
   connect: () => "/integrations/okta/new",
   /** The integration page; `connected` marks the first visit after connecting. */
   overview: (id: string, opts?: { connected?: boolean }) => withQuery(integration(id), { connected: opts?.connected ? "1" : undefined }),
   runs: (id: string) => `${integration(id)}/runs`,
+  events: (id: string) => `${integration(id)}/events`,
   run: (id: string, runId: string) => `${integration(id)}/runs/${enc(runId)}`,
   settings: (id: string) => `${integration(id)}/settings`,
   edit: (id: string) => `${integration(id)}/edit`,

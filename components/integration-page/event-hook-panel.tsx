@@ -1,7 +1,9 @@
 "use client";
 // The integration's Okta event hook: registered, verified, last delivery, events received today,
-// failures. Admins set it up: the console registers it in Okta when the app may, or shows the URL,
-// header, secret (this once) and the steps to add it by hand. Scheduled syncs stay the source of truth.
+// failures. Admins set it up: the console registers it in Okta when the app may (a refusal shows
+// Okta's reason and leaves it "Not set up"), or shows the steps to add it by hand, each with the value
+// it needs and a copy button (the secret this once), warning when Okta could not reach the endpoint
+// (not public https: PUBLIC_URL). Scheduled syncs stay the source of truth.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, Badge, Button, Card, CardBody, CardHeader, CopyButton, Time } from "@/components/ui";
@@ -16,6 +18,56 @@ function Fact({ label, children, className }: { label: string; children: React.R
     <div className={className}>
       <dt className="text-xs text-slate-500">{label}</dt>
       <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+/** The by-hand steps, each with the value it asks for (and a copy button) where the step names it. */
+function ManualSteps({ manual }: { manual: NonNullable<SetupHookResult["manual"]> }) {
+  const value = (v: string, label: string) => (
+    <span className="mt-1 flex flex-wrap items-center gap-2">
+      <code className="rounded bg-white px-1.5 py-0.5 break-all ring-1 ring-slate-200" data-testid={`hook-${label}`}>
+        {v}
+      </code>
+      <CopyButton value={v} label={`Copy ${label}`} />
+    </span>
+  );
+  return (
+    <div className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-slate-800" data-testid="hook-manual">
+      <p className="font-medium text-slate-900">
+        Add the hook in Okta by hand. The secret is shown only now: copy it before leaving this page.
+      </p>
+      {manual.warning && (
+        <Alert tone="warning" title="Okta cannot reach this endpoint" className="mt-2">
+          <span data-testid="hook-endpoint-warning">{manual.warning}</span>
+        </Alert>
+      )}
+      <ol className="mt-2 list-decimal space-y-2 pl-5">
+        <li>In the Okta Admin Console, go to Workflow › Event Hooks and click Create Event Hook.</li>
+        <li>
+          Name it &quot;Okta Sync Console&quot; and set <span className="font-medium">Endpoint URL</span> to:
+          {value(manual.url, "URL")}
+        </li>
+        <li>
+          Set <span className="font-medium">Authentication field</span> to:
+          {value(manual.header, "field")}
+          and <span className="font-medium">Authentication secret</span> to:
+          {value(manual.secret, "secret")}
+        </li>
+        <li>
+          Subscribe to these {manual.eventTypes.length} event types, then click Save &amp; Continue:
+          <span className="mt-1 flex flex-wrap items-start gap-2">
+            <code
+              className="max-w-full rounded bg-white px-1.5 py-0.5 text-xs break-words ring-1 ring-slate-200"
+              data-testid="hook-event-types"
+            >
+              {manual.eventTypes.join(", ")}
+            </code>
+            <CopyButton value={manual.eventTypes.join("\n")} label="Copy event types" />
+          </span>
+        </li>
+        <li>Click Verify: Okta calls the endpoint once and the console answers; this panel then shows the hook as Verified.</li>
+      </ol>
     </div>
   );
 }
@@ -72,33 +124,27 @@ export function EventHookPanel({ id, isAdmin, connected }: { id: string; isAdmin
             </Fact>
           </dl>
         )}
-        {s.failures.lastError && <Alert tone="warning">{s.failures.lastError.message}</Alert>}
-        {manual && (
-          <Alert tone="info">
-            <p className="font-medium">Add the hook in Okta by hand. The secret is shown only now; copy it before leaving this page.</p>
-            <dl className="mt-2 space-y-1 text-sm">
-              <div>
-                Endpoint URL: <code className="break-all">{manual.url}</code> <CopyButton value={manual.url} />
-              </div>
-              <div>
-                Authentication field: <code>{manual.header}</code>
-              </div>
-              <div>
-                Authentication secret: <code className="break-all">{manual.secret}</code> <CopyButton value={manual.secret} />
-              </div>
-            </dl>
-            <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
-              {manual.steps.map((step) => (
-                <li key={step}>{step}</li>
-              ))}
-            </ol>
-            <p className="mt-2 text-xs">Event types: {manual.eventTypes.join(", ")}</p>
+        {s.failures.lastError && (
+          <Alert tone="warning" title={s.configured ? undefined : "Not registered"}>
+            <span data-testid="hook-error">{s.failures.lastError.message}</span>
           </Alert>
         )}
+        {s.endpointWarning && !manual && (
+          <Alert tone="warning" title="Okta cannot reach this endpoint">
+            <span data-testid="hook-endpoint-warning">{s.endpointWarning}</span>
+          </Alert>
+        )}
+        {manual && <ManualSteps manual={manual} />}
         {setup.error && <Alert tone="danger">{setup.error.message}</Alert>}
         {isAdmin && connected && (
           <div className="flex flex-wrap gap-2">
-            <Button onClick={() => setup.mutate({ register: true, rotateSecret: false })} disabled={setup.isPending}>
+            <Button
+              onClick={() => {
+                setManual(null);
+                setup.mutate({ register: true, rotateSecret: false });
+              }}
+              disabled={setup.isPending}
+            >
               {s.configured ? "Register again in Okta" : "Set up and register in Okta"}
             </Button>
             <Button variant="secondary" onClick={() => setup.mutate({ register: false, rotateSecret: true })} disabled={setup.isPending}>

@@ -1,11 +1,12 @@
 "use client";
-import { DisconnectButton } from "@/components/integrations/disconnect-button";
 // The title row every page of an integration shares: name and live state, the admin actions, and
-// the tabs. The state comes from the polled overview, so it flips to Syncing (and back) by itself.
-import { Badge, ButtonLink, PageHeader, SettingsIcon, TabNav, type Tone } from "@/components/ui";
+// the tabs. The state comes from the polled overview and the active run's own poll (useLiveRun), so
+// it says Queued, then Syncing, then the result, by itself and in step with the rest of the page.
+// Disconnecting lives in Settings' danger zone: one Settings entry, the tab.
+import { Badge, ButtonLink, PageHeader, TabNav, type Tone } from "@/components/ui";
 import { links } from "@/lib/links";
 import { HEALTH_LABELS, type HealthState } from "@/lib/overview/contracts";
-import { useOverview } from "./queries";
+import { useLiveRun } from "./queries";
 import { SyncNowButton } from "./sync-now-button";
 
 export const STATE_TONE: Record<HealthState, Tone> = {
@@ -15,6 +16,9 @@ export const STATE_TONE: Record<HealthState, Tone> = {
   error: "danger",
   disconnected: "neutral",
 };
+
+export type IntegrationTab = "overview" | "runs" | "events" | "settings";
+const TAB_LABEL: Record<IntegrationTab, string> = { overview: "Overview", runs: "Sync runs", events: "Events", settings: "Settings" };
 
 export interface HeaderIntegration {
   id: string;
@@ -31,18 +35,19 @@ export function IntegrationHeader({
 }: {
   integration: HeaderIntegration;
   isAdmin: boolean;
-  tab: "overview" | "runs" | "settings";
+  tab: IntegrationTab;
   crumb?: { label: string; href?: string }[];
 }) {
-  const { data } = useOverview(i.id);
+  const { overview: data, status: live } = useLiveRun(i.id);
   // The server's integration state wins: a disconnect refreshes it before the overview is re-polled.
-  const state: HealthState = i.state === "disconnected" ? "disconnected" : (data?.health.state ?? "connected");
+  const health: HealthState = data?.health.state ?? "connected";
+  const state: HealthState = i.state === "disconnected" ? "disconnected" : live ? "syncing" : health;
+  const label = state === "syncing" && live === "queued" ? "Queued" : HEALTH_LABELS[state];
   const connected = i.state === "connected";
-  const tabLabel = { overview: "Overview", runs: "Sync runs", settings: "Settings" }[tab];
   const breadcrumbs = [
     { label: "Integrations", href: links.integrations() },
     { label: i.name, href: links.overview(i.id) },
-    ...(tab === "overview" ? [] : [{ label: tabLabel, href: tab === "runs" ? links.runs(i.id) : undefined }]),
+    ...(tab === "overview" ? [] : [{ label: TAB_LABEL[tab], href: tab === "runs" ? links.runs(i.id) : undefined }]),
     ...(crumb ?? []),
   ];
   breadcrumbs[breadcrumbs.length - 1] = { label: breadcrumbs[breadcrumbs.length - 1].label, href: undefined };
@@ -53,9 +58,9 @@ export function IntegrationHeader({
         title={
           <span className="flex min-w-0 items-center gap-3">
             <span className="truncate">{i.name}</span>
-            <span data-testid="integration-state" data-state={state}>
+            <span data-testid="integration-state" data-state={state} data-run={live ?? ""}>
               <Badge tone={STATE_TONE[state]} dot>
-                {HEALTH_LABELS[state]}
+                {label}
               </Badge>
             </span>
           </span>
@@ -64,17 +69,13 @@ export function IntegrationHeader({
         actions={
           isAdmin && connected ? (
             <div className="flex flex-wrap items-start justify-end gap-2">
-              <SyncNowButton id={i.id} active={!!data?.health.active} />
+              <SyncNowButton id={i.id} active={!!live} />
               <ButtonLink variant="secondary" href={links.troubleshoot(i.id)}>
                 Troubleshoot
               </ButtonLink>
-              <ButtonLink variant="secondary" href={links.settings(i.id)}>
-                <SettingsIcon size={15} /> Settings
-              </ButtonLink>
               <ButtonLink variant="secondary" href={links.edit(i.id)}>
-                Edit
+                Edit connection
               </ButtonLink>
-              <DisconnectButton id={i.id} name={i.name} domain={i.domain} />
             </div>
           ) : undefined
         }
@@ -85,6 +86,7 @@ export function IntegrationHeader({
         items={[
           { id: "overview", label: "Overview", href: links.overview(i.id) },
           { id: "runs", label: "Sync runs", href: links.runs(i.id) },
+          { id: "events", label: "Events", href: links.events(i.id) },
           { id: "settings", label: "Settings", href: links.settings(i.id) },
         ]}
       />

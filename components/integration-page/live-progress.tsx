@@ -66,6 +66,12 @@ function Row({ r, estimate }: { r: RunResource; estimate: number | undefined }) 
         {formatCount(r.objects)}
         {total ? ` of ${r.expectedTotal ? "" : "≈"}${formatCount(total)}` : ""} objects · {formatCount(r.pages)}{" "}
         {r.pages === 1 ? "page" : "pages"}
+        {r.requests > 0 && (
+          <span data-testid={`progress-requests-${r.resource}`}>
+            {" "}
+            · {formatCount(r.requests)} {r.requests === 1 ? "request" : "requests"}
+          </span>
+        )}
         {r.rateLimitWaits > 0 && (
           <span className="ml-1 font-medium text-amber-700">
             · {r.rateLimitWaits} rate-limit {r.rateLimitWaits === 1 ? "wait" : "waits"}
@@ -92,6 +98,7 @@ export function LiveProgress({ overview }: { overview: Overview }) {
   const active = run.status === "queued" || run.status === "running";
   const elapsed = run.startedAt ? (run.finishedAt ? Date.parse(run.finishedAt) : now) - Date.parse(run.startedAt) : null;
   const done = run.resources.filter((r) => ["succeeded", "failed", "skipped"].includes(r.status)).length;
+  const queuedFor = now - Date.parse(run.queuedAt);
   const st = RUN_STATUS[run.status];
   return (
     <Card data-testid="live-progress" data-run-status={run.status} aria-live="polite">
@@ -103,8 +110,10 @@ export function LiveProgress({ overview }: { overview: Overview }) {
         }
         description={
           run.status === "queued"
-            ? "Waiting for a sync worker to pick it up."
-            : `${done} of ${run.resources.length} resources done · ${formatDuration(elapsed)}${active ? " so far" : ""} · ${formatCount(run.requests)} requests to Okta`
+            ? queuedFor < 30_000
+              ? "Waiting for a sync worker to pick it up; that takes a second or two."
+              : `Waiting for a sync worker for ${formatDuration(queuedFor)}: every worker is busy with other runs, or none is running (see RUN_WORKERS and npm run worker in the README).`
+            : `${done} of ${run.resources.length} resources done · ${formatDuration(elapsed)}${active ? " so far" : ""} · ${formatCount(run.requests)} ${run.requests === 1 ? "request" : "requests"} to Okta`
         }
         actions={
           <>

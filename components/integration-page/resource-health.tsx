@@ -1,8 +1,10 @@
 "use client";
 // Per resource: OK, a missing scope (which one, and the exact fix), no permission, or failing with
 // what Okta said (errorCode, errorId, HTTP status). Problems link to the matching troubleshooting.
+// When every resource synced, the card is one line (the table a click away).
 import Link from "next/link";
-import { Badge, Card, CardHeader, cn, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
+import { useState } from "react";
+import { Badge, Button, Card, CardHeader, CheckIcon, cn, Table, TBody, TD, TH, THead, Time, TR } from "@/components/ui";
 import { links } from "@/lib/links";
 import type { ResourceHealth as Item, Overview } from "@/lib/overview/contracts";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
@@ -25,8 +27,25 @@ export function ResourceHealth({ overview, isAdmin, connected }: { overview: Ove
   const items = overview.health.resources;
   const problems = items.filter((r) => r.status !== "ok" && r.status !== "not_synced").length;
   const never = !overview.health.lastFinished;
+  const allOk = !never && items.every((r) => r.status === "ok");
+  const [open, setOpen] = useState(false);
+  if (allOk && !open)
+    return (
+      <Card data-testid="health-summary" className="flex flex-wrap items-center gap-3 px-5 py-3">
+        <span className="flex size-6 items-center justify-center rounded-full bg-emerald-100 text-emerald-700" aria-hidden="true">
+          <CheckIcon size={14} />
+        </span>
+        <p className="min-w-48 flex-1 text-sm text-slate-700">
+          <span className="font-semibold text-slate-900">Health by resource:</span> all {items.length} resources synced completely in the
+          last run.
+        </p>
+        <Button variant="ghost" size="sm" aria-expanded={false} onClick={() => setOpen(true)}>
+          Show each resource
+        </Button>
+      </Card>
+    );
   return (
-    <Card>
+    <Card data-testid="health-table">
       <CardHeader
         title="Health by resource"
         description={
@@ -37,7 +56,11 @@ export function ResourceHealth({ overview, isAdmin, connected }: { overview: Ove
               : "Every resource synced completely in the last run."
         }
         actions={
-          problems && isAdmin && connected ? (
+          allOk ? (
+            <Button variant="ghost" size="sm" aria-expanded onClick={() => setOpen(false)}>
+              Hide
+            </Button>
+          ) : problems && isAdmin && connected ? (
             <Link href={links.troubleshoot(overview.integrationId)} className="text-sm text-brand-700 hover:underline">
               Troubleshoot
             </Link>
@@ -73,7 +96,7 @@ export function ResourceHealth({ overview, isAdmin, connected }: { overview: Ove
                   ) : (
                     <>
                       <p className="text-slate-800">{r.message}</p>
-                      {r.fix && (
+                      {r.fix && connected && (
                         <p className="mt-0.5 text-slate-700" data-testid={`fix-${r.resource}`}>
                           <span className="font-medium">Fix: </span>
                           {r.fix}

@@ -12,7 +12,7 @@ import { RESOURCE_REGISTRY } from "@/lib/resources";
 import { RUN_STATUS, TRIGGER } from "./labels";
 import { useRunHistory } from "./queries";
 
-function Changes({ run }: { run: HistoryRun }) {
+function Changes({ run, inline }: { run: HistoryRun; inline?: boolean }) {
   const changed = run.resources.filter((r) => r.added || r.updated || r.deleted);
   const n = (v: number, sign: string, cls: string) => (v ? <span className={cls}>{`${sign}${formatCount(v)}`}</span> : null);
   return (
@@ -23,7 +23,23 @@ function Changes({ run }: { run: HistoryRun }) {
         {n(run.totals.deleted, "−", "text-red-700")}
         {!changed.length && <span className="text-slate-500">{run.status === "queued" ? "—" : "no changes"}</span>}
       </div>
-      {changed.length > 0 && (
+      {changed.length > 0 && inline && (
+        <p className="mt-0.5 max-w-md text-slate-500">
+          {changed
+            .map(
+              (r) =>
+                `${RESOURCE_REGISTRY[r.resource].title} ${[
+                  r.added && `+${formatCount(r.added)}`,
+                  r.updated && `~${formatCount(r.updated)}`,
+                  r.deleted && `−${formatCount(r.deleted)}`,
+                ]
+                  .filter(Boolean)
+                  .join(" ")}`,
+            )
+            .join(", ")}
+        </p>
+      )}
+      {changed.length > 0 && !inline && (
         <ul className="mt-0.5 text-slate-500">
           {changed.map((r) => (
             <li key={r.resource} className="whitespace-nowrap">
@@ -98,7 +114,7 @@ export function RunHistory({ id, limit, compact }: { id: string; limit: number; 
             header: "Result",
             cell: (r) => <Badge tone={RUN_STATUS[r.status].tone}>{RUN_STATUS[r.status].label}</Badge>,
           },
-          { header: "Changes", cell: (r) => <Changes run={r} /> },
+          { header: "Changes", cell: (r) => <Changes run={r} inline={compact} /> },
           { header: "Requests", align: "right", className: "text-sm tabular-nums", cell: (r) => formatCount(r.requests) },
           {
             header: "429 waits",

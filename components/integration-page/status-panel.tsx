@@ -1,6 +1,7 @@
 "use client";
 // The answer at a glance: state and why, when it last synced (and how long it took), when it syncs
-// next, how it authenticates, and the last run's result.
+// next and which kind of run that is, how it authenticates, and the last run's result. Queued vs
+// running comes from useLiveRun, as in the header and the live progress.
 import Link from "next/link";
 import { AlertIcon, Badge, Card, CheckIcon, cn, InfoIcon, RefreshIcon, Time, XIcon } from "@/components/ui";
 import { formatDuration, formatInterval } from "@/lib/format";
@@ -8,6 +9,7 @@ import { METHOD_LABEL } from "@/lib/integrations/contracts";
 import { links } from "@/lib/links";
 import { HEALTH_LABELS, type Overview } from "@/lib/overview/contracts";
 import { RUN_STATUS, TRIGGER } from "./labels";
+import { useLiveRun } from "./queries";
 
 const LOOK = {
   connected: { icon: CheckIcon, ring: "bg-emerald-50 text-emerald-700 ring-emerald-600/20" },
@@ -37,7 +39,15 @@ export function StatusPanel({
   connected: boolean;
 }) {
   const h = overview.health;
-  const state = connected ? h.state : "disconnected";
+  const { status: live, run, active } = useLiveRun(overview.integrationId);
+  const state = !connected ? "disconnected" : live ? "syncing" : h.state;
+  const done = run ? run.resources.filter((r) => ["succeeded", "failed", "skipped"].includes(r.status)).length : 0;
+  // The first sentence follows the run's own poll; what the overview adds (the previous run's result) stays.
+  const reason = !connected
+    ? "Disconnected: its credentials were deleted, so it no longer reads from Okta."
+    : live
+      ? `${live === "queued" ? "A sync is queued; it starts as soon as a sync worker is free." : `Syncing: ${done} of ${run?.resources.length ?? 8} resources done.`}${h.state === "syncing" ? h.reason.replace(/^[^.]*\.\s?/, " ").trimEnd() : ""}`
+      : h.reason;
   const look = LOOK[state];
   const Icon = look.icon;
   const last = h.lastSuccess;
@@ -52,9 +62,9 @@ export function StatusPanel({
           <Icon size={20} className={state === "syncing" ? "animate-spin [animation-duration:2.5s]" : undefined} />
         </span>
         <div className="min-w-0">
-          <h2 className="text-base font-semibold text-slate-900">{HEALTH_LABELS[state]}</h2>
+          <h2 className="text-base font-semibold text-slate-900">{live === "queued" ? "Queued" : HEALTH_LABELS[state]}</h2>
           <p className="mt-0.5 text-sm text-slate-600" data-testid="health-reason">
-            {connected ? h.reason : "Disconnected: its credentials were deleted, so it no longer reads from Okta."}
+            {reason}
           </p>
         </div>
       </div>
@@ -90,16 +100,17 @@ export function StatusPanel({
                 Full every {formatInterval(overview.schedule.fullSyncIntervalMinutes)}
                 {overview.schedule.incrementalSyncIntervalMinutes
                   ? `, incremental every ${formatInterval(overview.schedule.incrementalSyncIntervalMinutes)}`
-                  : ""}{" "}
+                  : ", no incremental syncs"}{" "}
                 · <Time value={h.nextSyncAt} />
               </>
             ) : undefined
           }
         >
-          {!connected ? (
-            "Not scheduled"
-          ) : h.nextSyncAt ? (
-            <Time value={h.nextSyncAt} format="relative" className={h.overdue ? "text-amber-700" : undefined} />
+          {connected && h.nextSyncAt && h.nextSyncMode ? (
+            <span data-testid="next-sync" data-mode={h.nextSyncMode}>
+              {h.nextSyncMode === "full" ? "Full" : "Incremental"},{" "}
+              <Time value={h.nextSyncAt} format="relative" className={h.overdue ? "text-amber-700" : undefined} />
+            </span>
           ) : (
             "Not scheduled"
           )}
@@ -113,7 +124,19 @@ export function StatusPanel({
         <Fact
           label="Last run"
           sub={
-            ran ? (
+            live && active ? (
+              <>
+                {TRIGGER[active.trigger]} · {live === "queued" ? "queued" : "started"}{" "}
+                <Time
+                  value={live === "queued" ? active.queuedAt : (run?.startedAt ?? active.startedAt ?? active.queuedAt)}
+                  format="relative"
+                />{" "}
+                ·{" "}
+                <Link className="text-brand-700 underline hover:text-brand-600" href={links.run(overview.integrationId, active.id)}>
+                  details
+                </Link>
+              </>
+            ) : ran ? (
               <>
                 {TRIGGER[ran.trigger]} · {formatDuration(ran.durationMs)} ·{" "}
                 <Link className="text-brand-700 underline hover:text-brand-600" href={links.run(overview.integrationId, ran.id)}>
@@ -123,8 +146,10 @@ export function StatusPanel({
             ) : undefined
           }
         >
-          {h.active ? (
-            <Badge tone="info">{RUN_STATUS[h.active.status].label}</Badge>
+          {live ? (
+            <span data-testid="last-run-status" data-status={live}>
+              <Badge tone="info">{RUN_STATUS[live].label}</Badge>
+            </span>
           ) : ran ? (
             <Badge tone={RUN_STATUS[ran.status].tone}>{RUN_STATUS[ran.status].label}</Badge>
           ) : (

@@ -3,13 +3,27 @@
 // verifies without saving; "Connect" verifies and saves, then lands on the integration's page. Both
 // are checked first by the API's own schema (verifyInput, connectInput).
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { DiagnosticsWizard } from "@/components/diagnostics/wizard";
-import { applyServerErrors, Button, bodyResolver, Card, CardBody, CardHeader, FormError, FormField, Input, Select } from "@/components/ui";
+import {
+  Alert,
+  applyServerErrors,
+  Button,
+  bodyResolver,
+  Card,
+  CardBody,
+  CardHeader,
+  FormError,
+  FormField,
+  Input,
+  Select,
+} from "@/components/ui";
 import { api } from "@/lib/api/client";
 import { connectInput, READ_SCOPES, type ReadScope, verifyInput, verifyResult } from "@/lib/integrations/contracts";
+import { links } from "@/lib/links";
 import { AUTH_FIELDS, AuthMethodFields, type AuthState, emptyAuth, toAuthInput } from "./auth-method-fields";
 import { DiagnosisPanel } from "./diagnosis-panel";
 import { type OwnerOption, OwnerOptions } from "./owner-options";
@@ -28,6 +42,27 @@ interface ConnectValues {
 const FIELDS = new Set(["domain", "name", "ownerId", "scopes", ...AUTH_FIELDS]);
 const verifyBody = (v: ConnectValues) => ({ domain: v.domain, auth: toAuthInput(v.auth), scopes: v.scopes });
 const connectBody = (v: ConnectValues) => ({ ...verifyBody(v), name: v.name, ownerId: v.ownerId });
+
+/** The same Okta org is connected already: connecting it again would count its people twice. */
+function AlreadyConnected({ others }: { others: { id: string; name: string; domain: string }[] }) {
+  return (
+    <Alert tone="warning" title="This Okta org is already connected" className="mb-3">
+      <span data-testid="already-connected">
+        {others.map((o, i) => (
+          <span key={o.id}>
+            {i > 0 && ", "}
+            <Link href={links.overview(o.id)} className="font-medium underline">
+              {o.name}
+            </Link>{" "}
+            ({o.domain})
+          </span>
+        ))}{" "}
+        syncs the same org (same Okta org ID). Connecting it again imports the same people, groups and apps a second time, so the directory
+        counts them twice.
+      </span>
+    </Alert>
+  );
+}
 
 export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerOption[]; currentUserId: string; demoUrl?: string }) {
   const router = useRouter();
@@ -145,6 +180,7 @@ export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerO
                 }
               />
               <CardBody>
+                {!!test.data.alreadyConnected?.length && <AlreadyConnected others={test.data.alreadyConnected} />}
                 <ScopeResults results={test.data.scopes} />
               </CardBody>
             </Card>

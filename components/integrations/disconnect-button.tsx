@@ -6,7 +6,18 @@ import { useState } from "react";
 import { Alert, Button, Dialog, TrashIcon } from "@/components/ui";
 import { ApiError, api } from "@/lib/api/client";
 
-export function DisconnectButton({ id, name, domain }: { id: string; name: string; domain: string }) {
+export function DisconnectButton({
+  id,
+  name,
+  domain,
+  afterDisconnect,
+}: {
+  id: string;
+  name: string;
+  domain: string;
+  /** Where to go once disconnected (the page with the clean-up steps in Okta); default: stay, refreshed. */
+  afterDisconnect?: string;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [deleteData, setDeleteData] = useState(false);
@@ -14,6 +25,7 @@ export function DisconnectButton({ id, name, domain }: { id: string; name: strin
     mutationFn: () => api(`/api/integrations/${id}?deleteData=${deleteData}`, { method: "DELETE" }),
     onSuccess: () => {
       setOpen(false);
+      if (afterDisconnect) router.push(afterDisconnect);
       router.refresh();
     },
   });

@@ -23,7 +23,7 @@ export function ConsoleShell({ user, workspace, children }: { user: ShellUser; w
       </a>
       <aside className="fixed inset-y-0 left-0 hidden w-60 flex-col border-r border-slate-200 bg-white md:flex">
         <div className="flex h-16 items-center px-4">
-          <Link href={links.integrations()} aria-label="Okta Sync Console home">
+          <Link href={links.home()} aria-label="Okta Sync Console home">
             <Brand />
           </Link>
         </div>

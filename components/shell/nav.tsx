@@ -1,10 +1,11 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ActivityIcon, cn, PlugIcon, SettingsIcon, UsersIcon } from "@/components/ui";
+import { ActivityIcon, cn, DashboardIcon, PlugIcon, SettingsIcon, UsersIcon } from "@/components/ui";
 import { links } from "@/lib/links";
 
 export const NAV_ITEMS = [
+  { href: links.home(), label: "Overview", icon: DashboardIcon },
   { href: links.integrations(), label: "Integrations", icon: PlugIcon },
   { href: links.directory(), label: "Directory", icon: UsersIcon },
   { href: links.activity(), label: "Activity", icon: ActivityIcon },
@@ -17,7 +18,7 @@ export function Nav({ layout = "vertical" }: { layout?: "vertical" | "horizontal
   return (
     <nav aria-label="Main" className={layout === "vertical" ? "flex flex-col gap-0.5" : "flex gap-1 overflow-x-auto"}>
       {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
-        const active = pathname === href || pathname.startsWith(`${href}/`);
+        const active = pathname === href || (href !== "/" && pathname.startsWith(`${href}/`));
         return (
           <Link
             key={href}

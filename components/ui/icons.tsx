@@ -14,6 +14,7 @@ export {
   ExternalLink as ExternalIcon,
   Info as InfoIcon,
   KeyRound as KeyIcon,
+  LayoutDashboard as DashboardIcon,
   LogOut as LogOutIcon,
   type LucideProps as IconProps,
   MonitorSmartphone as SessionsIcon,

@@ -61,6 +61,8 @@ export const hookStateSchema = z
     eventTypes: z.array(z.string()),
     /** Whether the app may register hooks itself (okta.eventHooks.manage was granted). */
     canRegister: z.boolean().nullable(),
+    /** Why Okta cannot call the endpoint (not public https; see PUBLIC_URL), or null. */
+    endpointWarning: z.string().nullable(),
   })
   .strict();
 export type HookState = z.output<typeof hookStateSchema>;
@@ -80,7 +82,15 @@ export const setupHookResult = z
     state: hookStateSchema,
     /** Only when the admin must add the hook in Okta by hand, or just rotated the secret: shown once. */
     manual: z
-      .object({ url: z.string(), header: z.string(), secret: z.string(), eventTypes: z.array(z.string()), steps: z.array(z.string()) })
+      .object({
+        url: z.string(),
+        header: z.string(),
+        secret: z.string(),
+        eventTypes: z.array(z.string()),
+        steps: z.array(z.string()),
+        /** Why Okta cannot call `url` (not public https; see PUBLIC_URL), or null. */
+        warning: z.string().nullable(),
+      })
       .strict()
       .nullable(),
   })

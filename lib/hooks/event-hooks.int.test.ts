@@ -11,6 +11,7 @@ import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
 import { connectToEmulator, differences, fetchTruth, storedRows, truthRows } from "@/test/sync-fixtures";
 import { applyHookEvents } from "./apply-hook-events";
+import { HOOK_EVENT_TYPES } from "./contracts";
 import { getHookState } from "./get-hook-state";
 import { readHookSecret } from "./hook-secret";
 import { setupEventHook } from "./setup-event-hook";
@@ -99,19 +100,49 @@ describe("event hooks", () => {
     expect(sealed.sealed).not.toContain(secret);
   });
 
-  it("without okta.eventHooks.manage shows the URL, header, secret and steps to add by hand", async () => {
+  it("without okta.eventHooks.manage a registration shows Okta's reason and sets nothing up; by hand gives the URL, header, secret and steps", async () => {
     const c = await connected("readonly-key");
-    const result = await setupEventHook({
+    const refused = await setupEventHook({
       ctx: userCtx(c.actor),
       input: { register: true, rotateSecret: false, integrationId: c.integrationId, origin },
     });
-    expect(result.state).toMatchObject({ mode: "manual", registered: false, verified: false, canRegister: false });
+    expect(refused.manual).toBeNull();
+    expect(refused.state).toMatchObject({
+      configured: false,
+      registered: false,
+      verified: false,
+      canRegister: false,
+      endpointWarning: null,
+    });
+    expect(refused.state.failures.lastError?.code).toBe("scope_missing");
+    // Okta's own answer, not only ours.
+    expect(refused.state.failures.lastError?.message).toMatch(
+      /^Okta refused to register the event hook: Okta answered (HTTP 4\d\d|with an error)/,
+    );
+    expect(refused.state.failures.lastError?.message).toMatch(/“[^”]+”/);
+    expect(refused.state.failures.lastError?.message).toContain("okta.eventHooks.manage");
+    // Still "not set up" when read again.
+    expect((await getHookState({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId } })).configured).toBe(false);
+
+    const result = await setupEventHook({
+      ctx: userCtx(c.actor),
+      input: { register: false, rotateSecret: false, integrationId: c.integrationId, origin },
+    });
+    expect(result.state).toMatchObject({ configured: true, mode: "manual", registered: false, verified: false });
+    expect(result.state.failures.lastError).toBeNull();
     expect(result.manual).toMatchObject({
       url: `${origin}/api/hooks/okta/${c.integrationId}`,
       header: "Authorization",
       secret: await readHookSecret(c.integrationId),
+      eventTypes: [...HOOK_EVENT_TYPES],
     });
-    expect(result.manual!.steps.length).toBeGreaterThan(3);
+    expect(result.manual!.steps).toHaveLength(5);
+    // This test's console listens on http://127.0.0.1: Okta could never call it, and both the answer and the state say so.
+    const origin127 = new URL(origin);
+    expect(result.manual!.warning).toBe(
+      `http://${origin127.host} is not reachable from the internet, so Okta cannot deliver to it. Okta calls the endpoint from the internet over https: set PUBLIC_URL to the console's public https address (for example behind a reverse proxy), restart it, and set the hook up again.`,
+    );
+    expect(result.state.endpointWarning).toBe(result.manual!.warning);
     // Okta's verification, as the admin's click on Verify would send it.
     const challenge = await fetch(`${origin}/api/hooks/okta/${c.integrationId}`, {
       headers: { "x-okta-verification-challenge": "abc123", authorization: result.manual!.secret },
@@ -120,7 +151,10 @@ describe("event hooks", () => {
     expect(await challenge.json()).toEqual({ verification: "abc123" });
     const noSecret = await fetch(`${origin}/api/hooks/okta/${c.integrationId}`, { headers: { "x-okta-verification-challenge": "abc123" } });
     expect(noSecret.status).toBe(401);
-    expect((await getHookState({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId } })).verified).toBe(true);
+    const verified = await getHookState({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId } });
+    expect(verified.verified).toBe(true);
+    // Okta reached it after all (here: this machine): the warning goes.
+    expect(verified.endpointWarning).toBeNull();
   });
 
   it("refuses a wrong or missing secret (401, nothing stored) and a malformed body (400 naming the field)", async () => {

@@ -13,16 +13,26 @@ import { OktaApiError } from "@/lib/okta/errors";
 import { HOOK_EVENT_TYPES, HOOK_HEADER, type SetupHookInput, type SetupHookResult } from "./contracts";
 import { getHookState } from "./get-hook-state";
 import { newHookSecret, readHookSecret, storeHookSecret } from "./hook-secret";
+import { endpointProblem } from "./public-endpoint";
 
 export const hookUrl = (origin: string, integrationId: string) => `${origin.replace(/\/+$/, "")}/api/hooks/okta/${integrationId}`;
 
+// Each step names the value it needs as this answer (and the panel) labels it.
 const manualSteps = (url: string) => [
   "In the Okta Admin Console, go to Workflow > Event Hooks and click Create Event Hook.",
-  `Name it "Okta Sync Console" and set the Endpoint URL to ${url}.`,
-  `Under Authentication field enter "${HOOK_HEADER}", and paste the secret below as the Authentication secret.`,
-  "Subscribe to the event types listed below, then Save & Continue.",
-  "Click Verify: Okta calls the URL once and the console answers; the page then shows the hook as verified.",
+  `Name it "Okta Sync Console" and set its Endpoint URL to ${url} (the Endpoint URL here).`,
+  `Set Authentication field to "${HOOK_HEADER}" and Authentication secret to the secret here (shown once).`,
+  `Subscribe to the ${HOOK_EVENT_TYPES.length} event types listed here, then click Save & Continue.`,
+  "Click Verify: Okta calls the Endpoint URL once and the console answers; the hook then shows as Verified.",
 ];
+
+/** Okta's own words from a refused request, as far as it gave any. */
+function oktaReason(e: OktaApiError) {
+  const f = e.facts();
+  const said = f.errorSummary ?? f.oauthErrorDescription ?? null;
+  const codes = [f.status ? `HTTP ${f.status}` : null, f.errorCode ?? f.oauthError ?? null].filter(Boolean).join(" ");
+  return { text: `Okta answered ${codes || "with an error"}${said ? `: “${said}”` : ""}`, facts: e.toDetails() };
+}
 
 export async function setupEventHook({
   ctx,
@@ -39,7 +49,6 @@ export async function setupEventHook({
     throw new AppError("CONFLICT", "This integration is disconnected; connect it again to receive event hooks");
   const url = hookUrl(input.origin, integrationId);
   let secret = input.rotateSecret ? null : await readHookSecret(integrationId, db);
-  const rotated = !secret;
   secret ??= newHookSecret();
   const [existing] = await db
     .select({ oktaHookId: eventHooks.oktaHookId })
@@ -53,7 +62,6 @@ export async function setupEventHook({
       .onConflictDoUpdate({ target: eventHooks.integrationId, set: { url, updatedAt: new Date(), lastError: null } });
   });
 
-  let registered = false;
   if (input.register) {
     try {
       const client = await loadOktaClient(integrationId, { extraScopes: ["okta.eventHooks.manage"] });
@@ -83,7 +91,6 @@ export async function setupEventHook({
       await client.request("POST", `/api/v1/eventHooks/${encodeURIComponent(id)}/lifecycle/activate`);
       // Okta calls our URL with the challenge before this returns; the GET handler records verified_at.
       await client.request("POST", `/api/v1/eventHooks/${encodeURIComponent(id)}/lifecycle/verify`);
-      registered = true;
       await recordEvent(
         {
           workspaceId: ctx.workspaceId,
@@ -96,21 +103,20 @@ export async function setupEventHook({
         db,
       );
     } catch (e) {
-      const scope = e instanceof OktaApiError && (e.status === 403 || e.status === 401);
+      const okta = e instanceof OktaApiError ? oktaReason(e) : null;
+      const scope =
+        e instanceof OktaApiError &&
+        (e.status === 403 || e.status === 401 || e.facts().oauthError === "invalid_scope" || e.kind === "scope");
       const error = scope
         ? {
             code: "scope_missing",
-            message:
-              "Okta refused to manage event hooks for this app: grant it okta.eventHooks.manage (and an admin role that may manage hooks), or add the hook by hand",
+            message: `Okta refused to register the event hook: ${okta?.text ?? "access denied"}. Grant the app okta.eventHooks.manage (and an admin role that may manage event hooks), or add the hook by hand`,
+            okta: okta?.facts,
           }
         : {
             code: "register_failed",
-            message:
-              e instanceof OktaApiError
-                ? `Okta answered ${e.status}${e.errorCode ? ` ${e.errorCode}` : ""}: ${e.errorSummary ?? "registration failed"}`
-                : e instanceof AppError
-                  ? e.message
-                  : "Registration failed",
+            message: `The event hook was not registered: ${okta?.text ?? (e instanceof AppError ? e.message : "registration failed")}`,
+            ...(okta ? { okta: okta.facts } : {}),
           };
       await db
         .update(eventHooks)
@@ -143,10 +149,12 @@ export async function setupEventHook({
     );
   }
   const state = await getHookState({ ctx, input: { integrationId } });
-  const showSecret = !registered || (rotated && !!input.rotateSecret);
+  // The secret and the steps are for adding the hook by hand; a refused registration shows Okta's
+  // reason instead (in the state), and the admin chooses to add it by hand.
   return {
     state,
-    manual:
-      showSecret && !registered ? { url, header: HOOK_HEADER, secret, eventTypes: [...HOOK_EVENT_TYPES], steps: manualSteps(url) } : null,
+    manual: input.register
+      ? null
+      : { url, header: HOOK_HEADER, secret, eventTypes: [...HOOK_EVENT_TYPES], steps: manualSteps(url), warning: endpointProblem(url) },
   };
 }

@@ -218,6 +218,8 @@ export const verifyResult = z
     scopes: z.array(scopeResult),
     warnings: z.array(z.string()),
     diagnosis: diagnosis.nullable(),
+    /** Connected integrations of this workspace that sync the same Okta org (same org id). */
+    alreadyConnected: z.array(z.object({ id: z.uuid(), name: z.string(), domain: z.string() }).strict()).optional(),
   })
   .strict();
 export type VerifyResult = z.infer<typeof verifyResult>;
@@ -282,3 +284,11 @@ export const disconnectResult = z
   })
   .strict();
 export type DisconnectResult = z.infer<typeof disconnectResult>;
+
+export const removeResult = z
+  .object({
+    removed: z.object({ id: z.uuid(), name: z.string(), domain: z.string() }).strict(),
+    deletedRows: z.record(z.string(), z.number()),
+  })
+  .strict();
+export type RemoveResult = z.infer<typeof removeResult>;

@@ -6,22 +6,7 @@
 // goes too. Afterwards the secrets table is vacuumed so the deleted sealed blobs do not linger in its
 // pages, and loadOktaClient refuses, so nothing can call Okta for it.
 import { and, eq, sql } from "drizzle-orm";
-import {
-  eventHooks,
-  hookEvents,
-  integrations,
-  oktaAppGroups,
-  oktaApps,
-  oktaAppUsage,
-  oktaAppUsers,
-  oktaGroupMembers,
-  oktaGroups,
-  oktaIdps,
-  oktaLogEvents,
-  oktaRoleAssignments,
-  oktaUsers,
-  syncRunChanges,
-} from "@/db/schema";
+import { eventHooks, integrations } from "@/db/schema";
 import { type Ctx, withDb } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
@@ -31,27 +16,10 @@ import { cancelSyncs } from "@/lib/sync/cancel-syncs";
 import type { DisconnectResult } from "./contracts";
 import { findIntegration } from "./find-integration";
 import { type HookLeft, oktaFollowUp } from "./follow-up";
+import { IMPORTED_DATA } from "./imported-data";
 import { recordEvent } from "./record-event";
 import { currentXid, deleteSecrets, purgeDeletedSecrets } from "./secrets";
 import { viewOf } from "./view";
-
-const DIRECTORY = {
-  users: oktaUsers,
-  groups: oktaGroups,
-  groupMembers: oktaGroupMembers,
-  apps: oktaApps,
-  appUsers: oktaAppUsers,
-  appGroups: oktaAppGroups,
-  roleAssignments: oktaRoleAssignments,
-  idps: oktaIdps,
-  logEvents: oktaLogEvents,
-  // Derived from the log events (last sign-in per person and app).
-  appUsage: oktaAppUsage,
-  // Event hook deliveries are imported data too: Okta's events and the ids of what they touched.
-  hookEvents,
-  // What each run changed names the objects it changed.
-  runChanges: syncRunChanges,
-};
 
 export async function disconnectIntegration({
   ctx,
@@ -111,7 +79,7 @@ export async function disconnectIntegration({
     if (deleteData) {
       // A large tenant's copy (a million memberships) takes longer than the pool's statement limit.
       await tx.execute(sql`select set_config('statement_timeout', ${String(getEnv().DB_WRITE_STATEMENT_TIMEOUT_MS)}, true)`);
-      for (const [name, table] of Object.entries(DIRECTORY)) {
+      for (const [name, table] of Object.entries(IMPORTED_DATA)) {
         const r = await tx.execute(sql`delete from ${table} where ${table.integrationId} = ${id}`);
         deletedRows[name] = (r as unknown as { count?: number }).count ?? 0;
       }

@@ -5,6 +5,7 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 import { DomainError, type NormalizedDomain, normalizeOktaDomain } from "@/lib/okta/domain";
 import { type AuthInput, type DiagnosisCode, READ_SCOPES, type ReadScope, type VerifyResult } from "./contracts";
 import { type ResolvedCredentials, resolveCredentials } from "./credentials";
+import { sameOrg } from "./same-org";
 import { type VerifyOutcome, verifyConnection } from "./verify-connection";
 
 export function normalizeDomainField(input: string): NormalizedDomain {
@@ -48,12 +49,23 @@ export interface Prepared {
 }
 
 export async function prepareAndVerify(
-  input: { workspaceId: string; domain: string | NormalizedDomain; auth: AuthInput; scopes?: ReadScope[] },
+  /** `except`: the integration being edited, which may of course sync its own org. */
+  input: { workspaceId: string; domain: string | NormalizedDomain; auth: AuthInput; scopes?: ReadScope[]; except?: string },
   db?: DbOrTx,
 ): Promise<Prepared> {
   const domain = typeof input.domain === "string" ? normalizeDomainField(input.domain) : input.domain;
   const scopes = [...new Set(input.scopes ?? READ_SCOPES)];
   const resolved = await resolveCredentials(input.workspaceId, input.auth, scopes, db);
   const outcome = await verifyConnection({ domain, credentials: resolved.credentials, scopes });
+  const orgId = outcome.result.oktaOrgId;
+  if (outcome.result.ok && orgId) {
+    // The same org connected twice imports the same people twice: say so, naming the integration.
+    const same = await sameOrg(input.workspaceId, orgId, input.except ?? null, db);
+    outcome.result.alreadyConnected = same;
+    for (const o of same)
+      outcome.result.warnings.push(
+        `This Okta org is already connected as "${o.name}" (${o.domain}): connecting it again imports the same people, groups and apps twice.`,
+      );
+  }
   return { domain, resolved, scopes, outcome };
 }

@@ -48,6 +48,7 @@ export async function updateIntegration({
       domain: { origin: row.domain, host: new URL(row.domain).host, kind: "okta", changes: [] },
       auth,
       scopes: input.scopes ?? (row.scopes as never),
+      except: id,
     });
     const r = prepared.outcome.result;
     if (!r.ok) {

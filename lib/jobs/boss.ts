@@ -43,6 +43,25 @@ async function createBoss(): Promise<PgBoss> {
   return boss;
 }
 
+const w = globalThis as unknown as { __bossWorkers?: Map<string, Set<string>> };
+
+/** This process's pg-boss worker ids per queue (start-workers.ts registers them). */
+export function localWorkers(queue: string): Set<string> {
+  w.__bossWorkers ??= new Map();
+  const ids = w.__bossWorkers.get(queue) ?? new Set<string>();
+  w.__bossWorkers.set(queue, ids);
+  return ids;
+}
+
+/**
+ * Wakes this process's workers of a queue after a send: an idle one fetches now instead of at its
+ * next poll (up to a second later); a busy one fetches as soon as its job ends. Workers in other
+ * processes still find the job on their next poll.
+ */
+export function wakeLocalWorkers(boss: PgBoss, queue: string) {
+  for (const id of localWorkers(queue)) boss.notifyWorker(id);
+}
+
 export function getBoss(): Promise<PgBoss> {
   g.__boss ??= createBoss().catch((err) => {
     g.__boss = undefined;

@@ -1,11 +1,12 @@
 // Starts this process's job workers: SYNC_WORKER_CONCURRENCY sync runs at once, the scheduler tick,
 // and a local reaper every few seconds (the tick's minute is too slow to notice a dead worker).
 // Stopping hands running syncs back (lease released, run re-queued) so another worker resumes them
-// at once instead of after the lease expires.
+// at once instead of after the lease expires. The workers' ids are kept so a job sent from this
+// process wakes them at once (boss.ts wakeLocalWorkers) instead of at their next poll.
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { reapStaleRuns } from "@/lib/sync/reap-stale-runs";
-import { getBoss } from "./boss";
+import { getBoss, localWorkers } from "./boss";
 import { JOBS } from "./definitions";
 import { surviveLostJobCompletions } from "./lost-job-completion";
 
@@ -13,7 +14,9 @@ export interface Workers {
   stop(): Promise<void>;
 }
 
-export async function startWorkers(opts: { concurrency?: number; reapIntervalMs?: number } = {}): Promise<Workers> {
+export async function startWorkers(
+  opts: { concurrency?: number; reapIntervalMs?: number; pollingIntervalSeconds?: number } = {},
+): Promise<Workers> {
   const env = getEnv();
   surviveLostJobCompletions();
   const boss = await getBoss();
@@ -23,22 +26,33 @@ export async function startWorkers(opts: { concurrency?: number; reapIntervalMs?
   for (const job of JOBS) {
     const n = job.concurrency ?? opts.concurrency ?? env.SYNC_WORKER_CONCURRENCY;
     for (let i = 0; i < n; i++) {
-      await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
-        for (const j of jobs) {
-          const parsed = job.payload.safeParse(j.data);
-          if (!parsed.success) {
-            log.error("job payload rejected", { job: job.name, id: j.id, issues: parsed.error.issues.map((x) => x.message) });
-            continue;
+      let self: string | null = null;
+      const workerId = await boss.work(
+        job.name,
+        { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 },
+        async (jobs) => {
+          // pg-boss waits a whole polling interval after every fetch, even one that found a job: with a
+          // backlog (runs queued while no worker ran, duplicate enqueues) each job would cost a second per
+          // worker. A worker that found a job asks again at once.
+          if (jobs.length && self) boss.notifyWorker(self);
+          for (const j of jobs) {
+            const parsed = job.payload.safeParse(j.data);
+            if (!parsed.success) {
+              log.error("job payload rejected", { job: job.name, id: j.id, issues: parsed.error.issues.map((x) => x.message) });
+              continue;
+            }
+            const p = job.handler(parsed.data, { signal: shutdown.signal });
+            active.add(p);
+            try {
+              await p;
+            } finally {
+              active.delete(p);
+            }
           }
-          const p = job.handler(parsed.data, { signal: shutdown.signal });
-          active.add(p);
-          try {
-            await p;
-          } finally {
-            active.delete(p);
-          }
-        }
-      });
+        },
+      );
+      self = workerId;
+      localWorkers(job.name).add(workerId);
     }
     if (job.cron) await boss.schedule(job.name, job.cron, {});
   }
@@ -52,7 +66,10 @@ export async function startWorkers(opts: { concurrency?: number; reapIntervalMs?
     async stop() {
       clearInterval(timer);
       shutdown.abort();
-      for (const job of JOBS) await boss.offWork(job.name).catch(() => {});
+      for (const job of JOBS) {
+        localWorkers(job.name).clear();
+        await boss.offWork(job.name).catch(() => {});
+      }
       await Promise.allSettled([...active]);
     },
   };

@@ -3,7 +3,7 @@
 // Pure zod: safe to import from client components. Dates travel as ISO strings everywhere, so the
 // server page can seed react-query with exactly what the API would have answered.
 import { z } from "zod";
-import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, RUN_STATUSES, RUN_TRIGGERS } from "@/db/enums";
+import { EVENT_LEVELS, RESOURCE_STATUSES, RESOURCES, RUN_MODES, RUN_STATUSES, RUN_TRIGGERS } from "@/db/enums";
 import { EVENT_KINDS } from "@/lib/integrations/event-kinds";
 import { MAX_SCOPE_IDS, OKTA_USER_STATUSES, syncScopeInput } from "@/lib/sync/scope-contract";
 
@@ -83,7 +83,9 @@ export const healthSchema = z
     lastFinished: runRef.nullable(),
     /** A queued or running run. */
     active: runRef.nullable(),
+    /** When the next scheduled run starts, of either kind (nextSyncMode says which). */
     nextSyncAt: iso.nullable(),
+    nextSyncMode: z.enum(RUN_MODES).nullable(),
     /** The scheduler is more than a few minutes late: likely no worker is running. */
     overdue: z.boolean(),
   })

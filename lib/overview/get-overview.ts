@@ -94,6 +94,7 @@ export async function getOverview({ ctx, input }: { ctx: WorkspaceCtx; input: { 
     state: integration.state,
     authMethod: integration.authMethod,
     nextSyncAt: integration.nextSyncAt,
+    nextIncrementalSyncAt: integration.nextIncrementalSyncAt,
     active: asInput(active),
     latest: asInput(latest),
     lastSuccess: asInput(lastSuccess),
@@ -102,7 +103,9 @@ export async function getOverview({ ctx, input }: { ctx: WorkspaceCtx; input: { 
   });
 
   const scope = await scopeStatus(integration);
-  const rec = reconciled?.reconciliation as Record<string, unknown> | null | undefined;
+  // Once a disconnect deleted the imported copy there is nothing left for the comparison to be about.
+  const dataGone = integration.state === "disconnected" && counts.memberships === 0;
+  const rec = dataGone ? null : (reconciled?.reconciliation as Record<string, unknown> | null | undefined);
   const num = (v: unknown) => (typeof v === "number" ? v : 0);
   const estimates = Object.fromEntries(resourceRows.filter((r) => r.runId === lastSuccess?.id).map((r) => [r.resource, r.objects]));
 

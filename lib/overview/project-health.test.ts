@@ -121,6 +121,22 @@ describe("projectHealth: the state and its reason", () => {
     expect(projectHealth({ ...base, state: "disconnected", nextSyncAt: ago(60) }).nextSyncAt).toBeNull();
   });
 
+  it("names the next scheduled run of either kind, full when both are due together", () => {
+    const inMin = (min: number) => new Date(now.getTime() + min * 60_000);
+    const next = (input: Partial<HealthInput>) => {
+      const h = projectHealth({ ...base, ...input });
+      return { at: h.nextSyncAt, mode: h.nextSyncMode };
+    };
+    expect(next({ nextSyncAt: inMin(60), nextIncrementalSyncAt: inMin(10) })).toEqual({ at: inMin(10).toISOString(), mode: "incremental" });
+    expect(next({ nextSyncAt: inMin(5), nextIncrementalSyncAt: inMin(10) })).toEqual({ at: inMin(5).toISOString(), mode: "full" });
+    expect(next({ nextSyncAt: inMin(10), nextIncrementalSyncAt: inMin(10) })).toEqual({ at: inMin(10).toISOString(), mode: "full" });
+    expect(next({ nextSyncAt: null, nextIncrementalSyncAt: inMin(10) })).toEqual({ at: inMin(10).toISOString(), mode: "incremental" });
+    expect(next({ nextSyncAt: inMin(60), nextIncrementalSyncAt: null })).toEqual({ at: inMin(60).toISOString(), mode: "full" });
+    expect(next({ state: "disconnected", nextSyncAt: inMin(60), nextIncrementalSyncAt: inMin(10) })).toEqual({ at: null, mode: null });
+    // An incremental run that is late is a late schedule too.
+    expect(projectHealth({ ...base, latest: run("succeeded"), nextSyncAt: inMin(60), nextIncrementalSyncAt: ago(30) }).overdue).toBe(true);
+  });
+
   it("reports the last success and its duration", () => {
     const h = projectHealth({ ...base, latest: run("partial"), lastSuccess: run("succeeded") });
     expect(h.lastSuccess).toMatchObject({ status: "succeeded", durationMs: 2 * 60_000, finishedAt: ago(17).toISOString() });

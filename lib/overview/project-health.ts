@@ -5,7 +5,7 @@
 //   (succeeded -> connected, partial -> partial, failed -> error). Cancelled runs say nothing about
 //   Okta, so the loader skips them.
 // - per resource: read from the newest finished run, each with what happened and the exact fix.
-import { type AuthMethod, RESOURCES, type Resource, type ResourceStatus, type RunStatus, type RunTrigger } from "@/db/schema";
+import { type AuthMethod, RESOURCES, type Resource, type ResourceStatus, type RunMode, type RunStatus, type RunTrigger } from "@/db/schema";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
 import type { Health, OktaSaid, ResourceHealth, RunRef } from "./contracts";
 
@@ -23,7 +23,10 @@ export interface RunInput {
 export interface HealthInput {
   state: "connected" | "disconnected";
   authMethod: AuthMethod;
+  /** The next full run. */
   nextSyncAt: Date | null;
+  /** The next incremental run (none when incremental syncs are off). */
+  nextIncrementalSyncAt?: Date | null;
   /** A queued or running run. */
   active: RunInput | null;
   /** The newest run that finished succeeded, partial or failed. */
@@ -220,7 +223,12 @@ export function projectHealth(input: HealthInput): Health {
         } satisfies ResourceHealth),
   );
   const problems = resources.filter((r) => r.status !== "ok" && r.status !== "not_synced");
-  const nextSyncAt = input.state === "connected" ? input.nextSyncAt : null;
+  // The next run of either kind; when both are due together the full one runs (enqueue-due-syncs.ts).
+  const inc = input.nextIncrementalSyncAt ?? null;
+  const full = input.nextSyncAt;
+  const nextSyncMode: RunMode | null =
+    input.state !== "connected" ? null : full && (!inc || full <= inc) ? "full" : inc ? "incremental" : null;
+  const nextSyncAt = nextSyncMode === "full" ? full : nextSyncMode === "incremental" ? inc : null;
   const overdue = input.state === "connected" && !active && !!nextSyncAt && input.now.getTime() - nextSyncAt.getTime() > OVERDUE_AFTER_MS;
   const common = {
     resources,
@@ -228,6 +236,7 @@ export function projectHealth(input: HealthInput): Health {
     lastFinished: runRef(latest),
     active: runRef(active),
     nextSyncAt: nextSyncAt?.toISOString() ?? null,
+    nextSyncMode,
     overdue,
   };
 
@@ -236,6 +245,7 @@ export function projectHealth(input: HealthInput): Health {
       ...common,
       active: null,
       overdue: false,
+      nextSyncMode: null,
       state: "disconnected",
       reason: "Disconnected: its credentials were deleted, so it no longer reads from Okta.",
     };

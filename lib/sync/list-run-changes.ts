@@ -11,13 +11,14 @@ import {
   oktaRoleAssignments,
   oktaUsers,
   type RunChange,
+  type SyncRunChange,
   syncRunChanges,
   syncRuns,
 } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { findIntegration } from "@/lib/integrations/find-integration";
-import { type CHANGE_RESOURCES, type ChangeRef, type RunChangeList, runChangeListSchema } from "./contracts";
+import { type CHANGE_RESOURCES, type ChangeRef, type RunChangeItem, type RunChangeList, runChangeListSchema } from "./contracts";
 import { decodeCursor, encodeCursor, idCursor } from "./cursor";
 
 export interface ListRunChangesInput {
@@ -69,48 +70,60 @@ export async function listRunChanges({ ctx, input }: { ctx: WorkspaceCtx; input:
     .orderBy(asc(syncRunChanges.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
-  const names = await namesOf(
-    db,
-    integration.id,
-    page.map((r) => ({ ...parts(r.object, r.objectKey), key: r.objectKey, object: r.object })),
-  );
-  const items = page.map((r) => {
-    const p = parts(r.object, r.objectKey);
-    const ref = (type: ChangeRef["type"], id: string): ChangeRef => ({ type, id, name: names[type].get(id) ?? id });
-    const principal = p.user ? ref("user", p.user) : ref("group", p.group);
-    let subject: ChangeRef;
-    let target: ChangeRef | null = null;
-    switch (r.object) {
-      case "membership":
-        subject = ref("user", p.user);
-        target = ref("group", p.group);
-        break;
-      case "app_user":
-      case "app_group":
-        subject = principal;
-        target = ref("app", p.app);
-        break;
-      case "role":
-        subject = principal;
-        target = { type: "role", id: p.role, name: names.role.get(r.objectKey) ?? p.role };
-        break;
-      default:
-        subject = ref(r.object as "user" | "group" | "app" | "idp", r.objectKey);
-    }
-    return {
-      id: String(r.id),
-      resource: r.resource,
-      object: r.object,
-      change: r.change,
-      key: r.objectKey,
-      subject,
-      target,
-      fields: r.fields,
-      at: r.at,
-    };
-  });
+  const items = await describeChanges(db, page);
   const last = page[page.length - 1];
   return runChangeListSchema.parse({ items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null });
+}
+
+/** Each change with the names of what it is about, from its integration's stored copy. */
+export async function describeChanges(db: DbOrTx, rows: SyncRunChange[]): Promise<RunChangeItem[]> {
+  const out = new Map<number, RunChangeItem>();
+  for (const integrationId of new Set(rows.map((r) => r.integrationId))) {
+    const mine = rows.filter((r) => r.integrationId === integrationId);
+    const names = await namesOf(
+      db,
+      integrationId,
+      mine.map((r) => ({ ...parts(r.object, r.objectKey), key: r.objectKey, object: r.object })),
+    );
+    const items = mine.map((r) => {
+      const p = parts(r.object, r.objectKey);
+      const ref = (type: ChangeRef["type"], id: string): ChangeRef => ({ type, id, name: names[type].get(id) ?? id });
+      const principal = p.user ? ref("user", p.user) : ref("group", p.group);
+      let subject: ChangeRef;
+      let target: ChangeRef | null = null;
+      switch (r.object) {
+        case "membership":
+          subject = ref("user", p.user);
+          target = ref("group", p.group);
+          break;
+        case "app_user":
+        case "app_group":
+          subject = principal;
+          target = ref("app", p.app);
+          break;
+        case "role":
+          subject = principal;
+          target = { type: "role", id: p.role, name: names.role.get(r.objectKey) ?? p.role };
+          break;
+        default:
+          subject = ref(r.object as "user" | "group" | "app" | "idp", r.objectKey);
+      }
+      const item: RunChangeItem = {
+        id: String(r.id),
+        resource: r.resource as RunChangeItem["resource"],
+        object: r.object,
+        change: r.change,
+        key: r.objectKey,
+        subject,
+        target,
+        fields: r.fields,
+        at: r.at.toISOString(),
+      };
+      return item;
+    });
+    for (const [i, item] of items.entries()) out.set(mine[i].id, item);
+  }
+  return rows.map((r) => out.get(r.id)!);
 }
 
 /** Names of the people, groups, apps, identity providers and roles a page of changes mentions. */

@@ -1,30 +1,22 @@
 "use client";
+// The overview's live part: status, progress of a running sync, health by resource (one line when all
+// is well), counts, identity hygiene, charts, recent runs, then the scopes and the event hook, all
+// from react-query (seeded by the server page, then polled). The event log is the Events tab; the
+// connection's details are in Settings.
 import { DurationChart, SignInChart } from "@/components/integration-page/charts";
 import { CountsGrid } from "@/components/integration-page/counts";
 import { EventHookPanel } from "@/components/integration-page/event-hook-panel";
-import { EventLog } from "@/components/integration-page/event-log";
 import { HygieneCard } from "@/components/integration-page/hygiene-card";
 import { LiveProgress } from "@/components/integration-page/live-progress";
 import { RECENT_RUNS, useOverview } from "@/components/integration-page/queries";
 import { ResourceHealth } from "@/components/integration-page/resource-health";
 import { RunHistory } from "@/components/integration-page/run-history";
+import { ScopesCard } from "@/components/integration-page/scopes-card";
 import { StatusPanel } from "@/components/integration-page/status-panel";
-// The overview's live part: status, progress of a running sync, health by resource, counts, charts,
-// recent runs and the event log, all from react-query (seeded by the server page, then polled).
 import { Alert, Time } from "@/components/ui";
 import type { IntegrationView } from "@/lib/integrations/contracts";
 
-export function OverviewClient({
-  integration: i,
-  isAdmin,
-  people,
-  connection,
-}: {
-  integration: IntegrationView;
-  isAdmin: boolean;
-  people: Record<string, string>;
-  connection: React.ReactNode;
-}) {
+export function OverviewClient({ integration: i, isAdmin }: { integration: IntegrationView; isAdmin: boolean }) {
   const { data: o, error } = useOverview(i.id);
   const connected = i.state === "connected";
   if (!o) return <Alert tone="danger">{error?.message ?? "The overview could not be loaded."}</Alert>;
@@ -44,10 +36,11 @@ export function OverviewClient({
         <SignInChart overview={o} />
         <DurationChart overview={o} />
       </div>
-      <EventHookPanel id={i.id} isAdmin={isAdmin} connected={connected} />
       <RunHistory id={i.id} limit={RECENT_RUNS} compact />
-      <EventLog id={i.id} kinds={o.eventKinds} people={people} live={!!o.health.active} />
-      {connection}
+      <div className="grid items-start gap-6 lg:grid-cols-2">
+        <ScopesCard integration={i} />
+        <EventHookPanel id={i.id} isAdmin={isAdmin} connected={connected} />
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// One run's details: summary, every resource's numbers and errors, and the events it recorded.
+// One run's details: summary, every resource's numbers and errors, what it changed object by object,
+// and the events it recorded.
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -6,14 +7,17 @@ import { z } from "zod";
 import { EventLog } from "@/components/integration-page/event-log";
 import { IntegrationHeader } from "@/components/integration-page/integration-header";
 import { load } from "@/components/integration-page/load-integration";
-import { EVENTS_PAGE, integrationKeys } from "@/components/integration-page/queries";
+import { CHANGES_PAGE, EVENTS_PAGE, integrationKeys } from "@/components/integration-page/queries";
+import { RunChanges } from "@/components/integration-page/run-changes";
 import { RunDetail } from "@/components/integration-page/run-detail";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { getOverview } from "@/lib/overview/get-overview";
 import { runHealth } from "@/lib/overview/project-health";
+import { firstImports } from "@/lib/sync/first-imports";
 import { getRun } from "@/lib/sync/get-run";
 import { listEvents } from "@/lib/sync/list-events";
+import { listRunChanges } from "@/lib/sync/list-run-changes";
 import { listUsers } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Sync run" };
@@ -23,19 +27,22 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const { runId } = await params;
   if (!z.uuid().safeParse(runId).success) notFound();
   const scope = { integrationId: i.id };
-  const [overview, run, events, people] = await Promise.all([
+  const run = await getRun({ ctx, input: { ...scope, runId } }).catch((e) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const [overview, events, people, changes, first] = await Promise.all([
     getOverview({ ctx, input: scope }),
-    getRun({ ctx, input: { ...scope, runId } }).catch((e) => {
-      if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-      throw e;
-    }),
     listEvents({ ctx, input: { ...scope, runId, limit: EVENTS_PAGE } }),
     listUsers({ ctx }),
+    listRunChanges({ ctx, input: { ...scope, runId, limit: CHANGES_PAGE } }),
+    firstImports({ ctx, input: { ...scope, runId } }),
   ]);
   const qc = new QueryClient();
   qc.setQueryData(integrationKeys.overview(i.id), overview);
   qc.setQueryData(integrationKeys.run(i.id, runId), run);
   qc.setQueryData(integrationKeys.events(i.id, { level: "", kind: "", runId }), { pages: [events], pageParams: [null] });
+  qc.setQueryData(integrationKeys.changes(i.id, runId, { resource: "", change: "" }), { pages: [changes], pageParams: [null] });
   const names = Object.fromEntries(people.map((p) => [p.id, p.name || p.email]));
   // A page title has no viewer zone to go by: the crumb names the UTC time.
   const started = formatDate(run.queuedAt, { timeZone: "UTC" });
@@ -52,6 +59,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           triggeredBy={run.triggeredById ? (names[run.triggeredById] ?? null) : null}
           health={runHealth(run, i.auth.method)}
         />
+        <RunChanges id={i.id} runId={runId} firstImports={first} />
         <EventLog
           id={i.id}
           runId={runId}

@@ -1,0 +1,35 @@
+// The tables that hold what the console imported from an integration's Okta org: what "Delete it
+// permanently" (disconnect) and removing an integration delete. The event log, run history and the
+// hook's registration are not imported data (test/integration-tables.ts holds the rest to that).
+import {
+  hookEvents,
+  oktaAppGroups,
+  oktaApps,
+  oktaAppUsage,
+  oktaAppUsers,
+  oktaGroupMembers,
+  oktaGroups,
+  oktaIdps,
+  oktaLogEvents,
+  oktaRoleAssignments,
+  oktaUsers,
+  syncRunChanges,
+} from "@/db/schema";
+
+export const IMPORTED_DATA = {
+  users: oktaUsers,
+  groups: oktaGroups,
+  groupMembers: oktaGroupMembers,
+  apps: oktaApps,
+  appUsers: oktaAppUsers,
+  appGroups: oktaAppGroups,
+  roleAssignments: oktaRoleAssignments,
+  idps: oktaIdps,
+  logEvents: oktaLogEvents,
+  // Derived from the log events (last sign-in per person and app).
+  appUsage: oktaAppUsage,
+  // Event hook deliveries are imported data too: Okta's events and the ids of what they touched.
+  hookEvents,
+  // What each run changed names the objects it changed.
+  runChanges: syncRunChanges,
+};
