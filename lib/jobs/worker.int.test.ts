@@ -1,97 +1,37 @@
 // Sync workers as real processes (`npm run worker`) on their own database: a queued run is worked
 // end to end, and a worker killed with SIGKILL mid-run is taken over by another, which resumes from
 // the checkpoints and ends with exactly the truth (no duplicate rows, exact counts).
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { getDb } from "@/db";
 import { userCtx } from "@/lib/context";
-import { resetEnvCache } from "@/lib/env";
-import { stopBoss } from "@/lib/jobs/boss";
 import { startSync } from "@/lib/sync/start-sync";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { connectToEmulator, differences, fetchTruth, storedRows, truthRows } from "@/test/sync-fixtures";
+import { ownDatabase, WorkerProcesses, waitFor } from "@/test/worker-processes";
 
-const baseUrl = process.env.DATABASE_URL!;
-const dbName = `osc_workers_${randomUUID().slice(0, 8)}`;
-let dbUrl: string;
+let db: Awaited<ReturnType<typeof ownDatabase>>;
 let emu: TestEmulator;
-const workers = new Set<ChildProcess>();
+const workers = new WorkerProcesses();
 
 beforeAll(async () => {
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${dbName}"`);
-  await admin.end();
-  const u = new URL(baseUrl);
-  u.pathname = `/${dbName}`;
-  dbUrl = u.toString();
-  await migrateDatabase(dbUrl);
-  await closeDb();
-  process.env.DATABASE_URL = dbUrl;
-  resetEnvCache();
+  db = await ownDatabase();
   emu = await startTestEmulator({ seed: 21, users: 1500, groups: 60, apps: 16, logDays: 5 });
 }, 120_000);
 
 afterAll(async () => {
-  for (const w of workers) kill(w);
+  await workers.stopAll();
   await emu?.close();
-  await stopBoss();
-  await closeDb();
-  process.env.DATABASE_URL = baseUrl;
-  resetEnvCache();
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
-  await admin.end();
+  await db?.drop();
 });
 
 // Each test's workers stop with it: a worker left running would pick up the next test's runs. Its
 // faults go too, even when it failed before clearing them.
 afterEach(async () => {
-  const running = [...workers];
-  for (const w of running) kill(w);
-  await Promise.all(running.map((w) => (w.exitCode === null && w.signalCode === null ? new Promise((r) => w.once("exit", r)) : null)));
+  await workers.stopAll();
   await emu.control("DELETE", "/faults");
 });
 
-/** `npm run worker` in its own process group, so a kill reaches npm, tsx and node alike. */
-function startWorker(): ChildProcess {
-  const child = spawn("npm", ["run", "--silent", "worker"], {
-    cwd: process.cwd(),
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      SYNC_LEASE_SECONDS: "4",
-      SYNC_WORKER_CONCURRENCY: "1",
-      LOG_LEVEL: "warn",
-      NODE_ENV: "test",
-    },
-  });
-  workers.add(child);
-  child.once("exit", () => workers.delete(child));
-  return child;
-}
-
-function kill(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL") {
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {
-    // already gone
-  }
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const startWorker = () => workers.start({ DATABASE_URL: db.url, SYNC_LEASE_SECONDS: "4", SYNC_WORKER_CONCURRENCY: "1" });
 
 const sql = () => getDb().$client;
 const runStatus = async (runId: string) => (await sql()`select status, attempts from sync_runs where id = ${runId}`)[0];
@@ -113,8 +53,7 @@ describe("sync workers", () => {
     await emu.control("POST", "/faults", { latencyMs: 25 });
     const first = startWorker();
     await waitFor("the first worker to commit pages", async () => (await pagesDone(c.runId)) >= 15);
-    kill(first);
-    await new Promise((r) => first.once("exit", r));
+    await workers.killAndWait(first);
     const mid = await runStatus(c.runId);
     expect(mid.status).toBe("running");
     const pagesAtKill = await pagesDone(c.runId);
@@ -148,7 +87,7 @@ describe("sync workers", () => {
     const { run } = await startSync({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId, trigger: "manual" } });
     await waitFor("pages of the manual run", async () => (await pagesDone(run.id)) >= 5);
     // The whole process group gets SIGTERM; npm may exit before node has handed the run back.
-    kill(w, "SIGTERM");
+    workers.kill(w, "SIGTERM");
     await waitFor("the run to be handed back", async () => (await runStatus(run.id)).status === "queued", 20_000);
     await emu.control("DELETE", "/faults");
     startWorker();
