@@ -1,8 +1,11 @@
 // Status tuples and other closed sets of values shared by the tables, zod contracts and the UI.
 // Drizzle-free on purpose: client components import these, never db/schema (which pulls in drizzle).
 
-export const ROLES = ["admin", "viewer"] as const;
+// admin: everything; operator (a help-desk agent): reads everything and requests actions, but does
+// not approve them, change settings or manage people; viewer: reads.
+export const ROLES = ["admin", "operator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = { admin: "Admin", operator: "Operator", viewer: "Viewer" };
 
 /** How a console session was opened: a password (plus a TOTP code where enrolled) or sign-in with Okta. */
 export const SIGN_IN_METHODS = ["password", "okta"] as const;
@@ -46,3 +49,64 @@ export type RunChange = (typeof RUN_CHANGES)[number];
 /** The kind of object a run change is about: one per directory table (a table's key names it). */
 export const CHANGE_OBJECTS = ["user", "group", "membership", "app", "app_user", "app_group", "role", "idp"] as const;
 export type ChangeObject = (typeof CHANGE_OBJECTS)[number];
+
+/**
+ * Actions on Okta the console can request (issue 15). The catalogue of what each does, its Okta call
+ * and which state it needs is lib/actions/kinds.ts; this is only the closed list.
+ */
+export const ACTION_KINDS = [
+  "user.create",
+  "user.activate",
+  "user.reactivate",
+  "user.suspend",
+  "user.unsuspend",
+  "user.unlock",
+  "user.deactivate",
+  "user.delete",
+  "user.reset_password",
+  "user.expire_password",
+  "user.reset_factors",
+  "user.revoke_sessions",
+  "user.update_profile",
+  "group.add_member",
+  "group.remove_member",
+  "app.assign_user",
+  "app.unassign_user",
+  "app.assign_group",
+  "app.unassign_group",
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/** A request's life: pending_approval → queued → running → succeeded | failed; or denied, expired, cancelled. */
+export const ACTION_STATUSES = ["pending_approval", "queued", "running", "succeeded", "failed", "denied", "expired", "cancelled"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+/** The statuses a request never leaves. */
+export const FINAL_ACTION_STATUSES = ["succeeded", "failed", "denied", "expired", "cancelled"] as const satisfies readonly ActionStatus[];
+
+/** One target of a request (a batch holds many). */
+export const ACTION_TARGET_STATUSES = ["queued", "running", "succeeded", "failed", "skipped"] as const;
+export type ActionTargetStatus = (typeof ACTION_TARGET_STATUSES)[number];
+
+export const APPROVAL_POLICIES = ["none", "one_admin", "two_admins"] as const;
+export type ApprovalPolicy = (typeof APPROVAL_POLICIES)[number];
+
+export const APPROVAL_DECISIONS = ["approve", "deny"] as const;
+export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
+
+/** What an audit entry records (audit_log.action). */
+export const AUDIT_ACTIONS = [
+  "request.created",
+  "request.previewed",
+  "request.approved",
+  "request.denied",
+  "request.expired",
+  "request.cancelled",
+  "request.queued",
+  "action.attempt",
+  "action.okta_response",
+  "action.succeeded",
+  "action.failed",
+  "action.skipped",
+  "approval_policy.changed",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui";
+import type { Role } from "@/db/enums";
 import { links } from "@/lib/links";
 import { Brand } from "./brand";
 import { Nav } from "./nav";
@@ -8,7 +9,7 @@ import { UserMenu } from "./user-menu";
 export interface ShellUser {
   name: string;
   email: string;
-  role: "admin" | "viewer";
+  role: Role;
 }
 
 /** The console frame: left sidebar (brand, workspace, nav, user menu) and the page area. */

@@ -15,6 +15,7 @@ import {
   LogOutIcon,
   UserIcon,
 } from "@/components/ui";
+import { ROLE_LABELS, type Role } from "@/db/enums";
 import { signOutAction } from "@/lib/auth/sign-out-action";
 import { links } from "@/lib/links";
 
@@ -33,7 +34,7 @@ export function UserMenu({
 }: {
   name: string;
   email: string;
-  role: "admin" | "viewer";
+  role: Role;
   workspace: string;
   placement?: "up" | "down";
 }) {
@@ -60,7 +61,7 @@ export function UserMenu({
         <DropdownMenuLabel>
           <span className="block truncate text-xs font-normal text-slate-500">{workspace}</span>
           <span className="mt-1 flex items-center gap-2 font-normal text-slate-700">
-            Role <Badge tone={role === "admin" ? "brand" : "neutral"}>{role === "admin" ? "Admin" : "Viewer"}</Badge>
+            Role <Badge tone={role === "admin" ? "brand" : "neutral"}>{ROLE_LABELS[role]}</Badge>
           </span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />

@@ -10,6 +10,8 @@ export const workspaces = pgTable("workspaces", {
   name: text().notNull(),
   // Password sign-ins need a TOTP code too: people without one enrol before anything else.
   requireTotp: boolean().notNull().default(false),
+  // Hours an action request waits for approval before it expires; null = ACTION_APPROVAL_HOURS (72).
+  actionApprovalHours: integer(),
   createdAt: createdAt(),
 });
 

@@ -2,6 +2,7 @@
 // `casing: "snake_case"`). The status tuples live in db/enums.ts (drizzle-free, so client code can
 // import them) and are re-exported here so server code imports everything from "@/db/schema".
 export * from "../enums";
+export * from "./actions";
 export * from "./auth";
 export * from "./changes";
 export * from "./directory";
