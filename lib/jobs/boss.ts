@@ -8,6 +8,7 @@ export const QUEUES = {
   syncRun: "sync-run",
   syncTick: "sync-tick",
   hookApply: "hook-apply",
+  actionExecute: "action.execute",
 } as const;
 
 const g = globalThis as unknown as { __boss?: Promise<PgBoss> };
@@ -37,6 +38,17 @@ async function createBoss(): Promise<PgBoss> {
     policy: "stately",
     retryLimit: 2,
     retryDelay: 10,
+    expireInSeconds: 3600,
+  });
+  // An approved action request (lib/actions/execute-action.ts). `short` with the request id as
+  // singleton key: a second enqueue while one waits is a no-op. A retried job resumes the request: it
+  // never re-sends a call whose outcome it does not know (it re-reads the target instead).
+  await boss.createQueue(QUEUES.actionExecute, {
+    name: QUEUES.actionExecute,
+    policy: "short",
+    retryLimit: 3,
+    retryDelay: 15,
+    retryBackoff: true,
     expireInSeconds: 3600,
   });
   await boss.createQueue(QUEUES.syncTick, { name: QUEUES.syncTick, policy: "short", retryLimit: 0, expireInSeconds: 300 });
