@@ -328,6 +328,10 @@ test("the wizard: pick a symptom, watch the checks, fix in Okta, run again, sync
     await expect(page.getByTestId(`check-${other}`)).toHaveAttribute("data-status", "pass");
   }
   await expect(run.getByRole("alert").filter({ hasText: "1 problem found" })).toBeVisible();
+  // The verdict is read first: the summary sits above the rows it sums up.
+  const summaryBox = await run.getByTestId("diagnostics-summary").boundingBox();
+  const rowsBox = await run.getByRole("list", { name: "Checks" }).boundingBox();
+  expect(summaryBox!.y + summaryBox!.height).toBeLessThanOrEqual(rowsBox!.y + 1);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/troubleshoot-failing.png`, fullPage: true });
 
   // The admin grants the scope again in Okta, then re-runs.

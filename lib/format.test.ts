@@ -10,6 +10,7 @@ import {
   formatRelative,
   formatShare,
   formatUtc,
+  plural,
 } from "./format";
 
 // A winter and a summer instant, so daylight saving time shows in the zones that have it.
@@ -118,5 +119,13 @@ describe("numbers", () => {
     expect(formatCount(1_234_567)).toBe("1,234,567");
     expect(formatShare(0.25)).toBe("25%");
     expect(formatShare(0.333)).toBe("33%");
+  });
+
+  it("plural says 'N things' with the right form of the noun, never 'thing(s)'", () => {
+    expect(plural(1, "time")).toBe("1 time");
+    expect(plural(3, "time")).toBe("3 times");
+    expect(plural(0, "request")).toBe("0 requests");
+    expect(plural(1200, "group")).toBe("1,200 groups");
+    expect(plural(2, "entry", "entries")).toBe("2 entries");
   });
 });

@@ -84,6 +84,12 @@ export function formatRelative(at: DateInput, now: DateInput) {
 /** 12345 -> "12,345". */
 export const formatCount = (n: number) => n.toLocaleString(NUMBER_LOCALE);
 
+/**
+ * A count with its noun, singular or plural: (1, "time") -> "1 time", (3, "time") -> "3 times",
+ * (2, "entry", "entries") -> "2 entries". The one way to say "N things" (never "thing(s)").
+ */
+export const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
 /** 0.25 -> "25%". */
 export const formatShare = (share: number) => `${Math.round(share * 100)}%`;
 

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import { cruise, format, type ICruiseResult, type IModule } from "dependency-cruiser";
 import extractDepcruiseOptions from "dependency-cruiser/config-utl/extract-depcruise-options";
 import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
+import { plural } from "@/lib/format";
 
 const ROOTS = ["app", "components", "lib", "db", "emulator", "test", "e2e", "scripts", "bench", "instrumentation.ts", "proxy.ts"];
 const CLIENT_RULE = "client-not-to-server";
@@ -75,7 +76,7 @@ async function main() {
   const total = result.summary.violations.length + transitive.length;
   console.log(
     total
-      ? `✗ import rules: ${total} violation(s) (${result.summary.totalCruised} modules)`
+      ? `✗ import rules: ${plural(total, "violation")} (${result.summary.totalCruised} modules)`
       : `✓ import rules: no violations (${result.summary.totalCruised} modules, ${result.summary.totalDependenciesCruised} imports)`,
   );
   process.exit(total ? 1 : 0);

@@ -206,7 +206,7 @@ describe("scripts/user-create.ts and scripts/apikey-create.ts", () => {
     [
       "an unknown role",
       ["--email", "a@example.com", "--password", "long-enough", "--role", "owner"],
-      /--role: Role must be admin or viewer/,
+      /--role: Role must be admin, operator or viewer/,
     ],
     [
       "a workspace that is not a UUID",
@@ -293,7 +293,7 @@ describe("scripts/reseal-secrets.ts", () => {
       APP_ENCRYPTION_OLD_KEYS: `k1:${KEY_A}`,
     };
     const done = await run("reseal-secrets.ts", [], rotated);
-    expect(done).toEqual({ code: 0, stdout: "Resealed 2 credential(s) and 1 pending key(s) with the current key.\n", stderr: "" });
+    expect(done).toEqual({ code: 0, stdout: "Resealed 2 credentials and 1 pending key with the current key.\n", stderr: "" });
     const after = await snapshot();
     for (const row of after.secrets) {
       expect(row.sealed).toMatch(/^v1\.k2\./);
@@ -303,7 +303,7 @@ describe("scripts/reseal-secrets.ts", () => {
     expect(unseal(after.pending[0].sealed_private_key, pendingKeyAad(pendingId), newRing)).toBe("pending-private");
 
     const again = await run("reseal-secrets.ts", [], rotated);
-    expect(again).toEqual({ code: 0, stdout: "Resealed 0 credential(s) and 0 pending key(s) with the current key.\n", stderr: "" });
+    expect(again).toEqual({ code: 0, stdout: "Resealed 0 credentials and 0 pending keys with the current key.\n", stderr: "" });
     expect(await snapshot()).toEqual(after);
   });
 });

@@ -120,13 +120,9 @@ export function DiagnosticsWizard({
               <div className="h-1 bg-brand-500 transition-all" style={{ width: `${(done / state.plan.length) * 100}%` }} />
             </div>
           )}
-          <ol className="divide-y divide-slate-100" aria-label="Checks">
-            {state.plan.map((p) => (
-              <CheckRow key={p.id} planned={p} result={state.results[p.id]} notRun={state.notRun[p.id]} running={state.running === p.id} />
-            ))}
-          </ol>
+          {/* The verdict first, then the rows it sums up: an admin reads what was found before the details. */}
           {(state.phase === "done" || state.phase === "error") && (
-            <div className="space-y-4 border-t border-slate-200 bg-slate-50 px-5 py-4">
+            <div className="space-y-4 border-b border-slate-200 bg-slate-50 px-5 py-4" data-testid="diagnostics-summary">
               <Summary state={state} />
               <div className="flex flex-wrap items-center gap-3">
                 <Button variant="secondary" onClick={() => state.symptom && start(state.symptom)}>
@@ -157,6 +153,11 @@ export function DiagnosticsWizard({
               )}
             </div>
           )}
+          <ol className="divide-y divide-slate-100" aria-label="Checks">
+            {state.plan.map((p) => (
+              <CheckRow key={p.id} planned={p} result={state.results[p.id]} notRun={state.notRun[p.id]} running={state.running === p.id} />
+            ))}
+          </ol>
         </Card>
       )}
     </div>

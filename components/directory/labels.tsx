@@ -1,6 +1,7 @@
 // How directory values read on screen: Okta's enums as words, with a tone for statuses.
 import { Badge, type Tone } from "@/components/ui";
 import { formatCount } from "@/lib/format";
+import { userStatusLabel } from "@/lib/okta/user-status";
 
 const words = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, " ");
 
@@ -14,7 +15,6 @@ const USER_TONE: Record<string, Tone> = {
   SUSPENDED: "warning",
   DEPROVISIONED: "neutral",
 };
-export const userStatusLabel = (s: string) => (s === "DEPROVISIONED" ? "Deactivated" : words(s));
 export function UserStatus({ status }: { status: string }) {
   return (
     <Badge tone={USER_TONE[status] ?? "neutral"} dot>
@@ -58,4 +58,4 @@ export function personName(p: { displayName?: string | null; firstName?: string 
 
 /** lib/format's count, under the short name the directory uses. */
 export const count = formatCount;
-export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+export { plural } from "@/lib/format";

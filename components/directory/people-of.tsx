@@ -9,8 +9,9 @@ import { type Filters, toSearch, useServerList } from "@/components/ui/use-serve
 import { UNUSED_DAYS_CHOICES, USER_STATUSES } from "@/lib/directory/contracts";
 import { type AppUserPageData, appUserPage, type MemberPageData, memberPage } from "@/lib/directory/responses";
 import { links } from "@/lib/links";
+import { userStatusLabel } from "@/lib/okta/user-status";
 import { Quiet } from "./detail-parts";
-import { UserStatus, userStatusLabel } from "./labels";
+import { UserStatus } from "./labels";
 import { PersonCell } from "./person-cell";
 import { directoryKeys } from "./use-directory-list";
 

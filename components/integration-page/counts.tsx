@@ -7,6 +7,7 @@ import Link from "next/link";
 import { AlertIcon, Badge, Card, CheckIcon, cn } from "@/components/ui";
 import { formatCount } from "@/lib/format";
 import { links } from "@/lib/links";
+import { userStatusLabel } from "@/lib/okta/user-status";
 import type { Overview } from "@/lib/overview/contracts";
 import { useHygiene } from "./hygiene-card";
 import { GROUP_TYPE_LABEL, titleCase, USER_STATUS_ORDER } from "./labels";
@@ -193,7 +194,7 @@ export function CountsGrid({ overview }: { overview: Overview }) {
             statuses.map((s) => (
               <Line
                 key={s}
-                label={titleCase(s)}
+                label={userStatusLabel(s)}
                 value={c.users.byStatus[s]}
                 href={links.people({ integrationId: id, status: s })}
                 testId={`count-users-${s}`}

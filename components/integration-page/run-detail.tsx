@@ -80,7 +80,7 @@ export function RunDetail({
               : run.trigger === "scheduled"
                 ? "The schedule"
                 : run.trigger === "initial"
-                  ? "Connecting"
+                  ? "The connect"
                   : "An event hook"}
           </Fact>
           <Fact label="Started" className="lg:col-span-2">

@@ -12,6 +12,7 @@ import { Alert, Button, Card, CardBody, CardHeader, Checkbox, type ComboboxOptio
 import { applyServerErrors, bodyResolver, FormError, useFieldError } from "@/components/ui/form";
 import { api } from "@/lib/api/client";
 import { formatCount } from "@/lib/format";
+import { userStatusLabel } from "@/lib/okta/user-status";
 import { type ScopeOptions, type Settings, scopeOptionsSchema, settingsInput, settingsUpdateResult } from "@/lib/overview/contracts";
 import { OKTA_USER_STATUSES, type OktaUserStatus } from "@/lib/sync/scope-contract";
 import { titleCase } from "./labels";
@@ -250,7 +251,7 @@ function ScopeEditor({ s }: { s: Settings }) {
         <Checks
           label="User statuses"
           hint="Only users with these statuses (none ticked: every status)."
-          values={OKTA_USER_STATUSES.map((x) => ({ value: x, label: titleCase(x) }))}
+          values={OKTA_USER_STATUSES.map((x) => ({ value: x, label: userStatusLabel(x) }))}
           name="syncScope.userStatuses"
           control={control}
           testId="scope-statuses"

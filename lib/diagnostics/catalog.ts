@@ -80,7 +80,8 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
   }),
   domain_reachable: def({
     id: "domain_reachable",
-    title: () => "The domain is reachable over HTTPS",
+    // Not "over HTTPS": a development host on the allow-list answers over plain http (the verdict says which).
+    title: () => "The domain is reachable",
     needs: ["domain_format"],
     gather: (p) => p.discovery(),
     rule: domainReachableRule,

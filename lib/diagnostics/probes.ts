@@ -17,6 +17,7 @@ import {
   syncRunResources,
   syncRuns,
 } from "@/db/schema";
+import { plural } from "@/lib/format";
 import { bucketFor } from "@/lib/okta/buckets";
 import { createOktaClient, type OktaClient, type OktaCredentials } from "@/lib/okta/client";
 import { CHECK_TIMEOUT_MS, type DiscoveryFacts, discoverOrg } from "@/lib/okta/discovery";
@@ -246,7 +247,7 @@ export class Probes {
         else {
           out.groups = { value: groups };
           out.memberships = unknownCounts
-            ? { value: null, note: `Okta gave no member count for ${unknownCounts} group(s)` }
+            ? { value: null, note: `Okta gave no member count for ${plural(unknownCounts, "group")}` }
             : { value: members };
           // Everyone holds every user of the org, whatever their status: the users total at no extra cost.
           if (everyone !== null && opts.users) out.users = { value: everyone, note: "member count of Okta's Everyone group" };

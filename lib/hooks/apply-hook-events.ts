@@ -11,6 +11,7 @@
 import { and, eq, inArray, isNull, notInArray, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { eventHooks, hookEvents, integrations, oktaAppGroups, oktaAppUsers, oktaGroupMembers, oktaGroups, oktaUsers } from "@/db/schema";
+import { plural } from "@/lib/format";
 import { loadOktaClient } from "@/lib/integrations/load-okta-client";
 import { recordEvent } from "@/lib/integrations/record-event";
 import { log } from "@/lib/log";
@@ -260,7 +261,7 @@ export async function applyHookEvents(
         integrationId,
         level: "warn",
         kind: "hook.apply_failed",
-        message: `${events.length} event(s) from the event hook could not be applied: ${error.message}. The next sync reconciles them.`,
+        message: `${plural(events.length, "event")} from the event hook could not be applied: ${error.message}. The next sync reconciles them.`,
         details: error,
       });
       failed += events.length;

@@ -5,6 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Resource, ResourceStatus } from "@/db/enums";
 import { type Integration, integrations, type SyncRun, type SyncRunResource, syncRunResources } from "@/db/schema";
+import { plural } from "@/lib/format";
 import type { OktaClient } from "@/lib/okta/client";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
 import { analyzeTables } from "./analyze-tables";
@@ -169,7 +170,7 @@ async function sweepFullPass(
     if (swept.deleted) {
       await event({
         kind: "sync.scope_applied",
-        message: `${label(resource)}: the sync scope changed; ${swept.deleted} stored row(s) now out of scope were removed`,
+        message: `${label(resource)}: the sync scope changed; ${plural(swept.deleted, "stored row")} now out of scope ${swept.deleted === 1 ? "was" : "were"} removed`,
         details: { resource, deleted: swept.deleted, scope },
       });
     }

@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Resource } from "@/db/enums";
 import { syncRunResources } from "@/db/schema";
+import { plural } from "@/lib/format";
 import type { EventInput } from "@/lib/integrations/record-event";
 import { syncAppAssignments } from "./resources/app-assignments";
 import { syncApps } from "./resources/apps";
@@ -79,7 +80,7 @@ async function reconcileMemberCounts({ ctx, pass, event }: { ctx: ResourceContex
     await event({
       level: "warn",
       kind: "sync.reconciliation_mismatch",
-      message: `${reconciliation.mismatchedGroups} group(s) have a different member count in Okta than stored (Okta ${reconciliation.expected}, stored ${reconciliation.stored})`,
+      message: `${plural(reconciliation.mismatchedGroups, "group")} ${reconciliation.mismatchedGroups === 1 ? "has" : "have"} a different member count in Okta than stored (Okta ${reconciliation.expected}, stored ${reconciliation.stored})`,
       details: reconciliation,
     });
   }

@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Resource, ResourceStatus, RunStatus } from "@/db/enums";
 import { syncRunResources } from "@/db/schema";
+import { plural } from "@/lib/format";
 import type { RunEvent } from "./plan";
 import { type RunTelemetry, telemetryTotals } from "./run-context";
 
@@ -54,7 +55,7 @@ export async function recordTelemetryEvents(t: RunTelemetry, event: RunEvent) {
     await event({
       level: waits429 ? "warn" : "info",
       kind: "sync.rate_limit_waits",
-      message: `Waited ${waits} time(s) (${seconds} s in total) to stay within Okta's rate limits${waits429 ? `, ${waits429} after a 429` : ""}`,
+      message: `Waited ${plural(waits, "time")} (${seconds} s in total) to stay within Okta's rate limits${waits429 ? `, ${waits429} after a 429` : ""}`,
       details: { buckets: Object.fromEntries(buckets.map(([k, b]) => [k, { ...b, waitMs: Math.round(b.waitMs) }])) },
     });
   }
@@ -68,7 +69,7 @@ export async function recordTelemetryEvents(t: RunTelemetry, event: RunEvent) {
   if (t.retries.length) {
     await event({
       kind: "sync.retries",
-      message: `Retried ${t.retries.length}${t.retries.length === 100 ? "+" : ""} request(s) after transient failures (5xx, timeouts, resets)`,
+      message: `Retried ${t.retries.length === 100 ? "100+ requests" : plural(t.retries.length, "request")} after transient failures (5xx, timeouts, resets)`,
       details: { sample: t.retries.slice(0, 10) },
     });
   }

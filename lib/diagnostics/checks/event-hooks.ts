@@ -1,6 +1,8 @@
 // The integration's Okta event hook, from what the console stored: not set up (changes arrive with
 // the scheduled syncs), set up but never verified by Okta, deliveries refused for a wrong secret or
 // not applied, or working. Scheduled syncs stay the source of truth either way.
+
+import { plural } from "@/lib/format";
 import type { CheckContext, CheckOutcome } from "../check-def";
 import { ev } from "./evidence";
 
@@ -76,7 +78,7 @@ export function eventHooksRule(f: EventHookFacts, ctx: CheckContext): CheckOutco
     return {
       status: "warn",
       cause: "HOOK_EVENTS_NOT_APPLIED",
-      summary: `${h.failedEvents} received event(s) could not be applied (Okta was unreachable or refused the re-read); the scheduled syncs reconcile them.`,
+      summary: `${plural(h.failedEvents, "received event")} could not be applied (Okta was unreachable or refused the re-read); the scheduled syncs reconcile them.`,
       evidence,
       fix: "Check the integration's event log for hook.apply_failed, then run Sync now.",
     };

@@ -29,7 +29,7 @@ export function oktaEvidence(e: OktaErrorFacts, method = "GET"): EvidenceItem[] 
 /** "GET /api/v1/groups?limit=1 -> 200" style line for a read that worked. */
 export const answered = (path: string, status: number, extra?: string) => ev(`GET ${path}`, `${status}${extra ? ` (${extra})` : ""}`);
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+export { plural } from "@/lib/format";
 
 /** A credential or connection failure, explained by the same rules the connect form uses (lib/integrations/diagnose). */
 export function fromDiagnosis(dg: Diagnosis, err: OktaErrorFacts, links: AdminLinks): CheckOutcome {

@@ -1,5 +1,5 @@
 "use client";
-import { UserStatus, userStatusLabel } from "@/components/directory/labels";
+import { UserStatus } from "@/components/directory/labels";
 import { AdminRoleFilter, AdminRoles, LastSignInFilter, MoreFilters } from "@/components/directory/people-filters";
 import { PersonCell } from "@/components/directory/person-cell";
 import { useDirectoryList } from "@/components/directory/use-directory-list";
@@ -21,6 +21,7 @@ import type { Filters } from "@/components/ui/use-server-list";
 import { type FacetsData, type UserPageData, userPage } from "@/lib/directory/responses";
 import { formatCount } from "@/lib/format";
 import { links } from "@/lib/links";
+import { userStatusLabel } from "@/lib/okta/user-status";
 
 type Person = UserPageData["items"][number];
 
