@@ -46,13 +46,21 @@ export interface OktaResponse<T> {
 
 type Query = Record<string, string | number | undefined>;
 
+export interface OktaRequestInit {
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /**
+   * Safe to send twice: retried on 5xx, timeouts and resets. Defaults to every method but POST and
+   * PATCH; a caller that knows Okta's semantics says so per call (a PUT membership is, a DELETE of a
+   * user is not: Okta's first DELETE deactivates, the second deletes).
+   */
+  idempotent?: boolean;
+}
+
 export interface OktaClient {
   get<T = unknown>(pathOrUrl: string, query?: Query): Promise<OktaResponse<T>>;
-  request<T = unknown>(
-    method: string,
-    pathOrUrl: string,
-    init?: { query?: Query; body?: unknown; headers?: Record<string, string> },
-  ): Promise<OktaResponse<T>>;
+  request<T = unknown>(method: string, pathOrUrl: string, init?: OktaRequestInit): Promise<OktaResponse<T>>;
   /** Follows Link rel="next" page by page; `pathOrUrl` may be a stored next link. Stops after an empty page. */
   pages<T = unknown>(pathOrUrl: string, query?: Query): AsyncGenerator<{ items: T[]; nextUrl: string | null; response: OktaResponse<T[]> }>;
   stats(): { requests: number; rateLimitWaits: number; retries: number };
@@ -172,11 +180,7 @@ export function createOktaClient(opts: OktaClientOptions): OktaClient {
     return res.text;
   }
 
-  async function request<T>(
-    method: string,
-    pathOrUrl: string,
-    init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {},
-  ): Promise<OktaResponse<T>> {
+  async function request<T>(method: string, pathOrUrl: string, init: OktaRequestInit = {}): Promise<OktaResponse<T>> {
     const m = method.toUpperCase();
     const url = resolve(pathOrUrl, init.query);
     const path = new URL(url).pathname;
@@ -187,7 +191,7 @@ export function createOktaClient(opts: OktaClientOptions): OktaClient {
     };
     const payload = init.body === undefined ? undefined : JSON.stringify(init.body);
     if (payload !== undefined) extra["content-type"] = "application/json";
-    const idempotent = m !== "POST" && m !== "PATCH";
+    const idempotent = init.idempotent ?? (m !== "POST" && m !== "PATCH");
     let refreshed = false;
     let nonceRetried = false;
     for (;;) {
