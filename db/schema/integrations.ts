@@ -42,6 +42,11 @@ export const integrations = pgTable(
     // Per-scope verification results of the last verify: [{ scope, ok, reason, ... }]
     scopeResults: jsonb().notNull().default(sql`'[]'::jsonb`),
     usesDpop: boolean().notNull().default(false),
+    // Actions on Okta (issue 15): off by default (read-only). When on, the manage scopes are requested
+    // and verified too (their results are in scope_results), and admin_roles holds the admin role types
+    // Okta reported for the app or token at verify time (null: they could not be read).
+    allowActions: boolean().notNull().default(false),
+    adminRoles: text().array(),
     // Sync settings
     // Full runs are the daily reconciliation; incremental runs keep the copy current in between.
     fullSyncIntervalMinutes: integer().notNull().default(1440),

@@ -1,0 +1,2 @@
+ALTER TABLE "integrations" ADD COLUMN "allow_actions" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "integrations" ADD COLUMN "admin_roles" text[];
