@@ -1,4 +1,4 @@
-// npm run user:create -- --email ana@example.com --password '...' --role admin|viewer [--name "Ana"] [--workspace <id>] [--update]
+// npm run user:create -- --email ana@example.com --password '...' --role admin|operator|viewer [--name "Ana"] [--workspace <id>] [--update]
 // Creates a console user (in the first workspace unless --workspace is given). With --update an
 // existing user gets the new password and role instead: the recovery path for a lost admin password.
 import { asc, eq, sql } from "drizzle-orm";
@@ -6,7 +6,7 @@ import { z } from "zod";
 import { CliError, parseCliArgs, runCli, withDatabase } from "./cli-db";
 
 const USAGE =
-  "npm run user:create -- --email <email> --password <password> --role admin|viewer [--name <name>] [--workspace <id>] [--update]";
+  "npm run user:create -- --email <email> --password <password> --role admin|operator|viewer [--name <name>] [--workspace <id>] [--update]";
 
 runCli(async () => {
   const { emailSchema, nameSchema, passwordSchema, roleSchema } = await import("@/lib/users/schemas");

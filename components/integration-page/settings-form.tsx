@@ -100,7 +100,7 @@ export function SettingsForm({ id, isAdmin }: { id: string; isAdmin: boolean }) 
         }
       />
       {!isAdmin ? (
-        <ReadOnly s={s} why="Only admins can change these settings; your role is viewer." />
+        <ReadOnly s={s} why="Only admins can change these settings." />
       ) : s.state !== "connected" ? (
         <ReadOnly s={s} why="This integration is disconnected, so its settings can no longer change." />
       ) : (

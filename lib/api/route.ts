@@ -2,7 +2,7 @@
 // zod, run, parse the output when the route has a response contract, map errors.
 import { NextResponse } from "next/server";
 import { type ZodType, z } from "zod";
-import { notAdminError, requireActor } from "@/lib/auth/actor";
+import { canOperate, notAdminError, notOperatorError, requireActor } from "@/lib/auth/actor";
 import { type Ctx, type PublicCtx, publicCtx, userCtx } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { AppError, errorBody } from "@/lib/errors";
@@ -10,7 +10,8 @@ import { log } from "@/lib/log";
 import { readCappedBody } from "./read-capped-body";
 import { findBadText } from "./safe-input";
 
-type Access = "public" | "viewer" | "admin";
+/** public: anyone; viewer: any signed-in caller; operator: operators and admins; admin: admins. */
+type Access = "public" | "viewer" | "operator" | "admin";
 
 /** Public routes get a ctx without an actor; every other route a signed-in one. */
 export type CtxOf<A extends Access> = A extends "public" ? PublicCtx : Ctx;
@@ -137,6 +138,7 @@ export function route<
     try {
       const ctx = (options.access === "public" ? publicCtx() : userCtx(await requireActor(req))) as CtxOf<A>;
       if (options.access === "admin" && (ctx as Ctx).actor.role !== "admin") throw notAdminError((ctx as Ctx).actor);
+      if (options.access === "operator" && !canOperate((ctx as Ctx).actor)) throw notOperatorError((ctx as Ctx).actor);
       // API keys are sent deliberately by their holder, so only a session (cookie) needs the origin check.
       if (ctx.actor?.via === "session") assertSameOrigin(req);
       if (ctx.actor?.mustChangePassword && !options.beforePasswordChange) {

@@ -74,16 +74,31 @@ export async function requireSessionActor(): Promise<Actor> {
   return actor;
 }
 
-/** The 403 for a viewer (or a read-only key) on an admin-only action. */
+/** The 403 for an operator or viewer (or a read-only key) on an admin-only action. */
 export function notAdminError(actor: Actor): AppError {
   return new AppError(
     "FORBIDDEN",
     actor.readOnlyKey
       ? "This API key is read-only; only admins, with a key that is not read-only, can do this"
-      : "Only admins can do this; your role is viewer",
+      : `Only admins can do this; your role is ${actor.role}`,
   );
 }
 
 export function requireAdmin(actor: Actor) {
   if (actor.role !== "admin") throw notAdminError(actor);
+}
+
+/** Operators and admins may request actions on Okta; viewers (and read-only keys) only read. */
+export function canOperate(actor: Actor): boolean {
+  return actor.role === "admin" || actor.role === "operator";
+}
+
+/** The 403 for a viewer (or a read-only key) on an operator action. */
+export function notOperatorError(actor: Actor): AppError {
+  return new AppError(
+    "FORBIDDEN",
+    actor.readOnlyKey
+      ? "This API key is read-only; only operators and admins, with a key that is not read-only, can do this"
+      : `Only operators and admins can do this; your role is ${actor.role}`,
+  );
 }

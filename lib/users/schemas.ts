@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ROLES } from "@/db/enums";
 
-export const roleSchema = z.enum(ROLES, "Role must be admin or viewer");
+export const roleSchema = z.enum(ROLES, "Role must be admin, operator or viewer");
 export const emailSchema = z
   .email("Enter a valid email address")
   .max(320)

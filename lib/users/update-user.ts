@@ -9,7 +9,7 @@ import { type PublicUser, toPublicUser, type UpdateUserInput } from "./schemas";
 export async function updateUser({ ctx, input }: { ctx: WorkspaceCtx; input: UpdateUserInput & { userId: string } }): Promise<PublicUser> {
   return ctx.db.transaction(async (tx) => {
     const { target, adminCount } = await lockTarget(tx, ctx.workspaceId, input.userId);
-    if (input.role === "viewer") refuseLastAdmin(target.role === "admin", adminCount, "demote");
+    if (input.role && input.role !== "admin") refuseLastAdmin(target.role === "admin", adminCount, "demote");
     const [updated] = await tx
       .update(users)
       .set({ ...(input.role ? { role: input.role } : {}), ...(input.name !== undefined ? { name: input.name } : {}) })

@@ -112,7 +112,7 @@ export async function signInWithOkta({
       return { user: created, created: true };
     }
     // Okta's groups decide the role at each sign-in, except that the last admin is never demoted.
-    const keepAdmin = existing.role === "admin" && role === "viewer" && admins.length <= 1;
+    const keepAdmin = existing.role === "admin" && role !== "admin" && admins.length <= 1;
     if (keepAdmin) log.warn("sign-in with Okta: kept the last admin of the workspace an admin", { userId: existing.id });
     const newRole = keepAdmin ? "admin" : role;
     const emailTaken =

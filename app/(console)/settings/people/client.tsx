@@ -33,12 +33,13 @@ import {
   TrashIcon,
   UsersIcon,
 } from "@/components/ui";
-import type { Role } from "@/db/enums";
+import { ROLE_LABELS, type Role } from "@/db/enums";
 import { api } from "@/lib/api/client";
 import { createUserInput, type PublicUser, publicUser } from "@/lib/users/schemas";
 
 const ROLE_OPTIONS: SelectOption<Role>[] = [
-  { value: "admin", label: "Admin", hint: "changes settings" },
+  { value: "admin", label: "Admin", hint: "changes settings, approves" },
+  { value: "operator", label: "Operator", hint: "requests actions" },
   { value: "viewer", label: "Viewer", hint: "reads" },
 ];
 
@@ -100,10 +101,11 @@ function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void
           control={form.control}
           name="role"
           label="Role"
-          hint="Admins can connect integrations and manage people; viewers can only look."
+          hint="Admins connect integrations, manage people and approve actions; operators request actions on Okta; viewers only look."
         >
           <Select {...form.register("role")}>
             <option value="viewer">Viewer</option>
+            <option value="operator">Operator</option>
             <option value="admin">Admin</option>
           </Select>
         </FormField>
@@ -329,7 +331,7 @@ export function PeopleClient({
                         </button>
                       </Tooltip>
                     ) : (
-                      <Badge tone={p.role === "admin" ? "brand" : "neutral"}>{p.role === "admin" ? "Admin" : "Viewer"}</Badge>
+                      <Badge tone={p.role === "admin" ? "brand" : "neutral"}>{ROLE_LABELS[p.role]}</Badge>
                     )}
                   </TD>
                   <TD>{p.lastSignInAt ? <Time value={p.lastSignInAt} /> : <span className="text-slate-500">Never</span>}</TD>
