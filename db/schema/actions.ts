@@ -149,9 +149,11 @@ export const auditLog = pgTable(
     /** Who acted, as shown: an email, "system" (a job) or "Okta". */
     actorLabel: text().notNull(),
     action: text().notNull(),
+    /** The action kind it is about (user.suspend, …), when it is about one. */
+    kind: text({ enum: ACTION_KINDS }),
     requestId: uuid(),
     integrationId: uuid(),
-    /** What it is about: { kind?, userId?, groupId?, appId?, label?, seq? }. */
+    /** What it is about: { userId?, groupId?, appId?, label?, seq? } (seq: the request's target). */
     target: jsonb(),
     /** Everything else: status, errorCode, errorId, state before and after, comment, reason… */
     detail: jsonb(),
@@ -164,6 +166,7 @@ export const auditLog = pgTable(
     index("audit_log_request_idx").on(t.requestId, t.seq),
     index("audit_log_actor_idx").on(t.workspaceId, t.actorUserId, t.seq),
     index("audit_log_action_idx").on(t.workspaceId, t.action, t.seq),
+    index("audit_log_kind_idx").on(t.workspaceId, t.kind, t.seq),
     // A person's, group's or app's History: the target's ids.
     index("audit_log_target_idx").using("gin", sql`${t.target} jsonb_path_ops`),
     // One successor per link: two appends that read the same last row cannot both commit (no fork).
