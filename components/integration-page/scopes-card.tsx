@@ -3,7 +3,7 @@
 // use once disconnected) with what the last credentials check and the last sync each found, so it
 // agrees with the health table. Live: it follows the polled overview.
 import { AlertIcon, Badge, Card, CardBody, CardHeader, CheckIcon, InfoIcon, Time, type Tone } from "@/components/ui";
-import { type IntegrationView, type ReadScope, SCOPE_INFO } from "@/lib/integrations/contracts";
+import { type IntegrationView, scopeLabel } from "@/lib/integrations/contracts";
 import { useOverview } from "./queries";
 import { type ScopeFinding, type ScopeVerdict, scopeStatuses } from "./scope-status";
 
@@ -84,7 +84,7 @@ export function ScopesCard({ integration: i }: { integration: IntegrationView })
               return (
                 <li key={r.scope} className="py-2.5" data-testid={`scope-${r.scope}`} data-verdict={r.verdict} data-source={r.source ?? ""}>
                   <div className="flex flex-wrap items-center gap-2 text-sm">
-                    <span className="font-medium text-slate-900">{SCOPE_INFO[r.scope as ReadScope]?.label ?? r.scope}</span>
+                    <span className="font-medium text-slate-900">{scopeLabel(r.scope)}</span>
                     <code className="font-mono text-xs text-slate-500">{r.scope}</code>
                     <span className="ml-auto">
                       <Badge tone={v.tone} dot>

@@ -24,6 +24,7 @@ import {
 import { api } from "@/lib/api/client";
 import { connectInput, READ_SCOPES, type ReadScope, verifyInput, verifyResult } from "@/lib/integrations/contracts";
 import { links } from "@/lib/links";
+import { AllowActionsField } from "./allow-actions-field";
 import { AUTH_FIELDS, AuthMethodFields, type AuthState, emptyAuth, toAuthInput } from "./auth-method-fields";
 import { DiagnosisPanel } from "./diagnosis-panel";
 import { type OwnerOption, OwnerOptions } from "./owner-options";
@@ -37,10 +38,16 @@ interface ConnectValues {
   ownerId: string;
   auth: AuthState;
   scopes: ReadScope[];
+  allowActions: boolean;
 }
 
-const FIELDS = new Set(["domain", "name", "ownerId", "scopes", ...AUTH_FIELDS]);
-const verifyBody = (v: ConnectValues) => ({ domain: v.domain, auth: toAuthInput(v.auth), scopes: v.scopes });
+const FIELDS = new Set(["domain", "name", "ownerId", "scopes", "allowActions", ...AUTH_FIELDS]);
+const verifyBody = (v: ConnectValues) => ({
+  domain: v.domain,
+  auth: toAuthInput(v.auth),
+  scopes: v.scopes,
+  ...(v.allowActions ? { allowActions: true } : {}),
+});
 const connectBody = (v: ConnectValues) => ({ ...verifyBody(v), name: v.name, ownerId: v.ownerId });
 
 /** The same Okta org is connected already: connecting it again would count its people twice. */
@@ -72,7 +79,7 @@ export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerO
     resolver: bodyResolver((v) =>
       intent.current === "test" ? { schema: verifyInput, body: verifyBody(v) } : { schema: connectInput, body: connectBody(v) },
     ),
-    defaultValues: { domain: "", name: "Okta", ownerId: currentUserId, auth: emptyAuth, scopes: [...READ_SCOPES] },
+    defaultValues: { domain: "", name: "Okta", ownerId: currentUserId, auth: emptyAuth, scopes: [...READ_SCOPES], allowActions: false },
   });
   const values = useWatch({ control: form.control }) as ConnectValues;
   const [troubleshoot, setTroubleshoot] = useState(false);
@@ -144,8 +151,9 @@ export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerO
         </Card>
 
         <Card>
-          <CardBody>
+          <CardBody className="space-y-4">
             <ScopePicker />
+            <AllowActionsField />
           </CardBody>
         </Card>
 

@@ -1,6 +1,6 @@
 "use client";
-// Edit and rotate: name and owner; optionally new credentials (any method) and scopes, verified with
-// Okta exactly like a connect before they replace the old ones. Synced data is not touched. The
+// Edit and rotate: name and owner; optionally new credentials (any method), scopes and "Allow actions",
+// verified with Okta exactly like a connect before they replace the old ones. Synced data is not touched. The
 // PATCH body holds only what changed and is checked first by the API's own schema (updateInput).
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
@@ -21,6 +21,7 @@ import {
 } from "@/components/ui";
 import { api } from "@/lib/api/client";
 import { type IntegrationView, METHOD_LABEL, type ReadScope, updateInput } from "@/lib/integrations/contracts";
+import { AllowActionsField } from "./allow-actions-field";
 import { AUTH_FIELDS, AuthMethodFields, type AuthState, emptyAuth, toAuthInput } from "./auth-method-fields";
 import { DiagnosisPanel } from "./diagnosis-panel";
 import { type OwnerOption, OwnerOptions } from "./owner-options";
@@ -32,9 +33,10 @@ interface EditValues {
   ownerId: string;
   auth: AuthState;
   scopes: ReadScope[];
+  allowActions: boolean;
 }
 
-const FIELDS = new Set(["name", "ownerId", "scopes", ...AUTH_FIELDS]);
+const FIELDS = new Set(["name", "ownerId", "scopes", "allowActions", ...AUTH_FIELDS]);
 
 export function EditForm({ integration: i, owners }: { integration: IntegrationView; owners: OwnerOption[] }) {
   const router = useRouter();
@@ -45,6 +47,7 @@ export function EditForm({ integration: i, owners }: { integration: IntegrationV
     ...(v.ownerId && v.ownerId !== i.owner?.id ? { ownerId: v.ownerId } : {}),
     ...(replace ? { auth: toAuthInput(v.auth) } : {}),
     ...(replace || scopesChangedIn(v.scopes) ? { scopes: v.scopes } : {}),
+    ...(v.allowActions !== i.allowActions ? { allowActions: v.allowActions } : {}),
   });
   const form = useForm<EditValues>({
     resolver: bodyResolver((v) => ({ schema: updateInput, body: bodyOf(v) })),
@@ -53,9 +56,11 @@ export function EditForm({ integration: i, owners }: { integration: IntegrationV
       ownerId: i.owner?.id ?? "",
       auth: { ...emptyAuth, method: i.auth.method, clientId: i.auth.clientId ?? "" },
       scopes: i.scopes as ReadScope[],
+      allowActions: i.allowActions,
     },
   });
   const scopesChanged = scopesChangedIn(useWatch({ control: form.control, name: "scopes" }));
+  const actionsOn = useWatch({ control: form.control, name: "allowActions" }) && !i.allowActions;
 
   const save = useMutation({
     mutationFn: (body: ReturnType<typeof bodyOf>) => api(`/api/integrations/${i.id}`, { method: "PATCH", body }),
@@ -107,8 +112,9 @@ export function EditForm({ integration: i, owners }: { integration: IntegrationV
         </Card>
 
         <Card>
-          <CardBody>
+          <CardBody className="space-y-4">
             <ScopePicker />
+            <AllowActionsField />
           </CardBody>
         </Card>
 
@@ -122,7 +128,7 @@ export function EditForm({ integration: i, owners }: { integration: IntegrationV
             Cancel
           </ButtonLink>
           <Button type="submit" loading={save.isPending}>
-            {replace || scopesChanged ? "Verify and save" : "Save"}
+            {replace || scopesChanged || actionsOn ? "Verify and save" : "Save"}
           </Button>
         </div>
       </form>

@@ -1,5 +1,5 @@
 import { AlertIcon, CheckIcon, cn } from "@/components/ui";
-import { type ReadScope, SCOPE_INFO, type ScopeResult } from "@/lib/integrations/contracts";
+import { type ScopeResult, scopeLabel } from "@/lib/integrations/contracts";
 
 /** Each requested scope as working or not, with Okta's reason and identifiers. */
 export function ScopeResults({ results }: { results: ScopeResult[] }) {
@@ -18,7 +18,7 @@ export function ScopeResults({ results }: { results: ScopeResult[] }) {
           </span>
           <div className="min-w-0 text-sm">
             <p>
-              <span className="font-medium text-slate-900">{SCOPE_INFO[r.scope as ReadScope]?.label ?? r.scope}</span>{" "}
+              <span className="font-medium text-slate-900">{scopeLabel(r.scope)}</span>{" "}
               <code className="font-mono text-xs text-slate-500">{r.scope}</code>{" "}
               <span className={r.ok ? "text-emerald-700" : "text-amber-800"}>— {r.ok ? "working" : "not working"}</span>
             </p>

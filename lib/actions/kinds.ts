@@ -17,9 +17,9 @@
 //   unlock, password resets, sessions, profile fields and group membership are reversible.
 import { z } from "zod";
 import { ACTION_KINDS, type ActionKind, type ApprovalPolicy } from "@/db/enums";
+import type { ManageScopeName } from "@/lib/integrations/contracts";
 
-export type ManageScope = "okta.users.manage" | "okta.groups.manage" | "okta.apps.manage";
-export const ACTION_SCOPES: readonly ManageScope[] = ["okta.users.manage", "okta.groups.manage", "okta.apps.manage"];
+export type ManageScope = ManageScopeName;
 
 /** What a kind acts on: which ids its target carries. `new_user`: nothing yet (the user is created). */
 export type TargetType = "user" | "group_member" | "app_user" | "app_group" | "new_user";

@@ -26,7 +26,13 @@ export async function connectIntegration({
   const ownerId = input.ownerId ?? actor.userId;
   await assertOwner(actor.workspaceId, ownerId);
 
-  const prepared = await prepareAndVerify({ workspaceId: actor.workspaceId, domain, auth: input.auth, scopes: input.scopes });
+  const prepared = await prepareAndVerify({
+    workspaceId: actor.workspaceId,
+    domain,
+    auth: input.auth,
+    scopes: input.scopes,
+    allowActions: input.allowActions,
+  });
   const result = prepared.outcome.result;
   if (!result.ok) throw verificationError(result);
 
@@ -59,6 +65,8 @@ export async function connectIntegration({
             keyId: prepared.resolved.descriptor.keyId,
             usesDpop: result.usesDpop,
             scopes: prepared.scopes,
+            allowActions: prepared.allowActions,
+            ...(prepared.allowActions ? { adminRoles: result.adminRoles ?? null } : {}),
           },
           actorUserId: actor.userId,
         },

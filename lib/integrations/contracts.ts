@@ -2,6 +2,7 @@
 // The response schemas are strict: whatever is not declared here (a secret, a sealed blob) cannot be
 // serialized. Pure zod, safe to import from client components.
 import { z } from "zod";
+import { ACTION_KINDS } from "@/db/enums";
 import { EVENT_KINDS } from "./event-kinds";
 
 export const METHOD_LABEL = {
@@ -53,6 +54,30 @@ export const SCOPE_INFO: Record<ReadScope, { label: string; description: string;
     probe: "/api/v1/idps?limit=1",
   },
 };
+
+/** The scopes "Allow actions" adds to what is requested and verified (issue 15). */
+export const MANAGE_SCOPES = ["okta.users.manage", "okta.groups.manage", "okta.apps.manage"] as const;
+export type ManageScopeName = (typeof MANAGE_SCOPES)[number];
+
+export const MANAGE_SCOPE_INFO: Record<ManageScopeName, { label: string; description: string }> = {
+  "okta.users.manage": {
+    label: "Manage users",
+    description: "create people, change their status (suspend, deactivate, …), reset passwords and factors, edit profiles.",
+  },
+  "okta.groups.manage": { label: "Manage groups", description: "add people to Okta groups and remove them." },
+  "okta.apps.manage": { label: "Manage app assignments", description: "assign apps to people and groups, and remove them." },
+};
+
+/** A scope's name in words, for lists of scope results. */
+export function scopeLabel(scope: string): string {
+  return (
+    (SCOPE_INFO as Record<string, { label: string }>)[scope]?.label ??
+    (MANAGE_SCOPE_INFO as Record<string, { label: string }>)[scope]?.label ??
+    scope
+  );
+}
+
+const allowActions = z.boolean({ error: () => "must be true or false" });
 
 const clientId = z
   .string()
@@ -128,11 +153,13 @@ export const connectInput = z
     auth: authInput,
     scopes: scopes.optional(),
     ownerId: z.uuid("must be a user id").optional(),
+    /** Also request and verify the manage scopes, so the console may act on Okta (default: read-only). */
+    allowActions: allowActions.optional(),
   })
   .strict();
 export type ConnectInput = z.infer<typeof connectInput>;
 
-export const verifyInput = z.object({ domain, auth: authInput, scopes: scopes.optional() }).strict();
+export const verifyInput = z.object({ domain, auth: authInput, scopes: scopes.optional(), allowActions: allowActions.optional() }).strict();
 export type VerifyInput = z.infer<typeof verifyInput>;
 
 export const updateInput = z
@@ -141,9 +168,13 @@ export const updateInput = z
     ownerId: z.uuid("must be a user id").nullable().optional(),
     auth: authInput.optional(),
     scopes: scopes.optional(),
+    /** true: verify and use the manage scopes; false: back to read-only. */
+    allowActions: allowActions.optional(),
   })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "nothing to change: give name, ownerId, auth or scopes" });
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: "nothing to change: give name, ownerId, auth, scopes or allowActions",
+  });
 export type UpdateInput = z.infer<typeof updateInput>;
 
 export const disconnectQuery = z
@@ -218,6 +249,8 @@ export const verifyResult = z
     scopes: z.array(scopeResult),
     warnings: z.array(z.string()),
     diagnosis: diagnosis.nullable(),
+    /** With allowActions: the admin role types Okta reported for the app or token (null: could not be read). */
+    adminRoles: z.array(z.string()).nullable().optional(),
     /** Connected integrations of this workspace that sync the same Okta org (same org id). */
     alreadyConnected: z.array(z.object({ id: z.uuid(), name: z.string(), domain: z.string() }).strict()).optional(),
   })
@@ -243,6 +276,12 @@ export const integrationView = z
       .strict(),
     scopes: z.array(z.string()),
     scopeResults: z.array(scopeResult),
+    /** Actions on Okta are turned on (the manage scopes are requested); off = read-only. */
+    allowActions: z.boolean(),
+    /** The admin role types found when the credentials were last verified; null = not known. */
+    adminRoles: z.array(z.string()).nullable(),
+    /** The action kinds these credentials allow (scopes granted and an admin role that may). */
+    allowedActions: z.array(z.enum(ACTION_KINDS)),
     owner: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).strict().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -45,18 +45,27 @@ export interface Prepared {
   domain: NormalizedDomain;
   resolved: ResolvedCredentials;
   scopes: ReadScope[];
+  allowActions: boolean;
   outcome: VerifyOutcome;
 }
 
 export async function prepareAndVerify(
   /** `except`: the integration being edited, which may of course sync its own org. */
-  input: { workspaceId: string; domain: string | NormalizedDomain; auth: AuthInput; scopes?: ReadScope[]; except?: string },
+  input: {
+    workspaceId: string;
+    domain: string | NormalizedDomain;
+    auth: AuthInput;
+    scopes?: ReadScope[];
+    allowActions?: boolean;
+    except?: string;
+  },
   db?: DbOrTx,
 ): Promise<Prepared> {
   const domain = typeof input.domain === "string" ? normalizeDomainField(input.domain) : input.domain;
   const scopes = [...new Set(input.scopes ?? READ_SCOPES)];
   const resolved = await resolveCredentials(input.workspaceId, input.auth, scopes, db);
-  const outcome = await verifyConnection({ domain, credentials: resolved.credentials, scopes });
+  const allowActions = input.allowActions ?? false;
+  const outcome = await verifyConnection({ domain, credentials: resolved.credentials, scopes, allowActions });
   const orgId = outcome.result.oktaOrgId;
   if (outcome.result.ok && orgId) {
     // The same org connected twice imports the same people twice: say so, naming the integration.
@@ -67,5 +76,5 @@ export async function prepareAndVerify(
         `This Okta org is already connected as "${o.name}" (${o.domain}): connecting it again imports the same people, groups and apps twice.`,
       );
   }
-  return { domain, resolved, scopes, outcome };
+  return { domain, resolved, scopes, allowActions, outcome };
 }

@@ -21,6 +21,8 @@ export async function storeCredentials(tx: DbOrTx, integrationId: string, p: Pre
       ...p.resolved.descriptor,
       scopes: p.scopes,
       scopeResults: r.scopes,
+      allowActions: p.allowActions,
+      adminRoles: p.allowActions ? (r.adminRoles ?? null) : null,
       usesDpop: r.usesDpop,
       oktaOrgId: r.oktaOrgId,
       verifiedAt: new Date(),

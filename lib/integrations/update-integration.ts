@@ -1,12 +1,22 @@
-// Edit and rotate: rename, change the owner, change scopes, switch auth method or replace credentials.
-// New credentials are verified exactly like a connect before they replace the old ones; synced data is
-// untouched. A failed verification is recorded in the integration's event log and nothing changes.
+// Edit and rotate: rename, change the owner, change scopes, switch auth method or replace credentials,
+// turn actions on or off. New credentials (and turning actions on, which adds the manage scopes) are
+// verified exactly like a connect before they replace the old ones; synced data is untouched. A failed
+// verification is recorded in the integration's event log and nothing changes. Turning actions off
+// needs no call to Okta: the manage scopes' results and the admin roles are dropped.
 import { eq } from "drizzle-orm";
 import { integrations } from "@/db/schema";
 import { type Ctx, withDb } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { changeNameAndOwner, checkNameAndOwner } from "./change-name-and-owner";
-import { type AuthInput, type IntegrationView, METHOD_LABEL, type UpdateInput, type VerifyResult } from "./contracts";
+import {
+  type AuthInput,
+  type IntegrationView,
+  MANAGE_SCOPES,
+  METHOD_LABEL,
+  type ScopeResult,
+  type UpdateInput,
+  type VerifyResult,
+} from "./contracts";
 import { findIntegration } from "./find-integration";
 import { type Prepared, prepareAndVerify, verificationError } from "./prepare";
 import { recordEvent } from "./record-event";
@@ -40,14 +50,17 @@ export async function updateIntegration({
   // Cheap checks before calling Okta.
   await checkNameAndOwner(ctx, row, input);
 
+  // Unchanged unless given; credentials or scopes re-verified keep actions as they were.
+  const allowActions = input.allowActions ?? row.allowActions;
   let prepared: Prepared | null = null;
-  if (input.auth || input.scopes) {
+  if (input.auth || input.scopes || input.allowActions === true) {
     const auth = input.auth ?? (await currentAuth(id, row));
     prepared = await prepareAndVerify({
       workspaceId: actor.workspaceId,
       domain: { origin: row.domain, host: new URL(row.domain).host, kind: "okta", changes: [] },
       auth,
       scopes: input.scopes ?? (row.scopes as never),
+      allowActions,
       except: id,
     });
     const r = prepared.outcome.result;
@@ -71,6 +84,18 @@ export async function updateIntegration({
       ctx: withDb(ctx, tx),
       input: { integration: row, name: input.name, ownerId: input.ownerId },
     });
+    if (!prepared && input.allowActions === false && row.allowActions) {
+      const manage = new Set<string>(MANAGE_SCOPES);
+      await tx
+        .update(integrations)
+        .set({
+          allowActions: false,
+          adminRoles: null,
+          scopeResults: (row.scopeResults as ScopeResult[]).filter((r) => !manage.has(r.scope)),
+        })
+        .where(eq(integrations.id, id));
+      said.push("set to read-only (actions off)");
+    }
     if (said.length) {
       await recordEvent(
         {
@@ -91,7 +116,11 @@ export async function updateIntegration({
         ? d.authMethod === row.authMethod
           ? `Credentials replaced (${METHOD_LABEL[d.authMethod]})`
           : `Auth method changed from ${METHOD_LABEL[row.authMethod]} to ${METHOD_LABEL[d.authMethod]}`
-        : "Scopes changed";
+        : input.scopes
+          ? "Scopes changed"
+          : allowActions
+            ? "Actions allowed: the manage scopes were verified"
+            : "Credentials verified again";
       await recordEvent(
         {
           workspaceId: actor.workspaceId,
@@ -105,6 +134,8 @@ export async function updateIntegration({
             keyId: d.keyId,
             scopes: prepared.scopes,
             usesDpop: prepared.outcome.result.usesDpop,
+            allowActions,
+            ...(allowActions ? { adminRoles: prepared.outcome.result.adminRoles ?? null } : {}),
           },
           actorUserId: actor.userId,
         },

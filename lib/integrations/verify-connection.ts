@@ -7,7 +7,8 @@ import { type CachedToken, createOktaClient, type OktaCredentials } from "@/lib/
 import { answersAsOkta, CHECK_TIMEOUT_MS, discoverOrg, notOktaFacts } from "@/lib/okta/discovery";
 import type { NormalizedDomain } from "@/lib/okta/domain";
 import { OktaApiError, type OktaErrorFacts } from "@/lib/okta/errors";
-import { type ReadScope, SCOPE_INFO, type ScopeResult, type VerifyResult } from "./contracts";
+import { checkManageAccess } from "./check-manage-access";
+import { type ReadScope, SCOPE_INFO, type ScopeResult, scopeLabel, type VerifyResult } from "./contracts";
 import { diagnose, oktaDetails } from "./diagnose";
 
 export interface VerifyOutcome {
@@ -38,6 +39,8 @@ export async function verifyConnection(input: {
   domain: NormalizedDomain;
   credentials: OktaCredentials;
   scopes: ReadScope[];
+  /** Also verify the manage scopes and read the admin roles (allowActions). */
+  allowActions?: boolean;
 }): Promise<VerifyOutcome> {
   const { domain, credentials, scopes } = input;
   const method = credentials.method;
@@ -138,12 +141,32 @@ export async function verifyConnection(input: {
       },
     };
   }
-  const warnings = results.filter((r) => !r.ok).map((r) => `${SCOPE_INFO[r.scope as ReadScope].label} (${r.scope}): ${r.reason}`);
+  let adminRoles: string[] | null | undefined;
+  const extraWarnings: string[] = [];
+  if (input.allowActions) {
+    const manage = await checkManageAccess({ domain: domain.origin, credentials, readScopes: scopes });
+    results.push(...manage.scopes);
+    adminRoles = manage.roles;
+    if (manage.scopes.some((s) => s.ok) && manage.rolesNote)
+      extraWarnings.push(
+        `${manage.rolesNote} Actions are offered by scope; Okta refuses any the admin role does not allow (E0000006), and the action shows it.`,
+      );
+  }
+  const warnings = [...results.filter((r) => !r.ok).map((r) => `${scopeLabel(r.scope)} (${r.scope}): ${r.reason}`), ...extraWarnings];
   if (domain.kind === "custom")
     warnings.push(`${host} is a custom domain; if tokens fail later, connect with the org's okta.com domain instead.`);
   return {
     token,
     dpopKey: usesDpop ? client.authInfo().dpopKey : undefined,
-    result: { ...base, ok: true, usesDpop, oktaOrgId: orgId, scopes: results, warnings, diagnosis: null },
+    result: {
+      ...base,
+      ok: true,
+      usesDpop,
+      oktaOrgId: orgId,
+      scopes: results,
+      warnings,
+      diagnosis: null,
+      ...(adminRoles !== undefined ? { adminRoles } : {}),
+    },
   };
 }

@@ -4,6 +4,7 @@ import { and, desc, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type DbOrTx, getDb } from "@/db";
 import { type Integration, integrations, users } from "@/db/schema";
+import { allowedActionsFor } from "./allowed-actions";
 import { type IntegrationView, integrationView, scopeResult } from "./contracts";
 
 const owner = alias(users, "owner");
@@ -32,6 +33,9 @@ export function toView(
     },
     scopes: row.scopes,
     scopeResults: scopeResult.array().catch([]).parse(row.scopeResults),
+    allowActions: row.allowActions,
+    adminRoles: row.adminRoles ?? null,
+    allowedActions: [...allowedActionsFor(row)],
     owner: person(o),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

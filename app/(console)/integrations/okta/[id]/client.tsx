@@ -3,6 +3,7 @@
 // is well), counts, identity hygiene, charts, recent runs, then the scopes and the event hook, all
 // from react-query (seeded by the server page, then polled). The event log is the Events tab; the
 // connection's details are in Settings.
+import { AllowedActionsCard } from "@/components/integration-page/allowed-actions-card";
 import { DurationChart, SignInChart } from "@/components/integration-page/charts";
 import { CountsGrid } from "@/components/integration-page/counts";
 import { EventHookPanel } from "@/components/integration-page/event-hook-panel";
@@ -41,6 +42,7 @@ export function OverviewClient({ integration: i, isAdmin }: { integration: Integ
         <ScopesCard integration={i} />
         <EventHookPanel id={i.id} isAdmin={isAdmin} connected={connected} />
       </div>
+      {connected && <AllowedActionsCard integration={i} isAdmin={isAdmin} />}
     </div>
   );
 }
