@@ -2,6 +2,7 @@
 // these; nothing else talks to pg-boss queues directly.
 import { type ZodType, z } from "zod";
 import { getDb } from "@/db";
+import { executeAction } from "@/lib/actions/execute-action";
 import { applyHookEvents } from "@/lib/hooks/apply-hook-events";
 import { loadOktaClient } from "@/lib/integrations/load-okta-client";
 import { enqueueDueSyncs } from "@/lib/sync/enqueue-due-syncs";
@@ -42,6 +43,14 @@ export const hookApplyJob = define({
   handler: ({ integrationId }) => applyHookEvents(integrationId),
 });
 
+export const actionExecuteJob = define({
+  name: QUEUES.actionExecute,
+  payload: z.object({ requestId: z.uuid() }),
+  // Actions are few and each waits on Okta; two at once per worker keeps them from queueing behind a batch.
+  concurrency: 2,
+  handler: ({ requestId }, { signal }) => executeAction(requestId, { signal }),
+});
+
 /** Hook events stored while the queue was unreachable are picked up by the next tick. */
 async function requeuePendingHookEvents() {
   const rows = await getDb().$client`
@@ -50,4 +59,4 @@ async function requeuePendingHookEvents() {
   return rows.length;
 }
 
-export const JOBS: JobDefinition<never>[] = [syncRunJob, syncTickJob, hookApplyJob] as unknown as JobDefinition<never>[];
+export const JOBS: JobDefinition<never>[] = [syncRunJob, syncTickJob, hookApplyJob, actionExecuteJob] as unknown as JobDefinition<never>[];

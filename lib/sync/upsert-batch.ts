@@ -8,7 +8,10 @@
 //     page: written if needed but not counted twice);
 //   - insert ... on conflict do update only the rows that changed;
 //   - marks unchanged rows seen (seen_run_id only: a narrow, HOT-friendly update) for the sweep;
-//   - logs the added and updated rows, with the fields that changed, as the run's changes (run-changes.ts).
+//   - logs the added and updated rows, with the fields that changed, as the run's changes (run-changes.ts);
+//   - leaves alone a row that another writer (an event hook's or an action's re-read, both fresher than
+//     the run's listing) wrote or deleted after the run started: the run's copy of it may be older, so
+//     it is only marked seen. The next run, which starts after that write, judges it.
 // Data from Okta never fails a page: strings Postgres cannot store are cleaned first
 // (clean-values.ts), and when a page still fails for a reason one object's data causes (a value out
 // of range, an index entry too large), the page is written again with each part in a savepoint,
@@ -126,6 +129,8 @@ function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
              ((select count(*) from incoming) - (select count(*) from written))::int as unchanged`;
   } else {
     const same = spec.hashed ? "e.live and e.content_hash = i.content_hash" : "e.live";
+    // When a row was last written (or deleted) by someone other than this run, as the sweep reads it.
+    const written = spec.hashed ? "t.updated_at" : "t.first_seen_at";
     const dataCols = cols.filter((c) => !spec.key.includes(c));
     const sets = [
       ...dataCols.map((c) => `${q(c)} = excluded.${q(c)}`),
@@ -143,12 +148,14 @@ function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
       with incoming as (select * from json_to_recordset($1::json) as r(${recordDef})),
       -- Joined directly (not through a CTE of its own), so each incoming row is one primary-key probe.
       classified as (
-        select i.*, coalesce(${same}, false) as same,
-          case when e.live is null or not e.live then 'added' when e.seen then 'seen'
+        select i.*, coalesce(e.newer, false) or coalesce(${same}, false) as same,
+          case when e.newer then 'unchanged' when e.live is null or not e.live then 'added' when e.seen then 'seen'
                when ${spec.hashed ? "e.content_hash is distinct from i.content_hash" : "false"} then 'updated' else 'unchanged' end as cls
         from incoming i
         left join lateral (
-          select ${spec.hashed ? "t.content_hash" : "null::text as content_hash"}, t.deleted_at is null as live, t.seen_run_id = $4::uuid as seen
+          select ${spec.hashed ? "t.content_hash" : "null::text as content_hash"}, t.deleted_at is null as live, t.seen_run_id = $4::uuid as seen,
+            $4::uuid is not null and t.seen_run_id is distinct from $4::uuid
+              and greatest(${written}, coalesce(t.deleted_at, '-infinity'::timestamptz)) > (select started_at from sync_runs where id = $4::uuid) as newer
           from ${q(spec.table)} t where t.integration_id = $2::uuid and ${keyJoin("t", "i")}
         ) e on true
       ),

@@ -29,7 +29,9 @@ export async function deleteRows(lease: Lease, resource: Resource, table: string
       deleteAndLogSql(
         table,
         resource,
-        `update "${table}" set deleted_at = now() where integration_id = $1::uuid and deleted_at is null and (${where}) returning *`,
+        // Marked as this run's, so the run itself may revive the row later (upsert-batch.ts leaves
+        // alone only what other writers changed after the run started).
+        `update "${table}" set deleted_at = now(), seen_run_id = $${n}::uuid where integration_id = $1::uuid and deleted_at is null and (${where}) returning *`,
         { integration: "$1", run: `$${n}`, workspace: `$${n + 1}` },
       ),
       [lease.integrationId, ...params, lease.runId, lease.workspaceId] as never[],

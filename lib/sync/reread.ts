@@ -1,0 +1,227 @@
+// Targeted re-reads of single Okta objects into the directory copy, for the writers that are not a
+// sync run: event hooks (lib/hooks/apply-hook-events.ts) and actions (lib/actions/refresh-target.ts).
+// Each reads Okta's current answer through the same schemas and row mappers as the sync and writes it
+// with the sync's batch writer (content hashes, cleaning, quarantine); a 404 soft-deletes. Writes carry
+// no run: they keep a running full pass's seen marks, the pass's sweep leaves rows written after it
+// started alone, and its upserts do not overwrite them with an older listing (upsert-batch.ts).
+// A scoped integration keeps only what its scope holds: a re-read outside it is not written (and a
+// user who left it is removed).
+import { and, eq, inArray, isNull, notInArray, type SQL, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { type Integration, oktaAppGroups, oktaAppUsers, oktaGroupMembers, oktaGroups, oktaUsers } from "@/db/schema";
+import type { OktaClient } from "@/lib/okta/client";
+import { idOnlySchema, oktaAppGroupSchema, oktaAppUserSchema, oktaGroupSchema, oktaUserSchema } from "@/lib/okta/schemas";
+import type { DataIssues } from "./data-issues";
+import { isNotFound } from "./resources/walk";
+import { liveIds } from "./scope";
+import { normalizeScope, restrictsApps, restrictsGroups, restrictsUsers, userMatches } from "./scope-contract";
+import {
+  appGroupRow,
+  appGroupsTable,
+  appUserRow,
+  appUsersTable,
+  groupRow,
+  groupsTable,
+  membershipsTable,
+  type TableSpec,
+  userRow,
+  usersTable,
+} from "./tables";
+import { type Writer, writeRowsInOwnTransaction } from "./upsert-batch";
+
+type Directory = typeof oktaUsers | typeof oktaGroups | typeof oktaGroupMembers | typeof oktaAppUsers | typeof oktaAppGroups;
+
+const enc = encodeURIComponent;
+
+export interface Rereader {
+  /** GET /users/{id}: written, or removed (404, or out of scope) with their memberships and apps. */
+  user(id: string): Promise<void>;
+  /** GET /users/{id}/groups: that user's memberships, reconciled. */
+  userGroups(id: string): Promise<void>;
+  /** GET /groups/{id}?expand=stats (Okta's member count comes with it). */
+  group(id: string): Promise<void>;
+  /** GET /apps/{app}/users/{user} (404: unassigned). */
+  appUser(appId: string, userId: string): Promise<void>;
+  /** GET /apps/{app}/groups/{group} (404: unassigned). */
+  appGroup(appId: string, groupId: string): Promise<void>;
+  /** Every app assignment of one user: the apps Okta lists for them, each assignment read, the rest removed. */
+  userApps(userId: string): Promise<void>;
+  /** Every user of one app (all pages), reconciled: what a group assignment adds or ends for its members. */
+  appUsers(appId: string): Promise<void>;
+}
+
+export async function createRereader(input: {
+  integration: Pick<Integration, "id" | "workspaceId" | "syncScope">;
+  client: OktaClient;
+  /** Where cleaned and quarantined objects are reported (the hook's event log); none: quietly. */
+  issues?: DataIssues;
+}): Promise<Rereader> {
+  const { client } = input;
+  const integrationId = input.integration.id;
+  const db = getDb();
+  const writer: Writer = { integrationId, workspaceId: input.integration.workspaceId, runId: null };
+  const write = async (spec: TableSpec, rows: Record<string, unknown>[]) => {
+    if (!rows.length) return;
+    const result = await writeRowsInOwnTransaction(writer, { spec, rows });
+    if (input.issues && (result.cleaned.length || result.quarantined.length)) await input.issues.record(result);
+  };
+  /** Soft-deletes the live rows of a directory table that `where` names. */
+  const remove = async (t: Directory, where: SQL | undefined) => {
+    await db
+      .update(t)
+      .set({ deletedAt: sql`now()` })
+      .where(and(eq(t.integrationId, integrationId), isNull(t.deletedAt), where));
+  };
+  const removeUser = async (id: string) => {
+    await remove(oktaUsers, eq(oktaUsers.id, id));
+    await remove(oktaGroupMembers, eq(oktaGroupMembers.userId, id));
+    await remove(oktaAppUsers, eq(oktaAppUsers.userId, id));
+  };
+
+  const scope = normalizeScope(input.integration.syncScope);
+  const keepUsers = restrictsUsers(scope) ? await liveIds("okta_users", integrationId) : null;
+  const keepGroups = restrictsGroups(scope) ? new Set(scope!.groupIds) : null;
+  const keepApps = restrictsApps(scope) ? new Set(scope!.appIds) : null;
+  const memberOfChosen = async (id: string) =>
+    !keepGroups ||
+    (
+      await db
+        .select({ one: sql`1` })
+        .from(oktaGroupMembers)
+        .where(
+          and(
+            eq(oktaGroupMembers.integrationId, integrationId),
+            eq(oktaGroupMembers.userId, id),
+            isNull(oktaGroupMembers.deletedAt),
+            inArray(oktaGroupMembers.groupId, [...keepGroups]),
+          ),
+        )
+        .limit(1)
+    ).length > 0;
+  const userKept = (id: string) => !keepUsers || keepUsers.has(id);
+
+  const self: Rereader = {
+    async user(id) {
+      try {
+        const res = await client.get<unknown>(`/api/v1/users/${enc(id)}`);
+        const u = oktaUserSchema.safeParse(res.body);
+        if (!u.success) return;
+        const row = userRow(u.data);
+        if (
+          keepUsers &&
+          !(userMatches(scope, { status: row.status, userType: row.user_type, typeId: row.type_id }) && (await memberOfChosen(id)))
+        ) {
+          await removeUser(id);
+          return;
+        }
+        await write(usersTable, [row]);
+        // Okta removes every app assignment of a deactivated user.
+        if (u.data.status === "DEPROVISIONED") await remove(oktaAppUsers, eq(oktaAppUsers.userId, id));
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+        await removeUser(id);
+      }
+    },
+
+    async userGroups(id) {
+      if (!userKept(id)) return;
+      try {
+        const groups: string[] = [];
+        for await (const page of client.pages<unknown>(`/api/v1/users/${enc(id)}/groups`)) {
+          for (const g of page.items) {
+            const p = idOnlySchema.safeParse(g);
+            if (p.success && (!keepGroups || keepGroups.has(p.data.id))) groups.push(p.data.id);
+          }
+        }
+        await write(
+          membershipsTable,
+          groups.map((g) => ({ group_id: g, user_id: id })),
+        );
+        await remove(
+          oktaGroupMembers,
+          and(eq(oktaGroupMembers.userId, id), groups.length ? notInArray(oktaGroupMembers.groupId, groups) : undefined),
+        );
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+        await remove(oktaGroupMembers, eq(oktaGroupMembers.userId, id));
+      }
+    },
+
+    async group(id) {
+      if (keepGroups && !keepGroups.has(id)) return;
+      try {
+        const res = await client.get<unknown>(`/api/v1/groups/${enc(id)}`, { expand: "stats" });
+        const g = oktaGroupSchema.safeParse(res.body);
+        if (g.success) await write(groupsTable, [groupRow(g.data)]);
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+        await remove(oktaGroups, eq(oktaGroups.id, id));
+        await remove(oktaGroupMembers, eq(oktaGroupMembers.groupId, id));
+        await remove(oktaAppGroups, eq(oktaAppGroups.groupId, id));
+      }
+    },
+
+    async appUser(app, user) {
+      if ((keepApps && !keepApps.has(app)) || !userKept(user)) return;
+      try {
+        const res = await client.get<unknown>(`/api/v1/apps/${enc(app)}/users/${enc(user)}`);
+        const a = oktaAppUserSchema.safeParse(res.body);
+        if (a.success) await write(appUsersTable, [appUserRow(app, a.data)]);
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+        await remove(oktaAppUsers, and(eq(oktaAppUsers.appId, app), eq(oktaAppUsers.userId, user)));
+      }
+    },
+
+    async appGroup(app, group) {
+      if ((keepApps && !keepApps.has(app)) || (keepGroups && !keepGroups.has(group))) return;
+      try {
+        const res = await client.get<unknown>(`/api/v1/apps/${enc(app)}/groups/${enc(group)}`);
+        const a = oktaAppGroupSchema.safeParse(res.body);
+        if (a.success) await write(appGroupsTable, [appGroupRow(app, a.data)]);
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+        await remove(oktaAppGroups, and(eq(oktaAppGroups.appId, app), eq(oktaAppGroups.groupId, group)));
+      }
+    },
+
+    async userApps(userId) {
+      if (!userKept(userId)) return;
+      const apps: string[] = [];
+      for await (const page of client.pages<unknown>("/api/v1/apps", { filter: `user.id eq "${userId}"`, limit: 200 })) {
+        for (const a of page.items) {
+          const p = idOnlySchema.safeParse(a);
+          if (p.success && (!keepApps || keepApps.has(p.data.id))) apps.push(p.data.id);
+        }
+      }
+      for (const app of apps) await self.appUser(app, userId);
+      await remove(oktaAppUsers, and(eq(oktaAppUsers.userId, userId), apps.length ? notInArray(oktaAppUsers.appId, apps) : undefined));
+    },
+
+    async appUsers(appId) {
+      if (keepApps && !keepApps.has(appId)) return;
+      const seen: string[] = [];
+      try {
+        for await (const page of client.pages<unknown>(`/api/v1/apps/${enc(appId)}/users`, { limit: 500 })) {
+          const rows = page.items.flatMap((x) => {
+            const a = oktaAppUserSchema.safeParse(x);
+            return a.success && userKept(a.data.id) ? [appUserRow(appId, a.data)] : [];
+          });
+          for (const r of rows) seen.push(r.user_id);
+          await write(appUsersTable, rows);
+        }
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+      // One JSON parameter, not one per id: an app may have hundreds of thousands of users.
+      await remove(
+        oktaAppUsers,
+        and(
+          eq(oktaAppUsers.appId, appId),
+          sql`not (${oktaAppUsers.userId} = any(select jsonb_array_elements_text(${JSON.stringify(seen)}::jsonb)))`,
+        ),
+      );
+    },
+  };
+  return self;
+}
