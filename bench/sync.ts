@@ -3,8 +3,14 @@
 // compared with the rate-limit floor.
 //
 //   npm run bench:sync -- [--sizes 10000,50000,100000] [--baseline 100000|none] [--baseline-minutes 10]
-//                         [--rl-users 12000|none] [--rl-window-ms 15000] [--log-days 30]
-//                         [--incremental 100000|none] [--change 0.01]
+//                         [--rl-users 12000|none] [--rl-window-ms 15000] [--log-days 30 | 30,30,7]
+//                         [--incremental 100000|none] [--change 0.01] [--statements 12]
+// --log-days: one number for every size, or one per size (the 1M tenant of issue 16 has 7 days).
+// CPU is reported per process (the syncing process's own process.cpuUsage(), the emulator's and
+// Postgres's from /proc), and per row written. Postgres's is split into this database's backends
+// and the server's background processes; backends of other databases on a shared server are left
+// out. With pg_stat_statements preloaded on the server, the statements that took the most time are
+// listed after each full sync (--statements N, 0 for none).
 // Incremental: after the full sync of that size, --change x users random mutations (hires,
 // departures, profile edits, memberships, app assignments... as the emulator's mutations mix them),
 // then an incremental run; its requests and time are compared with the full run's.
@@ -33,6 +39,7 @@ const { values: args } = parseArgs({
     seed: { type: "string", default: "42" },
     incremental: { type: "string", default: "100000" },
     change: { type: "string", default: "0.01" },
+    statements: { type: "string", default: "12" },
   },
 });
 
@@ -44,13 +51,15 @@ process.env.LOG_LEVEL ||= "warn";
 
 // ---- infrastructure -------------------------------------------------------------------------------
 
+type PgServer = Awaited<ReturnType<typeof databaseServer>>;
 async function databaseServer() {
-  if (process.env.DATABASE_URL) return { base: process.env.DATABASE_URL, stop: async () => {} };
+  if (process.env.DATABASE_URL)
+    return { base: process.env.DATABASE_URL, stop: async () => {}, ...(await pgServer(process.env.DATABASE_URL)) };
   const { freePort, startEmbeddedPostgres } = await import("@/db/embedded");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "osc-bench-pg-"));
   fs.chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres({ dir: path.join(dir, "data"), port: await freePort(), persistent: false, database: "postgres" });
-  return { base: pg.url, stop: () => pg.stop() };
+  return { base: pg.url, stop: () => pg.stop(), ...(await pgServer(pg.url)) };
 }
 
 async function freshDatabase(base: string, label: string) {
@@ -63,6 +72,7 @@ async function freshDatabase(base: string, label: string) {
   const { migrateDatabase } = await import("@/db/migrate");
   await migrateDatabase(u.toString());
   return {
+    name,
     url: u.toString(),
     drop: async () => {
       const a = postgres(base, { max: 1, onnotice: () => {} });
@@ -153,40 +163,90 @@ function machineBusyMs(): number {
   const total = f.reduce((a, b) => a + b, 0);
   return (total - f[3] - f[4]) * 10;
 }
-/** Samples every Postgres process's CPU while `fn` runs (backends exit with their connections, so poll). */
-async function postgresCpuDuring<T>(fn: () => Promise<T>): Promise<[T, number]> {
+/** The Postgres server the bench writes to: its postmaster (a backend's parent) and whether pg_stat_statements is loaded. */
+async function pgServer(base: string) {
+  const a = postgres(base, { max: 1, onnotice: () => {} });
+  try {
+    const [r] = await a`select pg_backend_pid() as pid, current_setting('shared_preload_libraries') as preload`;
+    const postmaster = Number(fs.readFileSync(`/proc/${r.pid}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+    return { postmaster, statements: String(r.preload).includes("pg_stat_statements") };
+  } finally {
+    await a.end();
+  }
+}
+
+/**
+ * Samples the CPU of the server's processes while `fn` runs, split into this database's backends
+ * (their process title names the database) and the server's own background processes (WAL writer,
+ * checkpointer, background writer...: on a server shared with other databases, part of theirs is
+ * someone else's). Backends of other databases are left out. Backends exit with their connections,
+ * so it polls; a process first seen after the start is counted from zero.
+ */
+async function postgresCpuDuring<T>(
+  postmaster: number,
+  database: string,
+  fn: () => Promise<T>,
+): Promise<[T, { db: number; background: number }]> {
   const first = new Map<number, number>();
   const last = new Map<number, number>();
+  const kind = new Map<number, "db" | "background" | "other">();
+  const classify = (pid: number) => {
+    const title = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+    if (title.includes(` ${database} `)) return "db";
+    // A client backend's title holds its client's address: another database's.
+    if (/\d+\.\d+\.\d+\.\d+\(\d+\)|\[local\]|::1\(/.test(title)) return "other";
+    return "background";
+  };
+  let started = false;
   const poll = () => {
     for (const d of fs.readdirSync("/proc")) {
       if (!/^\d+$/.test(d)) continue;
+      const pid = Number(d);
       try {
-        if (!fs.readFileSync(`/proc/${d}/comm`, "utf8").startsWith("postgres")) continue;
-        const ms = cpuMsOf([Number(d)]);
-        if (!first.has(Number(d))) first.set(Number(d), ms);
-        last.set(Number(d), ms);
+        if (!kind.has(pid)) {
+          const ppid = Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+          if (ppid !== postmaster) continue;
+          kind.set(pid, classify(pid));
+          if (started) first.set(pid, 0);
+        }
+        const ms = cpuMsOf([pid]);
+        if (!first.has(pid)) first.set(pid, ms);
+        last.set(pid, ms);
       } catch {
         // exited
       }
     }
   };
   poll();
-  // New backends are first seen a moment after they start: count them from zero.
-  const seen = new Set(first.keys());
-  const timer = setInterval(() => {
-    poll();
-    for (const pid of last.keys()) {
-      if (seen.has(pid)) continue;
-      seen.add(pid);
-      first.set(pid, 0);
-    }
-  }, 250);
+  started = true;
+  const timer = setInterval(poll, 250);
   try {
     const result = await fn();
     poll();
-    return [result, [...last].reduce((a, [pid, ms]) => a + ms - (first.get(pid) ?? 0), 0)];
+    const sum = (k: string) => [...last].filter(([pid]) => kind.get(pid) === k).reduce((a, [pid, ms]) => a + ms - (first.get(pid) ?? 0), 0);
+    return [result, { db: sum("db"), background: sum("background") }];
   } finally {
     clearInterval(timer);
+  }
+}
+
+/** Where the database's time went, from pg_stat_statements (when the server preloads it). */
+async function topStatements(dbUrl: string, n: number) {
+  const a = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await a`
+      select calls::bigint as calls, total_exec_time as ms, rows::bigint as rows, shared_blks_hit + shared_blks_read as blks,
+        wal_bytes::bigint as wal, regexp_replace(query, '[[:space:]]+', ' ', 'g') as query
+      from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+      order by total_exec_time desc`;
+    const total = rows.reduce((s, r) => s + Number(r.ms), 0);
+    console.log(`     pg_stat_statements: ${fmt(rows.length)} statements, ${secs(total)} executing in all; the top ${n}:`);
+    for (const r of rows.slice(0, n))
+      console.log(
+        `       ${secs(Number(r.ms)).padStart(8)} ${((100 * Number(r.ms)) / total).toFixed(1).padStart(5)}% ${fmt(Number(r.calls)).padStart(8)} calls ${fmt(Number(r.rows)).padStart(10)} rows ${(Number(r.wal) / 1048576).toFixed(0).padStart(6)} MB WAL  ${String(r.query).slice(0, 150)}`,
+      );
+  } finally {
+    await a.end();
   }
 }
 
@@ -308,6 +368,7 @@ async function incremental(
   env: NodeJS.ProcessEnv,
   users: number,
   fullWallMs: number,
+  logDays: number,
 ) {
   const count = Math.max(1, Math.round(users * Number(args.change)));
   const applied = await emu.control<{ applied: number; logEvents: number }>("POST", "/mutations", { count, seed: Number(args.seed) });
@@ -333,7 +394,7 @@ async function incremental(
       `     ${String(r.resource).padEnd(16)} ${fmt(r.requests).padStart(7)} requests ${fmt(r.written).padStart(8)} rows changed ${(r.secs ?? 0).toFixed(1).padStart(6)} s`,
     );
   console.log(
-    `   => requests: incremental ${fmt(mine.requests)} vs full ${fmt(full.requests)} = ${(100 * reqShare).toFixed(1)}% (vs ${fmt(steady)} without the full run's one-off ${args["log-days"]}-day System Log backfill: ${((100 * mine.requests) / steady).toFixed(1)}%)`,
+    `   => requests: incremental ${fmt(mine.requests)} vs full ${fmt(full.requests)} = ${(100 * reqShare).toFixed(1)}% (vs ${fmt(steady)} without the full run's one-off ${logDays}-day System Log backfill: ${((100 * mine.requests) / steady).toFixed(1)}%)`,
   );
   console.log(`   => time: incremental ${secs(Number(inc.wallMs))} vs full ${secs(fullWallMs)} = ${(100 * timeShare).toFixed(1)}%`);
   return {
@@ -346,32 +407,67 @@ async function incremental(
   };
 }
 
-async function fullSync(base: string, users: number, withBaseline: boolean) {
-  const logDays = Number(args["log-days"]);
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+/** Resident memory of a process tree (Linux /proc), in MB. */
+function rssMbOf(pids: number[]): number {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return Math.round(kb / 1024);
+}
+const perRow = (ms: number, rows: number) => `${((ms * 1000) / Math.max(1, rows)).toFixed(1)} µs`;
+
+async function fullSync(server: PgServer, users: number, logDays: number, withBaseline: boolean) {
+  const base = server.base;
+  const genStarted = performance.now();
   const emu = await startEmulatorProcess({ users, seed: Number(args.seed), logDays, rateLimits: false });
+  const genMs = performance.now() - genStarted;
   const summary = await emu.control<Record<string, number>>("GET", "/truth/summary");
   console.log(
-    `\n== Tenant: ${fmt(summary.users)} users, ${fmt(summary.groups)} groups, ${fmt(summary.memberships)} memberships, ${fmt(summary.apps)} apps, ${fmt(summary.appUsers + summary.appGroups)} app assignments, ${fmt(summary.logEvents)} log events`,
+    `\n== Tenant: ${fmt(summary.users)} users, ${fmt(summary.groups)} groups, ${fmt(summary.memberships)} memberships, ${fmt(summary.apps)} apps, ${fmt(summary.appUsers + summary.appGroups)} app assignments, ${fmt(summary.logEvents)} log events (${logDays} days)`,
   );
+  console.log(`   emulator: ready in ${secs(genMs)}, RSS ${fmt(rssMbOf(emulatorPids(emu.pid)))} MB`);
   const db = await freshDatabase(base, `u${users}`);
   try {
     const c = await connect(db.url, emu);
     const env = { ...process.env, DATABASE_URL: db.url };
+    if (server.statements)
+      await postgres(db.url, { max: 1, onnotice: () => {} }).begin(async (a) => {
+        await a`create extension if not exists pg_stat_statements`;
+        await a`select pg_stat_statements_reset()`;
+      });
+    const loadBefore = load();
     const busyBefore = machineBusyMs();
     const emuBefore = cpuMsOf(emulatorPids(emu.pid));
-    const [ours, pgMs] = await postgresCpuDuring(() => runChild(["ours", c.runId], env));
+    const [ours, pg] = await postgresCpuDuring(server.postmaster, db.name, () => runChild(["ours", c.runId], env));
     const cpu = {
       sync: Number(ours.cpuMs),
       emulator: cpuMsOf(emulatorPids(emu.pid)) - emuBefore,
-      postgres: pgMs,
+      postgres: pg.db + pg.background,
       busy: machineBusyMs() - busyBefore,
     };
     const rows = await resourceStats(c.runId);
     const oursRows = await rowsStored(c.integrationId);
-    console.log(`   ours: ${ours.status} in ${secs(Number(ours.wallMs))}, peak RSS ${ours.peakRssMb} MB, rows written ${fmt(oursRows)}`);
+    const { requests } = await runTotals(c.runId);
     console.log(
-      `     CPU: sync process ${secs(cpu.sync)}, emulator ${secs(cpu.emulator)}, Postgres ${secs(cpu.postgres)}, everything else ${secs(cpu.busy - cpu.sync - cpu.emulator - cpu.postgres)}; ${((100 * cpu.busy) / (Number(ours.wallMs) * os.cpus().length)).toFixed(0)}% of ${os.cpus().length} cores busy`,
+      `   ours: ${ours.status} in ${secs(Number(ours.wallMs))}, ${fmt(requests)} requests, peak RSS ${ours.peakRssMb} MB, rows written ${fmt(oursRows)}; load average ${loadBefore} before, ${load()} after`,
     );
+    console.log(
+      `     CPU: sync process ${secs(cpu.sync)}, emulator ${secs(cpu.emulator)}, Postgres ${secs(cpu.postgres)} (this database's backends ${secs(pg.db)}, server background ${secs(pg.background)}), everything else ${secs(cpu.busy - cpu.sync - cpu.emulator - cpu.postgres)}; ${((100 * cpu.busy) / (Number(ours.wallMs) * os.cpus().length)).toFixed(0)}% of ${os.cpus().length} cores busy`,
+    );
+    console.log(
+      `     per row written: Postgres ${perRow(cpu.postgres, oursRows)} (backends ${perRow(pg.db, oursRows)}), sync process ${perRow(cpu.sync, oursRows)}, emulator ${perRow(cpu.emulator, oursRows)}; the console's share of the CPU (sync + Postgres) ${((100 * (cpu.sync + cpu.postgres)) / Math.max(1, cpu.sync + cpu.postgres + cpu.emulator)).toFixed(0)}%, the emulator's ${((100 * cpu.emulator) / Math.max(1, cpu.sync + cpu.postgres + cpu.emulator)).toFixed(0)}%`,
+    );
+    if (server.statements) await topStatements(db.url, Number(args.statements));
     for (const r of rows) {
       const rate = r.secs > 0 ? Math.round(r.objects / r.secs) : 0;
       console.log(
@@ -380,7 +476,7 @@ async function fullSync(base: string, users: number, withBaseline: boolean) {
     }
     const inc =
       args.incremental !== "none" && Number(args.incremental) === users
-        ? await incremental(c, emu, env, users, Number(ours.wallMs))
+        ? await incremental(c, emu, env, users, Number(ours.wallMs), logDays)
         : undefined;
     let ratio: number | undefined;
     let ratioIsBound = false;
@@ -415,7 +511,17 @@ async function fullSync(base: string, users: number, withBaseline: boolean) {
         await bdb.drop();
       }
     }
-    return { users, wallMs: Number(ours.wallMs), peakRssMb: Number(ours.peakRssMb), ratio, ratioIsBound, status: ours.status, inc };
+    return {
+      users,
+      wallMs: Number(ours.wallMs),
+      peakRssMb: Number(ours.peakRssMb),
+      pgPerRowUs: (1000 * cpu.postgres) / Math.max(1, oursRows),
+      requests,
+      ratio,
+      ratioIsBound,
+      status: ours.status,
+      inc,
+    };
   } finally {
     const { closeDb } = await import("@/db");
     await closeDb();
@@ -498,12 +604,14 @@ async function main() {
   const baselineSize = args.baseline === "none" ? null : Number(args.baseline);
   const results = [];
   try {
-    for (const users of sizes) results.push(await fullSync(server.base, users, users === baselineSize));
+    const days = args["log-days"].split(",").map(Number);
+    for (const [i, users] of sizes.entries())
+      results.push(await fullSync(server, users, days[Math.min(i, days.length - 1)], users === baselineSize));
     const rl = args["rl-users"] === "none" ? null : await rateLimited(server.base, Number(args["rl-users"]), Number(args["rl-window-ms"]));
     console.log(`\n== Summary (${os.cpus().length} cores)`);
     for (const r of results) {
       console.log(
-        `   ${fmt(r.users).padStart(8)} users: ${r.status}, ${secs(r.wallMs)}, peak RSS ${r.peakRssMb} MB${r.ratio ? `, ${r.ratio.toFixed(1)}x faster than the baseline${r.ratioIsBound ? " (at least)" : ""}` : ""}`,
+        `   ${fmt(r.users).padStart(9)} users: ${r.status}, ${secs(r.wallMs)}, ${fmt(r.requests)} requests, peak RSS ${r.peakRssMb} MB, Postgres ${r.pgPerRowUs.toFixed(1)} µs CPU per row${r.ratio ? `, ${r.ratio.toFixed(1)}x faster than the baseline${r.ratioIsBound ? " (at least)" : ""}` : ""}`,
       );
       if (r.inc) {
         console.log(
