@@ -107,6 +107,7 @@ export const AUDIT_ACTIONS = [
   "action.succeeded",
   "action.failed",
   "action.skipped",
+  "action.secret_revealed",
   "approval_policy.changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

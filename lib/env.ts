@@ -51,6 +51,8 @@ export const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   // How many reverse proxies in front of the console append to X-Forwarded-For; 0: the socket's address is the client's.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Hours an action request waits for approval before it expires (a workspace may set its own).
+  ACTION_APPROVAL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

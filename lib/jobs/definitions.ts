@@ -3,6 +3,8 @@
 import { type ZodType, z } from "zod";
 import { getDb } from "@/db";
 import { executeAction } from "@/lib/actions/execute-action";
+import { expireActions } from "@/lib/actions/expire-actions";
+import { requeueQueuedActions } from "@/lib/actions/requeue-queued-actions";
 import { applyHookEvents } from "@/lib/hooks/apply-hook-events";
 import { loadOktaClient } from "@/lib/integrations/load-okta-client";
 import { enqueueDueSyncs } from "@/lib/sync/enqueue-due-syncs";
@@ -34,7 +36,13 @@ export const syncTickJob = define({
   payload: z.object({}).loose(),
   cron: "* * * * *",
   concurrency: 1,
-  handler: async () => ({ started: await enqueueDueSyncs(), reaped: await reapStaleRuns(), hooks: await requeuePendingHookEvents() }),
+  handler: async () => ({
+    started: await enqueueDueSyncs(),
+    reaped: await reapStaleRuns(),
+    hooks: await requeuePendingHookEvents(),
+    actionsExpired: await expireActions(),
+    actionsRequeued: await requeueQueuedActions(),
+  }),
 });
 
 export const hookApplyJob = define({
