@@ -462,7 +462,7 @@ async function runTarget(x: TargetRun) {
     return;
   }
   await audit([{ ...OKTA, action: "action.okta_response", target: auditTargetOf(t), detail: { attempt, status } }]);
-  await succeed(x, before, body, null);
+  await succeed(x, before, body, null, status);
 }
 
 async function settleFailure(x: TargetRun, before: TargetState, e: OktaApiError) {
@@ -482,7 +482,7 @@ async function settleFailure(x: TargetRun, before: TargetState, e: OktaApiError)
 }
 
 /** Success: the local copy refreshed, the state after read, a one-time link sealed, the outcome recorded. */
-async function succeed(x: TargetRun, before: TargetState | null, body: unknown, resolvedBy: string | null) {
+async function succeed(x: TargetRun, before: TargetState | null, body: unknown, resolvedBy: string | null, status: number | null = null) {
   const { request, integration, client, t, params } = x;
   const kind = request.kind;
   let target = targetOf(t);
@@ -524,7 +524,7 @@ async function succeed(x: TargetRun, before: TargetState | null, body: unknown, 
     t,
     {
       status: "succeeded",
-      oktaStatus: resolvedBy ? null : 200,
+      oktaStatus: status,
       ...(before ? { stateBefore: snapshot(before) } : {}),
       stateAfter: after ? snapshot(after) : null,
       result,
