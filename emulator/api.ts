@@ -2,11 +2,14 @@
 import {
   type ActionCtx,
   ActionError,
+  type Actor,
   activateUser,
   addMember,
   assignGroup,
   assignUserToApp,
+  type CreateUserInput,
   clearSessions,
+  createUser,
   deactivateUser,
   deleteUser,
   expirePassword,
@@ -15,10 +18,13 @@ import {
   resetFactors,
   resetPassword,
   suspendUser,
+  type UpdateUserInput,
   unassignGroup,
   unassignUserFromApp,
   unlockUser,
   unsuspendUser,
+  updateUser,
+  who,
 } from "./actions";
 import { type AuthStore, oktaError, type Principal } from "./auth";
 import { comparisons, type Expr, evaluate, FilterError, hasNot, jsonPath, type Op, parseFilter } from "./filter";
@@ -224,7 +230,8 @@ function okResponseFlags(r: ApiReq) {
   return { omitCredentials: v.includes("omitCredentials"), omitCredentialsLinks: v.includes("omitCredentialsLinks") };
 }
 
-const actorOf = (p: Principal) => (p.kind === "ssws" ? p.userSeq : p.clientId);
+/** The System Log actor of a request: an SSWS token acts as its admin user, an OAuth token as its app. */
+const actorOf = (p: Principal): Actor => (p.kind === "ssws" ? p.userSeq : { id: p.clientId, name: p.name });
 
 // ---------------- users ----------------
 
@@ -395,95 +402,99 @@ on(
   ),
 );
 
-const sendEmailOf = (r: ApiReq, def: boolean) => (r.query.get("sendEmail") === null ? def : r.query.get("sendEmail") === "true");
-on(
-  "POST",
-  "/api/v1/users/:id/lifecycle/activate",
-  "okta.users.manage",
-  "users.manage",
-  withUser((c, r, u) => ok(activateUser(c, actorOf(r.principal), u, sendEmailOf(r, true)))),
-);
-on(
-  "POST",
-  "/api/v1/users/:id/lifecycle/reactivate",
-  "okta.users.manage",
-  "users.manage",
-  withUser((c, r, u) => ok(reactivateUser(c, actorOf(r.principal), u, sendEmailOf(r, false)))),
-);
-on(
-  "POST",
-  "/api/v1/users/:id/lifecycle/deactivate",
-  "okta.users.manage",
-  "users.manage",
+/** A boolean query parameter as Okta reads it ("true"/"false"); anything else is 400 E0000001 naming it. */
+function boolParam(r: ApiReq, name: string, def: boolean): boolean {
+  const v = r.query.get(name);
+  if (v === null || v === "") return def;
+  if (v === "true" || v === "false") return v === "true";
+  throw new ActionError(400, "E0000001", `Api validation failed: ${name}`, [`${name}: The value must be true or false.`]);
+}
+
+/** A JSON object body, or 400 E0000003 (what Okta answers to a body it cannot read as the resource). */
+function objectBody<T>(r: ApiReq, required: boolean): T {
+  const b = r.body;
+  if (b === null || b === undefined) {
+    if (required) throw new ActionError(400, "E0000003", "The request body was not well-formed.");
+    return {} as T;
+  }
+  if (typeof b !== "object" || Array.isArray(b)) throw new ActionError(400, "E0000003", "The request body was not well-formed.");
+  return b as T;
+}
+
+const lifecycle = (name: string, perm: string, h: (c: ApiCtx, r: ApiReq, u: UserRec) => ApiRes) =>
+  on("POST", `/api/v1/users/:id/lifecycle/${name}`, "okta.users.manage", perm, withUser(h));
+const empty: ApiRes = { status: 200 };
+
+on("POST", "/api/v1/users", "okta.users.manage", "users.create", (c, r) => {
+  try {
+    const body = objectBody<CreateUserInput>(r, true);
+    const activate = boolParam(r, "activate", true);
+    boolParam(r, "provider", false);
+    const { user, password } = createUser(c, actorOf(r.principal), body, { activate, nextLogin: r.query.get("nextLogin") });
+    if (password !== undefined) c.auth.oidc.passwords.set(String(user.profile.login).toLowerCase(), password);
+    return ok(userJson(c.t, user, c.base, { single: true }));
+  } catch (e) {
+    return fail(e);
+  }
+});
+
+const update = (replace: boolean) =>
   withUser((c, r, u) => {
-    deactivateUser(c, actorOf(r.principal), u);
-    return { status: 200 };
-  }),
-);
-on(
-  "POST",
-  "/api/v1/users/:id/lifecycle/suspend",
-  "okta.users.manage",
-  "users.manage",
-  withUser((c, r, u) => {
-    suspendUser(c, actorOf(r.principal), u);
-    return { status: 200 };
-  }),
-);
-on(
-  "POST",
-  "/api/v1/users/:id/lifecycle/unsuspend",
-  "okta.users.manage",
-  "users.manage",
-  withUser((c, r, u) => {
-    unsuspendUser(c, actorOf(r.principal), u);
-    return { status: 200 };
-  }),
-);
-on(
-  "POST",
-  "/api/v1/users/:id/lifecycle/unlock",
-  "okta.users.manage",
-  "users.manage",
-  withUser((c, r, u) => {
-    unlockUser(c, actorOf(r.principal), u);
-    return { status: 200 };
-  }),
-);
-on(
-  "POST",
-  "/api/v1/users/:id/lifecycle/reset_password",
-  "okta.users.manage",
-  "users.manage",
-  withUser((c, r, u) => ok(resetPassword(c, actorOf(r.principal), u, sendEmailOf(r, false)))),
-);
-on(
-  "POST",
-  "/api/v1/users/:id/lifecycle/expire_password",
-  "okta.users.manage",
-  "users.manage",
-  withUser((c, r, u) => {
-    expirePassword(c, actorOf(r.principal), u);
+    const oldLogin = String(u.profile.login).toLowerCase();
+    const { password } = updateUser(c, actorOf(r.principal), u, objectBody<UpdateUserInput>(r, true), replace);
+    const login = String(u.profile.login).toLowerCase();
+    if (login !== oldLogin && c.auth.oidc.passwords.has(oldLogin)) {
+      c.auth.oidc.passwords.set(login, c.auth.oidc.passwords.get(oldLogin)!);
+      c.auth.oidc.passwords.delete(oldLogin);
+    }
+    if (password !== undefined) c.auth.oidc.passwords.set(login, password);
     return ok(userJson(c.t, u, c.base, { single: true }));
-  }),
+  });
+on("POST", "/api/v1/users/:id", "okta.users.manage", "users.profile", update(false));
+on("PUT", "/api/v1/users/:id", "okta.users.manage", "users.profile", update(true));
+
+lifecycle("activate", "users.lifecycle", (c, r, u) => ok(activateUser(c, actorOf(r.principal), u, boolParam(r, "sendEmail", true))));
+lifecycle("reactivate", "users.lifecycle", (c, r, u) => ok(reactivateUser(c, actorOf(r.principal), u, boolParam(r, "sendEmail", false))));
+lifecycle("deactivate", "users.lifecycle", (c, r, u) => {
+  boolParam(r, "sendEmail", false);
+  deactivateUser(c, actorOf(r.principal), u);
+  return empty;
+});
+lifecycle("suspend", "users.lifecycle", (c, r, u) => {
+  suspendUser(c, actorOf(r.principal), u);
+  return empty;
+});
+lifecycle("unsuspend", "users.lifecycle", (c, r, u) => {
+  unsuspendUser(c, actorOf(r.principal), u);
+  return empty;
+});
+lifecycle("unlock", "users.unlock", (c, r, u) => {
+  unlockUser(c, actorOf(r.principal), u);
+  return empty;
+});
+lifecycle("reset_password", "users.credentials", (c, r, u) =>
+  ok(resetPassword(c, actorOf(r.principal), u, boolParam(r, "sendEmail", true), boolParam(r, "revokeSessions", false))),
 );
-on(
-  "POST",
-  "/api/v1/users/:id/lifecycle/reset_factors",
-  "okta.users.manage",
-  "users.manage",
-  withUser((c, r, u) => {
-    resetFactors(c, actorOf(r.principal), u);
-    return { status: 200 };
-  }),
-);
+lifecycle("expire_password", "users.credentials", (c, r, u) => {
+  if (boolParam(r, "tempPassword", false))
+    return err(400, "E0000001", "Api validation failed: tempPassword", ["tempPassword: not emulated; use expire_password without it"]);
+  expirePassword(c, actorOf(r.principal), u);
+  return ok(userJson(c.t, u, c.base, { single: true }));
+});
+lifecycle("reset_factors", "users.credentials", (c, r, u) => {
+  resetFactors(c, actorOf(r.principal), u);
+  return empty;
+});
 on(
   "DELETE",
   "/api/v1/users/:id/sessions",
   "okta.users.manage",
-  "users.manage",
+  "users.sessions",
   withUser((c, r, u) => {
+    const oauthTokens = boolParam(r, "oauthTokens", false);
+    boolParam(r, "forgetDevices", true);
     clearSessions(c, actorOf(r.principal), u);
+    if (oauthTokens) c.auth.oidc.revokeUserTokens(u.seq);
     return noContent;
   }),
 );
@@ -491,8 +502,9 @@ on(
   "DELETE",
   "/api/v1/users/:id",
   "okta.users.manage",
-  "users.manage",
+  "users.lifecycle",
   withUser((c, r, u) => {
+    boolParam(r, "sendEmail", false);
     deleteUser(c, actorOf(r.principal), u);
     return noContent;
   }),
@@ -664,7 +676,7 @@ on(
   "PUT",
   "/api/v1/groups/:gid/users/:uid",
   "okta.groups.manage",
-  "groups.manage",
+  "groups.members",
   withGroup((c, r, g, p) => {
     const u = liveUser(c.t, p[1]);
     if (!u) return notFound(p[1], "User");
@@ -676,7 +688,7 @@ on(
   "DELETE",
   "/api/v1/groups/:gid/users/:uid",
   "okta.groups.manage",
-  "groups.manage",
+  "groups.members",
   withGroup((c, r, g, p) => {
     const u = liveUser(c.t, p[1]);
     if (!u) return notFound(p[1], "User");
@@ -836,21 +848,19 @@ on(
   "POST",
   "/api/v1/apps/:id/users",
   "okta.apps.manage",
-  "apps.manage",
+  "apps.assignments",
   withApp((c, r, a) => {
-    const body = (r.body ?? {}) as { id?: unknown; scope?: unknown; credentials?: { userName?: unknown } };
-    if (typeof body.id !== "string") return err(400, "E0000001", "Api validation failed: id", ["id: The field cannot be left blank."]);
+    const body = objectBody<{ id?: unknown; scope?: unknown; credentials?: { userName?: unknown } | null }>(r, true);
+    if (typeof body.id !== "string" || !body.id)
+      return err(400, "E0000001", "Api validation failed: id", ["id: The field cannot be left blank."]);
     if (body.scope !== undefined && body.scope !== "USER")
       return err(400, "E0000001", "Api validation failed: scope", ["scope: Only USER scope can be assigned directly."]);
+    const userName = body.credentials?.userName;
+    if (userName !== undefined && (typeof userName !== "string" || !userName.trim()))
+      return err(400, "E0000001", "Api validation failed: userName", ["credentials.userName: The field cannot be left blank."]);
     const u = liveUser(c.t, body.id);
     if (!u) return notFound(body.id, "User");
-    const au = assignUserToApp(
-      c,
-      actorOf(r.principal),
-      a,
-      u,
-      typeof body.credentials?.userName === "string" ? body.credentials.userName : undefined,
-    );
+    const au = assignUserToApp(c, actorOf(r.principal), a, u, userName);
     return ok(appUserJson(c.t, a, u, au, c.base, false));
   }),
 );
@@ -859,7 +869,7 @@ on(
   "DELETE",
   "/api/v1/apps/:id/users/:uid",
   "okta.apps.manage",
-  "apps.manage",
+  "apps.assignments",
   withApp((c, r, a, p) => {
     const u = liveUser(c.t, p[1]);
     if (!u) return notFound(p[1], "User");
@@ -872,11 +882,11 @@ on(
   "PUT",
   "/api/v1/apps/:id/groups/:gid",
   "okta.apps.manage",
-  "apps.manage",
+  "apps.assignments",
   withApp((c, r, a, p) => {
     const g = liveGroup(c.t, p[1]);
     if (!g) return notFound(p[1], "UserGroup");
-    const body = (r.body ?? {}) as { priority?: unknown };
+    const body = objectBody<{ priority?: unknown }>(r, false);
     if (body.priority !== undefined && (typeof body.priority !== "number" || !Number.isInteger(body.priority) || body.priority < 0))
       return err(400, "E0000001", "Api validation failed: priority", ["priority: must be a non-negative integer."]);
     assignGroup(c, actorOf(r.principal), a, g, body.priority as number | undefined);
@@ -888,7 +898,7 @@ on(
   "DELETE",
   "/api/v1/apps/:id/groups/:gid",
   "okta.apps.manage",
-  "apps.manage",
+  "apps.assignments",
   withApp((c, r, a, p) => {
     const g = liveGroup(c.t, p[1]);
     if (!g) return notFound(p[1], "UserGroup");
@@ -1248,7 +1258,7 @@ on(
       ]);
     h.verificationStatus = "VERIFIED";
     h.lastUpdated = c.now();
-    c.log({ e: "event_hook.verified", a: actorOf(r.principal), x: 0, d: { hookId: h.id, hookName: h.name } });
+    c.log({ e: "event_hook.verified", ...who(actorOf(r.principal)), x: 0, d: { hookId: h.id, hookName: h.name } });
     return ok(eventHookJson(h, c.base));
   }),
 );

@@ -35,15 +35,32 @@ export const KNOWN_SCOPES = new Set<string>([
   "okta.factors.manage",
 ]);
 
-/** What each standard admin role may do; custom-role permissions map onto the same words. */
+/**
+ * What each standard admin role may do. Writes are split the way Okta's standard roles split them
+ * (help.okta.com "Standard administrator roles and permissions"): a Help Desk admin resets
+ * passwords and factors, unlocks and clears sessions but does not create, suspend, deactivate or
+ * delete people nor change group membership; a User (Group) admin does all user writes and group
+ * membership; a Group Membership admin only membership; an App admin only app assignments.
+ * Custom-role permissions map onto the same words.
+ */
+const USER_CREDENTIALS = ["users.credentials", "users.unlock", "users.sessions"];
 const ROLE_PERMS: Record<string, string[]> = {
   SUPER_ADMIN: ["*"],
   ORG_ADMIN: ["*"],
   READ_ONLY_ADMIN: ["users.read", "groups.read", "apps.read", "roles.read", "idps.read", "logs.read", "hooks.read", "org.read"],
-  USER_ADMIN: ["users.read", "users.manage", "groups.read", "groups.manage", "org.read"],
-  HELP_DESK_ADMIN: ["users.read", "users.manage", "groups.read", "org.read"],
-  APP_ADMIN: ["apps.read", "apps.manage", "users.read", "groups.read", "org.read"],
-  GROUP_MEMBERSHIP_ADMIN: ["groups.read", "groups.manage", "users.read", "org.read"],
+  USER_ADMIN: [
+    "users.read",
+    "users.create",
+    "users.profile",
+    "users.lifecycle",
+    ...USER_CREDENTIALS,
+    "groups.read",
+    "groups.members",
+    "org.read",
+  ],
+  HELP_DESK_ADMIN: ["users.read", ...USER_CREDENTIALS, "groups.read", "org.read"],
+  APP_ADMIN: ["apps.read", "apps.assignments", "users.read", "groups.read", "org.read"],
+  GROUP_MEMBERSHIP_ADMIN: ["groups.read", "groups.members", "users.read", "org.read"],
   REPORT_ADMIN: ["logs.read", "users.read", "groups.read", "apps.read", "org.read"],
   API_ACCESS_MANAGEMENT_ADMIN: ["apps.read", "org.read"],
 };

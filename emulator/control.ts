@@ -14,14 +14,30 @@ import { appGroupJson, appJson, appUserJson, eventHookJson, groupJson, logJson, 
 import { EVERYONE, groupMembers, type RoleRec, type Tenant } from "./state";
 import { makeRng, type Rng } from "./util";
 
+/** A request to handle (and apply) as usual, then answer by destroying the connection before any byte. */
+export interface DropRule {
+  path: string | null;
+  method: string | null;
+  remaining: number;
+  re: RegExp | null;
+}
+
 export interface Faults {
   errorRate: number;
   errorStatus: number;
+  /** the next N requests in scope get errorStatus (without being applied) */
+  errorCount: number;
   resetRate: number;
   latencyMs: number;
   jitterMs: number;
   rateLimitBurst: number;
+  /** prefix of the paths the transient faults apply to */
   path: string | null;
+  /** the HTTP method the transient faults apply to */
+  method: string | null;
+  dropResponseAfterApply: DropRule[];
+  /** responses dropped after the request was applied, since the emulator started */
+  dropped: number;
   rng: Rng;
   /** undo steps for credential faults, applied by DELETE /__emulator/faults */
   undo: (() => void)[];
@@ -46,7 +62,7 @@ const INDEX = {
       "plant exact field values (verbatim, any JSON, NUL and lone surrogates included): { users?: [{ id?, status?, profile? }], groups?: [{ id?, profile? }], apps?: [{ id, label?, name?, status? }], wait? }; no id creates the object",
     "GET /__emulator/faults": "current faults",
     "POST /__emulator/faults":
-      "add faults: { errorRate?, errorStatus?, resetRate?, latencyMs?, jitterMs?, rateLimitBurst?, path?, seed?, revokeApp?, revokeToken?, expireTokens?, removeScope?: {app, scope}, removeRole?: {app|token, role}, requireDpop? }",
+      "add faults: { errorRate?, errorStatus? (500|502|503|504), errorCount? (the next N requests get errorStatus), resetRate?, latencyMs?, jitterMs?, rateLimitBurst?, path? (prefix), method?, seed?, revokeApp?, revokeToken?, expireTokens?, removeScope?: {app, scope}, removeRole?: {app|token, role}, requireDpop?, dropResponseAfterApply?: { path? (regex), method?, count? (default 1) } }. errorRate/errorCount/resetRate/rateLimitBurst answer before the request is handled: nothing is applied. dropResponseAfterApply handles the request as usual (a write is applied, logged and sent to event hooks), then destroys the connection without writing a byte of the response",
     "DELETE /__emulator/faults": "clear all faults and undo credential faults",
     "GET /__emulator/config": "rate limits, window, concurrency, token lifetime",
     "PATCH /__emulator/config": "{ rateLimits?, rateWindowMs?, concurrencyLimit?, bucketLimits?: {bucket: n}, tokenLifetimeSec? }",
@@ -95,10 +111,33 @@ const tokenInput = z.object({ name: z.string().min(1).max(100), roles: z.array(r
 const mutationInput = z
   .object({ count: z.number().int().min(1).max(100_000), seed: z.number().int().optional(), wait: z.boolean().optional() })
   .strict();
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+function compiles(p: string) {
+  try {
+    new RegExp(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
 const faultInput = z
   .object({
     errorRate: z.number().min(0).max(1).optional(),
     errorStatus: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).optional(),
+    errorCount: z.number().int().min(0).max(1_000_000).optional(),
+    method: z.enum(HTTP_METHODS).nullable().optional(),
+    dropResponseAfterApply: z
+      .object({
+        path: z
+          .string()
+          .min(1)
+          .refine((p) => compiles(p), { message: "not a valid regular expression" })
+          .optional(),
+        method: z.enum(HTTP_METHODS).optional(),
+        count: z.number().int().min(1).max(1_000_000).default(1),
+      })
+      .strict()
+      .optional(),
     resetRate: z.number().min(0).max(1).optional(),
     latencyMs: z.number().int().min(0).max(120_000).optional(),
     jitterMs: z.number().int().min(0).max(120_000).optional(),
@@ -266,7 +305,7 @@ export interface Emulator {
   genOptions: GenerateOptions;
   generationMs: number;
   now(): number;
-  actionCtx(base: string): ApiCtx;
+  actionCtx(base: string, requestUri?: string): ApiCtx;
   regenerate(g: GenerateOptions): void;
 }
 
@@ -368,11 +407,14 @@ export async function handleControl(
       emu.faults = {
         ...emu.faults,
         errorRate: 0,
+        errorCount: 0,
         resetRate: 0,
         latencyMs: 0,
         jitterMs: 0,
         rateLimitBurst: 0,
         path: null,
+        method: null,
+        dropResponseAfterApply: [],
         undo: [],
         applied: [],
       };
@@ -382,9 +424,19 @@ export async function handleControl(
       const b = parse(faultInput, raw, res);
       if (!b) return;
       const f = emu.faults;
-      for (const k of ["errorRate", "errorStatus", "resetRate", "latencyMs", "jitterMs", "rateLimitBurst"] as const)
+      for (const k of ["errorRate", "errorStatus", "errorCount", "resetRate", "latencyMs", "jitterMs", "rateLimitBurst"] as const)
         if (b[k] !== undefined) f[k] = b[k]!;
       if (b.path !== undefined) f.path = b.path;
+      if (b.method !== undefined) f.method = b.method;
+      if (b.dropResponseAfterApply) {
+        const d = b.dropResponseAfterApply;
+        f.dropResponseAfterApply.push({
+          path: d.path ?? null,
+          method: d.method ?? null,
+          remaining: d.count,
+          re: d.path ? new RegExp(d.path) : null,
+        });
+      }
       if (b.seed !== undefined) f.rng = makeRng(b.seed);
       if (b.revokeApp) {
         const app = findApp(b.revokeApp);
@@ -473,8 +525,8 @@ export async function handleControl(
 }
 
 function faultsJson(f: Faults) {
-  const { rng: _rng, undo: _undo, ...rest } = f;
-  return rest;
+  const { rng: _rng, undo: _undo, dropResponseAfterApply, ...rest } = f;
+  return { ...rest, dropResponseAfterApply: dropResponseAfterApply.map(({ re: _re, ...d }) => d) };
 }
 
 function configJson(emu: Emulator) {

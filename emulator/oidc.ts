@@ -314,6 +314,11 @@ export class OidcStore {
     return { status: 200, body: { sub: u.id, ...profileClaims(t, null, u, rec.scopes) } };
   }
 
+  /** DELETE /users/{id}/sessions?oauthTokens=true: the user's access tokens stop working at once. */
+  revokeUserTokens(userSeq: number) {
+    for (const [k, r] of this.userinfoTokens) if (r.userSeq === userSeq) this.userinfoTokens.delete(k);
+  }
+
   private prune(now: number) {
     if (this.codes.size + this.txns.size + this.userinfoTokens.size < 10_000) return;
     for (const [k, c] of this.codes) if (c.exp <= now) this.codes.delete(k);

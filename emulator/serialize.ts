@@ -312,6 +312,7 @@ const EVENT_INFO: Record<string, [displayMessage: string, legacy: string | null,
   "user.lifecycle.unsuspend": ["Unsuspend Okta user", "core.user.config.user_status.unsuspended", "INFO"],
   "user.session.clear": ["Clear user session", "core.user_auth.session_clear", "INFO"],
   "user.lifecycle.delete.initiated": ["Delete Okta user", "core.user.config.user_deletion.initiated", "INFO"],
+  "user.lifecycle.delete.completed": ["Delete Okta user completed", null, "INFO"],
   "group.user_membership.add": ["Add user to group membership", "core.user_group_member.user_add", "INFO"],
   "group.user_membership.remove": ["Remove user from group membership", "core.user_group_member.user_remove", "INFO"],
   "group.lifecycle.create": ["Create Okta group", "core.user_group.created", "INFO"],
@@ -320,8 +321,9 @@ const EVENT_INFO: Record<string, [displayMessage: string, legacy: string | null,
   "application.user_membership.add": ["Add user to application membership", "application.user_membership.add", "INFO"],
   "application.user_membership.remove": ["Remove user from application membership", "application.user_membership.remove", "INFO"],
   "application.user_membership.change_username": ["Change application username", null, "INFO"],
-  "application.group_membership.add": ["Assign group to application", null, "INFO"],
-  "application.group_membership.remove": ["Unassign group from application", null, "INFO"],
+  "group.application_assignment.add": ["Add assigned application to group", null, "INFO"],
+  "group.application_assignment.remove": ["Remove assigned application from group", null, "INFO"],
+  "group.application_assignment.update": ["Update assigned application in group", null, "INFO"],
   "policy.evaluate_sign_on": ["Evaluation of sign-on policy", null, "INFO"],
   "event_hook.verified": ["Event hook verified", null, "INFO"],
   "event_hook.delivery": ["Event hook delivery failed", null, "WARN"],
@@ -353,12 +355,13 @@ const appRef = (t: Tenant, seq: number) => ({
   detailEntry: null,
 });
 
-function actorOf(t: Tenant, a: number | string) {
+function actorOf(t: Tenant, r: LogRec) {
+  const a = r.a;
   if (typeof a === "number")
     return a >= 0
       ? userRef(t, a)
       : { id: t.orgId, type: "SystemPrincipal", alternateId: "system@okta.com", displayName: "Okta System", detailEntry: null };
-  return { id: a, type: "PublicClientApp", alternateId: a, displayName: "Okta Sync Console", detailEntry: null };
+  return { id: a, type: "PublicClientApp", alternateId: a, displayName: r.an ?? "Okta Sync Console", detailEntry: null };
 }
 
 function targetsOf(t: Tenant, r: LogRec) {
@@ -391,8 +394,9 @@ function targetsOf(t: Tenant, r: LogRec) {
     case "application.user_membership.remove":
     case "application.user_membership.change_username":
       return [userRef(t, r.x, "AppUser"), appRef(t, r.y)];
-    case "application.group_membership.add":
-    case "application.group_membership.remove":
+    case "group.application_assignment.add":
+    case "group.application_assignment.remove":
+    case "group.application_assignment.update":
       return [groupRef(t, r.x), appRef(t, r.y)];
     case "group.privilege.grant":
     case "group.lifecycle.create":
@@ -425,11 +429,11 @@ export function logField(t: Tenant, r: LogRec, path: string): { v: unknown } | n
     case "outcome.result":
       return { v: r.o || "SUCCESS" };
     case "actor.id":
-      return { v: actorOf(t, r.a).id };
+      return { v: actorOf(t, r).id };
     case "actor.type":
-      return { v: actorOf(t, r.a).type };
+      return { v: actorOf(t, r).type };
     case "actor.alternateId":
-      return { v: actorOf(t, r.a).alternateId };
+      return { v: actorOf(t, r).alternateId };
     case "target.id":
       return { v: targetsOf(t, r).map((x) => x.id) };
     case "target.type":
@@ -471,7 +475,7 @@ export function logJson(t: Tenant, r: LogRec, index: number): Json {
     debugData.behaviors =
       "{New Geo-Location=NEGATIVE, New Device=NEGATIVE, New IP=NEGATIVE, New State=NEGATIVE, New Country=NEGATIVE, Velocity=NEGATIVE, New City=NEGATIVE}";
   return dropNulls({
-    actor: actorOf(t, r.a),
+    actor: actorOf(t, r),
     client: {
       userAgent:
         fromUi || !(typeof r.a === "string")

@@ -89,8 +89,12 @@ export class Emulator {
     this.hooks.enqueue(rec, logs.length - 1);
   }
 
-  actionCtx(base: string): ApiCtx {
-    return { t: this.tenant, base, now: () => this.now(), log: (r) => this.log(r), auth: this.auth, hooks: this.hooks };
+  /** The context of a write; with `requestUri` (an API request) its events carry it in debugData, as Okta's do. */
+  actionCtx(base: string, requestUri?: string): ApiCtx {
+    const log: ApiCtx["log"] = requestUri
+      ? (r) => this.log({ ...r, d: { requestUri: requestUri.split("?")[0], url: requestUri, ...r.d } })
+      : (r) => this.log(r);
+    return { t: this.tenant, base, now: () => this.now(), log, auth: this.auth, hooks: this.hooks };
   }
 }
 
@@ -106,11 +110,15 @@ export function emptyFaults(): Faults {
   return {
     errorRate: 0,
     errorStatus: 500,
+    errorCount: 0,
     resetRate: 0,
     latencyMs: 0,
     jitterMs: 0,
     rateLimitBurst: 0,
     path: null,
+    method: null,
+    dropResponseAfterApply: [],
+    dropped: 0,
     rng: makeRng(1),
     undo: [],
     applied: [],
@@ -280,7 +288,9 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
   if (!enter.allowed) return send(res, 429, oktaError("E0000047", "API call exceeded rate limit due to too many requests."), enter.headers);
   try {
     const f = emu.faults;
-    if (!f.path || path.startsWith(f.path)) {
+    // The transient faults (latency, resets, 429 bursts, 5xx) answer before the request is handled.
+    const inScope = (!f.path || path.startsWith(f.path)) && (!f.method || f.method === method);
+    if (inScope) {
       if (f.latencyMs || f.jitterMs) await new Promise((r) => setTimeout(r, f.latencyMs + f.rng() * f.jitterMs));
       if (f.resetRate && f.rng() < f.resetRate) {
         req.socket.destroy();
@@ -304,10 +314,14 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
       violation(emu, who.key, bucketFor(method, path).key);
       return tooMany();
     }
-    if (!f.path || path.startsWith(f.path)) {
+    if (inScope) {
       if (f.rateLimitBurst > 0) {
         f.rateLimitBurst--;
         return tooMany();
+      }
+      if (f.errorCount > 0) {
+        f.errorCount--;
+        return send(res, f.errorStatus, oktaError("E0000009", "Internal Server Error"), rl);
       }
       if (f.errorRate && f.rng() < f.errorRate) return send(res, f.errorStatus, oktaError("E0000009", "Internal Server Error"), rl);
     }
@@ -361,15 +375,26 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
       }
     }
     const apiReq: ApiReq = { method, path, rawPath: url.pathname, query: url.searchParams, headers: req.headers, body, principal };
-    const out = await route.h(
-      emu.actionCtx(base),
-      apiReq,
-      params.map((p) => p),
-    );
+    const out = await route.h(emu.actionCtx(base, `${url.pathname}${url.search}`), apiReq, params);
+    if (dropAfterApply(f, method, path)) {
+      // Handled (and applied) as usual; the answer is lost: the connection goes before any byte of it.
+      req.socket.destroy();
+      return;
+    }
     return send(res, out.status, method === "HEAD" ? undefined : out.body, { ...rl, ...(out.headers ?? {}) });
   } finally {
     emu.limiter.leave();
   }
+}
+
+/** Whether a dropResponseAfterApply rule takes this request (and uses one of its count). */
+function dropAfterApply(f: Faults, method: string, path: string): boolean {
+  const i = f.dropResponseAfterApply.findIndex((d) => d.remaining > 0 && (!d.method || d.method === method) && (!d.re || d.re.test(path)));
+  if (i < 0) return false;
+  const d = f.dropResponseAfterApply[i];
+  if (--d.remaining <= 0) f.dropResponseAfterApply.splice(i, 1);
+  f.dropped++;
+  return true;
 }
 
 /** One system.rate_limit.violation event per client, bucket and window, as Okta logs them. */

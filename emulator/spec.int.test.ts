@@ -109,12 +109,12 @@ describe("every read endpoint matches the spec", () => {
     expect((await post(`/${staged.id}/lifecycle/activate?sendEmail=false`)).body.activationToken).toBeTruthy();
     expect((await post(`/${staged.id}/lifecycle/activate`)).status).toBe(403);
     expect((await post(`/${locked.id}/lifecycle/unlock`)).status).toBe(200);
-    expect((await post(`/${locked.id}/lifecycle/unlock`)).status).toBe(403);
+    expect((await post(`/${staged.id}/lifecycle/unlock`)).status).toBe(403);
     expect((await call(`${base}/${active.id}/sessions`, { method: "DELETE", headers: em.ssws })).status).toBe(204);
     const g = truth.groups.find((x: any) => x.type === "OKTA_GROUP");
     const adGroup = truth.groups.find((x: any) => x.type === "APP_GROUP");
     expect((await call(`${em.url}/api/v1/groups/${g.id}/users/${active.id}`, { method: "PUT", headers: em.ssws })).status).toBe(204);
-    expect((await call(`${em.url}/api/v1/groups/${adGroup.id}/users/${active.id}`, { method: "PUT", headers: em.ssws })).status).toBe(400);
+    expect((await call(`${em.url}/api/v1/groups/${adGroup.id}/users/${active.id}`, { method: "PUT", headers: em.ssws })).status).toBe(403);
     expect((await call(`${em.url}/api/v1/groups/${g.id}/users/${active.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(204);
     const app = truth.apps[truth.apps.length - 1];
     const assigned = await call(`${em.url}/api/v1/apps/${app.id}/users`, {

@@ -130,6 +130,8 @@ export interface LogRec {
   r: string | null;
   u?: string;
   d?: Record<string, unknown>;
+  /** the display name of an API client actor (`a` is then its client id) */
+  an?: string;
 }
 
 export interface EventHookRec {

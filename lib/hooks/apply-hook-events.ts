@@ -6,7 +6,7 @@
 //   group.user_membership.*        -> GET /users/{id}/groups (that user's memberships, reconciled)
 //   group.lifecycle.*, profile     -> GET /groups/{id}?expand=stats (404: deleted)
 //   application.user_membership.*  -> GET /apps/{app}/users/{user} (404: unassigned)
-//   application.group_membership.* -> GET /apps/{app}/groups/{group} (404: unassigned)
+//   group.application_assignment.* -> GET /apps/{app}/groups/{group} (404: unassigned)
 // Scheduled syncs stay the source of truth: they reconcile anything a hook missed.
 import { and, eq, inArray, isNull, notInArray, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -63,7 +63,7 @@ function plan(events: { eventType: string; targets: unknown }[]): Targets {
       if (user) t.userGroups.add(user);
     } else if (e.eventType.startsWith("application.user_membership.")) {
       if (app && user) t.appUsers.add(`${app}\u0000${user}`);
-    } else if (e.eventType.startsWith("application.group_membership.")) {
+    } else if (e.eventType.startsWith("group.application_assignment.")) {
       if (app && group) t.appGroups.add(`${app}\u0000${group}`);
     } else if (e.eventType.startsWith("group.")) {
       if (group) t.groups.add(group);

@@ -32,8 +32,8 @@ export const HOOK_EVENT_TYPES = [
   "application.user_membership.add",
   "application.user_membership.remove",
   "application.user_membership.change_username",
-  "application.group_membership.add",
-  "application.group_membership.remove",
+  "group.application_assignment.add",
+  "group.application_assignment.remove",
 ] as const;
 
 export const hookStateSchema = z

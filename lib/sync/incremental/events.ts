@@ -44,7 +44,8 @@ export const APP_USER = [
   "application.user_membership.remove",
   "application.user_membership.change_username",
 ];
-export const APP_GROUP = ["application.group_membership.add", "application.group_membership.remove"];
+/** Okta's events for a group assigned to or unassigned from an app (its event-type catalogue has no application.group_membership.*). */
+export const APP_GROUP = ["group.application_assignment.add", "group.application_assignment.remove"];
 export const PRIVILEGE = [
   "user.account.privilege.grant",
   "user.account.privilege.revoke",
