@@ -172,7 +172,10 @@ async function namesOf(
           .where(
             and(
               eq(oktaRoleAssignments.integrationId, integrationId),
-              sql`concat_ws('/', ${oktaRoleAssignments.principalType}, ${oktaRoleAssignments.principalId}, ${oktaRoleAssignments.id}) = any(${roleKeys}::text[])`,
+              inArray(
+                sql`concat_ws('/', ${oktaRoleAssignments.principalType}, ${oktaRoleAssignments.principalId}, ${oktaRoleAssignments.id})`,
+                roleKeys,
+              ),
             ),
           )
       : [],

@@ -201,6 +201,24 @@ describe("GET /api/integrations/{id}/syncs/{runId}/changes", () => {
     for (const m of memberships.items) expect([m.subject.type, m.target?.type]).toEqual(["user", "group"]);
   });
 
+  it("names the admin role assignments a first sync added (the role's label, on a person or a group)", async () => {
+    const c = await connectToEmulator(emu);
+    expect((await runSync(c.runId)).status).toBe("succeeded");
+    const res = await callRoute(changesRoute, `/api/integrations/${c.integrationId}/syncs/${c.runId}/changes?resource=roles`, {
+      key: c.tenant.viewerKey,
+      params: { id: c.integrationId, runId: c.runId },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: RunChangeItem[] };
+    const held = await sql()`select coalesce(nullif(label, ''), role_type) as name from okta_role_assignments where integration_id = ${c.integrationId}`;
+    expect(held.length).toBeGreaterThan(0);
+    expect(body.items).toHaveLength(held.length);
+    for (const item of body.items) {
+      expect(item.change).toBe("added");
+      expect(held.map((r) => r.name)).toContain(item.target?.name ?? item.subject.name);
+    }
+  });
+
   it("pages in the order written, with a cursor that ends", async () => {
     const s = await setup();
     const r = await s.newRun();
