@@ -55,7 +55,7 @@ for (const host of ["127.0.0.1", "localhost"]) {
 
       await expect(page).toHaveURL(new RegExp(`^${origin.replace(/\./g, "\\.")}/integrations/okta/[0-9a-f-]{36}\\?connected=1$`));
       const id = page.url().match(/okta\/([0-9a-f-]{36})/)![1];
-      await expect(page.locator('[data-testid^="scope-"][data-ok="true"]')).toHaveCount(6);
+      await expect(page.locator('[data-testid^="scope-okta."][data-verdict="working"]')).toHaveCount(6);
       // The session's own view of it, from this origin.
       const integration = await page.request.get(`/api/integrations/${id}`);
       expect(integration.status()).toBe(200);
