@@ -151,7 +151,7 @@ export async function handBackRun(lease: Lease) {
     .update(syncRuns)
     .set({ status: "queued", leaseOwner: null, heartbeatAt: null })
     .where(and(eq(syncRuns.id, lease.runId), eq(syncRuns.leaseOwner, lease.leaseOwner), eq(syncRuns.status, "running")))
-    .returning({ id: syncRuns.id });
+    .returning({ id: syncRuns.id, trigger: syncRuns.trigger });
   if (!released.length) return;
   await recordEvent({
     workspaceId: lease.workspaceId,
@@ -160,5 +160,5 @@ export async function handBackRun(lease: Lease) {
     kind: "sync.handed_back",
     message: "The worker stopped; the run went back to the queue and will resume from its checkpoints",
   });
-  await enqueueSyncRun(lease.runId);
+  await enqueueSyncRun(released[0]);
 }

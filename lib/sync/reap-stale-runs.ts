@@ -6,6 +6,7 @@
 // conditional UPDATE, enqueueing is deduplicated by run id, and claiming is atomic.
 import { sql as drizzleSql } from "drizzle-orm";
 import { getDb } from "@/db";
+import type { RunTrigger } from "@/db/enums";
 import { syncRuns } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { recordEvent } from "@/lib/integrations/record-event";
@@ -39,8 +40,8 @@ export async function reapStaleRuns(): Promise<{ requeued: string[]; reenqueued:
         : `The worker running this sync stopped responding (no heartbeat for over ${lease} s); the run was re-queued and will resume from its checkpoints`,
     });
   }
-  const waiting = await sql<{ id: string }[]>`
-    select id from sync_runs where status = 'queued' and (queued_at < now() - interval '20 seconds' or id = any(${stale.map((r) => r.id)}::uuid[]))`;
-  for (const r of waiting) await enqueueSyncRun(r.id).catch((error) => log.warn("re-enqueue failed", { runId: r.id, error }));
+  const waiting = await sql<{ id: string; trigger: RunTrigger }[]>`
+    select id, trigger from sync_runs where status = 'queued' and (queued_at < now() - interval '20 seconds' or id = any(${stale.map((r) => r.id)}::uuid[]))`;
+  for (const r of waiting) await enqueueSyncRun(r).catch((error) => log.warn("re-enqueue failed", { runId: r.id, error }));
   return { requeued: stale.map((r) => r.id), reenqueued: waiting.length };
 }

@@ -76,9 +76,7 @@ export async function startSync({ ctx, input }: { ctx: WorkspaceCtx; input: Star
         return created;
       });
       // Outside the transaction: if this fails the reaper re-enqueues queued runs, so the run is not lost.
-      await enqueueSyncRun(run.id).catch((error) =>
-        log.warn("could not enqueue sync run; the reaper will retry", { runId: run.id, error }),
-      );
+      await enqueueSyncRun(run).catch((error) => log.warn("could not enqueue sync run; the reaper will retry", { runId: run.id, error }));
       return { run, created: true };
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
