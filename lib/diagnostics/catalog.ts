@@ -1,11 +1,21 @@
 // Every check (what it needs, what it gathers, which rule judges it) and which checks each symptom runs.
 import { getDb } from "@/db";
+import { ACTION_KINDS } from "@/db/enums";
 import { RESOURCES, type Resource } from "@/db/schema";
+import { ACTION_KIND_INFO } from "@/lib/actions/kinds";
 import { type ReadScope, SCOPE_INFO } from "@/lib/integrations/contracts";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
 import { logWindowStart } from "@/lib/sync/resources/log-events";
 import type { CheckContext, CheckDef } from "./check-def";
 import { type AdminRoleFacts, adminRoleRule, type ScopeFacts, scopeRule } from "./checks/access";
+import {
+  type ActionRoleFacts,
+  type ActionScopeFacts,
+  type ActionTargetFacts,
+  actionRoleRule,
+  actionScopesRule,
+  actionTargetRule,
+} from "./checks/actions";
 import { type CountRow, type CountsFacts, countsRule } from "./checks/counts";
 import { type CredentialsFacts, credentialsRule, credentialsTitle, type DpopFacts, dpopRule } from "./checks/credentials";
 import { domainFormatRule, domainReachableRule, oktaOrgRule, type SameOrgFacts, sameOrgRule } from "./checks/domain";
@@ -272,6 +282,46 @@ const CHECKS: Record<CheckId, CheckDef<unknown>> = {
     },
     rule: rateLimitRule,
   }),
+  action_scopes: def<ActionScopeFacts>({
+    id: "action_scopes",
+    title: () => "Actions are on and the app is granted the manage scopes",
+    needs: ["credentials"],
+    applies: stored,
+    async gather(p, ctx) {
+      if (!p.integration!.allowActions) return { allowActions: false, scopes: null };
+      return { allowActions: true, scopes: (await p.manageAccess(ctx.requestedScopes)).scopes };
+    },
+    rule: actionScopesRule,
+  }),
+  action_role: def<ActionRoleFacts>({
+    id: "action_role",
+    title: (ctx) => (ctx.method === "api_token" ? "The token's admin role may do the actions" : "The app's admin role may do the actions"),
+    needs: ["credentials", "action_scopes"],
+    applies: stored,
+    async gather(p, ctx) {
+      const m = await p.manageAccess(ctx.requestedScopes);
+      const granted = m.scopes.filter((s) => s.ok).map((s) => s.scope);
+      const denied = await p.lastActionFailure("E0000006");
+      return {
+        scopedKinds: ACTION_KINDS.filter((k) => granted.includes(ACTION_KIND_INFO[k].scope)),
+        roles: m.roles,
+        rolesNote: m.rolesNote,
+        denied,
+      };
+    },
+    rule: actionRoleRule,
+  }),
+  action_target: def<ActionTargetFacts>({
+    id: "action_target",
+    title: () => "The last failed action's target is in a state that allows it",
+    needs: ["credentials"],
+    applies: stored,
+    async gather(p) {
+      const failure = await p.lastActionFailure();
+      return { failure, now: failure ? await p.actionTargetNow(failure) : null };
+    },
+    rule: actionTargetRule,
+  }),
   event_hooks: def<EventHookFacts>({
     id: "event_hooks",
     title: () => "Event hook updates arrive",
@@ -338,6 +388,7 @@ export const PLANS: Record<Symptom, CheckId[]> = {
   roles_idps_missing: [...BASE, "scope_roles", "scope_idps", "admin_role", "last_sync"],
   hooks: ["event_hooks"],
   rate_limits: [...BASE, "rate_limits"],
+  action_fails: [...BASE, "action_scopes", "action_role", "action_target", "rate_limits"],
 };
 
 const SYMPTOM_RESOURCES: Record<Symptom, readonly Resource[]> = {
@@ -351,6 +402,7 @@ const SYMPTOM_RESOURCES: Record<Symptom, readonly Resource[]> = {
   roles_idps_missing: ["roles", "idps"],
   hooks: RESOURCES,
   rate_limits: RESOURCES,
+  action_fails: [],
 };
 
 /** The resources a symptom is about, minus those whose scope the integration does not ask for. */

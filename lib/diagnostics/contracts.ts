@@ -15,6 +15,7 @@ export const SYMPTOMS = [
   "hooks",
   "rate_limits",
   "token_expired",
+  "action_fails",
 ] as const;
 export type Symptom = (typeof SYMPTOMS)[number];
 
@@ -39,6 +40,10 @@ export const SYMPTOM_INFO: Record<Symptom, { label: string; description: string 
   hooks: { label: "Event hook updates do not arrive", description: "Changes in Okta take long to appear in the console." },
   rate_limits: { label: "Syncs are slow or hit rate limits", description: "Syncs take long, or Okta answers 429 (too many requests)." },
   token_expired: { label: "The API token expired", description: "Okta says the token or credentials are invalid or expired." },
+  action_fails: {
+    label: "An action fails",
+    description: "Suspending, resetting, adding to a group or another action is refused or does not happen in Okta.",
+  },
 };
 
 export const CHECK_IDS = [
@@ -60,6 +65,9 @@ export const CHECK_IDS = [
   "counts",
   "rate_limits",
   "event_hooks",
+  "action_scopes",
+  "action_role",
+  "action_target",
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 

@@ -4,6 +4,7 @@
 // secret: tokens, assertions and keys stay inside the Okta client; facts carry only Okta's identifiers.
 import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import type { ActionKind } from "@/db/enums";
 import {
   type AuthMethod,
   type Integration,
@@ -17,7 +18,10 @@ import {
   syncRunResources,
   syncRuns,
 } from "@/db/schema";
+import { checkTargetState } from "@/lib/actions/check-target-state";
+import { readTarget } from "@/lib/actions/read-target";
 import { plural } from "@/lib/format";
+import { checkManageAccess } from "@/lib/integrations/check-manage-access";
 import { bucketFor } from "@/lib/okta/buckets";
 import { createOktaClient, type OktaClient, type OktaCredentials } from "@/lib/okta/client";
 import { CHECK_TIMEOUT_MS, type DiscoveryFacts, discoverOrg } from "@/lib/okta/discovery";
@@ -184,6 +188,61 @@ export class Probes {
         return { path: safePath(e.url ?? path), ok: false as const, err: e.facts() };
       }
     });
+  }
+
+  /** The manage scopes Okta grants now and the admin roles it reports (a token of its own, as "Allow actions" verifies). */
+  manageAccess(requestedScopes: readonly string[]) {
+    return this.once("manageAccess", () =>
+      checkManageAccess({ domain: this.origin(), credentials: this.target.credentials, readScopes: requestedScopes }),
+    );
+  }
+
+  /** The newest failed action target of the integration in the last 7 days (optionally with one Okta errorCode). */
+  lastActionFailure(errorCode?: string) {
+    return this.once(`lastActionFailure ${errorCode ?? ""}`, async () => {
+      const id = this.requireIntegration().id;
+      const [r] = await getDb().$client`
+        select r.id as request_id, r.kind, r.params, t.user_id, t.group_id, t.app_id, t.label, t.finished_at,
+               t.okta_status, t.error_code, t.error_summary, t.error_id
+        from action_targets t join action_requests r on r.id = t.request_id
+        where r.integration_id = ${id} and t.status = 'failed' and t.finished_at > now() - interval '7 days'
+          and (${errorCode ?? null}::text is null or t.error_code = ${errorCode ?? null})
+        order by t.finished_at desc limit 1`;
+      if (!r) return null;
+      return {
+        requestId: r.request_id as string,
+        kind: r.kind as ActionKind,
+        params: r.params as unknown,
+        target: { userId: r.user_id as string | null, groupId: r.group_id as string | null, appId: r.app_id as string | null },
+        label: r.label as string,
+        at: new Date(r.finished_at).toISOString(),
+        oktaStatus: r.okta_status as number | null,
+        errorCode: r.error_code as string | null,
+        errorSummary: r.error_summary as string | null,
+        errorId: r.error_id as string | null,
+      };
+    });
+  }
+
+  /** An action's target as Okta has it now, judged by the same rules as a request; null when it cannot be read. */
+  async actionTargetNow(f: {
+    kind: ActionKind;
+    target: { userId: string | null; groupId: string | null; appId: string | null };
+    params: unknown;
+  }) {
+    try {
+      const state = await readTarget(this.okta(), {
+        integrationId: this.requireIntegration().id,
+        kind: f.kind,
+        target: f.target,
+        params: f.params,
+      });
+      const check = checkTargetState(f.kind, state, f.params);
+      return { allowed: check.ok, reason: check.ok ? null : check.reason, status: state.user?.status ?? null };
+    } catch (e) {
+      if (e instanceof OktaApiError) return null;
+      throw e;
+    }
   }
 
   /** The newest System Log event in [since, until), or null; Okta's error when the read fails. */
