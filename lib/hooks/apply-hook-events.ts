@@ -7,38 +7,22 @@
 //   group.lifecycle.*, profile     -> GET /groups/{id}?expand=stats (404: deleted)
 //   application.user_membership.*  -> GET /apps/{app}/users/{user} (404: unassigned)
 //   group.application_assignment.* -> GET /apps/{app}/groups/{group} (404: unassigned)
+// The re-reads themselves are lib/sync/reread.ts, shared with actions (lib/actions/refresh-target.ts).
 // Scheduled syncs stay the source of truth: they reconcile anything a hook missed.
-import { and, eq, inArray, isNull, notInArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { eventHooks, hookEvents, integrations, oktaAppGroups, oktaAppUsers, oktaGroupMembers, oktaGroups, oktaUsers } from "@/db/schema";
+import { eventHooks, hookEvents, integrations } from "@/db/schema";
 import { plural } from "@/lib/format";
 import { loadOktaClient } from "@/lib/integrations/load-okta-client";
 import { recordEvent } from "@/lib/integrations/record-event";
 import { log } from "@/lib/log";
 import type { OktaClient } from "@/lib/okta/client";
 import { OktaApiError } from "@/lib/okta/errors";
-import { idOnlySchema, oktaAppGroupSchema, oktaAppUserSchema, oktaGroupSchema, oktaUserSchema } from "@/lib/okta/schemas";
 import { DataIssues } from "@/lib/sync/data-issues";
-import { isNotFound } from "@/lib/sync/resources/walk";
-import { liveIds } from "@/lib/sync/scope";
-import { normalizeScope, restrictsApps, restrictsGroups, restrictsUsers, userMatches } from "@/lib/sync/scope-contract";
-import {
-  appGroupRow,
-  appGroupsTable,
-  appUserRow,
-  appUsersTable,
-  groupRow,
-  groupsTable,
-  membershipsTable,
-  type TableSpec,
-  userRow,
-  usersTable,
-} from "@/lib/sync/tables";
-import { type Writer, writeRowsInOwnTransaction } from "@/lib/sync/upsert-batch";
+import { createRereader } from "@/lib/sync/reread";
 
 const BATCH = 2000;
 
-type Directory = typeof oktaUsers | typeof oktaGroups | typeof oktaGroupMembers | typeof oktaAppUsers | typeof oktaAppGroups;
 const CONCURRENCY = 8;
 
 interface Targets {
@@ -94,7 +78,6 @@ export async function applyHookEvents(
     .from(integrations)
     .where(eq(integrations.id, integrationId));
   if (integration?.state !== "connected") return { applied: 0, failed: 0 };
-  const writer: Writer = { integrationId, workspaceId: integration.workspaceId, runId: null };
   const client = opts.client ?? (await loadOktaClient(integrationId));
   let applied = 0;
   let failed = 0;
@@ -113,18 +96,6 @@ export async function applyHookEvents(
       })),
     "objects",
   );
-  const write = async (spec: TableSpec, rows: Record<string, unknown>[]) => {
-    if (!rows.length) return;
-    const result = await writeRowsInOwnTransaction(writer, { spec, rows });
-    if (result.cleaned.length || result.quarantined.length) await issues.record(result);
-  };
-  /** Soft-deletes the live rows of a directory table that `where` names. */
-  const remove = async (t: Directory, where: SQL | undefined) => {
-    await db
-      .update(t)
-      .set({ deletedAt: sql`now()` })
-      .where(and(eq(t.integrationId, integrationId), isNull(t.deletedAt), where));
-  };
   for (;;) {
     const events = await db
       .select({ uuid: hookEvents.uuid, eventType: hookEvents.eventType, targets: hookEvents.targets })
@@ -137,112 +108,18 @@ export async function applyHookEvents(
     const batch = and(eq(hookEvents.integrationId, integrationId), inArray(hookEvents.uuid, uuids));
     const t = plan(events);
     try {
-      // A scoped integration keeps only what its scope holds: a re-read outside it is not written
-      // (and a user who left it is removed). Users who join a chosen group arrive with the next sync.
-      const scope = normalizeScope(integration.syncScope);
-      const keepUsers = restrictsUsers(scope) ? await liveIds("okta_users", integrationId) : null;
-      const keepGroups = restrictsGroups(scope) ? new Set(scope!.groupIds) : null;
-      const keepApps = restrictsApps(scope) ? new Set(scope!.appIds) : null;
-      const memberOfChosen = async (id: string) =>
-        !keepGroups ||
-        (
-          await db
-            .select({ one: sql`1` })
-            .from(oktaGroupMembers)
-            .where(
-              and(
-                eq(oktaGroupMembers.integrationId, integrationId),
-                eq(oktaGroupMembers.userId, id),
-                isNull(oktaGroupMembers.deletedAt),
-                inArray(oktaGroupMembers.groupId, [...keepGroups]),
-              ),
-            )
-            .limit(1)
-        ).length > 0;
-      await inParallel([...t.users], async (id) => {
-        try {
-          const res = await client.get<unknown>(`/api/v1/users/${encodeURIComponent(id)}`);
-          const u = oktaUserSchema.safeParse(res.body);
-          if (!u.success) return;
-          const row = userRow(u.data);
-          if (
-            keepUsers &&
-            !(userMatches(scope, { status: row.status, userType: row.user_type, typeId: row.type_id }) && (await memberOfChosen(id)))
-          ) {
-            await remove(oktaUsers, eq(oktaUsers.id, id));
-            await remove(oktaGroupMembers, eq(oktaGroupMembers.userId, id));
-            await remove(oktaAppUsers, eq(oktaAppUsers.userId, id));
-            return;
-          }
-          await write(usersTable, [row]);
-          // Okta removes every app assignment of a deactivated user.
-          if (u.data.status === "DEPROVISIONED") await remove(oktaAppUsers, eq(oktaAppUsers.userId, id));
-        } catch (e) {
-          if (!isNotFound(e)) throw e;
-          await remove(oktaUsers, eq(oktaUsers.id, id));
-          await remove(oktaGroupMembers, eq(oktaGroupMembers.userId, id));
-          await remove(oktaAppUsers, eq(oktaAppUsers.userId, id));
-        }
-      });
-      await inParallel([...t.userGroups], async (id) => {
-        if (keepUsers && !keepUsers.has(id)) return;
-        try {
-          const groups: string[] = [];
-          for await (const page of client.pages<unknown>(`/api/v1/users/${encodeURIComponent(id)}/groups`)) {
-            for (const g of page.items) {
-              const p = idOnlySchema.safeParse(g);
-              if (p.success && (!keepGroups || keepGroups.has(p.data.id))) groups.push(p.data.id);
-            }
-          }
-          await write(
-            membershipsTable,
-            groups.map((g) => ({ group_id: g, user_id: id })),
-          );
-          await remove(
-            oktaGroupMembers,
-            and(eq(oktaGroupMembers.userId, id), groups.length ? notInArray(oktaGroupMembers.groupId, groups) : undefined),
-          );
-        } catch (e) {
-          if (!isNotFound(e)) throw e;
-          await remove(oktaGroupMembers, eq(oktaGroupMembers.userId, id));
-        }
-      });
-      await inParallel([...t.groups], async (id) => {
-        if (keepGroups && !keepGroups.has(id)) return;
-        try {
-          const res = await client.get<unknown>(`/api/v1/groups/${encodeURIComponent(id)}`, { expand: "stats" });
-          const g = oktaGroupSchema.safeParse(res.body);
-          if (g.success) await write(groupsTable, [groupRow(g.data)]);
-        } catch (e) {
-          if (!isNotFound(e)) throw e;
-          await remove(oktaGroups, eq(oktaGroups.id, id));
-          await remove(oktaGroupMembers, eq(oktaGroupMembers.groupId, id));
-          await remove(oktaAppGroups, eq(oktaAppGroups.groupId, id));
-        }
-      });
-      await inParallel([...t.appUsers], async (key) => {
+      // Per batch: the scope's kept users are read again (the batch before may have changed them).
+      const reread = await createRereader({ integration: { id: integrationId, ...integration }, client, issues });
+      await inParallel([...t.users], (id) => reread.user(id));
+      await inParallel([...t.userGroups], (id) => reread.userGroups(id));
+      await inParallel([...t.groups], (id) => reread.group(id));
+      await inParallel([...t.appUsers], (key) => {
         const [app, user] = key.split("\u0000");
-        if ((keepApps && !keepApps.has(app)) || (keepUsers && !keepUsers.has(user))) return;
-        try {
-          const res = await client.get<unknown>(`/api/v1/apps/${encodeURIComponent(app)}/users/${encodeURIComponent(user)}`);
-          const a = oktaAppUserSchema.safeParse(res.body);
-          if (a.success) await write(appUsersTable, [appUserRow(app, a.data)]);
-        } catch (e) {
-          if (!isNotFound(e)) throw e;
-          await remove(oktaAppUsers, and(eq(oktaAppUsers.appId, app), eq(oktaAppUsers.userId, user)));
-        }
+        return reread.appUser(app, user);
       });
-      await inParallel([...t.appGroups], async (key) => {
+      await inParallel([...t.appGroups], (key) => {
         const [app, group] = key.split("\u0000");
-        if ((keepApps && !keepApps.has(app)) || (keepGroups && !keepGroups.has(group))) return;
-        try {
-          const res = await client.get<unknown>(`/api/v1/apps/${encodeURIComponent(app)}/groups/${encodeURIComponent(group)}`);
-          const a = oktaAppGroupSchema.safeParse(res.body);
-          if (a.success) await write(appGroupsTable, [appGroupRow(app, a.data)]);
-        } catch (e) {
-          if (!isNotFound(e)) throw e;
-          await remove(oktaAppGroups, and(eq(oktaAppGroups.appId, app), eq(oktaAppGroups.groupId, group)));
-        }
+        return reread.appGroup(app, group);
       });
       await db.update(hookEvents).set({ status: "applied", appliedAt: sql`now()` }).where(batch);
       applied += events.length;
