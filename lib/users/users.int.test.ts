@@ -48,6 +48,12 @@ describe("console people", () => {
       code: "CONFLICT",
       message: /last admin/,
     });
+    await expect(updateUser({ ctx: systemCtx(t.ws.id), input: { userId: t.admin.id, role: "operator" } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: /last admin/,
+    });
+    expect((await updateUser({ ctx: systemCtx(t.ws.id), input: { userId: t.viewer.id, role: "operator" } })).role).toBe("operator");
+    expect((await updateUser({ ctx: systemCtx(t.ws.id), input: { userId: t.viewer.id, role: "viewer" } })).role).toBe("viewer");
     await expect(removeUser({ ctx: ctxOf(t.viewer), input: { userId: t.admin.id } })).rejects.toMatchObject({
       code: "CONFLICT",
       message: /last admin/,
