@@ -5,6 +5,7 @@ export * from "../enums";
 export * from "./actions";
 export * from "./auth";
 export * from "./changes";
+export * from "./counts";
 export * from "./directory";
 export * from "./hygiene";
 export * from "./integrations";
