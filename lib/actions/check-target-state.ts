@@ -89,7 +89,8 @@ const USER_RULES: Partial<Record<ActionKind, { from: readonly string[]; to?: str
   },
   "user.suspend": { from: ["ACTIVE"], to: "SUSPENDED" },
   "user.unsuspend": { from: ["SUSPENDED"], to: "ACTIVE" },
-  "user.unlock": { from: ["LOCKED_OUT"] },
+  // Not locked out: nothing to unlock (Okta answers an ACTIVE person's unlock without a change).
+  "user.unlock": { from: ["LOCKED_OUT"], to: "ACTIVE" },
   "user.delete": { from: ["DEPROVISIONED"], why: "Okta deletes only deactivated people; deactivate them first" },
   "user.reset_password": { from: ["ACTIVE", "PASSWORD_EXPIRED", "LOCKED_OUT", "RECOVERY", "PROVISIONED"] },
   "user.expire_password": { from: ["ACTIVE", "PASSWORD_EXPIRED", "LOCKED_OUT", "RECOVERY"] },
@@ -119,7 +120,8 @@ function checkUser(kind: ActionKind, u: UserState | null | undefined, params: un
   if (not?.not.includes(u.status)) {
     return no(kind === "user.deactivate" ? "already" : "state", `${label}: ${u.login} ${not.why} (${u.status}).`);
   }
-  if (kind === "user.update_profile") {
+  // Without parameters (an Actions menu, before the fields are chosen) only the status is judged.
+  if (kind === "user.update_profile" && params !== undefined) {
     const changes = (params as { profile?: Partial<Record<EditableProfileField, string | null>> } | undefined)?.profile ?? {};
     const differs = Object.entries(changes).some(([k, v]) => v !== undefined && (u.profile[k] ?? null) !== v);
     if (!differs) return no("already", `${u.login}'s profile already has these values.`);
@@ -205,5 +207,24 @@ export function checkTargetState(kind: ActionKind, state: TargetState, params: u
       }
       return OK;
     }
+  }
+}
+
+/**
+ * What can be judged before an action's other party and parameters are chosen (the Actions menus of a
+ * person's and a group's page): the person's status for the person's own kinds, the group's type for
+ * membership changes. The full check (checkTargetState) still runs on the preview, the request and
+ * just before sending.
+ */
+export function checkSubjectState(kind: ActionKind, subject: { user?: UserState | null; group?: GroupState | null }): StateCheck {
+  switch (ACTION_KIND_INFO[kind].target) {
+    case "user":
+      return checkUser(kind, subject.user, undefined);
+    case "group_member":
+      if (subject.group === undefined) return OK;
+      if (subject.group === null) return no("gone", "Okta has no such group any more.");
+      return groupTypeRefusal(subject.group, kind === "group.add_member" ? "add them" : "remove them") ?? OK;
+    default:
+      return OK;
   }
 }
