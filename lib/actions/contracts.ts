@@ -227,3 +227,49 @@ export const updateApprovalPolicyBody = z
 export type UpdateApprovalPolicyBody = Partial<Record<ActionKind, ApprovalPolicy>> & { expiryHours?: number | null };
 
 export const REQUIRED_APPROVALS: Record<ApprovalPolicy, number> = { none: 0, one_admin: 1, two_admins: 2 };
+
+// ---- what a page may offer -----------------------------------------------------------------------
+
+const oktaIdQuery = z
+  .string()
+  .trim()
+  .min(1, "is empty")
+  .max(64, "is too long to be an Okta id")
+  .regex(/^[A-Za-z0-9_-]+$/, "is not an Okta id");
+
+/** GET /api/integrations/{id}/actions/available?userId= | groupId= | appId= (exactly one): the kinds a person's, group's or app's page offers. */
+export const availableActionsQuery = z
+  .strictObject({ userId: oktaIdQuery.optional(), groupId: oktaIdQuery.optional(), appId: oktaIdQuery.optional() })
+  .superRefine((v, ctx) => {
+    const given = [v.userId, v.groupId, v.appId].filter((x) => x !== undefined).length;
+    if (given !== 1) ctx.addIssue({ code: "custom", path: ["userId"], message: "give exactly one of userId, groupId and appId" });
+  });
+export type AvailableActionsQuery = z.infer<typeof availableActionsQuery>;
+
+export const availableAction = z.object({
+  kind: z.enum(ACTION_KINDS),
+  label: z.string(),
+  destructive: z.boolean(),
+  /** The approval policy in force for the kind. */
+  approval: z.enum(APPROVAL_POLICIES),
+  allowed: z.boolean(),
+  /** Why not: `credentials` (the integration's credentials or actions off), or the state check's code. */
+  code: z.enum(["credentials", "state", "already", "gone", "type"]).nullable(),
+  why: z.string().nullable(),
+});
+export type AvailableAction = z.infer<typeof availableAction>;
+
+export const availableActions = z.object({
+  subject: z.object({
+    type: z.enum(["user", "group", "app"]),
+    id: z.string(),
+    /** As Okta has it now: the person's status, the group's type, the app's status (null when not read). */
+    status: z.string().nullable(),
+  }),
+  /** Whether the caller may request actions at all (operators and admins), and if not why. */
+  canRequest: z.object({ ok: z.boolean(), why: z.string().nullable() }),
+  /** The subject could not be read from Okta: the state was not judged (the preview judges it again). */
+  readError: z.string().nullable(),
+  kinds: z.array(availableAction),
+});
+export type AvailableActions = z.infer<typeof availableActions>;
