@@ -137,6 +137,10 @@ describe("scripts/user-create.ts and scripts/apikey-create.ts", () => {
     );
     expect(bob.code).toBe(0);
     expect(bob.stdout).toBe(`Created viewer bob@example.com in workspace "My company" (${ws.id}).\n`);
+    // An operator (a help-desk agent who requests actions on Okta).
+    const olga = await run("user-create.ts", ["--email", "olga@example.com", "--password", "olga-password", "--role", "operator"], env);
+    expect(olga).toEqual({ code: 0, stdout: `Created operator olga@example.com in workspace "My company" (${ws.id}).\n`, stderr: "" });
+    expect((await person("olga@example.com")).role).toBe("operator");
     const nowhere = randomUUID();
     const lost = await run(
       "user-create.ts",
@@ -144,7 +148,7 @@ describe("scripts/user-create.ts and scripts/apikey-create.ts", () => {
       env,
     );
     expect(lost).toMatchObject({ code: 1, stderr: `Error: No workspace with id ${nowhere}.\n` });
-    expect(await count()).toBe(2);
+    expect(await count()).toBe(3);
 
     // --update is the recovery path: a new password and role, the old password no longer works.
     const promoted = await run(
