@@ -125,7 +125,8 @@ describe("every read endpoint matches the spec", () => {
     expect(assigned.status).toBe(200);
     expect(assigned.body.scope).toBe("USER");
     expect(
-      (await call(`${em.url}/api/v1/apps/${app.id}/users`, { method: "POST", headers: em.ssws, json: { scope: "USER" } })).status,
+      (await call(`${em.url}/api/v1/apps/${app.id}/users`, { method: "POST", headers: em.ssws, json: { scope: "USER" }, badRequest: true }))
+        .status,
     ).toBe(400);
     expect((await call(`${em.url}/api/v1/apps/${app.id}/users/${assigned.body.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(
       204,
@@ -137,7 +138,61 @@ describe("every read endpoint matches the spec", () => {
     expect(
       (await call(`${em.url}/api/v1/apps/${app.id}/groups/${g.id}`, { method: "PUT", headers: em.ssws, body: "{not json" })).status,
     ).toBe(400);
-    expect((await call(`${base}/${active.id}/lifecycle/deactivate`, { method: "POST", headers: em.ssws })).status).toBe(200);
+    // Creating and editing people, with the query parameters and bodies the spec declares (call() checks the requests too).
+    const created = await call(`${base}?activate=false`, {
+      method: "POST",
+      headers: em.ssws,
+      json: {
+        profile: {
+          firstName: "Spec",
+          lastName: "Check",
+          email: "spec.check@example.com",
+          login: "spec.check@example.com",
+          department: "QA",
+        },
+        groupIds: [g.id],
+      },
+    });
+    expect([created.status, created.body.status]).toEqual([200, "STAGED"]);
+    const withPassword = await call(`${base}?activate=true&nextLogin=changePassword`, {
+      method: "POST",
+      headers: em.ssws,
+      json: {
+        profile: { firstName: "Spec", lastName: "Two", email: "spec.two@example.com", login: "spec.two@example.com" },
+        credentials: { password: { value: "Validated-Against-9" } },
+      },
+    });
+    expect(withPassword.body.status).toBe("PASSWORD_EXPIRED");
+    const duplicate = await call(`${base}?activate=false`, { method: "POST", headers: em.ssws, json: { profile: created.body.profile } });
+    expect([duplicate.status, duplicate.body.errorCode]).toEqual([400, "E0000001"]);
+    const tooMany = await call(`${base}?activate=false`, {
+      method: "POST",
+      headers: em.ssws,
+      json: { profile: { ...created.body.profile, login: "spec.three@example.com" }, groupIds: Array(21).fill(g.id) },
+    });
+    expect([tooMany.status, tooMany.body.errorCode]).toEqual([400, "E0000093"]);
+    expect(
+      (await call(`${base}/${created.body.id}`, { method: "POST", headers: em.ssws, json: { profile: { title: "Checker" } } })).body.profile
+        .title,
+    ).toBe("Checker");
+    expect(
+      (
+        await call(`${base}/${created.body.id}`, {
+          method: "PUT",
+          headers: em.ssws,
+          json: { profile: { ...created.body.profile, title: "Put" } },
+        })
+      ).body.profile.title,
+    ).toBe("Put");
+    expect((await post(`/${created.body.id}/lifecycle/activate?sendEmail=false`)).body.activationUrl).toContain("/tokens/");
+    expect((await post(`/${created.body.id}/lifecycle/reactivate?sendEmail=false`)).status).toBe(200);
+    expect((await post(`/${withPassword.body.id}/lifecycle/reset_password?sendEmail=true&revokeSessions=true`)).status).toBe(200);
+    expect(
+      (await call(`${base}/${withPassword.body.id}/sessions?oauthTokens=true&forgetDevices=false`, { method: "DELETE", headers: em.ssws }))
+        .status,
+    ).toBe(204);
+    expect((await post(`/${active.id}/lifecycle/deactivate?sendEmail=false`)).status).toBe(200);
+    expect((await post(`/${active.id}/lifecycle/deactivate`)).status).toBe(403);
     expect((await call(`${base}/${active.id}`, { method: "DELETE", headers: em.ssws })).status).toBe(204);
     expect((await call(`${base}/${active.id}`, { headers: em.ssws })).status).toBe(404);
   });

@@ -77,6 +77,45 @@ class SpecChecker {
     return obj;
   }
 
+  /**
+   * Problems with a request, or [] if the operation exists, every query parameter is one it declares
+   * (with a value of the declared type), and a JSON body matches its declared request body.
+   */
+  checkRequest(method: string, p: string, query: URLSearchParams, body: unknown, hasBody: boolean): string[] {
+    const tpl = this.template(p);
+    if (!tpl) return [`${method} ${p}: no such path in ${this.id}`];
+    const op = this.spec.paths[tpl][method.toLowerCase()] as any;
+    if (!op) return [`${method} ${tpl}: no such operation in ${this.id}`];
+    const problems: string[] = [];
+    const declared = [...(op.parameters ?? []), ...((this.spec.paths[tpl] as any).parameters ?? [])]
+      .map((x: any) => this.resolve(x))
+      .filter((x: any) => x?.in === "query");
+    for (const [name, value] of query) {
+      const param = declared.find((x: any) => x.name === name);
+      if (!param) problems.push(`${method} ${tpl}: query parameter ${name} is not declared`);
+      else if (this.resolve(param.schema)?.type === "boolean" && value !== "true" && value !== "false")
+        problems.push(`${method} ${tpl}: query parameter ${name} must be true or false, got ${value}`);
+    }
+    if (!hasBody) return problems;
+    const rb = this.resolve(op.requestBody);
+    if (!rb?.content?.["application/json"]?.schema) return [...problems, `${method} ${tpl}: the spec declares no JSON request body`];
+    const ptr = op.requestBody.$ref
+      ? `${op.requestBody.$ref.replace(/^#/, "")}/content/application~1json/schema`
+      : `/paths/${tpl.replace(/~/g, "~0").replace(/\//g, "~1")}/${method.toLowerCase()}/requestBody/content/application~1json/schema`;
+    let v = this.cache.get(ptr);
+    if (v === undefined) {
+      v = this.ajv.compile({ $ref: `${this.id}#${ptr}` });
+      this.cache.set(ptr, v);
+    }
+    if (v && !v(body))
+      problems.push(
+        ...(v.errors ?? [])
+          .slice(0, 8)
+          .map((e) => `${method} ${tpl} request: ${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`),
+      );
+    return problems;
+  }
+
   /** Problems with a response, or [] if it matches the documented response for its status. */
   check(method: string, p: string, status: number, body: unknown, hasBody: boolean, headers: Headers): string[] {
     const tpl = this.template(p);
@@ -130,8 +169,12 @@ export interface Called {
   text: string;
 }
 
-/** fetch + spec check; every emulator test goes through this (control plane excluded). */
-export async function call(url: string, init: RequestInit & { json?: unknown } = {}): Promise<Called> {
+/**
+ * fetch + spec check; every emulator test goes through this (control plane excluded). A write
+ * (anything but GET/HEAD) is checked too: its query parameters and JSON body must be what Okta's
+ * spec declares for the operation, unless the test sends a bad request on purpose (`badRequest`).
+ */
+export async function call(url: string, init: RequestInit & { json?: unknown; badRequest?: boolean } = {}): Promise<Called> {
   const headers = new Headers(init.headers);
   let body = init.body;
   if (init.json !== undefined) {
@@ -140,10 +183,20 @@ export async function call(url: string, init: RequestInit & { json?: unknown } =
   }
   if (!headers.has("accept")) headers.set("accept", "application/json");
   const method = (init.method ?? "GET").toUpperCase();
+  if (method !== "GET" && method !== "HEAD" && !init.badRequest) checkRequest(method, url, init.json, init.json !== undefined);
   const res = await fetch(url, { ...init, method, headers, body });
   const text = await res.text();
   checkResponse(method, url, res.status, text, res.headers);
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined, text };
+}
+
+/** Throws unless a management API request is one Okta's spec declares (operation, query parameters, JSON body). */
+export function checkRequest(method: string, url: string, body: unknown, hasBody: boolean) {
+  const u = new URL(url);
+  const p = decodeURIComponent(u.pathname);
+  if (!p.startsWith("/api/v1/")) return;
+  const problems = checkers().mgmt.checkRequest(method, p, u.searchParams, body, hasBody);
+  if (problems.length) throw new Error(`Request does not match Okta's spec:\n${problems.join("\n")}`);
 }
 
 /** Throws unless the response matches Okta's spec for its path, method and status. */
