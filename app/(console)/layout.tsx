@@ -8,7 +8,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const { actor } = ctx;
   const workspace = await getWorkspace({ ctx });
   return (
-    <ConsoleShell user={{ name: actor.name, email: actor.email, role: actor.role }} workspace={workspace.name}>
+    <ConsoleShell user={{ id: actor.userId, name: actor.name, email: actor.email, role: actor.role }} workspace={workspace.name}>
       {children}
     </ConsoleShell>
   );
