@@ -36,7 +36,7 @@ export interface Faults {
   /** the HTTP method the transient faults apply to */
   method: string | null;
   dropResponseAfterApply: DropRule[];
-  /** responses dropped after the request was applied, since the emulator started */
+  /** responses dropped after the request was applied, since the faults were last cleared */
   dropped: number;
   rng: Rng;
   /** undo steps for credential faults, applied by DELETE /__emulator/faults */
@@ -415,6 +415,7 @@ export async function handleControl(
         path: null,
         method: null,
         dropResponseAfterApply: [],
+        dropped: 0,
         undo: [],
         applied: [],
       };
