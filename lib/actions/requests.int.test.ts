@@ -166,14 +166,15 @@ describe("preview", () => {
   });
 
   it("says why a state does not allow the kind, per target", async () => {
-    const [u] = await pick("ACTIVE");
-    const res = await previewAs("operator", { kind: "user.unlock", target: { userId: u.id } });
+    const [gone] = await pick("DEPROVISIONED");
+    const res = await previewAs("operator", { kind: "user.suspend", target: { userId: gone.id } });
     expect(res.status).toBe(200);
     expect(res.body.refused).toBe(1);
-    expect(res.body.targets[0]).toMatchObject({ allowed: false, refusal: { code: "state" } });
-    expect(res.body.targets[0].refusal.reason).toBe(`Unlock needs a LOCKED_OUT person; ${u.profile.login} is ACTIVE.`);
+    expect(res.body.targets[0]).toMatchObject({ allowed: false, refusal: { code: "state" }, status: "DEPROVISIONED" });
+    expect(res.body.targets[0].refusal.reason).toBe(`Suspend needs an ACTIVE person; ${gone.profile.login} is DEPROVISIONED.`);
     expect(res.body.targets[0].effect).toBe(res.body.targets[0].refusal.reason);
     // The end state already there is a refusal of its own kind.
+    const [u] = await pick("ACTIVE");
     const already = await previewAs("operator", { kind: "user.unsuspend", target: { userId: u.id } });
     expect(already.body.targets[0]).toMatchObject({
       allowed: false,
@@ -583,5 +584,14 @@ describe("reading requests", () => {
     expect(after.body.targets[0].secretRevealedAt).not.toBeNull();
     expect(after.body.audit.at(-1)).toMatchObject({ action: "action.secret_revealed", detail: { fields: ["resetPasswordUrl"] } });
     expect(JSON.stringify(await auditOf(r.body.id))).not.toContain(link);
+
+    // A sealed value moved from another target does not open here (its additional data binds it).
+    await getDb()
+      .update(actionTargets)
+      .set({ secretSealed: seal(JSON.stringify({ resetPasswordUrl: link }), targetSecretAad(r.body.id, 1)), secretRevealedAt: null })
+      .where(and(eq(actionTargets.requestId, r.body.id), eq(actionTargets.seq, 0)));
+    const moved = await reveal("operator");
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.details.reason).toBe("UNREADABLE");
   });
 });

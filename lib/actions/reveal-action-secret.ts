@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { actionRequests, actionTargets } from "@/db/schema";
 import { appendAudit, auditActor } from "@/lib/audit/append-audit";
 import type { Ctx } from "@/lib/context";
+import { SealError } from "@/lib/crypto/seal";
 import { AppError } from "@/lib/errors";
 import { openTargetSecret } from "./target-secret";
 
@@ -33,7 +34,19 @@ export async function revealActionSecret({
           : "This target has no one-time link to show.",
         { reason: row.target.secretRevealedAt ? "ALREADY_REVEALED" : "NO_SECRET" },
       );
-    const secret = openTargetSecret(row.request.id, input.seq, row.target.secretSealed);
+    let secret: Record<string, string>;
+    try {
+      secret = openTargetSecret(row.request.id, input.seq, row.target.secretSealed);
+    } catch (e) {
+      if (!(e instanceof SealError)) throw e;
+      throw new AppError(
+        "CONFLICT",
+        "This one-time link cannot be opened: the key it was sealed with is gone, or it was sealed for another target.",
+        {
+          reason: "UNREADABLE",
+        },
+      );
+    }
     await tx
       .update(actionTargets)
       .set({ secretSealed: null, secretRevealedAt: new Date() })
