@@ -13,7 +13,8 @@ export const KEPT_AFTER_DELETE: Record<string, string> = {
   integration_events: "the event log: the audit trail, which records the disconnect itself",
   sync_runs: "run history: when, how long, counts and errors; no Okta object",
   event_hooks: "the hook's registration (URL, Okta's hook id) for the clean-up steps in Okta; no Okta data",
-  action_requests: "the history of actions requested on Okta (who asked, why, who approved, each target's outcome), which the audit log refers to",
+  action_requests:
+    "the history of actions requested on Okta (who asked, why, who approved, each target's outcome), which the audit log refers to",
   audit_log: "the append-only audit log of actions: the database refuses to delete it while the workspace exists",
 };
 
