@@ -27,6 +27,8 @@ export interface Column<T> {
   width?: string;
   /** Classes of the column's body cells (truncation, wrapping, text size). */
   className?: string;
+  /** Rendered in the header instead of the name (e.g. a "select all" checkbox, labelled by the name). */
+  headerCell?: React.ReactNode;
 }
 
 /** The server's current sort, and how to ask for another. */
@@ -161,7 +163,7 @@ export function DataTable<T>({
                       <Arrow size={12} aria-hidden="true" className={dir ? "text-brand-600" : "text-slate-300"} />
                     </button>
                   ) : (
-                    flexRender(h.column.columnDef.header, h.getContext())
+                    (c.headerCell ?? flexRender(h.column.columnDef.header, h.getContext()))
                   )}
                 </TH>
               );
