@@ -161,6 +161,8 @@ export const oktaSignInConfigs = pgTable("okta_sign_in_configs", {
   clientId: text().notNull(),
   sealedClientSecret: text().notNull(),
   adminGroups: text().array().notNull().default(sql`'{}'::text[]`),
+  // Operators may request actions on Okta but not approve them or change settings.
+  operatorGroups: text().array().notNull().default(sql`'{}'::text[]`),
   viewerGroups: text().array().notNull().default(sql`'{}'::text[]`),
   enabled: boolean().notNull().default(true),
   createdAt: createdAt(),

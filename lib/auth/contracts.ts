@@ -17,10 +17,11 @@ export const oktaSignInInput = z
     /** Required the first time; left out afterwards, the saved secret is kept (it is never shown again). */
     clientSecret: z.string().trim().min(1, "Enter the client secret").max(500).optional(),
     adminGroups: z.array(groupName).max(50, "At most 50 groups per role"),
+    operatorGroups: z.array(groupName).max(50, "At most 50 groups per role").default([]),
     viewerGroups: z.array(groupName).max(50, "At most 50 groups per role"),
     enabled: z.boolean().default(true),
   })
-  .refine((v) => v.adminGroups.length + v.viewerGroups.length > 0, {
+  .refine((v) => v.adminGroups.length + v.operatorGroups.length + v.viewerGroups.length > 0, {
     path: ["adminGroups"],
     message: "Map at least one Okta group to a console role",
   });
@@ -32,6 +33,7 @@ export const oktaSignInView = z.object({
   clientId: z.string(),
   hasClientSecret: z.boolean(),
   adminGroups: z.array(z.string()),
+  operatorGroups: z.array(z.string()),
   viewerGroups: z.array(z.string()),
   enabled: z.boolean(),
   updatedAt: z.coerce.date(),

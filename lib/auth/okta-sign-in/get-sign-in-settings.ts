@@ -20,6 +20,7 @@ export async function getSignInSettings({ ctx }: { ctx: Ctx }): Promise<SignInSe
       clientId: row.clientId,
       hasClientSecret: true,
       adminGroups: row.adminGroups,
+      operatorGroups: row.operatorGroups,
       viewerGroups: row.viewerGroups,
       enabled: row.enabled,
       updatedAt: row.updatedAt,

@@ -173,6 +173,23 @@ describe("sign-in with Okta", () => {
     expect(res.status).toBe(200);
     const { jar: again } = await signInWithOkta(t.ws.id, people.other.profile.login);
     expect((await (await me(again)).json()).user).toMatchObject({ id: local.id, role: "admin" });
+
+    // Mapped as operators and as viewers: the higher role, operator, wins; the settings keep each group in one list.
+    const asOperator = await callRoute(oktaPUT, "/api/sign-in-settings/okta", {
+      key: t.adminKey,
+      method: "PUT",
+      body: {
+        oktaDomain: em.url,
+        clientId: t.app.clientId,
+        adminGroups: [groups.admins],
+        operatorGroups: [groups.viewers],
+        viewerGroups: [groups.viewers],
+      },
+    });
+    expect(asOperator.status).toBe(200);
+    expect((await asOperator.json()).okta).toMatchObject({ operatorGroups: [groups.viewers], viewerGroups: [] });
+    const { jar: operator } = await signInWithOkta(t.ws.id, people.other.profile.login);
+    expect((await (await me(operator)).json()).user).toMatchObject({ id: local.id, role: "operator" });
   });
 
   it("refuses someone in no mapped group with a clear reason, and creates nothing", async () => {

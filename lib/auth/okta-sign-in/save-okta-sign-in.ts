@@ -32,13 +32,15 @@ export async function saveOktaSignIn({ ctx, input }: { ctx: Ctx; input: OktaSign
     throw fieldError("oktaDomain", `No Okta org answers at ${issuer}${facts.network ? ` (${facts.network.message})` : ""}`);
 
   const admin = unique(input.adminGroups);
-  const viewer = unique(input.viewerGroups).filter((g) => !admin.includes(g));
+  const operator = unique(input.operatorGroups).filter((g) => !admin.includes(g));
+  const viewer = unique(input.viewerGroups).filter((g) => !admin.includes(g) && !operator.includes(g));
   const sealed = input.clientSecret ? seal(input.clientSecret, secretAad(ctx.workspaceId)) : existing!.sealedClientSecret;
   const values = {
     issuer,
     clientId: input.clientId,
     sealedClientSecret: sealed,
     adminGroups: admin,
+    operatorGroups: operator,
     viewerGroups: viewer,
     enabled: input.enabled,
     updatedAt: sql`now()`,

@@ -32,9 +32,13 @@ const claimsSchema = z.object({
   groups: z.array(z.string().max(255)).max(1000).optional(),
 });
 
-/** Admin if any admin group matches, else viewer if any viewer group does, else no access. */
-export function roleFromGroups(groups: string[], mapping: { adminGroups: string[]; viewerGroups: string[] }): Role | null {
+/** The highest role any of the person's groups maps to (admin, then operator, then viewer), else no access. */
+export function roleFromGroups(
+  groups: string[],
+  mapping: { adminGroups: string[]; operatorGroups: string[]; viewerGroups: string[] },
+): Role | null {
   if (groups.some((g) => mapping.adminGroups.includes(g))) return "admin";
+  if (groups.some((g) => mapping.operatorGroups.includes(g))) return "operator";
   if (groups.some((g) => mapping.viewerGroups.includes(g))) return "viewer";
   return null;
 }

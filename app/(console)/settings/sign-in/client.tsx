@@ -30,6 +30,7 @@ interface OktaForm {
   clientId: string;
   clientSecret: string;
   adminGroups: string;
+  operatorGroups: string;
   viewerGroups: string;
   enabled: boolean;
 }
@@ -47,6 +48,7 @@ function oktaBody(v: OktaForm): z.input<typeof oktaSignInInput> {
     clientId: v.clientId,
     ...(v.clientSecret.trim() ? { clientSecret: v.clientSecret } : {}),
     adminGroups: groupList(v.adminGroups),
+    operatorGroups: groupList(v.operatorGroups),
     viewerGroups: groupList(v.viewerGroups),
     enabled: v.enabled,
   };
@@ -90,6 +92,7 @@ function OktaCard({ settings, origin, onSaved }: { settings: SignInSettings; ori
       clientId: okta?.clientId ?? "",
       clientSecret: "",
       adminGroups: okta?.adminGroups.join("\n") ?? "",
+      operatorGroups: okta?.operatorGroups.join("\n") ?? "",
       viewerGroups: okta?.viewerGroups.join("\n") ?? "",
       enabled: okta?.enabled ?? true,
     },
@@ -107,7 +110,7 @@ function OktaCard({ settings, origin, onSaved }: { settings: SignInSettings; ori
     mutationFn: () => api("/api/sign-in-settings/okta", { method: "DELETE" }),
     onSuccess: () => {
       setRemoving(false);
-      form.reset({ oktaDomain: "", clientId: "", clientSecret: "", adminGroups: "", viewerGroups: "", enabled: true });
+      form.reset({ oktaDomain: "", clientId: "", clientSecret: "", adminGroups: "", operatorGroups: "", viewerGroups: "", enabled: true });
       onSaved({ ...settings, okta: null });
     },
   });
@@ -159,7 +162,7 @@ function OktaCard({ settings, origin, onSaved }: { settings: SignInSettings; ori
           >
             <Input {...form.register("clientSecret")} type="password" autoComplete="new-password" spellCheck={false} />
           </FormField>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid gap-4 sm:grid-cols-3">
             <FormField
               control={form.control}
               name="adminGroups"
@@ -168,7 +171,15 @@ function OktaCard({ settings, origin, onSaved }: { settings: SignInSettings; ori
             >
               <Textarea {...form.register("adminGroups")} rows={3} spellCheck={false} />
             </FormField>
-            <FormField control={form.control} name="viewerGroups" label="Okta groups of viewers" hint="Someone in neither list is refused.">
+            <FormField
+              control={form.control}
+              name="operatorGroups"
+              label="Okta groups of operators"
+              hint="They request actions on Okta; admins approve."
+            >
+              <Textarea {...form.register("operatorGroups")} rows={3} spellCheck={false} />
+            </FormField>
+            <FormField control={form.control} name="viewerGroups" label="Okta groups of viewers" hint="Someone in no list is refused.">
               <Textarea {...form.register("viewerGroups")} rows={3} spellCheck={false} />
             </FormField>
           </div>

@@ -1,0 +1,1 @@
+ALTER TABLE "okta_sign_in_configs" ADD COLUMN "operator_groups" text[] DEFAULT '{}'::text[] NOT NULL;
