@@ -99,21 +99,27 @@ export function upsertChangeCtes(table: string, dataColumns: string[]): string {
          full join jsonb_each(s.${q(t.json)}) as o(key, value) using (key)
          where n.value is distinct from o.value and not (key = any(${textArray(t.mirrored ?? [])}))), '{}'::text[])`
     : "'{}'::text[]";
+  // The budget is taken first, so a page past it (most pages of a first import) reads nothing more:
+  // only the rows that will be logged are compared with their stored copy, and only updated ones.
   return `,
+      to_log as (
+        select * from classified c where $4::uuid is not null and c.cls in ('added', 'updated')
+        limit (${budgetSql("$4::uuid", t.resource, "$4::uuid is not null and exists (select 1 from classified where cls in ('added', 'updated'))")})
+      ),
       changed as (
-        select case when c.cls = 'added' then 'added' else 'updated' end as change, ${objectKeySql(t, "c")} as object_key,
-          case when c.cls = 'updated' then coalesce(nullif(d.main || d.json, '{}'::text[]), d.every) end as fields
-        from classified c
-        left join lateral (
+        select 'added' as change, ${objectKeySql(t, "c")} as object_key, null::text[] as fields from to_log c where c.cls = 'added'
+        union all
+        select 'updated', ${objectKeySql(t, "c")}, coalesce(nullif(d.main || d.json, '{}'::text[]), d.every)
+        from to_log c
+        cross join lateral (
           select ${diff(main)} as main, ${json} as json, ${diff(dataColumns)} as every
-          from ${q(table)} s where c.cls = 'updated' and s.integration_id = $2::uuid and ${keyJoin}
-        ) d on true
-        where $4::uuid is not null and c.cls in ('added', 'updated')
+          from ${q(table)} s where s.integration_id = $2::uuid and ${keyJoin}
+        ) d
+        where c.cls = 'updated'
       ),
       logged as (
         insert into sync_run_changes (run_id, workspace_id, integration_id, resource, object, change, object_key, fields)
         select $4::uuid, $3::uuid, $2::uuid, ${lit(t.resource)}, ${lit(t.object)}, x.change, x.object_key, x.fields from changed x
-        limit (${budgetSql("$4::uuid", t.resource, "exists (select 1 from changed)")})
         returning 1
       )`;
 }

@@ -2,7 +2,8 @@
 // one transaction together with the resource's counters and checkpoint, so a crash loses at most the
 // page in flight and a resumed run continues exactly where the last commit left off.
 //
-// Per table and page, a single statement (one round trip, the page sent once as JSON):
+// Per table and page, the rows are copied into a staging table (COPY, stage-rows.ts), then a single
+// statement:
 //   - classifies each incoming row against what is stored: added (new, or revived after a soft
 //     delete), updated (content hash differs), unchanged, or already seen by this run (a resumed
 //     page: written if needed but not counted twice);
@@ -23,8 +24,9 @@ import type { Sql, TransactionSql } from "postgres";
 import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
 import { getEnv } from "@/lib/env";
-import { cleanValue, mayNeedCleaning } from "./clean-values";
+import { cleanValue } from "./clean-values";
 import { upsertChangeCtes } from "./run-changes";
+import { copyMayNeedCleaning, copyText, stageRows, stageTable } from "./stage-rows";
 import type { TableSpec } from "./tables";
 
 export class LeaseLostError extends Error {
@@ -106,19 +108,21 @@ export function contentHash(row: Record<string, unknown>) {
 const q = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
 const statements = new Map<string, string>();
 
-/** Builds (once per table) the classify-and-write statement. $1 rows JSON, $2 integration, $3 workspace, $4 run. */
+/**
+ * Builds (once per table) the classify-and-write statement, reading the page from the staging table.
+ * $1 rows staged, $2 integration, $3 workspace, $4 run.
+ */
 function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
   const cacheKey = `${spec.table}:${appendOnly}`;
   const cached = statements.get(cacheKey);
   if (cached) return cached;
   const cols = Object.keys(spec.columns);
-  const recordDef = [...cols.map((c) => `${q(c)} ${spec.columns[c]}`), ...(spec.hashed ? ["content_hash text"] : [])].join(", ");
   const keyJoin = (a: string, b: string) => spec.key.map((k) => `${a}.${q(k)} = ${b}.${q(k)}`).join(" and ");
   const conflict = ["integration_id", ...spec.key].map(q).join(", ");
   let text: string;
   if (appendOnly) {
     text = `
-      with incoming as (select * from json_to_recordset($1::json) as r(${recordDef})),
+      with incoming as (select * from ${stageTable(spec)} limit $1::int),
       written as (
         insert into ${q(spec.table)} (workspace_id, integration_id, ${cols.map(q).join(", ")})
         select $3::uuid, $2::uuid, ${cols.map((c) => `i.${q(c)}`).join(", ")} from incoming i
@@ -145,7 +149,7 @@ function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
       "deleted_at = null",
     ].join(", ");
     text = `
-      with incoming as (select * from json_to_recordset($1::json) as r(${recordDef})),
+      with incoming as (select * from ${stageTable(spec)} limit $1::int),
       -- Joined directly (not through a CTE of its own), so each incoming row is one primary-key probe.
       classified as (
         select i.*, coalesce(e.newer, false) or coalesce(${same}, false) as same,
@@ -192,8 +196,8 @@ function dedupe(spec: TableSpec, rows: Record<string, unknown>[]) {
 /** The row's key as the event log names the object: its Okta id, or the ids of a pair joined by "/". */
 export const keyOf = (spec: TableSpec, row: Record<string, unknown>) => spec.key.map((k) => String(row[k])).join("/");
 
-function payloadJson(spec: TableSpec, rows: Record<string, unknown>[]) {
-  return JSON.stringify(spec.hashed ? rows.map((r) => ({ ...r, content_hash: contentHash(r) })) : rows);
+function payloadText(spec: TableSpec, rows: Record<string, unknown>[]) {
+  return copyText(spec, rows, spec.hashed ? rows.map(contentHash) : null);
 }
 
 /**
@@ -230,20 +234,21 @@ export type Writer = Pick<Lease, "integrationId" | "workspaceId"> & { runId: str
 
 export async function writeRows(tx: TransactionSql, lease: Writer, write: PageWrite, appendOnly = false): Promise<WriteResult> {
   const { spec } = write;
-  const { rows, json, cleaned } = encode(spec, dedupe(spec, write.rows));
+  const { rows, text, cleaned } = encode(spec, dedupe(spec, write.rows));
   if (rows.length === 0) return emptyResult();
-  const params = [json, lease.integrationId, lease.workspaceId, ...(appendOnly ? [] : [lease.runId])];
+  await stageRows(tx, spec, text);
+  const params = [rows.length, lease.integrationId, lease.workspaceId, ...(appendOnly ? [] : [lease.runId])];
   const [res] = await tx.unsafe(upsertStatement(spec, appendOnly), params);
   return { added: res.added, updated: res.updated, unchanged: res.unchanged, cleaned, quarantined: [] };
 }
 
-/** The page's JSON parameter, with what Postgres cannot store cleaned out (only on a page that needs it). */
+/** The page's COPY text, with what Postgres cannot store cleaned out (only on a page that needs it). */
 function encode(spec: TableSpec, input: Record<string, unknown>[]) {
   let rows = input;
   const cleaned: string[] = [];
   try {
-    let json = payloadJson(spec, rows);
-    if (mayNeedCleaning(json)) {
+    let text = payloadText(spec, rows);
+    if (copyMayNeedCleaning(text)) {
       let changed = false;
       const clean = rows.map((r) => {
         const c = cleanValue(r);
@@ -255,10 +260,10 @@ function encode(spec: TableSpec, input: Record<string, unknown>[]) {
       });
       if (changed) {
         rows = dedupe(spec, clean);
-        json = payloadJson(spec, rows);
+        text = payloadText(spec, rows);
       }
     }
-    return { rows, json, cleaned };
+    return { rows, text, cleaned };
   } catch (e) {
     // JSON.stringify's own limits (nesting deeper than its stack, a string past V8's maximum):
     // row-specific, or a page too large, and both are what halving the page finds out.

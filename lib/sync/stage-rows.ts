@@ -1,0 +1,84 @@
+// How the batch writer sends a page to Postgres: COPY (text format) into a temporary staging table of
+// the target's column types, which the writer's one statement then reads (upsert-batch.ts). COPY's
+// input is parsed by each column type's own input function, once; the JSON parameter it replaces was
+// parsed as JSON first and every jsonb value in it a second time.
+//
+// One staging table per target table and connection, created on first use (`on commit delete rows`:
+// emptied at every commit without touching the catalog) and emptied again before each page, since
+// a transaction may stage several parts of a page (savepoints, upsert-batch.ts). Its rows stay
+// inline up to a full page (toast_tuple_target): a System Log event is neither compressed nor
+// moved out of line on its way through.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { TransactionSql } from "postgres";
+import { mayNeedCleaning } from "./clean-values";
+import type { TableSpec } from "./tables";
+
+type Row = Record<string, unknown>;
+
+const q = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
+
+/** The staging table of `spec` (in the session's own temporary schema). */
+export const stageTable = (spec: TableSpec) => `pg_temp.${q(`osc_stage_${spec.table}`)}`;
+
+/** The staging table's columns in COPY order: the spec's columns, then the content hash if any. */
+export const stageColumns = (spec: TableSpec) => [...Object.keys(spec.columns), ...(spec.hashed ? ["content_hash"] : [])];
+
+const ddl = new Map<string, string>();
+function prepareSql(spec: TableSpec): string {
+  let text = ddl.get(spec.table);
+  if (!text) {
+    const cols = [...Object.entries(spec.columns).map(([c, t]) => `${q(c)} ${t}`), ...(spec.hashed ? ["content_hash text"] : [])];
+    text = `create temp table if not exists ${q(`osc_stage_${spec.table}`)} (${cols.join(", ")})
+      with (toast_tuple_target = 8160) on commit delete rows;
+      delete from ${stageTable(spec)}`;
+    ddl.set(spec.table, text);
+  }
+  return text;
+}
+
+// COPY's text format escapes backslash, tab, newline and carriage return. JSON text (jsonb values)
+// never holds the last three raw, so it needs only its backslashes doubled.
+const SPECIAL = /[\\\t\n\r]/;
+const escapeText = (s: string) =>
+  SPECIAL.test(s) ? s.replaceAll("\\", "\\\\").replaceAll("\t", "\\t").replaceAll("\n", "\\n").replaceAll("\r", "\\r") : s;
+const escapeJson = (s: string) => (s.includes("\\") ? s.replaceAll("\\", "\\\\") : s);
+
+type Encode = (v: unknown) => string;
+const NULL = "\\N";
+const asJson: Encode = (v) => (v === null || v === undefined ? NULL : escapeJson(JSON.stringify(v)));
+const asText: Encode = (v) => {
+  if (v === null || v === undefined) return NULL;
+  if (typeof v === "string") return escapeText(v);
+  if (typeof v === "boolean") return v ? "t" : "f";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : NULL;
+  return escapeText(typeof v === "object" ? JSON.stringify(v) : String(v));
+};
+
+/** The rows as COPY text, with each row's content hash last when the table has one. */
+export function copyText(spec: TableSpec, rows: Row[], hashes: string[] | null): string {
+  const names = Object.keys(spec.columns);
+  const encoders = names.map((c) => (spec.columns[c] === "jsonb" ? asJson : asText));
+  const n = names.length;
+  let out = "";
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    out += encoders[0](r[names[0]]);
+    for (let j = 1; j < n; j++) out += `\t${encoders[j](r[names[j]])}`;
+    out += hashes ? `\t${hashes[i]}\n` : "\n";
+  }
+  return out;
+}
+
+/**
+ * True when the COPY text may hold what Postgres cannot store: a NUL or a lone surrogate in a text
+ * value (raw), or their escapes inside a jsonb value's JSON (mayNeedCleaning).
+ */
+export const copyMayNeedCleaning = (text: string) => text.includes("\u0000") || !text.isWellFormed() || mayNeedCleaning(text);
+
+/** Empties the staging table (creating it on first use) and copies `text` into it. */
+export async function stageRows(tx: TransactionSql, spec: TableSpec, text: string): Promise<void> {
+  await tx.unsafe(prepareSql(spec)).simple();
+  const into = await tx.unsafe(`copy ${stageTable(spec)} (${stageColumns(spec).map(q).join(", ")}) from stdin`).writable();
+  await pipeline(Readable.from([Buffer.from(text)]), into);
+}
