@@ -23,7 +23,8 @@ import { createTenant } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
 import { ALL_SCOPES, finishRun, insertRunningRun } from "@/test/sync-fixtures";
-import { executeAction, targetSecretAad } from "./execute-action";
+import { EXECUTE_LOCK, executeAction, targetSecretAad } from "./execute-action";
+import { resumeStalledActions } from "./resume-stalled-actions";
 
 // biome-ignore lint/suspicious/noExplicitAny: the emulator's truth is Okta's wire JSON, read field by field as the tests need
 type Obj = Record<string, any>;
@@ -560,6 +561,29 @@ describe("retries and unknown outcomes", () => {
     expect(rb.targets[0].errorSummary).toContain(`it was not sent again`);
     expect(await events(["user.lifecycle.suspend"], notDone.id, since)).toHaveLength(0);
     expect((await oktaUser(notDone.id))?.status).toBe("ACTIVE");
+  });
+
+  it("a request left running by a dead worker is queued again by the tick, unless a worker holds it", async () => {
+    const [u] = await pick("ACTIVE");
+    const stalled = await request("user.suspend", [{ userId: u.id }]);
+    const held = await request("user.suspend", [{ userId: u.id }]);
+    await sql()`update action_requests set status = 'running', started_at = now() - interval '10 minutes' where id in (${stalled}, ${held})`;
+    const conn = await sql().reserve();
+    try {
+      await conn`select pg_advisory_lock(${EXECUTE_LOCK}, hashtext(${held}))`;
+      expect(await resumeStalledActions(60_000)).toBe(1);
+      const jobs =
+        await sql()`select data->>'requestId' as id from pgboss.job where name = 'action.execute' and data->>'requestId' in (${stalled}, ${held})`;
+      expect(jobs.map((j) => j.id)).toEqual([stalled]);
+      // The held one is left to its worker: running it now finds the lock taken and changes nothing.
+      expect(await executeAction(held)).toEqual({ status: "running_elsewhere" });
+    } finally {
+      await conn`select pg_advisory_unlock(${EXECUTE_LOCK}, hashtext(${held}))`;
+      conn.release();
+    }
+    await sql()`update action_requests set status = 'cancelled' where id in (${stalled}, ${held})`;
+    await sql()`update action_targets set status = 'skipped' where request_id in (${stalled}, ${held})`;
+    taken.add(u.id);
   });
 
   it("a job that runs again after the request finished changes nothing", async () => {

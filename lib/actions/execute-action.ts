@@ -36,7 +36,7 @@ import { readTarget } from "./read-target";
 import { refreshTarget } from "./refresh-target";
 
 /** A project-wide namespace for this lock (append-audit.ts uses 724015). */
-const EXECUTE_LOCK = 724016;
+export const EXECUTE_LOCK = 724016;
 
 /** The additional data a target's sealed one-time secret is bound to. */
 export const targetSecretAad = (requestId: string, seq: number) => `action_target:${requestId}:${seq}`;

@@ -5,8 +5,10 @@ import { getDb } from "@/db";
 import { executeAction } from "@/lib/actions/execute-action";
 import { expireActions } from "@/lib/actions/expire-actions";
 import { requeueQueuedActions } from "@/lib/actions/requeue-queued-actions";
+import { resumeStalledActions } from "@/lib/actions/resume-stalled-actions";
 import { applyHookEvents } from "@/lib/hooks/apply-hook-events";
 import { loadOktaClient } from "@/lib/integrations/load-okta-client";
+import { compactCounts } from "@/lib/overview/compact-counts";
 import { enqueueDueSyncs } from "@/lib/sync/enqueue-due-syncs";
 import { reapStaleRuns } from "@/lib/sync/reap-stale-runs";
 import { runSync } from "@/lib/sync/run-sync";
@@ -40,8 +42,10 @@ export const syncTickJob = define({
     started: await enqueueDueSyncs(),
     reaped: await reapStaleRuns(),
     hooks: await requeuePendingHookEvents(),
+    counts: await compactCounts(),
     actionsExpired: await expireActions(),
     actionsRequeued: await requeueQueuedActions(),
+    actionsResumed: await resumeStalledActions(),
   }),
 });
 
