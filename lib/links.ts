@@ -14,6 +14,17 @@ function withQuery(path: string, query: Query = {}) {
   return qs ? `${path}?${qs}` : path;
 }
 
+// In the order the Audit page writes its own URL.
+const auditQuery = (f: AuditFilters): Query => ({
+  actor: f.actor,
+  target: f.target,
+  kind: f.kind,
+  outcome: f.outcome,
+  integrationId: f.integrationId,
+  from: f.from,
+  to: f.to,
+});
+
 const integration = (id: string) => `/integrations/okta/${enc(id)}`;
 
 export interface PeopleFilters {
@@ -59,7 +70,25 @@ export interface ActivityFilters {
   from?: string;
   to?: string;
 }
-export type SettingsSection = "people" | "api-keys" | "sign-in" | "workspace" | "account";
+export type SettingsSection = "people" | "api-keys" | "sign-in" | "workspace" | "account" | "approvals";
+export interface ApprovalFilters {
+  /** One status or a comma-separated list (ACTION_STATUSES). */
+  status?: string;
+  kind?: string;
+  mine?: "true";
+}
+export interface AuditFilters {
+  /** A console user's id or part of the actor's label. */
+  actor?: string;
+  /** An Okta id of a person, group or app. */
+  target?: string;
+  kind?: string;
+  outcome?: string;
+  integrationId?: string;
+  /** ISO instants: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+}
 
 export const links = {
   login: () => "/login",
@@ -107,6 +136,13 @@ export const links = {
   /** One event; the integration tells copies apart when the same org is connected twice. */
   activityEvent: (id: string, integrationId?: string) => withQuery(`/activity/${enc(id)}`, { integrationId }),
   signIns: (outcome?: "SUCCESS" | "FAILURE") => withQuery("/activity", { eventType: SIGN_IN_EVENT, outcome }),
+
+  // Actions on Okta: requests and their approvals, and the audit trail
+  approvals: (f: ApprovalFilters = {}) => withQuery("/approvals", { status: f.status, kind: f.kind, mine: f.mine }),
+  approval: (id: string) => `/approvals/${enc(id)}`,
+  audit: (f: AuditFilters = {}) => withQuery("/audit", auditQuery(f)),
+  /** The audit log as CSV, with the Audit page's filters. */
+  auditCsv: (f: AuditFilters = {}) => withQuery("/api/audit.csv", auditQuery(f)),
 
   // Console settings
   consoleSettings: (section?: SettingsSection) => (section ? `/settings/${section}` : "/settings"),

@@ -3,6 +3,8 @@
 // each last signed in to it; filtered by status and "not used in N days" in the page's URL, and
 // exported as CSV).
 import Link from "next/link";
+import { BulkBar, type BulkExtra, selectColumn, useSelection } from "@/components/actions/bulk-actions";
+import { canRequestActions, useConsoleUser } from "@/components/shell/console-user";
 import { Badge, ButtonLink, Card, CardHeader, DownloadIcon, Time } from "@/components/ui";
 import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar } from "@/components/ui/data-table";
 import { type Filters, toSearch, useServerList } from "@/components/ui/use-server-list";
@@ -15,7 +17,7 @@ import { UserStatus } from "./labels";
 import { PersonCell } from "./person-cell";
 import { directoryKeys } from "./use-directory-list";
 
-type Props =
+type Props = (
   | { kind: "groups"; integrationId: string; id: string; total: number; title: string; initial: MemberPageData }
   | {
       kind: "apps";
@@ -26,7 +28,11 @@ type Props =
       initial: AppUserPageData;
       /** The filters in the page's URL (q, scope, status, unusedDays), "" when not set. */
       initialFilters: Filters;
-    };
+    }
+) & {
+  /** Bulk actions on the selected people: this page's own kinds, before the person kinds. */
+  bulk?: BulkExtra[];
+};
 type Person = AppUserPageData["items"][number] | MemberPageData["items"][number];
 
 export function PeopleOf(props: Props) {
@@ -41,6 +47,9 @@ export function PeopleOf(props: Props) {
     inUrl: kind === "apps",
   });
   const { query, items } = list;
+  const selection = useSelection();
+  const me = useConsoleUser();
+  const selectable = !!props.bulk && canRequestActions(me);
   return (
     <Card className="mt-6">
       <CardHeader
@@ -94,6 +103,7 @@ export function PeopleOf(props: Props) {
           </ButtonLink>
         )}
       </DataTableToolbar>
+      {selectable && <BulkBar selection={selection} extra={props.bulk} />}
       <DataTable<Person>
         label={props.title}
         rows={items}
@@ -102,6 +112,13 @@ export function PeopleOf(props: Props) {
         loading={query.isFetching}
         error={query.error}
         columns={[
+          selectable &&
+            selectColumn(
+              selection,
+              items,
+              (p) => ({ integrationId, userId: p.id, login: p.login }),
+              (p) => p.login,
+            ),
           { header: "Person", className: "max-w-80", cell: (p) => <PersonCell person={p} /> },
           { header: "Status", cell: (p) => <UserStatus status={p.status} /> },
           kind === "apps"

@@ -1,8 +1,11 @@
 "use client";
+import { BulkBar, selectColumn, useSelection } from "@/components/actions/bulk-actions";
+import { NewPersonButton } from "@/components/actions/new-person";
 import { UserStatus } from "@/components/directory/labels";
 import { AdminRoleFilter, AdminRoles, LastSignInFilter, MoreFilters } from "@/components/directory/people-filters";
 import { PersonCell } from "@/components/directory/person-cell";
 import { useDirectoryList } from "@/components/directory/use-directory-list";
+import { canRequestActions, useConsoleUser } from "@/components/shell/console-user";
 import {
   Button,
   Card,
@@ -37,6 +40,8 @@ export function PeopleClient({
   const list = useDirectoryList<Person>({ kind: "users", initialFilters, initialPage, schema: userPage, defaultSort: "name" });
   const { filters, set, items, query } = list;
   const manyOrgs = facets.integrations.length > 1;
+  const selection = useSelection();
+  const selectable = canRequestActions(useConsoleUser());
   return (
     <Card>
       <DataTableToolbar
@@ -95,7 +100,9 @@ export function PeopleClient({
             </DropdownMenuItem>
           </DropdownMenuContent>
         </DropdownMenu>
+        <NewPersonButton integrations={facets.integrations} />
       </DataTableToolbar>
+      <BulkBar selection={selection} />
       <DataTable<Person>
         label="People"
         rows={items}
@@ -105,6 +112,13 @@ export function PeopleClient({
         loading={query.isFetching}
         error={query.error}
         columns={[
+          selectable &&
+            selectColumn(
+              selection,
+              items,
+              (p) => ({ integrationId: p.integrationId, userId: p.id, login: p.login }),
+              (p) => p.login,
+            ),
           { header: "Person", sortKey: "name", className: "max-w-80", cell: (p) => <PersonCell person={p} /> },
           { header: "Status", sortKey: "status", cell: (p) => <UserStatus status={p.status} /> },
           {

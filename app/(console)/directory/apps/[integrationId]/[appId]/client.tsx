@@ -1,6 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { HistoryCard } from "@/components/actions/history-card";
+import { SubjectActions } from "@/components/actions/subject-actions";
 import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
 import { AppStatus, count, GroupType, signOnModeLabel } from "@/components/directory/labels";
 import { PeopleOf } from "@/components/directory/people-of";
@@ -38,7 +40,12 @@ export function AppClient({
           </span>
         }
         description={`${signOnModeLabel(app.signOnMode)} · ${app.name}`}
-        actions={<OktaLink href={data.adminUrl} />}
+        actions={
+          <>
+            <SubjectActions integrationId={integrationId} subject={{ type: "app", id: app.id, name: app.label }} />
+            <OktaLink href={data.adminUrl} />
+          </>
+        }
       />
       {error && (
         <Alert tone="warning" className="mb-4">
@@ -120,7 +127,9 @@ export function AppClient({
         title="Who has access"
         initial={people}
         initialFilters={filters}
+        bulk={[{ kind: "app.unassign_user", label: `Unassign ${app.label}`, target: (s) => ({ appId: app.id, userId: s.userId }) }]}
       />
+      <HistoryCard integrationId={integrationId} targetId={app.id} name={app.label} />
     </>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { HistoryCard } from "@/components/actions/history-card";
+import { SubjectActions } from "@/components/actions/subject-actions";
 import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
 import { AppStatus, count, GroupType, plural, signOnModeLabel } from "@/components/directory/labels";
 import { PeopleOf } from "@/components/directory/people-of";
@@ -33,7 +35,12 @@ export function GroupClient({ initial, members }: { initial: GroupDetailData; me
           </span>
         }
         description={group.description ?? undefined}
-        actions={<OktaLink href={data.adminUrl} />}
+        actions={
+          <>
+            <SubjectActions integrationId={integrationId} subject={{ type: "group", id: group.id, name: group.name }} />
+            <OktaLink href={data.adminUrl} />
+          </>
+        }
       />
       {error && (
         <Alert tone="warning" className="mb-4">
@@ -133,7 +140,22 @@ export function GroupClient({ initial, members }: { initial: GroupDetailData; me
         </Card>
       </div>
 
-      <PeopleOf kind="groups" integrationId={integrationId} id={group.id} total={group.memberCount} title="Members" initial={members} />
+      <PeopleOf
+        kind="groups"
+        integrationId={integrationId}
+        id={group.id}
+        total={group.memberCount}
+        title="Members"
+        initial={members}
+        bulk={[
+          {
+            kind: "group.remove_member",
+            label: `Remove from ${group.name}`,
+            target: (s) => ({ groupId: group.id, userId: s.userId }),
+          },
+        ]}
+      />
+      <HistoryCard integrationId={integrationId} targetId={group.id} name={group.name} />
     </>
   );
 }

@@ -2,6 +2,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { HistoryCard } from "@/components/actions/history-card";
+import { PersonActions } from "@/components/actions/person-actions";
 import { Facts, OktaLink, Quiet } from "@/components/directory/detail-parts";
 import { AppStatus, GroupType, personName, plural, signOnModeLabel, UserStatus } from "@/components/directory/labels";
 import { Avatar } from "@/components/directory/person-cell";
@@ -57,7 +59,12 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
             </span>
           </span>
         }
-        actions={<OktaLink href={data.adminUrl} />}
+        actions={
+          <>
+            <PersonActions integrationId={integrationId} person={{ id: user.id, login: user.login, profile: user.profile }} />
+            <OktaLink href={data.adminUrl} />
+          </>
+        }
       />
       {error && (
         <Alert tone="warning" className="mb-4">
@@ -321,6 +328,8 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
           </Link>
         </div>
       </Card>
+
+      <HistoryCard integrationId={integrationId} targetId={user.id} name={name} />
     </>
   );
 }
