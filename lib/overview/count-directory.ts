@@ -1,16 +1,35 @@
 // What came in: the integration's live directory rows counted by status and type, and sign-ins over
-// the last 7 and 30 days. One grouped count per table, each on an index that leads with the
-// integration (or the workspace the index leads with, plus the integration): a 100k-user tenant
-// answers in tens of milliseconds (see overview.test.ts and the report in README for the figure).
+// the last 7 and 30 days and per day. Read from the maintained aggregates (db/schema/counts.ts), not
+// by counting the big tables: at 1M people, 10M memberships and 5M log events the counts were seconds
+// of scanning (docs/benchmarks/overview-*.txt). The int test holds every number equal to the count it
+// replaces (test/overview-scan.ts).
+//
+// Sign-ins are kept per UTC hour. A window that starts or ends inside an hour ("the last 7 days" from
+// now) adds the events of its partial hours from okta_log_events (the published index: at most an
+// hour at each end), so every number is exact, not rounded to hours.
 import { getDb } from "@/db";
 import type { Counts } from "./contracts";
 import { FAILURE_OUTCOMES, SIGN_IN_EVENT, SUCCESS_OUTCOMES } from "./sign-in";
 
-const ok = [...SUCCESS_OUTCOMES];
-const bad = [...FAILURE_OUTCOMES];
-type Grouped = { k: string; n: number }[];
-const toRecord = (rows: Grouped) => Object.fromEntries(rows.map((r) => [r.k, r.n]));
-const sum = (rows: Grouped) => rows.reduce((a, r) => a + r.n, 0);
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const floorHour = (t: number) => Math.floor(t / HOUR) * HOUR;
+const ceilHour = (t: number) => Math.ceil(t / HOUR) * HOUR;
+const iso = (t: number) => new Date(t).toISOString();
+
+type Outcome = { outcome: string; n7: number; n30: number };
+const ok = new Set<string>(SUCCESS_OUTCOMES);
+const bad = new Set<string>(FAILURE_OUTCOMES);
+/** success / failure / total of per-outcome counts. */
+function classify(rows: { outcome: string; n: number }[]) {
+  const out = { success: 0, failure: 0, total: 0 };
+  for (const r of rows) {
+    out.total += r.n;
+    if (ok.has(r.outcome)) out.success += r.n;
+    else if (bad.has(r.outcome)) out.failure += r.n;
+  }
+  return out;
+}
 
 export async function countDirectory(
   workspaceId: string,
@@ -18,50 +37,52 @@ export async function countDirectory(
   now = new Date(),
 ): Promise<Omit<Counts, "memberships"> & { memberships: number }> {
   const sql = getDb().$client;
-  // postgres.js (as drizzle configures it) binds timestamps as strings, not Dates.
-  const [since7, since30, until] = [7, 30, 0].map((d) => new Date(now.getTime() - d * 86_400_000).toISOString());
-  const [users, groups, apps, idps, [memberships], [assignments], [admins], [signIns]] = await Promise.all([
-    // okta_users_sort_status_idx (workspace, status, ..., integration) where deleted_at is null: index-only.
-    sql<Grouped>`select status as k, count(*)::int as n from okta_users
-      where workspace_id = ${workspaceId} and integration_id = ${integrationId} and deleted_at is null group by status order by status`,
-    sql<Grouped>`select type as k, count(*)::int as n from okta_groups
-      where workspace_id = ${workspaceId} and integration_id = ${integrationId} and deleted_at is null group by type order by type`,
-    sql<Grouped>`select status as k, count(*)::int as n from okta_apps
-      where workspace_id = ${workspaceId} and integration_id = ${integrationId} and deleted_at is null group by status order by status`,
-    sql<Grouped>`select status as k, count(*)::int as n from okta_idps
-      where workspace_id = ${workspaceId} and integration_id = ${integrationId} and deleted_at is null group by status order by status`,
-    sql<{ n: number }[]>`select count(*)::int as n from okta_group_members
-      where integration_id = ${integrationId} and workspace_id = ${workspaceId} and deleted_at is null`,
-    sql<{ users: number; groups: number }[]>`select
-      (select count(*)::int from okta_app_users where integration_id = ${integrationId} and workspace_id = ${workspaceId} and deleted_at is null) as users,
-      (select count(*)::int from okta_app_groups where integration_id = ${integrationId} and workspace_id = ${workspaceId} and deleted_at is null) as groups`,
+  const t = now.getTime();
+  // The windows [since, now]: whole hours from the aggregate, the partial ones from the log.
+  const [since7, since30] = [t - 7 * DAY, t - 30 * DAY];
+  const [h7, h30, hEnd] = [ceilHour(since7), ceilHour(since30), floorHour(t)];
+  const [counts, [admins], hours, edges] = await Promise.all([
+    sql<{ subject: string; key: string; n: number }[]>`
+      select c.subject, c.key, sum(c.n)::int as n from okta_counts c
+      join integrations i on i.id = c.integration_id and i.workspace_id = ${workspaceId}
+      where c.integration_id = ${integrationId} group by 1, 2 having sum(c.n) <> 0`,
+    // Role assignments are a few hundred rows even in a large org: counted as they are.
     sql<{ users: number; groups: number; assignments: number }[]>`select
       count(distinct principal_id) filter (where principal_type = 'USER')::int as users,
       count(distinct principal_id) filter (where principal_type = 'GROUP')::int as groups,
       count(*)::int as assignments
       from okta_role_assignments where integration_id = ${integrationId} and workspace_id = ${workspaceId} and deleted_at is null`,
-    // okta_log_events_published_idx (integration, published) bounds the scan to 30 days.
-    sql<{ s7: number; f7: number; t7: number; s30: number; f30: number; t30: number }[]>`select
-      count(*) filter (where published >= ${since7}::timestamptz and outcome_result = any(${ok}))::int as s7,
-      count(*) filter (where published >= ${since7}::timestamptz and outcome_result = any(${bad}))::int as f7,
-      count(*) filter (where published >= ${since7}::timestamptz)::int as t7,
-      count(*) filter (where outcome_result = any(${ok}))::int as s30,
-      count(*) filter (where outcome_result = any(${bad}))::int as f30,
-      count(*)::int as t30
-      from okta_log_events where integration_id = ${integrationId} and workspace_id = ${workspaceId}
-        and published >= ${since30}::timestamptz and published <= ${until}::timestamptz and event_type = ${SIGN_IN_EVENT}`,
+    sql<Outcome[]>`
+      select outcome, coalesce(sum(n) filter (where hour >= ${iso(h7)}::timestamptz), 0)::int as n7, sum(n)::int as n30
+      from okta_sign_in_hours where integration_id = ${integrationId} and hour >= ${iso(h30)}::timestamptz and hour < ${iso(hEnd)}::timestamptz
+      group by 1`,
+    // okta_log_events_published_idx (integration, published): three ranges of at most an hour each.
+    sql<Outcome[]>`
+      select coalesce(outcome_result, '') as outcome,
+        count(*) filter (where published < ${iso(h7)}::timestamptz and published >= ${iso(since7)}::timestamptz or published >= ${iso(hEnd)}::timestamptz)::int as n7,
+        count(*) filter (where published < ${iso(h30)}::timestamptz or published >= ${iso(hEnd)}::timestamptz)::int as n30
+      from okta_log_events
+      where integration_id = ${integrationId} and workspace_id = ${workspaceId} and event_type = ${SIGN_IN_EVENT}
+        and (published >= ${iso(since30)}::timestamptz and published < ${iso(h30)}::timestamptz
+          or published >= ${iso(since7)}::timestamptz and published < ${iso(h7)}::timestamptz
+          or published >= ${iso(hEnd)}::timestamptz and published <= ${iso(t)}::timestamptz)
+      group by 1`,
   ]);
+  const of = (subject: string) => counts.filter((c) => c.subject === subject);
+  const byKey = (subject: string) => Object.fromEntries(of(subject).map((c) => [c.key, c.n]));
+  const total = (subject: string) => of(subject).reduce((a, c) => a + c.n, 0);
+  const both = [...hours, ...edges];
   return {
-    users: { total: sum(users), byStatus: toRecord(users) },
-    groups: { total: sum(groups), byType: toRecord(groups) },
-    memberships: memberships.n,
-    apps: { total: sum(apps), byStatus: toRecord(apps) },
-    assignments: { users: assignments.users, groups: assignments.groups },
+    users: { total: total("users"), byStatus: byKey("users") },
+    groups: { total: total("groups"), byType: byKey("groups") },
+    memberships: total("memberships"),
+    apps: { total: total("apps"), byStatus: byKey("apps") },
+    assignments: { users: total("app_users"), groups: total("app_groups") },
     admins,
-    idps: { total: sum(idps), byStatus: toRecord(idps) },
+    idps: { total: total("idps"), byStatus: byKey("idps") },
     signIns: {
-      last7: { success: signIns.s7, failure: signIns.f7, total: signIns.t7 },
-      last30: { success: signIns.s30, failure: signIns.f30, total: signIns.t30 },
+      last7: classify(both.map((r) => ({ outcome: r.outcome, n: r.n7 }))),
+      last30: classify(both.map((r) => ({ outcome: r.outcome, n: r.n30 }))),
     },
   };
 }
@@ -69,20 +90,33 @@ export async function countDirectory(
 /** Sign-ins per UTC day over the last `days` days (today included), zero-filled. */
 export async function signInsPerDay(workspaceId: string, integrationId: string, days: number, now = new Date()) {
   const sql = getDb().$client;
+  const t = now.getTime();
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const from = new Date(today - (days - 1) * 86_400_000);
-  const rows = await sql<{ day: string; success: number; failure: number }[]>`
-    select to_char(date_trunc('day', published at time zone 'UTC'), 'YYYY-MM-DD') as day,
-      count(*) filter (where outcome_result = any(${ok}))::int as success,
-      count(*) filter (where outcome_result = any(${bad}))::int as failure
-    from okta_log_events
-    where integration_id = ${integrationId} and workspace_id = ${workspaceId} and event_type = ${SIGN_IN_EVENT} and published >= ${from.toISOString()}::timestamptz and published <= ${now.toISOString()}::timestamptz
-    group by 1`;
-  const byDay = new Map(rows.map((r) => [r.day, r]));
+  const from = today - (days - 1) * DAY;
+  const hEnd = floorHour(t);
+  const day = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`;
+  const [hours, edge] = await Promise.all([
+    sql<{ day: string; outcome: string; n: number }[]>`
+      select ${sql.unsafe(day("hour"))} as day, outcome, sum(n)::int as n from okta_sign_in_hours
+      where integration_id = ${integrationId} and hour >= ${iso(from)}::timestamptz and hour < ${iso(hEnd)}::timestamptz
+      group by 1, 2`,
+    sql<{ day: string; outcome: string; n: number }[]>`
+      select ${sql.unsafe(day("published"))} as day, coalesce(outcome_result, '') as outcome, count(*)::int as n from okta_log_events
+      where integration_id = ${integrationId} and workspace_id = ${workspaceId} and event_type = ${SIGN_IN_EVENT}
+        and published >= ${iso(Math.max(hEnd, from))}::timestamptz and published <= ${iso(t)}::timestamptz
+      group by 1, 2`,
+  ]);
+  const byDay = new Map<string, { success: number; failure: number }>();
+  for (const r of [...hours, ...edge]) {
+    const d = byDay.get(r.day) ?? { success: 0, failure: 0 };
+    if (ok.has(r.outcome)) d.success += r.n;
+    else if (bad.has(r.outcome)) d.failure += r.n;
+    byDay.set(r.day, d);
+  }
   const points = Array.from({ length: days }, (_, i) => {
-    const day = new Date(from.getTime() + i * 86_400_000).toISOString().slice(0, 10);
-    const r = byDay.get(day);
-    return { day, success: r?.success ?? 0, failure: r?.failure ?? 0 };
+    const d = new Date(from + i * DAY).toISOString().slice(0, 10);
+    const r = byDay.get(d);
+    return { day: d, success: r?.success ?? 0, failure: r?.failure ?? 0 };
   });
   return { days, points };
 }

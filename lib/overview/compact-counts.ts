@@ -1,0 +1,44 @@
+// Folds the deltas of okta_counts and okta_sign_in_hours (db/schema/counts.ts) into one row per key,
+// dropping keys that sum to zero. Every write adds delta rows; without folding, a reader would sum
+// thousands after a large import. Run by the scheduler tick for the integrations that gathered
+// enough deltas.
+// Safe beside writers and another compaction: each folds only the rows it could lock (skip locked),
+// in one statement, so a sum is never lost or counted twice and nobody waits on anybody.
+import { sql } from "drizzle-orm";
+import { type DbOrTx, getDb } from "@/db";
+
+/** An integration is folded once it has this many more delta rows than keys. */
+export const COMPACT_AFTER = 64;
+
+const TABLES = [
+  { table: "okta_counts", key: "subject, key" },
+  { table: "okta_sign_in_hours", key: "hour, outcome" },
+] as const;
+
+/** Folds the given integrations' deltas, or those of every integration that gathered COMPACT_AFTER or more. */
+export async function compactCounts(opts: { integrationId?: string } = {}, db: DbOrTx = getDb()): Promise<{ folded: number }> {
+  let folded = 0;
+  for (const { table, key } of TABLES) {
+    const [t, k] = [sql.raw(table), sql.raw(key)];
+    const ids = opts.integrationId
+      ? [opts.integrationId]
+      : (
+          await db.execute<{ id: string }>(
+            sql`select integration_id as id from ${t} group by 1 having count(*) - count(distinct (${k})) >= ${COMPACT_AFTER}`,
+          )
+        ).map((r) => r.id);
+    for (const id of ids) {
+      const [r] = await db.execute<{ n: number }>(sql`
+        with gone as (
+          delete from ${t} where id in (select id from ${t} where integration_id = ${id} for update skip locked)
+          returning integration_id, ${k}, n),
+        kept as (
+          insert into ${t} (integration_id, ${k}, n)
+          select integration_id, ${k}, sum(n) from gone group by integration_id, ${k} having sum(n) <> 0
+          returning 1)
+        select (select count(*) from gone)::int - (select count(*) from kept)::int as n`);
+      folded += r.n;
+    }
+  }
+  return { folded };
+}
