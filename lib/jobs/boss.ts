@@ -1,6 +1,7 @@
 // The one pg-boss instance of this process, on the app's own Postgres. Started lazily by whoever
 // first sends or works a job; web processes that only send never run the cron supervisor.
 import PgBoss from "pg-boss";
+import { getDb } from "@/db";
 import { requireDatabaseUrl } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -12,6 +13,8 @@ export const QUEUES = {
 } as const;
 
 const g = globalThis as unknown as { __boss?: Promise<PgBoss> };
+/** The advisory lock under which a process creates the queues (db/migrate.ts uses 724001). */
+const QUEUE_SETUP_LOCK = 724_002;
 
 async function createBoss(): Promise<PgBoss> {
   const boss = new PgBoss({
@@ -23,35 +26,45 @@ async function createBoss(): Promise<PgBoss> {
   });
   boss.on("error", (error) => log.error("pg-boss error", { error }));
   await boss.start();
-  // v10 needs a queue before send/work. `short`: at most one *queued* job per singletonKey (the run
-  // id), so a duplicate enqueue (reaper, retry) is a no-op while one is waiting.
-  await boss.createQueue(QUEUES.syncRun, {
-    name: QUEUES.syncRun,
-    policy: "short",
-    retryLimit: 3,
-    retryDelay: 15,
-    retryBackoff: true,
-    expireInSeconds: 12 * 3600,
-  });
-  await boss.createQueue(QUEUES.hookApply, {
-    name: QUEUES.hookApply,
-    policy: "stately",
-    retryLimit: 2,
-    retryDelay: 10,
-    expireInSeconds: 3600,
-  });
-  // An approved action request (lib/actions/execute-action.ts). `short` with the request id as
-  // singleton key: a second enqueue while one waits is a no-op. A retried job resumes the request: it
-  // never re-sends a call whose outcome it does not know (it re-reads the target instead).
-  await boss.createQueue(QUEUES.actionExecute, {
-    name: QUEUES.actionExecute,
-    policy: "short",
-    retryLimit: 3,
-    retryDelay: 15,
-    retryBackoff: true,
-    expireInSeconds: 3600,
-  });
-  await boss.createQueue(QUEUES.syncTick, { name: QUEUES.syncTick, policy: "short", retryLimit: 0, expireInSeconds: 300 });
+  // Several processes starting at once on a new database (machines restarted together, or an upgrade
+  // that adds a queue) would each create the queues' tables at the same time, and Postgres ends one of
+  // them with a deadlock: that process fails to start. They create them one at a time instead.
+  const lock = await getDb().$client.reserve();
+  try {
+    await lock`select pg_advisory_lock(${QUEUE_SETUP_LOCK})`;
+    // v10 needs a queue before send/work. `short`: at most one *queued* job per singletonKey (the run
+    // id), so a duplicate enqueue (reaper, retry) is a no-op while one is waiting.
+    await boss.createQueue(QUEUES.syncRun, {
+      name: QUEUES.syncRun,
+      policy: "short",
+      retryLimit: 3,
+      retryDelay: 15,
+      retryBackoff: true,
+      expireInSeconds: 12 * 3600,
+    });
+    await boss.createQueue(QUEUES.hookApply, {
+      name: QUEUES.hookApply,
+      policy: "stately",
+      retryLimit: 2,
+      retryDelay: 10,
+      expireInSeconds: 3600,
+    });
+    // An approved action request (lib/actions/execute-action.ts). `short` with the request id as
+    // singleton key: a second enqueue while one waits is a no-op. A retried job resumes the request: it
+    // never re-sends a call whose outcome it does not know (it re-reads the target instead).
+    await boss.createQueue(QUEUES.actionExecute, {
+      name: QUEUES.actionExecute,
+      policy: "short",
+      retryLimit: 3,
+      retryDelay: 15,
+      retryBackoff: true,
+      expireInSeconds: 3600,
+    });
+    await boss.createQueue(QUEUES.syncTick, { name: QUEUES.syncTick, policy: "short", retryLimit: 0, expireInSeconds: 300 });
+  } finally {
+    await lock`select pg_advisory_unlock(${QUEUE_SETUP_LOCK})`.catch(() => {});
+    lock.release();
+  }
   return boss;
 }
 

@@ -1,7 +1,7 @@
 // Many workers sharing one Postgres, as on several machines: three `npm run worker` processes
-// (scripts/worker.ts, two runs at a time each) work the initial runs of ten integrations, each
-// connected to an Okta org of its own (one emulator per org). While every slot holds a run, one worker
-// is killed with SIGKILL. The others take its runs over, and every run ends exactly once: one start,
+// (scripts/worker.ts, two runs at a time each), started together on a new database, work the initial
+// runs of ten integrations, each connected to an Okta org of its own (one emulator per org). While
+// every slot holds a run, one worker is killed with SIGKILL. The others take its runs over, and every run ends exactly once: one start,
 // one end, each object counted and logged once, no duplicate or stray rows, and every integration's
 // data equal to its org's truth.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,23 +38,29 @@ describe("several worker processes on one database", () => {
   it("ten integrations, three workers, one killed mid-run: every run ends once, equal to its org's truth", {
     timeout: 180_000,
   }, async () => {
-    // Two integrations per workspace, five workspaces.
+    // The workers start together on a database no process has used the job queue on yet: each sets
+    // it up (boss.ts), as machines restarted at the same moment do.
+    const procs = Array.from({ length: WORKERS }, () =>
+      workers.start({ DATABASE_URL: db.url, SYNC_LEASE_SECONDS: "5", SYNC_WORKER_CONCURRENCY: String(PER_WORKER) }),
+    );
+    await waitFor("the workers to set up the queue", async () => {
+      const [q] = await sql()`select to_regclass('pgboss.queue') is not null as ready`;
+      return q.ready && (await sql()`select count(*)::int as n from pgboss.queue`)[0].n > 0;
+    });
+
+    // Two integrations per workspace, five workspaces. Each org answers slowly from just after its
+    // connect, so every run is still mid-walk when the kill lands.
     const connected: { integrationId: string; runId: string; emu: TestEmulator }[] = [];
     for (let i = 0; i < ORGS; i += 2) {
       const tenant = await createTenant();
       for (const emu of emus.slice(i, i + 2)) {
         const c = await connectToEmulator(emu, { tenant, name: `Org ${connected.length + 1}` });
+        await emu.control("POST", "/faults", { latencyMs: 300 });
         connected.push({ integrationId: c.integrationId, runId: c.runId, emu });
       }
     }
     const runIds = connected.map((c) => c.runId);
     expect(runIds.every(Boolean)).toBe(true);
-
-    // Slow answers while the workers ramp up, so every run is still mid-walk when the kill lands.
-    await Promise.all(emus.map((e) => e.control("POST", "/faults", { latencyMs: 250 })));
-    const procs = Array.from({ length: WORKERS }, () =>
-      workers.start({ DATABASE_URL: db.url, SYNC_LEASE_SECONDS: "5", SYNC_WORKER_CONCURRENCY: String(PER_WORKER) }),
-    );
 
     // Every slot of every worker holds a run that has written something: the victim holds two.
     const held = await waitFor(
@@ -67,6 +73,8 @@ describe("several worker processes on one database", () => {
       },
       120_000,
     );
+    // All three are alive (none failed to start or died), and one of them goes.
+    expect(procs.map((p) => p.exitCode ?? p.signalCode)).toEqual([null, null, null]);
     await workers.killAndWait(procs[0]);
     await Promise.all(emus.map((e) => e.control("DELETE", "/faults")));
 
