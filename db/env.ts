@@ -1,4 +1,4 @@
-// The database's own view of the environment: DATABASE_URL and the pool's server-side time limits,
+// The database's own view of the environment: DATABASE_URL, the pool's size and its server-side time limits,
 // zod-checked. It sits below lib/ so nothing in db/ imports lib/ (lib/env.ts reuses these schemas).
 import { z } from "zod";
 
@@ -21,18 +21,22 @@ export function requireDatabaseUrl(): string {
 const ms = (fallback: number) => z.coerce.number().int().min(0).max(3_600_000).default(fallback);
 
 /**
- * Time limits every connection of the app's pool gets (milliseconds, 0 = none): a statement stuck
- * on a lock fails instead of hanging whatever waits on it, and a transaction left open by a stuck
- * caller is ended (its locks released). The batch writer sets a longer statement limit of its own.
+ * The pool every process of the console opens (db/index.ts): its size, and the time limits each of
+ * its connections gets (milliseconds, 0 = none): a statement stuck on a lock fails instead of hanging
+ * whatever waits on it, and a transaction left open by a stuck caller is ended (its locks released).
+ * The batch writer sets a longer statement limit of its own. A worker process's syncs each use a few
+ * connections at once (parallel resources, heartbeat): size it with SYNC_WORKER_CONCURRENCY (README:
+ * several machines), and keep the sum over all processes under Postgres's max_connections.
  */
-export const dbTimeoutEnv = {
+export const dbPoolEnv = {
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DB_STATEMENT_TIMEOUT_MS: ms(60_000),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: ms(60_000),
 };
-const dbTimeoutSchema = z.object(dbTimeoutEnv);
+const dbPoolSchema = z.object(dbPoolEnv);
 
-export function dbTimeouts() {
-  const parsed = dbTimeoutSchema.safeParse(process.env);
+export function dbPoolSettings() {
+  const parsed = dbPoolSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

@@ -1,13 +1,13 @@
 // The one database client. Cached on globalThis so Next's dev reloads and tests reuse one pool.
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { dbTimeouts, requireDatabaseUrl } from "./env";
+import { dbPoolSettings, requireDatabaseUrl } from "./env";
 import * as schema from "./schema";
 
 function connect(url: string) {
-  const limits = dbTimeouts();
+  const limits = dbPoolSettings();
   const client = postgres(url, {
-    max: 10,
+    max: limits.DB_POOL_MAX,
     onnotice: () => {},
     idle_timeout: 30,
     // Sent at connect, so every statement of the pool runs under them (env: DB_STATEMENT_TIMEOUT_MS,

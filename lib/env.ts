@@ -1,7 +1,7 @@
 // The one place the environment is read. Parsed with zod once; a bad value stops start-up with a
 // message naming the variable.
 import { z } from "zod";
-import { databaseUrlSchema, dbTimeoutEnv } from "@/db/env";
+import { databaseUrlSchema, dbPoolEnv } from "@/db/env";
 
 export { requireDatabaseUrl } from "@/db/env";
 
@@ -41,9 +41,9 @@ export const envSchema = z.object({
   // A running sync that has written nothing (no page, no finished resource) for this long is taken
   // over although its heartbeat is fresh: its worker is alive but stuck.
   SYNC_STALL_SECONDS: z.coerce.number().int().min(2).max(86_400).default(900),
-  // The pool's statement and idle-in-transaction limits (db/env.ts), and the batch writer's longer
-  // statement limit for page commits, sweeps and ANALYZE (milliseconds, 0 = none).
-  ...dbTimeoutEnv,
+  // The pool's size, statement and idle-in-transaction limits (db/env.ts), and the batch writer's
+  // longer statement limit for page commits, sweeps and ANALYZE (milliseconds, 0 = none).
+  ...dbPoolEnv,
   DB_WRITE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(300_000),
   // Where the demo emulator listens, so the UI can offer it. Set by the dev command.
   DEMO_OKTA_URL: z.url().optional(),
