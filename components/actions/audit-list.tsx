@@ -43,6 +43,13 @@ export function auditGist(e: AuditItem): string | null {
       return str(d.reason) ?? str(d.errorSummary);
     case "request.expired":
       return "Nobody decided in time.";
+    case "approval_policy.changed": {
+      const policies = (d.policies ?? {}) as Record<string, { from?: string; to?: string }>;
+      const parts = Object.entries(policies).map(([k, c]) => `${k}: ${c.from} → ${c.to}`);
+      const hours = d.expiryHours as { from?: number | null; to?: number | null } | undefined;
+      if (hours) parts.push(`expiry: ${hours.from ?? "default"} → ${hours.to ?? "default"} h`);
+      return parts.join("; ") || null;
+    }
     default:
       return null;
   }

@@ -1,7 +1,7 @@
 import { PageHeader, type TabItem, TabNav } from "@/components/ui";
 import { links } from "@/lib/links";
 
-/** Header and section tabs shared by the Settings pages. API keys and Sign-in are admin-only sections. */
+/** Header and section tabs shared by the Settings pages. API keys, Sign-in and Approvals are admin-only sections. */
 export function SettingsHeader({ section, isAdmin, description }: { section: string; isAdmin: boolean; description?: string }) {
   const tabs: TabItem[] = [
     { id: "people", label: "People", href: links.consoleSettings("people") },
@@ -9,6 +9,7 @@ export function SettingsHeader({ section, isAdmin, description }: { section: str
       ? [
           { id: "api-keys", label: "API keys", href: links.consoleSettings("api-keys") },
           { id: "sign-in", label: "Sign-in", href: links.consoleSettings("sign-in") },
+          { id: "approvals", label: "Approvals", href: links.consoleSettings("approvals") },
         ]
       : []),
     { id: "workspace", label: "Workspace", href: links.consoleSettings("workspace") },

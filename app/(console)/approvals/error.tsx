@@ -1,0 +1,2 @@
+"use client";
+export { ApprovalsError as default } from "@/components/actions/segment";

@@ -1,0 +1,2 @@
+"use client";
+export { AuditError as default } from "@/components/actions/segment";
