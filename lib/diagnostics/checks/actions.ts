@@ -145,7 +145,10 @@ export function actionTargetRule(f: ActionTargetFacts): CheckOutcome {
       : `Now: ${f.now.reason}`;
   if (x.errorCode === "E0000006")
     return { status: "pass", summary: `${what} was refused for permission; the admin role check explains it.`, evidence };
-  if (x.errorCode?.startsWith("refused_") || ["E0000001", "E0000016", "E0000032", "E0000038", "E0000046", "E0000112"].includes(x.errorCode ?? ""))
+  if (
+    x.errorCode?.startsWith("refused_") ||
+    ["E0000001", "E0000016", "E0000032", "E0000038", "E0000046", "E0000112"].includes(x.errorCode ?? "")
+  )
     return {
       status: f.now?.allowed ? "warn" : "fail",
       cause: "TARGET_STATE",
