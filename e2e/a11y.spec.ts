@@ -73,9 +73,13 @@ test("the sign-in page and every main page have no serious or critical accessibi
     [links.unusedAccess(), "directory-unused-access", "the unused access view"],
     [links.activity(), "activity", "the activity page"],
     [links.activityEvent(await firstEvent(page), id), "activity-event", "an activity event"],
+    // A request's page, the confirm dialog and the Actions menus are checked in actions.spec.ts (they need an integration that acts).
+    [links.approvals(), "approvals", "the Approvals page"],
+    [links.audit(), "audit", "the Audit page"],
     [links.consoleSettings("people"), "settings-people", "the console's people"],
     [links.consoleSettings("api-keys"), "settings-api-keys", "the API keys"],
     [links.consoleSettings("sign-in"), "settings-sign-in", "the sign-in settings: Okta and two-factor"],
+    [links.consoleSettings("approvals"), "settings-approvals", "the approval policy"],
     [links.consoleSettings("workspace"), "settings-workspace", "the workspace settings"],
     [links.consoleSettings("account"), "settings-account", "your account: password and sessions"],
   ];

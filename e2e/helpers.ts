@@ -97,6 +97,8 @@ export async function expectAccessible(page: Page, what: string) {
 }
 
 export const READ_SCOPES = ["okta.users.read", "okta.groups.read", "okta.apps.read", "okta.logs.read", "okta.roles.read", "okta.idps.read"];
+/** The scopes actions on Okta need (granted to the app in Okta; the console asks for them with allowActions). */
+export const MANAGE_SCOPES = ["okta.users.manage", "okta.groups.manage", "okta.apps.manage"];
 export const uid = () => Math.random().toString(36).slice(2, 8);
 export const bearer = (t: Tenant) => ({ authorization: `Bearer ${t.adminKey}` });
 
@@ -118,7 +120,9 @@ export const emu = (request: APIRequestContext, method: "post" | "patch" | "dele
 /**
  * Connects the tenant to the emulator (the shared one unless `org` says which) through the API with a
  * service app of its own (private_key_jwt). `scopes` are those granted to the app in Okta (the console
- * verifies the read scopes); the app holds `roles` (default Read-Only Administrator).
+ * verifies the read scopes); the app holds `roles` (default Read-Only Administrator). `allowActions` turns on
+ * actions on Okta (the console then verifies the manage scopes too): grant MANAGE_SCOPES and an admin role
+ * that may act (e.g. SUPER_ADMIN).
  */
 export async function connectOkta(
   request: APIRequestContext,
@@ -126,6 +130,7 @@ export async function connectOkta(
   scopes = READ_SCOPES,
   roles = ["READ_ONLY_ADMIN"],
   org = EMULATOR_URL,
+  opts: { allowActions?: boolean } = {},
 ) {
   const made = await emu(request, "post", "/apps", { name: `page-${uid()}`, kind: "service", scopes, roles }, org);
   expect(made.status()).toBe(201);
@@ -137,6 +142,7 @@ export async function connectOkta(
       domain: org,
       auth: { method: "private_key_jwt", clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.kid },
       scopes: READ_SCOPES,
+      ...(opts.allowActions ? { allowActions: true } : {}),
     },
   });
   expect(res.status(), await res.text()).toBe(201);
