@@ -29,6 +29,7 @@ export const auditKeys = {
 /** How often a request that is not final is read again, and the pending count. */
 export const REQUEST_POLL_MS = 1500;
 export const PENDING_POLL_MS = 30_000;
+export const PENDING_REQUEST_POLL_MS = 10_000;
 
 export const isFinal = (s: ActionStatus) => (FINAL_ACTION_STATUSES as readonly string[]).includes(s);
 
@@ -47,14 +48,25 @@ export function useAvailableActions(integrationId: string, subject: ActionTarget
   });
 }
 
-/** One request with its targets, decisions and audit entries, read again every REQUEST_POLL_MS until it is final. */
+/**
+ * One request with its targets, decisions and audit entries, read again until it is final: every
+ * REQUEST_POLL_MS while it is queued or running, every PENDING_REQUEST_POLL_MS while it waits for a
+ * decision (someone else's, usually minutes away).
+ */
 export function useActionRequest(id: string | null, initial?: z.infer<typeof actionRequestDetail>) {
   return useQuery({
     queryKey: actionKeys.request(id ?? ""),
     queryFn: ({ signal }) => api(`/api/actions/${encodeURIComponent(id ?? "")}`, { schema: actionRequestDetail, signal }),
     enabled: !!id,
     initialData: initial,
-    refetchInterval: (q) => (q.state.data && isFinal(q.state.data.status) ? false : REQUEST_POLL_MS),
+    refetchInterval: (q) =>
+      !q.state.data
+        ? REQUEST_POLL_MS
+        : isFinal(q.state.data.status)
+          ? false
+          : q.state.data.status === "pending_approval"
+            ? PENDING_REQUEST_POLL_MS
+            : REQUEST_POLL_MS,
   });
 }
 
