@@ -210,7 +210,8 @@ describe("GET /api/integrations/{id}/syncs/{runId}/changes", () => {
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: RunChangeItem[] };
-    const held = await sql()`select coalesce(nullif(label, ''), role_type) as name from okta_role_assignments where integration_id = ${c.integrationId}`;
+    const held =
+      await sql()`select coalesce(nullif(label, ''), role_type) as name from okta_role_assignments where integration_id = ${c.integrationId}`;
     expect(held.length).toBeGreaterThan(0);
     expect(body.items).toHaveLength(held.length);
     for (const item of body.items) {
