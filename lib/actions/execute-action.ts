@@ -317,7 +317,8 @@ async function settle(request: ActionRequestRow, t: ActionTargetRow, s: Settle, 
 
 async function failRemaining(request: ActionRequestRow, targets: ActionTargetRow[], why: string, audit: Audit) {
   for (const t of targets) {
-    if (t.status === "queued") await settle(request, t, { status: "failed", errorCode: "not_allowed", errorSummary: why }, audit);
+    if (t.status === "queued" || (t.status === "running" && t.attempts === 0))
+      await settle(request, t, { status: "failed", errorCode: "not_allowed", errorSummary: why }, audit);
     else if (t.status === "running")
       // It may have been sent by a worker that died; without a client it cannot be checked.
       await settle(
