@@ -162,7 +162,7 @@ test("an admin suspends a person from their page; a second admin approves; the d
     await shots(p2, "approvals");
     await waiting.getByRole("row").filter({ hasText: person.login }).getByRole("link", { name: "Suspend" }).click();
     await expect(p2).toHaveURL(new RegExp(`${requestUrl}$`));
-    await expect(p2.getByText("Ticket IT-4711: laptop reported stolen")).toBeVisible();
+    await expect(p2.getByText("Ticket IT-4711: laptop reported stolen", { exact: true })).toBeVisible();
     await shots(p2, "request-pending");
     await p2.getByTestId("approve-button").click();
     const approve = p2.getByRole("dialog", { name: "Approve this request" });
@@ -264,10 +264,10 @@ test("a bulk action on three people from the People list is one request with an 
   await signIn(page, t.admin);
   await open(page, links.people({ status: "ACTIVE", integrationId }));
   for (const p of people) {
-    await page.getByRole("textbox", { name: "Search people" }).fill(p.login);
+    await page.getByRole("searchbox", { name: "Search people" }).fill(p.login);
     await page.getByRole("checkbox", { name: `Select ${p.login}` }).check();
   }
-  await page.getByRole("textbox", { name: "Search people" }).fill("");
+  await page.getByRole("searchbox", { name: "Search people" }).fill("");
   const bar = page.getByTestId("bulk-bar");
   await expect(bar).toContainText("3 people selected");
   await bar.getByRole("button", { name: "Actions for all 3" }).click();
@@ -293,7 +293,7 @@ test("a bulk action on three people from the People list is one request with an 
   // Closed, the list (still filtered to Active) no longer holds them.
   await dialog.getByRole("button", { name: "Close" }).first().click();
   for (const p of people) {
-    await page.getByRole("textbox", { name: "Search people" }).fill(p.login);
+    await page.getByRole("searchbox", { name: "Search people" }).fill(p.login);
     await expect(page.getByText("No people match")).toBeVisible();
   }
 });
@@ -308,7 +308,7 @@ test("New person stages someone in Okta", async ({ page, request }) => {
   await expect(dialog.getByText("Fill in the fields to see what it will do.")).toBeVisible();
   await dialog.getByLabel("First name").fill("Noor");
   await dialog.getByLabel("Last name").fill("Haddad");
-  await dialog.getByLabel("Email").fill(login);
+  await dialog.getByLabel("Email", { exact: true }).fill(login);
   await dialog.getByLabel("Title (optional)").fill("Analyst");
   await expect(dialog.getByTestId("action-preview")).toContainText(`Create ${login} (Noor Haddad) in Okta, staged`);
   await dialog.getByLabel("Reason").fill("Starts on Monday");

@@ -209,7 +209,9 @@ function ActionDialogBody({ spec, onClose }: { spec: ActionSpec; onClose: () => 
             ) : !paramsOk ? (
               <p className="text-sm text-slate-500">Fill in the fields to see what it will do.</p>
             ) : (
-              <Spinner label="Reading the current state from Okta…" />
+              <p className="flex items-center gap-2 text-sm text-slate-600">
+                <Spinner label="Loading the preview" /> Reading the current state from Okta…
+              </p>
             )}
           </section>
           {needs && (

@@ -26,6 +26,7 @@ import { ACTION_KIND_INFO } from "@/lib/actions/kinds";
 import { plural } from "@/lib/format";
 import { whyNotAllowed } from "@/lib/integrations/allowed-actions";
 import { ActionDialog, type ActionSpec } from "./action-dialog";
+import { DISABLED_ITEM, SCROLLING_MENU } from "./person-actions";
 import { useIntegrationCredentials } from "./queries";
 
 export interface Selected {
@@ -134,9 +135,21 @@ export function BulkBar({ selection, extra = [] }: { selection: Selection; extra
   const item = (kind: ActionKind, label: string, target: (s: Selected) => ActionTargetInput) => {
     const reason = why(kind);
     return (
-      <DropdownMenuItem key={`${kind}:${label}`} disabled={!!reason || !creds.data} data-kind={kind} onSelect={() => open(kind, target)}>
+      <DropdownMenuItem
+        key={`${kind}:${label}`}
+        className={DISABLED_ITEM}
+        disabled={!!reason || !creds.data}
+        data-kind={kind}
+        onSelect={() => open(kind, target)}
+      >
         <span className="min-w-0 flex-1">
-          <span className={ACTION_KIND_INFO[kind].destructive && !reason ? "font-medium text-red-700" : "font-medium"}>{label}</span>
+          <span
+            className={
+              reason ? "font-medium text-slate-500" : ACTION_KIND_INFO[kind].destructive ? "font-medium text-red-700" : "font-medium"
+            }
+          >
+            {label}
+          </span>
           {reason && <span className="mt-0.5 block text-xs whitespace-normal text-slate-600">{reason}</span>}
         </span>
       </DropdownMenuItem>
@@ -152,7 +165,7 @@ export function BulkBar({ selection, extra = [] }: { selection: Selection; extra
       <Button variant="ghost" size="sm" onClick={selection.clear}>
         Clear
       </Button>
-      <DropdownMenu>
+      <DropdownMenu modal={false}>
         <DropdownMenuTrigger asChild>
           <Button size="sm" data-testid="bulk-actions">
             <ActionIcon size={14} />
@@ -160,7 +173,7 @@ export function BulkBar({ selection, extra = [] }: { selection: Selection; extra
             <ChevronDownIcon size={14} />
           </Button>
         </DropdownMenuTrigger>
-        <DropdownMenuContent align="start" className="max-h-[70vh] w-80 overflow-y-auto">
+        <DropdownMenuContent align="start" className={SCROLLING_MENU} tabIndex={0}>
           {creds.isPending && integrationId && (
             <DropdownMenuLabel>
               <Spinner label="Checking what the credentials allow…" />

@@ -32,11 +32,21 @@ const SECTIONS: { title: string; kinds: ActionKind[] }[] = [
   { title: "Profile", kinds: ["user.update_profile"] },
 ];
 
+/**
+ * The actions menus: not modal (a modal menu hides the page with aria-hidden while its controls stay
+ * focusable), as tall as the screen allows and scrolled beyond, the scrolled list reachable by keyboard.
+ */
+export const SCROLLING_MENU = "max-h-[min(70vh,var(--radix-dropdown-menu-content-available-height))] w-80 overflow-y-auto";
+/** A disabled item keeps its reason readable: the label is muted, not the whole item faded. */
+export const DISABLED_ITEM = "data-[disabled]:opacity-100";
+
 export function MenuItemBody({ a }: { a: AvailableAction }) {
   return (
     <span className="min-w-0 flex-1">
       <span className="flex items-center gap-2">
-        <span className={a.destructive && a.allowed ? "font-medium text-red-700" : "font-medium"}>{a.label}</span>
+        <span className={!a.allowed ? "font-medium text-slate-500" : a.destructive ? "font-medium text-red-700" : "font-medium"}>
+          {a.label}
+        </span>
         {a.allowed && a.approval !== "none" && <Badge tone="warning">Needs approval</Badge>}
       </span>
       {!a.allowed && a.why && <span className="mt-0.5 block text-xs whitespace-normal text-slate-600">{a.why}</span>}
@@ -87,6 +97,7 @@ export function PersonActions({
   return (
     <>
       <DropdownMenu
+        modal={false}
         open={open}
         onOpenChange={(o) => {
           setOpen(o);
@@ -100,7 +111,7 @@ export function PersonActions({
             <ChevronDownIcon size={14} />
           </Button>
         </DropdownMenuTrigger>
-        <DropdownMenuContent align="end" className="max-h-[70vh] w-80 overflow-y-auto">
+        <DropdownMenuContent align="end" className={SCROLLING_MENU} tabIndex={0}>
           <MenuNotice
             loading={available.isPending}
             error={available.error}
@@ -118,6 +129,7 @@ export function PersonActions({
                   return (
                     <DropdownMenuItem
                       key={k}
+                      className={DISABLED_ITEM}
                       disabled={!a.allowed || !canRequest?.ok}
                       data-kind={k}
                       onSelect={() =>

@@ -15,7 +15,7 @@ import {
 } from "@/components/ui";
 import type { ActionKind } from "@/db/enums";
 import { ActionDialog, type ActionSpec } from "./action-dialog";
-import { MenuItemBody, MenuNotice } from "./person-actions";
+import { DISABLED_ITEM, MenuItemBody, MenuNotice, SCROLLING_MENU } from "./person-actions";
 import { useAvailableActions } from "./queries";
 
 type Subject = { type: "group"; id: string; name: string } | { type: "app"; id: string; name: string };
@@ -65,7 +65,7 @@ export function SubjectActions({ integrationId, subject }: { integrationId: stri
   const canRequest = available.data?.canRequest;
   return (
     <>
-      <DropdownMenu onOpenChange={(o) => o && setAsked(true)}>
+      <DropdownMenu modal={false} onOpenChange={(o) => o && setAsked(true)}>
         <DropdownMenuTrigger asChild>
           <Button variant="secondary" data-testid="subject-actions">
             <ActionIcon size={16} />
@@ -73,7 +73,7 @@ export function SubjectActions({ integrationId, subject }: { integrationId: stri
             <ChevronDownIcon size={14} />
           </Button>
         </DropdownMenuTrigger>
-        <DropdownMenuContent align="end" className="max-h-[70vh] w-80 overflow-y-auto">
+        <DropdownMenuContent align="end" className={SCROLLING_MENU} tabIndex={0}>
           <MenuNotice
             loading={available.isPending}
             error={available.error}
@@ -86,6 +86,7 @@ export function SubjectActions({ integrationId, subject }: { integrationId: stri
             return (
               <DropdownMenuItem
                 key={a.kind}
+                className={DISABLED_ITEM}
                 disabled={!a.allowed || !canRequest?.ok}
                 data-kind={a.kind}
                 onSelect={() =>
