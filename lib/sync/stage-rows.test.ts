@@ -1,8 +1,8 @@
 // The COPY text the batch writer sends: what each value becomes, and what makes a page look for
 // values to clean. Postgres reading it back is proved by the writer's integration tests.
 import { describe, expect, it } from "vitest";
-import { copyMayNeedCleaning, copyText, stageColumns } from "./stage-rows";
-import type { TableSpec } from "./tables";
+import { copyMayNeedCleaning, copyText, stageColumns, viaCopy } from "./stage-rows";
+import { appUsersTable, logEventsTable, membershipsTable, type TableSpec, usersTable } from "./tables";
 
 const spec: TableSpec = {
   table: "t",
@@ -41,5 +41,12 @@ describe("copyMayNeedCleaning", () => {
     expect(copyMayNeedCleaning(text("a", { s: "x\u0000" }))).toBe(true);
     expect(copyMayNeedCleaning(text("a", { s: "x\udfff" }))).toBe(true);
     expect(copyMayNeedCleaning(text("a", { s: "😀" }))).toBe(false);
+  });
+});
+
+describe("viaCopy", () => {
+  it("sends tables with jsonb columns by COPY and narrow ones as JSON", () => {
+    expect([usersTable, logEventsTable].map((t) => viaCopy(t as TableSpec))).toEqual([true, true]);
+    expect([membershipsTable, appUsersTable].map((t) => viaCopy(t as TableSpec))).toEqual([false, false]);
   });
 });

@@ -1,7 +1,12 @@
-// How the batch writer sends a page to Postgres: COPY (text format) into a temporary staging table of
-// the target's column types, which the writer's one statement then reads (upsert-batch.ts). COPY's
-// input is parsed by each column type's own input function, once; the JSON parameter it replaces was
-// parsed as JSON first and every jsonb value in it a second time.
+// How the batch writer sends a page of a table with jsonb columns (users, groups, the System Log) to
+// Postgres: COPY (text format) into a temporary staging table of the target's column types, which the
+// writer's one statement then reads (upsert-batch.ts). COPY's input is parsed by each column type's
+// own input function, once; a JSON parameter is parsed as JSON first and every jsonb value in it a
+// second time (a fifth of the System Log's write cost, docs/benchmarks/write-path.md).
+//
+// Narrow tables (memberships, assignments, roles) keep the JSON parameter: for them COPY saves no
+// parsing, and a transaction that touches a temporary table pays for emptying every `on commit delete
+// rows` table of its session at commit (~0.4 ms): a 190-row membership page would lose more than it gains.
 //
 // One staging table per target table and connection, created on first use (`on commit delete rows`:
 // emptied at every commit without touching the catalog) and emptied again before each page, since
@@ -17,6 +22,9 @@ import type { TableSpec } from "./tables";
 type Row = Record<string, unknown>;
 
 const q = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
+
+/** Whether the writer sends `spec`'s pages by COPY (it has jsonb columns). */
+export const viaCopy = (spec: TableSpec) => Object.values(spec.columns).includes("jsonb");
 
 /** The staging table of `spec` (in the session's own temporary schema). */
 export const stageTable = (spec: TableSpec) => `pg_temp.${q(`osc_stage_${spec.table}`)}`;

@@ -2,8 +2,9 @@
 // one transaction together with the resource's counters and checkpoint, so a crash loses at most the
 // page in flight and a resumed run continues exactly where the last commit left off.
 //
-// Per table and page, the rows are copied into a staging table (COPY, stage-rows.ts), then a single
-// statement:
+// Per table and page, the rows go to Postgres in one piece, by COPY into a staging table for tables
+// with jsonb columns (stage-rows.ts: Postgres then parses each document once) or as one JSON parameter
+// for the narrow ones (no staging table to keep), then a single statement:
 //   - classifies each incoming row against what is stored: added (new, or revived after a soft
 //     delete), updated (content hash differs), unchanged, or already seen by this run (a resumed
 //     page: written if needed but not counted twice);
@@ -24,9 +25,9 @@ import type { Sql, TransactionSql } from "postgres";
 import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
 import { getEnv } from "@/lib/env";
-import { cleanValue } from "./clean-values";
+import { cleanValue, mayNeedCleaning } from "./clean-values";
 import { upsertChangeCtes } from "./run-changes";
-import { copyMayNeedCleaning, copyText, stageRows, stageTable } from "./stage-rows";
+import { copyMayNeedCleaning, copyText, stageRows, stageTable, viaCopy } from "./stage-rows";
 import type { TableSpec } from "./tables";
 
 export class LeaseLostError extends Error {
@@ -109,20 +110,24 @@ const q = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
 const statements = new Map<string, string>();
 
 /**
- * Builds (once per table) the classify-and-write statement, reading the page from the staging table.
- * $1 rows staged, $2 integration, $3 workspace, $4 run.
+ * Builds (once per table) the classify-and-write statement, reading the page from the staging table or
+ * its JSON parameter. $1 rows staged (or the rows as JSON), $2 integration, $3 workspace, $4 run.
  */
 function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
   const cacheKey = `${spec.table}:${appendOnly}`;
   const cached = statements.get(cacheKey);
   if (cached) return cached;
   const cols = Object.keys(spec.columns);
+  const recordDef = [...cols.map((c) => `${q(c)} ${spec.columns[c]}`), ...(spec.hashed ? ["content_hash text"] : [])].join(", ");
+  const source = viaCopy(spec)
+    ? `select * from ${stageTable(spec)} limit $1::int`
+    : `select * from json_to_recordset($1::json) as r(${recordDef})`;
   const keyJoin = (a: string, b: string) => spec.key.map((k) => `${a}.${q(k)} = ${b}.${q(k)}`).join(" and ");
   const conflict = ["integration_id", ...spec.key].map(q).join(", ");
   let text: string;
   if (appendOnly) {
     text = `
-      with incoming as (select * from ${stageTable(spec)} limit $1::int),
+      with incoming as (${source}),
       written as (
         insert into ${q(spec.table)} (workspace_id, integration_id, ${cols.map(q).join(", ")})
         select $3::uuid, $2::uuid, ${cols.map((c) => `i.${q(c)}`).join(", ")} from incoming i
@@ -149,7 +154,7 @@ function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
       "deleted_at = null",
     ].join(", ");
     text = `
-      with incoming as (select * from ${stageTable(spec)} limit $1::int),
+      with incoming as (${source}),
       -- Joined directly (not through a CTE of its own), so each incoming row is one primary-key probe.
       classified as (
         select i.*, coalesce(e.newer, false) or coalesce(${same}, false) as same,
@@ -196,9 +201,12 @@ function dedupe(spec: TableSpec, rows: Record<string, unknown>[]) {
 /** The row's key as the event log names the object: its Okta id, or the ids of a pair joined by "/". */
 export const keyOf = (spec: TableSpec, row: Record<string, unknown>) => spec.key.map((k) => String(row[k])).join("/");
 
-function payloadText(spec: TableSpec, rows: Record<string, unknown>[]) {
-  return copyText(spec, rows, spec.hashed ? rows.map(contentHash) : null);
+/** The page as COPY text (tables with jsonb columns) or as one JSON parameter, each row with its content hash. */
+function payload(spec: TableSpec, rows: Record<string, unknown>[]) {
+  if (viaCopy(spec)) return copyText(spec, rows, spec.hashed ? rows.map(contentHash) : null);
+  return JSON.stringify(spec.hashed ? rows.map((r) => ({ ...r, content_hash: contentHash(r) })) : rows);
 }
+const needsCleaning = (spec: TableSpec, text: string) => (viaCopy(spec) ? copyMayNeedCleaning(text) : mayNeedCleaning(text));
 
 /**
  * Errors one object's data can cause: Postgres's data exceptions (22…), integrity violations (23…)
@@ -236,19 +244,19 @@ export async function writeRows(tx: TransactionSql, lease: Writer, write: PageWr
   const { spec } = write;
   const { rows, text, cleaned } = encode(spec, dedupe(spec, write.rows));
   if (rows.length === 0) return emptyResult();
-  await stageRows(tx, spec, text);
-  const params = [rows.length, lease.integrationId, lease.workspaceId, ...(appendOnly ? [] : [lease.runId])];
+  if (viaCopy(spec)) await stageRows(tx, spec, text);
+  const params = [viaCopy(spec) ? rows.length : text, lease.integrationId, lease.workspaceId, ...(appendOnly ? [] : [lease.runId])];
   const [res] = await tx.unsafe(upsertStatement(spec, appendOnly), params);
   return { added: res.added, updated: res.updated, unchanged: res.unchanged, cleaned, quarantined: [] };
 }
 
-/** The page's COPY text, with what Postgres cannot store cleaned out (only on a page that needs it). */
+/** The page's COPY text or JSON, with what Postgres cannot store cleaned out (only on a page that needs it). */
 function encode(spec: TableSpec, input: Record<string, unknown>[]) {
   let rows = input;
   const cleaned: string[] = [];
   try {
-    let text = payloadText(spec, rows);
-    if (copyMayNeedCleaning(text)) {
+    let text = payload(spec, rows);
+    if (needsCleaning(spec, text)) {
       let changed = false;
       const clean = rows.map((r) => {
         const c = cleanValue(r);
@@ -260,7 +268,7 @@ function encode(spec: TableSpec, input: Record<string, unknown>[]) {
       });
       if (changed) {
         rows = dedupe(spec, clean);
-        text = payloadText(spec, rows);
+        text = payload(spec, rows);
       }
     }
     return { rows, text, cleaned };
