@@ -114,7 +114,13 @@ async function startEmulatorProcess(o: {
     String(o.logDays),
     ...(o.rateLimits ? ["--rate-window-ms", String(o.windowMs ?? 60_000)] : ["--no-rate-limits"]),
   ];
-  const child = spawn(tsx, cli, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  // A 1M-user tenant holds ~2.6 GB of heap (docs/benchmarks/write-path.md), close to V8's default limit
+  // on this machine (~4.3 GB): room for the pages it serializes while serving.
+  const env =
+    o.users > 500_000
+      ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=8192`.trim() }
+      : process.env;
+  const child = spawn(tsx, cli, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (c: Buffer) => {
