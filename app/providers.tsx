@@ -1,10 +1,12 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { ThemeProvider } from "@/components/shell/theme";
 import { ApiError } from "@/lib/api/client";
+import type { Theme } from "@/lib/theme";
 
 // One QueryClient per browser tab. Client errors (4xx) are not retried: the answer will not change.
-export function Providers({ children }: { children: React.ReactNode }) {
+export function Providers({ theme, children }: { theme: Theme; children: React.ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
@@ -21,5 +23,9 @@ export function Providers({ children }: { children: React.ReactNode }) {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <ThemeProvider initial={theme}>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    </ThemeProvider>
+  );
 }

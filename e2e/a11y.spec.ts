@@ -5,19 +5,8 @@
 import type { Page } from "@playwright/test";
 import { closeDb } from "@/db";
 import { links } from "@/lib/links";
-import {
-  bearer,
-  connectOkta,
-  expect,
-  expectAccessible,
-  lastRunFinished,
-  open,
-  seedTenant,
-  signIn,
-  syncRuns,
-  type Tenant,
-  test,
-} from "./helpers";
+import { consolePages } from "./console-pages";
+import { bearer, connectOkta, expect, expectAccessible, lastRunFinished, open, seedTenant, signIn, type Tenant, test } from "./helpers";
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 const shot = async (page: Page, name: string, fullPage = true) => {
@@ -35,17 +24,6 @@ test.beforeAll(async ({ request }) => {
   await lastRunFinished(request, t, id);
 });
 
-const firstId = async (page: Page, list: "users" | "groups" | "apps") => {
-  const res = await page.request.get(`/api/directory/${list}?integrationId=${id}&limit=1`, { headers: bearer(t) });
-  return ((await res.json()) as { items: { id: string }[] }).items[0].id;
-};
-const firstEvent = async (page: Page) => {
-  const res = await page.request.get(`/api/activity?integrationId=${id}&eventType=group.user_membership.add&limit=1`, {
-    headers: bearer(t),
-  });
-  return ((await res.json()) as { items: { id: string }[] }).items[0].id;
-};
-
 test("the sign-in page and every main page have no serious or critical accessibility violations", async ({ page }) => {
   test.setTimeout(300_000);
   await open(page, links.login());
@@ -53,37 +31,7 @@ test("the sign-in page and every main page have no serious or critical accessibi
   await shot(page, "sign-in");
 
   await signIn(page, t.admin);
-  const [run] = await syncRuns(page.request, t, id);
-  const pages: [string, string, string][] = [
-    [links.home(), "home", "the home dashboard"],
-    [links.integrations(), "integrations", "the integrations list"],
-    [links.overview(id), "integration-overview", "the integration page"],
-    [links.runs(id), "integration-runs", "the run history"],
-    [links.events(id), "integration-events", "the integration's event log"],
-    [links.run(id, run.id), "integration-run", "a run's page"],
-    [links.settings(id), "integration-settings", "the integration's settings"],
-    [links.troubleshoot(id), "troubleshoot-pick", "troubleshooting"],
-    [links.people(), "directory-people", "the people list"],
-    [links.groups(), "directory-groups", "the groups list"],
-    [links.apps(), "directory-apps", "the apps list"],
-    [links.person(id, await firstId(page, "users")), "directory-person", "a person"],
-    [links.group(id, await firstId(page, "groups")), "directory-group", "a group"],
-    [links.app(id, await firstId(page, "apps")), "directory-app", "an app"],
-    [links.people({ adminRole: "any", integrationId: id }), "directory-people-admins", "the admin role holders"],
-    [links.unusedAccess(), "directory-unused-access", "the unused access view"],
-    [links.activity(), "activity", "the activity page"],
-    [links.activityEvent(await firstEvent(page), id), "activity-event", "an activity event"],
-    // A request's page, the confirm dialog and the Actions menus are checked in actions.spec.ts (they need an integration that acts).
-    [links.approvals(), "approvals", "the Approvals page"],
-    [links.audit(), "audit", "the Audit page"],
-    [links.consoleSettings("people"), "settings-people", "the console's people"],
-    [links.consoleSettings("api-keys"), "settings-api-keys", "the API keys"],
-    [links.consoleSettings("sign-in"), "settings-sign-in", "the sign-in settings: Okta and two-factor"],
-    [links.consoleSettings("approvals"), "settings-approvals", "the approval policy"],
-    [links.consoleSettings("workspace"), "settings-workspace", "the workspace settings"],
-    [links.consoleSettings("account"), "settings-account", "your account: password and sessions"],
-  ];
-  for (const [url, name, what] of pages) {
+  for (const { url, name, what } of await consolePages(page, t, id)) {
     await open(page, url);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectAccessible(page, what);
@@ -163,15 +111,22 @@ test("the user menu, a dialog, the scope combobox and the section tabs work with
   await expect(card.getByText("No changes")).toBeVisible();
 
   // The user menu: Enter opens it on its first item ("Your account"), arrows move between its items
-  // and stay in it, Escape closes it and focus returns; Enter on "Sign out" signs out.
+  // (the theme's three choices, then Sign out) and stay in it, Escape closes it and focus returns;
+  // Enter on "Sign out" signs out.
   const menuButton = page.getByRole("button", { name: new RegExp(t.admin.name) }).first();
   await menuButton.focus();
   await page.keyboard.press("Enter");
   const account = page.getByRole("menuitem", { name: "Your account" });
   const signOut = page.getByRole("menuitem", { name: "Sign out" });
+  const themes = ["System", "Light", "Dark"].map((name) => page.getByRole("menuitemradio", { name }));
   await expect(account).toBeFocused();
+  await expect(themes[0]).toHaveAttribute("aria-checked", "true");
   await expectAccessible(page, "the user menu, open");
   await shot(page, "user-menu", false);
+  for (const theme of themes) {
+    await page.keyboard.press("ArrowDown");
+    await expect(theme).toBeFocused();
+  }
   await page.keyboard.press("ArrowDown");
   await expect(signOut).toBeFocused();
   await page.keyboard.press("ArrowDown");
@@ -181,7 +136,7 @@ test("the user menu, a dialog, the scope combobox and the section tabs work with
   await expect(menuButton).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(account).toBeFocused();
-  await page.keyboard.press("ArrowDown");
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowDown");
   await expect(signOut).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/login\?signedOut=1/);

@@ -115,7 +115,7 @@ export function AuditList({
               )}
               <details className="text-slate-500">
                 <summary className="cursor-pointer hover:text-slate-700">Entry #{e.seq}</summary>
-                <pre className="mt-1 max-h-64 max-w-md overflow-auto rounded bg-slate-900 p-2 text-[11px] leading-relaxed text-slate-100">
+                <pre className="mt-1 max-h-64 max-w-md overflow-auto rounded bg-slate-900 p-2 text-[11px] leading-relaxed text-slate-100 dark:bg-slate-50 dark:text-slate-800">
                   {JSON.stringify({ target: e.target, detail: e.detail, prevHash: e.prevHash, hash: e.hash }, null, 2)}
                 </pre>
               </details>

@@ -12,7 +12,7 @@ const COLORS = [
 ];
 
 /** Initials in a colour picked from the id, so a person looks the same everywhere. */
-export function Avatar({ name, id, size = "sm" }: { name: string; id: string; size?: "sm" | "lg" }) {
+export function Avatar({ name, id, size = "sm", className }: { name: string; id: string; size?: "sm" | "lg"; className?: string }) {
   const initials = name
     .split(/[\s.@]+/)
     .filter(Boolean)
@@ -24,7 +24,7 @@ export function Avatar({ name, id, size = "sm" }: { name: string; id: string; si
   return (
     <span
       aria-hidden="true"
-      className={`inline-flex shrink-0 items-center justify-center rounded-full font-semibold ${COLORS[h % COLORS.length]} ${size === "lg" ? "size-12 text-base" : "size-8 text-xs"}`}
+      className={`inline-flex shrink-0 items-center justify-center rounded-full font-semibold ${COLORS[h % COLORS.length]} ${size === "lg" ? "size-12 text-base" : "size-8 text-xs"} ${className ?? ""}`}
     >
       {initials || "?"}
     </span>
@@ -47,8 +47,9 @@ export function PersonCell({
   const name = personName(person);
   return (
     <div className="flex min-w-0 items-center gap-3">
-      <Avatar name={name} id={person.id} />
-      <div className="min-w-0">
+      {/* On a phone the name and login stay narrow and the avatar goes, so the next column (Status) fits on screen. */}
+      <Avatar name={name} id={person.id} className="max-sm:hidden" />
+      <div className="min-w-0 max-sm:max-w-[9.5rem]">
         <Link
           href={links.person(person.integrationId, person.id)}
           className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"

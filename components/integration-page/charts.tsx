@@ -1,100 +1,65 @@
 "use client";
-// Two hand-drawn SVG charts (no chart library): sign-ins per day, successful stacked under failed,
-// over the sign-in window; and how long each recent run took, coloured by its result. Each has a
-// title and description for screen readers, a tooltip per bar and the numbers as a hidden table.
+// The integration page's two charts, drawn by Recharts: sign-ins per day (successful stacked under
+// failed) over the sign-in window, and how long each recent run took, coloured by its result. Each
+// chart is an image to assistive technology, named by a one-sentence summary, with its numbers as a
+// visually hidden table beside it. Colours are the
+// theme's CSS variables, so the charts follow light and dark mode (app/globals.css). Recharts draws
+// on the client after measuring its box, so the server's HTML and the first client render agree.
 import { useRouter } from "next/navigation";
-import { useId } from "react";
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { ActivityIcon, Card, CardHeader, EmptyState, RefreshIcon } from "@/components/ui";
 import { formatCount, formatDate, formatDuration } from "@/lib/format";
 import { links } from "@/lib/links";
 import type { Overview } from "@/lib/overview/contracts";
+import { countTicks, durationTicks } from "./chart-scale";
 import { RUN_STATUS } from "./labels";
-
-const W = 560;
-const H = 180;
-const PAD = { l: 44, r: 6, t: 10, b: 22 };
-const plotW = W - PAD.l - PAD.r;
-const plotH = H - PAD.t - PAD.b;
 
 // The server buckets sign-ins by UTC day, so the axis names UTC days whatever the viewer's zone.
 const day = (iso: string) => formatDate(iso, { style: "day", timeZone: "UTC" });
 
-/** A chart's numbers as a visually hidden table: the accessible alternative to the SVG beside it. */
+const CHART_HEIGHT = 200;
+const AXIS_TICK = { fill: "var(--color-slate-500)", fontSize: 11 };
+const GRID_STROKE = "var(--color-slate-200)";
+
+/**
+ * A chart's numbers as a visually hidden table: the accessible alternative to the picture beside it.
+ * Hidden by a wrapper: a table keeps its content's width whatever width it is given, so a table hidden
+ * on its own still widens the page on a phone.
+ */
 function ChartDataTable({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
   return (
-    <table className="sr-only">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={String(r[0])}>
-            {r.map((c, j) => (
-              <td key={head[j]}>{c}</td>
+    <div className="sr-only">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={String(r[0])}>
+              {r.map((c, j) => (
+                <td key={head[j]}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
-/** A round axis maximum: 1, 2, 5 x 10^n at or above the largest value. */
-export function niceMax(v: number) {
-  if (v <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  return [1, 2, 5, 10].map((m) => m * p).find((m) => m >= v)!;
-}
-
-function Axis({ max, format }: { max: number; format: (v: number) => string }) {
+function Legend({ items }: { items: { label: string; color: string }[] }) {
   return (
-    <g>
-      {[0, 0.5, 1].map((f) => {
-        const y = PAD.t + plotH - f * plotH;
-        return (
-          <g key={f}>
-            <line x1={PAD.l} x2={W - PAD.r} y1={y} y2={y} className="stroke-slate-200" strokeDasharray={f === 0 ? undefined : "3 3"} />
-            <text x={PAD.l - 6} y={y + 3.5} textAnchor="end" className="fill-slate-500 text-[10px]">
-              {format(max * f)}
-            </text>
-          </g>
-        );
-      })}
-    </g>
-  );
-}
-
-function XLabels({ labels }: { labels: { x: number; text: string }[] }) {
-  return (
-    <g>
-      {labels.map((l, i) => (
-        <text
-          key={l.x}
-          x={l.x}
-          y={H - 6}
-          textAnchor={i === 0 ? "start" : i === labels.length - 1 ? "end" : "middle"}
-          className="fill-slate-500 text-[10px]"
-        >
-          {l.text}
-        </text>
-      ))}
-    </g>
-  );
-}
-
-function Legend({ items }: { items: { label: string; className: string }[] }) {
-  return (
-    <div className="flex flex-wrap gap-4 text-xs text-slate-600" aria-hidden="true">
+    <div className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-hidden="true">
       {items.map((i) => (
         <span key={i.label} className="inline-flex items-center gap-1.5">
-          <span className={`size-2.5 rounded-sm ${i.className}`} />
+          <span className="size-2.5 rounded-sm" style={{ background: i.color }} />
           {i.label}
         </span>
       ))}
@@ -102,32 +67,35 @@ function Legend({ items }: { items: { label: string; className: string }[] }) {
   );
 }
 
+/** The hover box of a bar, in the page's own colours. */
+function TooltipBox({ title, lines }: { title: string; lines: { label: string; value: string; color?: string }[] }) {
+  return (
+    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs text-slate-700 shadow-md">
+      <p className="font-medium text-slate-900">{title}</p>
+      {lines.map((l) => (
+        <p key={l.label} className="mt-0.5 flex items-center gap-1.5">
+          {l.color && <span className="size-2 rounded-sm" style={{ background: l.color }} />}
+          {l.label}: <span className="font-medium text-slate-900 tabular-nums">{l.value}</span>
+        </p>
+      ))}
+    </div>
+  );
+}
+
+const SUCCESS_COLOR = "var(--color-brand-600)";
+const FAILURE_COLOR = "var(--color-red-500)";
+
+type SignInPoint = Overview["signIns"]["points"][number];
+
 export function SignInChart({ overview }: { overview: Overview }) {
-  const ids = useId();
   const { points, days } = overview.signIns;
-  const totals = points.map((p) => p.success + p.failure);
   const success = points.reduce((a, p) => a + p.success, 0);
   const failure = points.reduce((a, p) => a + p.failure, 0);
-  const max = niceMax(Math.max(0, ...totals));
-  const step = plotW / Math.max(1, points.length);
-  const bw = Math.max(1, step * (points.length > 45 ? 0.85 : 0.7));
-  const y = (v: number) => (v / max) * plotH;
-  const every = Math.ceil(points.length / 6);
+  const ticks = countTicks(Math.max(0, ...points.map((p) => p.success + p.failure)));
   const busiest = points.reduce((a, p) => (p.success + p.failure > a.success + a.failure ? p : a), points[0]);
   return (
     <Card>
-      <CardHeader
-        title="Sign-ins per day"
-        description={`Last ${days} days, from the System Log (UTC days).`}
-        actions={
-          <Legend
-            items={[
-              { label: "Successful", className: "bg-brand-600" },
-              { label: "Failed", className: "bg-red-500" },
-            ]}
-          />
-        }
-      />
+      <CardHeader title="Sign-ins per day" description={`Last ${days} days, from the System Log (UTC days).`} />
       {success + failure === 0 ? (
         <EmptyState
           icon={<ActivityIcon size={20} />}
@@ -135,39 +103,67 @@ export function SignInChart({ overview }: { overview: Overview }) {
           description="Sign-ins come from the Okta System Log. If people signed in during this time, check that okta.logs.read is granted and that the last sync read the log (Health by resource, above)."
         />
       ) : (
-        <figure className="px-4 pt-3 pb-2">
-          {/* The <title> is one string: React renders a <title> of several children empty on the server (a hydration mismatch). */}
-          <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${ids}t ${ids}d`}>
-            <title id={`${ids}t`}>{`Sign-ins per day, last ${days} days`}</title>
-            <desc id={`${ids}d`}>
-              {formatCount(success)} successful and {formatCount(failure)} failed sign-ins from {day(points[0].day)} to{" "}
-              {day(points[points.length - 1].day)}; the busiest day was {day(busiest.day)} with{" "}
-              {formatCount(busiest.success + busiest.failure)}.
-            </desc>
-            <Axis max={max} format={(v) => formatCount(Math.round(v))} />
-            {points.map((p, i) => {
-              const x = PAD.l + i * step + (step - bw) / 2;
-              const hs = y(p.success);
-              const hf = y(p.failure);
-              const base = PAD.t + plotH;
-              return (
-                <g key={p.day} data-day={p.day}>
-                  <title>{`${day(p.day)}: ${formatCount(p.success)} successful, ${formatCount(p.failure)} failed`}</title>
-                  <rect x={x} y={base - hs} width={bw} height={hs} className="fill-brand-600" />
-                  <rect x={x} y={base - hs - hf} width={bw} height={hf} className="fill-red-500" />
-                  {/* Hit area covering the whole column, so empty days show their tooltip too. */}
-                  <rect x={PAD.l + i * step} y={PAD.t} width={step} height={plotH} fill="transparent" />
-                </g>
-              );
-            })}
-            <XLabels
-              labels={points
-                .flatMap((p, i) =>
-                  i % every === 0 || i === points.length - 1 ? [{ x: PAD.l + i * step + step / 2, text: day(p.day) }] : [],
-                )
-                .filter((l, i, a) => i === a.length - 1 || a[a.length - 1].x - l.x > 40)}
+        <figure className="relative px-3 pt-4 pb-3 sm:px-4" data-testid="sign-in-chart">
+          <div
+            role="img"
+            aria-label={`Sign-ins per day, last ${days} days: ${formatCount(success)} successful and ${formatCount(failure)} failed from ${day(points[0].day)} to ${day(points[points.length - 1].day)}; the busiest day was ${day(busiest.day)} with ${formatCount(busiest.success + busiest.failure)}.`}
+          >
+            <BarChart
+              responsive
+              style={{ width: "100%", height: CHART_HEIGHT }}
+              data={points}
+              margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
+              barCategoryGap={points.length > 45 ? "10%" : "25%"}
+              accessibilityLayer={false}
+            >
+              <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeDasharray="3 3" />
+              <XAxis
+                dataKey="day"
+                tickFormatter={day}
+                tick={AXIS_TICK}
+                tickLine={false}
+                axisLine={{ stroke: GRID_STROKE }}
+                interval="preserveStartEnd"
+                minTickGap={16}
+              />
+              <YAxis
+                width="auto"
+                ticks={ticks}
+                domain={[0, ticks[ticks.length - 1]]}
+                tickFormatter={(v: number) => formatCount(v)}
+                tick={AXIS_TICK}
+                tickLine={false}
+                axisLine={false}
+              />
+              <Tooltip
+                cursor={{ fill: "var(--color-slate-100)" }}
+                isAnimationActive={false}
+                content={({ active, payload }) => {
+                  const p = active ? (payload?.[0]?.payload as SignInPoint | undefined) : undefined;
+                  if (!p) return null;
+                  return (
+                    <TooltipBox
+                      title={`${day(p.day)} (UTC)`}
+                      lines={[
+                        { label: "Successful", value: formatCount(p.success), color: SUCCESS_COLOR },
+                        { label: "Failed", value: formatCount(p.failure), color: FAILURE_COLOR },
+                      ]}
+                    />
+                  );
+                }}
+              />
+              <Bar dataKey="success" stackId="signIns" fill={SUCCESS_COLOR} isAnimationActive={false} />
+              <Bar dataKey="failure" stackId="signIns" fill={FAILURE_COLOR} isAnimationActive={false} />
+            </BarChart>
+          </div>
+          <div className="mt-2 px-1">
+            <Legend
+              items={[
+                { label: "Successful", color: SUCCESS_COLOR },
+                { label: "Failed", color: FAILURE_COLOR },
+              ]}
             />
-          </svg>
+          </div>
           <ChartDataTable
             caption="Sign-ins per day"
             head={["Day", "Successful", "Failed"]}
@@ -179,42 +175,32 @@ export function SignInChart({ overview }: { overview: Overview }) {
   );
 }
 
-const RUN_FILL: Record<string, string> = {
-  succeeded: "fill-emerald-500",
-  partial: "fill-amber-500",
-  failed: "fill-red-500",
-  cancelled: "fill-slate-400",
-  running: "fill-sky-500",
-  queued: "fill-sky-500",
+const RUN_COLOR: Record<string, string> = {
+  succeeded: "var(--color-emerald-500)",
+  partial: "var(--color-amber-500)",
+  failed: "var(--color-red-500)",
+  cancelled: "var(--color-slate-400)",
+  running: "var(--color-sky-500)",
+  queued: "var(--color-sky-500)",
 };
+
+type DurationPoint = Overview["durations"][number];
+const durationTick = (ms: number) => (ms === 0 ? "0" : formatDuration(ms));
 
 export function DurationChart({ overview }: { overview: Overview }) {
   const router = useRouter();
-  const ids = useId();
   const runs = overview.durations;
-  const max = niceMax(Math.max(0, ...runs.map((r) => r.durationMs)));
-  const slots = Math.max(runs.length, 10);
-  const step = plotW / slots;
-  const bw = Math.min(28, step * 0.7);
-  const y = (v: number) => Math.max(1, (v / max) * plotH);
+  const ticks = durationTicks(Math.max(0, ...runs.map((r) => r.durationMs)));
   const longest = runs.reduce((a, r) => (r.durationMs > (a?.durationMs ?? -1) ? r : a), runs[0]);
+  const latest = runs[runs.length - 1];
   return (
     <Card>
       <CardHeader
         title="Sync duration per run"
         description={
           runs.length
-            ? `The last ${runs.length} finished ${runs.length === 1 ? "run" : "runs"}, oldest first. Click a bar for the run.`
+            ? `The last ${runs.length === 1 ? "finished run" : `${runs.length} finished runs`}, oldest first. Click a bar for the run.`
             : "How long each run took."
-        }
-        actions={
-          <Legend
-            items={[
-              { label: "Succeeded", className: "bg-emerald-500" },
-              { label: "Partial", className: "bg-amber-500" },
-              { label: "Failed", className: "bg-red-500" },
-            ]}
-          />
         }
       />
       {runs.length === 0 ? (
@@ -224,44 +210,88 @@ export function DurationChart({ overview }: { overview: Overview }) {
           description="Each finished sync adds a bar here. The first sync starts when the integration is connected; an admin can start one with Sync now."
         />
       ) : (
-        <figure className="px-4 pt-3 pb-2">
-          <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${ids}t ${ids}d`}>
-            <title id={`${ids}t`}>Sync duration per run</title>
-            <desc id={`${ids}d`}>
-              {runs.length} runs from {day(runs[0].startedAt)} to {day(runs[runs.length - 1].startedAt)}; the longest took{" "}
-              {formatDuration(longest.durationMs)}, the latest {formatDuration(runs[runs.length - 1].durationMs)}.
-            </desc>
-            <Axis max={max} format={(v) => (v === 0 ? "0" : formatDuration(v))} />
-            {runs.map((r, i) => {
-              const x = PAD.l + i * step + (step - bw) / 2;
-              const h = y(r.durationMs);
-              return (
-                // A bar opens its run on click. Not a link: links inside role="img" would be controls
-                // nested in an image; keyboard users open runs from the run history on this page.
-                // biome-ignore lint/a11y/noStaticElementInteractions: same mouse shortcut, inside the chart image
-                <g key={r.runId} className="cursor-pointer" onClick={() => router.push(links.run(overview.integrationId, r.runId))}>
-                  <title>{`${formatDate(r.startedAt, { timeZone: "UTC" })} UTC · ${RUN_STATUS[r.status].label} · ${formatDuration(r.durationMs)}`}</title>
-                  <rect x={PAD.l + i * step} y={PAD.t} width={step} height={plotH} fill="transparent" />
-                  <rect
-                    x={x}
-                    y={PAD.t + plotH - h}
-                    width={bw}
-                    height={h}
-                    rx={2}
-                    className={`${RUN_FILL[r.status] ?? "fill-slate-400"} hover:opacity-80`}
-                  />
-                </g>
-              );
-            })}
-            <XLabels
-              labels={[
-                { x: PAD.l, text: day(runs[0].startedAt) },
-                ...(runs.length > 1
-                  ? [{ x: PAD.l + (runs.length - 1) * step + step / 2 + bw / 2, text: day(runs[runs.length - 1].startedAt) }]
-                  : []),
+        <figure className="relative px-3 pt-4 pb-3 sm:px-4" data-testid="duration-chart">
+          {/* A bar opens its run on click, a mouse shortcut: keyboard users open runs from the run history on this page. */}
+          <div
+            role="img"
+            aria-label={`Sync duration per run: ${runs.length === 1 ? "1 run" : `${runs.length} runs`} from ${day(runs[0].startedAt)} to ${day(latest.startedAt)}; the longest took ${formatDuration(longest.durationMs)}, the latest ${formatDuration(latest.durationMs)}.`}
+          >
+            <BarChart
+              responsive
+              style={{ width: "100%", height: CHART_HEIGHT }}
+              // At least ten slots, so a handful of runs do not make a few giant bars.
+              data={[...runs, ...Array.from({ length: Math.max(0, 10 - runs.length) }, () => null)].map((r, i) => ({
+                slot: i,
+                run: r,
+                durationMs: r?.durationMs ?? null,
+              }))}
+              margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
+              accessibilityLayer={false}
+            >
+              <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeDasharray="3 3" />
+              <XAxis
+                dataKey="slot"
+                // The first and the latest run's day; the latest only when it is far enough along not to overlap.
+                ticks={runs.length > 3 ? [0, runs.length - 1] : [0]}
+                tickFormatter={(slot: number) => (runs[slot] ? day(runs[slot].startedAt) : "")}
+                tick={AXIS_TICK}
+                tickLine={false}
+                axisLine={{ stroke: GRID_STROKE }}
+                interval={0}
+              />
+              <YAxis
+                width="auto"
+                ticks={ticks}
+                domain={[0, ticks[ticks.length - 1]]}
+                tickFormatter={durationTick}
+                tick={AXIS_TICK}
+                tickLine={false}
+                axisLine={false}
+              />
+              <Tooltip
+                cursor={{ fill: "var(--color-slate-100)" }}
+                isAnimationActive={false}
+                content={({ active, payload }) => {
+                  const r = active ? (payload?.[0]?.payload as { run: DurationPoint | null } | undefined)?.run : undefined;
+                  if (!r) return null;
+                  return (
+                    <TooltipBox
+                      title={`${formatDate(r.startedAt, { timeZone: "UTC" })} UTC`}
+                      lines={[
+                        { label: "Result", value: RUN_STATUS[r.status].label, color: RUN_COLOR[r.status] },
+                        { label: "Duration", value: formatDuration(r.durationMs) },
+                      ]}
+                    />
+                  );
+                }}
+              />
+              <Bar
+                dataKey="durationMs"
+                maxBarSize={28}
+                radius={[2, 2, 0, 0]}
+                minPointSize={1}
+                isAnimationActive={false}
+                cursor="pointer"
+                onClick={(entry: { payload?: { run: DurationPoint | null } }) => {
+                  const r = entry.payload?.run;
+                  if (r) router.push(links.run(overview.integrationId, r.runId));
+                }}
+              >
+                {runs.map((r) => (
+                  <Cell key={r.runId} fill={RUN_COLOR[r.status] ?? RUN_COLOR.cancelled} />
+                ))}
+              </Bar>
+            </BarChart>
+          </div>
+          <div className="mt-2 px-1">
+            <Legend
+              items={[
+                { label: "Succeeded", color: RUN_COLOR.succeeded },
+                { label: "Partial", color: RUN_COLOR.partial },
+                { label: "Failed", color: RUN_COLOR.failed },
               ]}
             />
-          </svg>
+          </div>
           <ChartDataTable
             caption="Sync duration per run"
             head={["Started", "Result", "Duration"]}

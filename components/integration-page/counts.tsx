@@ -175,7 +175,7 @@ export function CountsGrid({ overview }: { overview: Overview }) {
   const sorted = (rec: Record<string, number>) => Object.entries(rec).sort((a, b) => b[1] - a[1]);
   return (
     <section aria-labelledby="counts-title">
-      <div className="mb-3 flex items-baseline justify-between gap-4">
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="counts-title" className="text-sm font-semibold text-slate-900">
           What came in
         </h2>

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Badge, Button, Card, CardHeader, cn, XIcon } from "@/components/ui";
 import { useNow } from "@/components/ui/time";
-import { formatCount, formatDuration } from "@/lib/format";
+import { formatCount, formatDuration, plural } from "@/lib/format";
 import { links } from "@/lib/links";
 import type { Overview } from "@/lib/overview/contracts";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
@@ -109,11 +109,14 @@ export function LiveProgress({ overview }: { overview: Overview }) {
           </span>
         }
         description={
-          run.status === "queued"
-            ? queuedFor < 30_000
-              ? "Waiting for a sync worker to pick it up; that takes a second or two."
-              : `Waiting for a sync worker for ${formatDuration(queuedFor)}: every worker is busy with other runs, or none is running (see RUN_WORKERS and npm run worker in the README).`
-            : `${done} of ${run.resources.length} resources done · ${formatDuration(elapsed)}${active ? " so far" : ""} · ${formatCount(run.requests)} ${run.requests === 1 ? "request" : "requests"} to Okta`
+          // The clock moves between the server's render and hydration; only this text may differ.
+          <span suppressHydrationWarning>
+            {run.status === "queued"
+              ? queuedFor < 30_000
+                ? "Waiting for a sync worker to pick it up; that takes a second or two."
+                : `Waiting for a sync worker for ${formatDuration(queuedFor)}: every worker is busy with other runs, or none is running (see RUN_WORKERS and npm run worker in the README).`
+              : `${done} of ${run.resources.length} resources done · ${formatDuration(elapsed)}${active ? " so far" : ""} · ${plural(run.requests, "request")} to Okta`}
+          </span>
         }
         actions={
           <>

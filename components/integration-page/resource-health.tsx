@@ -90,7 +90,7 @@ export function ResourceHealth({ overview, isAdmin, connected }: { overview: Ove
                     {h.label}
                   </Badge>
                 </TD>
-                <TD className="text-sm">
+                <TD className="min-w-56 text-sm">
                   {r.status === "ok" ? (
                     <span className="text-slate-500">{r.message}</span>
                   ) : (

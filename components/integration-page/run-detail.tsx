@@ -87,8 +87,8 @@ export function RunDetail({
             {run.startedAt ? <Time value={run.startedAt} /> : "Not yet"}
           </Fact>
           <Fact label="Duration">
-            {formatDuration(duration)}
-            {active && run.startedAt ? " so far" : ""}
+            {/* The clock moves between the server's render and hydration; only this text may differ. */}
+            <span suppressHydrationWarning>{`${formatDuration(duration)}${active && run.startedAt ? " so far" : ""}`}</span>
           </Fact>
           <Fact label="Requests">{formatCount(run.requests)}</Fact>
           <Fact label="Rate-limit waits">

@@ -108,13 +108,19 @@ export function RunHistory({ id, limit, compact }: { id: string; limit: number; 
             align: "right",
             className: "text-sm tabular-nums",
             cell: (r) =>
-              r.status === "running" && r.startedAt ? `${formatDuration(now - Date.parse(r.startedAt))}…` : formatDuration(r.durationMs),
+              r.status === "running" && r.startedAt ? (
+                // The clock moves between the server's render and hydration; only this text may differ.
+                <span suppressHydrationWarning>{`${formatDuration(now - Date.parse(r.startedAt))}…`}</span>
+              ) : (
+                formatDuration(r.durationMs)
+              ),
           },
           {
             header: "Result",
             cell: (r) => <Badge tone={RUN_STATUS[r.status].tone}>{RUN_STATUS[r.status].label}</Badge>,
           },
-          { header: "Changes", cell: (r) => <Changes run={r} inline={compact} /> },
+          // A readable width: on a phone the table scrolls inside its card rather than squeezing this to a column.
+          { header: "Changes", className: "min-w-64", cell: (r) => <Changes run={r} inline={compact} /> },
           { header: "Requests", align: "right", className: "text-sm tabular-nums", cell: (r) => formatCount(r.requests) },
           {
             header: "429 waits",

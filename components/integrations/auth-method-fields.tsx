@@ -165,7 +165,7 @@ function GeneratedKey({ value, onChange }: { value: PendingKeyView | null; onCha
         · SHA-256 fingerprint <code className="font-mono text-slate-700">{value.fingerprint}</code>
       </p>
       <pre
-        className="mt-2 max-h-48 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100"
+        className="mt-2 max-h-48 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100 dark:bg-slate-50 dark:text-slate-800"
         data-testid="public-jwk"
       >
         {jwk}

@@ -2,7 +2,8 @@
 export function BrandMark({ size = 28 }: { size?: number }) {
   return (
     <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true">
-      <rect width="32" height="32" rx="8" className="fill-brand-600" />
+      {/* The mark keeps its colours in both themes (the palette's brand-600 turns light in dark mode). */}
+      <rect width="32" height="32" rx="8" fill="#1f4fe0" />
       <path d="M22.5 13A7 7 0 0 0 10 11.2M9.5 19a7 7 0 0 0 12.5 1.8" fill="none" stroke="white" strokeWidth="2.4" strokeLinecap="round" />
       <path d="M10 7.5v4h4M22 24.5v-4h-4" fill="none" stroke="white" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
     </svg>

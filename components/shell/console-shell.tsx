@@ -4,6 +4,7 @@ import type { Role } from "@/db/enums";
 import { links } from "@/lib/links";
 import { Brand } from "./brand";
 import { ConsoleUserProvider } from "./console-user";
+import { MobileNav } from "./mobile-nav";
 import { Nav } from "./nav";
 import { UserMenu } from "./user-menu";
 
@@ -14,7 +15,10 @@ export interface ShellUser {
   role: Role;
 }
 
-/** The console frame: left sidebar (brand, workspace, nav, user menu) and the page area. */
+/**
+ * The console frame: left sidebar (brand, workspace, nav, user menu) and the page area; below md a top
+ * bar instead, with the navigation in a sheet behind its Menu button and the user menu as an avatar.
+ */
 export function ConsoleShell({ user, workspace, children }: { user: ShellUser; workspace: string; children: React.ReactNode }) {
   return (
     <ConsoleUserProvider user={user}>
@@ -46,16 +50,12 @@ export function ConsoleShell({ user, workspace, children }: { user: ShellUser; w
             <UserMenu name={user.name} email={user.email} role={user.role} workspace={workspace} />
           </div>
         </aside>
-        <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-4 py-2 md:hidden">
-          <div className="flex items-center justify-between">
+        <header className="sticky top-0 z-10 flex h-14 items-center gap-3 border-b border-slate-200 bg-white px-4 md:hidden">
+          <MobileNav workspace={workspace} readOnly={user.role === "viewer"} />
+          <Link href={links.home()} aria-label="Okta Sync Console home" className="min-w-0 flex-1">
             <Brand />
-            <div className="w-44">
-              <UserMenu name={user.name} email={user.email} role={user.role} workspace={workspace} placement="down" />
-            </div>
-          </div>
-          <div className="mt-2">
-            <Nav layout="horizontal" />
-          </div>
+          </Link>
+          <UserMenu name={user.name} email={user.email} role={user.role} workspace={workspace} placement="down" compact />
         </header>
         <main id="main" className="md:pl-60">
           <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 md:px-8 md:py-8">{children}</div>

@@ -38,17 +38,18 @@ function PendingCount() {
   );
 }
 
-/** The main navigation; `layout="horizontal"` for the narrow-screen top bar. */
-export function Nav({ layout = "vertical" }: { layout?: "vertical" | "horizontal" }) {
+/** The main navigation: the sidebar's, and the same list in the narrow-screen menu (`onNavigate` closes it). */
+export function Nav({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className={layout === "vertical" ? "flex flex-col gap-0.5" : "flex gap-1 overflow-x-auto"}>
+    <nav aria-label="Main" className="flex flex-col gap-0.5">
       {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
         const active = pathname === href || (href !== "/" && pathname.startsWith(`${href}/`));
         return (
           <Link
             key={href}
             href={href}
+            onClick={onNavigate}
             aria-current={active ? "page" : undefined}
             className={cn(
               "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium whitespace-nowrap",

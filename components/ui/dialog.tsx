@@ -28,7 +28,7 @@ export function Dialog({
   return (
     <D.Root open={open} onOpenChange={(o) => !o && onClose()}>
       <D.Portal>
-        <D.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <D.Overlay className="fixed inset-0 z-40 bg-black/50" />
         <D.Content
           // Without a description Radix warns unless told there is none.
           {...(description ? {} : { "aria-describedby": undefined })}

@@ -3,10 +3,12 @@
 // Escape closes and returns focus to the trigger.
 import * as M from "@radix-ui/react-dropdown-menu";
 import { cn } from "./cn";
+import { CheckIcon } from "./icons";
 
 export const DropdownMenu = M.Root;
 export const DropdownMenuTrigger = M.Trigger;
 export const DropdownMenuGroup = M.Group;
+export const DropdownMenuRadioGroup = M.RadioGroup;
 
 export function DropdownMenuContent({ className, sideOffset = 6, ...rest }: React.ComponentProps<typeof M.Content>) {
   return (
@@ -29,6 +31,24 @@ export function DropdownMenuItem({ className, ...rest }: React.ComponentProps<ty
       )}
       {...rest}
     />
+  );
+}
+
+/** One choice of a DropdownMenuRadioGroup (role menuitemradio, aria-checked), with a check when chosen. */
+export function DropdownMenuRadioItem({ className, children, ...rest }: React.ComponentProps<typeof M.RadioItem>) {
+  return (
+    <M.RadioItem
+      className={cn(
+        "flex w-full cursor-default items-center gap-2 px-3 py-2 text-sm text-slate-700 outline-none select-none data-[disabled]:opacity-50 data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900",
+        className,
+      )}
+      {...rest}
+    >
+      {children}
+      <M.ItemIndicator className="ml-auto">
+        <CheckIcon size={16} className="text-brand-600" />
+      </M.ItemIndicator>
+    </M.RadioItem>
   );
 }
 

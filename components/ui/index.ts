@@ -14,6 +14,8 @@ export {
   DropdownMenuGroup,
   DropdownMenuItem,
   DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "./dropdown-menu";
@@ -25,6 +27,7 @@ export { OktaMark } from "./okta-mark";
 export { type Crumb, PageHeader } from "./page-header";
 export { Popover, PopoverAnchor, PopoverContent, PopoverTrigger } from "./popover";
 export { SelectMenu, type SelectOption } from "./select";
+export { Sheet } from "./sheet";
 export { Spinner } from "./spinner";
 export { StatCard } from "./stat-card";
 export { Table, TBody, TD, TH, THead, TR } from "./table";

@@ -8,7 +8,7 @@ export function OktaMark({ size = 40, className }: { size?: number; className?: 
     >
       {/* biome-ignore lint/a11y/noSvgWithoutTitle: decorative; the wrapper is aria-hidden and the integration name is beside it */}
       <svg width={size * 0.6} height={size * 0.6} viewBox="0 0 24 24">
-        <circle cx="12" cy="12" r="8.2" fill="none" stroke="#0b1f4d" strokeWidth="4.2" />
+        <circle cx="12" cy="12" r="8.2" fill="none" className="stroke-[#0b1f4d] dark:stroke-slate-800" strokeWidth="4.2" />
       </svg>
     </span>
   );

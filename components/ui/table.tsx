@@ -1,9 +1,13 @@
 import { cn } from "./cn";
 
-/** A full-width data table inside a scroll container; give it a `label` for screen readers. */
+/**
+ * A full-width data table inside a scroll container; give it a `label` for screen readers. A table wider
+ * than its card scrolls inside the card, never the page: the container is positioned too, so that
+ * absolutely positioned content (a visually hidden header) stays inside it rather than widening the page.
+ */
 export function Table({ label, className, children }: { label: string; className?: string; children: React.ReactNode }) {
   return (
-    <div className={cn("overflow-x-auto", className)}>
+    <div className={cn("relative overflow-x-auto", className)}>
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         {children}
       </table>
@@ -31,7 +35,7 @@ export function TH({
       scope="col"
       {...rest}
       className={cn(
-        "px-4 py-2.5 text-xs font-medium tracking-wide text-slate-500 uppercase",
+        "px-3 py-2.5 text-xs font-medium tracking-wide text-slate-500 uppercase sm:px-4",
         align === "right" ? "text-right" : "text-left",
         className,
       )}
@@ -63,7 +67,7 @@ export function TD({
   return (
     <td
       colSpan={colSpan}
-      className={cn("px-4 py-3 align-middle text-slate-700", align === "right" ? "text-right" : "text-left", className)}
+      className={cn("px-3 py-3 align-middle text-slate-700 sm:px-4", align === "right" ? "text-right" : "text-left", className)}
     >
       {children}
     </td>

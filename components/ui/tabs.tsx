@@ -3,6 +3,7 @@
 // advises for navigation rather than a tablist (every tab set in the console is such a page set).
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { formatCount } from "@/lib/format";
 import { cn } from "./cn";
 
@@ -28,13 +29,25 @@ function Count({ n }: { n?: number }) {
 export function TabNav({ items, value, label }: { items: TabItem[]; value?: string; label: string }) {
   const pathname = usePathname();
   const isActive = (t: TabItem) => (value !== undefined ? t.id === value : pathname === t.href || pathname.startsWith(`${t.href}/`));
+  const nav = useRef<HTMLElement>(null);
+  const activeId = items.find(isActive)?.id;
+  // On a narrow screen the bar scrolls sideways: bring the current tab into view (the bar only, never the page).
+  useEffect(() => {
+    const bar = nav.current;
+    const current = activeId ? bar?.querySelector<HTMLElement>(`[data-tab="${CSS.escape(activeId)}"]`) : null;
+    if (!bar || !current || bar.scrollWidth <= bar.clientWidth) return;
+    const left = current.offsetLeft - bar.offsetLeft;
+    if (left < bar.scrollLeft || left + current.offsetWidth > bar.scrollLeft + bar.clientWidth) {
+      bar.scrollLeft = Math.max(0, left - (bar.clientWidth - current.offsetWidth) / 2);
+    }
+  }, [activeId]);
   return (
     <div className="mb-5 border-b border-slate-200">
-      <nav aria-label={label} className="-mb-px flex gap-6 overflow-x-auto">
+      <nav ref={nav} aria-label={label} className="-mb-px flex gap-6 overflow-x-auto">
         {items.map((t) => {
           const active = isActive(t);
           return (
-            <Link key={t.id} href={t.href} className={tabClass(active)} aria-current={active ? "page" : undefined}>
+            <Link key={t.id} href={t.href} data-tab={t.id} className={tabClass(active)} aria-current={active ? "page" : undefined}>
               {t.label}
               <Count n={t.count} />
             </Link>

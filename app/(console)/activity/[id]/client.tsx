@@ -192,7 +192,7 @@ export function EventClient({ event }: { event: ActivityEvent }) {
             spellCheck={false}
             wrap="off"
             rows={Math.min(28, raw.split("\n").length)}
-            className="block w-full resize-y rounded-b-lg border-0 bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100 focus:outline-2 focus:-outline-offset-2 focus:outline-brand-500"
+            className="block w-full resize-y rounded-b-lg border-0 bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100 dark:bg-slate-50 dark:text-slate-800 focus:outline-2 focus:-outline-offset-2 focus:outline-brand-500"
           />
         ) : (
           <Quiet>This event was synced before the console kept Okta's event; the details above are what was stored.</Quiet>

@@ -122,7 +122,7 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
               ]}
             />
             {showProfile && (
-              <pre className="mt-5 max-h-96 overflow-auto rounded-md bg-slate-900 p-4 text-xs leading-relaxed text-slate-100">
+              <pre className="mt-5 max-h-96 overflow-auto rounded-md bg-slate-900 p-4 text-xs leading-relaxed text-slate-100 dark:bg-slate-50 dark:text-slate-800">
                 {JSON.stringify(user.profile, null, 2)}
               </pre>
             )}
