@@ -104,7 +104,7 @@ export function upsertChangeCtes(table: string, dataColumns: string[]): string {
   return `,
       to_log as (
         select * from classified c where $4::uuid is not null and c.cls in ('added', 'updated')
-        limit (${budgetSql("$4::uuid", t.resource, "$4::uuid is not null and exists (select 1 from classified where cls in ('added', 'updated'))")})
+        order by c.osc_ord limit (${budgetSql("$4::uuid", t.resource, "$4::uuid is not null and exists (select 1 from classified where cls in ('added', 'updated'))")})
       ),
       changed as (
         select 'added' as change, ${objectKeySql(t, "c")} as object_key, null::text[] as fields from to_log c where c.cls = 'added'

@@ -12,23 +12,23 @@ const spec: TableSpec = {
 };
 
 describe("copyText", () => {
-  it("writes one line per row, fields in column order, the content hash last", () => {
+  it("writes one line per row, fields in column order, the content hash and the row's place last", () => {
     const text = copyText(spec, [{ id: "a", n: 1, x: 1.5, ok: true, at: "2024-01-01T00:00:00.000Z", doc: { k: [1, "v"] } }], ["h1"]);
-    expect(text).toBe('a\t1\t1.5\tt\t2024-01-01T00:00:00.000Z\t{"k":[1,"v"]}\th1\n');
-    expect(stageColumns(spec)).toEqual(["id", "n", "x", "ok", "at", "doc", "content_hash"]);
+    expect(text).toBe('a\t1\t1.5\tt\t2024-01-01T00:00:00.000Z\t{"k":[1,"v"]}\th1\t0\n');
+    expect(stageColumns(spec)).toEqual(["id", "n", "x", "ok", "at", "doc", "content_hash", "osc_ord"]);
   });
 
   it("writes null, undefined and numbers Postgres cannot read as \\N, false as f", () => {
     expect(copyText(spec, [{ id: "a", n: null, x: Number.NaN, ok: false, at: undefined, doc: null }], null)).toBe(
-      "a\t\\N\t\\N\tf\t\\N\t\\N\n",
+      "a\t\\N\t\\N\tf\t\\N\t\\N\t0\n",
     );
   });
 
   it("escapes backslash, tab, newline and carriage return in text, and only backslashes in JSON", () => {
     const text = copyText(spec, [{ id: "a\\b\tc\nd\re", n: 1, x: 0, ok: true, at: null, doc: { s: 'q"\\\n' } }], null);
-    expect(text).toBe('a\\\\b\\tc\\nd\\re\t1\t0\tt\t\\N\t{"s":"q\\\\"\\\\\\\\\\\\n"}\n');
+    expect(text).toBe('a\\\\b\\tc\\nd\\re\t1\t0\tt\t\\N\t{"s":"q\\\\"\\\\\\\\\\\\n"}\t0\n');
     // A value that looks like COPY's null marker is text, not null.
-    expect(copyText(spec, [{ id: "\\N", n: 1, x: 0, ok: true, at: null, doc: "\\N" }], null)).toBe('\\\\N\t1\t0\tt\t\\N\t"\\\\\\\\N"\n');
+    expect(copyText(spec, [{ id: "\\N", n: 1, x: 0, ok: true, at: null, doc: "\\N" }], null)).toBe('\\\\N\t1\t0\tt\t\\N\t"\\\\\\\\N"\t0\n');
   });
 });
 

@@ -29,14 +29,22 @@ export const viaCopy = (spec: TableSpec) => Object.values(spec.columns).includes
 /** The staging table of `spec` (in the session's own temporary schema). */
 export const stageTable = (spec: TableSpec) => `pg_temp.${q(`osc_stage_${spec.table}`)}`;
 
-/** The staging table's columns in COPY order: the spec's columns, then the content hash if any. */
-export const stageColumns = (spec: TableSpec) => [...Object.keys(spec.columns), ...(spec.hashed ? ["content_hash"] : [])];
+/**
+ * The staging table's columns in COPY order: the spec's columns, the content hash if any, and the
+ * row's place in the page (`osc_ord`: the statement's join need not keep the page's order, and the
+ * change log is written in it).
+ */
+export const stageColumns = (spec: TableSpec) => [...Object.keys(spec.columns), ...(spec.hashed ? ["content_hash"] : []), "osc_ord"];
 
 const ddl = new Map<string, string>();
 function prepareSql(spec: TableSpec): string {
   let text = ddl.get(spec.table);
   if (!text) {
-    const cols = [...Object.entries(spec.columns).map(([c, t]) => `${q(c)} ${t}`), ...(spec.hashed ? ["content_hash text"] : [])];
+    const cols = [
+      ...Object.entries(spec.columns).map(([c, t]) => `${q(c)} ${t}`),
+      ...(spec.hashed ? ["content_hash text"] : []),
+      "osc_ord int",
+    ];
     text = `create temp table if not exists ${q(`osc_stage_${spec.table}`)} (${cols.join(", ")})
       with (toast_tuple_target = 8160) on commit delete rows;
       delete from ${stageTable(spec)}`;
@@ -63,7 +71,7 @@ const asText: Encode = (v) => {
   return escapeText(typeof v === "object" ? JSON.stringify(v) : String(v));
 };
 
-/** The rows as COPY text, with each row's content hash last when the table has one. */
+/** The rows as COPY text, with each row's content hash when the table has one, and its place in the page. */
 export function copyText(spec: TableSpec, rows: Row[], hashes: string[] | null): string {
   const names = Object.keys(spec.columns);
   const encoders = names.map((c) => (spec.columns[c] === "jsonb" ? asJson : asText));
@@ -73,7 +81,7 @@ export function copyText(spec: TableSpec, rows: Row[], hashes: string[] | null):
     const r = rows[i];
     out += encoders[0](r[names[0]]);
     for (let j = 1; j < n; j++) out += `\t${encoders[j](r[names[j]])}`;
-    out += hashes ? `\t${hashes[i]}\n` : "\n";
+    out += hashes ? `\t${hashes[i]}\t${i}\n` : `\t${i}\n`;
   }
   return out;
 }

@@ -121,7 +121,7 @@ function upsertStatement(spec: TableSpec, appendOnly: boolean): string {
   const recordDef = [...cols.map((c) => `${q(c)} ${spec.columns[c]}`), ...(spec.hashed ? ["content_hash text"] : [])].join(", ");
   const source = viaCopy(spec)
     ? `select * from ${stageTable(spec)} limit $1::int`
-    : `select * from json_to_recordset($1::json) as r(${recordDef})`;
+    : `select r.*, row_number() over () as osc_ord from json_to_recordset($1::json) as r(${recordDef})`;
   const keyJoin = (a: string, b: string) => spec.key.map((k) => `${a}.${q(k)} = ${b}.${q(k)}`).join(" and ");
   const conflict = ["integration_id", ...spec.key].map(q).join(", ");
   let text: string;
