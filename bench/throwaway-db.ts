@@ -1,6 +1,6 @@
 // The database a benchmark seeds and times: `--reuse <url>` times a kept one again; with DATABASE_URL a
-// fresh database on that server (dropped at the end unless kept); without it an embedded Postgres in
-// a temp directory.
+// fresh database on that server (dropped at the end unless kept; named BENCH_DB_PREFIX_<time> when
+// set, for a server shared with others); without it an embedded Postgres in a temp directory.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,7 +17,7 @@ export async function benchDatabase(opts: { prefix: string; reuse?: string; keep
   if (opts.reuse) return { url: opts.reuse, where: "reused database", reused: true, stop: async () => {} };
   const base = process.env.DATABASE_URL;
   if (base) {
-    const name = `${opts.prefix}_${Date.now().toString(36)}`;
+    const name = `${process.env.BENCH_DB_PREFIX || opts.prefix}_${Date.now().toString(36)}`;
     const admin = postgres(base, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}"`);
     await admin.end();
