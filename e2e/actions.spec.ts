@@ -236,7 +236,7 @@ test("a destructive kind shows its warning and asks for the person's login", asy
   await page.getByTestId("person-actions").click();
   await menuItem(page, "Deactivate").click();
   const dialog = page.getByRole("dialog", { name: `Deactivate: ${person.login}` });
-  await expect(dialog.getByText("This cannot simply be undone")).toBeVisible();
+  await expect(dialog.getByText("This cannot simply be undone", { exact: true })).toBeVisible();
   await expect(dialog.getByTestId("action-preview")).toContainText(`Deactivate ${person.login}`);
   await dialog.getByLabel("Reason").fill("Left the company");
   const confirm = dialog.getByLabel(`Type ${person.login} to confirm`);
@@ -357,6 +357,17 @@ test("group and app pages offer their own actions, disabled with the reason wher
 });
 
 test("the Audit page lists what happened, exports it with its filters, and verifies the chain", async ({ page, request }) => {
+  // Entries of its own: a policy change, and a suspension requested (waiting for approval) then cancelled.
+  await setPolicy(request, { "user.suspend": "one_admin" });
+  const [person] = await activePeople(request, 1);
+  const made = await request.post(`/api/integrations/${integrationId}/actions`, {
+    headers: bearer(t),
+    data: { kind: "user.suspend", target: { userId: person.id }, reason: "Audit page check" },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const { id } = (await made.json()) as { id: string };
+  expect((await request.post(`/api/actions/${id}/cancel`, { headers: bearer(t) })).status()).toBe(200);
+
   await signIn(page, t.admin);
   await open(page, links.audit());
   await expect(page.getByRole("table", { name: "Audit log" })).toBeVisible();

@@ -232,7 +232,7 @@ function ActionDialogBody({ spec, onClose }: { spec: ActionSpec; onClose: () => 
                   Type <span className="font-mono font-semibold">{confirmText}</span> to confirm
                 </>
               }
-              hint={targets.length > 1 ? "The number of targets of this batch." : "This cannot simply be undone."}
+              hint={targets.length > 1 ? "The number of targets of this batch." : "A check that this is the one you mean."}
             >
               <Input {...form.register("confirm")} autoComplete="off" spellCheck={false} />
             </FormField>

@@ -55,11 +55,12 @@ export function auditGist(e: AuditItem): string | null {
   }
 }
 
+/** What the entry is about, when it names it (decisions are about the request as a whole). */
 const targetLabel = (e: AuditItem) => {
   const t = e.target ?? {};
   if (typeof t.label === "string" && t.label) return t.label;
   if (typeof t.count === "number") return `${t.count} targets`;
-  return str(t.userId) ?? str(t.groupId) ?? str(t.appId) ?? "—";
+  return str(t.userId) ?? str(t.groupId) ?? str(t.appId);
 };
 
 export function AuditList({
@@ -69,6 +70,7 @@ export function AuditList({
   error,
   paging,
   empty,
+  linkRequests = true,
 }: {
   label: string;
   items: AuditItem[];
@@ -76,6 +78,8 @@ export function AuditList({
   error: Error | null;
   paging?: KeysetPaging;
   empty: React.ReactNode;
+  /** Link each entry to its request (not on the request's own page). */
+  linkRequests?: boolean;
 }) {
   const columns: Column<AuditItem>[] = [
     { header: "When", className: "whitespace-nowrap align-top", cell: (e) => <Time value={e.at} /> },
@@ -101,14 +105,17 @@ export function AuditList({
       className: "min-w-64 max-w-md align-top",
       cell: (e) => {
         const gist = auditGist(e);
+        const about = targetLabel(e);
         return (
           <div className="min-w-0 text-sm">
-            <div className="truncate font-medium text-slate-900" title={targetLabel(e)}>
-              {targetLabel(e)}
-            </div>
+            {about && (
+              <div className="truncate font-medium text-slate-900" title={about}>
+                {about}
+              </div>
+            )}
             {gist && <div className="line-clamp-2 text-slate-600">{gist}</div>}
             <div className="mt-0.5 flex flex-wrap gap-x-3 text-xs">
-              {e.requestId && (
+              {e.requestId && linkRequests && (
                 <Link href={links.approval(e.requestId)} className="font-medium text-brand-700 hover:underline">
                   Request
                 </Link>

@@ -51,13 +51,15 @@ export function AllowedActionsCard({ integration: i, isAdmin }: { integration: I
           </p>
         ) : (
           <div className="grid gap-4 md:grid-cols-3">
-            {AREAS.map((a) => (
-              <section key={a.prefix} aria-label={a.title}>
-                <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{a.title}</h3>
-                <ul className="mt-1.5 space-y-1">
-                  {ACTION_KINDS.filter((k) => k.startsWith(a.prefix)).map((k) => {
-                    const why = allowed.has(k) ? null : whyNotAllowed(facts, k);
-                    return (
+            {AREAS.map((a) => {
+              const kinds = ACTION_KINDS.filter((k) => k.startsWith(a.prefix));
+              // One line per distinct reason, under the list: kinds that share a missing scope say it once.
+              const reasons = [...new Set(kinds.flatMap((k) => (allowed.has(k) ? [] : [whyNotAllowed(facts, k) ?? ""])))].filter(Boolean);
+              return (
+                <section key={a.prefix} aria-label={a.title}>
+                  <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{a.title}</h3>
+                  <ul className="mt-1.5 space-y-1">
+                    {kinds.map((k) => (
                       <li key={k} className="text-sm" data-testid={`action-${k}`} data-allowed={allowed.has(k)}>
                         <span className="flex items-center gap-1.5">
                           {allowed.has(k) ? (
@@ -67,13 +69,17 @@ export function AllowedActionsCard({ integration: i, isAdmin }: { integration: I
                           )}
                           <span className={allowed.has(k) ? "text-slate-900" : "text-slate-500"}>{ACTION_KIND_INFO[k].label}</span>
                         </span>
-                        {why && <span className="block text-xs text-slate-500">{why}</span>}
                       </li>
-                    );
-                  })}
-                </ul>
-              </section>
-            ))}
+                    ))}
+                  </ul>
+                  {reasons.map((r) => (
+                    <p key={r} className="mt-1.5 text-xs text-slate-500" data-testid="not-allowed-reason">
+                      {r}
+                    </p>
+                  ))}
+                </section>
+              );
+            })}
           </div>
         )}
       </CardBody>

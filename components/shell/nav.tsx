@@ -28,7 +28,8 @@ function PendingCount() {
   const what = role === "admin" ? "waiting for your approval" : "waiting for approval";
   return (
     <span
-      className="ml-auto rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-amber-800 tabular-nums"
+      // relative: the visually hidden words stay inside the (scrolling) nav instead of widening a phone's page.
+      className="relative ml-auto rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-amber-800 tabular-nums"
       data-testid="pending-count"
       title={`${n} ${what}`}
     >

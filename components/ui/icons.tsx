@@ -19,6 +19,7 @@ export {
   LogOut as LogOutIcon,
   type LucideProps as IconProps,
   Menu as MenuIcon,
+  Minus as MinusIcon,
   Monitor as MonitorIcon,
   MonitorSmartphone as SessionsIcon,
   Moon as MoonIcon,

@@ -47,7 +47,7 @@ export function ApprovalsClient({
           title="Waiting for approval"
           description={
             waiting.length
-              ? `${plural(waiting.length, "request")}, oldest decisions due first. A request not decided in time expires.`
+              ? `${plural(waiting.length, "request")}, the one that expires soonest first. A request not decided in time expires.`
               : undefined
           }
         />

@@ -156,8 +156,11 @@ export function RequestClient({ initial }: { initial: ActionRequestDetail }) {
       <PageHeader
         breadcrumbs={[{ label: "Approvals", href: links.approvals() }, { label: r.label }]}
         title={
-          <span className="flex flex-wrap items-center gap-2">
-            {r.label}: {targetSummary(r)} <RequestStatus status={r.status} />
+          <span className="flex flex-wrap items-center gap-2 [overflow-wrap:anywhere]">
+            <span className="min-w-0">
+              {r.label}: {targetSummary(r)}
+            </span>
+            <RequestStatus status={r.status} />
           </span>
         }
         description={
@@ -177,7 +180,9 @@ export function RequestClient({ initial }: { initial: ActionRequestDetail }) {
           <div className="flex flex-wrap items-start justify-between gap-4">
             <p className="flex items-center gap-2 text-sm text-slate-800" aria-live="polite" data-testid="request-status-line">
               {!final && r.status !== "pending_approval" && <Spinner />}
-              <StatusLine request={r} />
+              <span>
+                <StatusLine request={r} />
+              </span>
             </p>
             {r.status === "pending_approval" || r.status === "queued" ? (
               <div className="flex flex-wrap items-start gap-3" data-testid="decisions">
@@ -292,6 +297,7 @@ export function RequestClient({ initial }: { initial: ActionRequestDetail }) {
         <AuditList
           label="Audit entries of this request"
           items={[...r.audit].reverse()}
+          linkRequests={false}
           loading={false}
           error={null}
           empty={<p className="px-5 pb-5 text-sm text-slate-500">No entries.</p>}
