@@ -97,7 +97,9 @@ export async function connectToEmulator(
       scopes: [...ALL_SCOPES],
     },
   });
-  const [run] = await getDb().$client`select id from sync_runs where integration_id = ${integration.id} and status = 'queued'`;
+  // The connect's first run, whatever its status: a worker already running may have picked it up.
+  const [run] = await getDb().$client`
+    select id from sync_runs where integration_id = ${integration.id} order by queued_at limit 1`;
   return { tenant, actor, integrationId: integration.id as string, workspaceId: tenant.ws.id, runId: run?.id as string };
 }
 
