@@ -98,7 +98,7 @@ function Hygiene({ h }: { h: NonNullable<Dashboard["hygiene"]> }) {
   return (
     <Card data-testid="dashboard-hygiene">
       <CardHeader title="Identity hygiene" description="Across every org; each number opens the people behind it." />
-      <div className="grid gap-x-8 gap-y-3 px-5 pt-3 pb-4 sm:grid-cols-2 xl:grid-cols-4">
+      <div className="grid grid-cols-1 gap-x-8 gap-y-3 px-5 pt-3 pb-4 sm:grid-cols-2 xl:grid-cols-4">
         <HygieneGroup title="Admins">
           <HygieneLine label="Admin role holders" value={h.admins.holders} href={people({ adminRole: "any" })} testId="dash-admins" />
           <HygieneLine
@@ -238,7 +238,7 @@ export function DashboardClient({ initial, isAdmin }: { initial: Dashboard; isAd
             <Stat label="Groups" value={d.totals.groups} hint="across every org" href={links.groups()} testId="dash-groups" />
             <Stat label="Apps" value={d.totals.apps} hint="across every org" href={links.apps()} testId="dash-apps" />
           </dl>
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             <Card data-testid="dashboard-integrations">
               <CardHeader title="Integrations" description="State, last sync and next scheduled run of each." />
               <ul className="divide-y divide-slate-100">

@@ -297,7 +297,7 @@ function CreateFields({ form, integrationId }: { form: UseFormReturn<ActionFormV
   const activateId = useId();
   return (
     <div className="space-y-4">
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <FormField control={c} name="params.profile.firstName" label="First name">
           <Input {...form.register("params.profile.firstName")} autoComplete="off" />
         </FormField>

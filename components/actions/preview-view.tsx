@@ -8,7 +8,7 @@ import { formatCount } from "@/lib/format";
 function Lists({ lists }: { lists: PreviewList[] }) {
   if (!lists.length) return null;
   return (
-    <div className="mt-2 grid gap-3 sm:grid-cols-2">
+    <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2">
       {lists.map((l) => (
         <div key={l.title} className="min-w-0">
           <h4 className="text-xs font-medium tracking-wide text-slate-500 uppercase">

@@ -15,7 +15,7 @@ export function SymptomPicker({
   return (
     <fieldset disabled={disabled}>
       <legend className="mb-3 text-sm font-semibold text-slate-900">What is wrong?</legend>
-      <div className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-2 xl:grid-cols-3">
         {SYMPTOMS.map((s) => (
           <label
             key={s}

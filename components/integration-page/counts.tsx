@@ -182,7 +182,7 @@ export function CountsGrid({ overview }: { overview: Overview }) {
         <p className="text-xs text-slate-500">Live rows in the console; click a number to open the list.</p>
       </div>
       {overview.scope && <ScopeNote scope={overview.scope} id={id} />}
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <Panel
           title="People"
           total={c.users.total}

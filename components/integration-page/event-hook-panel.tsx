@@ -109,7 +109,7 @@ export function EventHookPanel({ id, isAdmin, connected }: { id: string; isAdmin
       />
       <CardBody className="space-y-4">
         {s.configured && (
-          <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-7">
+          <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3 lg:grid-cols-7">
             <Fact label="Registered in Okta">{s.registered ? `Yes (${s.oktaHookId})` : s.mode === "manual" ? "By hand" : "No"}</Fact>
             <Fact label="Verified" className="lg:col-span-2">
               {s.verifiedAt ? <Time value={s.verifiedAt} /> : "Not yet"}

@@ -80,7 +80,7 @@ export function HygieneCard({ id }: { id: string }) {
         {!h ? (
           <p className="py-2 text-sm text-slate-500">{error ? `Could not load these numbers: ${error.message}` : "Counting…"}</p>
         ) : (
-          <div className="grid gap-x-8 gap-y-4 md:grid-cols-2 xl:grid-cols-4">
+          <div className="grid grid-cols-1 gap-x-8 gap-y-4 md:grid-cols-2 xl:grid-cols-4">
             <Group title="Admins">
               <Check
                 label="Admin role holders"

@@ -73,7 +73,7 @@ export function RunDetail({
           }
           description={runError ?? (active ? "Running now; this page updates by itself." : undefined)}
         />
-        <dl className="grid gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-3 lg:grid-cols-7">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-3 lg:grid-cols-7">
           <Fact label="Started by">
             {run.trigger === "manual"
               ? (triggeredBy ?? "A removed user")

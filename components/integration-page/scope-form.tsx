@@ -240,7 +240,7 @@ function ScopeEditor({ s }: { s: Settings }) {
     >
       <CardBody className="space-y-6">
         {error && <Alert tone="danger">The groups and apps to choose from could not be loaded: {error.message}</Alert>}
-        <div className="grid gap-6 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
           <ScopePicker id={id} kind="groups" label="Groups" control={control} names={names} />
           <ScopePicker id={id} kind="apps" label="Apps" control={control} names={names} />
         </div>

@@ -63,7 +63,7 @@ function ReadOnly({ s, why }: { s: Settings; why: string }) {
       </div>
       <dl className="divide-y divide-slate-100 px-5 py-2" data-testid="settings-readonly">
         {rows.map(([label, value, hint]) => (
-          <div key={label} className="grid gap-1 py-3 text-sm sm:grid-cols-3 sm:gap-4">
+          <div key={label} className="grid grid-cols-1 gap-1 py-3 text-sm sm:grid-cols-3 sm:gap-4">
             <dt className="font-medium text-slate-700">{label}</dt>
             <dd className="sm:col-span-2">
               <span className="text-slate-900">{value}</span>
@@ -182,7 +182,7 @@ function Editor({ s }: { s: Settings }) {
       noValidate
     >
       <CardBody className="space-y-5">
-        <div className="grid gap-5 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
           <FormField control={control} name="name" label="Name">
             <Input {...register("name")} maxLength={80} />
           </FormField>
@@ -197,7 +197,7 @@ function Editor({ s }: { s: Settings }) {
             </Select>
           </FormField>
         </div>
-        <div className="grid gap-5 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
           <FormField control={control} name="fullSyncIntervalMinutes" label="Full sync" hint={HINT.schedule}>
             <Select {...register("fullSyncIntervalMinutes")}>
               {choices.map((m) => (

@@ -68,7 +68,7 @@ export function StatusPanel({
           </p>
         </div>
       </div>
-      <dl className="grid gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-2 xl:grid-cols-4">
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-4 px-5 py-4 sm:grid-cols-2 xl:grid-cols-4">
         <Fact
           label="Last successful sync"
           sub={

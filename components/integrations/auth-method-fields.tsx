@@ -185,7 +185,7 @@ export function AuthMethodFields() {
     <div className="space-y-4">
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Authentication</legend>
-        <div className="mt-2 grid gap-2 lg:grid-cols-3" role="radiogroup">
+        <div className="mt-2 grid grid-cols-1 gap-2 lg:grid-cols-3" role="radiogroup">
           {METHODS.map((m) => (
             <label
               key={m.id}

@@ -111,7 +111,7 @@ export function ConnectForm({ owners, currentUserId, demoUrl }: { owners: OwnerO
       >
         <Card>
           <CardHeader title="Okta org" description="Paste your Okta domain or any Okta URL; the console keeps just the org address." />
-          <CardBody className="grid gap-4 md:grid-cols-2">
+          <CardBody className="grid grid-cols-1 gap-4 md:grid-cols-2">
             <FormField
               control={control}
               name="domain"

@@ -78,7 +78,7 @@ export function EditForm({ integration: i, owners }: { integration: IntegrationV
       <form className="space-y-6" noValidate onSubmit={form.handleSubmit((v) => save.mutate(bodyOf(v)))}>
         <Card>
           <CardHeader title="Details" />
-          <CardBody className="grid gap-4 md:grid-cols-2">
+          <CardBody className="grid grid-cols-1 gap-4 md:grid-cols-2">
             <FormField control={control} name="name" label="Integration name">
               <Input {...register("name")} maxLength={80} />
             </FormField>

@@ -12,7 +12,7 @@ export function ScopePicker() {
       <p className="mt-0.5 text-xs text-slate-500">
         Read-only. Grant the same scopes to the app in Okta (Okta API Scopes tab); each one is checked before saving.
       </p>
-      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+      <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
         {READ_SCOPES.map((s, i) => (
           <label
             key={s}

@@ -27,7 +27,8 @@ export function CardHeader({
     >
       <div className="min-w-[min(100%,16rem)] flex-1">
         <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
-        {description && <p className="mt-0.5 text-sm text-slate-500">{description}</p>}
+        {/* Long identifiers (a key id, a URL) break rather than widen the card. */}
+        {description && <p className="mt-0.5 text-sm break-words text-slate-500">{description}</p>}
       </div>
       {actions && <div className="flex max-w-full flex-wrap items-center gap-2">{actions}</div>}
     </div>

@@ -1,13 +1,36 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
 import { cn } from "./cn";
 
 /**
  * A full-width data table inside a scroll container; give it a `label` for screen readers. A table wider
  * than its card scrolls inside the card, never the page: the container is positioned too, so that
  * absolutely positioned content (a visually hidden header) stays inside it rather than widening the page.
+ * While it scrolls (a phone, a narrow window) the container is a named, focusable region, so keyboard
+ * users can scroll it with the arrow keys too.
  */
 export function Table({ label, className, children }: { label: string; className?: string; children: React.ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const watch = new ResizeObserver(check);
+    watch.observe(el);
+    if (el.firstElementChild) watch.observe(el.firstElementChild);
+    return () => watch.disconnect();
+  }, []);
   return (
-    <div className={cn("relative overflow-x-auto", className)}>
+    <div
+      ref={box}
+      className={cn(
+        "relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500",
+        className,
+      )}
+      {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": `${label} (scrolls sideways)` } : {})}
+    >
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         {children}
       </table>

@@ -28,7 +28,7 @@ function OktaCard({ isAdmin, connected }: { isAdmin: boolean; connected: number 
             <p className="mt-1 max-w-xl text-sm text-slate-600">
               Workforce identity. Syncs your org&apos;s directory and sign-in activity on a schedule, with read-only API access.
             </p>
-            <ul className="mt-4 grid gap-x-8 gap-y-2 sm:grid-cols-2" aria-label="What the Okta integration syncs">
+            <ul className="mt-4 grid grid-cols-1 gap-x-8 gap-y-2 sm:grid-cols-2" aria-label="What the Okta integration syncs">
               {SYNCS.map((s) => (
                 <li key={s.label} className="flex items-baseline gap-2 text-sm">
                   <span className="mt-1.5 size-1.5 shrink-0 rounded-full bg-brand-500" aria-hidden="true" />

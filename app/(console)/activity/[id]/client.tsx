@@ -45,7 +45,7 @@ export function EventClient({ event }: { event: ActivityEvent }) {
         }
       />
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title="Event" description={`From ${integration.name}`} />
           <div className="px-5 py-4">
@@ -142,7 +142,7 @@ export function EventClient({ event }: { event: ActivityEvent }) {
         )}
       </Card>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title="Client" description="What it was done from" />
           <div className="px-5 py-4">

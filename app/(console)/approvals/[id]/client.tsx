@@ -204,7 +204,7 @@ export function RequestClient({ initial }: { initial: ActionRequestDetail }) {
         </CardBody>
       </Card>
 
-      <div className="grid items-start gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <CardHeader

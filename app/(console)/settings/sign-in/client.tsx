@@ -137,7 +137,7 @@ function OktaCard({ settings, origin, onSaved }: { settings: SignInSettings; ori
             </Alert>
           )}
           <FormError control={form.control} />
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <FormField control={form.control} name="oktaDomain" label="Okta domain" hint="e.g. acme.okta.com">
               <Input {...form.register("oktaDomain")} autoComplete="off" spellCheck={false} />
             </FormField>
@@ -162,7 +162,7 @@ function OktaCard({ settings, origin, onSaved }: { settings: SignInSettings; ori
           >
             <Input {...form.register("clientSecret")} type="password" autoComplete="new-password" spellCheck={false} />
           </FormField>
-          <div className="grid gap-4 sm:grid-cols-3">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
             <FormField
               control={form.control}
               name="adminGroups"

@@ -33,12 +33,12 @@ export function OverviewClient({ integration: i, isAdmin }: { integration: Integ
       <ResourceHealth overview={o} isAdmin={isAdmin} connected={connected} />
       <CountsGrid overview={o} />
       <HygieneCard id={i.id} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <SignInChart overview={o} />
         <DurationChart overview={o} />
       </div>
       <RunHistory id={i.id} limit={RECENT_RUNS} compact />
-      <div className="grid items-start gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
         <ScopesCard integration={i} />
         <EventHookPanel id={i.id} isAdmin={isAdmin} connected={connected} />
       </div>

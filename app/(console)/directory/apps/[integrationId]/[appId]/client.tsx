@@ -64,7 +64,7 @@ export function AppClient({
         <StatCard label="Groups assigned" value={count(groups.length)} />
       </dl>
 
-      <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
+      <div className="mt-6 grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title="Groups assigned" description="Every member of these groups gets the app" />
           <DataTable<AppDetailData["groups"][number]>

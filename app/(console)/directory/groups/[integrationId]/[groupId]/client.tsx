@@ -75,7 +75,7 @@ export function GroupClient({ initial, members }: { initial: GroupDetailData; me
         <StatCard label="Admin roles" value={count(roles.length)} />
       </dl>
 
-      <div className="mt-6 grid items-start gap-6 lg:grid-cols-3">
+      <div className="mt-6 grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader
             title="Apps this group grants"

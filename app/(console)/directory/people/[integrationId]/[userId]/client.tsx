@@ -71,7 +71,7 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
           Showing what was loaded earlier: {error.message}
         </Alert>
       )}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader
             title="Profile"
@@ -208,7 +208,7 @@ export function PersonClient({ initial }: { initial: UserDetailData }) {
         />
       </Card>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title="Groups" description={groups.length ? plural(groups.length, "group") : undefined} />
           {groups.length === 0 ? (
