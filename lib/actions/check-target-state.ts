@@ -2,7 +2,7 @@
 // plain words. Pure: it judges a snapshot (read-target.ts builds it from a fresh Okta read and the
 // synced data), so the request, the preview and the executor (just before sending) give the same answer.
 //
-// Okta's rules (Users API lifecycle operations; ../shared/okta/API-NOTES.md §8):
+// Okta's rules (the Users API lifecycle operations in the vendored spec, emulator/okta-spec, and emulator/README.md):
 //   activate        STAGED or DEPROVISIONED        suspend    ACTIVE only
 //   reactivate      PROVISIONED or RECOVERY        unsuspend  SUSPENDED only
 //   unlock          LOCKED_OUT only                deactivate anything but DEPROVISIONED

@@ -3,7 +3,7 @@
 // how careful the console must be with it. Pure (zod only), so pages, the request verbs, the executor
 // (execute-action.ts) and the state rules (check-target-state.ts) all read the same facts.
 //
-// Okta's semantics behind the flags (../shared/okta/API-NOTES.md §8, Okta's Users/Groups/Apps API):
+// Okta's semantics behind the flags (Okta's Users, Groups and Apps APIs: the vendored spec in emulator/okta-spec and emulator/README.md):
 // - `idempotent`: the call may be sent twice with the same end state and no second effect. Membership
 //   and assignment PUT/DELETE are; so are clearing sessions and a partial profile update with the same
 //   values. Lifecycle POSTs are not: each sends email or mints a new link, and Okta refuses a repeat once
