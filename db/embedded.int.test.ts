@@ -64,7 +64,7 @@ describe.skipIf(process.platform === "win32")("embedded Postgres password", () =
     }
   });
 
-  it("a throwaway cluster (tests) gets a random password too, and writes no file", async () => {
+  it("a throwaway cluster (tests) gets a random password too, writes no file, and runs with the write-load settings", async () => {
     const dir = path.join(root, "throwaway", "data");
     const port = await freePort();
     const pg = await startEmbeddedPostgres({ dir, port, persistent: false, database: "t" });
@@ -72,6 +72,18 @@ describe.skipIf(process.platform === "win32")("embedded Postgres password", () =
       expect(passwordOf(pg.url)).toMatch(/^[A-Za-z0-9_-]{32}$/);
       expect(await tryPassword(port, "postgres")).toBe("28P01");
       expect(fs.existsSync(path.join(root, "throwaway", "pg-password"))).toBe(false);
+      const sql = postgres(pg.url, { max: 1, onnotice: () => {} });
+      try {
+        const settings = await sql`select name, current_setting(name) as value from pg_settings
+          where name in ('max_wal_size', 'checkpoint_timeout', 'shared_buffers') order by name`;
+        expect(settings).toEqual([
+          { name: "checkpoint_timeout", value: "15min" },
+          { name: "max_wal_size", value: "4GB" },
+          { name: "shared_buffers", value: "256MB" },
+        ]);
+      } finally {
+        await sql.end();
+      }
     } finally {
       await pg.stop();
     }

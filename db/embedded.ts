@@ -28,6 +28,15 @@ export function scramVerifier(password: string, salt = randomBytes(16), iteratio
   return `SCRAM-SHA-256$${iterations}:${salt.toString("base64")}$${storedKey.toString("base64")}:${serverKey.toString("base64")}`;
 }
 
+/**
+ * Server settings for the console's write load. A first import writes gigabytes of WAL (about 2.5 kB
+ * per row); with the default max_wal_size of 1 GB a checkpoint comes every few hundred thousand rows,
+ * and after each one Postgres logs a full image of every page the next rows touch (indexes take
+ * random rows, so that is most of them). 4 GB and 15 minutes keep it to a checkpoint or two per
+ * import; 256 MB of shared buffers hold a 100k-person org's hot index pages.
+ */
+export const EMBEDDED_SETTINGS = ["max_wal_size=4GB", "checkpoint_timeout=15min", "shared_buffers=256MB"];
+
 const urlFor = (password: string, port: number, database: string) =>
   `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
@@ -184,6 +193,7 @@ export async function startEmbeddedPostgres(opts: {
     authMethod: "scram-sha-256",
     persistent: opts.persistent,
     createPostgresUser: isRoot,
+    postgresFlags: EMBEDDED_SETTINGS.flatMap((setting) => ["-c", setting]),
     onLog: (m) => {
       logs.push(String(m));
       if (logs.length > 50) logs.shift();

@@ -1,10 +1,12 @@
 // Cancels an integration's queued and running sync runs (disconnect, or an admin's cancel).
 // Database-only so it can join the caller's transaction: a worker still busy with the run notices at
-// its next page commit or heartbeat (its lease check requires status 'running') and stops writing.
+// its next page commit or heartbeat (its lease check requires status 'running') and stops writing; a page
+// commit in flight finishes first (the runs are locked for update, see lockedForLeaseChange).
 import { and, eq, inArray } from "drizzle-orm";
 import { syncRunResources, syncRuns } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
 import { recordEvent } from "@/lib/integrations/record-event";
+import { lockedForLeaseChange } from "./lease";
 
 export async function cancelSyncs({
   ctx,
@@ -19,11 +21,13 @@ export async function cancelSyncs({
     .update(syncRuns)
     .set({ status: "cancelled", finishedAt: now, leaseOwner: null, error: { message: input.reason } })
     .where(
-      and(
-        eq(syncRuns.workspaceId, ctx.workspaceId),
-        eq(syncRuns.integrationId, input.integrationId),
-        inArray(syncRuns.status, ["queued", "running"]),
-        input.runId ? eq(syncRuns.id, input.runId) : undefined,
+      lockedForLeaseChange(
+        and(
+          eq(syncRuns.workspaceId, ctx.workspaceId),
+          eq(syncRuns.integrationId, input.integrationId),
+          inArray(syncRuns.status, ["queued", "running"]),
+          input.runId ? eq(syncRuns.id, input.runId) : undefined,
+        ),
       ),
     )
     .returning({ id: syncRuns.id, workspaceId: syncRuns.workspaceId });

@@ -6,7 +6,7 @@
 // another worker claims it), the old worker's next beat finds the lease gone and stops, and the next
 // worker resumes every resource from its checkpoint.
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Resource, RunStatus } from "@/db/enums";
 import { type SyncRun, type SyncRunResource, syncRunResources, syncRuns } from "@/db/schema";
@@ -24,6 +24,16 @@ export const heartbeatStale = (leaseSeconds: number) =>
 export const progressStale = (stallSeconds: number) =>
   sql`coalesce(${syncRuns.progressAt}, ${syncRuns.startedAt}, ${syncRuns.heartbeatAt}) < now() - make_interval(secs => ${stallSeconds})`;
 
+/**
+ * The condition of an update that changes who holds a run, or ends it from outside (claim, take-over,
+ * reap, cancel, hand back): the matching runs are locked `for update` first, which waits for the
+ * page commits in flight (they hold the run `for key share`, see assertLease) and keeps new ones out
+ * until the change commits; their next lease check then fails. The heartbeat does not lock this way,
+ * so page commits never wait for it.
+ */
+export const lockedForLeaseChange = (condition: SQL | undefined) =>
+  sql`${syncRuns.id} in (select id from sync_runs where ${condition} for update)`;
+
 /** Claims a queued run, or a running one whose worker stopped heartbeating or stopped getting anywhere. */
 export async function claimRun(runId: string): Promise<{ run: SyncRun; lease: Lease } | null> {
   const leaseOwner = randomUUID();
@@ -39,9 +49,11 @@ export async function claimRun(runId: string): Promise<{ run: SyncRun; lease: Le
       attempts: sql`${syncRuns.attempts} + 1`,
     })
     .where(
-      and(
-        eq(syncRuns.id, runId),
-        sql`(${syncRuns.status} = 'queued' or (${syncRuns.status} = 'running' and (${heartbeatStale(env.SYNC_LEASE_SECONDS)} or ${progressStale(env.SYNC_STALL_SECONDS)})))`,
+      lockedForLeaseChange(
+        and(
+          eq(syncRuns.id, runId),
+          sql`(${syncRuns.status} = 'queued' or (${syncRuns.status} = 'running' and (${heartbeatStale(env.SYNC_LEASE_SECONDS)} or ${progressStale(env.SYNC_STALL_SECONDS)})))`,
+        ),
       ),
     )
     .returning();
@@ -150,7 +162,7 @@ export async function handBackRun(lease: Lease) {
   const released = await getDb()
     .update(syncRuns)
     .set({ status: "queued", leaseOwner: null, heartbeatAt: null })
-    .where(and(eq(syncRuns.id, lease.runId), eq(syncRuns.leaseOwner, lease.leaseOwner), eq(syncRuns.status, "running")))
+    .where(lockedForLeaseChange(and(eq(syncRuns.id, lease.runId), eq(syncRuns.leaseOwner, lease.leaseOwner), eq(syncRuns.status, "running"))))
     .returning({ id: syncRuns.id, trigger: syncRuns.trigger });
   if (!released.length) return;
   await recordEvent({

@@ -12,7 +12,7 @@ import { getEnv } from "@/lib/env";
 import { recordEvent } from "@/lib/integrations/record-event";
 import { enqueueSyncRun } from "@/lib/jobs/enqueue-sync-run";
 import { log } from "@/lib/log";
-import { heartbeatStale, progressStale } from "./lease";
+import { heartbeatStale, lockedForLeaseChange, progressStale } from "./lease";
 
 export async function reapStaleRuns(): Promise<{ requeued: string[]; reenqueued: number }> {
   const sql = getDb().$client;
@@ -20,7 +20,7 @@ export async function reapStaleRuns(): Promise<{ requeued: string[]; reenqueued:
   const stale = await getDb()
     .update(syncRuns)
     .set({ status: "queued", leaseOwner: null })
-    .where(drizzleSql`${syncRuns.status} = 'running' and (${heartbeatStale(lease)} or ${progressStale(stall)})`)
+    .where(lockedForLeaseChange(drizzleSql`${syncRuns.status} = 'running' and (${heartbeatStale(lease)} or ${progressStale(stall)})`))
     .returning({
       id: syncRuns.id,
       workspaceId: syncRuns.workspaceId,

@@ -7,7 +7,7 @@ import type { EventKind } from "@/lib/integrations/event-kinds";
 import type { OktaClient, OktaClientEvents } from "@/lib/okta/client";
 import type { DataIssues } from "./data-issues";
 import type { SyncScope } from "./scope-contract";
-import { commitPage, type Lease, type PageCommit, type WriteResult } from "./upsert-batch";
+import { commitPage, type Lease, type PageCommit, type PageWrite, type WriteResult } from "./upsert-batch";
 
 export interface ResourceStats {
   requests: number;
@@ -134,12 +134,97 @@ export class Progress {
   }
 }
 
-/** Commits a page of the resource, marks progress and tells the event log about cleaned and quarantined objects. */
+/** At most this many rows, and parents' checkpoint entries, go into one merged commit. */
+const MERGE_ROWS = 5000;
+const MERGE_SETS = 40;
+
+type CommitInput = Omit<PageCommit, "resource">;
+interface Queued {
+  page: CommitInput;
+  resolve: (r: WriteResult) => void;
+  reject: (e: unknown) => void;
+}
+
+const rowsOf = (p: CommitInput) => p.writes.reduce((n, w) => n + w.rows.length, 0);
+const setsOf = (p: CommitInput) => {
+  const c = p.checkpoint;
+  if (c === undefined) return [];
+  if (c && "setPath" in c) return [{ path: c.setPath, value: c.value }];
+  if (c && "set" in c) return c.set;
+  return null; // replace, advance, null: committed on its own, in order
+};
+
+/**
+ * Commits the resource's pages, marks progress and tells the event log about cleaned and quarantined
+ * objects. One commit of a resource is in flight at a time; the pages its parallel parents (members
+ * of six groups, assignments of several apps) hand in meanwhile are merged into the next commit: one
+ * transaction and one statement per table for all of them, their checkpoint entries set together.
+ * The pages of one resource serialised on its counters row anyway; merged, a first import of a large
+ * tenant makes a fraction of the commits (each costs the database a few milliseconds of its own).
+ * Every caller waits for the commit that holds its page, so a parent's work ends only once its pages
+ * are stored, and the walk's watermark (`advance`, never merged) moves only past stored parents.
+ */
 export function makeCommit(lease: Lease, resource: Resource, progress: Progress, issues: DataIssues) {
-  return async (page: Omit<PageCommit, "resource">) => {
-    const result = await commitPage(lease, { ...page, resource });
-    progress.mark();
-    if (result.cleaned.length || result.quarantined.length) await issues.record(result);
-    return result;
+  const queue: Queued[] = [];
+  let draining = false;
+  const take = (): Queued[] => {
+    const first = queue.shift()!;
+    const batch = [first];
+    if (setsOf(first.page) === null) return batch;
+    let rows = rowsOf(first.page);
+    let sets = setsOf(first.page)!.length;
+    while (queue.length) {
+      const next = queue[0].page;
+      const nextSets = setsOf(next);
+      if (nextSets === null || !!next.appendOnly !== !!first.page.appendOnly) break;
+      if (rows + rowsOf(next) > MERGE_ROWS || sets + nextSets.length > MERGE_SETS) break;
+      rows += rowsOf(next);
+      sets += nextSets.length;
+      batch.push(queue.shift()!);
+    }
+    return batch;
+  };
+  const drain = async () => {
+    draining = true;
+    while (queue.length) {
+      const batch = take();
+      try {
+        const result = await commitPage(lease, { ...mergePages(batch.map((b) => b.page)), resource });
+        progress.mark();
+        if (result.cleaned.length || result.quarantined.length) await issues.record(result);
+        for (const b of batch) b.resolve(result);
+      } catch (e) {
+        for (const b of batch) b.reject(e);
+      }
+    }
+    draining = false;
+  };
+  return (page: CommitInput) =>
+    new Promise<WriteResult>((resolve, reject) => {
+      queue.push({ page, resolve, reject });
+      if (!draining) void drain();
+    });
+}
+
+/** Pages merged into one commit: the rows of each table together, counters summed, checkpoint entries set in order. */
+function mergePages(pages: CommitInput[]): CommitInput {
+  if (pages.length === 1) return pages[0];
+  const writes = new Map<string, PageWrite>();
+  for (const p of pages)
+    for (const w of p.writes) {
+      const to = writes.get(w.spec.table);
+      if (to) to.rows = to.rows.concat(w.rows);
+      else writes.set(w.spec.table, { spec: w.spec, rows: w.rows });
+    }
+  const sum = (f: (p: CommitInput) => number | undefined) =>
+    pages.some((p) => f(p) !== undefined) ? pages.reduce((n, p) => n + (f(p) ?? 0), 0) : undefined;
+  const sets = pages.flatMap((p) => setsOf(p) ?? []);
+  return {
+    writes: [...writes.values()],
+    pages: sum((p) => p.pages),
+    objects: sum((p) => p.objects),
+    outOfScope: sum((p) => p.outOfScope),
+    appendOnly: pages[0].appendOnly,
+    checkpoint: sets.length ? { set: sets } : undefined,
   };
 }

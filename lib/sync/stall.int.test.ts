@@ -13,11 +13,13 @@ import { createWorkspace } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
 import { connectToEmulator, insertIntegration, insertRunningRun } from "@/test/sync-fixtures";
+import { systemCtx } from "@/lib/context";
+import { cancelSyncs } from "./cancel-syncs";
 import { claimRun, startHeartbeat } from "./lease";
 import { reapStaleRuns } from "./reap-stale-runs";
 import { createTelemetry, Progress } from "./run-context";
 import { userRow, usersTable } from "./tables";
-import { commitPage, writerSettings } from "./upsert-batch";
+import { assertLease, commitPage, LeaseLostError, writerSettings } from "./upsert-batch";
 
 const baseUrl = process.env.DATABASE_URL!;
 const dbName = `osc_stall_${randomUUID().slice(0, 8)}`;
@@ -163,6 +165,56 @@ describe("database time limits", () => {
         await other.end();
       }
     });
+  });
+});
+
+/** A page commit in flight: a transaction that passed the lease check and stays open until `commit()`. */
+async function pageInFlight(lease: Awaited<ReturnType<typeof runningRun>>) {
+  const writer = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  const conn = await writer.reserve();
+  await conn`begin`;
+  await assertLease(conn as never, lease);
+  return async () => {
+    await conn`commit`;
+    conn.release();
+    await writer.end();
+  };
+}
+
+/** Whether `p` settles within `ms`. */
+const settlesWithin = (p: Promise<unknown>, ms: number) =>
+  Promise.race([p.then(() => true), sleep(ms).then(() => false)]);
+
+describe("page commits and the run's lease", () => {
+  it("the heartbeat does not wait for a page commit in flight, but a cancel and a take-over do, and the page's next commit then finds the lease gone", async () => {
+    const lease = await runningRun();
+    const [run] = await getDb().query.syncRuns.findMany({ where: (r, { eq }) => eq(r.id, lease.runId) });
+    const commit = await pageInFlight(lease);
+    try {
+      const beat = startHeartbeat({ lease, run, rows: new Map(), telemetry: createTelemetry().telemetry, progress: new Progress(), onLost: () => {} });
+      expect(await settlesWithin(beat.end(), 3000)).toBe(true);
+    } finally {
+      await commit();
+    }
+
+    // Take-over of a run whose worker stopped beating, while one of its pages is still committing.
+    await sql()`update sync_runs set heartbeat_at = now() - interval '10 minutes' where id = ${lease.runId}`;
+    const commit2 = await pageInFlight(lease);
+    const claim = claimRun(lease.runId);
+    expect(await settlesWithin(claim, 800)).toBe(false);
+    await commit2();
+    const claimed = await claim;
+    expect(claimed?.lease.leaseOwner).not.toBe(lease.leaseOwner);
+    await expect(
+      commitPage(lease, { resource: "users", writes: [{ spec: usersTable, rows: [aUser("late")] }], pages: 1, objects: 1 }),
+    ).rejects.toBeInstanceOf(LeaseLostError);
+
+    // Cancel while the new holder's page is committing.
+    const commit3 = await pageInFlight(claimed!.lease);
+    const cancel = cancelSyncs({ ctx: systemCtx(lease.workspaceId), input: { integrationId: lease.integrationId, reason: "test" } });
+    expect(await settlesWithin(cancel, 800)).toBe(false);
+    await commit3();
+    expect((await cancel).cancelled).toEqual([lease.runId]);
   });
 });
 

@@ -76,11 +76,17 @@ export interface Lease {
 }
 
 /**
- * Where a resource got to. `replace` stores a new checkpoint; `setPath` updates one entry of it;
- * `advance` moves a parent walk's watermark and drops the finished parents' entries. The last two
- * are computed inside the UPDATE, so parallel commits of one resource never overwrite each other.
+ * Where a resource got to. `replace` stores a new checkpoint; `setPath` updates one entry of it and
+ * `set` several (the pages of several parents committed together, run-context.ts); `advance` moves a
+ * parent walk's watermark and drops the finished parents' entries. All but `replace` are computed
+ * inside the UPDATE from the stored checkpoint, so commits of one resource never overwrite each other.
  */
-export type CheckpointUpdate = { replace: unknown } | { setPath: string[]; value: unknown } | { advance: string; remove: string[] } | null;
+export type CheckpointUpdate =
+  | { replace: unknown }
+  | { setPath: string[]; value: unknown }
+  | { set: { path: string[]; value: unknown }[] }
+  | { advance: string; remove: string[] }
+  | null;
 
 export interface PageWrite {
   spec: TableSpec;
@@ -230,10 +236,16 @@ function quarantined(spec: TableSpec, row: Record<string, unknown>, e: Error & {
   };
 }
 
-/** Holds the run for the rest of the transaction; fails if the run was cancelled or taken over. */
+/**
+ * Holds the run for the rest of the transaction; fails if the run was cancelled or taken over.
+ * `for key share` lets the heartbeat's update of the run's counters pass (a `for share` lock made
+ * every heartbeat wait for the pages in flight and every later page queue behind it); what must not
+ * overlap a page in flight — take-over, reaping, cancelling, handing back — locks the run `for
+ * update` first (lockRunsForLeaseChange in lease.ts), which waits for it.
+ */
 export async function assertLease(tx: TransactionSql, lease: Lease) {
   const rows =
-    await tx`select 1 from sync_runs where id = ${lease.runId} and lease_owner = ${lease.leaseOwner} and status = 'running' for share`;
+    await tx`select 1 from sync_runs where id = ${lease.runId} and lease_owner = ${lease.leaseOwner} and status = 'running' for key share`;
   if (rows.length === 0) throw new LeaseLostError();
 }
 
@@ -351,15 +363,40 @@ function checkpointSql(update: CheckpointUpdate | undefined, params: unknown[]) 
     params.push(JSON.stringify(update.replace));
     return `$${params.length}::jsonb`;
   }
-  // jsonb_set only creates the last path element; make sure the parents exist first.
-  let base = "coalesce(checkpoint, '{}'::jsonb)";
-  for (let i = 1; i < update.setPath.length; i++) {
-    params.push(update.setPath.slice(0, i));
-    const p = `$${params.length}::text[]`;
-    base = `jsonb_set(${base}, ${p}, coalesce(${base} #> ${p}, '{}'::jsonb))`;
+  return setPathsSql("set" in update ? update.set : [{ path: update.setPath, value: update.value }], params);
+}
+
+type PathTree = Map<string, PathTree | { value: unknown }>;
+
+/**
+ * Sets each path to its value (later ones win), creating the objects on the way: every object on a
+ * path is the stored one (or {} if it is missing or not an object) merged with its new keys. Every
+ * level reads the stored checkpoint, not the one being built, so the expression grows with the
+ * number of paths, not exponentially.
+ */
+function setPathsSql(sets: { path: string[]; value: unknown }[], params: unknown[]) {
+  const root: PathTree = new Map();
+  for (const { path, value } of sets) {
+    let node = root;
+    for (const key of path.slice(0, -1)) {
+      let child = node.get(key);
+      if (!(child instanceof Map)) node.set(key, (child = new Map()));
+      node = child;
+    }
+    node.set(path[path.length - 1], { value });
   }
-  params.push(update.setPath, JSON.stringify(update.value));
-  return `jsonb_set(${base}, $${params.length - 1}::text[], $${params.length}::jsonb)`;
+  const param = (v: unknown, type: string) => {
+    params.push(v);
+    return `$${params.length}::${type}`;
+  };
+  const build = (node: PathTree, stored: string): string => {
+    const pairs = [...node].map(([key, child]) => {
+      const k = param(key, "text");
+      return `${k}, ${child instanceof Map ? build(child, `${stored}->${k}`) : param(JSON.stringify(child.value), "jsonb")}`;
+    });
+    return `(case when jsonb_typeof(${stored}) = 'object' then ${stored} else '{}'::jsonb end || jsonb_build_object(${pairs.join(", ")}))`;
+  };
+  return build(root, "checkpoint");
 }
 
 /**
