@@ -162,7 +162,9 @@ export async function handBackRun(lease: Lease) {
   const released = await getDb()
     .update(syncRuns)
     .set({ status: "queued", leaseOwner: null, heartbeatAt: null })
-    .where(lockedForLeaseChange(and(eq(syncRuns.id, lease.runId), eq(syncRuns.leaseOwner, lease.leaseOwner), eq(syncRuns.status, "running"))))
+    .where(
+      lockedForLeaseChange(and(eq(syncRuns.id, lease.runId), eq(syncRuns.leaseOwner, lease.leaseOwner), eq(syncRuns.status, "running"))),
+    )
     .returning({ id: syncRuns.id, trigger: syncRuns.trigger });
   if (!released.length) return;
   await recordEvent({

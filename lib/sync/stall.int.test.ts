@@ -7,13 +7,13 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { systemCtx } from "@/lib/context";
 import { resetEnvCache } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
 import { createWorkspace } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
 import { connectToEmulator, insertIntegration, insertRunningRun } from "@/test/sync-fixtures";
-import { systemCtx } from "@/lib/context";
 import { cancelSyncs } from "./cancel-syncs";
 import { claimRun, startHeartbeat } from "./lease";
 import { reapStaleRuns } from "./reap-stale-runs";
@@ -182,8 +182,7 @@ async function pageInFlight(lease: Awaited<ReturnType<typeof runningRun>>) {
 }
 
 /** Whether `p` settles within `ms`. */
-const settlesWithin = (p: Promise<unknown>, ms: number) =>
-  Promise.race([p.then(() => true), sleep(ms).then(() => false)]);
+const settlesWithin = (p: Promise<unknown>, ms: number) => Promise.race([p.then(() => true), sleep(ms).then(() => false)]);
 
 describe("page commits and the run's lease", () => {
   it("the heartbeat does not wait for a page commit in flight, but a cancel and a take-over do, and the page's next commit then finds the lease gone", async () => {
@@ -191,7 +190,14 @@ describe("page commits and the run's lease", () => {
     const [run] = await getDb().query.syncRuns.findMany({ where: (r, { eq }) => eq(r.id, lease.runId) });
     const commit = await pageInFlight(lease);
     try {
-      const beat = startHeartbeat({ lease, run, rows: new Map(), telemetry: createTelemetry().telemetry, progress: new Progress(), onLost: () => {} });
+      const beat = startHeartbeat({
+        lease,
+        run,
+        rows: new Map(),
+        telemetry: createTelemetry().telemetry,
+        progress: new Progress(),
+        onLost: () => {},
+      });
       expect(await settlesWithin(beat.end(), 3000)).toBe(true);
     } finally {
       await commit();
