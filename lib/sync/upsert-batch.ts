@@ -379,9 +379,10 @@ function setPathsSql(sets: { path: string[]; value: unknown }[], params: unknown
   for (const { path, value } of sets) {
     let node = root;
     for (const key of path.slice(0, -1)) {
-      let child = node.get(key);
-      if (!(child instanceof Map)) node.set(key, (child = new Map()));
-      node = child;
+      const child = node.get(key);
+      const next: PathTree = child instanceof Map ? child : new Map();
+      node.set(key, next);
+      node = next;
     }
     node.set(path[path.length - 1], { value });
   }
