@@ -1,16 +1,18 @@
 // The Okta directory copy. Every row is scoped to its integration (and workspace).
 // `seenRunId` is the last full run that saw the row; the sweep soft-deletes rows a complete pass missed.
 // `contentHash` lets an upsert skip unchanged rows so counts say what really changed.
+// `integrationId` has no foreign key: a key checked once per written row cost the batch writer as
+// much as the insert itself (benchmarked in docs/benchmarks/write-path.md). What it gave is kept
+// otherwise: deleting an integration deletes its rows (trigger integrations_delete_directory,
+// migration 0022), and no row is written for an integration that is gone (a sync page holds its run,
+// which the integration's deletion removes; other writers lock the integration, upsert-batch.ts).
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { ts } from "./columns";
-import { integrations } from "./integrations";
 
 const directoryColumns = () => ({
   workspaceId: uuid().notNull(),
-  integrationId: uuid()
-    .notNull()
-    .references(() => integrations.id, { onDelete: "cascade" }),
+  integrationId: uuid().notNull(),
   contentHash: text().notNull(),
   seenRunId: uuid(),
   firstSeenAt: ts().notNull().defaultNow(),
@@ -117,9 +119,7 @@ export const oktaGroupMembers = pgTable(
   "okta_group_members",
   {
     workspaceId: uuid().notNull(),
-    integrationId: uuid()
-      .notNull()
-      .references(() => integrations.id, { onDelete: "cascade" }),
+    integrationId: uuid().notNull(),
     groupId: text().notNull(),
     userId: text().notNull(),
     seenRunId: uuid(),
@@ -236,9 +236,7 @@ export const oktaLogEvents = pgTable(
   "okta_log_events",
   {
     workspaceId: uuid().notNull(),
-    integrationId: uuid()
-      .notNull()
-      .references(() => integrations.id, { onDelete: "cascade" }),
+    integrationId: uuid().notNull(),
     uuid: text().notNull(),
     published: ts().notNull(),
     eventType: text().notNull(),

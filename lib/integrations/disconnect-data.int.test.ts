@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deleteRoute } from "@/app/api/integrations/[id]/route";
 import { getDb } from "@/db";
 import { stopBoss } from "@/lib/jobs/boss";
+import { membershipsTable } from "@/lib/sync/tables";
+import { writeRowsInOwnTransaction } from "@/lib/sync/upsert-batch";
 import { callRoute } from "@/test/call-route";
 import { integrationRowCounts, integrationTables, KEPT_AFTER_DELETE } from "@/test/integration-tables";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
@@ -104,5 +106,24 @@ describe("disconnect, table by table", () => {
     expect(Object.fromEntries(unchanged.map((t) => [t, after[t]]))).toEqual(Object.fromEntries(unchanged.map((t) => [t, before[t]])));
     expect(after.integration_secrets).toBe(0);
     expect(after.integration_events).toBeGreaterThan(before.integration_events);
+  });
+
+  it("deleting the integration row itself (a workspace's deletion does) deletes its directory rows, which have no foreign key; a hook's write for it then writes nothing", async () => {
+    const c = await syncedIntegration();
+    const before = await integrationRowCounts(c.integrationId);
+    expect(before.okta_users).toBeGreaterThan(0);
+    expect(before.okta_group_members).toBeGreaterThan(0);
+    expect(before.okta_log_events).toBeGreaterThan(0);
+    await getDb().$client`delete from integrations where id = ${c.integrationId}`;
+    const after = await integrationRowCounts(c.integrationId);
+    expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
+
+    const [ws] = await getDb().$client`select workspace_id from integrations limit 1`;
+    const written = await writeRowsInOwnTransaction(
+      { integrationId: c.integrationId, workspaceId: ws.workspace_id, runId: null },
+      { spec: membershipsTable, rows: [{ group_id: "g1", user_id: "u1" }] },
+    );
+    expect(written.added).toBe(0);
+    expect((await integrationRowCounts(c.integrationId)).okta_group_members).toBe(0);
   });
 });

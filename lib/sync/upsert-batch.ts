@@ -343,12 +343,25 @@ export async function writeRowsIsolating(tx: TransactionSql, lease: Writer, writ
 
 /** One write in a transaction of its own (event hooks), quarantining what cannot be written. */
 export async function writeRowsInOwnTransaction(lease: Writer, write: PageWrite): Promise<WriteResult> {
+  const inTransaction = (how: typeof writeRows) =>
+    client().begin(async (tx) => ((await integrationHeld(tx, lease)) ? how(tx, lease, write) : emptyResult())) as Promise<WriteResult>;
   try {
-    return (await client().begin((tx) => writeRows(tx, lease, write))) as WriteResult;
+    return await inTransaction(writeRows);
   } catch (e) {
     if (!isRowSpecific(e)) throw e;
-    return (await client().begin((tx) => writeRowsIsolating(tx, lease, write))) as WriteResult;
+    return inTransaction(writeRowsIsolating);
   }
+}
+
+/**
+ * Holds the integration until the transaction ends, so it cannot be deleted under the rows being
+ * written (the directory tables have no foreign key, see db/schema/directory.ts); false when it is
+ * gone, and nothing is written. A sync page needs no such lock: its lease check holds the run, whose
+ * row the integration's deletion must delete first.
+ */
+async function integrationHeld(tx: TransactionSql, writer: Writer) {
+  const rows = await tx`select 1 from integrations where id = ${writer.integrationId} for key share`;
+  return rows.length > 0;
 }
 
 function checkpointSql(update: CheckpointUpdate | undefined, params: unknown[]) {
