@@ -1,6 +1,7 @@
-// What the overview's count triggers (drizzle/0018_overview_counts.sql) cost the sync's page writes:
-// the batch writer's commitPage (lib/sync/upsert-batch.ts), 1000 rows a page, timed with the triggers
-// on and off in alternate rounds, so the machine's load weighs on both alike. Cases: new people
+// What the overview's count triggers (drizzle/0018_overview_counts.sql) and the hygiene card's
+// (drizzle/0023_hygiene_counts.sql) cost the sync's page writes: the batch writer's commitPage
+// (lib/sync/upsert-batch.ts), 1000 rows a page, timed in rotating rounds with no trigger, with the
+// overview's only, and with both, so the machine's load weighs on all three alike. Cases: new people
 // (counted from the insert's transition table), the same people again in a later run (re-marked as
 // seen: the update trigger's WHEN skips them), a page where a tenth of the people changed status (the
 // update trigger fires for those), new memberships, and new System Log events (sign-ins per hour;
@@ -12,13 +13,20 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { benchDatabase, percentiles } from "./throwaway-db";
 
-const { values: args } = parseArgs({ options: { rounds: { type: "string", default: "40" } } });
+const { values: args } = parseArgs({ options: { rounds: { type: "string", default: "42" } } });
 
 const COUNTED = ["okta_users", "okta_group_members", "okta_log_events"];
+const ops = ["insert", "update", "delete"];
 const triggersOf = (table: string) =>
-  table === "okta_log_events"
-    ? ["okta_log_events_sign_ins_insert", "okta_log_events_sign_ins_update", "okta_log_events_sign_ins_delete"]
-    : [`${table}_counts_insert`, `${table}_counts_update`, `${table}_counts_delete`];
+  table === "okta_log_events" ? ops.map((o) => `okta_log_events_sign_ins_${o}`) : ops.map((o) => `${table}_counts_${o}`);
+/** The hygiene triggers (0023) on the tables the cases write. */
+const hygieneTriggersOf = (table: string) =>
+  table === "okta_users"
+    ? ops.flatMap((o) => [`okta_users_logins_${o}`, `okta_users_access_${o}`])
+    : table === "okta_group_members"
+      ? ops.map((o) => `okta_group_members_access_${o}`)
+      : [];
+type Mode = "off" | "counts" | "all";
 
 async function main() {
   const db = await benchDatabase({ prefix: "osc_bench_counts" });
@@ -42,19 +50,22 @@ async function main() {
       last = lease.runId;
       return lease;
     };
-    const setTriggers = async (on: boolean) => {
-      for (const table of COUNTED)
-        for (const t of triggersOf(table)) await sql.unsafe(`alter table ${table} ${on ? "enable" : "disable"} trigger ${t}`);
+    const setTriggers = async (mode: Mode) => {
+      for (const table of COUNTED) {
+        for (const t of triggersOf(table)) await sql.unsafe(`alter table ${table} ${mode === "off" ? "disable" : "enable"} trigger ${t}`);
+        for (const t of hygieneTriggersOf(table))
+          await sql.unsafe(`alter table ${table} ${mode === "all" ? "enable" : "disable"} trigger ${t}`);
+      }
     };
 
-    const person = (id: string, status = "ACTIVE") =>
+    const person = (id: string, status = "ACTIVE", lastLogin = "2024-06-01T00:00:00.000Z") =>
       userRow({
         id,
         status,
         created: "2024-01-01T00:00:00.000Z",
         activated: "2024-01-02T00:00:00.000Z",
         statusChanged: null,
-        lastLogin: "2024-06-01T00:00:00.000Z",
+        lastLogin,
         lastUpdated: "2024-02-01T00:00:00.000Z",
         passwordChanged: null,
         type: { id: "oty1" },
@@ -118,6 +129,26 @@ async function main() {
         },
       },
       {
+        name: "1000 people, all signed in since",
+        prepare: async () => {
+          const ids = Array.from({ length: 1000 }, () => `00u${++seq}`);
+          await commitPage(await newRun(), { resource: "users", writes: [{ spec: usersTable, rows: ids.map((id) => person(id)) }] });
+          const lease = await newRun();
+          const rows = ids.map((id, i) => person(id, "ACTIVE", new Date(Date.now() - (i % 24) * 3_600_000).toISOString()));
+          return () => commitPage(lease, { resource: "users", writes: [{ spec: usersTable, rows }] });
+        },
+      },
+      {
+        name: "1000 people, 100 deactivated",
+        prepare: async () => {
+          const ids = Array.from({ length: 1000 }, () => `00u${++seq}`);
+          await commitPage(await newRun(), { resource: "users", writes: [{ spec: usersTable, rows: ids.map((id) => person(id)) }] });
+          const lease = await newRun();
+          const rows = ids.map((id, i) => person(id, i % 10 === 0 ? "DEPROVISIONED" : "ACTIVE"));
+          return () => commitPage(lease, { resource: "users", writes: [{ spec: usersTable, rows }] });
+        },
+      },
+      {
         name: "1000 new memberships",
         prepare: async () => {
           const lease = await newRun();
@@ -137,27 +168,30 @@ async function main() {
     ];
 
     console.log(
-      `Count triggers on vs off, ${args.rounds} rounds per case (${db.where}; load ${os
+      `Count triggers: none, the overview's (0018/0021), and those plus the hygiene card's (0023); ${args.rounds} rounds per case (${db.where}; load ${os
         .loadavg()
         .map((l) => l.toFixed(2))
         .join(", ")})`,
     );
+    const modes: Mode[] = ["off", "counts", "all"];
+    const ms = (x: number) => x.toFixed(1).padStart(6);
+    const delta = (a: number, b: number) =>
+      `${a >= b ? "+" : ""}${(a - b).toFixed(1)} ms, ${a >= b ? "+" : ""}${(((a - b) / b) * 100).toFixed(0)}%`;
     for (const c of cases) {
-      const times: Record<"on" | "off", number[]> = { on: [], off: [] };
+      const times: Record<Mode, number[]> = { off: [], counts: [], all: [] };
       for (let round = 0; round < Number(args.rounds); round++) {
-        const mode = round % 2 === 0 ? "on" : "off";
-        await setTriggers(true);
+        const mode = modes[round % modes.length];
+        await setTriggers("all");
         const write = await c.prepare();
-        await setTriggers(mode === "on");
+        await setTriggers(mode);
         const t = performance.now();
         await write();
         times[mode].push(performance.now() - t);
       }
-      await setTriggers(true);
-      const on = percentiles(times.on).p50;
-      const off = percentiles(times.off).p50;
+      await setTriggers("all");
+      const [off, counts, all] = modes.map((m) => percentiles(times[m]).p50);
       console.log(
-        `  ${c.name.padEnd(38)} median on ${on.toFixed(1).padStart(6)} ms, off ${off.toFixed(1).padStart(6)} ms  (${on >= off ? "+" : ""}${(on - off).toFixed(1)} ms, ${on >= off ? "+" : ""}${(((on - off) / off) * 100).toFixed(0)}%)`,
+        `  ${c.name.padEnd(38)} median off ${ms(off)} ms, overview's ${ms(counts)} ms (${delta(counts, off)}), + hygiene ${ms(all)} ms (${delta(all, counts)} over the overview's)`,
       );
     }
     console.log(

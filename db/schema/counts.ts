@@ -15,12 +15,19 @@
 // re-reads, a disconnect's deletes, test fixtures. Inserts and deletes are counted per statement from
 // its transition table; an update only when it changes what is counted (a status, a type, or whether
 // the row is deleted), so the full pass that re-marks a million unchanged rows as seen costs nothing.
+// The hygiene card's people by status and day of last sign-in (user_logins, drizzle/0023_hygiene_counts.sql)
+// count updates per statement too, old rows out and new rows in netted per key: a sync moves many
+// people's last sign-in, and one grouped insert per page costs less than a trigger per row.
 import { bigint, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { ts } from "./columns";
 import { integrations } from "./integrations";
 
-/** What okta_counts counts: the live rows of a directory table, by one column's value ('' when only the total). */
-export const COUNT_SUBJECTS = ["users", "groups", "apps", "idps", "memberships", "app_users", "app_groups"] as const;
+/**
+ * What okta_counts counts: the live rows of a directory table, by one column's value ('' when only the
+ * total); `user_logins`: the live people by status and UTC day of last sign-in (the identity-hygiene
+ * numbers, lib/overview/count-hygiene.ts).
+ */
+export const COUNT_SUBJECTS = ["users", "groups", "apps", "idps", "memberships", "app_users", "app_groups", "user_logins"] as const;
 export type CountSubject = (typeof COUNT_SUBJECTS)[number];
 
 export const oktaCounts = pgTable(
@@ -31,7 +38,10 @@ export const oktaCounts = pgTable(
       .notNull()
       .references(() => integrations.id, { onDelete: "cascade" }),
     subject: text({ enum: COUNT_SUBJECTS }).notNull(),
-    /** users, apps, idps: status; groups: type; the others: ''. */
+    /**
+     * users, apps, idps: status; groups: type; user_logins: `<status>/<day>`, the day of the last
+     * sign-in as days since 1970-01-01 UTC ('' never or -infinity, 'inf' +infinity); the others: ''.
+     */
     key: text().notNull(),
     n: integer().notNull(),
   },
@@ -53,4 +63,30 @@ export const oktaSignInHours = pgTable(
     n: integer().notNull(),
   },
   (t) => [index("okta_sign_in_hours_integration_idx").on(t.integrationId, t.hour)],
+);
+
+/** What okta_deprovisioned_access counts per person. */
+export const DEPROVISIONED_ACCESS_KINDS = ["okta_groups", "apps"] as const;
+
+/**
+ * The access deactivated people still hold, per person, as deltas like okta_counts: for each live
+ * DEPROVISIONED person, their live memberships of live Okta groups (okta_groups) and their live
+ * assignments to live apps (apps), the people filters inOktaGroups / hasApps (lib/directory/list-users.ts).
+ * A person with a positive sum is one the hygiene card counts. Only deactivated people have rows, a
+ * small share of an org, so a count reads tens of thousands of rows instead of probing millions of
+ * memberships. Kept by triggers on the people, groups, apps, memberships and assignments
+ * (drizzle/0023_hygiene_counts.sql), folded by the same tick.
+ */
+export const oktaDeprovisionedAccess = pgTable(
+  "okta_deprovisioned_access",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    integrationId: uuid()
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    userId: text().notNull(),
+    kind: text({ enum: DEPROVISIONED_ACCESS_KINDS }).notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [index("okta_deprovisioned_access_integration_idx").on(t.integrationId, t.userId, t.kind)],
 );

@@ -8,6 +8,7 @@ import {
   oktaAppUsage,
   oktaAppUsers,
   oktaCounts,
+  oktaDeprovisionedAccess,
   oktaGroupMembers,
   oktaGroups,
   oktaIdps,
@@ -23,6 +24,7 @@ export const IMPORTED_DATA = {
   // integration below writes no new count (its trigger sees the table emptied), so nothing is left.
   counts: oktaCounts,
   signInHours: oktaSignInHours,
+  deprovisionedAccess: oktaDeprovisionedAccess,
   users: oktaUsers,
   groups: oktaGroups,
   groupMembers: oktaGroupMembers,

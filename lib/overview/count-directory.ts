@@ -8,9 +8,12 @@
 // now) adds the events of its partial hours from okta_log_events (the published index: at most an
 // hour at each end), so every number is exact, not rounded to hours.
 import { getDb } from "@/db";
+import { COUNT_SUBJECTS } from "@/db/schema";
 import type { Counts } from "./contracts";
 import { FAILURE_OUTCOMES, SIGN_IN_EVENT, SUCCESS_OUTCOMES } from "./sign-in";
 
+/** The subjects this reads: not the hygiene card's people by status and day (lib/overview/count-hygiene.ts). */
+const DIRECTORY_SUBJECTS = COUNT_SUBJECTS.filter((s) => s !== "user_logins");
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const floorHour = (t: number) => Math.floor(t / HOUR) * HOUR;
@@ -45,7 +48,7 @@ export async function countDirectory(
     sql<{ subject: string; key: string; n: number }[]>`
       select c.subject, c.key, sum(c.n)::int as n from okta_counts c
       join integrations i on i.id = c.integration_id and i.workspace_id = ${workspaceId}
-      where c.integration_id = ${integrationId} group by 1, 2 having sum(c.n) <> 0`,
+      where c.integration_id = ${integrationId} and c.subject = any(${DIRECTORY_SUBJECTS}) group by 1, 2 having sum(c.n) <> 0`,
     // Role assignments are a few hundred rows even in a large org: counted as they are.
     sql<{ users: number; groups: number; assignments: number }[]>`select
       count(distinct principal_id) filter (where principal_type = 'USER')::int as users,

@@ -96,7 +96,7 @@ describe("the overview's maintained counts", () => {
       select uuid from okta_log_events where integration_id = ${c.integrationId} and event_type = 'user.session.start' order by uuid limit 3)`;
     await expectAgree(ws, c.integrationId);
 
-    // Folding the deltas changes no sum and leaves one row per key.
+    // Folding the deltas changes no sum and leaves one row per key whose sum is not zero.
     const rows = async () =>
       (
         await sql()`select (select count(*) from okta_counts where integration_id = ${c.integrationId})::int as counts,
@@ -105,8 +105,10 @@ describe("the overview's maintained counts", () => {
     const keys = async () =>
       (
         await sql()`select
-          (select count(*) from (select distinct subject, key from okta_counts where integration_id = ${c.integrationId}) k)::int as counts,
-          (select count(*) from (select distinct hour, outcome from okta_sign_in_hours where integration_id = ${c.integrationId}) k)::int as hours`
+          (select count(*) from (select subject, key from okta_counts where integration_id = ${c.integrationId}
+            group by 1, 2 having sum(n) <> 0) k)::int as counts,
+          (select count(*) from (select hour, outcome from okta_sign_in_hours where integration_id = ${c.integrationId}
+            group by 1, 2 having sum(n) <> 0) k)::int as hours`
       )[0];
     const before = await rows();
     const distinct = await keys();
