@@ -52,7 +52,9 @@ async function main() {
   process.env.DATABASE_URL = db.url;
   try {
     const { migrateDatabase } = await import("@/db/migrate");
+    const tm = performance.now();
     await migrateDatabase(db.url);
+    console.log(`Migrations applied in ${((performance.now() - tm) / 1000).toFixed(1)} s (load ${load()})`);
     if (!db.reused) {
       const admin = postgres(db.url, { max: 1, onnotice: () => {} });
       console.log(`Seeding into ${db.where} (load ${load()})…`);
@@ -105,6 +107,37 @@ async function main() {
     await time("getDashboard (workspace)", runs, () => getDashboard({ ctx }));
     await time("  listIntegrationStatus", runs, () => listIntegrationStatus({ ctx }));
     await time("  countHygiene (workspace)", runs, () => countHygiene({ ctx, input: {} }));
+
+    // The hygiene card against the lists its numbers open (lib/directory's userFilters), once.
+    const { userFilters } = await import("@/lib/directory/list-users");
+    const { oktaUsers } = await import("@/db/schema");
+    const { count } = await import("drizzle-orm");
+    const h = await countHygiene({ ctx, input: { integrationId: BIG, now } });
+    const listed = async (f: Record<string, unknown>) =>
+      (
+        await getDb()
+          .select({ n: count() })
+          .from(oktaUsers)
+          .where(userFilters(ctx, { integrationId: BIG, ...f }))
+      )[0].n;
+    const day = (d: string) => new Date(`${d}T00:00:00.000Z`);
+    const pairs: [string, number, () => Promise<number>][] = [
+      ["dormant 30 d", h.dormant.d30, () => listed({ status: ["ACTIVE"], signedInBefore: day(h.days.d30) })],
+      ["dormant 90 d", h.dormant.d90, () => listed({ status: ["ACTIVE"], signedInBefore: day(h.days.d90) })],
+      ["never signed in", h.dormant.never, () => listed({ status: ["ACTIVE"], neverSignedIn: true })],
+      ["deactivated in Okta groups", h.deactivated.inOktaGroups, () => listed({ status: ["DEPROVISIONED"], inOktaGroups: true })],
+      ["deactivated with apps", h.deactivated.withApps, () => listed({ status: ["DEPROVISIONED"], hasApps: true })],
+      ["locked out", h.lockedOut, () => listed({ status: ["LOCKED_OUT"] })],
+      ["password expired", h.passwordExpired, () => listed({ status: ["PASSWORD_EXPIRED"] })],
+    ];
+    console.log("\nThe large org's hygiene card (countHygiene) and the people lists it opens:");
+    for (const [label, n, list] of pairs) {
+      const m = await list();
+      console.log(
+        `  ${label.padEnd(28)} ${n.toLocaleString().padStart(9)}  list ${m.toLocaleString().padStart(9)}  ${n === m ? "equal" : "DIFFERENT"}`,
+      );
+    }
+    console.log(`  admin role holders ${h.admins.holders}, of whom not signed in for ${30} days: ${h.admins.noRecentSignIn}`);
 
     console.log("\nEach overview count by scanning the big tables (what the aggregates replace):");
     const scans = overviewScans(BIG, now);
