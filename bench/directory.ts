@@ -3,6 +3,8 @@
 // same verbs the API uses, and prints p50/p95 per query.
 //   npx tsx bench/directory.ts [--users 100000] [--groups 2000] [--apps 20] [--runs 15] [--keep]
 //   npx tsx bench/directory.ts --reuse postgres://…/osc_bench_dir_…   (time a kept database again)
+//   At 1M: --users 1000000 --keep --seed-only once (people, memberships and assignments generated in SQL,
+//   bench/directory-seed.ts), then --reuse <url> --runs 10 --skip-csv [--only 'people:'].
 // DATABASE_URL set: a throw-away database is created on that server (dropped unless --keep).
 // Unset: an embedded Postgres in a temp directory.
 import fs from "node:fs";
@@ -19,6 +21,14 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "15" },
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
+    // Seed people, memberships and assignments in SQL (bench/directory-seed.ts); the default from 200k people.
+    "sql-seed": { type: "boolean" },
+    // Stop after seeding (with --keep: seed once, then time with --reuse).
+    "seed-only": { type: "boolean", default: false },
+    // Leave out the two whole-org CSV exports at the end (bench/export.ts times the export over HTTP).
+    "skip-csv": { type: "boolean", default: false },
+    // Only the cases whose label contains this text.
+    only: { type: "string" },
   },
 });
 
@@ -85,14 +95,18 @@ async function main() {
       let t = performance.now();
       // A second, small workspace shares the tables, as in a multi-tenant deployment.
       await seedDirectory({ users: 2000, groups: 50, apps: 8, seed: 2, signInsPerUser: 2 });
-      await seedDirectory({
+      const big = {
         users: Number(args.users),
         groups: Number(args.groups),
         apps: Number(args.apps),
         seed: 1,
         signInsPerUser: 4,
         signInUsers: 20000,
-      });
+      };
+      if (args["sql-seed"] ?? big.users >= 200_000) {
+        const { seedDirectorySql } = await import("./directory-seed");
+        await seedDirectorySql({ ...big, log: console.log });
+      } else await seedDirectory(big);
       console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       t = performance.now();
       await getDb().execute(sql`vacuum analyze`);
@@ -104,6 +118,10 @@ async function main() {
       (select count(*) from okta_app_users)::int app_users, (select count(*) from okta_log_events)::int log_events,
       (select count(*) from okta_app_usage)::int app_usage, (select count(*) from okta_role_assignments)::int role_assignments`);
     console.log("  rows:", JSON.stringify(rows));
+    if (args["seed-only"]) {
+      await closeDb();
+      return;
+    }
 
     // The big org, and people and groups to look at in it.
     const [big] = await q<{ workspace_id: string; integration_id: string }>(
@@ -215,7 +233,7 @@ async function main() {
     ];
     const runs = Number(args.runs);
     console.log(`\n${"query".padEnd(58)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`);
-    for (const [label, fn] of cases) {
+    for (const [label, fn] of cases.filter(([label]) => !args.only || label.includes(args.only))) {
       await fn(); // warm the plan cache and buffers
       const ms: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -227,6 +245,10 @@ async function main() {
       console.log(`${label.padEnd(58)} ${p50.toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)} ${max.toFixed(1).padStart(8)}`);
     }
 
+    if (args["skip-csv"]) {
+      await closeDb();
+      return;
+    }
     // The whole CSV export of the big org, streamed.
     const start = performance.now();
     const { stream } = exportDirectoryCsv({ ctx, input: { list: "users", filters: { integrationId } } });

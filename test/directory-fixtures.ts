@@ -14,11 +14,11 @@ import {
 } from "@/db/schema";
 import { createWorkspace } from "./factories";
 
-const FIRST =
+export const FIRST =
   "Ava Liam Olivia Noah Emma Oliver Sophia Elijah Isabella James Mia William Amelia Benjamin Harper Lucas Evelyn Henry Abigail Alexander Emily Mason Ella Michael Elizabeth Ethan Camila Daniel Luna Jacob Sofia Logan Avery Jackson Mila Levi Aria Sebastian Scarlett Mateo Penelope Jack Layla Owen Chloe Theodore Victoria Aiden Madison Samuel Eleanor Joseph Grace John Nora David Riley Wyatt Zoey Priya Wei Fatima Kenji Ngozi Diego".split(
     " ",
   );
-const LAST =
+export const LAST =
   "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Patel Kim Okafor Tanaka Schmidt Rossi Dubois Kowalski Novak Larsen".split(
     " ",
   );
@@ -36,7 +36,7 @@ export const DEPARTMENTS = [
   "IT",
   "Security",
 ];
-const TITLES: Record<string, string[]> = {
+export const TITLES: Record<string, string[]> = {
   Engineering: ["Software Engineer", "Senior Software Engineer", "Staff Engineer", "Engineering Manager", "SRE"],
   Sales: ["Account Executive", "Sales Development Rep", "Regional Sales Director"],
   Marketing: ["Marketing Manager", "Content Strategist", "Growth Analyst"],
@@ -50,9 +50,9 @@ const TITLES: Record<string, string[]> = {
   IT: ["IT Support Specialist", "Systems Administrator", "IT Manager"],
   Security: ["Security Engineer", "Security Analyst"],
 };
-const CITIES = ["San Francisco", "New York", "Austin", "London", "Berlin", "Toronto", "Sydney", "Singapore", "Dublin", "Remote"];
+export const CITIES = ["San Francisco", "New York", "Austin", "London", "Berlin", "Toronto", "Sydney", "Singapore", "Dublin", "Remote"];
 // [weight, status]: most of an org is active; the rest is what admins go looking for.
-const STATUS_MIX: [number, string][] = [
+export const STATUS_MIX: [number, string][] = [
   [84, "ACTIVE"],
   [4, "PROVISIONED"],
   [2, "STAGED"],
@@ -61,7 +61,7 @@ const STATUS_MIX: [number, string][] = [
   [1, "LOCKED_OUT"],
   [1, "PASSWORD_EXPIRED"],
 ];
-const APPS: [name: string, label: string, mode: string][] = [
+export const APPS: [name: string, label: string, mode: string][] = [
   ["google", "Google Workspace", "SAML_2_0"],
   ["slack", "Slack", "SAML_2_0"],
   ["zoomus", "Zoom", "SAML_2_0"],
@@ -83,9 +83,9 @@ const APPS: [name: string, label: string, mode: string][] = [
   ["datadog", "Datadog", "SAML_2_0"],
   ["template_basic_auth", "Build Server", "BASIC_AUTH"],
 ];
-const TEAMS = "Platform Mobile Payments Data Growth Billing Search Infra Identity Analytics Partners Onboarding".split(" ");
+export const TEAMS = "Platform Mobile Payments Data Growth Billing Search Infra Identity Analytics Partners Onboarding".split(" ");
 
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0 || 1;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -97,7 +97,7 @@ function rng(seed: number) {
 }
 const B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 /** Okta-shaped ids ("00u" + 17 base62), unique by index, deterministic by seed. */
-function oktaId(prefix: string, index: number, rand: () => number) {
+export function oktaId(prefix: string, index: number, rand: () => number) {
   let n = index;
   let head = "";
   for (let i = 0; i < 6; i++) {
@@ -112,7 +112,7 @@ function oktaId(prefix: string, index: number, rand: () => number) {
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Rows as one JSON parameter per batch: 100k people load in seconds (drizzle's builder takes minutes). */
-async function bulkInsert(table: string, rows: Record<string, unknown>[], perBatch = 5000) {
+export async function bulkInsert(table: string, rows: Record<string, unknown>[], perBatch = 5000) {
   if (rows.length === 0) return;
   const client = getDb().$client;
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];

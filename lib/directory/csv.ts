@@ -39,16 +39,25 @@ export function csvStream<T>(header: string[], pages: AsyncIterator<T[]>, toLine
   });
 }
 
-/** Every page of a keyset list, `size` rows at a time, for streaming into csvStream. */
+/**
+ * Every page of a keyset list, `size` rows at a time, for streaming into csvStream. The next page is
+ * asked for as soon as this one's cursor is known, so the database reads it while this one is written
+ * out; at most two pages are held.
+ */
 export async function* allPages<I extends object, T>(
   input: I,
   list: (input: I & { cursor?: string; limit: number }) => Promise<{ items: T[]; nextCursor: string | null }>,
   size = 1000,
 ) {
-  let cursor: string | undefined;
-  do {
-    const page = await list({ ...input, cursor, limit: size });
-    if (page.items.length) yield page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  let next: Promise<{ items: T[]; nextCursor: string | null }> | undefined = list({ ...input, cursor: undefined, limit: size });
+  try {
+    while (next) {
+      const page: { items: T[]; nextCursor: string | null } = await next;
+      next = page.nextCursor ? list({ ...input, cursor: page.nextCursor, limit: size }) : undefined;
+      if (page.items.length) yield page.items;
+    }
+  } finally {
+    // A client that went away leaves at most one query running; its result (or error) is dropped.
+    next?.catch(() => {});
+  }
 }

@@ -19,6 +19,7 @@ import { oktaAppUsers, oktaGroupMembers, oktaLogEvents, oktaUsers } from "@/db/s
 import { callRoute, type RouteHandler } from "@/test/call-route";
 import { seedDirectory } from "@/test/directory-fixtures";
 import { createApiKey, createUser } from "@/test/factories";
+import { EXPORT_PAGE } from "./export-csv";
 import * as contract from "./responses";
 
 /** GETs a route and reads its body: JSON when it says so (the lists), text otherwise (the CSVs). */
@@ -51,6 +52,7 @@ async function walk(handler: RouteHandler, path: string, key: string, params?: R
   return items;
 }
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+type ListPage = { items: { id: string }[]; nextCursor: string | null };
 
 describe("GET /api/directory/users", () => {
   it("finds a person by name, email or login, case-insensitively, by prefix or anywhere", async () => {
@@ -442,10 +444,44 @@ describe("CSV export", () => {
   // Big enough that filtered lists and "Everyone" take the walk-the-index path (over 5,000 matches).
   it("exports more rows than one page once each, and lists a 5,000+ group like the people list", async () => {
     const o = await org({ users: 5100, groups: 5, apps: 3, signInsPerUser: 0 });
+    // Last by name, so on the export's second page (EXPORT_PAGE people per query): still escaped and guarded.
+    const last = o.users[4321];
+    await getDb()
+      .update(oktaUsers)
+      .set({ firstName: "Zzz", lastName: '=cmd|"/c calc"!A1', title: 'Sales, "EMEA"' })
+      .where(and(eq(oktaUsers.integrationId, o.integration.id), eq(oktaUsers.id, last.id)));
     const r = await call(usersCsv, "/api/directory/users.csv", o.key);
     const rows = r.body.trim().split("\r\n").slice(1);
     expect(rows).toHaveLength(5100);
     expect(new Set(rows.map((l: string) => l.split(",")[1])).size).toBe(5100);
+    expect(EXPORT_PAGE).toBeLessThan(5100);
+    // In the list's order, the same people as the list's own pages.
+    const listed: string[] = [];
+    for (let cursor: string | null = null, n = 0; n === 0 || cursor; n++) {
+      const page: ListPage = (await call(usersRoute, `/api/directory/users?limit=500${cursor ? `&cursor=${cursor}` : ""}`, o.key)).body;
+      listed.push(...ids(page.items));
+      cursor = page.nextCursor;
+    }
+    expect(rows.map((l: string) => l.split(",")[1])).toEqual(listed);
+    expect(rows.at(-1)).toContain(`,Zzz,"'=cmd|""/c calc""!A1",`);
+    expect(rows.at(-1)).toContain(`,"Sales, ""EMEA""",`);
+    // Searched (everyone's login has acme) and sorted by most recent sign-in, over two pages: the list's order again.
+    const sorted = await call(usersCsv, "/api/directory/users.csv?q=acme&sort=lastLogin&order=desc", o.key);
+    const sortedIds = sorted.body
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((l: string) => l.split(",")[1]);
+    const walked: string[] = [];
+    for (let cursor: string | null = null, n = 0; n === 0 || cursor; n++) {
+      const page: ListPage = (
+        await call(usersRoute, `/api/directory/users?q=acme&sort=lastLogin&order=desc&limit=500${cursor ? `&cursor=${cursor}` : ""}`, o.key)
+      ).body;
+      walked.push(...ids(page.items));
+      cursor = page.nextCursor;
+    }
+    expect(sortedIds).toHaveLength(5100);
+    expect(sortedIds).toEqual(walked);
     const g = await call(groupsCsv, "/api/directory/groups.csv?type=BUILT_IN", o.key);
     expect(g.body.trim().split("\r\n")).toEqual([
       expect.stringContaining("members"),

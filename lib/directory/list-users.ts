@@ -95,7 +95,11 @@ export function isFiltered(input: PeopleFilterInput) {
   return Object.values(narrowing).some((v) => v !== undefined);
 }
 
-export async function listUsers({ ctx, input }: { ctx: WorkspaceCtx; input: ListUsersInput }) {
+/**
+ * One keyset page of people as rows (no integration names, no admin roles): the list adds those, the
+ * CSV export reads its pages through this, thousands of people at a time.
+ */
+export async function userPage(ctx: WorkspaceCtx, input: ListUsersInput) {
   const sort = input.sort ?? "name";
   const order = input.order ?? defaultOrder(sort);
   const limit = input.limit ?? 50;
@@ -110,7 +114,11 @@ export async function listUsers({ ctx, input }: { ctx: WorkspaceCtx; input: List
     .where(where(keys))
     .orderBy(...orderBy(keys, order))
     .limit(limit + 1);
-  const page = toPage(rows, limit, sort, order);
+  return toPage(rows, limit, sort, order);
+}
+
+export async function listUsers({ ctx, input }: { ctx: WorkspaceCtx; input: ListUsersInput }) {
+  const page = await userPage(ctx, input);
   const [named, roles] = await Promise.all([withIntegrationNames(ctx, page.items), rolesOf(ctx, page.items)]);
   return { items: named.map((p) => ({ ...p, adminRoles: roles.get(`${p.integrationId}/${p.id}`) ?? [] })), nextCursor: page.nextCursor };
 }
