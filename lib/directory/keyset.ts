@@ -140,6 +140,27 @@ export function sortAfterFiltering(keys: SortKey[]): SortKey[] {
  */
 export const SORT_MATCHES_LIMIT = 5000;
 
+/** Rows of the sort order read ahead of a page to see how dense its matches are there (walkOrSort). */
+export const WALK_SAMPLE = 2000;
+
+/**
+ * The keys to order a filtered list by, judged where the page starts rather than by how many rows
+ * match overall: `sample` selects one boolean column `m` (the row matches the filters) for the next
+ * WALK_SAMPLE rows of the sort order (scope and cursor only, as the sort index yields them). When those
+ * hold a page's worth (`need` = limit + 1), or the list ends within them, walking the index finds the
+ * page within that many rows; otherwise the matches are sparse there (few overall, or clustered
+ * elsewhere in the order: people who never signed in, sorted by last sign-in newest first), and finding
+ * them first (status, trigram, role holders) and sorting them is what stays fast. A count of all
+ * matches could not tell these apart at a million people: 20,000 locked-out people are too many to call
+ * "few" and still none of them is among the first 800,000 by last sign-in.
+ */
+export async function walkOrSort(keys: SortKey[], sample: SQLWrapper, need: number): Promise<SortKey[]> {
+  const [row] = await getDb().execute<{ hits: number; seen: number }>(
+    sql`select (count(*) filter (where s.m))::int as hits, count(*)::int as seen from (${sample}) s`,
+  );
+  return row.hits >= need || row.seen < WALK_SAMPLE ? keys : sortAfterFiltering(keys);
+}
+
 /** The keys to order a filtered list by: `matches` is a select of the filtered rows (undefined: unfiltered). */
 export async function keysForFilter(keys: SortKey[], matches: SQLWrapper | undefined): Promise<SortKey[]> {
   if (!matches) return keys;

@@ -4,7 +4,18 @@ import { directoryKeys as K, oktaUsers as u } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
 import { adminHolders, rolesOf } from "./admin-roles";
 import type { ListUsersInput, Page, UserSort } from "./contracts";
-import { afterCursor, decodeCursor, defaultOrder, keyColumns, keysForFilter, matchesSearch, orderBy, type SortKey, toPage } from "./keyset";
+import {
+  afterCursor,
+  decodeCursor,
+  defaultOrder,
+  keyColumns,
+  matchesSearch,
+  orderBy,
+  type SortKey,
+  toPage,
+  WALK_SAMPLE,
+  walkOrSort,
+} from "./keyset";
 import { liveRows, withIntegrationNames } from "./scope";
 
 const tail: SortKey[] = [
@@ -107,7 +118,16 @@ export async function userPage(ctx: WorkspaceCtx, input: ListUsersInput) {
   const after = decodeCursor(input.cursor, sort, order, SORTS[sort]);
   const where = (keys: SortKey[]) => and(userFilters(ctx, input), after ? afterCursor(keys, after, order) : undefined);
   const filtered = isFiltered(input);
-  const keys = await keysForFilter(SORTS[sort], filtered ? db.select({ one: sql`1` }).from(u).where(where(SORTS[sort])) : undefined);
+  // Filtered: walk the sort index when the next rows in its order hold a page of matches, else find the matches and sort them.
+  const keys = filtered
+    ? await walkOrSort(
+        SORTS[sort],
+        sql`select (${userFilters(ctx, input)}) as m from ${u}
+          where ${and(liveRows(u, ctx, input.integrationId), after ? afterCursor(SORTS[sort], after, order) : undefined)}
+          order by ${sql.join(orderBy(SORTS[sort], order), sql`, `)} limit ${WALK_SAMPLE}`,
+        limit + 1,
+      )
+    : SORTS[sort];
   const rows = await db
     .select({ ...userListColumns, keys: keyColumns(keys) })
     .from(u)
