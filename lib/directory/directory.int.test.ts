@@ -482,6 +482,20 @@ describe("CSV export", () => {
     }
     expect(sortedIds).toHaveLength(5100);
     expect(sortedIds).toEqual(walked);
+    // Sparse filters whose matches cluster (one first name, in name order; the locked out, who never
+    // signed in, by last sign-in; dormant admins): the first pages find the matches and sort them, later
+    // ones may walk the sort index (walkOrSort judges each page). Pages of 7 give the same list as one page.
+    const olivia = o.users.find((u) => u.firstName === "Olivia")!.firstName!;
+    for (const query of [
+      `q=${olivia}`,
+      "status=LOCKED_OUT,PASSWORD_EXPIRED&sort=lastLogin&order=desc",
+      `adminRole=any&signedInBefore=${new Date(Date.now() - 30 * 86_400_000).toISOString()}`,
+    ]) {
+      const whole: ListPage = (await call(usersRoute, `/api/directory/users?${query}&limit=500`, o.key)).body;
+      expect(whole.items.length, query).toBeGreaterThan(7);
+      expect(whole.nextCursor).toBeNull();
+      expect(ids(await walk(usersRoute, `/api/directory/users?${query}`, o.key)), query).toEqual(ids(whole.items));
+    }
     const g = await call(groupsCsv, "/api/directory/groups.csv?type=BUILT_IN", o.key);
     expect(g.body.trim().split("\r\n")).toEqual([
       expect.stringContaining("members"),

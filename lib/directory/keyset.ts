@@ -142,13 +142,16 @@ export const SORT_MATCHES_LIMIT = 5000;
 
 /** Rows of the sort order read ahead of a page to see how dense its matches are there (walkOrSort). */
 export const WALK_SAMPLE = 2000;
+/** The longest walk (rows of the sort order, at the sample's density) still preferred to sorting the matches. */
+export const WALK_LIMIT = 10_000;
 
 /**
  * The keys to order a filtered list by, judged where the page starts rather than by how many rows
  * match overall: `sample` selects one boolean column `m` (the row matches the filters) for the next
  * WALK_SAMPLE rows of the sort order (scope and cursor only, as the sort index yields them). When those
- * hold a page's worth (`need` = limit + 1), or the list ends within them, walking the index finds the
- * page within that many rows; otherwise the matches are sparse there (few overall, or clustered
+ * hold a page's worth (`need` = limit + 1), or the list ends within them, or at their density a page is
+ * within WALK_LIMIT rows, walking the index finds it soon (each row walked is one heap read and the
+ * filters' probes, ~10 µs); otherwise the matches are sparse there (few overall, or clustered
  * elsewhere in the order: people who never signed in, sorted by last sign-in newest first), and finding
  * them first (status, trigram, role holders) and sorting them is what stays fast. A count of all
  * matches could not tell these apart at a million people: 20,000 locked-out people are too many to call
@@ -158,7 +161,10 @@ export async function walkOrSort(keys: SortKey[], sample: SQLWrapper, need: numb
   const [row] = await getDb().execute<{ hits: number; seen: number }>(
     sql`select (count(*) filter (where s.m))::int as hits, count(*)::int as seen from (${sample}) s`,
   );
-  return row.hits >= need || row.seen < WALK_SAMPLE ? keys : sortAfterFiltering(keys);
+  if (row.hits >= need || row.seen < WALK_SAMPLE) return keys;
+  // At the sample's density, how far the walk would go for a page.
+  const walk = row.hits > 0 ? (need * row.seen) / row.hits : Number.POSITIVE_INFINITY;
+  return walk <= WALK_LIMIT ? keys : sortAfterFiltering(keys);
 }
 
 /** The keys to order a filtered list by: `matches` is a select of the filtered rows (undefined: unfiltered). */

@@ -2,7 +2,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { directoryKeys as K, oktaUsers as u } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
-import { adminHolders, rolesOf } from "./admin-roles";
+import { adminHolders, holdsAdminRole, rolesOf } from "./admin-roles";
 import type { ListUsersInput, Page, UserSort } from "./contracts";
 import {
   afterCursor,
@@ -63,24 +63,44 @@ const outer = { integrationId: sql.raw(`"okta_users"."integration_id"`), id: sql
 /** As a bound parameter: postgres.js (as drizzle configures it) binds timestamps as strings. */
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
-export function userFilters(ctx: WorkspaceCtx, input: PeopleFilterInput) {
-  return and(
-    liveRows(u, ctx, input.integrationId),
-    input.status ? inArray(u.status, input.status) : undefined,
-    // Written as the department sort key so the department index answers it.
-    input.department !== undefined ? eq(K.userDepartment(u), input.department) : undefined,
-    matchesSearch(sql`${u.searchText}`, input.q, true),
-    // Written as the last sign-in sort key (never = -infinity), so okta_users_sort_last_login_idx answers
-    // them, and "before" includes never, as an admin looking for dormant accounts means.
+const statusIn = (input: PeopleFilterInput) => (input.status ? inArray(u.status, input.status) : undefined);
+// Written as the department sort key so the department index answers it.
+const departmentIs = (input: PeopleFilterInput) => (input.department !== undefined ? eq(K.userDepartment(u), input.department) : undefined);
+// Written as the last sign-in sort key (never = -infinity), so okta_users_sort_last_login_idx answers
+// them, and "before" includes never, as an admin looking for dormant accounts means.
+const signedIn = (input: PeopleFilterInput) =>
+  and(
     input.signedInBefore ? sql`${lastSignIn} < ${at(input.signedInBefore)}` : undefined,
     input.signedInAfter ? sql`${lastSignIn} >= ${at(input.signedInAfter)}` : undefined,
     input.neverSignedIn === true ? sql`${lastSignIn} = '-infinity'::timestamptz` : undefined,
     input.neverSignedIn === false ? sql`${lastSignIn} > '-infinity'::timestamptz` : undefined,
+  );
+/** The filters on the sort's first key: the sort index seeks to them, so a walk starts inside their range. */
+function sortKeyRange(input: PeopleFilterInput, sort: UserSort) {
+  if (sort === "lastLogin") return signedIn(input);
+  if (sort === "department") return departmentIs(input);
+  if (sort === "status") return statusIn(input);
+  return undefined;
+}
+
+/**
+ * The filters as one condition. `walking`: for a query that walks a sort index and tests each person
+ * it passes (admin roles then probed per person); otherwise the role holders are found first.
+ */
+export function userFilters(ctx: WorkspaceCtx, input: PeopleFilterInput, walking = false) {
+  return and(
+    liveRows(u, ctx, input.integrationId),
+    statusIn(input),
+    departmentIs(input),
+    matchesSearch(sql`${u.searchText}`, input.q, true),
+    signedIn(input),
     input.userType !== undefined ? eq(u.userType, input.userType) : undefined,
     input.location !== undefined ? eq(u.location, input.location) : undefined,
     input.managerId !== undefined ? eq(u.managerId, input.managerId) : undefined,
     input.adminRole
-      ? sql`(${u.integrationId}, ${u.id}) in (${adminHolders(ctx.workspaceId, input.adminRole, input.integrationId)})`
+      ? walking
+        ? holdsAdminRole(ctx.workspaceId, input.adminRole, outer)
+        : sql`(${u.integrationId}, ${u.id}) in (${adminHolders(ctx.workspaceId, input.adminRole, input.integrationId)})`
       : undefined,
     // Only Okta groups: app groups (AD) follow their directory, and Everyone holds everyone.
     // Each is probed per person (a few index reads): `offset 0` keeps the planner from turning the
@@ -116,14 +136,15 @@ export async function userPage(ctx: WorkspaceCtx, input: ListUsersInput) {
   const limit = input.limit ?? 50;
   const db = ctx.db;
   const after = decodeCursor(input.cursor, sort, order, SORTS[sort]);
-  const where = (keys: SortKey[]) => and(userFilters(ctx, input), after ? afterCursor(keys, after, order) : undefined);
+  const where = (keys: SortKey[]) =>
+    and(userFilters(ctx, input, keys === SORTS[sort]), after ? afterCursor(keys, after, order) : undefined);
   const filtered = isFiltered(input);
   // Filtered: walk the sort index when the next rows in its order hold a page of matches, else find the matches and sort them.
   const keys = filtered
     ? await walkOrSort(
         SORTS[sort],
-        sql`select (${userFilters(ctx, input)}) as m from ${u}
-          where ${and(liveRows(u, ctx, input.integrationId), after ? afterCursor(SORTS[sort], after, order) : undefined)}
+        sql`select (${userFilters(ctx, input, true)}) as m from ${u}
+          where ${and(liveRows(u, ctx, input.integrationId), sortKeyRange(input, sort), after ? afterCursor(SORTS[sort], after, order) : undefined)}
           order by ${sql.join(orderBy(SORTS[sort], order), sql`, `)} limit ${WALK_SAMPLE}`,
         limit + 1,
       )
