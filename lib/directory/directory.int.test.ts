@@ -437,6 +437,8 @@ describe("CSV export", () => {
     expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(row).toContain(`"Sales, ""EMEA"""`);
     expect(row).toContain(",'@SUM(A1),");
+    // Times as ISO 8601 in UTC with milliseconds, as Date.toISOString writes them.
+    expect(row).toContain(`,${target.created!.toISOString()},`);
     const bad = await call(usersCsv, "/api/directory/users.csv?status=NOPE", o.key);
     expect(bad.status).toBe(400);
   });

@@ -1,7 +1,7 @@
 // CSV export of a directory list exactly as filtered and sorted on screen, streamed page by page.
 // The people export can add groups, apps, admin roles and manager columns (`columns=`), read per page.
-// People are read EXPORT_PAGE at a time through the list's own keyset query (userPage: same filters,
-// same order), without the admin roles the on-screen list adds to each page, and the next page is
+// People are read EXPORT_PAGE at a time through the list's own keyset query (userCsvPage: same filters,
+// same order, times as ISO text), without the admin roles the on-screen list adds to each page, and the next page is
 // queried while this one is written (allPages), so a million-person org streams in well under a minute.
 
 import type { WorkspaceCtx } from "@/lib/context";
@@ -9,14 +9,14 @@ import { type ListAppsInput, type ListGroupsInput, type ListUsersInput, PEOPLE_C
 import { allPages, csvStream } from "./csv";
 import { type AppListItem, listApps } from "./list-apps";
 import { type GroupListItem, listGroups } from "./list-groups";
-import { userPage } from "./list-users";
+import { userCsvPage } from "./list-users";
 import { peopleExtras } from "./people-extras";
 import { workspaceIntegrations } from "./scope";
 
 /** People per query of the people export. */
 export const EXPORT_PAGE = 5000;
 
-type PersonRow = Awaited<ReturnType<typeof userPage>>["items"][number];
+type PersonRow = Awaited<ReturnType<typeof userCsvPage>>["items"][number];
 type ExportedPerson = PersonRow & { integrationName: string; extra?: { groups: string; apps: string; roles: string } };
 
 /** Each page of people with its integration's name and the extra columns asked for. */
@@ -69,7 +69,7 @@ export function exportDirectoryCsv({ ctx, input }: { ctx: WorkspaceCtx; input: E
         ],
         withExtras(
           ctx,
-          allPages(userFilters as ListUsersInput, (i) => userPage(ctx, i), EXPORT_PAGE),
+          allPages(userFilters as ListUsersInput, (i) => userCsvPage(ctx, i), EXPORT_PAGE),
           extras.length ? extras : undefined,
         ),
         (p: ExportedPerson) => [

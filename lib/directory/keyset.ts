@@ -164,7 +164,9 @@ export async function walkOrSort(keys: SortKey[], sample: SQLWrapper, need: numb
   if (row.hits >= need || row.seen < WALK_SAMPLE) return keys;
   // At the sample's density, how far the walk would go for a page.
   const walk = row.hits > 0 ? (need * row.seen) / row.hits : Number.POSITIVE_INFINITY;
-  return walk <= WALK_LIMIT ? keys : sortAfterFiltering(keys);
+  // A big page (the CSV export's thousands) may walk further: sorting all the matches again for every
+  // page of an export is what costs most there.
+  return walk <= Math.max(WALK_LIMIT, 20 * need) ? keys : sortAfterFiltering(keys);
 }
 
 /** The keys to order a filtered list by: `matches` is a select of the filtered rows (undefined: unfiltered). */

@@ -21,13 +21,14 @@ import {
   afterCursor,
   decodeCursor,
   keyColumns,
-  keysForFilter,
   matchesSearch,
   orderBy,
   SORT_MATCHES_LIMIT,
   type SortKey,
   sortAfterFiltering,
   toPage,
+  WALK_SAMPLE,
+  walkOrSort,
 } from "./keyset";
 
 const BY_NAME: SortKey[] = [
@@ -109,8 +110,15 @@ async function pageByName<E extends Record<string, PgColumn>>(
     return toPage(rows as unknown as Row[], limit, "name", "asc");
   }
   const where = (keys: SortKey[]) => and(linkWhere, search, after ? afterCursor(keys, after, "asc") : undefined);
+  // As the people list: walk the name index when the next rows by name hold a page of matches (walkOrSort).
   const keys = search
-    ? await keysForFilter(BY_NAME, db.select({ one: sql`1` }).from(link).innerJoin(u, personOf(link, ctx)).where(where(BY_NAME)))
+    ? await walkOrSort(
+        BY_NAME,
+        sql`select (${search}) as m from ${link} inner join ${u} on ${personOf(link, ctx)}
+          where ${and(linkWhere, after ? afterCursor(BY_NAME, after, "asc") : undefined)}
+          order by ${sql.join(orderBy(BY_NAME, "asc"), sql`, `)} limit ${WALK_SAMPLE}`,
+        limit + 1,
+      )
     : BY_NAME;
   const rows = await db
     .select({ ...person, ...extra, keys: keyColumns(keys) })
