@@ -1,6 +1,7 @@
 // People of the workspace's Okta orgs: search, filters, sort and keyset pagination.
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { getDb } from "@/db";
 import { directoryKeys as K, oktaUsers as u } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
 import { adminHolders, holdsAdminRole, rolesOf } from "./admin-roles";
@@ -9,6 +10,7 @@ import {
   afterCursor,
   decodeCursor,
   defaultOrder,
+  encodeCursor,
   keyColumns,
   matchesSearch,
   orderBy,
@@ -153,7 +155,12 @@ export function isFiltered(input: PeopleFilterInput) {
  * One keyset page of people as rows (no integration names, no admin roles): the list adds those, the
  * CSV export reads its pages through this, thousands of people at a time.
  */
-async function selectPage<C extends Record<string, SQL | PgColumn>>(ctx: WorkspaceCtx, input: ListUsersInput, columns: C) {
+async function selectPage(
+  ctx: WorkspaceCtx,
+  input: ListUsersInput,
+  columns: Record<string, SQL | PgColumn>,
+  asArrays = false,
+): Promise<{ items: unknown[]; nextCursor: string | null }> {
   const sort = input.sort ?? "name";
   const order = input.order ?? defaultOrder(sort);
   const limit = input.limit ?? 50;
@@ -172,14 +179,33 @@ async function selectPage<C extends Record<string, SQL | PgColumn>>(ctx: Workspa
         limit + 1,
       )
     : SORTS[sort];
-  const rows = await db
-    .select({ ...(columns as Record<string, SQL | PgColumn>), keys: keyColumns(keys) })
+  const query = db
+    .select({ ...columns, keys: keyColumns(keys) })
     .from(u)
     .where(where(keys))
     .orderBy(...orderBy(keys, order))
     .limit(limit + 1);
-  const page = toPage(rows, limit, sort, order);
-  return page as { items: Selected<C>[]; nextCursor: string | null };
+  if (!asArrays) return toPage(await query, limit, sort, order);
+  // The CSV's thousands of rows per page read as arrays (columns in order, then the keys), without
+  // drizzle's per-field mapping (a fifth of the export's time), made into plain objects here.
+  const { sql: text, params } = query.toSQL();
+  const rows = await getDb()
+    .$client.unsafe(text, params as never[])
+    .values();
+  const width = Object.keys(columns).length;
+  const more = rows.length > limit;
+  const items = (more ? rows.slice(0, limit) : rows) as unknown[][];
+  const last = items.at(-1);
+  const nextCursor = more && last ? encodeCursor(sort, order, last.slice(width).map(String)) : null;
+  const names = Object.keys(columns);
+  return {
+    items: items.map((r) => {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < width; i++) row[names[i]] = r[i];
+      return row;
+    }),
+    nextCursor,
+  };
 }
 
 /** What a select of these columns returns. */
@@ -193,9 +219,11 @@ type Selected<C> = {
       : never;
 };
 
-export const userPage = (ctx: WorkspaceCtx, input: ListUsersInput) => selectPage(ctx, input, userListColumns);
-/** A page of people as the CSV writes them (times already ISO text). */
-export const userCsvPage = (ctx: WorkspaceCtx, input: ListUsersInput) => selectPage(ctx, input, userCsvColumns);
+export const userPage = (ctx: WorkspaceCtx, input: ListUsersInput) =>
+  selectPage(ctx, input, userListColumns) as Promise<{ items: Selected<typeof userListColumns>[]; nextCursor: string | null }>;
+/** A page of people as the CSV writes them (times already ISO text), read as arrays: no per-field mapping. */
+export const userCsvPage = (ctx: WorkspaceCtx, input: ListUsersInput) =>
+  selectPage(ctx, input, userCsvColumns, true) as Promise<{ items: Selected<typeof userCsvColumns>[]; nextCursor: string | null }>;
 
 export async function listUsers({ ctx, input }: { ctx: WorkspaceCtx; input: ListUsersInput }) {
   const page = await userPage(ctx, input);
