@@ -6,7 +6,6 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import {
   oktaApps as a,
-  oktaAppGroups as ag,
   oktaAppUsers as au,
   oktaGroups as g,
   directoryKeys as K,
@@ -180,14 +179,20 @@ export async function listAppUsers({
         .where(and(eq(usage.integrationId, input.integrationId), eq(usage.appId, input.appId), inArray(usage.userId, ids)))
     : [];
   const lastUsed = new Map(used.map((x) => [x.userId, x.at]));
+  // Each person of the page probed in each of the app's groups by primary key: filtering a group's
+  // members by the page's ids walked all million members of Everyone (240 ms).
   const via = ids.length
-    ? await ctx.db
-        .select({ userId: m.userId, id: g.id, name: g.name })
-        .from(ag)
-        .innerJoin(m, and(eq(m.integrationId, ag.integrationId), eq(m.groupId, ag.groupId), isNull(m.deletedAt), inArray(m.userId, ids)))
-        .innerJoin(g, and(eq(g.integrationId, ag.integrationId), eq(g.id, ag.groupId), isNull(g.deletedAt)))
-        .where(and(eq(ag.integrationId, input.integrationId), eq(ag.appId, input.appId), isNull(ag.deletedAt)))
-        .orderBy(sql`lower(${g.name})`)
+    ? await ctx.db.execute<{ userId: string; id: string; name: string }>(sql`
+        select gm.user_id as "userId", xg.id, xg.name from okta_app_groups xag
+        join okta_groups xg on xg.integration_id = xag.integration_id and xg.id = xag.group_id and xg.deleted_at is null
+        cross join lateral (select xgm.user_id from unnest(array[${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )}]::text[]) as p(user_id)
+          join okta_group_members xgm on xgm.integration_id = xag.integration_id and xgm.group_id = xag.group_id
+            and xgm.user_id = p.user_id and xgm.deleted_at is null offset 0) gm
+        where xag.integration_id = ${input.integrationId}::uuid and xag.app_id = ${input.appId} and xag.deleted_at is null
+        order by lower(xg.name)`)
     : [];
   return {
     items: page.items.map((p) => ({
