@@ -7,7 +7,7 @@ import type { ApiCtx } from "./api";
 import { ADMIN_ROLE_TYPES, type AuthStore, KNOWN_SCOPES } from "./auth";
 import type { GenerateOptions } from "./generate";
 import type { HookDelivery } from "./hooks";
-import { adminActor, applyMutations } from "./mutations";
+import { adminActor, applyMutations, KINDS } from "./mutations";
 import { plantInput, plantObjects } from "./plant";
 import type { RateLimiter } from "./ratelimit";
 import { appGroupJson, appJson, appUserJson, eventHookJson, groupJson, logJson, roleJson, userJson } from "./serialize";
@@ -57,7 +57,8 @@ const INDEX = {
     "GET /__emulator/truth":
       "the whole tenant as Okta API objects (users, groups, memberships, apps, appUsers, appGroups, roles, idps, eventHooks, log summary)",
     "GET /__emulator/truth/{resource}": "one part: summary|users|groups|memberships|apps|appUsers|appGroups|roles|idps|eventHooks|logs",
-    "POST /__emulator/mutations": "apply N random realistic changes: { count, seed?, wait? } (System Log + event hooks)",
+    "POST /__emulator/mutations":
+      "apply N random realistic changes: { count, seed?, wait?, kinds? } (System Log + event hooks); each change says when it was made (at)",
     "POST /__emulator/objects":
       "plant exact field values (verbatim, any JSON, NUL and lone surrogates included): { users?: [{ id?, status?, profile? }], groups?: [{ id?, profile? }], apps?: [{ id, label?, name?, status? }], wait? }; no id creates the object",
     "GET /__emulator/faults": "current faults",
@@ -109,7 +110,15 @@ const appPatch = z
   .strict();
 const tokenInput = z.object({ name: z.string().min(1).max(100), roles: z.array(roleSchema).default(["SUPER_ADMIN"]) }).strict();
 const mutationInput = z
-  .object({ count: z.number().int().min(1).max(100_000), seed: z.number().int().optional(), wait: z.boolean().optional() })
+  .object({
+    count: z.number().int().min(1).max(100_000),
+    seed: z.number().int().optional(),
+    wait: z.boolean().optional(),
+    kinds: z
+      .array(z.enum(KINDS.map(([k]) => k) as [string, ...string[]]))
+      .min(1)
+      .optional(),
+  })
   .strict();
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 function compiles(p: string) {
@@ -384,7 +393,7 @@ export async function handleControl(
       if (!b) return;
       const before = emu.tenant.logs.length;
       const rng = makeRng(b.seed ?? Date.now() & 0x7fffffff);
-      const changes = applyMutations(emu.actionCtx(base), rng, b.count, adminActor(emu.tenant));
+      const changes = applyMutations(emu.actionCtx(base), rng, b.count, adminActor(emu.tenant), b.kinds);
       if (b.wait) await emu.hooks.drain();
       return json(res, 200, { applied: changes.length, changes, logEvents: emu.tenant.logs.length - before });
     }

@@ -31,9 +31,11 @@ export interface Change {
   groupId?: string;
   appId?: string;
   detail?: string;
+  /** When the emulator made the change (ms since the epoch; the object's lastUpdated where it has one). */
+  at: number;
 }
 
-const KINDS: [string, number][] = [
+export const KINDS: [string, number][] = [
   ["hire", 16],
   ["departure", 8],
   ["suspend", 4],
@@ -55,9 +57,11 @@ const KINDS: [string, number][] = [
   ["reactivate", 1.5],
 ];
 
-export function applyMutations(c: ActionCtx, rng: Rng, count: number, actorSeq: number): Change[] {
+/** `count` random changes, of the given kinds only when `kinds` is set (weights kept among them). */
+export function applyMutations(c: ActionCtx, rng: Rng, count: number, actorSeq: number, kinds?: string[]): Change[] {
   const t = c.t;
   const out: Change[] = [];
+  const weights = kinds ? KINDS.filter(([k]) => kinds.includes(k)) : KINDS;
   const pickUser = (pred: (u: UserRec) => boolean) => {
     for (let i = 0; i < 200; i++) {
       const u = t.users[rng.int(t.users.length)];
@@ -68,9 +72,11 @@ export function applyMutations(c: ActionCtx, rng: Rng, count: number, actorSeq: 
   const okGroups = () => t.groups.filter((g) => !g.deleted && g.type === "OKTA_GROUP");
   const liveApps = () => t.apps.filter((a) => !a.deleted && a.status === "ACTIVE");
   for (let n = 0, guard = 0; n < count && guard < count * 20; guard++) {
-    const kind = rng.weighted(KINDS);
-    const done = (ch: Change) => {
-      out.push(ch);
+    const kind = rng.weighted(weights);
+    // Taken before the change, so an object's new lastUpdated is never earlier than `at`.
+    const at = c.now();
+    const done = (ch: Omit<Change, "at">) => {
+      out.push({ ...ch, at });
       n++;
     };
     switch (kind) {
