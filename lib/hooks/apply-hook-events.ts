@@ -1,8 +1,11 @@
 // Applies stored hook events, oldest first, in batches. Events are pings: each names what changed,
 // and the stored copy is updated from a targeted re-read of that object in Okta, never from the
 // event itself (an event may be stale, out of order or a duplicate; Okta's current answer is not).
-// Several events about one object cost one read:
-//   user.*                         -> GET /users/{id} (404: deleted, with their memberships and apps)
+// Several events about one object cost one read, and a batch's users and memberships are written
+// together (a few statements per batch, not a transaction per object):
+//   user.*                         -> GET /users?filter=id eq "…" or … (50 users a request; one the
+//                                     list leaves out: GET /users/{id}, 404: deleted, with their
+//                                     memberships and apps)
 //   group.user_membership.*        -> GET /users/{id}/groups (that user's memberships, reconciled)
 //   group.lifecycle.*, profile     -> GET /groups/{id}?expand=stats (404: deleted)
 //   application.user_membership.*  -> GET /apps/{app}/users/{user} (404: unassigned)
@@ -23,7 +26,13 @@ import { createRereader } from "@/lib/sync/reread";
 
 const BATCH = 2000;
 
-const CONCURRENCY = 8;
+/**
+ * Re-reads in flight at once, and the client's per-bucket limit with them (a sync run keeps 4): a
+ * burst's membership events are one GET per user, all in Okta's GET /users/{id} bucket, and at 4 in
+ * flight they, not Postgres, set the pace. Okta's org-wide concurrency limit is 75 (a concurrency
+ * 429 makes the governor back off).
+ */
+const CONCURRENCY = 16;
 
 interface Targets {
   users: Set<string>;
@@ -78,7 +87,7 @@ export async function applyHookEvents(
     .from(integrations)
     .where(eq(integrations.id, integrationId));
   if (integration?.state !== "connected") return { applied: 0, failed: 0 };
-  const client = opts.client ?? (await loadOktaClient(integrationId));
+  const client = opts.client ?? (await loadOktaClient(integrationId, { limits: { maxConcurrency: CONCURRENCY } }));
   let applied = 0;
   let failed = 0;
   // Rows go through the sync's batch writer (raw SQL: one upsert per batch, content hashes), which
@@ -110,8 +119,9 @@ export async function applyHookEvents(
     try {
       // Per batch: the scope's kept users are read again (the batch before may have changed them).
       const reread = await createRereader({ integration: { id: integrationId, ...integration }, client, issues });
-      await inParallel([...t.users], (id) => reread.user(id));
-      await inParallel([...t.userGroups], (id) => reread.userGroups(id));
+      // Users and memberships are different rows: read and written side by side, each in a few
+      // statements for the whole batch (users through Okta's list filtered on their ids).
+      await Promise.all([reread.users([...t.users], CONCURRENCY), reread.usersGroups([...t.userGroups], CONCURRENCY)]);
       await inParallel([...t.groups], (id) => reread.group(id));
       await inParallel([...t.appUsers], (key) => {
         const [app, user] = key.split("\u0000");

@@ -14,8 +14,11 @@ export async function loadOktaClient(
     events?: OktaClientEvents;
     workspaceId?: string;
     extraScopes?: string[];
-    /** Tighter limits for a call that must not hold its caller up (disconnect's hook removal). */
-    limits?: Pick<OktaClientOptions, "maxRetries" | "timeoutMs" | "maxRateLimitWaits">;
+    /**
+     * Other limits: tighter for a call that must not hold its caller up (disconnect's hook removal),
+     * more requests in flight for the event hook's many single-object re-reads.
+     */
+    limits?: Pick<OktaClientOptions, "maxRetries" | "timeoutMs" | "maxRateLimitWaits" | "maxConcurrency">;
   } = {},
 ): Promise<OktaClient> {
   const db = getDb();

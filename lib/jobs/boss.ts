@@ -1,6 +1,7 @@
 // The one pg-boss instance of this process, on the app's own Postgres. Started lazily by whoever
 // first sends or works a job; web processes that only send never run the cron supervisor.
 import PgBoss from "pg-boss";
+import { z } from "zod";
 import { getDb } from "@/db";
 import { requireDatabaseUrl } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -85,6 +86,25 @@ export function localWorkers(queue: string): Set<string> {
  */
 export function wakeLocalWorkers(boss: PgBoss, queue: string) {
   for (const id of localWorkers(queue)) boss.notifyWorker(id);
+}
+
+/** The Postgres channel on which a send tells the other processes' workers of a queue to fetch (start-workers.ts listens). */
+export const WAKE_CHANNEL = "osc_job_sent";
+
+/** A wake-up's payload: the name of one of our queues, nothing else. */
+export const wakePayload = z.enum(Object.values(QUEUES) as [string, ...string[]]);
+
+/**
+ * Wakes the queue's workers in every process after a send: this process's at once, the others'
+ * through Postgres NOTIFY. A job sent by a process that works no queue (a web process with
+ * RUN_WORKERS=0, the event hook endpoint) is then fetched within milliseconds instead of at the
+ * workers' next poll. A failed NOTIFY only costs that poll.
+ */
+export async function wakeWorkers(boss: PgBoss, queue: string) {
+  wakeLocalWorkers(boss, queue);
+  await getDb().$client`select pg_notify(${WAKE_CHANNEL}, ${queue})`.catch((error) =>
+    log.warn("could not wake the workers", { queue, error }),
+  );
 }
 
 export function getBoss(): Promise<PgBoss> {

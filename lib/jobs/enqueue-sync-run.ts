@@ -6,7 +6,7 @@
 // connecting) goes before scheduled runs that queued earlier, so a click is not stuck behind a
 // backlog of scheduled full runs. Those triggers are rare (people), so they cannot starve the rest.
 import type { RunTrigger } from "@/db/enums";
-import { getBoss, QUEUES, wakeLocalWorkers } from "./boss";
+import { getBoss, QUEUES, wakeWorkers } from "./boss";
 
 /** pg-boss fetches higher priorities first, then oldest first. */
 export function syncRunPriority(trigger: RunTrigger): number {
@@ -16,6 +16,6 @@ export function syncRunPriority(trigger: RunTrigger): number {
 export async function enqueueSyncRun(run: { id: string; trigger: RunTrigger }) {
   const boss = await getBoss();
   const id = await boss.send(QUEUES.syncRun, { runId: run.id }, { singletonKey: run.id, priority: syncRunPriority(run.trigger) });
-  wakeLocalWorkers(boss, QUEUES.syncRun);
+  await wakeWorkers(boss, QUEUES.syncRun);
   return id;
 }

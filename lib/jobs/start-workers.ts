@@ -2,11 +2,13 @@
 // and a local reaper every few seconds (the tick's minute is too slow to notice a dead worker).
 // Stopping hands running syncs back (lease released, run re-queued) so another worker resumes them
 // at once instead of after the lease expires. The workers' ids are kept so a job sent from this
-// process wakes them at once (boss.ts wakeLocalWorkers) instead of at their next poll.
+// process wakes them at once (boss.ts wakeLocalWorkers) instead of at their next poll, and a job sent
+// from another process too: it NOTIFYs WAKE_CHANNEL, which this process LISTENs to (one connection).
+import { getDb } from "@/db";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { reapStaleRuns } from "@/lib/sync/reap-stale-runs";
-import { getBoss, localWorkers } from "./boss";
+import { getBoss, localWorkers, WAKE_CHANNEL, wakeLocalWorkers, wakePayload } from "./boss";
 import { JOBS } from "./definitions";
 import { surviveLostJobCompletions } from "./lost-job-completion";
 
@@ -57,6 +59,17 @@ export async function startWorkers(
     if (job.cron) await boss.schedule(job.name, job.cron, {});
   }
 
+  // Another process sent a job: wake this process's idle workers of that queue.
+  const listener = await getDb()
+    .$client.listen(WAKE_CHANNEL, (payload) => {
+      const queue = wakePayload.safeParse(payload);
+      if (queue.success) wakeLocalWorkers(boss, queue.data);
+    })
+    .catch((error) => {
+      log.warn("not listening for job wake-ups; workers find jobs at their next poll", { error });
+      return null;
+    });
+
   const reap = () => reapStaleRuns().catch((error) => log.warn("reaper failed", { error }));
   void reap();
   const timer = setInterval(reap, opts.reapIntervalMs ?? Math.max(2000, (env.SYNC_LEASE_SECONDS * 1000) / 3));
@@ -65,6 +78,7 @@ export async function startWorkers(
   return {
     async stop() {
       clearInterval(timer);
+      await listener?.unlisten().catch(() => {});
       shutdown.abort();
       for (const job of JOBS) {
         localWorkers(job.name).clear();

@@ -11,7 +11,7 @@ import { resetEnvCache } from "@/lib/env";
 import { startSync } from "@/lib/sync/start-sync";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { connectToEmulator } from "@/test/sync-fixtures";
-import { stopBoss } from "./boss";
+import { getBoss, QUEUES, stopBoss, WAKE_CHANNEL } from "./boss";
 import { startWorkers, type Workers } from "./start-workers";
 
 const baseUrl = process.env.DATABASE_URL!;
@@ -56,5 +56,25 @@ describe("enqueueSyncRun", () => {
     const { run } = await startSync({ ctx: userCtx(c.actor), input: { integrationId: c.integrationId, trigger: "manual" } });
     // Without the wake-up it would wait for that poll; 20 s is well short of it.
     await expect.poll(() => status(run.id), { timeout: 20_000, interval: 200 }).not.toBe("queued");
+  });
+
+  it("wakes them when another process sends (a web process without workers): the NOTIFY on the wake channel", async () => {
+    expect(workers).toBeDefined();
+    const c = await connectToEmulator(emu!);
+    const boss = await getBoss();
+    // Sent without this process's own wake-up, as a process that works no queue sends.
+    const id = await boss.send(QUEUES.hookApply, { integrationId: c.integrationId }, { singletonKey: c.integrationId });
+    expect(id).toBeTruthy();
+    const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    try {
+      await other`select pg_notify(${WAKE_CHANNEL}, 'not-a-queue')`;
+      await other`select pg_notify(${WAKE_CHANNEL}, ${QUEUES.hookApply})`;
+    } finally {
+      await other.end();
+    }
+    // The workers poll every 60 s: only the wake-up gets the job done this soon.
+    await expect
+      .poll(async () => (await boss.getJobById(QUEUES.hookApply, id!))?.state, { timeout: 20_000, interval: 200 })
+      .toBe("completed");
   });
 });

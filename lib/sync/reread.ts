@@ -33,11 +33,31 @@ type Directory = typeof oktaUsers | typeof oktaGroups | typeof oktaGroupMembers 
 
 const enc = encodeURIComponent;
 
+/** Ids per filtered user list request (`id eq "…" or …`): ~2.5 KB of query string, one page of results. */
+export const USERS_PER_LIST = 50;
+
+/** Runs fn over items, at most `concurrency` at once. */
+async function inParallel<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (i < items.length) await fn(items[i++]);
+    }),
+  );
+}
+
 export interface Rereader {
   /** GET /users/{id}: written, or removed (404, or out of scope) with their memberships and apps. */
   user(id: string): Promise<void>;
+  /**
+   * Many users at once (event hooks): Okta's user list filtered on their ids, USERS_PER_LIST a request,
+   * written together; an id the list does not return is read alone (user(): written, or 404 removed).
+   */
+  users(ids: string[], concurrency: number): Promise<void>;
   /** GET /users/{id}/groups: that user's memberships, reconciled. */
   userGroups(id: string): Promise<void>;
+  /** userGroups for many users: their reads `concurrency` at once, their memberships written and reconciled USERS_PER_LIST users at a time. */
+  usersGroups(ids: string[], concurrency: number): Promise<void>;
   /** GET /groups/{id}?expand=stats (Okta's member count comes with it). */
   group(id: string): Promise<void>;
   /** GET /apps/{app}/users/{user} (404: unassigned). */
@@ -121,6 +141,82 @@ export async function createRereader(input: {
         if (!isNotFound(e)) throw e;
         await removeUser(id);
       }
+    },
+
+    async users(ids, concurrency) {
+      const chunks: string[][] = [];
+      for (let i = 0; i < ids.length; i += USERS_PER_LIST) chunks.push(ids.slice(i, i + USERS_PER_LIST));
+      const alone: string[] = [];
+      await inParallel(chunks, concurrency, async (chunk) => {
+        const wanted = new Set(chunk);
+        const found = new Map<string, ReturnType<typeof userRow>>();
+        const filter = chunk.map((id) => `id eq "${id.replace(/["\\]/g, "")}"`).join(" or ");
+        for await (const page of client.pages<unknown>("/api/v1/users", { filter, limit: 200 })) {
+          for (const item of page.items) {
+            const u = oktaUserSchema.safeParse(item);
+            if (u.success && wanted.has(u.data.id)) found.set(u.data.id, userRow(u.data));
+          }
+        }
+        const rows: ReturnType<typeof userRow>[] = [];
+        const gone: string[] = [];
+        for (const id of chunk) {
+          const row = found.get(id);
+          // Not listed (deleted, or a status the list leaves out): Okta's answer for that one user decides.
+          if (!row) alone.push(id);
+          else if (
+            keepUsers &&
+            !(userMatches(scope, { status: row.status, userType: row.user_type, typeId: row.type_id }) && (await memberOfChosen(row.id)))
+          )
+            gone.push(row.id);
+          else rows.push(row);
+        }
+        await write(usersTable, rows);
+        const deprovisioned = rows.filter((r) => r.status === "DEPROVISIONED").map((r) => r.id);
+        // Okta removes every app assignment of a deactivated user.
+        if (deprovisioned.length) await remove(oktaAppUsers, inArray(oktaAppUsers.userId, deprovisioned));
+        for (const id of gone) await removeUser(id);
+      });
+      await inParallel(alone, concurrency, (id) => self.user(id));
+    },
+
+    async usersGroups(ids, concurrency) {
+      // Written every USERS_PER_LIST users read (not once at the end), so the first ones show early.
+      let pairs: { group_id: string; user_id: string }[] = [];
+      let read: string[] = [];
+      const flush = async () => {
+        const [p, r] = [pairs, read];
+        pairs = [];
+        read = [];
+        if (!r.length) return;
+        await write(membershipsTable, p);
+        // Every live membership of these users that Okta did not list, in one statement (JSON parameters).
+        await remove(
+          oktaGroupMembers,
+          and(
+            sql`${oktaGroupMembers.userId} = any(select jsonb_array_elements_text(${JSON.stringify(r)}::jsonb))`,
+            sql`not exists (select 1 from jsonb_to_recordset(${JSON.stringify(p)}::jsonb) as p(group_id text, user_id text)
+                            where p.group_id = ${oktaGroupMembers.groupId} and p.user_id = ${oktaGroupMembers.userId})`,
+          ),
+        );
+      };
+      await inParallel(ids.filter(userKept), concurrency, async (id) => {
+        const groups: string[] = [];
+        try {
+          for await (const page of client.pages<unknown>(`/api/v1/users/${enc(id)}/groups`)) {
+            for (const g of page.items) {
+              const p = idOnlySchema.safeParse(g);
+              if (p.success && (!keepGroups || keepGroups.has(p.data.id))) groups.push(p.data.id);
+            }
+          }
+        } catch (e) {
+          if (!isNotFound(e)) throw e;
+          // A user Okta no longer has: no memberships (their live ones are removed with the others).
+        }
+        for (const g of groups) pairs.push({ group_id: g, user_id: id });
+        read.push(id);
+        if (read.length >= USERS_PER_LIST) await flush();
+      });
+      await flush();
     },
 
     async userGroups(id) {
