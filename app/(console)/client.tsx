@@ -15,6 +15,8 @@ import {
   Card,
   CardHeader,
   CheckIcon,
+  CountGroup,
+  CountLine,
   cn,
   EmptyState,
   InfoIcon,
@@ -54,103 +56,77 @@ function Stat({ label, value, hint, href, testId }: { label: string; value: numb
   );
 }
 
-function HygieneLine({
-  label,
-  value,
-  href,
-  testId,
-  tone,
-}: {
-  label: string;
-  value: number;
-  href: string;
-  testId: string;
-  tone?: "warning" | "danger";
-}) {
-  return (
-    <li className="flex items-baseline justify-between gap-3 py-1.5 text-sm">
-      <span className="text-slate-600">{label}</span>
-      <Link
-        href={href}
-        data-testid={testId}
-        className={cn(
-          "font-semibold tabular-nums hover:underline",
-          value > 0 && tone === "danger" ? "text-red-700" : value > 0 && tone === "warning" ? "text-amber-700" : "text-slate-900",
-        )}
-      >
-        {formatCount(value)}
-      </Link>
-    </li>
-  );
-}
-
-function HygieneGroup({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">{title}</h3>
-      <ul className="mt-1 divide-y divide-slate-100">{children}</ul>
-    </div>
-  );
-}
-
 function Hygiene({ h }: { h: NonNullable<Dashboard["hygiene"]> }) {
   const people = (f: PeopleFilters) => links.people(f);
   return (
     <Card data-testid="dashboard-hygiene">
       <CardHeader title="Identity hygiene" description="Across every org; each number opens the people behind it." />
       <div className="grid grid-cols-1 gap-x-8 gap-y-3 px-5 pt-3 pb-4 sm:grid-cols-2 xl:grid-cols-4">
-        <HygieneGroup title="Admins">
-          <HygieneLine label="Admin role holders" value={h.admins.holders} href={people({ adminRole: "any" })} testId="dash-admins" />
-          <HygieneLine
+        <CountGroup title="Admins">
+          <CountLine strong label="Admin role holders" value={h.admins.holders} href={people({ adminRole: "any" })} testId="dash-admins" />
+          <CountLine
+            strong
             label="No sign-in for 30 days"
             value={h.admins.noRecentSignIn}
             href={people({ adminRole: "any", signedInBefore: h.days.admin })}
             tone="danger"
             testId="dash-admins-stale"
           />
-        </HygieneGroup>
-        <HygieneGroup title="Dormant active accounts">
-          <HygieneLine
+        </CountGroup>
+        <CountGroup title="Dormant active accounts">
+          <CountLine
+            strong
             label="No sign-in for 90 days"
             value={h.dormant.d90}
             href={people({ status: "ACTIVE", signedInBefore: h.days.d90 })}
             tone="warning"
             testId="dash-dormant-90"
           />
-          <HygieneLine
+          <CountLine
+            strong
             label="Never signed in"
             value={h.dormant.never}
             href={people({ status: "ACTIVE", neverSignedIn: "true" })}
             tone="warning"
             testId="dash-never"
           />
-        </HygieneGroup>
-        <HygieneGroup title="Deactivated, still holding access">
-          <HygieneLine
+        </CountGroup>
+        <CountGroup title="Deactivated, still holding access">
+          <CountLine
+            strong
             label="In Okta groups"
             value={h.deactivated.inOktaGroups}
             href={people({ status: "DEPROVISIONED", inOktaGroups: "true" })}
             tone="warning"
             testId="dash-deactivated-groups"
           />
-          <HygieneLine
+          <CountLine
+            strong
             label="Assigned apps"
             value={h.deactivated.withApps}
             href={people({ status: "DEPROVISIONED", hasApps: "true" })}
             tone="danger"
             testId="dash-deactivated-apps"
           />
-        </HygieneGroup>
-        <HygieneGroup title="Can't sign in">
-          <HygieneLine label="Locked out" value={h.lockedOut} href={people({ status: "LOCKED_OUT" })} tone="warning" testId="dash-locked" />
-          <HygieneLine
+        </CountGroup>
+        <CountGroup title="Can't sign in">
+          <CountLine
+            strong
+            label="Locked out"
+            value={h.lockedOut}
+            href={people({ status: "LOCKED_OUT" })}
+            tone="warning"
+            testId="dash-locked"
+          />
+          <CountLine
+            strong
             label="Password expired"
             value={h.passwordExpired}
             href={people({ status: "PASSWORD_EXPIRED" })}
             tone="warning"
             testId="dash-expired"
           />
-        </HygieneGroup>
+        </CountGroup>
       </div>
     </Card>
   );

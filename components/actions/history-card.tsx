@@ -4,6 +4,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui";
+import { keysetPaging } from "@/components/ui/data-table";
 import { api } from "@/lib/api/client";
 import { auditPage } from "@/lib/audit/contracts";
 import { links } from "@/lib/links";
@@ -40,16 +41,7 @@ export function HistoryCard({ integrationId, targetId, name }: { integrationId: 
         loading={query.isPending}
         error={query.error}
         empty={<p className="px-5 py-6 text-center text-sm text-slate-500">No actions on {name} from this console yet.</p>}
-        paging={
-          query.hasNextPage
-            ? {
-                noun: ["entry", "entries"],
-                hasMore: true,
-                loading: query.isFetchingNextPage,
-                onMore: () => void query.fetchNextPage(),
-              }
-            : undefined
-        }
+        paging={query.hasNextPage ? keysetPaging(query, ["entry", "entries"]) : undefined}
       />
     </Card>
   );

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { BulkBar, type BulkExtra, selectColumn, useSelection } from "@/components/actions/bulk-actions";
 import { canRequestActions, useConsoleUser } from "@/components/shell/console-user";
 import { Badge, ButtonLink, Card, CardHeader, DownloadIcon, Time } from "@/components/ui";
-import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar } from "@/components/ui/data-table";
+import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar, keysetPaging } from "@/components/ui/data-table";
 import { type Filters, toSearch, useServerList } from "@/components/ui/use-server-list";
 import { UNUSED_DAYS_CHOICES, USER_STATUSES } from "@/lib/directory/contracts";
 import { type AppUserPageData, appUserPage, type MemberPageData, memberPage } from "@/lib/directory/responses";
@@ -152,13 +152,7 @@ export function PeopleOf(props: Props) {
                 : "Nobody is assigned to this app."}
           </Quiet>
         }
-        paging={{
-          noun: ["person", "people"],
-          total: list.filtered ? undefined : props.total,
-          hasMore: !!query.hasNextPage,
-          loading: query.isFetchingNextPage,
-          onMore: () => query.fetchNextPage(),
-        }}
+        paging={keysetPaging(query, ["person", "people"], { total: list.filtered ? undefined : props.total })}
       />
     </Card>
   );

@@ -4,8 +4,8 @@
 // each entry shows time, kind, message and the details that matter: Okta's errorCode and errorId,
 // the HTTP status, the resource, and for rate limits the waits per bucket.
 import { useState } from "react";
-import { AlertIcon, Badge, Card, CardHeader, cn, EmptyState, InfoIcon, Time, type Tone } from "@/components/ui";
-import { DataTable, DataTableFilter, DataTableToolbar } from "@/components/ui/data-table";
+import { AlertIcon, Badge, Card, CardHeader, cn, InfoIcon, ListEmpty, Time, type Tone } from "@/components/ui";
+import { DataTable, DataTableFilter, DataTableToolbar, keysetPaging } from "@/components/ui/data-table";
 import type { Resource } from "@/db/enums";
 import type { Overview } from "@/lib/overview/contracts";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
@@ -160,27 +160,21 @@ export function EventLog({
           },
         ]}
         empty={
-          filtered ? (
-            <EmptyState
-              icon={<InfoIcon size={20} />}
-              title="No events match these filters"
-              description="Choose another level or kind, or clear the filters."
-            />
-          ) : (
-            <EmptyState
-              icon={<InfoIcon size={20} />}
-              title="No events yet"
-              description="Connecting, syncing and every change to this integration are recorded here."
-            />
-          )
+          <ListEmpty
+            filtered={filtered}
+            noMatch={{
+              icon: <InfoIcon size={20} />,
+              title: "No events match these filters",
+              description: "Choose another level or kind, or clear the filters.",
+            }}
+            none={{
+              icon: <InfoIcon size={20} />,
+              title: "No events yet",
+              description: "Connecting, syncing and every change to this integration are recorded here.",
+            }}
+          />
         }
-        paging={{
-          noun: ["event", "events"],
-          hasMore: !!q.hasNextPage,
-          loading: q.isFetchingNextPage,
-          onMore: () => q.fetchNextPage(),
-          moreLabel: "Load older events",
-        }}
+        paging={keysetPaging(q, ["event", "events"], { moreLabel: "Load older events" })}
       />
     </Card>
   );

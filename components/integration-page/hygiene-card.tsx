@@ -6,9 +6,8 @@
 // overview: these numbers move with syncs, not by the second.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Card, cn } from "@/components/ui";
+import { Card, CountGroup, CountLine } from "@/components/ui";
 import { api } from "@/lib/api/client";
-import { formatCount } from "@/lib/format";
 import { links, type PeopleFilters } from "@/lib/links";
 import { hygieneSchema } from "@/lib/overview/contracts";
 import { integrationKeys } from "./queries";
@@ -19,50 +18,6 @@ export function useHygiene(id: string) {
     queryFn: ({ signal }) => api(`/api/directory/hygiene?integrationId=${encodeURIComponent(id)}`, { schema: hygieneSchema, signal }),
     refetchInterval: 60_000,
   });
-}
-
-function Check({
-  label,
-  hint,
-  value,
-  href,
-  tone,
-  testId,
-}: {
-  label: string;
-  hint?: string;
-  value: number;
-  href: string;
-  tone?: "warning" | "danger";
-  testId: string;
-}) {
-  return (
-    <li className="flex items-baseline justify-between gap-3 py-1.5 text-sm">
-      <span className="min-w-0 text-slate-600">
-        {label}
-        {hint && <span className="block text-xs text-slate-500">{hint}</span>}
-      </span>
-      <Link
-        href={href}
-        data-testid={testId}
-        className={cn(
-          "font-medium tabular-nums hover:text-brand-700 hover:underline",
-          value > 0 && tone === "danger" ? "text-red-700" : value > 0 && tone === "warning" ? "text-amber-700" : "text-slate-900",
-        )}
-      >
-        {formatCount(value)}
-      </Link>
-    </li>
-  );
-}
-
-function Group({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">{title}</h3>
-      <ul className="mt-1 divide-y divide-slate-100">{children}</ul>
-    </div>
-  );
 }
 
 export function HygieneCard({ id }: { id: string }) {
@@ -81,23 +36,23 @@ export function HygieneCard({ id }: { id: string }) {
           <p className="py-2 text-sm text-slate-500">{error ? `Could not load these numbers: ${error.message}` : "Counting…"}</p>
         ) : (
           <div className="grid grid-cols-1 gap-x-8 gap-y-4 md:grid-cols-2 xl:grid-cols-4">
-            <Group title="Admins">
-              <Check
+            <CountGroup title="Admins">
+              <CountLine
                 label="Admin role holders"
                 hint="Directly or through a group"
                 value={h.admins.holders}
                 href={people({ adminRole: "any" })}
                 testId="hygiene-admins"
               />
-              <Check
+              <CountLine
                 label="No sign-in for 30 days"
                 value={h.admins.noRecentSignIn}
                 href={people({ adminRole: "any", signedInBefore: h.days.admin })}
                 tone="danger"
                 testId="hygiene-admins-stale"
               />
-            </Group>
-            <Group title="Dormant active accounts">
+            </CountGroup>
+            <CountGroup title="Dormant active accounts">
               {(
                 [
                   ["No sign-in for 30 days", h.dormant.d30, h.days.d30, "d30"],
@@ -105,7 +60,7 @@ export function HygieneCard({ id }: { id: string }) {
                   ["No sign-in for 90 days", h.dormant.d90, h.days.d90, "d90"],
                 ] as const
               ).map(([label, n, day, key]) => (
-                <Check
+                <CountLine
                   key={key}
                   label={label}
                   value={n}
@@ -114,46 +69,46 @@ export function HygieneCard({ id }: { id: string }) {
                   testId={`hygiene-dormant-${key}`}
                 />
               ))}
-              <Check
+              <CountLine
                 label="Never signed in"
                 value={h.dormant.never}
                 href={people({ status: "ACTIVE", neverSignedIn: "true" })}
                 tone="warning"
                 testId="hygiene-never"
               />
-            </Group>
-            <Group title="Deactivated, still holding access">
-              <Check
+            </CountGroup>
+            <CountGroup title="Deactivated, still holding access">
+              <CountLine
                 label="In Okta groups"
                 value={h.deactivated.inOktaGroups}
                 href={people({ status: "DEPROVISIONED", inOktaGroups: "true" })}
                 tone="warning"
                 testId="hygiene-deactivated-groups"
               />
-              <Check
+              <CountLine
                 label="Assigned apps"
                 value={h.deactivated.withApps}
                 href={people({ status: "DEPROVISIONED", hasApps: "true" })}
                 tone="danger"
                 testId="hygiene-deactivated-apps"
               />
-            </Group>
-            <Group title="Can't sign in">
-              <Check
+            </CountGroup>
+            <CountGroup title="Can't sign in">
+              <CountLine
                 label="Locked out"
                 value={h.lockedOut}
                 href={people({ status: "LOCKED_OUT" })}
                 tone="warning"
                 testId="hygiene-locked"
               />
-              <Check
+              <CountLine
                 label="Password expired"
                 value={h.passwordExpired}
                 href={people({ status: "PASSWORD_EXPIRED" })}
                 tone="warning"
                 testId="hygiene-expired"
               />
-            </Group>
+            </CountGroup>
           </div>
         )}
         <p className="mt-3 border-t border-slate-100 pt-3 text-sm text-slate-600">

@@ -5,7 +5,7 @@
 // (its list is capped); a capped list says how much of it is shown.
 import { useState } from "react";
 import { Badge, Card, CardHeader, EmptyState, InfoIcon, Time, type Tone } from "@/components/ui";
-import { DataTable, DataTableFilter, DataTableToolbar } from "@/components/ui/data-table";
+import { DataTable, DataTableFilter, DataTableToolbar, keysetPaging } from "@/components/ui/data-table";
 import type { Resource, RunChange } from "@/db/enums";
 import { formatCount } from "@/lib/format";
 import { RESOURCE_REGISTRY } from "@/lib/resources";
@@ -133,13 +133,7 @@ export function RunChanges({ id, runId, firstImports }: { id: string; runId: str
             }
           />
         }
-        paging={{
-          noun: ["change", "changes"],
-          hasMore: !!q.hasNextPage,
-          loading: q.isFetchingNextPage,
-          onMore: () => q.fetchNextPage(),
-          moreLabel: "Load more changes",
-        }}
+        paging={keysetPaging(q, ["change", "changes"], { moreLabel: "Load more changes" })}
       />
     </Card>
   );

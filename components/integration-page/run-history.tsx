@@ -3,7 +3,7 @@
 // made and rate-limit waits. A row opens the run's details.
 import Link from "next/link";
 import { Badge, ButtonLink, Card, CardHeader, EmptyState, RefreshIcon, Time } from "@/components/ui";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, keysetPaging } from "@/components/ui/data-table";
 import { useNow } from "@/components/ui/time";
 import { formatCount, formatDuration } from "@/lib/format";
 import { links } from "@/lib/links";
@@ -138,17 +138,7 @@ export function RunHistory({ id, limit, compact }: { id: string; limit: number; 
             description="Runs appear here when the integration syncs: after connecting, on its schedule, or when an admin clicks Sync now."
           />
         }
-        paging={
-          compact
-            ? undefined
-            : {
-                noun: ["run", "runs"],
-                hasMore: !!q.hasNextPage,
-                loading: q.isFetchingNextPage,
-                onMore: () => q.fetchNextPage(),
-                moreLabel: "Load older runs",
-              }
-        }
+        paging={compact ? undefined : keysetPaging(q, ["run", "runs"], { moreLabel: "Load older runs" })}
       />
     </Card>
   );

@@ -50,6 +50,28 @@ export interface KeysetPaging {
   moreLabel?: string;
 }
 
+/** What `keysetPaging` reads of a react-query infinite query. */
+interface NextPageQuery {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/** The paging of a table fed by an infinite query: more while the query has a next page, a spinner while it loads. */
+export function keysetPaging(
+  query: NextPageQuery,
+  noun: KeysetPaging["noun"],
+  more?: Pick<KeysetPaging, "total" | "moreLabel">,
+): KeysetPaging {
+  return {
+    noun,
+    hasMore: query.hasNextPage,
+    loading: query.isFetchingNextPage,
+    onMore: () => void query.fetchNextPage(),
+    ...more,
+  };
+}
+
 // Clicks on these inside a row do their own thing; the row does not navigate.
 const INTERACTIVE = "a, button, input, select, textarea, label, summary, [role=button]";
 

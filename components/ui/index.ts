@@ -7,6 +7,7 @@ export { Checkbox } from "./checkbox";
 export { cn } from "./cn";
 export { type ComboboxOption, MultiCombobox } from "./combobox";
 export { CopyButton } from "./copy-button";
+export { CountGroup, CountLine } from "./count-list";
 export { Dialog } from "./dialog";
 export {
   DropdownMenu,
@@ -23,6 +24,7 @@ export { EmptyState } from "./empty-state";
 export { Field, Input, Select, Textarea } from "./field";
 export { applyServerErrors, bodyResolver, FormError, FormField, useFieldError } from "./form";
 export * from "./icons";
+export { ListEmpty } from "./list-empty";
 export { OktaMark } from "./okta-mark";
 export { type Crumb, PageHeader } from "./page-header";
 export { Popover, PopoverAnchor, PopoverContent, PopoverTrigger } from "./popover";

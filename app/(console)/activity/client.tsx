@@ -5,8 +5,8 @@ import { dayOfFrom, dayOfTo, fromDay, toDay } from "@/components/activity/date-r
 import { EventSentence } from "@/components/activity/event-sentence";
 import { FilterInput } from "@/components/activity/filter-input";
 import { OutcomeBadge, outcomeLabel } from "@/components/activity/outcome-badge";
-import { ActivityIcon, ButtonLink, Card, EmptyState, Input, SearchIcon, Time } from "@/components/ui";
-import { DataTable, DataTableFilter, DataTableToolbar } from "@/components/ui/data-table";
+import { ActivityIcon, ButtonLink, Card, Input, ListEmpty, Time } from "@/components/ui";
+import { DataTable, DataTableFilter, DataTableToolbar, keysetPaging } from "@/components/ui/data-table";
 import { useTimeZone } from "@/components/ui/time";
 import { toSearch, useServerList } from "@/components/ui/use-server-list";
 import { type ActivityItem, type ActivityPage, type ActivityPageFilters, activityPage, OUTCOMES } from "@/lib/activity/contracts";
@@ -59,22 +59,25 @@ export function ActivityClient({
   const options = useMemo(() => typeOptions(eventTypes), [eventTypes]);
   const neverSynced = !list.filtered && list.isInitial && initialPage.items.length === 0 && eventTypes.length === 0;
 
-  if (neverSynced) {
-    return (
-      <Card>
-        <EmptyState
-          icon={<ActivityIcon size={20} />}
-          title="No activity synced yet"
-          description={
-            isAdmin
-              ? "Connect your Okta org and run a sync. Sign-ins, MFA challenges and account changes from the System Log then appear here."
-              : "Once an admin connects Okta and a sync has run, sign-ins and account changes from the System Log appear here."
-          }
-          action={isAdmin ? <ButtonLink href={links.integrations()}>Go to Integrations</ButtonLink> : undefined}
-        />
-      </Card>
-    );
-  }
+  // Nothing synced yet takes the whole card; once anything has, an empty table means the filters.
+  const empty = (
+    <ListEmpty
+      filtered={!neverSynced}
+      noMatch={{
+        title: "No events match these filters",
+        description: "Try another actor, target, event type, outcome or dates, or clear the filters.",
+      }}
+      none={{
+        icon: <ActivityIcon size={20} />,
+        title: "No activity synced yet",
+        description: isAdmin
+          ? "Connect your Okta org and run a sync. Sign-ins, MFA challenges and account changes from the System Log then appear here."
+          : "Once an admin connects Okta and a sync has run, sign-ins and account changes from the System Log appear here.",
+        action: isAdmin ? <ButtonLink href={links.integrations()}>Go to Integrations</ButtonLink> : undefined,
+      }}
+    />
+  );
+  if (neverSynced) return <Card>{empty}</Card>;
 
   return (
     <Card>
@@ -203,19 +206,8 @@ export function ActivityClient({
             ),
           },
         ]}
-        empty={
-          <EmptyState
-            icon={<SearchIcon size={20} />}
-            title="No events match these filters"
-            description="Try another actor, target, event type, outcome or dates, or clear the filters."
-          />
-        }
-        paging={{
-          noun: ["event", "events"],
-          hasMore: !!query.hasNextPage,
-          loading: query.isFetchingNextPage,
-          onMore: () => query.fetchNextPage(),
-        }}
+        empty={empty}
+        paging={keysetPaging(query, ["event", "events"])}
       />
     </Card>
   );

@@ -6,8 +6,8 @@ import { useQuery } from "@tanstack/react-query";
 import { REQUEST_STATUS } from "@/components/actions/labels";
 import { PENDING_POLL_MS } from "@/components/actions/queries";
 import { RequestsTable } from "@/components/actions/requests-table";
-import { ApprovalsIcon, Card, CardHeader, Checkbox, EmptyState, SearchIcon } from "@/components/ui";
-import { DataTableFilter, DataTableToolbar } from "@/components/ui/data-table";
+import { ApprovalsIcon, Card, CardHeader, Checkbox, ListEmpty } from "@/components/ui";
+import { DataTableFilter, DataTableToolbar, keysetPaging } from "@/components/ui/data-table";
 import { useServerList } from "@/components/ui/use-server-list";
 import { ACTION_KINDS, ACTION_STATUSES } from "@/db/enums";
 import { type ActionPage, type ActionRequestView, actionPage } from "@/lib/actions/contracts";
@@ -97,26 +97,18 @@ export function ApprovalsClient({
           loading={query.isFetching}
           error={query.error}
           empty={
-            list.filtered ? (
-              <EmptyState
-                icon={<SearchIcon size={20} />}
-                title="No requests match"
-                description="Try another status or action, or clear the filters."
-              />
-            ) : (
-              <EmptyState
-                icon={<ApprovalsIcon size={20} />}
-                title="No actions requested yet"
-                description="Suspend a person, reset a password or change a group from a person's, group's or app's page in the Directory; each request shows here."
-              />
-            )
+            <ListEmpty
+              filtered={list.filtered}
+              noMatch={{ title: "No requests match", description: "Try another status or action, or clear the filters." }}
+              none={{
+                icon: <ApprovalsIcon size={20} />,
+                title: "No actions requested yet",
+                description:
+                  "Suspend a person, reset a password or change a group from a person's, group's or app's page in the Directory; each request shows here.",
+              }}
+            />
           }
-          paging={{
-            noun: ["request", "requests"],
-            hasMore: !!query.hasNextPage,
-            loading: query.isFetchingNextPage,
-            onMore: () => query.fetchNextPage(),
-          }}
+          paging={keysetPaging(query, ["request", "requests"])}
         />
       </Card>
     </div>

@@ -7,8 +7,8 @@ import { AuditList } from "@/components/actions/audit-list";
 import { auditKeys } from "@/components/actions/queries";
 import { dayOfFrom, dayOfTo, fromDay, toDay } from "@/components/activity/date-range";
 import { FilterInput } from "@/components/activity/filter-input";
-import { Alert, AuditIcon, Button, ButtonLink, Card, DownloadIcon, EmptyState, SearchIcon, VerifiedIcon } from "@/components/ui";
-import { DataTableFilter, DataTableToolbar } from "@/components/ui/data-table";
+import { Alert, AuditIcon, Button, ButtonLink, Card, DownloadIcon, ListEmpty, VerifiedIcon } from "@/components/ui";
+import { DataTableFilter, DataTableToolbar, keysetPaging } from "@/components/ui/data-table";
 import { Input } from "@/components/ui/field";
 import { useTimeZone } from "@/components/ui/time";
 import { useServerList } from "@/components/ui/use-server-list";
@@ -178,26 +178,20 @@ export function AuditClient({
           loading={query.isFetching}
           error={query.error}
           empty={
-            list.filtered ? (
-              <EmptyState
-                icon={<SearchIcon size={20} />}
-                title="No entries match"
-                description="Try another actor, target, action, outcome or days, or clear the filters."
-              />
-            ) : (
-              <EmptyState
-                icon={<AuditIcon size={20} />}
-                title="Nothing audited yet"
-                description="Requests for actions on Okta, their approvals and Okta's answers are recorded here as they happen."
-              />
-            )
+            <ListEmpty
+              filtered={list.filtered}
+              noMatch={{
+                title: "No entries match",
+                description: "Try another actor, target, action, outcome or days, or clear the filters.",
+              }}
+              none={{
+                icon: <AuditIcon size={20} />,
+                title: "Nothing audited yet",
+                description: "Requests for actions on Okta, their approvals and Okta's answers are recorded here as they happen.",
+              }}
+            />
           }
-          paging={{
-            noun: ["entry", "entries"],
-            hasMore: !!query.hasNextPage,
-            loading: query.isFetchingNextPage,
-            onMore: () => query.fetchNextPage(),
-          }}
+          paging={keysetPaging(query, ["entry", "entries"])}
         />
       </Card>
     </div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AppStatus, appStatusLabel, count, signOnModeLabel } from "@/components/directory/labels";
 import { useDirectoryList } from "@/components/directory/use-directory-list";
 import { ButtonLink, Card, EmptyState, SearchIcon } from "@/components/ui";
-import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar } from "@/components/ui/data-table";
+import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar, keysetPaging } from "@/components/ui/data-table";
 import type { Filters } from "@/components/ui/use-server-list";
 import { type AppPageData, appPage, type FacetsData } from "@/lib/directory/responses";
 import { links } from "@/lib/links";
@@ -102,13 +102,7 @@ export function AppsClient({
             description="Search for part of the app's name, pick another status or sign-on mode, or clear the filters."
           />
         }
-        paging={{
-          noun: ["app", "apps"],
-          total: list.filtered ? undefined : facets.totals.apps,
-          hasMore: !!query.hasNextPage,
-          loading: query.isFetchingNextPage,
-          onMore: () => query.fetchNextPage(),
-        }}
+        paging={keysetPaging(query, ["app", "apps"], { total: list.filtered ? undefined : facets.totals.apps })}
       />
     </Card>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { count, GroupType, groupTypeLabel } from "@/components/directory/labels";
 import { useDirectoryList } from "@/components/directory/use-directory-list";
 import { ButtonLink, Card, EmptyState, SearchIcon, Time } from "@/components/ui";
-import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar } from "@/components/ui/data-table";
+import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar, keysetPaging } from "@/components/ui/data-table";
 import type { Filters } from "@/components/ui/use-server-list";
 import { type FacetsData, type GroupPageData, groupPage } from "@/lib/directory/responses";
 import { links } from "@/lib/links";
@@ -102,13 +102,7 @@ export function GroupsClient({
             description="Search for part of the group's name, pick another type, or clear the filters."
           />
         }
-        paging={{
-          noun: ["group", "groups"],
-          total: list.filtered ? undefined : facets.totals.groups,
-          hasMore: !!query.hasNextPage,
-          loading: query.isFetchingNextPage,
-          onMore: () => query.fetchNextPage(),
-        }}
+        paging={keysetPaging(query, ["group", "groups"], { total: list.filtered ? undefined : facets.totals.groups })}
       />
     </Card>
   );

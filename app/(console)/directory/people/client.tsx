@@ -19,7 +19,7 @@ import {
   SearchIcon,
   Time,
 } from "@/components/ui";
-import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar } from "@/components/ui/data-table";
+import { DataTable, DataTableFilter, DataTableSearch, DataTableToolbar, keysetPaging } from "@/components/ui/data-table";
 import type { Filters } from "@/components/ui/use-server-list";
 import { type FacetsData, type UserPageData, userPage } from "@/lib/directory/responses";
 import { formatCount } from "@/lib/format";
@@ -148,13 +148,7 @@ export function PeopleClient({
             description="Check the spelling, search for part of a name, email or login, or clear the filters."
           />
         }
-        paging={{
-          noun: ["person", "people"],
-          total: list.filtered ? undefined : facets.totals.users,
-          hasMore: !!query.hasNextPage,
-          loading: query.isFetchingNextPage,
-          onMore: () => query.fetchNextPage(),
-        }}
+        paging={keysetPaging(query, ["person", "people"], { total: list.filtered ? undefined : facets.totals.users })}
       />
     </Card>
   );
