@@ -1,6 +1,8 @@
 // The plain baseline the benchmark compares against: the official @okta/okta-sdk-nodejs collections
 // iterated one resource after another, one object at a time, each written with its own INSERT ... ON
 // CONFLICT (autocommit). Same tables, same row mapping, no batching, no parallel buckets.
+// readOnly: the SDK only reading (every object fetched, parsed and mapped to its row, nothing written):
+// issue 16 asks the console's full sync, writing everything, to beat that by 1.2x.
 import okta from "@okta/okta-sdk-nodejs";
 import { getDb } from "@/db";
 import {
@@ -41,15 +43,29 @@ const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as Obj;
 class OutOfTime extends Error {}
 
 /** Stops at `deadline` (epoch ms) and says how far it got: on a large tenant it would run for hours. */
-export async function runBaseline(opts: { integrationId: string; orgUrl: string; token: string; logSince: string; deadline: number }) {
+export async function runBaseline(opts: {
+  integrationId: string;
+  orgUrl: string;
+  token: string;
+  logSince: string;
+  deadline: number;
+  readOnly?: boolean;
+}) {
   const sql = getDb().$client;
   const [{ workspace_id: workspaceId }] = await sql`select workspace_id from integrations where id = ${opts.integrationId}`;
-  const client = new okta.Client({ orgUrl: opts.orgUrl, token: opts.token });
+  // The SDK's default cache middleware clones every single-object GET response and reads the clone
+  // first; node-fetch's clone stalls once a body passes its 16 kB buffer, so the role holders' list of
+  // a few thousand users never arrived. The console caches nothing either.
+  const client = new okta.Client({ orgUrl: opts.orgUrl, token: opts.token, cacheMiddleware: null });
   const counts: Record<string, number> = {};
   const timings: Record<string, number> = {};
 
   async function insert(resource: string, spec: TableSpec, row: Obj) {
     if (Date.now() > opts.deadline) throw new OutOfTime();
+    if (opts.readOnly) {
+      counts[resource] = (counts[resource] ?? 0) + 1;
+      return;
+    }
     const cols = Object.keys(spec.columns);
     const all = ["workspace_id", "integration_id", ...(spec.hashed ? ["content_hash"] : []), ...cols];
     const values = [

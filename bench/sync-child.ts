@@ -1,7 +1,7 @@
 // One sync in its own process, so its peak memory is its own (the emulator and the orchestrator live
 // elsewhere). Prints one JSON line: { wallMs, peakRssMb, ... }.
 //   tsx bench/sync-child.ts ours <runId>
-//   tsx bench/sync-child.ts baseline <integrationId> <oktaUrl> <apiToken> <logSinceIso> <budgetMs>
+//   tsx bench/sync-child.ts baseline <integrationId> <oktaUrl> <apiToken> <logSinceIso> <budgetMs> [read-only]
 import { closeDb } from "@/db";
 
 let peak = 0;
@@ -24,6 +24,7 @@ async function main() {
       token: args[2],
       logSince: args[3],
       deadline: Date.now() + Number(args[4]),
+      readOnly: args[5] === "read-only",
     });
   } else {
     throw new Error(`unknown mode ${mode}`);

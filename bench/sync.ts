@@ -2,7 +2,7 @@
 // process's peak memory, against a plain SDK baseline on the same tenant, plus a rate-limited run
 // compared with the rate-limit floor.
 //
-//   npm run bench:sync -- [--sizes 10000,50000,100000] [--baseline 100000|none] [--baseline-minutes 10]
+//   npm run bench:sync -- [--sizes 10000,50000,100000] [--baseline 100000|none] [--baseline-minutes 10] [--baseline-read-only]
 //                         [--rl-users 12000|none] [--rl-window-ms 15000] [--log-days 30 | 30,30,7]
 //                         [--incremental 100000|none] [--change 0.01] [--statements 12]
 // --log-days: one number for every size, or one per size (the 1M tenant of issue 16 has 7 days).
@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     sizes: { type: "string", default: "10000,50000,100000" },
     baseline: { type: "string", default: "100000" },
     "baseline-minutes": { type: "string", default: "10" },
+    "baseline-read-only": { type: "boolean", default: false },
     "rl-users": { type: "string", default: "12000" },
     "rl-window-ms": { type: "string", default: "15000" },
     "log-days": { type: "string", default: "30" },
@@ -492,14 +493,18 @@ async function fullSync(server: PgServer, users: number, logDays: number, withBa
         const b = await connect(bdb.url, emu);
         const since = new Date(Date.now() - logDays * 86_400_000).toISOString();
         const budgetMs = Number(args["baseline-minutes"]) * 60_000;
-        const baseline = await runChild(["baseline", b.integrationId, emu.url, b.token, since, String(budgetMs)], {
-          ...process.env,
-          DATABASE_URL: bdb.url,
-        });
+        const readOnly = args["baseline-read-only"];
+        const baseline = await runChild(
+          ["baseline", b.integrationId, emu.url, b.token, since, String(budgetMs), ...(readOnly ? ["read-only"] : [])],
+          {
+            ...process.env,
+            DATABASE_URL: bdb.url,
+          },
+        );
         const baseRows = Number(baseline.rows);
         ratio = Number(baseline.wallMs) / Number(ours.wallMs);
         console.log(
-          `   baseline (@okta/okta-sdk-nodejs, one by one, row-at-a-time): ${baseline.completed ? "finished" : "stopped after its budget"} in ${secs(Number(baseline.wallMs))}, peak RSS ${baseline.peakRssMb} MB, rows ${fmt(baseRows)} (${fmt(Math.round(baseRows / (Number(baseline.wallMs) / 1000)))} rows/s)`,
+          `   baseline (@okta/okta-sdk-nodejs, one by one, ${readOnly ? "only reading: nothing written" : "row-at-a-time"}): ${baseline.completed ? "finished" : "stopped after its budget"} in ${secs(Number(baseline.wallMs))}, peak RSS ${baseline.peakRssMb} MB, ${readOnly ? "objects read" : "rows"} ${fmt(baseRows)} (${fmt(Math.round(baseRows / (Number(baseline.wallMs) / 1000)))} rows/s)`,
         );
         console.log(
           `     per resource: ${Object.entries(baseline.timings as Record<string, number>)
