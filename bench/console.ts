@@ -9,12 +9,12 @@
 //     [--workers 2] [--concurrency 10] [--web-port 3500] [--emulator-port 8940] [--app-dir .]
 // Needs a production build in --app-dir (`next build`; heavy: run under `flock /tmp/heavy.lock`).
 // DATABASE_URL set: a throw-away database on that server (dropped afterwards); unset: an embedded Postgres.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
+import { processGroup, waitFor } from "./processes";
 import { benchDatabase, percentiles } from "./throwaway-db";
 
 const { values: args } = parseArgs({
@@ -40,37 +40,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(", ");
 const appDir = path.resolve(args["app-dir"]);
-const children: ChildProcess[] = [];
-
-/** A child in its own process group (npm, tsx and node alike get the signal). */
-function start(cmd: string, argv: string[], env: NodeJS.ProcessEnv, name: string) {
-  const child = spawn(cmd, argv, { cwd: appDir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  child.stderr?.on("data", (d: Buffer) => {
-    const line = d.toString().trim();
-    if (line && !/ExperimentalWarning|--trace-warnings/.test(line)) console.error(`[${name}] ${line.slice(0, 400)}`);
-  });
-  return child;
-}
-function stopAll() {
-  for (const c of children) {
-    try {
-      process.kill(-c.pid!, "SIGKILL");
-    } catch {
-      // gone
-    }
-  }
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 180_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const { start, stopAll } = processGroup(appDir);
 
 interface Org {
   url: string;
@@ -166,7 +136,7 @@ async function main() {
     );
     for (let i = 0; i < Number(args.workers); i++)
       start("npm", ["run", "--silent", "worker"], { ...env, SYNC_WORKER_CONCURRENCY: args.concurrency }, `worker ${i + 1}`);
-    await waitFor("the console to answer", async () => (await fetch(`${web}/api/health`)).ok);
+    await waitFor("the console to answer", async () => (await fetch(`${web}/api/health`)).ok, 180_000, 500);
 
     // Signed in as a browser is: Auth.js's CSRF cookie and token, then the credentials callback.
     const jar = new Map<string, string>();
@@ -196,6 +166,8 @@ async function main() {
     await waitFor(
       "the syncs to start",
       async () => (await running()) >= Math.min(orgs, Number(args.workers) * Number(args.concurrency)) / 2,
+      180_000,
+      500,
     );
 
     // What a browser asks for: the pages (server-rendered HTML) and the APIs their screens poll.

@@ -19,13 +19,14 @@
 // --rate 0: the changes are made as fast as the emulator makes them (--chunk per control call, back to
 // back); --rate N: N changes a second. DATABASE_URL set: a throw-away database on that server
 // (BENCH_DB_PREFIX names it), else an embedded Postgres.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
+import { processGroup, waitFor } from "./processes";
 import { benchDatabase } from "./throwaway-db";
 
 const { values: args } = parseArgs({
@@ -54,27 +55,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(", ");
 const root = path.resolve(import.meta.dirname, "..");
-const children: ChildProcess[] = [];
-
-/** A child in its own process group (npm, tsx and node alike get the signal). */
-function start(cmd: string, argv: string[], env: NodeJS.ProcessEnv, name: string) {
-  const child = spawn(cmd, argv, { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  child.stderr?.on("data", (d: Buffer) => {
-    const line = d.toString().trim();
-    if (line && !/ExperimentalWarning|--trace-warnings/.test(line)) console.error(`[${name}] ${line.slice(0, 400)}`);
-  });
-  return child;
-}
-function stopAll() {
-  for (const c of children) {
-    try {
-      process.kill(-c.pid!, "SIGKILL");
-    } catch {
-      // gone
-    }
-  }
-}
+const { start, stopAll } = processGroup(root);
 function firstLine<T>(child: ChildProcess, what: string, pick: (line: string) => T | undefined): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout! });
@@ -84,15 +65,6 @@ function firstLine<T>(child: ChildProcess, what: string, pick: (line: string) =>
     });
     child.once("exit", (code) => reject(new Error(`${what} exited (${code})`)));
   });
-}
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 300_000, everyMs = 200): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -16,6 +16,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { eventHooks, hookEvents, integrations } from "@/db/schema";
 import { plural } from "@/lib/format";
+import { inParallel } from "@/lib/in-parallel";
 import { loadOktaClient } from "@/lib/integrations/load-okta-client";
 import { recordEvent } from "@/lib/integrations/record-event";
 import { log } from "@/lib/log";
@@ -67,15 +68,6 @@ function plan(events: { eventType: string; targets: unknown }[]): Targets {
   return t;
 }
 
-async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>) {
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(CONCURRENCY, items.length) }, async () => {
-      while (i < items.length) await fn(items[i++]);
-    }),
-  );
-}
-
 /** The hook-apply job's handler (like runSync for a run): no one acts, the integration names its workspace. */
 export async function applyHookEvents(
   integrationId: string,
@@ -122,12 +114,12 @@ export async function applyHookEvents(
       // Users and memberships are different rows: read and written side by side, each in a few
       // statements for the whole batch (users through Okta's list filtered on their ids).
       await Promise.all([reread.users([...t.users], CONCURRENCY), reread.usersGroups([...t.userGroups], CONCURRENCY)]);
-      await inParallel([...t.groups], (id) => reread.group(id));
-      await inParallel([...t.appUsers], (key) => {
+      await inParallel([...t.groups], CONCURRENCY, (id) => reread.group(id));
+      await inParallel([...t.appUsers], CONCURRENCY, (key) => {
         const [app, user] = key.split("\u0000");
         return reread.appUser(app, user);
       });
-      await inParallel([...t.appGroups], (key) => {
+      await inParallel([...t.appGroups], CONCURRENCY, (key) => {
         const [app, group] = key.split("\u0000");
         return reread.appGroup(app, group);
       });

@@ -9,6 +9,7 @@
 import { and, eq, inArray, isNull, notInArray, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { type Integration, oktaAppGroups, oktaAppUsers, oktaGroupMembers, oktaGroups, oktaUsers } from "@/db/schema";
+import { inParallel } from "@/lib/in-parallel";
 import type { OktaClient } from "@/lib/okta/client";
 import { idOnlySchema, oktaAppGroupSchema, oktaAppUserSchema, oktaGroupSchema, oktaUserSchema } from "@/lib/okta/schemas";
 import type { DataIssues } from "./data-issues";
@@ -35,16 +36,6 @@ const enc = encodeURIComponent;
 
 /** Ids per filtered user list request (`id eq "…" or …`): ~2.5 KB of query string, one page of results. */
 export const USERS_PER_LIST = 50;
-
-/** Runs fn over items, at most `concurrency` at once. */
-async function inParallel<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (i < items.length) await fn(items[i++]);
-    }),
-  );
-}
 
 export interface Rereader {
   /** GET /users/{id}: written, or removed (404, or out of scope) with their memberships and apps. */

@@ -3,6 +3,7 @@
 
 import type { ZodType } from "zod";
 import { getDb } from "@/db";
+import { inParallel } from "@/lib/in-parallel";
 import { idOnlySchema, oktaAppGroupSchema, oktaAppUserSchema } from "@/lib/okta/schemas";
 import { deleteRows } from "../incremental/delete-rows";
 import { APP_GROUP, APP_USER, eventsSince, MEMBERSHIP, targetId, USER_CREATED, USER_STATUS } from "../incremental/events";
@@ -217,15 +218,6 @@ export async function syncAppAssignmentsIncremental(ctx: ResourceContext, since:
   await inParallel(single, 6, ([app, user]) => rereadPair(ctx, app, user, invalid));
   await invalid.report(ctx, "app assignments");
   return { fullApps: fullApps.size, pairs: single.length };
-}
-
-async function inParallel<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (i < items.length) await fn(items[i++]);
-    }),
-  );
 }
 
 async function rereadApp(ctx: ResourceContext, app: string, invalid: InvalidObjects, ok: (r: Row) => boolean) {

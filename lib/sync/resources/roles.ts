@@ -11,6 +11,7 @@
 // are not counted twice.
 import { z } from "zod";
 import { getDb } from "@/db";
+import { inParallel } from "@/lib/in-parallel";
 import type { OktaResponse } from "@/lib/okta/client";
 import { nextLink } from "@/lib/okta/pagination";
 import { oktaRoleSchema } from "@/lib/okta/schemas";
@@ -44,15 +45,6 @@ async function* roleAssignees(ctx: ResourceContext): AsyncGenerator<string[]> {
     const next: string | null = body._links?.next?.href ?? nextLink(res.headers.get("link"), url);
     url = ids.length && next && next !== url ? next : null;
   }
-}
-
-async function inParallel<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (i < items.length) await fn(items[i++]);
-    }),
-  );
 }
 
 export async function syncRoles(ctx: ResourceContext): Promise<"full" | "incremental"> {

@@ -1,0 +1,38 @@
+// Child processes of a benchmark (emulators, web servers, workers): each in its own process group so
+// npm, tsx and node alike get the signal, their stderr passed on under a name, all killed at the end.
+import { type ChildProcess, spawn } from "node:child_process";
+
+export function processGroup(cwd: string) {
+  const children: ChildProcess[] = [];
+  return {
+    start(cmd: string, argv: string[], env: NodeJS.ProcessEnv, name: string) {
+      const child = spawn(cmd, argv, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+      children.push(child);
+      child.stderr?.on("data", (d: Buffer) => {
+        const line = d.toString().trim();
+        if (line && !/ExperimentalWarning|--trace-warnings/.test(line)) console.error(`[${name}] ${line.slice(0, 400)}`);
+      });
+      return child;
+    },
+    stopAll() {
+      for (const c of children) {
+        try {
+          process.kill(-c.pid!, "SIGKILL");
+        } catch {
+          // gone
+        }
+      }
+    },
+  };
+}
+
+/** Polls `fn` until it gives something truthy (a throw counts as not yet), or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs: number, everyMs: number): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn().catch(() => undefined);
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
