@@ -10,6 +10,8 @@
 //                          [--passes 2] [--drop-indexes]
 // --drop-indexes: the first pass writes each table without its secondary indexes and builds them
 // after (what dropping them around a first import would cost); the build's CPU is counted in.
+// --sql '<statements>': run after the migrations, before any write (an experiment on the schema:
+// drop an index, change a column's type, a fillfactor), so variants can be timed side by side.
 // DATABASE_URL: the server to use (a throw-away database is created and dropped).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -42,6 +44,7 @@ const { values: args } = parseArgs({
     passes: { type: "string", default: "2" },
     seed: { type: "string", default: "42" },
     "drop-indexes": { type: "boolean", default: false },
+    sql: { type: "string" },
   },
 });
 
@@ -134,6 +137,12 @@ async function main() {
   const { migrateDatabase } = await import("@/db/migrate");
   await migrateDatabase(u.toString());
   process.env.DATABASE_URL = u.toString();
+  if (args.sql) {
+    const db = postgres(u.toString(), { max: 1, onnotice: () => {} });
+    await db.unsafe(args.sql);
+    await db.end();
+    console.log(`* schema changed before writing: ${args.sql}`);
+  }
   const { getDb, closeDb } = await import("@/db");
   const { commitPage } = await import("@/lib/sync/upsert-batch");
   const { RESOURCES } = await import("@/db/enums");

@@ -6,20 +6,27 @@
 //   outcome                     (workspace_id, outcome_result, published)
 //   actor: Okta id              (workspace_id, actor_id, published)
 //   actor: login                (workspace_id, lower(actor_alternate_id), published)
-//   actor (or q): part of name  GIN trigram on lower(name || ' ' || login)
+//   actor (or q): part of name  the actors whose lower(name || ' ' || login) matches, by the trigram
+//                               index of okta_log_actors; then their events, as for an Okta id
 //   target: id, login or name   GIN (targets jsonb_path_ops)
 // The actor is looked up once as an id, then as a login, so the page query uses one ordered index
 // (an OR of both would sort every event of a busy service account); only when neither matches does
 // it fall back to part of a name or login, as `q` does.
 import { and, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
-import { oktaLogEvents as e, logEventKeys } from "@/db/schema";
+import { oktaLogActors as a, oktaLogEvents as e, logEventKeys } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
 import type { ActivityFilters } from "./contracts";
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-// The expression of the trigram index okta_log_events_actor_search_trgm, lowercased on both sides.
-const nameOrLoginContains = (text: string) => sql`${logEventKeys.actorSearch(e)} like ${`%${likeEscape(text.toLowerCase())}%`}`;
+// Events whose actor's name or login (as the event named them) contains `text`, lowercased on both
+// sides: the matching actors come from okta_log_actors (trigram index on the same expression); the
+// event's own name and login are checked too, as an actor's other names match the actor, not the event.
+const nameOrLoginContains = (ctx: WorkspaceCtx, text: string) => {
+  const pattern = `%${likeEscape(text.toLowerCase())}%`;
+  return sql`${e.actorId} in (select ${a.actorId} from ${a} where ${a.workspaceId} = ${ctx.workspaceId} and ${logEventKeys.actorSearch(a)} like ${pattern})
+    and ${logEventKeys.actorSearch(e)} like ${pattern}`;
+};
 
 async function exists(ctx: WorkspaceCtx, condition: SQL) {
   const [row] = await ctx.db
@@ -35,7 +42,7 @@ async function actorCondition(ctx: WorkspaceCtx, actor: string): Promise<SQL> {
   if (await exists(ctx, byId)) return byId;
   const byLogin = sql`lower(${e.actorAlternateId}) = lower(${actor})`;
   if (await exists(ctx, byLogin)) return byLogin;
-  return nameOrLoginContains(actor);
+  return nameOrLoginContains(ctx, actor);
 }
 
 // jsonb containment (@>) is what the GIN index answers; one per field a target may be named by.
@@ -53,7 +60,7 @@ export async function activityConditions(ctx: WorkspaceCtx, filters: ActivityFil
   if (filters.eventType) where.push(eq(e.eventType, filters.eventType));
   if (filters.from) where.push(gte(e.published, filters.from));
   if (filters.to) where.push(lt(e.published, filters.to));
-  if (filters.q) where.push(nameOrLoginContains(filters.q));
+  if (filters.q) where.push(nameOrLoginContains(ctx, filters.q));
   if (filters.actor) where.push(await actorCondition(ctx, filters.actor));
   if (filters.target) where.push(targetCondition(filters.target));
   return where;

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { integrations, oktaLogEvents } from "@/db/schema";
+import { integrations, oktaLogActors, oktaLogEvents } from "@/db/schema";
 import { systemCtx } from "@/lib/context";
 import { createTenant } from "@/test/factories";
 import { activityQuery } from "./contracts";
@@ -23,12 +24,13 @@ async function seed(workspaceId: string, n: number) {
     published: new Date(base - Math.floor(i / 3) * 60_000),
     eventType: i % 2 ? "user.session.start" : "user.authentication.sso",
     outcomeResult: i % 5 === 0 ? "FAILURE" : "SUCCESS",
+    actorId: i % 4 === 0 ? `00uana${i}` : `00uben${i}`,
     actorAlternateId: i % 4 === 0 ? `ana_${i}@acme.com` : `ben${i}@acme.com`,
     actorDisplayName: i % 4 === 0 ? "Ana 100%" : "Ben",
     city: "Lisbon",
     country: "Portugal",
   }));
-  await getDb().insert(oktaLogEvents).values(rows);
+  if (rows.length) await getDb().insert(oktaLogEvents).values(rows);
   return { integration, rows };
 }
 
@@ -70,6 +72,49 @@ describe("listActivity", () => {
     expect((await listActivity({ ctx: systemCtx(t.ws.id), input: q({ q: "100%", limit: 100 }) })).items).toHaveLength(5);
     expect((await listActivity({ ctx: systemCtx(t.ws.id), input: q({ q: "a_a", limit: 100 }) })).items).toHaveLength(0);
     expect(sso.items[0]).toMatchObject({ location: "Lisbon, Portugal", app: { name: null } });
+  });
+
+  it("finds events by part of the actor's name or login as each event named it, in this workspace only", async () => {
+    const t = await createTenant();
+    const other = await createTenant();
+    const { integration } = await seed(t.ws.id, 0);
+    const { integration: theirs } = await seed(other.ws.id, 0);
+    const event = (over: Partial<typeof oktaLogEvents.$inferInsert>, minute: number) => ({
+      workspaceId: t.ws.id,
+      integrationId: integration.id,
+      uuid: randomUUID(),
+      published: new Date(Date.parse("2026-01-10T12:00:00.000Z") + minute * 60_000),
+      eventType: "user.session.start",
+      actorId: "00uzoe",
+      actorAlternateId: "zoe@acme.com",
+      ...over,
+    });
+    // Zoe was renamed between two pages of the log; her login stayed. Written in two statements, as two pages are.
+    const before = [event({ actorDisplayName: "Zoe Maiden" }, 1), event({ actorDisplayName: "Zoe Maiden" }, 2)];
+    const after = [event({ actorDisplayName: "Zoe Married" }, 3), event({ actorDisplayName: "Zoe Married" }, 4)];
+    const someoneElse = event({ actorId: "00umai", actorAlternateId: "mai@acme.com", actorDisplayName: "Mai" }, 5);
+    await getDb().insert(oktaLogEvents).values(before);
+    await getDb()
+      .insert(oktaLogEvents)
+      .values([
+        ...after,
+        someoneElse,
+        { ...event({ actorDisplayName: "Zoe Maiden" }, 6), workspaceId: other.ws.id, integrationId: theirs.id },
+      ]);
+    const ids = async (text: string) =>
+      (await listActivity({ ctx: systemCtx(t.ws.id), input: q({ q: text, limit: 100 }) })).items.map((i) => i.id).sort();
+    expect(await ids("maiden")).toEqual(before.map((e) => e.uuid).sort());
+    expect(await ids("MARRIED")).toEqual(after.map((e) => e.uuid).sort());
+    expect(await ids("zoe@")).toEqual([...before, ...after].map((e) => e.uuid).sort());
+    expect(await ids("mai")).toEqual([...before, someoneElse].map((e) => e.uuid).sort());
+    expect((await listActivity({ ctx: systemCtx(t.ws.id), input: q({ actor: "Zoe M", limit: 100 }) })).items).toHaveLength(4);
+    // Each name and login is kept once per actor, however many events carry it.
+    const actors = await getDb().select().from(oktaLogActors).where(eq(oktaLogActors.integrationId, integration.id));
+    expect(actors.map((a) => `${a.actorId} ${a.actorDisplayName}`).sort()).toEqual([
+      "00umai Mai",
+      "00uzoe Zoe Maiden",
+      "00uzoe Zoe Married",
+    ]);
   });
 
   it("never shows another workspace's events", async () => {

@@ -427,11 +427,11 @@ export class Probes {
 
   storedLogEvents() {
     return this.once("storedLogs", async () => {
-      const id = this.requireIntegration().id;
+      const { id, workspaceId } = this.requireIntegration();
       const [r] = await getDb()
         .select({ n: sql<number>`count(*)::int`, newest: sql<Date | null>`max(${oktaLogEvents.published})` })
         .from(oktaLogEvents)
-        .where(eq(oktaLogEvents.integrationId, id));
+        .where(and(eq(oktaLogEvents.workspaceId, workspaceId), eq(oktaLogEvents.integrationId, id)));
       return { count: r.n, newest: r.newest ? new Date(r.newest).toISOString() : null };
     });
   }

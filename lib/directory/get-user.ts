@@ -91,7 +91,7 @@ export async function getUser({ ctx, input }: { ctx: WorkspaceCtx; input: { inte
         userAgent: ev.userAgent,
       })
       .from(ev)
-      .where(and(eq(ev.integrationId, integrationId), eq(ev.actorId, userId), SIGN_IN_EVENTS))
+      .where(and(eq(ev.workspaceId, ctx.workspaceId), eq(ev.integrationId, integrationId), eq(ev.actorId, userId), SIGN_IN_EVENTS))
       .orderBy(desc(ev.published))
       .limit(20),
     user.managerId

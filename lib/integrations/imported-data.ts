@@ -12,6 +12,7 @@ import {
   oktaGroupMembers,
   oktaGroups,
   oktaIdps,
+  oktaLogActors,
   oktaLogEvents,
   oktaRoleAssignments,
   oktaSignInHours,
@@ -34,6 +35,8 @@ export const IMPORTED_DATA = {
   roleAssignments: oktaRoleAssignments,
   idps: oktaIdps,
   logEvents: oktaLogEvents,
+  // Derived from the log events (who acted, for the Activity page's name search).
+  logActors: oktaLogActors,
   // Derived from the log events (last sign-in per person and app).
   appUsage: oktaAppUsage,
   // Event hook deliveries are imported data too: Okta's events and the ids of what they touched.

@@ -59,7 +59,7 @@ export async function countDirectory(
       select outcome, coalesce(sum(n) filter (where hour >= ${iso(h7)}::timestamptz), 0)::int as n7, sum(n)::int as n30
       from okta_sign_in_hours where integration_id = ${integrationId} and hour >= ${iso(h30)}::timestamptz and hour < ${iso(hEnd)}::timestamptz
       group by 1`,
-    // okta_log_events_published_idx (integration, published): three ranges of at most an hour each.
+    // okta_log_events_workspace_type_idx (workspace, event type, published): three ranges of at most an hour each.
     sql<Outcome[]>`
       select coalesce(outcome_result, '') as outcome,
         count(*) filter (where published < ${iso(h7)}::timestamptz and published >= ${iso(since7)}::timestamptz or published >= ${iso(hEnd)}::timestamptz)::int as n7,

@@ -23,8 +23,9 @@ type Row = Record<string, unknown>;
 
 const q = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
 
-/** Whether the writer sends `spec`'s pages by COPY (it has jsonb columns). */
-export const viaCopy = (spec: TableSpec) => Object.values(spec.columns).includes("jsonb");
+const isJson = (t: string) => t === "jsonb" || t === "json";
+/** Whether the writer sends `spec`'s pages by COPY (it has json or jsonb columns). */
+export const viaCopy = (spec: TableSpec) => Object.values(spec.columns).some(isJson);
 
 /** The staging table of `spec` (in the session's own temporary schema). */
 export const stageTable = (spec: TableSpec) => `pg_temp.${q(`osc_stage_${spec.table}`)}`;
@@ -74,7 +75,7 @@ const asText: Encode = (v) => {
 /** The rows as COPY text, with each row's content hash when the table has one, and its place in the page. */
 export function copyText(spec: TableSpec, rows: Row[], hashes: string[] | null): string {
   const names = Object.keys(spec.columns);
-  const encoders = names.map((c) => (spec.columns[c] === "jsonb" ? asJson : asText));
+  const encoders = names.map((c) => (isJson(spec.columns[c]) ? asJson : asText));
   const n = names.length;
   let out = "";
   for (let i = 0; i < rows.length; i++) {

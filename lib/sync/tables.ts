@@ -3,7 +3,7 @@
 // Never mapped: credentials (passwords, recovery answers), factors, sessions, app secrets.
 import type { OktaApp, OktaAppGroup, OktaAppUser, OktaGroup, OktaIdp, OktaLogEvent, OktaRole, OktaUser } from "@/lib/okta/schemas";
 
-export type PgType = "text" | "timestamptz" | "integer" | "double precision" | "boolean" | "jsonb";
+export type PgType = "text" | "timestamptz" | "integer" | "double precision" | "boolean" | "jsonb" | "json";
 
 export interface TableSpec<R extends Record<string, unknown> = Record<string, unknown>> {
   table: string;
@@ -352,6 +352,6 @@ export const logEventsTable: TableSpec<ReturnType<typeof logEventRow>> = {
     lat: "double precision",
     lon: "double precision",
     user_agent: "text",
-    raw: "jsonb",
+    raw: "json",
   },
 };

@@ -1,6 +1,7 @@
 // The System Log events an incremental pass applies: read back from okta_log_events (the run's
 // log_events step has just polled Okta through the stored `next` link), published since the
-// resource's mark, in published order. Only the ids of targets matter here.
+// resource's mark, in published order. Only the ids of targets matter here. The workspace is named so
+// the (workspace, event type, published) index answers.
 import { getDb } from "@/db";
 
 export interface AppliedEvent {
@@ -13,7 +14,8 @@ export interface AppliedEvent {
 export async function eventsSince(integrationId: string, since: Date, types: string[]): Promise<AppliedEvent[]> {
   const rows = await getDb().$client`
     select uuid, event_type, published, coalesce(targets, '[]'::jsonb) as targets from okta_log_events
-    where integration_id = ${integrationId} and published >= ${since.toISOString()}::timestamptz and event_type = any(${types}::text[])
+    where workspace_id = (select workspace_id from integrations where id = ${integrationId})
+      and integration_id = ${integrationId} and published >= ${since.toISOString()}::timestamptz and event_type = any(${types}::text[])
     order by published, inserted_at, uuid`;
   return rows.map((r) => ({
     uuid: r.uuid,
