@@ -12,6 +12,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { integrations } from "@/db/schema";
 import { oktaLogEventSchema } from "@/lib/okta/schemas";
+import { readAhead } from "@/lib/read-ahead";
 import type { ResourceContext } from "../run-context";
 import { logEventRow, logEventsTable } from "../tables";
 import { InvalidObjects, type ListCheckpoint, parseItems, throwIfAborted } from "./walk";
@@ -29,15 +30,19 @@ export async function syncLogEvents(ctx: ResourceContext) {
   let next = cp.next ?? null;
   if (!cp.done) {
     const stored = (ctx.integration.cursors as { logsNext?: string } | null)?.logsNext;
-    const pages = cp.next
-      ? ctx.client.pages<unknown>(cp.next)
-      : stored
-        ? ctx.client.pages<unknown>(stored)
-        : ctx.client.pages<unknown>("/api/v1/logs", {
-            since: logWindowStart(ctx.integration.logWindowDays),
-            sortOrder: "ASCENDING",
-            limit: 1000,
-          });
+    // The next page is fetched while this one is written (one page ahead; the walk sets a run's
+    // length on a large log).
+    const pages = readAhead(
+      cp.next
+        ? ctx.client.pages<unknown>(cp.next)
+        : stored
+          ? ctx.client.pages<unknown>(stored)
+          : ctx.client.pages<unknown>("/api/v1/logs", {
+              since: logWindowStart(ctx.integration.logWindowDays),
+              sortOrder: "ASCENDING",
+              limit: 1000,
+            }),
+    );
     next = cp.next ?? stored ?? null;
     const invalid = new InvalidObjects();
     let read = 0;

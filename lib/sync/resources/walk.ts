@@ -7,6 +7,7 @@
 import type { ZodType } from "zod";
 import { getDb } from "@/db";
 import { OktaApiError } from "@/lib/okta/errors";
+import { readAhead } from "@/lib/read-ahead";
 import type { ResourceContext } from "../run-context";
 import type { TableSpec } from "../tables";
 
@@ -79,7 +80,8 @@ export async function walkList<T>(
   if (cp.done) return { lastNext: cp.next ?? null };
   const invalid = new InvalidObjects();
   let lastNext: string | null = null;
-  const pages = cp.next ? ctx.client.pages<unknown>(cp.next) : ctx.client.pages<unknown>(opts.path, opts.query);
+  // The next page is fetched while this one is written.
+  const pages = readAhead(cp.next ? ctx.client.pages<unknown>(cp.next) : ctx.client.pages<unknown>(opts.path, opts.query));
   for await (const page of pages) {
     throwIfAborted(ctx);
     const parsed = parseItems(page.items, opts.schema, opts.toRow);
