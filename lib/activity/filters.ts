@@ -29,15 +29,15 @@ const FEW_ACTORS = 100;
 async function nameOrLoginContains(ctx: WorkspaceCtx, text: string): Promise<SQL> {
   const pattern = `%${likeEscape(text.toLowerCase())}%`;
   const eventMatches = sql`${logEventKeys.actorSearch(e)} like ${pattern}`;
+  // Rows, not distinct ids (an actor renamed has a row per name): the scan can stop at FEW_ACTORS + 1.
   const actors = await ctx.db
-    .selectDistinct({ id: a.actorId })
+    .select({ id: a.actorId })
     .from(a)
     .where(and(eq(a.workspaceId, ctx.workspaceId), sql`${logEventKeys.actorSearch(a)} like ${pattern}`))
     .limit(FEW_ACTORS + 1);
   if (actors.length > FEW_ACTORS) return eventMatches;
   if (!actors.length) return sql`false`;
-  const ids = actors.map((x) => x.id);
-  return and(inArray(e.actorId, ids), eventMatches) as SQL;
+  return and(inArray(e.actorId, [...new Set(actors.map((x) => x.id))]), eventMatches) as SQL;
 }
 
 async function exists(ctx: WorkspaceCtx, condition: SQL) {
