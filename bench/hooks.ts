@@ -15,7 +15,9 @@
 // that saw the change minus the time it was made (so it includes up to one poll interval).
 //
 //   npm run bench:hooks -- [--users 10000] [--changes 10000] [--chunk 250] [--rate 0] [--idle 5]
-//     [--rate-limits off|on] [--emulator-port 4330] [--poll-ms 100] [--timeout 300] [--keep]
+//     [--rate-limits off|on] [--emulator-port 4330] [--poll-ms 100] [--timeout 300] [--keep] [--cpu-prof DIR]
+// --cpu-prof DIR: the emulator, hook route and worker write V8 CPU profiles to DIR (bench/cpu-prof-preload.cjs;
+// they are stopped with SIGTERM, not SIGKILL, so they can); bench/cpu-profile-top.ts summarises the burst's part of one.
 // --rate 0: the changes are made as fast as the emulator makes them (--chunk per control call, back to
 // back); --rate N: N changes a second. DATABASE_URL set: a throw-away database on that server
 // (BENCH_DB_PREFIX names it), else an embedded Postgres.
@@ -43,6 +45,7 @@ const { values: args } = parseArgs({
     "poll-ms": { type: "string", default: "100" },
     timeout: { type: "string", default: "300" },
     keep: { type: "boolean", default: false },
+    "cpu-prof": { type: "string", default: "" },
   },
 });
 
@@ -55,7 +58,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(", ");
 const root = path.resolve(import.meta.dirname, "..");
-const { start, stopAll } = processGroup(root);
+const { start, stopAll, stopGently } = processGroup(root);
 function firstLine<T>(child: ChildProcess, what: string, pick: (line: string) => T | undefined): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout! });
@@ -114,6 +117,12 @@ async function main() {
   process.env.DATABASE_URL = db.url;
   const rateLimits = args["rate-limits"] === "on";
   const pollMs = Number(args["poll-ms"]);
+  const profDir = args["cpu-prof"] ? path.resolve(args["cpu-prof"]) : "";
+  if (profDir) {
+    fs.mkdirSync(profDir, { recursive: true });
+    process.env.BENCH_CPU_PROF_DIR = profDir;
+    process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(root, "bench/cpu-prof-preload.cjs")}`.trim();
+  }
   try {
     const { migrateDatabase } = await import("@/db/migrate");
     await migrateDatabase(db.url);
@@ -379,6 +388,11 @@ async function main() {
       const xs = all.filter((c) => c.kind === k && c.seen !== undefined).map((c) => c.seen! - c.at);
       if (xs.length) console.log(row(k, xs));
     }
+    console.log("\nLatency by the second the change was made in (a backlog grows when the second's p95 climbs):");
+    for (let sec = 0; sec * 1000 <= lastMade - first; sec++) {
+      const xs = all.filter((c) => c.seen !== undefined && Math.floor((c.at - first) / 1000) === sec).map((c) => c.seen! - c.at);
+      if (xs.length) console.log(row(`made in second ${sec + 1}`, xs));
+    }
     console.log("\nWhere the time goes (from hook_events, server clock):");
     console.log(
       row(
@@ -425,6 +439,10 @@ async function main() {
     console.log(`\nTarget p95 ≤ 2,000 ms: ${complete && p95 <= 2000 ? "met" : "NOT met"} (p95 ${ms(p95)})`);
     await stopBoss();
     await closeDb();
+    if (profDir) {
+      console.log(`burst window for the profiles: the last ${(window + (Date.now() - lastSeen) / 1000).toFixed(1)} s of each`);
+      await stopGently();
+    }
   } finally {
     stopAll();
     if (!args.keep) await db.stop();

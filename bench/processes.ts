@@ -14,6 +14,17 @@ export function processGroup(cwd: string) {
       });
       return child;
     },
+    /** SIGTERM to every group, then a wait: processes that handle it exit on their own (and write a --cpu-prof). */
+    async stopGently(waitMs = 5000) {
+      for (const c of children) {
+        try {
+          process.kill(-c.pid!, "SIGTERM");
+        } catch {
+          // gone
+        }
+      }
+      await new Promise((r) => setTimeout(r, waitMs));
+    },
     stopAll() {
       for (const c of children) {
         try {
