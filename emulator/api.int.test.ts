@@ -109,6 +109,30 @@ describe("filter and search", () => {
     }
   });
 
+  it("users: a filter on ids (looked up by id) pages in id-cursor order, keeps DEPROVISIONED, and ands with the rest", async () => {
+    const users: any[] = truth.users;
+    const gone = users.find((u) => u.status === "DEPROVISIONED");
+    expect(gone).toBeTruthy();
+    // Out of order, one twice, one unknown: the answer is the matching users in the list's own order.
+    const picked = [users[40], gone, users[3], users[17], users[3], users[29], users[8]];
+    const idFilter = [...picked.map((u) => `id eq "${u.id}"`), 'id eq "00u_not_a_user"'].join(" or ");
+    const want = users.filter((u) => picked.includes(u));
+    for (const limit of [2, 200]) {
+      const got = await collect(`${em.url}/api/v1/users?limit=${limit}&filter=${q(idFilter)}`, em.ssws);
+      expect(
+        got.map((u: any) => u.id),
+        `limit ${limit}`,
+      ).toEqual(want.map((u) => u.id));
+    }
+    const active = await collect(`${em.url}/api/v1/users?limit=2&filter=${q(`status eq "ACTIVE" and (${idFilter})`)}`, em.ssws);
+    expect(ids(active)).toEqual(ids(want.filter((u) => u.status === "ACTIVE")));
+    const either = await collect(
+      `${em.url}/api/v1/users?limit=200&filter=${q(`id eq "${users[3].id}" or status eq "LOCKED_OUT"`)}`,
+      em.ssws,
+    );
+    expect(ids(either)).toEqual(ids(users.filter((u) => u.id === users[3].id || u.status === "LOCKED_OUT")));
+  });
+
   it("users: search with sortBy orders the results", async () => {
     const r = await collect(
       `${em.url}/api/v1/users?limit=50&search=${q('status eq "ACTIVE"')}&sortBy=profile.lastName&sortOrder=desc`,

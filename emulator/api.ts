@@ -27,7 +27,7 @@ import {
   who,
 } from "./actions";
 import { type AuthStore, oktaError, type Principal } from "./auth";
-import { comparisons, type Expr, evaluate, FilterError, hasNot, jsonPath, type Op, parseFilter } from "./filter";
+import { comparisons, type Expr, eqValues, evaluate, FilterError, hasNot, jsonPath, type Op, parseFilter } from "./filter";
 import {
   appGroupJson,
   appJson,
@@ -266,6 +266,9 @@ on(
       return ok(out, links(c, r, null));
     }
     let match: (u: UserRec) => boolean = (u) => u.status !== "DEPROVISIONED";
+    // A filter on ids (`id eq "…" or …`, as re-reads send it): only those users can match, looked up
+    // by id instead of evaluating the filter on every user. Same answer, in the same (id-cursor) order.
+    let only: number[] | null = null;
     if (search) {
       const e = parseExpr(
         search,
@@ -296,6 +299,15 @@ on(
       );
       if (isRes(e)) return e;
       match = (u) => evaluate(e, userGetter(c, u), false);
+      const ids = eqValues(e, "id");
+      if (ids) {
+        only = [];
+        for (const id of ids) {
+          const seq = c.t.userSeqById.get(id);
+          if (seq !== undefined && c.t.users[seq].id === id) only.push(seq);
+        }
+        only.sort((a, b) => a - b);
+      }
     }
     const after = r.query.get("after");
     const sortBy = search ? r.query.get("sortBy") : null;
@@ -316,7 +328,10 @@ on(
         );
       }
       const start = after ? (c.t.userSeqById.get(after) ?? users.length - 1) + 1 : 0;
-      const { items, more } = pageScan(users.length, (i) => (users[i].deleted ? undefined : users[i]), start, limit, match);
+      const seqs = only?.filter((s) => s >= start);
+      const { items, more } = seqs
+        ? pageScan(seqs.length, (i) => (users[seqs[i]].deleted ? undefined : users[seqs[i]]), 0, limit, match)
+        : pageScan(users.length, (i) => (users[i].deleted ? undefined : users[i]), start, limit, match);
       return ok(
         items.map((u) => userJson(c.t, u, c.base, flags)),
         links(c, r, more ? items[items.length - 1].id : null),

@@ -106,6 +106,30 @@ export function comparisons(e: Expr, out: Extract<Expr, { k: "cmp" }>[] = []): E
   return out;
 }
 
+/**
+ * The only values `path` can have in an item that matches `e` (compared exactly, as a filter does), or
+ * null when any value may match. `id eq "a" or id eq "b"` gives {a, b}; an `and` with such a side gives
+ * that side's values. Lets a list look its candidates up by key instead of evaluating every item.
+ */
+export function eqValues(e: Expr, path: string): Set<string> | null {
+  switch (e.k) {
+    case "cmp":
+      return e.path === path && e.op === "eq" && typeof e.value === "string" ? new Set([e.value]) : null;
+    case "not":
+      return null;
+    case "or": {
+      const l = eqValues(e.l, path);
+      const r = l && eqValues(e.r, path);
+      return l && r ? new Set([...l, ...r]) : null;
+    }
+    case "and": {
+      const l = eqValues(e.l, path);
+      const r = eqValues(e.r, path);
+      return l && r ? new Set([...l].filter((x) => r.has(x))) : (l ?? r);
+    }
+  }
+}
+
 export const hasNot = (e: Expr): boolean => e.k === "not" || (e.k !== "cmp" && (hasNot(e.l) || hasNot(e.r)));
 
 const ISO = /^\d{4}-\d{2}-\d{2}T/;
