@@ -98,8 +98,22 @@ export class Emulator {
   }
 }
 
+// Random bytes drawn from a pool refilled 4 KB at a time: a burst makes a log event (uuid) and answers
+// a request (request id) thousands of times a second, and one randomBytes call each was a hot path.
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+function pooledRandom(n: number): Buffer {
+  if (poolAt + n > pool.length) {
+    pool = randomBytes(4096);
+    poolAt = 0;
+  }
+  const b = Buffer.from(pool.subarray(poolAt, poolAt + n));
+  poolAt += n;
+  return b;
+}
+
 function randomUuid() {
-  const b = randomBytes(16);
+  const b = pooledRandom(16);
   b[6] = (b[6] & 0x0f) | 0x10;
   b[8] = (b[8] & 0x3f) | 0x80;
   const h = b.toString("hex");
@@ -175,7 +189,7 @@ function rateKey(emu: Emulator, authz: string): { key: string; share: number } {
 }
 
 async function handle(emu: Emulator, req: http.IncomingMessage, res: http.ServerResponse, fallbackHost: string) {
-  const requestId = randomBytes(12).toString("base64url");
+  const requestId = pooledRandom(12).toString("base64url");
   res.setHeader("x-okta-request-id", requestId);
   const host = req.headers.host ?? fallbackHost;
   const base = `http://${host}`;
@@ -421,8 +435,10 @@ export async function startEmulator(
   const emu = new Emulator(opts);
   const host = opts.host ?? "127.0.0.1";
   const sockets = new Set<Socket>();
+  let listening = "";
   const server = http.createServer((req, res) => {
-    handle(emu, req, res, `${host}:${(server.address() as AddressInfo).port}`).catch((e) => {
+    listening ||= `${host}:${(server.address() as AddressInfo).port}`;
+    handle(emu, req, res, listening).catch((e) => {
       console.error("[emulator] unexpected error", e);
       if (!res.headersSent) send(res, 500, oktaError("E0000009", "Internal Server Error"));
     });
