@@ -1,8 +1,8 @@
 // Applies stored hook events, oldest first, in batches. Events are pings: each names what changed,
 // and the stored copy is updated from a targeted re-read of that object in Okta, never from the
 // event itself (an event may be stale, out of order or a duplicate; Okta's current answer is not).
-// Several events about one object cost one read, and a batch's users and memberships are written
-// together (a few statements per batch, not a transaction per object):
+// Several events about one object cost one read, and a batch's users and memberships are written by
+// group commit, one write at a time (a few statements per batch, not a transaction per object):
 //   user.*                         -> GET /users?filter=id eq "…" or … (50 users a request; one the
 //                                     list leaves out: GET /users/{id}, 404: deleted, with their
 //                                     memberships and apps)
@@ -25,7 +25,12 @@ import { OktaApiError } from "@/lib/okta/errors";
 import { DataIssues } from "@/lib/sync/data-issues";
 import { createRereader } from "@/lib/sync/reread";
 
-const BATCH = 2000;
+/**
+ * Events per batch. A batch is applied as a whole before the next is taken, so in a burst an event
+ * waits for the batch in progress and then its own: 500 keeps both short (≈0.2 s each at the bench's
+ * steady rate) while still de-duplicating and writing users and memberships in a few statements.
+ */
+const BATCH = 500;
 
 /**
  * Re-reads in flight at once, and the client's per-bucket limit with them (a sync run keeps 4): a

@@ -9,6 +9,7 @@
 import { and, eq, inArray, isNull, notInArray, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { type Integration, oktaAppGroups, oktaAppUsers, oktaGroupMembers, oktaGroups, oktaUsers } from "@/db/schema";
+import { coalesceWrites, serialLane } from "@/lib/coalesce-writes";
 import { inParallel } from "@/lib/in-parallel";
 import type { OktaClient } from "@/lib/okta/client";
 import { idOnlySchema, oktaAppGroupSchema, oktaAppUserSchema, oktaGroupSchema, oktaUserSchema } from "@/lib/okta/schemas";
@@ -42,12 +43,12 @@ export interface Rereader {
   user(id: string): Promise<void>;
   /**
    * Many users at once (event hooks): Okta's user list filtered on their ids, USERS_PER_LIST a request,
-   * written together; an id the list does not return is read alone (user(): written, or 404 removed).
+   * written by group commit; an id the list does not return is read alone (user(): written, or 404 removed).
    */
   users(ids: string[], concurrency: number): Promise<void>;
   /** GET /users/{id}/groups: that user's memberships, reconciled. */
   userGroups(id: string): Promise<void>;
-  /** userGroups for many users: their reads `concurrency` at once, their memberships written and reconciled USERS_PER_LIST users at a time. */
+  /** userGroups for many users: their reads `concurrency` at once, their memberships written and reconciled by group commit (what was read while the previous write ran, together). */
   usersGroups(ids: string[], concurrency: number): Promise<void>;
   /** GET /groups/{id}?expand=stats (Okta's member count comes with it). */
   group(id: string): Promise<void>;
@@ -59,6 +60,18 @@ export interface Rereader {
   userApps(userId: string): Promise<void>;
   /** Every user of one app (all pages), reconciled: what a group assignment adds or ends for its members. */
   appUsers(appId: string): Promise<void>;
+}
+
+/** Writes a reader started without waiting for them (it goes on reading); done() waits for all, and fails if one did. */
+class Writes {
+  private all: Promise<void>[] = [];
+  add(p: Promise<void>) {
+    p.catch(() => undefined); // seen by done(), not an unhandled rejection meanwhile
+    this.all.push(p);
+  }
+  async done() {
+    await Promise.all(this.all);
+  }
 }
 
 export async function createRereader(input: {
@@ -111,6 +124,36 @@ export async function createRereader(input: {
     ).length > 0;
   const userKept = (id: string) => !keepUsers || keepUsers.has(id);
 
+  // Many users at once (users, usersGroups): their rows are written by group commit, not one write per
+  // read. One write at a time for the whole re-reader (the lane): user rows that start or stop being
+  // DEPROVISIONED take the integration's access lock exclusively, memberships and assignments take it
+  // shared (db triggers, drizzle/0023), so concurrent writes of one batch would only queue on each other.
+  // What is read while a write runs goes into the next one: a few writes per burst, one per read when idle.
+  const lane = serialLane();
+  const writeUsers = coalesceWrites<ReturnType<typeof userRow>>(async (rows) => {
+    await write(usersTable, rows);
+    // Okta removes every app assignment of a deactivated user.
+    const deprovisioned = rows.filter((r) => r.status === "DEPROVISIONED").map((r) => r.id);
+    if (deprovisioned.length)
+      await remove(
+        oktaAppUsers,
+        sql`${oktaAppUsers.userId} = any(select jsonb_array_elements_text(${JSON.stringify(deprovisioned)}::jsonb))`,
+      );
+  }, lane);
+  const writeMemberships = coalesceWrites<{ id: string; groups: string[] }>(async (read) => {
+    const pairs = read.flatMap((r) => r.groups.map((g) => ({ group_id: g, user_id: r.id })));
+    await write(membershipsTable, pairs);
+    // Every live membership of these users that Okta did not list, in one statement: one JSON parameter
+    // { user: [groups] }, each user's live rows probed by index and kept when listed (a join on pairs
+    // would be planned as a nested loop over thousands of them in a burst).
+    const listed = JSON.stringify(Object.fromEntries(read.map((r) => [r.id, r.groups])));
+    await db.execute(sql`
+      update ${oktaGroupMembers} set deleted_at = now()
+        from jsonb_each(${listed}::jsonb) as l(user_id, groups)
+       where ${oktaGroupMembers.integrationId} = ${integrationId} and ${oktaGroupMembers.deletedAt} is null
+         and ${oktaGroupMembers.userId} = l.user_id and not (l.groups ? ${oktaGroupMembers.groupId})`);
+  }, lane);
+
   const self: Rereader = {
     async user(id) {
       try {
@@ -135,6 +178,7 @@ export async function createRereader(input: {
     },
 
     async users(ids, concurrency) {
+      const writes = new Writes();
       const chunks: string[][] = [];
       for (let i = 0; i < ids.length; i += USERS_PER_LIST) chunks.push(ids.slice(i, i + USERS_PER_LIST));
       const alone: string[] = [];
@@ -161,35 +205,20 @@ export async function createRereader(input: {
             gone.push(row.id);
           else rows.push(row);
         }
-        await write(usersTable, rows);
-        const deprovisioned = rows.filter((r) => r.status === "DEPROVISIONED").map((r) => r.id);
-        // Okta removes every app assignment of a deactivated user.
-        if (deprovisioned.length) await remove(oktaAppUsers, inArray(oktaAppUsers.userId, deprovisioned));
-        for (const id of gone) await removeUser(id);
+        writes.add(writeUsers(rows));
+        if (gone.length)
+          writes.add(
+            lane(async () => {
+              for (const id of gone) await removeUser(id);
+            }),
+          );
       });
+      await writes.done();
       await inParallel(alone, concurrency, (id) => self.user(id));
     },
 
     async usersGroups(ids, concurrency) {
-      // Written every USERS_PER_LIST users read (not once at the end), so the first ones show early.
-      let pairs: { group_id: string; user_id: string }[] = [];
-      let read: string[] = [];
-      const flush = async () => {
-        const [p, r] = [pairs, read];
-        pairs = [];
-        read = [];
-        if (!r.length) return;
-        await write(membershipsTable, p);
-        // Every live membership of these users that Okta did not list, in one statement (JSON parameters).
-        await remove(
-          oktaGroupMembers,
-          and(
-            sql`${oktaGroupMembers.userId} = any(select jsonb_array_elements_text(${JSON.stringify(r)}::jsonb))`,
-            sql`not exists (select 1 from jsonb_to_recordset(${JSON.stringify(p)}::jsonb) as p(group_id text, user_id text)
-                            where p.group_id = ${oktaGroupMembers.groupId} and p.user_id = ${oktaGroupMembers.userId})`,
-          ),
-        );
-      };
+      const writes = new Writes();
       await inParallel(ids.filter(userKept), concurrency, async (id) => {
         const groups: string[] = [];
         try {
@@ -203,11 +232,9 @@ export async function createRereader(input: {
           if (!isNotFound(e)) throw e;
           // A user Okta no longer has: no memberships (their live ones are removed with the others).
         }
-        for (const g of groups) pairs.push({ group_id: g, user_id: id });
-        read.push(id);
-        if (read.length >= USERS_PER_LIST) await flush();
+        writes.add(writeMemberships([{ id, groups }]));
       });
-      await flush();
+      await writes.done();
     },
 
     async userGroups(id) {
