@@ -43,16 +43,24 @@ export async function receiveHookDelivery({
     published: e.published && publishedDate.safeParse(e.published).success ? new Date(e.published).toISOString() : null,
     targets: (e.target ?? []).filter((t) => t.id).map((t) => ({ id: t.id, type: t.type })),
   }));
-  // Raw SQL because it pays: up to 5,000 events go in as one JSON parameter, de-duplicated and
-  // counted with the delivery in a single statement, so Okta gets its answer well within 3 seconds.
-  const [r] = await ctx.db.execute<{ stored: number; touched: number }>(sql`
-    with incoming as (select * from json_to_recordset(${JSON.stringify(rows)}::json) as r(uuid text, event_type text, published timestamptz, targets jsonb)),
-    stored as (
-      insert into hook_events (integration_id, uuid, event_type, published, targets)
-      select ${input.integrationId}::uuid, uuid, event_type, published, targets from incoming
-      on conflict (integration_id, uuid) do nothing returning 1),
-    touched as (update event_hooks set last_delivery_at = now(), deliveries = deliveries + 1 where integration_id = ${input.integrationId}::uuid returning 1)
-    select (select count(*) from stored)::int as stored, (select count(*) from touched)::int as touched`);
+  // Raw SQL because it pays: up to 5,000 events go in as one JSON parameter, de-duplicated on the way
+  // in, so Okta gets its answer well within 3 seconds. The delivery is counted in the same transaction
+  // but after the insert, so the hook's row is locked only from the count to the commit: deliveries
+  // that arrive together (Okta sends several at once in a burst) store their events side by side
+  // and queue only for the counter (in one statement they queued for the whole insert).
+  const r = await ctx.db.transaction(async (tx) => {
+    const [ins] = await tx.execute<{ stored: number }>(sql`
+      with incoming as (select * from json_to_recordset(${JSON.stringify(rows)}::json) as r(uuid text, event_type text, published timestamptz, targets jsonb)),
+      stored as (
+        insert into hook_events (integration_id, uuid, event_type, published, targets)
+        select ${input.integrationId}::uuid, uuid, event_type, published, targets from incoming
+        on conflict (integration_id, uuid) do nothing returning 1)
+      select count(*)::int as stored from stored`);
+    await tx.execute(
+      sql`update event_hooks set last_delivery_at = now(), deliveries = deliveries + 1 where integration_id = ${input.integrationId}::uuid`,
+    );
+    return ins;
+  });
   if (r.stored > 0) {
     // The events are safely stored: if the queue is down, the next sync tick picks pending ones up.
     await enqueueHookApply(input.integrationId).catch((error) =>
