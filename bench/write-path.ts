@@ -45,6 +45,7 @@ const { values: args } = parseArgs({
     seed: { type: "string", default: "42" },
     "drop-indexes": { type: "boolean", default: false },
     sql: { type: "string" },
+    "merge-members": { type: "string", default: "1" },
   },
 });
 
@@ -89,7 +90,10 @@ function workloads(): Workload[] {
       const members = g.seq === EVERYONE ? t.users.filter((u) => !u.deleted).map((u) => u.seq) : g.members;
       for (const part of chunk([...members], 1000)) pages.push(part.map((s) => ({ group_id: g.id, user_id: t.users[s].id })));
     }
-    out.push({ name: "memberships", resource: "memberships", spec: membershipsTable as TableSpec, pages });
+    // --merge-members N: N groups' pages in one commit, as a run merges its parallel parents' pages.
+    const merge = Number(args["merge-members"]);
+    const merged = merge > 1 ? chunk(pages, merge).map((ps) => ps.flat()) : pages;
+    out.push({ name: "memberships", resource: "memberships", spec: membershipsTable as TableSpec, pages: merged });
   }
   if (want.has("app_users")) {
     const pages: Row[][] = [];

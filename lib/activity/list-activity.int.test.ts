@@ -123,7 +123,7 @@ describe("listActivity", () => {
     expect(await ids("crowd")).toEqual(crowd.map((e) => e.uuid).sort());
     expect(await ids("crowd11")).toEqual(
       crowd
-        .filter((e) => /^crowd11\d?@/.test(e.actorAlternateId))
+        .filter((e) => /^crowd11\d?@/.test(e.actorAlternateId ?? ""))
         .map((e) => e.uuid)
         .sort(),
     );
