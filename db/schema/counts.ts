@@ -18,6 +18,10 @@
 // The hygiene card's people by status and day of last sign-in (user_logins, drizzle/0023_hygiene_counts.sql)
 // count updates per statement too, old rows out and new rows in netted per key: a sync moves many
 // people's last sign-in, and one grouped insert per page costs less than a trigger per row.
+// The directory lists' counts (DIRECTORY_LIST_SUBJECTS, drizzle/0025_directory_counts.sql) are more
+// keys of the same triggers' inserts: per group, per app, per department, type, location and manager.
+// Deltas rather than one total per group: "Everyone" would be a row that every membership page of a
+// sync, an event hook's re-reads and a sweep queue on.
 import { bigint, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { ts } from "./columns";
 import { integrations } from "./integrations";
@@ -25,10 +29,45 @@ import { integrations } from "./integrations";
 /**
  * What okta_counts counts: the live rows of a directory table, by one column's value ('' when only the
  * total); `user_logins`: the live people by status and UTC day of last sign-in (the identity-hygiene
- * numbers, lib/overview/count-hygiene.ts).
+ * numbers, lib/overview/count-hygiene.ts); the DIRECTORY_LIST_SUBJECTS below.
  */
-export const COUNT_SUBJECTS = ["users", "groups", "apps", "idps", "memberships", "app_users", "app_groups", "user_logins"] as const;
+export const COUNT_SUBJECTS = [
+  "users",
+  "groups",
+  "apps",
+  "idps",
+  "memberships",
+  "app_users",
+  "app_groups",
+  "user_logins",
+  "group_members",
+  "app_assignees",
+  "app_group_assignees",
+  "user_departments",
+  "user_types",
+  "user_locations",
+  "user_managers",
+] as const;
 export type CountSubject = (typeof COUNT_SUBJECTS)[number];
+
+/**
+ * The counts the directory lists read (lib/directory, drizzle/0025_directory_counts.sql), one key per
+ * group, app or value:
+ * - group_members: live memberships per group (key: the group's id), the groups list and group page;
+ * - app_assignees: live assignments per app (key: the app's id); app_group_assignees: those of them
+ *   through a group (scope GROUP), the apps list, app page and unused access;
+ * - user_departments, user_types, user_locations: live people per non-empty value; user_managers: per
+ *   manager id and the name their reports give (key `<managerId>\x1f<manager>`), the people filters' facets.
+ */
+export const DIRECTORY_LIST_SUBJECTS = [
+  "group_members",
+  "app_assignees",
+  "app_group_assignees",
+  "user_departments",
+  "user_types",
+  "user_locations",
+  "user_managers",
+] as const satisfies readonly CountSubject[];
 
 export const oktaCounts = pgTable(
   "okta_counts",
@@ -40,7 +79,9 @@ export const oktaCounts = pgTable(
     subject: text({ enum: COUNT_SUBJECTS }).notNull(),
     /**
      * users, apps, idps: status; groups: type; user_logins: `<status>/<day>`, the day of the last
-     * sign-in as days since 1970-01-01 UTC ('' never or -infinity, 'inf' +infinity); the others: ''.
+     * sign-in as days since 1970-01-01 UTC ('' never or -infinity, 'inf' +infinity); group_members: the
+     * group's id; app_assignees, app_group_assignees: the app's id; user_departments, user_types,
+     * user_locations: the value; user_managers: `<managerId>\x1f<manager>`; the others: ''.
      */
     key: text().notNull(),
     n: integer().notNull(),

@@ -143,9 +143,10 @@ export const oktaGroupMembers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.integrationId, t.groupId, t.userId] }),
+    // A group's members are a range of the primary key; their count is maintained (okta_counts,
+    // subject group_members), so no partial "live" index repeats the key (it cost a third of each
+    // membership row's index work).
     index("okta_group_members_user_idx").on(t.integrationId, t.userId),
-    // Member counts and member pages read only live rows: an index-only scan of this.
-    index("okta_group_members_live_idx").on(t.integrationId, t.groupId, t.userId).where(notDeleted(t)),
   ],
 );
 
@@ -185,6 +186,9 @@ export const oktaAppUsers = pgTable(
   (t) => [
     primaryKey({ columns: [t.integrationId, t.appId, t.userId] }),
     index("okta_app_users_user_idx").on(t.integrationId, t.userId),
+    // Kept although the counts per app are maintained (okta_counts, app_assignees): unused access
+    // (lib/directory/list-unused-access.ts) probes it index-only for each usage row's assignment
+    // (171 ms p95 at 1M with it, 328 ms without: docs/benchmarks/bench-directory-1m-2026-12-06.txt).
     index("okta_app_users_live_idx").on(t.integrationId, t.appId, t.userId).where(notDeleted(t)),
   ],
 );

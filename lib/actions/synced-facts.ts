@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import type { ActionKind } from "@/db/enums";
+import { maintainedCount } from "@/lib/directory/counts";
 import { ACTION_KIND_INFO, type ActionTarget } from "./kinds";
 
 export interface Named {
@@ -85,10 +86,9 @@ async function appsThroughGroup(db: DbOrTx, integrationId: string, groupId: stri
   );
 }
 
+/** The maintained count (okta_counts' group_members, lib/directory/counts.ts), not a count of the members. */
 async function memberCount(db: DbOrTx, integrationId: string, groupId: string) {
-  const [row] = await db.execute<Row>(
-    sql`select count(*)::int as n from okta_group_members where integration_id = ${integrationId} and group_id = ${groupId} and deleted_at is null`,
-  );
+  const [row] = await db.execute<Row>(sql`select ${maintainedCount("group_members", sql`${integrationId}::uuid`, sql`${groupId}`)} as n`);
   return Number(row?.n ?? 0);
 }
 

@@ -1,9 +1,9 @@
 // One app: its settings, how many people reach it directly or through groups, and the groups assigned.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { oktaApps as a, oktaAppGroups as ag, oktaAppUsers as au, oktaGroups as g } from "@/db/schema";
+import { oktaApps as a, oktaAppGroups as ag, oktaGroups as g } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
-import { groupMemberCount } from "./counts";
+import { groupMemberCount, maintainedCount } from "./counts";
 import { oktaAdminUrls } from "./okta-admin-url";
 import { integrationRef } from "./scope";
 
@@ -28,14 +28,14 @@ export async function getApp({ ctx, input }: { ctx: WorkspaceCtx; input: { integ
   if (!integration || !app) throw notFound("App");
 
   const [[counts], groups] = await Promise.all([
+    // Maintained counts (lib/directory/counts.ts): the largest app's million assignments are not counted per view.
     db
-      .select({
-        users: sql<number>`count(*)::int`,
-        direct: sql<number>`(count(*) filter (where ${au.scope} is distinct from 'GROUP'))::int`,
-        viaGroup: sql<number>`(count(*) filter (where ${au.scope} = 'GROUP'))::int`,
-      })
-      .from(au)
-      .where(and(eq(au.integrationId, integrationId), eq(au.appId, appId), isNull(au.deletedAt))),
+      .execute<{
+        users: number;
+        viaGroup: number;
+      }>(sql`select ${maintainedCount("app_assignees", sql`${integrationId}::uuid`, sql`${appId}`)} as users,
+        ${maintainedCount("app_group_assignees", sql`${integrationId}::uuid`, sql`${appId}`)} as "viaGroup"`)
+      .then((r) => r.map(({ users, viaGroup }) => ({ users, direct: users - viaGroup, viaGroup }))),
     db
       .select({ id: g.id, name: g.name, type: g.type, priority: ag.priority, memberCount: groupMemberCount })
       .from(ag)

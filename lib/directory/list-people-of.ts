@@ -16,6 +16,7 @@ import {
 import type { WorkspaceCtx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { daysAgo, type ListAppUsersInput, type ListMembersInput } from "./contracts";
+import { maintainedCount } from "./counts";
 import {
   afterCursor,
   decodeCursor,
@@ -77,6 +78,8 @@ async function pageByName<E extends Record<string, PgColumn>>(
   linkWhere: SQL | undefined,
   extra: E,
   personWhere?: SQL,
+  /** How many rows `linkWhere` matches, when the maintained counts know it (lib/directory/counts.ts). */
+  known?: SQL<number>,
 ) {
   type Row = Fields<typeof person> & Fields<E> & { keys: Record<string, unknown> };
   const db = ctx.db;
@@ -84,7 +87,9 @@ async function pageByName<E extends Record<string, PgColumn>>(
   const after = decodeCursor(input.cursor, "name", "asc", BY_NAME);
   const search = and(matchesSearch(sql`${u.searchText}`, input.q, true), personWhere);
   const [{ n }] = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from (select 1 from ${link} where ${linkWhere} limit ${SORT_MATCHES_LIMIT + 1}) x`,
+    known
+      ? sql`select ${known} as n`
+      : sql`select count(*)::int as n from (select 1 from ${link} where ${linkWhere} limit ${SORT_MATCHES_LIMIT + 1}) x`,
   );
   if (n <= SORT_MATCHES_LIMIT) {
     const p = db
@@ -141,7 +146,16 @@ export async function listGroupMembers({
     and(eq(g.workspaceId, ctx.workspaceId), eq(g.integrationId, input.integrationId), eq(g.id, input.groupId), isNull(g.deletedAt))!,
   );
   const members = and(eq(m.integrationId, input.integrationId), eq(m.groupId, input.groupId), isNull(m.deletedAt));
-  return pageByName(input, ctx, m as unknown as Link, members, {});
+  const known = maintainedCount("group_members", sql`${input.integrationId}::uuid`, sql`${input.groupId}`);
+  return pageByName(input, ctx, m as unknown as Link, members, {}, undefined, known);
+}
+
+/** How many people an app has (through a group: scope GROUP; directly: USER), from the maintained counts. */
+function assignedCount(integrationId: string, appId: string, scope: ListAppUsersInput["scope"]) {
+  const [integration, key] = [sql`${integrationId}::uuid`, sql`${appId}`];
+  const all = maintainedCount("app_assignees", integration, key);
+  const viaGroup = maintainedCount("app_group_assignees", integration, key);
+  return scope === "GROUP" ? viaGroup : scope === "USER" ? sql<number>`(${all} - ${viaGroup})` : all;
 }
 
 export async function listAppUsers({
@@ -169,6 +183,7 @@ export async function listAppUsers({
     assigned,
     { scope: au.scope, assignmentStatus: au.status, syncState: au.syncState, userName: au.userName },
     input.status ? inArray(u.status, input.status) : undefined,
+    input.unusedDays ? undefined : assignedCount(input.integrationId, input.appId, input.scope),
   );
   // Name the groups through which each person on the page reaches the app, and when each last used it.
   const ids = page.items.map((p) => p.id);
