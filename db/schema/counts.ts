@@ -27,30 +27,6 @@ import { ts } from "./columns";
 import { integrations } from "./integrations";
 
 /**
- * What okta_counts counts: the live rows of a directory table, by one column's value ('' when only the
- * total); `user_logins`: the live people by status and UTC day of last sign-in (the identity-hygiene
- * numbers, lib/overview/count-hygiene.ts); the DIRECTORY_LIST_SUBJECTS below.
- */
-export const COUNT_SUBJECTS = [
-  "users",
-  "groups",
-  "apps",
-  "idps",
-  "memberships",
-  "app_users",
-  "app_groups",
-  "user_logins",
-  "group_members",
-  "app_assignees",
-  "app_group_assignees",
-  "user_departments",
-  "user_types",
-  "user_locations",
-  "user_managers",
-] as const;
-export type CountSubject = (typeof COUNT_SUBJECTS)[number];
-
-/**
  * The counts the directory lists read (lib/directory, drizzle/0025_directory_counts.sql), one key per
  * group, app or value:
  * - group_members: live memberships per group (key: the group's id), the groups list and group page;
@@ -67,7 +43,25 @@ export const DIRECTORY_LIST_SUBJECTS = [
   "user_types",
   "user_locations",
   "user_managers",
-] as const satisfies readonly CountSubject[];
+] as const;
+
+/**
+ * What okta_counts counts: the live rows of a directory table, by one column's value ('' when only the
+ * total); `user_logins`: the live people by status and UTC day of last sign-in (the identity-hygiene
+ * numbers, lib/overview/count-hygiene.ts); the DIRECTORY_LIST_SUBJECTS above.
+ */
+export const COUNT_SUBJECTS = [
+  "users",
+  "groups",
+  "apps",
+  "idps",
+  "memberships",
+  "app_users",
+  "app_groups",
+  "user_logins",
+  ...DIRECTORY_LIST_SUBJECTS,
+] as const;
+export type CountSubject = (typeof COUNT_SUBJECTS)[number];
 
 export const oktaCounts = pgTable(
   "okta_counts",
