@@ -10,7 +10,8 @@ import { type DbOrTx, getDb } from "@/db";
 /** An integration is folded once it has this many more delta rows than keys. */
 export const COMPACT_AFTER = 64;
 
-const TABLES = [
+/** The delta tables, each with the columns of its key: what a reader sums, and what folding keeps. */
+export const FOLDED_TABLES = [
   { table: "okta_counts", key: "subject, key" },
   { table: "okta_sign_in_hours", key: "hour, outcome" },
   { table: "okta_deprovisioned_access", key: "user_id, kind" },
@@ -19,7 +20,7 @@ const TABLES = [
 /** Folds the given integrations' deltas, or those of every integration that gathered COMPACT_AFTER or more. */
 export async function compactCounts(opts: { integrationId?: string } = {}, db: DbOrTx = getDb()): Promise<{ folded: number }> {
   let folded = 0;
-  for (const { table, key } of TABLES) {
+  for (const { table, key } of FOLDED_TABLES) {
     const [t, k] = [sql.raw(table), sql.raw(key)];
     const ids = opts.integrationId
       ? [opts.integrationId]
