@@ -1,7 +1,9 @@
 // Members of each group (never the groups of each user: one call per group, not per user). Groups
 // whose Okta member count is 0 are skipped; their stored memberships, if any, are swept. After the
 // pass, Okta's counts are reconciled with what we stored.
+import { sql as drizzleSql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { maintainedCount } from "@/lib/directory/counts";
 import { idOnlySchema, oktaUserSchema } from "@/lib/okta/schemas";
 import { deleteRows } from "../incremental/delete-rows";
 import { eventsSince, MEMBERSHIP, targetId, USER_CREATED } from "../incremental/events";
@@ -93,10 +95,12 @@ async function syncMembershipsFull(ctx: ResourceContext) {
 export async function reconcileMemberships(integrationId: string, scoped: { outOfScope: number | null } | null = null) {
   const outOfScope = scoped ? (scoped.outOfScope ?? 0) : null;
   const sql = getDb().$client;
-  // The stored counts are aggregated once (materialized), whatever the planner believes about sizes.
+  // Stored counts are the maintained per-group aggregates (okta_counts' group_members, kept by the
+  // membership triggers in the same statement as the rows): a sum over a few delta rows per group instead
+  // of a pass over every live membership (Everyone alone holds one per person).
   const rows = await sql`
     with m as materialized (
-      select group_id, count(*) as n from okta_group_members where integration_id = ${integrationId} and deleted_at is null group by group_id
+      select key as group_id, sum(n) as n from okta_counts where integration_id = ${integrationId} and subject = 'group_members' group by key
     )
     select g.id, g.name, g.okta_member_count as expected, coalesce(m.n, 0)::int as stored, count(*) over ()::int as mismatched
     from okta_groups g
@@ -107,7 +111,7 @@ export async function reconcileMemberships(integrationId: string, scoped: { outO
     limit 20`;
   const [totals] = await sql`
     select coalesce(sum(okta_member_count), 0)::int as expected, count(*)::int as groups,
-      (select count(*) from okta_group_members where integration_id = ${integrationId} and deleted_at is null)::int as stored
+      (select coalesce(sum(n), 0) from okta_counts where integration_id = ${integrationId} and subject = 'memberships')::int as stored
     from okta_groups where integration_id = ${integrationId} and deleted_at is null and okta_member_count is not null`;
   return {
     source: "okta_groups.expand=stats",
@@ -186,12 +190,13 @@ export async function syncMembershipsIncremental(ctx: ResourceContext, since: Da
     }
   }
 
-  const unexplained = await sql`
+  // Stored counts: the maintained per-group aggregate, not a count of the rows (Everyone: one per person).
+  const stored = maintainedCount("group_members", drizzleSql`g.integration_id`, drizzleSql`g.id`);
+  const unexplained = await getDb().execute<{ id: string }>(drizzleSql`
     select g.id from okta_groups g
     where g.integration_id = ${integrationId} and g.deleted_at is null and g.last_membership_updated > ${oktaDate(since)}::timestamptz
-      and (g.okta_member_count is null or g.okta_member_count <> (select count(*) from okta_group_members m
-             where m.integration_id = ${integrationId} and m.group_id = g.id and m.deleted_at is null))
-    order by g.id`;
+      and (g.okta_member_count is null or g.okta_member_count <> ${stored})
+    order by g.id`);
   const invalid = new InvalidObjects();
   for (const { id } of unexplained) await rereadMembers(ctx, id as string, invalid);
   await invalid.report(ctx, "group members");
