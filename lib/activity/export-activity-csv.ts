@@ -1,8 +1,8 @@
 // CSV export of the Activity list exactly as filtered on screen, newest first, streamed a keyset page
-// at a time through the directory's CSV stream (lib/directory/csv.ts: one page in memory, formula-safe
+// at a time through the directory's CSV stream (lib/directory/csv.ts: the next page read ahead, formula-safe
 // cells, stops querying when the client goes away).
 import type { WorkspaceCtx } from "@/lib/context";
-import { csvStream } from "@/lib/directory/csv";
+import { allPages, csvStream } from "@/lib/directory/csv";
 import type { ActivityFilters, ActivityItem } from "./contracts";
 import { targetName } from "./event-types";
 import { activityConditions } from "./filters";
@@ -30,14 +30,10 @@ export const ACTIVITY_CSV_COLUMNS = [
   "display_message",
 ];
 
-async function* allPages(ctx: WorkspaceCtx, filters: ActivityFilters) {
+/** The filters' conditions are resolved once (an actor name's lookup), then every page is read ahead. */
+async function* activityPages(ctx: WorkspaceCtx, filters: ActivityFilters) {
   const conditions = await activityConditions(ctx, filters);
-  let cursor: string | undefined;
-  do {
-    const page = await listActivity({ ctx, input: { ...filters, conditions, cursor, limit: PAGE } });
-    if (page.items.length) yield page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  yield* allPages({ ...filters, conditions }, (input) => listActivity({ ctx, input }), PAGE);
 }
 
 export function exportActivityCsv({ ctx, input }: { ctx: WorkspaceCtx; input: ActivityFilters }): {
@@ -47,7 +43,7 @@ export function exportActivityCsv({ ctx, input }: { ctx: WorkspaceCtx; input: Ac
   const day = new Date().toISOString().slice(0, 10);
   return {
     filename: `activity-${day}.csv`,
-    stream: csvStream(ACTIVITY_CSV_COLUMNS, allPages(ctx, input), (x: ActivityItem) => [
+    stream: csvStream(ACTIVITY_CSV_COLUMNS, activityPages(ctx, input), (x: ActivityItem) => [
       x.published,
       x.id,
       x.integrationId,

@@ -1,6 +1,8 @@
 // CSV per RFC 4180 (quoted when needed, "" inside quotes, CRLF line ends), made safe to open in a
 // spreadsheet: a cell that starts like a formula (= + - @, or a tab/CR that some apps strip first) gets
 // a leading ' so it is shown as text instead of being evaluated (CSV/formula injection).
+import { readAhead } from "@/lib/read-ahead";
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -39,25 +41,26 @@ export function csvStream<T>(header: string[], pages: AsyncIterator<T[]>, toLine
   });
 }
 
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+async function* keysetPages<I extends object, T>(input: I, list: (input: I & { cursor?: string; limit: number }) => Promise<Page<T>>, size: number) {
+  let cursor: string | undefined;
+  do {
+    const page = await list({ ...input, cursor, limit: size });
+    if (page.items.length) yield page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
 /**
  * Every page of a keyset list, `size` rows at a time, for streaming into csvStream. The next page is
- * asked for as soon as this one's cursor is known, so the database reads it while this one is written
- * out; at most two pages are held.
+ * read while this one is written out (readAhead), so at most two pages are held; a client that goes
+ * away stops the walk after the query in flight.
  */
-export async function* allPages<I extends object, T>(
+export function allPages<I extends object, T>(
   input: I,
-  list: (input: I & { cursor?: string; limit: number }) => Promise<{ items: T[]; nextCursor: string | null }>,
+  list: (input: I & { cursor?: string; limit: number }) => Promise<Page<T>>,
   size = 1000,
-) {
-  let next: Promise<{ items: T[]; nextCursor: string | null }> | undefined = list({ ...input, cursor: undefined, limit: size });
-  try {
-    while (next) {
-      const page: { items: T[]; nextCursor: string | null } = await next;
-      next = page.nextCursor ? list({ ...input, cursor: page.nextCursor, limit: size }) : undefined;
-      if (page.items.length) yield page.items;
-    }
-  } finally {
-    // A client that went away leaves at most one query running; its result (or error) is dropped.
-    next?.catch(() => {});
-  }
+): AsyncGenerator<T[], void, undefined> {
+  return readAhead(keysetPages(input, list, size));
 }
