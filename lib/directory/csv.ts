@@ -43,7 +43,11 @@ export function csvStream<T>(header: string[], pages: AsyncIterator<T[]>, toLine
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
-async function* keysetPages<I extends object, T>(input: I, list: (input: I & { cursor?: string; limit: number }) => Promise<Page<T>>, size: number) {
+async function* keysetPages<I extends object, T>(
+  input: I,
+  list: (input: I & { cursor?: string; limit: number }) => Promise<Page<T>>,
+  size: number,
+) {
   let cursor: string | undefined;
   do {
     const page = await list({ ...input, cursor, limit: size });
