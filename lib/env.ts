@@ -45,6 +45,9 @@ export const envSchema = z.object({
   // longer statement limit for page commits, sweeps and ANALYZE (milliseconds, 0 = none).
   ...dbPoolEnv,
   DB_WRITE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(300_000),
+  // Sync write transactions (page commits, sweeps, deletes) that may run at once across every worker on
+  // this database, so many syncs leave the database's CPU to the console's pages (0 = no limit).
+  SYNC_WRITE_SLOTS: z.coerce.number().int().min(0).max(1000).default(0),
   // Where the demo emulator listens, so the UI can offer it. Set by the dev command.
   DEMO_OKTA_URL: z.url().optional(),
   // The console's address as Okta reaches it, for event hook URLs; default: the address the admin used.
