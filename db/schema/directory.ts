@@ -283,7 +283,12 @@ export const oktaLogEvents = pgTable(
      * `json`, not `jsonb`: it is only ever shown whole, and building jsonb cost ~10% of an event's write.
      */
     raw: json(),
-    insertedAt: ts().notNull().defaultNow(),
+    /**
+     * When the row was written, per row (clock_timestamp, not the statement's now()): a page's events
+     * get increasing values in the order Okta listed them, which breaks ties of `published` (the
+     * millisecond) in the order the incremental sync applies them (lib/sync/incremental/events.ts).
+     */
+    insertedAt: ts().notNull().default(sql`clock_timestamp()`),
   },
   (t) => [
     // No (integration, …) indexes: every reader names the workspace too, so these serve it (migration 0024).

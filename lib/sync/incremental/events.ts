@@ -1,6 +1,8 @@
 // The System Log events an incremental pass applies: read back from okta_log_events (the run's
 // log_events step has just polled Okta through the stored `next` link), published since the
-// resource's mark, in published order. Only the ids of targets matter here. The workspace is named so
+// resource's mark, in published order; events of the same millisecond in the order Okta listed them
+// (inserted_at is per row: clock_timestamp, migration 0026), so an add and a remove of the same
+// membership within a millisecond apply in the order they happened. Only the ids of targets matter here. The workspace is named so
 // the (workspace, event type, published) index answers.
 import { getDb } from "@/db";
 

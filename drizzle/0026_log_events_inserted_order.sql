@@ -1,0 +1,1 @@
+ALTER TABLE "okta_log_events" ALTER COLUMN "inserted_at" SET DEFAULT clock_timestamp();
