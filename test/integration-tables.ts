@@ -11,7 +11,9 @@ import * as schema from "@/db/schema";
  */
 export const KEPT_AFTER_DELETE: Record<string, string> = {
   integration_events: "the event log: the audit trail, which records the disconnect itself",
+  integration_event_counts: "the event log's size per kind and level, kept with it",
   sync_runs: "run history: when, how long, counts and errors; no Okta object",
+  sync_resource_successes: "run history: each resource's newest successful pass (its run and time)",
   event_hooks: "the hook's registration (URL, Okta's hook id) for the clean-up steps in Okta; no Okta data",
   action_requests:
     "the history of actions requested on Okta (who asked, why, who approved, each target's outcome), which the audit log refers to",

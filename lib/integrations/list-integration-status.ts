@@ -45,21 +45,25 @@ export async function listIntegrationStatus({
   const { db, workspaceId: ws } = ctx;
   const views = await selectViews(eq(integrations.workspaceId, ws), db);
   if (!views.length) return { items: [] };
+  // Each integration's newest run of these statuses, read backwards on its (integration, queued) index:
+  // a few rows whatever the length of the history.
   const newest = (statuses: RunStatus[]) =>
     db.execute<RunRow>(sql`
-      select distinct on (integration_id) id, integration_id, status, trigger, queued_at, started_at, finished_at, error
-      from sync_runs where workspace_id = ${ws} and status in (${sql.join(
-        statuses.map((s) => sql`${s}`),
-        sql`, `,
-      )})
-      order by integration_id, queued_at desc`);
+      select r.id, r.integration_id, r.status, r.trigger, r.queued_at, r.started_at, r.finished_at, r.error
+      from integrations i cross join lateral (
+        select * from sync_runs s where s.integration_id = i.id and s.status in (${sql.join(
+          statuses.map((s) => sql`${s}`),
+          sql`, `,
+        )})
+        order by s.queued_at desc limit 1) r
+      where i.workspace_id = ${ws}`);
   const [active, latest, success, lastOk, facts] = await Promise.all([
     newest(["queued", "running"]),
     newest(["succeeded", "partial", "failed"]),
     newest(["succeeded"]),
     db.execute<{ integration_id: string; resource: Resource; at: string | Date }>(sql`
-      select s.integration_id, r.resource, max(r.finished_at) as at from sync_run_resources r join sync_runs s on s.id = r.run_id
-      where s.workspace_id = ${ws} and r.status = 'succeeded' group by s.integration_id, r.resource`),
+      select s.integration_id, s.resource, s.finished_at as at from sync_resource_successes s
+      join integrations i on i.id = s.integration_id where i.workspace_id = ${ws}`),
     db.execute<{
       id: string;
       next_sync_at: string | Date | null;

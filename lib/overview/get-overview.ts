@@ -3,7 +3,7 @@
 // estimates for a running sync, and the event kinds the log can be filtered by.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { integrationEvents, type Resource, type SyncRun, syncRunResources, syncRuns } from "@/db/schema";
+import { type Resource, type SyncRun, syncResourceSuccesses, syncRunResources, syncRuns } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
 import { findIntegration } from "@/lib/integrations/find-integration";
 import { normalizeScope } from "@/lib/sync/scope-contract";
@@ -36,35 +36,29 @@ export async function getOverview({ ctx, input }: { ctx: WorkspaceCtx; input: { 
     newest(["succeeded", "partial", "failed"]),
     newest(["succeeded"]),
     db
-      .select({ resource: syncRunResources.resource, at: sql<Date>`max(${syncRunResources.finishedAt})`.mapWith((v) => new Date(v)) })
-      .from(syncRunResources)
-      .innerJoin(syncRuns, eq(syncRuns.id, syncRunResources.runId))
-      .where(and(eq(syncRuns.integrationId, id), eq(syncRunResources.status, "succeeded")))
-      .groupBy(syncRunResources.resource),
+      .select({ resource: syncResourceSuccesses.resource, at: syncResourceSuccesses.finishedAt })
+      .from(syncResourceSuccesses)
+      .where(eq(syncResourceSuccesses.integrationId, id)),
+    // The membership counts' comparison of the newest successful memberships pass (each stores one).
     db
       .select({ runId: syncRunResources.runId, reconciliation: syncRunResources.reconciliation, at: syncRunResources.finishedAt })
-      .from(syncRunResources)
-      .innerJoin(syncRuns, eq(syncRuns.id, syncRunResources.runId))
+      .from(syncResourceSuccesses)
+      .innerJoin(
+        syncRunResources,
+        and(eq(syncRunResources.runId, syncResourceSuccesses.runId), eq(syncRunResources.resource, syncResourceSuccesses.resource)),
+      )
       .where(
         and(
-          eq(syncRuns.integrationId, id),
-          eq(syncRunResources.resource, "memberships"),
-          eq(syncRunResources.status, "succeeded"),
+          eq(syncResourceSuccesses.integrationId, id),
+          eq(syncResourceSuccesses.resource, "memberships"),
           sql`${syncRunResources.reconciliation} is not null`,
         ),
-      )
-      .orderBy(desc(syncRunResources.finishedAt))
-      .limit(1),
-    db
-      .select({
-        kind: integrationEvents.kind,
-        count: sql<number>`count(*)::int`,
-        severity: sql<number>`max(case ${integrationEvents.level} when 'error' then 2 when 'warn' then 1 else 0 end)::int`,
-      })
-      .from(integrationEvents)
-      .where(eq(integrationEvents.integrationId, id))
-      .groupBy(integrationEvents.kind)
-      .orderBy(integrationEvents.kind),
+      ),
+    // The event log's kinds with their worst level, from its maintained counts (integration_event_counts).
+    db.execute<{ kind: string; count: number; severity: number }>(sql`
+      select kind, sum(n)::int as count, max(case level when 'error' then 2 when 'warn' then 1 else 0 end)::int as severity from (
+        select kind, level, sum(n) as n from integration_event_counts where integration_id = ${id} group by kind, level) k
+      where n > 0 group by kind order by kind`),
     countDirectory(ctx.workspaceId, id, now),
     signInsPerDay(ctx.workspaceId, id, integration.logWindowDays, now),
   ]);
