@@ -6,7 +6,9 @@
 // every org keeps syncing for the whole window. Prints p50/p95 per page and API, how many syncs ran
 // meanwhile, the rows they wrote and the machine's load.
 //   npm run bench:console -- [--orgs 20] [--users 2000] [--latency 100] [--seconds 60] [--clients 4]
-//     [--workers 2] [--concurrency 10] [--web-port 3500] [--emulator-port 8940] [--app-dir .]
+//     [--workers 2] [--concurrency 10] [--web-port 3500] [--emulator-port 8940] [--app-dir .] [--cpu-prof DIR]
+// --cpu-prof DIR: the web process writes a V8 CPU profile of the window to DIR (bench/cpu-prof-preload.cjs),
+// for bench/cpu-profile-top.ts.
 // Needs a production build in --app-dir (`next build`; heavy: run under `flock /tmp/heavy.lock`).
 // DATABASE_URL set: a throw-away database on that server (dropped afterwards); unset: an embedded Postgres.
 import { randomBytes } from "node:crypto";
@@ -31,6 +33,7 @@ const { values: args } = parseArgs({
     "app-dir": { type: "string", default: process.cwd() },
     "db-pool": { type: "string" },
     keep: { type: "boolean", default: false },
+    "cpu-prof": { type: "string", default: "" },
   },
 });
 
@@ -40,7 +43,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(", ");
 const appDir = path.resolve(args["app-dir"]);
-const { start, stopAll } = processGroup(appDir);
+const { start, stopAll, stopGently } = processGroup(appDir);
 
 interface Org {
   url: string;
@@ -128,10 +131,20 @@ async function main() {
       ...(args["db-pool"] ? { DB_POOL_MAX: args["db-pool"] } : {}),
     };
     const web = `http://127.0.0.1:${args["web-port"]}`;
+    const profDir = args["cpu-prof"] ? path.resolve(args["cpu-prof"]) : "";
     start(
       path.join(appDir, "node_modules/.bin/next"),
       ["start", "-p", args["web-port"], "-H", "127.0.0.1"],
-      { ...env, RUN_WORKERS: "0" },
+      {
+        ...env,
+        RUN_WORKERS: "0",
+        ...(profDir
+          ? {
+              BENCH_CPU_PROF_DIR: profDir,
+              NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(import.meta.dirname, "cpu-prof-preload.cjs")}`.trim(),
+            }
+          : {}),
+      },
       "web",
     );
     for (let i = 0; i < Number(args.workers); i++)
@@ -276,6 +289,7 @@ async function main() {
     );
     await stopBoss();
     await closeDb();
+    if (args["cpu-prof"]) await stopGently();
   } finally {
     stopAll();
     if (!args.keep) await db.stop();

@@ -1,5 +1,5 @@
-// Preloaded by bench:hooks --cpu-prof DIR (NODE_OPTIONS=--require …; node 20 refuses --cpu-prof there):
-// profiles the emulator, hook route and worker processes with the inspector and writes
+// Preloaded by bench:hooks and bench:console --cpu-prof DIR (NODE_OPTIONS=--require …; node 20 refuses
+// --cpu-prof there): profiles the emulator, hook route, worker and `next start` processes with the inspector and writes
 // DIR/<name>-<pid>.cpuprofile on SIGTERM (or exit). Other processes
 // (npm, npx, tsx's launcher) are left alone.
 const fs = require("node:fs");
@@ -7,7 +7,9 @@ const path = require("node:path");
 const inspector = require("node:inspector");
 
 const dir = process.env.BENCH_CPU_PROF_DIR;
-const name = ["emulator/cli.ts", "hook-server-child.ts", "scripts/worker.ts"].find((s) => process.argv.some((a) => a.endsWith(s)));
+const name = ["emulator/cli.ts", "hook-server-child.ts", "scripts/worker.ts", "next/dist/bin/next", ".bin/next"].find((s) =>
+  process.argv.some((a) => a.endsWith(s)),
+);
 if (dir && name) {
   const session = new inspector.Session();
   session.connect();

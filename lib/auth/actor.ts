@@ -68,12 +68,6 @@ export async function getSessionActor(): Promise<Actor | null> {
   return actorFromSession(sessionId, id);
 }
 
-export async function requireSessionActor(): Promise<Actor> {
-  const actor = await getSessionActor();
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key");
-  return actor;
-}
-
 /** The 403 for an operator or viewer (or a read-only key) on an admin-only action. */
 export function notAdminError(actor: Actor): AppError {
   return new AppError(
