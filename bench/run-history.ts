@@ -1,6 +1,8 @@
 // The console's pages as the run history grows: --integrations integrations with --days of runs on the
 // default schedule (an incremental every 15 minutes, a full sync a day; 8 resources each) and the three
-// events a run writes, then the dashboard's status list and the integration page's overview, each timed
+// events a run writes, then the dashboard's status list and the integration page's overview (of an
+// integration without a sync scope, and of one whose scope was set when its history began) and the run
+// page's check of what a run imported for the first time, each timed
 // --repeat times (median and min). They read maintained aggregates (drizzle/0027_run_history_aggregates.sql),
 // so the figures should not grow with --days.
 //   npm run bench:history -- [--integrations 20] [--days 90] [--repeat 7] [--reuse URL] [--keep]
@@ -31,6 +33,7 @@ async function main() {
     const { systemCtx } = await import("@/lib/context");
     const { listIntegrationStatus } = await import("@/lib/integrations/list-integration-status");
     const { getOverview } = await import("@/lib/overview/get-overview");
+    const { firstImports } = await import("@/lib/sync/first-imports");
     const sql = getDb().$client;
 
     let workspaceId: string;
@@ -46,16 +49,26 @@ async function main() {
       ids = [];
       const t0 = performance.now();
       for (let k = 0; k < Number(args.integrations); k++) {
-        const { id } = await insertIntegration(ws.id);
+        // The first has had a sync scope (a group) from the start: its full passes record what it left out.
+        const { id } = await insertIntegration(
+          ws.id,
+          k === 0
+            ? {
+                syncScope: { groupIds: ["00g0000000000000000"] },
+                cursors: { scopeChangedAt: new Date(Date.now() - (days + 1) * 86_400_000).toISOString() },
+              }
+            : {},
+        );
         ids.push(id);
         // Through the tables' own triggers, as the sync writes them.
         await sql`insert into sync_runs (workspace_id, integration_id, trigger, mode, status, queued_at, started_at, finished_at)
           select ${ws.id}, ${id}, 'scheduled', case when g % 96 = 0 then 'full' else 'incremental' end, 'succeeded',
             now() - make_interval(mins => 15 * g), now() - make_interval(mins => 15 * g), now() - make_interval(mins => 15 * g - 1)
           from generate_series(1, ${days * 96}) g`;
-        await sql`insert into sync_run_resources (run_id, resource, status, started_at, finished_at, reconciliation)
+        await sql`insert into sync_run_resources (run_id, resource, status, started_at, finished_at, reconciliation, out_of_scope)
           select r.id, x.res, 'succeeded', r.started_at, r.finished_at,
-            case when x.res = 'memberships' then '{"expected":1,"stored":1,"outOfScope":null,"groupsCompared":1,"mismatchedGroups":0}'::jsonb end
+            case when x.res = 'memberships' then '{"expected":1,"stored":1,"outOfScope":null,"groupsCompared":1,"mismatchedGroups":0}'::jsonb end,
+            case when ${k === 0} and r.mode = 'full' and x.res in ('users', 'memberships', 'app_assignments', 'roles') then 7 end
           from sync_runs r cross join unnest(array['users','groups','memberships','apps','app_assignments','roles','idps','log_events']) x(res)
           where r.integration_id = ${id}`;
         await sql`insert into integration_events (workspace_id, integration_id, run_id, at, level, kind, message)
@@ -85,6 +98,12 @@ async function main() {
     };
     await time("status list (dashboard, integrations page)", () => listIntegrationStatus({ ctx }));
     await time("overview (integration page)", () => getOverview({ ctx, input: { integrationId: ids[ids.length >> 1] } }));
+    await time("overview of the integration with a sync scope", () => getOverview({ ctx, input: { integrationId: ids[0] } }));
+    const mid = ids[ids.length >> 1];
+    const [newest] = await sql`select id from sync_runs where integration_id = ${mid} order by queued_at desc limit 1`;
+    await time("run page: what the newest run imported first", () =>
+      firstImports({ ctx, input: { integrationId: mid, runId: newest.id } }),
+    );
     await closeDb();
   } finally {
     await db.stop();

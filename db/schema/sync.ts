@@ -72,7 +72,11 @@ export const syncRunResources = pgTable(
     startedAt: ts(),
     finishedAt: ts(),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.resource] })],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.resource] }),
+    // The few rows of scoped full passes, which the integration page's scope summary reads.
+    index("sync_run_resources_out_of_scope_idx").on(t.runId).where(sql`${t.outOfScope} is not null`),
+  ],
 );
 
 /**

@@ -153,15 +153,16 @@ async function scopeStatus(integration: { id: string; syncScope: unknown; cursor
   if (!scope) return null;
   const changedAt = ((integration.cursors ?? {}) as { scopeChangedAt?: string }).scopeChangedAt ?? "-infinity";
   const sql = getDb().$client;
+  // Only scoped full passes record out_of_scope: its partial index finds those few rows.
   const [rows, [started]] = await Promise.all([
     sql`select distinct on (r.resource) r.resource, r.out_of_scope from sync_run_resources r join sync_runs s on s.id = r.run_id
       where s.integration_id = ${integration.id} and r.status = 'succeeded' and r.out_of_scope is not null and s.started_at >= ${changedAt}::timestamptz
       order by r.resource, r.finished_at desc`,
-    sql`select count(*)::int as n from sync_runs where integration_id = ${integration.id} and started_at >= ${changedAt}::timestamptz`,
+    sql`select exists (select 1 from sync_runs where integration_id = ${integration.id} and started_at >= ${changedAt}::timestamptz) as any`,
   ]);
   return {
     summary: await summarizeScope(integration.id, scope),
-    pending: started.n === 0,
+    pending: !started.any,
     outOfScope: Object.fromEntries(rows.map((r) => [r.resource as Resource, r.out_of_scope as number])),
   };
 }

@@ -1,6 +1,7 @@
 // The resources a run imported for the first time: no earlier run of the integration synced them
 // completely. Their "added" counts are the whole org, so the run page says "first sync: N added"
-// rather than implying a list of changes (which is capped, run-changes.ts).
+// rather than implying a list of changes (which is capped, run-changes.ts). Each earlier run is probed on
+// its own (run, resource) key, not joined with every resource row of the history.
 import { sql } from "drizzle-orm";
 import type { Resource } from "@/db/schema";
 import type { WorkspaceCtx } from "@/lib/context";
@@ -18,7 +19,7 @@ export async function firstImports({
     select r.resource from sync_run_resources r join sync_runs me on me.id = r.run_id
     where me.id = ${input.runId} and me.integration_id = ${input.integrationId}
       and not exists (
-        select 1 from sync_runs s join sync_run_resources e on e.run_id = s.id
-        where s.integration_id = me.integration_id and s.queued_at < me.queued_at and e.resource = r.resource and e.status = 'succeeded')`);
+        select 1 from sync_runs s where s.integration_id = me.integration_id and s.queued_at < me.queued_at
+          and exists (select 1 from sync_run_resources e where e.run_id = s.id and e.resource = r.resource and e.status = 'succeeded'))`);
   return rows.map((r) => r.resource);
 }

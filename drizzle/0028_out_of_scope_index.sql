@@ -1,0 +1,1 @@
+CREATE INDEX "sync_run_resources_out_of_scope_idx" ON "sync_run_resources" USING btree ("run_id") WHERE "sync_run_resources"."out_of_scope" is not null;
