@@ -62,32 +62,42 @@ describe("sync write slots", () => {
     withSlots(2);
     const a = holdWriter();
     const b = holdWriter();
-    await Promise.all([a.inside, b.inside]);
-    const c = holdWriter();
-    let cInside = false;
-    void c.inside.then(() => {
-      cInside = true;
-    });
-    await sleep(300);
-    expect({ cInside, waiting: await waitingForSlot() }).toEqual({ cInside: false, waiting: 1 });
+    let c: ReturnType<typeof holdWriter> | null = null;
+    // Released whatever happens, so a failed expectation leaves no transaction open behind the test.
+    try {
+      await Promise.all([a.inside, b.inside]);
+      c = holdWriter();
+      let cInside = false;
+      void c.inside.then(() => {
+        cInside = true;
+      });
+      // The third reaches its wait in its own time (a loaded machine is slow to get there).
+      for (let t = Date.now(); (await waitingForSlot()) < 1 && Date.now() - t < 20_000; ) await sleep(50);
+      await sleep(200);
+      expect({ cInside, waiting: await waitingForSlot() }).toEqual({ cInside: false, waiting: 1 });
 
-    // Whichever slot the third waits on, it goes on once both holders are done with theirs.
-    a.release();
-    b.release();
-    await Promise.all([a.done, b.done]);
-    await c.inside;
-    expect(await waitingForSlot()).toBe(0);
-    c.release();
-    await c.done;
+      // Whichever slot the third waits on, it goes on once both holders are done with theirs.
+      a.release();
+      b.release();
+      await Promise.all([a.done, b.done]);
+      await c.inside;
+      expect(await waitingForSlot()).toBe(0);
+    } finally {
+      for (const w of [a, b, c]) w?.release();
+      await Promise.allSettled([a, b, c].map((w) => w?.done));
+    }
   });
 
   it("without the setting, writers take no slot", async () => {
     const a = holdWriter();
-    await a.inside;
-    const [held] = await sql()`select count(*)::int as n from pg_locks where locktype = 'advisory' and classid = ${WRITE_SLOT_LOCK}`;
-    a.release();
-    await a.done;
-    expect(held.n).toBe(0);
+    try {
+      await a.inside;
+      const [held] = await sql()`select count(*)::int as n from pg_locks where locktype = 'advisory' and classid = ${WRITE_SLOT_LOCK}`;
+      expect(held.n).toBe(0);
+    } finally {
+      a.release();
+      await a.done;
+    }
   });
 
   it("a full sync with a single slot succeeds and stores exactly what Okta has", async () => {
