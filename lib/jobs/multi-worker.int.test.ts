@@ -82,7 +82,10 @@ describe("several worker processes on one database", () => {
       "every run to end",
       async () => {
         const rows = await sql()`select id, status, attempts, finished_at, lease_owner from sync_runs where id = any(${runIds}::uuid[])`;
-        return rows.every((r) => ["succeeded", "partial", "failed", "cancelled"].includes(r.status)) && rows;
+        // A run's summary entry follows its status by a statement (lib/sync/run-sync.ts): wait for both.
+        const [logged] = await sql()`select count(distinct run_id)::int as n from integration_events
+          where run_id = any(${runIds}::uuid[]) and kind in ('sync.succeeded', 'sync.partial', 'sync.failed')`;
+        return rows.every((r) => ["succeeded", "partial", "failed", "cancelled"].includes(r.status)) && logged.n === runIds.length && rows;
       },
       120_000,
     );
