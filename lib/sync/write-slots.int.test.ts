@@ -8,6 +8,7 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
 import { connectToEmulator, differences, fetchTruth, storedRows, truthRows } from "@/test/sync-fixtures";
+import { waitFor } from "@/test/worker-processes";
 import { WRITE_SLOT_LOCK, writerSettings } from "./upsert-batch";
 
 let emu: TestEmulator;
@@ -72,7 +73,7 @@ describe("sync write slots", () => {
         cInside = true;
       });
       // The third reaches its wait in its own time (a loaded machine is slow to get there).
-      for (let t = Date.now(); (await waitingForSlot()) < 1 && Date.now() - t < 20_000; ) await sleep(50);
+      await waitFor("the third writer to queue for a slot", async () => (await waitingForSlot()) >= 1, 20_000);
       await sleep(200);
       expect({ cInside, waiting: await waitingForSlot() }).toEqual({ cInside: false, waiting: 1 });
 
