@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
-import { processGroup, waitFor } from "./processes";
+import { cpuProfileEnv, processGroup, waitFor } from "./processes";
 import { benchDatabase, percentiles } from "./throwaway-db";
 
 const { values: args } = parseArgs({
@@ -138,12 +138,7 @@ async function main() {
       {
         ...env,
         RUN_WORKERS: "0",
-        ...(profDir
-          ? {
-              BENCH_CPU_PROF_DIR: profDir,
-              NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(import.meta.dirname, "cpu-prof-preload.cjs")}`.trim(),
-            }
-          : {}),
+        ...(profDir ? cpuProfileEnv(profDir) : {}),
       },
       "web",
     );

@@ -28,7 +28,7 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
-import { processGroup, waitFor } from "./processes";
+import { cpuProfileEnv, processGroup, waitFor } from "./processes";
 import { benchDatabase } from "./throwaway-db";
 
 const { values: args } = parseArgs({
@@ -120,8 +120,7 @@ async function main() {
   const profDir = args["cpu-prof"] ? path.resolve(args["cpu-prof"]) : "";
   if (profDir) {
     fs.mkdirSync(profDir, { recursive: true });
-    process.env.BENCH_CPU_PROF_DIR = profDir;
-    process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(root, "bench/cpu-prof-preload.cjs")}`.trim();
+    Object.assign(process.env, cpuProfileEnv(profDir));
   }
   try {
     const { migrateDatabase } = await import("@/db/migrate");
