@@ -113,12 +113,15 @@ describe("two-factor authentication (TOTP)", () => {
     expect(wrongPassword.location).toContain("code=credentials");
     expect(wrongPassword.ticket).toBeUndefined();
 
-    const step = await secondStep(alone.ticket!, nextStepCode(secret));
+    // One code for all three tries: computed afresh each time, a 30-second boundary between them
+    // would make the replay a later step's code, which is rightly accepted.
+    const code = nextStepCode(secret);
+    const step = await secondStep(alone.ticket!, code);
     expect(step.jar.session).toBeTruthy();
     expect((await callRoute(meGET as RouteHandler, "/api/me", as(step.jar.sessionCookie))).status).toBe(200);
     // The ticket is spent, and the same code cannot open a second session.
-    expect((await secondStep(alone.ticket!, nextStepCode(secret))).location).toContain("code=totp_expired");
-    const replay = await passwordSignIn(user, { code: nextStepCode(secret) });
+    expect((await secondStep(alone.ticket!, code)).location).toContain("code=totp_expired");
+    const replay = await passwordSignIn(user, { code });
     expect(replay.location).toContain("code=totp_wrong");
     expect(replay.jar.session).toBeUndefined();
 
