@@ -8,9 +8,10 @@
 // and primary keys are dropped while loading and built again afterwards (a sort per index instead of
 // ~25 random index insertions per row: the trigram and jsonb GIN indexes above all), which took the
 // 1M seed from 36 minutes to 8. The count triggers stay on, so the maintained aggregates are written
-// by the same triggers as in a sync, except the hygiene card's access triggers (0023), which probe
-// other tables by key: without their indexes each probe would be a scan, so they are off while
-// loading and okta_deprovisioned_access is filled afterwards the way the migration fills it.
+// by the same triggers as in a sync, except the hygiene card's access triggers (0023) and the admin
+// role holders' (0029), which probe other tables by key: without their indexes each probe would be a
+// scan, so they are off while loading and okta_deprovisioned_access and okta_admin_role_holders are
+// filled afterwards the way the migrations fill them.
 import type postgres from "postgres";
 
 export const WS = "cccccccc-0000-4000-8000-000000000001";
@@ -146,6 +147,12 @@ const ACCESS_BACKFILL = `INSERT INTO okta_deprovisioned_access (integration_id, 
   JOIN okta_apps a ON a.integration_id = au.integration_id AND a.id = au.app_id AND a.deleted_at IS NULL
   WHERE u.status = 'DEPROVISIONED' AND u.deleted_at IS NULL GROUP BY 1, 2`;
 
+/** drizzle/0029_admin_role_holders.sql's backfill of okta_admin_role_holders. */
+const HOLDERS_BACKFILL = `INSERT INTO okta_admin_role_holders (integration_id, user_id, role_key, n)
+  SELECT ra.integration_id, h.user_id, okta_role_key(ra.role_type, ra.custom_role_id), count(*)::int
+  FROM okta_role_assignments ra CROSS JOIN LATERAL okta_admin_role_reach(ra.integration_id, ra.principal_type, ra.principal_id) h
+  WHERE ra.deleted_at IS NULL GROUP BY 1, 2, 3`;
+
 /** The tables the seed fills in bulk: their indexes and keys are built after loading. */
 const BULK = ["okta_users", "okta_groups", "okta_group_members", "okta_apps", "okta_app_users", "okta_app_groups", "okta_log_events"];
 
@@ -157,10 +164,12 @@ async function withoutIndexes(sql: postgres.Sql, load: () => Promise<void>) {
      where i.indrelid = any($1::regclass[])`,
     [BULK],
   );
+  // The triggers that probe other tables per row (deactivated people's access, admin role holders):
+  // off while the keys they probe are gone, their tables filled afterwards as the migrations fill them.
   const probing = await sql.unsafe<{ tbl: string; name: string }[]>(
     `select tgrelid::regclass::text as tbl, tgname as name from pg_trigger
-     where not tgisinternal and tgrelid = any($1::regclass[]) and tgname like '%\\_access\\_%'`,
-    [BULK],
+     where not tgisinternal and tgrelid = any($1::regclass[]) and (tgname like '%\\_access\\_%' or tgname like '%\\_holders\\_%')`,
+    [[...BULK, "okta_role_assignments"]],
   );
   for (const t of probing) await sql.unsafe(`alter table ${t.tbl} disable trigger ${t.name}`);
   for (const i of indexes) await sql.unsafe(i.con ? `alter table ${i.tbl} drop constraint ${i.con}` : `drop index ${i.name}`);
@@ -198,5 +207,10 @@ export async function seedOverview(sql: postgres.Sql, o: OverviewSeed) {
     const ta = performance.now();
     await sql.unsafe(`${ACCESS_BACKFILL}; analyze okta_deprovisioned_access`);
     console.log(`  deactivated people's access (okta_deprovisioned_access): ${((performance.now() - ta) / 1000).toFixed(1)} s`);
+  }
+  if ((await sql.unsafe("select to_regclass('okta_admin_role_holders') as t"))[0].t) {
+    const th = performance.now();
+    await sql.unsafe(`${HOLDERS_BACKFILL}; analyze okta_admin_role_holders`);
+    console.log(`  admin role holders (okta_admin_role_holders): ${((performance.now() - th) / 1000).toFixed(1)} s`);
   }
 }

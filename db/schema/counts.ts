@@ -125,3 +125,26 @@ export const oktaDeprovisionedAccess = pgTable(
   },
   (t) => [index("okta_deprovisioned_access_integration_idx").on(t.integrationId, t.userId, t.kind)],
 );
+
+/**
+ * Who holds which admin role, per live person, as deltas like okta_counts: for each live person and
+ * role (okta_role_key: a custom role's id, else the role type), the number of ways they hold it: a
+ * live assignment to them, and one for each live membership of a group with a live assignment. A
+ * person with a positive sum holds the role. The directory's admin-role facet counts holders from it
+ * instead of probing every member of a role-granting group in okta_users (83k probes at 1M people).
+ * Kept by triggers on the role assignments, memberships and people (drizzle/0029_admin_role_holders.sql),
+ * folded by the same tick.
+ */
+export const oktaAdminRoleHolders = pgTable(
+  "okta_admin_role_holders",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    integrationId: uuid()
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    userId: text().notNull(),
+    roleKey: text().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [index("okta_admin_role_holders_integration_idx").on(t.integrationId, t.userId, t.roleKey)],
+);

@@ -3,6 +3,7 @@
 // hook's registration are not imported data (test/integration-tables.ts holds the rest to that).
 import {
   hookEvents,
+  oktaAdminRoleHolders,
   oktaAppGroups,
   oktaApps,
   oktaAppUsage,
@@ -26,13 +27,16 @@ export const IMPORTED_DATA = {
   counts: oktaCounts,
   signInHours: oktaSignInHours,
   deprovisionedAccess: oktaDeprovisionedAccess,
+  adminRoleHolders: oktaAdminRoleHolders,
+  // Before the people and memberships: an assignment's delete takes the holders' lock exclusive, which
+  // a transaction already holding it shared (for people or memberships) could not take safely.
+  roleAssignments: oktaRoleAssignments,
   users: oktaUsers,
   groups: oktaGroups,
   groupMembers: oktaGroupMembers,
   apps: oktaApps,
   appUsers: oktaAppUsers,
   appGroups: oktaAppGroups,
-  roleAssignments: oktaRoleAssignments,
   idps: oktaIdps,
   logEvents: oktaLogEvents,
   // Derived from the log events (who acted, for the Activity page's name search).

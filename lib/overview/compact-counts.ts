@@ -1,5 +1,5 @@
-// Folds the deltas of okta_counts, okta_sign_in_hours, okta_deprovisioned_access (db/schema/counts.ts) and
-// integration_event_counts (db/schema/integrations.ts) into one row per key,
+// Folds the deltas of okta_counts, okta_sign_in_hours, okta_deprovisioned_access, okta_admin_role_holders
+// (db/schema/counts.ts) and integration_event_counts (db/schema/integrations.ts) into one row per key,
 // dropping keys that sum to zero. Every write adds delta rows; without folding, a reader would sum
 // thousands after a large import. Run by the scheduler tick for the integrations that gathered
 // enough deltas.
@@ -16,6 +16,7 @@ export const FOLDED_TABLES = [
   { table: "okta_counts", key: "subject, key" },
   { table: "okta_sign_in_hours", key: "hour, outcome" },
   { table: "okta_deprovisioned_access", key: "user_id, kind" },
+  { table: "okta_admin_role_holders", key: "user_id, role_key" },
   { table: "integration_event_counts", key: "kind, level" },
 ] as const;
 
