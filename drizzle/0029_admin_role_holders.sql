@@ -62,23 +62,11 @@ CREATE FUNCTION okta_admin_role_reach(integration uuid, kind text, principal tex
   SELECT gm.user_id FROM okta_group_members gm
   WHERE kind = 'GROUP' AND gm.integration_id = integration AND gm.group_id = principal AND gm.deleted_at IS NULL
     AND okta_live_person(gm.integration_id, gm.user_id) $$;--> statement-breakpoint
+-- Role assignments and memberships: their insert and delete triggers name the transition table
+-- `changed_rows` alike; an insert counts up, a delete down.
 CREATE FUNCTION okta_role_assignments_holders() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM okta_admin_roles_lock(x.integration_id, 'okta_admin_roles', true) FROM (SELECT DISTINCT integration_id FROM new_rows ORDER BY 1) x;
-    INSERT INTO okta_admin_role_holders (integration_id, user_id, role_key, n)
-    SELECT r.integration_id, h.user_id, okta_role_key(r.role_type, r.custom_role_id), count(*)::int
-    FROM new_rows r CROSS JOIN LATERAL okta_admin_role_reach(r.integration_id, r.principal_type, r.principal_id) h
-    WHERE r.deleted_at IS NULL AND EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
-    GROUP BY 1, 2, 3;
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM okta_admin_roles_lock(x.integration_id, 'okta_admin_roles', true) FROM (SELECT DISTINCT integration_id FROM old_rows ORDER BY 1) x;
-    INSERT INTO okta_admin_role_holders (integration_id, user_id, role_key, n)
-    SELECT r.integration_id, h.user_id, okta_role_key(r.role_type, r.custom_role_id), -count(*)::int
-    FROM old_rows r CROSS JOIN LATERAL okta_admin_role_reach(r.integration_id, r.principal_type, r.principal_id) h
-    WHERE r.deleted_at IS NULL AND EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
-    GROUP BY 1, 2, 3;
-  ELSE
+  IF TG_OP = 'UPDATE' THEN
     PERFORM okta_admin_roles_lock(NEW.integration_id, 'okta_admin_roles', true);
     INSERT INTO okta_admin_role_holders (integration_id, user_id, role_key, n)
     SELECT OLD.integration_id, h.user_id, okta_role_key(OLD.role_type, OLD.custom_role_id), -count(*)::int
@@ -86,40 +74,19 @@ BEGIN
     UNION ALL
     SELECT NEW.integration_id, h.user_id, okta_role_key(NEW.role_type, NEW.custom_role_id), count(*)::int
     FROM okta_admin_role_reach(NEW.integration_id, NEW.principal_type, NEW.principal_id) h WHERE NEW.deleted_at IS NULL GROUP BY 1, 2, 3;
+  ELSE
+    PERFORM okta_admin_roles_lock(x.integration_id, 'okta_admin_roles', true) FROM (SELECT DISTINCT integration_id FROM changed_rows ORDER BY 1) x;
+    INSERT INTO okta_admin_role_holders (integration_id, user_id, role_key, n)
+    SELECT r.integration_id, h.user_id, okta_role_key(r.role_type, r.custom_role_id), CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END * count(*)::int
+    FROM changed_rows r CROSS JOIN LATERAL okta_admin_role_reach(r.integration_id, r.principal_type, r.principal_id) h
+    WHERE r.deleted_at IS NULL AND EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
+    GROUP BY 1, 2, 3;
   END IF;
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE FUNCTION okta_group_members_holders() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM okta_admin_roles_lock(x.integration_id, 'okta_admin_roles', false) FROM (SELECT DISTINCT integration_id FROM new_rows ORDER BY 1) x;
-    PERFORM okta_admin_roles_lock(x.integration_id, 'okta_admin_role_people', true) FROM (
-      SELECT DISTINCT r.integration_id FROM new_rows r WHERE r.deleted_at IS NULL AND EXISTS (SELECT 1 FROM okta_role_assignments ra
-        WHERE ra.integration_id = r.integration_id AND ra.principal_type = 'GROUP' AND ra.principal_id = r.group_id AND ra.deleted_at IS NULL)
-      ORDER BY 1) x;
-    IF FOUND THEN
-      INSERT INTO okta_admin_role_holders (integration_id, user_id, role_key, n)
-      SELECT r.integration_id, r.user_id, okta_role_key(ra.role_type, ra.custom_role_id), count(*)::int FROM new_rows r
-      JOIN okta_role_assignments ra ON ra.integration_id = r.integration_id AND ra.principal_type = 'GROUP' AND ra.principal_id = r.group_id
-        AND ra.deleted_at IS NULL
-      WHERE r.deleted_at IS NULL AND okta_live_person(r.integration_id, r.user_id) AND EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
-      GROUP BY 1, 2, 3;
-    END IF;
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM okta_admin_roles_lock(x.integration_id, 'okta_admin_roles', false) FROM (SELECT DISTINCT integration_id FROM old_rows ORDER BY 1) x;
-    PERFORM okta_admin_roles_lock(x.integration_id, 'okta_admin_role_people', true) FROM (
-      SELECT DISTINCT r.integration_id FROM old_rows r WHERE r.deleted_at IS NULL AND EXISTS (SELECT 1 FROM okta_role_assignments ra
-        WHERE ra.integration_id = r.integration_id AND ra.principal_type = 'GROUP' AND ra.principal_id = r.group_id AND ra.deleted_at IS NULL)
-      ORDER BY 1) x;
-    IF FOUND THEN
-      INSERT INTO okta_admin_role_holders (integration_id, user_id, role_key, n)
-      SELECT r.integration_id, r.user_id, okta_role_key(ra.role_type, ra.custom_role_id), -count(*)::int FROM old_rows r
-      JOIN okta_role_assignments ra ON ra.integration_id = r.integration_id AND ra.principal_type = 'GROUP' AND ra.principal_id = r.group_id
-        AND ra.deleted_at IS NULL
-      WHERE r.deleted_at IS NULL AND okta_live_person(r.integration_id, r.user_id) AND EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
-      GROUP BY 1, 2, 3;
-    END IF;
-  ELSE
+  IF TG_OP = 'UPDATE' THEN
     PERFORM okta_admin_roles_lock(NEW.integration_id, 'okta_admin_roles', false);
     IF EXISTS (SELECT 1 FROM okta_role_assignments ra WHERE ra.integration_id = NEW.integration_id AND ra.principal_type = 'GROUP'
         AND ra.principal_id = NEW.group_id AND ra.deleted_at IS NULL) THEN
@@ -129,6 +96,21 @@ BEGIN
       FROM okta_role_assignments ra
       WHERE ra.integration_id = NEW.integration_id AND ra.principal_type = 'GROUP' AND ra.principal_id = NEW.group_id AND ra.deleted_at IS NULL
         AND okta_live_person(NEW.integration_id, NEW.user_id)
+      GROUP BY 1, 2, 3;
+    END IF;
+  ELSE
+    PERFORM okta_admin_roles_lock(x.integration_id, 'okta_admin_roles', false) FROM (SELECT DISTINCT integration_id FROM changed_rows ORDER BY 1) x;
+    PERFORM okta_admin_roles_lock(x.integration_id, 'okta_admin_role_people', true) FROM (
+      SELECT DISTINCT r.integration_id FROM changed_rows r WHERE r.deleted_at IS NULL AND EXISTS (SELECT 1 FROM okta_role_assignments ra
+        WHERE ra.integration_id = r.integration_id AND ra.principal_type = 'GROUP' AND ra.principal_id = r.group_id AND ra.deleted_at IS NULL)
+      ORDER BY 1) x;
+    IF FOUND THEN
+      INSERT INTO okta_admin_role_holders (integration_id, user_id, role_key, n)
+      SELECT r.integration_id, r.user_id, okta_role_key(ra.role_type, ra.custom_role_id), CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END * count(*)::int
+      FROM changed_rows r
+      JOIN okta_role_assignments ra ON ra.integration_id = r.integration_id AND ra.principal_type = 'GROUP' AND ra.principal_id = r.group_id
+        AND ra.deleted_at IS NULL
+      WHERE r.deleted_at IS NULL AND okta_live_person(r.integration_id, r.user_id) AND EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
       GROUP BY 1, 2, 3;
     END IF;
   END IF;
@@ -178,18 +160,18 @@ BEGIN
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER okta_role_assignments_holders_insert AFTER INSERT ON okta_role_assignments
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION okta_role_assignments_holders();--> statement-breakpoint
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION okta_role_assignments_holders();--> statement-breakpoint
 CREATE TRIGGER okta_role_assignments_holders_delete AFTER DELETE ON okta_role_assignments
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION okta_role_assignments_holders();--> statement-breakpoint
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION okta_role_assignments_holders();--> statement-breakpoint
 CREATE TRIGGER okta_role_assignments_holders_update AFTER UPDATE ON okta_role_assignments FOR EACH ROW
   WHEN ((OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) OR OLD.integration_id <> NEW.integration_id
     OR OLD.principal_type <> NEW.principal_type OR OLD.principal_id <> NEW.principal_id
     OR okta_role_key(OLD.role_type, OLD.custom_role_id) IS DISTINCT FROM okta_role_key(NEW.role_type, NEW.custom_role_id))
   EXECUTE FUNCTION okta_role_assignments_holders();--> statement-breakpoint
 CREATE TRIGGER okta_group_members_holders_insert AFTER INSERT ON okta_group_members
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION okta_group_members_holders();--> statement-breakpoint
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION okta_group_members_holders();--> statement-breakpoint
 CREATE TRIGGER okta_group_members_holders_delete AFTER DELETE ON okta_group_members
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION okta_group_members_holders();--> statement-breakpoint
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION okta_group_members_holders();--> statement-breakpoint
 CREATE TRIGGER okta_group_members_holders_update AFTER UPDATE ON okta_group_members FOR EACH ROW
   WHEN ((OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)) EXECUTE FUNCTION okta_group_members_holders();--> statement-breakpoint
 CREATE TRIGGER okta_users_holders_insert AFTER INSERT ON okta_users
