@@ -118,10 +118,7 @@ async function main() {
   const rateLimits = args["rate-limits"] === "on";
   const pollMs = Number(args["poll-ms"]);
   const profDir = args["cpu-prof"] ? path.resolve(args["cpu-prof"]) : "";
-  if (profDir) {
-    fs.mkdirSync(profDir, { recursive: true });
-    Object.assign(process.env, cpuProfileEnv(profDir));
-  }
+  if (profDir) Object.assign(process.env, cpuProfileEnv(profDir));
   try {
     const { migrateDatabase } = await import("@/db/migrate");
     await migrateDatabase(db.url);

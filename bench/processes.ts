@@ -1,6 +1,7 @@
 // Child processes of a benchmark (emulators, web servers, workers): each in its own process group so
 // npm, tsx and node alike get the signal, their stderr passed on under a name, all killed at the end.
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 export function processGroup(cwd: string) {
@@ -49,8 +50,12 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | undefined |
   }
 }
 
-/** The environment that makes a child process write a V8 CPU profile to `dir` (bench/cpu-prof-preload.cjs). */
+/**
+ * The environment that makes a child process write a V8 CPU profile to `dir` (bench/cpu-prof-preload.cjs),
+ * which is created here: the preload writes into it as the process ends.
+ */
 export function cpuProfileEnv(dir: string): { BENCH_CPU_PROF_DIR: string; NODE_OPTIONS: string } {
+  fs.mkdirSync(dir, { recursive: true });
   return {
     BENCH_CPU_PROF_DIR: dir,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(import.meta.dirname, "cpu-prof-preload.cjs")}`.trim(),
