@@ -147,7 +147,10 @@ const ACCESS_BACKFILL = `INSERT INTO okta_deprovisioned_access (integration_id, 
   JOIN okta_apps a ON a.integration_id = au.integration_id AND a.id = au.app_id AND a.deleted_at IS NULL
   WHERE u.status = 'DEPROVISIONED' AND u.deleted_at IS NULL GROUP BY 1, 2`;
 
-/** drizzle/0029_admin_role_holders.sql's backfill of okta_admin_role_holders. */
+/**
+ * drizzle/0029_admin_role_holders.sql's backfill of okta_admin_role_holders; its insert trigger
+ * (0030_admin_logins.sql) counts the holders by day of last sign-in as it goes.
+ */
 const HOLDERS_BACKFILL = `INSERT INTO okta_admin_role_holders (integration_id, user_id, role_key, n)
   SELECT ra.integration_id, h.user_id, okta_role_key(ra.role_type, ra.custom_role_id), count(*)::int
   FROM okta_role_assignments ra CROSS JOIN LATERAL okta_admin_role_reach(ra.integration_id, ra.principal_type, ra.principal_id) h

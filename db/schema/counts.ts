@@ -46,9 +46,15 @@ export const DIRECTORY_LIST_SUBJECTS = [
 ] as const;
 
 /**
+ * The identity-hygiene numbers' counts (lib/overview/count-hygiene.ts): `user_logins`, the live people by
+ * status and UTC day of last sign-in (drizzle/0023_hygiene_counts.sql); `admin_logins`, the live people
+ * holding an admin role by UTC day of last sign-in (drizzle/0030_admin_logins.sql).
+ */
+export const HYGIENE_SUBJECTS = ["user_logins", "admin_logins"] as const;
+
+/**
  * What okta_counts counts: the live rows of a directory table, by one column's value ('' when only the
- * total); `user_logins`: the live people by status and UTC day of last sign-in (the identity-hygiene
- * numbers, lib/overview/count-hygiene.ts); the DIRECTORY_LIST_SUBJECTS above.
+ * total); the HYGIENE_SUBJECTS and the DIRECTORY_LIST_SUBJECTS above.
  */
 export const COUNT_SUBJECTS = [
   "users",
@@ -58,7 +64,7 @@ export const COUNT_SUBJECTS = [
   "memberships",
   "app_users",
   "app_groups",
-  "user_logins",
+  ...HYGIENE_SUBJECTS,
   ...DIRECTORY_LIST_SUBJECTS,
 ] as const;
 export type CountSubject = (typeof COUNT_SUBJECTS)[number];
@@ -73,7 +79,8 @@ export const oktaCounts = pgTable(
     subject: text({ enum: COUNT_SUBJECTS }).notNull(),
     /**
      * users, apps, idps: status; groups: type; user_logins: `<status>/<day>`, the day of the last
-     * sign-in as days since 1970-01-01 UTC ('' never or -infinity, 'inf' +infinity); group_members: the
+     * sign-in as days since 1970-01-01 UTC ('' never or -infinity, 'inf' +infinity); admin_logins: that
+     * day alone; group_members: the
      * group's id; app_assignees, app_group_assignees: the app's id; user_departments, user_types,
      * user_locations: the value; user_managers: `<managerId>\x1f<manager>`; the others: ''.
      */

@@ -6,7 +6,11 @@
 // (people, memberships and assignments soft-deleted, revived, hard-deleted and inserted out of order, a
 // custom role's id changed, a group given a role), two transactions that would each miss the other's
 // row without the triggers' locks, folding, and a disconnect or a cascade that leaves nothing behind.
-import { count } from "drizzle-orm";
+// Held beside it: the live holders per day of last sign-in (okta_counts' admin_logins,
+// drizzle/0030_admin_logins.sql) equal a scan's, as sign-in days move, people come and go, and a
+// sign-in and a membership that makes a holder race.
+import { count, sql as drizzleSql } from "drizzle-orm";
+import type { TransactionSql } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { oktaUsers } from "@/db/schema";
@@ -14,6 +18,7 @@ import { systemCtx, userCtx } from "@/lib/context";
 import { disconnectIntegration } from "@/lib/integrations/disconnect-integration";
 import { stopBoss } from "@/lib/jobs/boss";
 import { compactCounts } from "@/lib/overview/compact-counts";
+import { countHygiene } from "@/lib/overview/count-hygiene";
 import { startSync } from "@/lib/sync/start-sync";
 import { insertIntegration } from "@/test/activity-fixtures";
 import { createWorkspace } from "@/test/factories";
@@ -34,6 +39,14 @@ afterAll(async () => {
 
 const sql = () => getDb().$client;
 
+/** Per person and role, the ways a scan finds them holding it now (live or not: the caller joins the people). */
+const heldNow = () => sql()`select ra.integration_id, ra.principal_id as user_id, okta_role_key(ra.role_type, ra.custom_role_id) as role_key
+    from okta_role_assignments ra where ra.principal_type = 'USER' and ra.deleted_at is null
+    union all
+    select gm.integration_id, gm.user_id, okta_role_key(ra.role_type, ra.custom_role_id) from okta_role_assignments ra
+    join okta_group_members gm on gm.integration_id = ra.integration_id and gm.group_id = ra.principal_id and gm.deleted_at is null
+    where ra.principal_type = 'GROUP' and ra.deleted_at is null`;
+
 /** Per live person and role, the ways they hold it: as the aggregate sums them, or as a scan counts them now. */
 async function ways(workspaceId: string, from: "aggregate" | "scan") {
   const rows =
@@ -41,22 +54,31 @@ async function ways(workspaceId: string, from: "aggregate" | "scan") {
       ? await sql()`select h.integration_id, h.user_id, h.role_key, sum(h.n)::int as n from okta_admin_role_holders h
           join integrations i on i.id = h.integration_id and i.workspace_id = ${workspaceId}
           group by 1, 2, 3 having sum(h.n) <> 0 order by 1, 2, 3`
-      : await sql()`select x.integration_id, x.user_id, x.role_key, count(*)::int as n from (
-            select ra.integration_id, ra.principal_id as user_id, okta_role_key(ra.role_type, ra.custom_role_id) as role_key
-            from okta_role_assignments ra where ra.principal_type = 'USER' and ra.deleted_at is null
-            union all
-            select gm.integration_id, gm.user_id, okta_role_key(ra.role_type, ra.custom_role_id) from okta_role_assignments ra
-            join okta_group_members gm on gm.integration_id = ra.integration_id and gm.group_id = ra.principal_id and gm.deleted_at is null
-            where ra.principal_type = 'GROUP' and ra.deleted_at is null) x
+      : await sql()`select x.integration_id, x.user_id, x.role_key, count(*)::int as n from (${heldNow()}) x
           join okta_users u on u.integration_id = x.integration_id and u.id = x.user_id and u.deleted_at is null
           where u.workspace_id = ${workspaceId}
           group by 1, 2, 3 order by 1, 2, 3`;
   return rows.map((r) => `${r.integration_id} ${r.user_id} ${r.role_key} ${r.n}`);
 }
 
+/** The live holders per integration and day of last sign-in: as okta_counts' admin_logins sums them, or as a scan counts them. */
+async function holderDays(workspaceId: string, from: "aggregate" | "scan") {
+  const rows =
+    from === "aggregate"
+      ? await sql()`select c.integration_id, c.key, sum(c.n)::int as n from okta_counts c
+          join integrations i on i.id = c.integration_id and i.workspace_id = ${workspaceId}
+          where c.subject = 'admin_logins' group by 1, 2 having sum(c.n) <> 0 order by 1, 2`
+      : await sql()`select u.integration_id, okta_login_day(u.last_login) as key, count(*)::int as n from okta_users u
+          where u.workspace_id = ${workspaceId} and u.deleted_at is null
+            and (u.integration_id, u.id) in (select x.integration_id, x.user_id from (${heldNow()}) x)
+          group by 1, 2 order by 1, 2`;
+  return rows.map((r) => `${r.integration_id} ${r.key} ${r.n}`);
+}
+
 /** The aggregate agrees with the scan, and every admin-role facet with the people list it opens. */
 async function expectAgree(workspaceId: string, integrationId?: string) {
   expect(await ways(workspaceId, "aggregate")).toEqual(await ways(workspaceId, "scan"));
+  expect(await holderDays(workspaceId, "aggregate")).toEqual(await holderDays(workspaceId, "scan"));
   const facets = await getFacets({ ctx: systemCtx(workspaceId), input: { integrationId } });
   const listed = await Promise.all(
     facets.adminRoles.map(async (r) => {
@@ -77,6 +99,33 @@ async function succeeded(runId: string) {
 
 const rowsOf = async (integrationId: string) =>
   (await sql()`select count(*)::int as n from okta_admin_role_holders where integration_id = ${integrationId}`)[0].n as number;
+
+/** Runs `first` in a transaction left open while `second` runs; whether `second` waited for it to commit. */
+async function whileOpen(first: (tx: TransactionSql) => Promise<unknown>, second: () => Promise<unknown>) {
+  let release!: () => void;
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  let written!: () => void;
+  const wrote = new Promise<void>((r) => {
+    written = r;
+  });
+  const open = sql().begin(async (tx) => {
+    await first(tx);
+    written();
+    await held;
+  });
+  await wrote;
+  let done = false;
+  const other = second().then(() => {
+    done = true;
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  const waited = !done;
+  release();
+  await Promise.all([open, other]);
+  return waited;
+}
 
 describe("the admin role holders aggregate", () => {
   it("equals a scan and the people lists after syncs, out-of-order writes, folding and a disconnect", { timeout: 240_000 }, async () => {
@@ -130,6 +179,17 @@ describe("the admin role holders aggregate", () => {
     // arrived; the hard-deleted direct holder may be a member too.
     const [was, now] = [given, late].map((f) => f.find((r) => r.value === "REPORT_ADMIN")!.count);
     expect([was - 3, was - 4]).toContain(now);
+    // Sign-in days moved: the group's members in one statement (to other days, never, -infinity,
+    // +infinity), a soft-deleted member revived with a new day, a live one soft-deleted with a new day.
+    await sql()`update okta_users u set last_login = case (abs(hashtext(u.id)) % 5)
+        when 0 then null when 1 then '-infinity'::timestamptz when 2 then 'infinity'::timestamptz
+        else now() - make_interval(days => abs(hashtext(u.id)) % 90) end
+      from okta_group_members gm where gm.integration_id = ${id} and gm.group_id = ${big.id} and gm.deleted_at is null
+        and u.integration_id = gm.integration_id and u.id = gm.user_id`;
+    await expectAgree(ws, id);
+    await sql()`update okta_users set deleted_at = null, last_login = now() - interval '40 days' where integration_id = ${id} and id = ${members[5]}`;
+    await sql()`update okta_users set deleted_at = now(), last_login = now() where integration_id = ${id} and id = ${members[4]}`;
+    await expectAgree(ws, id);
     // Assignments: soft-deleted, revived, hard-deleted.
     await sql()`update okta_role_assignments set deleted_at = now() where integration_id = ${id} and id in ('ra-test-1', 'ra-test-2')`;
     await expectAgree(ws, id);
@@ -146,6 +206,13 @@ describe("the admin role holders aggregate", () => {
     await compactCounts({ integrationId: id });
     expect(await rowsOf(id)).toBeLessThanOrEqual(before);
     expect(await expectAgree(ws, id)).toEqual(synced);
+    // A fold inside a caller's transaction leaves the transaction's later writes counted.
+    await getDb().transaction(async (tx) => {
+      await compactCounts({ integrationId: id }, tx);
+      await tx.execute(drizzleSql`insert into okta_role_assignments (workspace_id, integration_id, content_hash, id, principal_type, principal_id, role_type, label)
+        values (${ws}, ${id}, 'h', 'ra-test-3', 'GROUP', ${big.id}, 'HELP_DESK_ADMIN', 'Help Desk Administrator')`);
+    });
+    await expectAgree(ws, id);
 
     // Workspace-wide, with a second integration beside it.
     const twin = await connectToEmulator(emu, { tenant: undefined });
@@ -172,34 +239,50 @@ describe("the admin role holders aggregate", () => {
 
     // The person's transaction writes first and stays open; the membership's statement runs meanwhile.
     // Without the lock each would read the other as missing and neither would count the holder.
-    let release!: () => void;
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
-    let personWritten!: () => void;
-    const written = new Promise<void>((r) => {
-      personWritten = r;
-    });
-    const person = sql().begin(async (tx) => {
-      await tx`insert into okta_users (workspace_id, integration_id, content_hash, id, status, login, profile)
-        values (${ws.id}, ${i}, 'h', 'u6', 'ACTIVE', 'u6@example.com', '{}')`;
-      personWritten();
-      await held;
-    });
-    await written;
-    let membershipDone = false;
-    const membership = sql()`insert into okta_group_members (workspace_id, integration_id, group_id, user_id)
-      values (${ws.id}, ${i}, 'admins', 'u6')`.then(() => {
-      membershipDone = true;
-    });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(membershipDone).toBe(false); // waits for the person's transaction
-    release();
-    await Promise.all([person, membership]);
+    const waited = await whileOpen(
+      (tx) => tx`insert into okta_users (workspace_id, integration_id, content_hash, id, status, login, profile)
+        values (${ws.id}, ${i}, 'h', 'u6', 'ACTIVE', 'u6@example.com', '{}')`,
+      () => sql()`insert into okta_group_members (workspace_id, integration_id, group_id, user_id) values (${ws.id}, ${i}, 'admins', 'u6')`,
+    );
+    expect(waited).toBe(true);
     expect((await expectAgree(ws.id, i)).map((r) => r.count)).toEqual([6]);
 
     // A cascade that removes the integration takes its rows along and writes none.
     await sql()`delete from workspaces where id = ${ws.id}`;
     expect(await rowsOf(i)).toBe(0);
+  });
+
+  it("a sign-in day moved while a membership makes its person a holder counts them at the new day, whichever commits first", async () => {
+    const ws = await createWorkspace();
+    const i = (await insertIntegration(ws.id)).id;
+    await sql()`insert into okta_users (workspace_id, integration_id, content_hash, id, status, login, profile, last_login)
+      select ${ws.id}, ${i}, 'h', 'u' || g, 'ACTIVE', 'u' || g || '@example.com', '{}', now() - interval '100 days' from generate_series(1, 3) g`;
+    await sql()`insert into okta_group_members (workspace_id, integration_id, group_id, user_id) values (${ws.id}, ${i}, 'admins', 'u1')`;
+    await sql()`insert into okta_role_assignments (workspace_id, integration_id, content_hash, id, principal_type, principal_id, role_type, label)
+      values (${ws.id}, ${i}, 'h', 'ra1', 'GROUP', 'admins', 'ORG_ADMIN', 'Organization Administrator')`;
+    await expectAgree(ws.id, i);
+    const signIn = (person: string) => sql()`update okta_users set last_login = now() where integration_id = ${i} and id = ${person}`;
+    const join = (person: string) =>
+      sql()`insert into okta_group_members (workspace_id, integration_id, group_id, user_id) values (${ws.id}, ${i}, 'admins', ${person})`;
+
+    // The sign-in first, left open: the membership waits, then counts u2 at the new day.
+    expect(
+      await whileOpen(
+        (tx) => tx`update okta_users set last_login = now() where integration_id = ${i} and id = 'u2'`,
+        () => join("u2"),
+      ),
+    ).toBe(true);
+    await expectAgree(ws.id, i);
+    // The membership first, left open: the sign-in waits, then moves u3 from the old day to the new.
+    expect(
+      await whileOpen(
+        (tx) =>
+          tx`insert into okta_group_members (workspace_id, integration_id, group_id, user_id) values (${ws.id}, ${i}, 'admins', 'u3')`,
+        () => signIn("u3"),
+      ),
+    ).toBe(true);
+    await expectAgree(ws.id, i);
+    const hygiene = await countHygiene({ ctx: systemCtx(ws.id), input: { integrationId: i } });
+    expect(hygiene.admins).toEqual({ holders: 3, noRecentSignIn: 1 });
   });
 });

@@ -5,6 +5,8 @@
 // enough deltas.
 // Safe beside writers and another compaction: each folds only the rows it could lock (skip locked),
 // in one statement, so a sum is never lost or counted twice and nobody waits on anybody.
+// A fold marks its transaction (osc.folding): the trigger that watches admin role holders' sums cross
+// zero (drizzle/0030_admin_logins.sql) passes by rows that only restate a sum.
 import { sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "@/db";
 
@@ -33,7 +35,9 @@ export async function compactCounts(opts: { integrationId?: string } = {}, db: D
           )
         ).map((r) => r.id);
     for (const id of ids) {
-      const [r] = await db.execute<{ n: number }>(sql`
+      const [r] = await db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('osc.folding', 'on', true)`);
+        const rows = await tx.execute<{ n: number }>(sql`
         with gone as (
           delete from ${t} where id in (select id from ${t} where integration_id = ${id} for update skip locked)
           returning integration_id, ${k}, n),
@@ -42,6 +46,10 @@ export async function compactCounts(opts: { integrationId?: string } = {}, db: D
           select integration_id, ${k}, sum(n) from gone group by integration_id, ${k} having sum(n) <> 0
           returning 1)
         select (select count(*) from gone)::int - (select count(*) from kept)::int as n`);
+        // Within a caller's transaction the mark would outlive the fold: take it off.
+        await tx.execute(sql`select set_config('osc.folding', '', true)`);
+        return rows;
+      });
       folded += r.n;
     }
   }

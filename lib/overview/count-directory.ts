@@ -8,15 +8,15 @@
 // now) adds the events of its partial hours from okta_log_events (the published index: at most an
 // hour at each end), so every number is exact, not rounded to hours.
 import { getDb } from "@/db";
-import { COUNT_SUBJECTS, DIRECTORY_LIST_SUBJECTS } from "@/db/schema";
+import { COUNT_SUBJECTS, DIRECTORY_LIST_SUBJECTS, HYGIENE_SUBJECTS } from "@/db/schema";
 import type { Counts } from "./contracts";
 import { FAILURE_OUTCOMES, SIGN_IN_EVENT, SUCCESS_OUTCOMES } from "./sign-in";
 
 /**
- * The subjects this reads: not the hygiene card's people by status and day (lib/overview/count-hygiene.ts),
+ * The subjects this reads: not the hygiene card's people and admins by day (lib/overview/count-hygiene.ts),
  * nor the directory lists' per-group, per-app and per-value counts.
  */
-const DIRECTORY_SUBJECTS = COUNT_SUBJECTS.filter((s) => s !== "user_logins" && !(DIRECTORY_LIST_SUBJECTS as readonly string[]).includes(s));
+const DIRECTORY_SUBJECTS = COUNT_SUBJECTS.filter((s) => !([...HYGIENE_SUBJECTS, ...DIRECTORY_LIST_SUBJECTS] as string[]).includes(s));
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const floorHour = (t: number) => Math.floor(t / HOUR) * HOUR;

@@ -1,8 +1,9 @@
-// tallyLogins: the hygiene card's dormancy, locked and expired numbers from the people per
-// `<status>/<day>` (okta_counts' user_logins, days since 1970-01-01 UTC as okta_user_login_key writes
-// them). A cut-off is a UTC midnight; "before" is every earlier day and never, as the people list says.
+// tallyLogins and tallyAdmins: the hygiene card's numbers from the people per `<status>/<day>`
+// (okta_counts' user_logins) and the admin role holders per `<day>` (admin_logins), days since
+// 1970-01-01 UTC as okta_login_day writes them. A cut-off is a UTC midnight; "before" is every earlier
+// day and never, as the people list says.
 import { describe, expect, it } from "vitest";
-import { tallyLogins } from "./count-hygiene";
+import { tallyAdmins, tallyLogins } from "./count-hygiene";
 
 const day = (iso: string) => String(Math.floor(Date.parse(`${iso}T00:00:00.000Z`) / 86_400_000));
 const cuts = {
@@ -42,5 +43,18 @@ describe("tallyLogins", () => {
       { key: `ACTIVE/${day("2026-11-30")}`, n: 1 },
     ];
     expect(tallyLogins(rows, cuts)).toEqual({ d30: 0, d60: 0, d90: 0, never: 0, locked: 5, expired: 4 });
+  });
+});
+
+describe("tallyAdmins", () => {
+  it("counts every holder, and as not signing in lately those before the cut-off day or never, not +infinity", () => {
+    const rows = [
+      { key: day("2026-11-05"), n: 2 }, // on the cut-off day: recent
+      { key: day("2026-11-04"), n: 3 }, // the day before
+      { key: day("1969-12-31"), n: 5 }, // a negative day
+      { key: "", n: 7 }, // never
+      { key: "inf", n: 11 }, // +infinity
+    ];
+    expect(tallyAdmins(rows, cuts.d30)).toEqual({ holders: 2 + 3 + 5 + 7 + 11, noRecentSignIn: 3 + 5 + 7 });
   });
 });

@@ -3,14 +3,13 @@
 // passwords. Every number is the length of a people list with the same filters (lib/directory's
 // userFilters, built with the same cut-off days), so the count and the list it opens agree.
 // Read from maintained aggregates (issue 16: 1.4-1.6 s of scanning at 1M people): the people by
-// status and UTC day of last sign-in (okta_counts, subject user_logins), summed over the days before
-// each cut-off, and the access each deactivated person still holds (okta_deprovisioned_access), both
-// kept by triggers (drizzle/0023_hygiene_counts.sql). The admin holders are a few hundred role rows and
-// their groups' members, counted as they are. lib/overview/hygiene-counts.int.test.ts holds every
-// number equal to its list after syncs, deletions and an integration's removal.
+// status and UTC day of last sign-in (okta_counts, subject user_logins) and the admin role holders by
+// day of last sign-in (admin_logins), summed over the days before each cut-off, and the access each
+// deactivated person still holds (okta_deprovisioned_access), all kept by triggers
+// (drizzle/0023_hygiene_counts.sql, 0030_admin_logins.sql). lib/overview/hygiene-counts.int.test.ts
+// holds every number equal to its list after syncs, deletions and an integration's removal.
 import { sql } from "drizzle-orm";
 import type { WorkspaceCtx } from "@/lib/context";
-import { adminHolders } from "@/lib/directory/admin-roles";
 import { daysAgo, isoDay } from "@/lib/directory/contracts";
 import { type Hygiene, hygieneSchema } from "./contracts";
 
@@ -21,20 +20,14 @@ export async function countHygiene({ ctx, input }: { ctx: WorkspaceCtx; input: {
   const now = input.now ?? new Date();
   const [d30, d60, d90] = [30, 60, 90].map((d) => daysAgo(d, now));
   const adminCut = daysAgo(ADMIN_RECENT_DAYS, now);
-  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-  const mine = sql`u.workspace_id = ${ctx.workspaceId}::uuid and u.deleted_at is null${
-    input.integrationId ? sql` and u.integration_id = ${input.integrationId}::uuid` : sql``
-  }`;
   const ofIntegration = (alias: string) =>
     input.integrationId ? sql` and ${sql.raw(alias)}.integration_id = ${input.integrationId}::uuid` : sql``;
-  // The last sign-in as the people list sorts and filters it: never = -infinity.
-  const last = sql`coalesce(u.last_login, '-infinity'::timestamptz)`;
-  const [logins, [deactivated], [admins]] = await Promise.all([
-    ctx.db.execute<{ key: string; n: number }>(sql`
-      select c.key, sum(c.n)::int as n from okta_counts c
+  const [logins, [deactivated]] = await Promise.all([
+    ctx.db.execute<{ subject: string; key: string; n: number }>(sql`
+      select c.subject, c.key, sum(c.n)::int as n from okta_counts c
       join integrations i on i.id = c.integration_id and i.workspace_id = ${ctx.workspaceId}::uuid
-      where c.subject = 'user_logins'${ofIntegration("c")}
-      group by 1 having sum(c.n) <> 0`),
+      where c.subject in ('user_logins', 'admin_logins')${ofIntegration("c")}
+      group by 1, 2 having sum(c.n) <> 0`),
     ctx.db.execute<{ groups: number; apps: number }>(sql`
       select count(*) filter (where g > 0)::int as groups, count(*) filter (where a > 0)::int as apps
       from (select sum(x.n) filter (where x.kind = 'okta_groups') as g, sum(x.n) filter (where x.kind = 'apps') as a
@@ -42,15 +35,19 @@ export async function countHygiene({ ctx, input }: { ctx: WorkspaceCtx; input: {
         join integrations i on i.id = x.integration_id and i.workspace_id = ${ctx.workspaceId}::uuid
         where true${ofIntegration("x")}
         group by x.integration_id, x.user_id) p`),
-    ctx.db.execute<{ holders: number; stale: number }>(sql`
-      select count(*)::int as holders, count(*) filter (where ${last} < ${at(adminCut)})::int as stale
-      from okta_users u where ${mine} and (u.integration_id, u.id) in (${adminHolders(ctx.workspaceId, "any", input.integrationId)})`),
   ]);
-  const people = tallyLogins(logins, { d30, d60, d90 });
+  const admins = tallyAdmins(
+    logins.filter((r) => r.subject === "admin_logins"),
+    adminCut,
+  );
+  const people = tallyLogins(
+    logins.filter((r) => r.subject === "user_logins"),
+    { d30, d60, d90 },
+  );
   return hygieneSchema.parse({
     integrationId: input.integrationId ?? null,
     days: { d30: isoDay(d30), d60: isoDay(d60), d90: isoDay(d90), admin: isoDay(adminCut) },
-    admins: { holders: admins.holders, noRecentSignIn: admins.stale },
+    admins,
     dormant: { d30: people.d30, d60: people.d60, d90: people.d90, never: people.never },
     deactivated: { inOktaGroups: deactivated.groups, withApps: deactivated.apps },
     lockedOut: people.locked,
@@ -62,24 +59,35 @@ export async function countHygiene({ ctx, input }: { ctx: WorkspaceCtx; input: {
 /** Day numbers (days since 1970-01-01 UTC) as okta_user_login_key writes them; the cut-offs are UTC midnights. */
 const dayOf = (d: Date) => Math.floor(d.getTime() / 86_400_000);
 
+/** Whether a login day key ('' never, 'inf', or a day number) falls before the cut-off's day. */
+const before = (day: string, cut: Date) => day === "" || (day !== "inf" && Number(day) < dayOf(cut));
+
+/** The admin numbers from the holders per `<day>` key: all of them, and those whose last sign-in is before the cut-off. */
+export function tallyAdmins(rows: { key: string; n: number }[], cut: Date) {
+  const out = { holders: 0, noRecentSignIn: 0 };
+  for (const { key, n } of rows) {
+    out.holders += n;
+    if (before(key, cut)) out.noRecentSignIn += n;
+  }
+  return out;
+}
+
 /**
  * The dormancy, locked and expired numbers from the people per `<status>/<day>` key: "last sign-in
  * before the cut-off" is every day before the cut-off's, plus never ('') and no +infinity ('inf').
  */
 export function tallyLogins(rows: { key: string; n: number }[], cuts: { d30: Date; d60: Date; d90: Date }) {
   const out = { d30: 0, d60: 0, d90: 0, never: 0, locked: 0, expired: 0 };
-  const [c30, c60, c90] = [dayOf(cuts.d30), dayOf(cuts.d60), dayOf(cuts.d90)];
   for (const { key, n } of rows) {
     const slash = key.lastIndexOf("/");
     const [status, day] = [key.slice(0, slash), key.slice(slash + 1)];
     if (status === "LOCKED_OUT") out.locked += n;
     else if (status === "PASSWORD_EXPIRED") out.expired += n;
-    if (status !== "ACTIVE" || day === "inf") continue;
-    const before = (cut: number) => day === "" || Number(day) < cut;
+    if (status !== "ACTIVE") continue;
     if (day === "") out.never += n;
-    if (before(c30)) out.d30 += n;
-    if (before(c60)) out.d60 += n;
-    if (before(c90)) out.d90 += n;
+    if (before(day, cuts.d30)) out.d30 += n;
+    if (before(day, cuts.d60)) out.d60 += n;
+    if (before(day, cuts.d90)) out.d90 += n;
   }
   return out;
 }
