@@ -9,9 +9,10 @@
 // ~25 random index insertions per row: the trigram and jsonb GIN indexes above all), which took the
 // 1M seed from 36 minutes to 8. The count triggers stay on, so the maintained aggregates are written
 // by the same triggers as in a sync, except the hygiene card's access triggers (0023) and the admin
-// role holders' (0029), which probe other tables by key: without their indexes each probe would be a
-// scan, so they are off while loading and okta_deprovisioned_access and okta_admin_role_holders are
-// filled afterwards the way the migrations fill them.
+// role holders' (0029) and the app usage's (0012, 0032: it probes the assignments), which probe other
+// tables by key: without their indexes each probe would be a scan, so they are off while loading and
+// okta_deprovisioned_access, okta_admin_role_holders and okta_app_usage are filled afterwards the way
+// the migrations fill them.
 import type postgres from "postgres";
 
 export const WS = "cccccccc-0000-4000-8000-000000000001";
@@ -156,6 +157,17 @@ const HOLDERS_BACKFILL = `INSERT INTO okta_admin_role_holders (integration_id, u
   FROM okta_role_assignments ra CROSS JOIN LATERAL okta_admin_role_reach(ra.integration_id, ra.principal_type, ra.principal_id) h
   WHERE ra.deleted_at IS NULL GROUP BY 1, 2, 3`;
 
+/**
+ * What the log trigger writes into okta_app_usage (drizzle/0012_hygiene.sql's backfill), and each usage
+ * row's assignment flag (0032_app_usage_assigned.sql's).
+ */
+const USAGE_BACKFILL = `INSERT INTO okta_app_usage (workspace_id, integration_id, app_id, user_id, last_used_at)
+  SELECT workspace_id, integration_id, target_app_id, actor_id, max(published) FROM okta_log_events
+  WHERE event_type = 'user.authentication.sso' AND outcome_result IN ('SUCCESS', 'ALLOW')
+    AND target_app_id IS NOT NULL AND actor_id IS NOT NULL
+  GROUP BY workspace_id, integration_id, target_app_id, actor_id;
+  UPDATE okta_app_usage x SET assigned = true WHERE okta_app_assigned(x.integration_id, x.app_id, x.user_id)`;
+
 /** The tables the seed fills in bulk: their indexes and keys are built after loading. */
 const BULK = ["okta_users", "okta_groups", "okta_group_members", "okta_apps", "okta_app_users", "okta_app_groups", "okta_log_events"];
 
@@ -171,7 +183,8 @@ async function withoutIndexes(sql: postgres.Sql, load: () => Promise<void>) {
   // off while the keys they probe are gone, their tables filled afterwards as the migrations fill them.
   const probing = await sql.unsafe<{ tbl: string; name: string }[]>(
     `select tgrelid::regclass::text as tbl, tgname as name from pg_trigger
-     where not tgisinternal and tgrelid = any($1::regclass[]) and (tgname like '%\\_access\\_%' or tgname like '%\\_holders\\_%')`,
+     where not tgisinternal and tgrelid = any($1::regclass[])
+       and (tgname like '%\\_access\\_%' or tgname like '%\\_holders\\_%' or tgname like '%\\_usage\\_%' or tgname = 'okta_log_events_app_usage')`,
     [[...BULK, "okta_role_assignments"]],
   );
   for (const t of probing) await sql.unsafe(`alter table ${t.tbl} disable trigger ${t.name}`);
@@ -211,6 +224,9 @@ export async function seedOverview(sql: postgres.Sql, o: OverviewSeed) {
     await sql.unsafe(`${ACCESS_BACKFILL}; analyze okta_deprovisioned_access`);
     console.log(`  deactivated people's access (okta_deprovisioned_access): ${((performance.now() - ta) / 1000).toFixed(1)} s`);
   }
+  const tu = performance.now();
+  await sql.unsafe(USAGE_BACKFILL);
+  console.log(`  app usage and its assignment flags (okta_app_usage): ${((performance.now() - tu) / 1000).toFixed(1)} s`);
   if ((await sql.unsafe("select to_regclass('okta_admin_role_holders') as t"))[0].t) {
     const th = performance.now();
     await sql.unsafe(`${HOLDERS_BACKFILL}; analyze okta_admin_role_holders`);

@@ -7,6 +7,7 @@
 // wall time, plus the machine's load average, since contention inflates every figure.
 //
 //   npm run bench:write -- [--users 20000] [--log-days 30] [--tables users,groups,memberships,app_users,log_events]
+// (written in the order --tables names them)
 //                          [--passes 2] [--drop-indexes]
 // --drop-indexes: the first pass writes each table without its secondary indexes and builds them
 // after (what dropping them around a first import would cost); the build's CPU is counted in.
@@ -108,7 +109,9 @@ function workloads(): Workload[] {
     const rows = t.logs.map((r, i) => logEventRow(oktaLogEventSchema.parse(logJson(t, r, i))) as Row);
     out.push({ name: "log_events", resource: "log_events", spec: logEventsTable as TableSpec, appendOnly: true, pages: chunk(rows, 1000) });
   }
-  return out;
+  // In the order --tables names them (log_events before app_users: assignments written onto usage rows).
+  const order = [...want];
+  return out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 }
 
 /** CPU milliseconds of this database's backends (their process title names the database). */

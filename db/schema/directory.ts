@@ -85,7 +85,6 @@ export const oktaUsers = pgTable(
   (t) => [
     primaryKey({ columns: [t.integrationId, t.id] }),
     index("okta_users_workspace_status_idx").on(t.workspaceId, t.status),
-    index("okta_users_workspace_login_idx").on(t.workspaceId, sql`lower(${t.login})`),
     index("okta_users_search_text_trgm").using("gin", t.searchText.op("gin_trgm_ops")).where(notDeleted(t)),
     index("okta_users_sort_name_idx").on(t.workspaceId, directoryKeys.userName(t), t.integrationId, t.id).where(notDeleted(t)),
     index("okta_users_sort_login_idx").on(t.workspaceId, directoryKeys.userLogin(t), t.integrationId, t.id).where(notDeleted(t)),

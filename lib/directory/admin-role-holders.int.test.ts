@@ -10,7 +10,6 @@
 // drizzle/0030_admin_logins.sql) equal a scan's, as sign-in days move, people come and go, and a
 // sign-in and a membership that makes a holder race.
 import { count, sql as drizzleSql } from "drizzle-orm";
-import type { TransactionSql } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { oktaUsers } from "@/db/schema";
@@ -25,6 +24,7 @@ import { createWorkspace } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
 import { connectToEmulator } from "@/test/sync-fixtures";
+import { whileOpen } from "@/test/while-open";
 import { getFacets } from "./get-facets";
 import { userFilters } from "./list-users";
 
@@ -99,33 +99,6 @@ async function succeeded(runId: string) {
 
 const rowsOf = async (integrationId: string) =>
   (await sql()`select count(*)::int as n from okta_admin_role_holders where integration_id = ${integrationId}`)[0].n as number;
-
-/** Runs `first` in a transaction left open while `second` runs; whether `second` waited for it to commit. */
-async function whileOpen(first: (tx: TransactionSql) => Promise<unknown>, second: () => Promise<unknown>) {
-  let release!: () => void;
-  const held = new Promise<void>((r) => {
-    release = r;
-  });
-  let written!: () => void;
-  const wrote = new Promise<void>((r) => {
-    written = r;
-  });
-  const open = sql().begin(async (tx) => {
-    await first(tx);
-    written();
-    await held;
-  });
-  await wrote;
-  let done = false;
-  const other = second().then(() => {
-    done = true;
-  });
-  await new Promise((r) => setTimeout(r, 300));
-  const waited = !done;
-  release();
-  await Promise.all([open, other]);
-  return waited;
-}
 
 describe("the admin role holders aggregate", () => {
   it("equals a scan and the people lists after syncs, out-of-order writes, folding and a disconnect", { timeout: 240_000 }, async () => {

@@ -8,6 +8,7 @@
 // revived, a group hard-deleted with its members), folding, workspace-wide with a second integration, a
 // disconnect that deletes the data and a cascade that removes an integration (nothing left of either).
 import { sql as drizzleSql } from "drizzle-orm";
+import type { Sql, TransactionSql } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { DIRECTORY_LIST_SUBJECTS } from "@/db/schema";
@@ -21,6 +22,7 @@ import { createWorkspace } from "@/test/factories";
 import { startTestEmulator, type TestEmulator } from "@/test/okta-emulator";
 import { runSync } from "@/test/run-sync";
 import { connectToEmulator } from "@/test/sync-fixtures";
+import { whileOpen } from "@/test/while-open";
 import { daysAgo } from "./contracts";
 import { getApp } from "./get-app";
 import { getFacets, MANAGER_FACET_LIMIT } from "./get-facets";
@@ -215,6 +217,12 @@ describe("the directory lists' maintained counts", () => {
     // Assignments: scope turned to GROUP and back, soft-deleted, revived, hard-deleted, inserted many at once.
     const [app] = await sql()`select app_id as id from okta_app_users where integration_id = ${id} and deleted_at is null
       group by 1 order by count(*) desc, 1 limit 1`;
+    // Everyone has signed in to the app, assigned or not, so each write below moves a usage row's flag.
+    await sql()`insert into okta_log_events (workspace_id, integration_id, uuid, published, event_type, outcome_result, actor_id, target_app_id)
+      select ${ws}, ${id}, gen_random_uuid()::text, now() - make_interval(days => abs(hashtext(u.id)) % 60),
+        'user.authentication.sso', 'SUCCESS', u.id, ${app.id}
+      from okta_users u where u.integration_id = ${id} and u.deleted_at is null`;
+    await expectExact(ws, id);
     const some = (n: number, order = "asc") =>
       sql().unsafe<{ user_id: string }[]>(
         `select user_id from okta_app_users where integration_id = $1 and app_id = $2 order by user_id ${order} limit ${n}`,
@@ -329,5 +337,39 @@ describe("the directory lists' maintained counts", () => {
     expect(await countRows(integration.id)).toBeGreaterThan(0);
     await sql()`delete from workspaces where id = ${ws.id}`;
     expect(await countRows(integration.id)).toBe(0);
+  });
+
+  it("a person's first use of an app and their assignment to it, written at once by two transactions, count them as assigned", async () => {
+    const ws = await createWorkspace();
+    const i = (await insertIntegration(ws.id)).id;
+    await sql()`insert into okta_apps (workspace_id, integration_id, content_hash, id, name, label, status)
+      values (${ws.id}, ${i}, 'h', 'app1', 'slack', 'Slack', 'ACTIVE')`;
+    await sql()`insert into okta_users (workspace_id, integration_id, content_hash, id, status, login, profile)
+      select ${ws.id}, ${i}, 'h', 'u' || g, 'ACTIVE', 'u' || g || '@example.com', '{}' from generate_series(1, 2) g`;
+    const use = (db: Sql | TransactionSql, person: string) => db`insert into okta_log_events
+      (workspace_id, integration_id, uuid, published, event_type, outcome_result, actor_id, target_app_id)
+      values (${ws.id}, ${i}, gen_random_uuid()::text, now(), 'user.authentication.sso', 'SUCCESS', ${person}, 'app1')`;
+    const assign = (
+      db: Sql | TransactionSql,
+      person: string,
+    ) => db`insert into okta_app_users (workspace_id, integration_id, content_hash, app_id, user_id, scope)
+      values (${ws.id}, ${i}, 'h', 'app1', ${person}, 'USER')`;
+    // The first use first, left open: the assignment waits, then flags the row.
+    expect(
+      await whileOpen(
+        (tx) => use(tx, "u1"),
+        () => assign(sql(), "u1"),
+      ),
+    ).toBe(true);
+    // The assignment first, left open: the first use waits, then reads it.
+    expect(
+      await whileOpen(
+        (tx) => assign(tx, "u2"),
+        () => use(sql(), "u2"),
+      ),
+    ).toBe(true);
+    const unused = await listUnusedAccess({ ctx: systemCtx(ws.id), input: { integrationId: i, days: 30 } });
+    expect(unused.apps.map((a) => ({ assigned: a.assigned, unused: a.unused }))).toEqual([{ assigned: 2, unused: 0 }]);
+    expect((await scannedUnused(ws.id, 30, new Date(), i)).map((l) => l.split(" ").slice(2).join(" "))).toEqual(["2 0 0"]);
   });
 });
