@@ -185,9 +185,9 @@ export const oktaAppUsers = pgTable(
   (t) => [
     primaryKey({ columns: [t.integrationId, t.appId, t.userId] }),
     index("okta_app_users_user_idx").on(t.integrationId, t.userId),
-    // Kept although the counts per app are maintained (okta_counts, app_assignees): unused access
-    // (lib/directory/list-unused-access.ts) probes it index-only for each usage row's assignment
-    // (171 ms p95 at 1M with it, 328 ms without: docs/benchmarks/bench-directory-1m-2026-12-06.txt).
+    // Kept although the counts per app are maintained (okta_counts, app_assignees): an app's people
+    // lists walk the live assignments in it (4,004 scans in one pass of the 1M directory benchmark).
+    // Unused access no longer reads it (okta_app_usage.assigned, drizzle/0032_app_usage_assigned.sql).
     index("okta_app_users_live_idx").on(t.integrationId, t.appId, t.userId).where(notDeleted(t)),
   ],
 );
