@@ -10,6 +10,7 @@
 // drizzle/0030_admin_logins.sql) equal a scan's, as sign-in days move, people come and go, and a
 // sign-in and a membership that makes a holder race.
 import { count, sql as drizzleSql } from "drizzle-orm";
+import type { Sql, TransactionSql } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { oktaUsers } from "@/db/schema";
@@ -234,24 +235,24 @@ describe("the admin role holders aggregate", () => {
     await sql()`insert into okta_role_assignments (workspace_id, integration_id, content_hash, id, principal_type, principal_id, role_type, label)
       values (${ws.id}, ${i}, 'h', 'ra1', 'GROUP', 'admins', 'ORG_ADMIN', 'Organization Administrator')`;
     await expectAgree(ws.id, i);
-    const signIn = (person: string) => sql()`update okta_users set last_login = now() where integration_id = ${i} and id = ${person}`;
-    const join = (person: string) =>
-      sql()`insert into okta_group_members (workspace_id, integration_id, group_id, user_id) values (${ws.id}, ${i}, 'admins', ${person})`;
+    const signIn = (db: Sql | TransactionSql, person: string) =>
+      db`update okta_users set last_login = now() where integration_id = ${i} and id = ${person}`;
+    const join = (db: Sql | TransactionSql, person: string) =>
+      db`insert into okta_group_members (workspace_id, integration_id, group_id, user_id) values (${ws.id}, ${i}, 'admins', ${person})`;
 
     // The sign-in first, left open: the membership waits, then counts u2 at the new day.
     expect(
       await whileOpen(
-        (tx) => tx`update okta_users set last_login = now() where integration_id = ${i} and id = 'u2'`,
-        () => join("u2"),
+        (tx) => signIn(tx, "u2"),
+        () => join(sql(), "u2"),
       ),
     ).toBe(true);
     await expectAgree(ws.id, i);
     // The membership first, left open: the sign-in waits, then moves u3 from the old day to the new.
     expect(
       await whileOpen(
-        (tx) =>
-          tx`insert into okta_group_members (workspace_id, integration_id, group_id, user_id) values (${ws.id}, ${i}, 'admins', 'u3')`,
-        () => signIn("u3"),
+        (tx) => join(tx, "u3"),
+        () => signIn(sql(), "u3"),
       ),
     ).toBe(true);
     await expectAgree(ws.id, i);
