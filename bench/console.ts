@@ -4,9 +4,14 @@
 // runs none, RUN_WORKERS=0), while --clients signed-in browsers request the console's pages and APIs
 // from `next start` one after another for --seconds. A finished sync is started again at once, so
 // every org keeps syncing for the whole window. Prints p50/p95 per page and API, how many syncs ran
-// meanwhile, the rows they wrote and the machine's load.
+// meanwhile, the rows they wrote, the machine's load and the web process's CPU per request.
+// --idle: the orgs' first syncs finish before the window and none is started again, so what is left
+// is the console's own cost; with --clients 1 each request's web CPU is its own (the CPU column).
+// --only REGEX: only the requests whose name matches (a profile of one page).
+// --web N: N `next start` processes on consecutive ports from --web-port, client k asking process k mod N
+// (what a load balancer in front of N web processes does).
 //   npm run bench:console -- [--orgs 20] [--users 2000] [--latency 100] [--seconds 60] [--clients 4]
-//     [--workers 2] [--concurrency 10] [--web-port 3500] [--emulator-port 8940] [--app-dir .] [--cpu-prof DIR]
+//     [--workers 2] [--concurrency 10] [--web 1] [--web-port 3500] [--emulator-port 8940] [--app-dir .] [--cpu-prof DIR] [--idle] [--only REGEX]
 // --cpu-prof DIR: the web process writes a V8 CPU profile of the window to DIR (bench/cpu-prof-preload.cjs),
 // for bench/cpu-profile-top.ts.
 // Needs a production build in --app-dir (`next build`; heavy: run under `flock /tmp/heavy.lock`).
@@ -16,7 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
-import { cpuProfileEnv, processGroup, waitFor } from "./processes";
+import { cpuProfileEnv, cpuSeconds, machineBusyMs, processGroup, waitFor } from "./processes";
 import { benchDatabase, percentiles } from "./throwaway-db";
 
 const { values: args } = parseArgs({
@@ -28,12 +33,15 @@ const { values: args } = parseArgs({
     clients: { type: "string", default: "4" },
     workers: { type: "string", default: "2" },
     concurrency: { type: "string", default: "10" },
+    web: { type: "string", default: "1" },
     "web-port": { type: "string", default: "3500" },
     "emulator-port": { type: "string", default: "8940" },
     "app-dir": { type: "string", default: process.cwd() },
     "db-pool": { type: "string" },
     keep: { type: "boolean", default: false },
     "cpu-prof": { type: "string", default: "" },
+    idle: { type: "boolean", default: false },
+    only: { type: "string", default: "" },
   },
 });
 
@@ -130,21 +138,26 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       ...(args["db-pool"] ? { DB_POOL_MAX: args["db-pool"] } : {}),
     };
-    const web = `http://127.0.0.1:${args["web-port"]}`;
+    const ports = Array.from({ length: Number(args.web) }, (_, k) => Number(args["web-port"]) + k);
+    const webs = ports.map((p) => `http://127.0.0.1:${p}`);
+    const web = webs[0];
     const profDir = args["cpu-prof"] ? path.resolve(args["cpu-prof"]) : "";
-    start(
-      path.join(appDir, "node_modules/.bin/next"),
-      ["start", "-p", args["web-port"], "-H", "127.0.0.1"],
-      {
-        ...env,
-        RUN_WORKERS: "0",
-        ...(profDir ? cpuProfileEnv(profDir) : {}),
-      },
-      "web",
+    const webProcs = ports.map((p, k) =>
+      start(
+        path.join(appDir, "node_modules/.bin/next"),
+        ["start", "-p", String(p), "-H", "127.0.0.1"],
+        {
+          ...env,
+          RUN_WORKERS: "0",
+          ...(profDir ? cpuProfileEnv(profDir) : {}),
+        },
+        `web ${k + 1}`,
+      ),
     );
-    for (let i = 0; i < Number(args.workers); i++)
-      start("npm", ["run", "--silent", "worker"], { ...env, SYNC_WORKER_CONCURRENCY: args.concurrency }, `worker ${i + 1}`);
-    await waitFor("the console to answer", async () => (await fetch(`${web}/api/health`)).ok, 180_000, 500);
+    const workerProcs = Array.from({ length: Number(args.workers) }, (_, i) =>
+      start("npm", ["run", "--silent", "worker"], { ...env, SYNC_WORKER_CONCURRENCY: args.concurrency }, `worker ${i + 1}`),
+    );
+    for (const w of webs) await waitFor("the console to answer", async () => (await fetch(`${w}/api/health`)).ok, 180_000, 500);
 
     // Signed in as a browser is: Auth.js's CSRF cookie and token, then the credentials callback.
     const jar = new Map<string, string>();
@@ -177,10 +190,13 @@ async function main() {
       180_000,
       500,
     );
+    const unfinished = async () =>
+      (await sql`select count(*)::int as n from sync_runs where status in ('queued', 'running')`)[0].n as number;
+    if (args.idle) await waitFor("the first syncs to finish", async () => (await unfinished()) === 0, 1_800_000, 1000);
 
     // What a browser asks for: the pages (server-rendered HTML) and the APIs their screens poll.
     const pick = () => ids[Math.floor(Math.random() * ids.length)];
-    const requests: { name: string; url: () => string }[] = [
+    const allRequests: { name: string; url: () => string }[] = [
       { name: "page /  (home dashboard)", url: () => "/" },
       { name: "page /integrations", url: () => "/integrations" },
       { name: "page /integrations/okta/{id}", url: () => `/integrations/okta/${pick()}` },
@@ -199,6 +215,8 @@ async function main() {
       },
       { name: "api  /api/activity", url: () => "/api/activity" },
     ];
+    const requests = allRequests.filter((r) => new RegExp(args.only).test(r.name));
+    if (!requests.length) throw new Error(`--only ${args.only} matches none of: ${allRequests.map((r) => r.name).join(", ")}`);
     // Each once first: a page that does not answer 200 is reported, not timed as if it had.
     for (const r of requests) {
       const res = await fetch(`${web}${r.url()}`, { headers: { cookie: cookie() }, redirect: "manual" });
@@ -207,6 +225,15 @@ async function main() {
     }
 
     const times = new Map<string, number[]>(requests.map((r) => [r.name, []]));
+    // The web process's CPU (its whole process group): over the window, and per request when one client asks.
+    const webCpuMs = () => webProcs.reduce((ms, w) => ms + cpuSeconds({ pgrp: w.pid }) * 1000, 0);
+    const oneClient = Number(args.clients) === 1;
+    const cpuOf = new Map<string, number[]>(requests.map((r) => [r.name, []]));
+    // Where the machine's CPU went in the window: the web processes, the workers, the emulated orgs (Okta's
+    // share, which a real console's machine does not carry) and the rest (Postgres, this bench).
+    const groupCpuMs = (procs: { pid?: number }[]) => procs.reduce((ms, p) => ms + cpuSeconds({ pgrp: p.pid }) * 1000, 0);
+    const cpuBefore = { workers: groupCpuMs(workerProcs), emulators: groupCpuMs([emu]), machine: machineBusyMs() };
+    const webCpuBefore = webCpuMs();
     const errors = new Map<string, number>();
     const until = Date.now() + Number(args.seconds) * 1000;
     const samples: number[] = [];
@@ -223,6 +250,10 @@ async function main() {
         const [c] =
           await sql`select count(*) filter (where state <> 'idle')::int as busy from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
         busy.push(c.busy);
+        if (args.idle) {
+          await new Promise((r) => setTimeout(r, 1000));
+          continue;
+        }
         const idle = await sql<{ id: string }[]>`
           select i.id from integrations i where i.workspace_id = ${tenant.ws.id}
             and not exists (select 1 from sync_runs r where r.integration_id = i.id and r.status in ('queued', 'running'))`;
@@ -230,34 +261,46 @@ async function main() {
         await new Promise((r) => setTimeout(r, 1000));
       }
     };
-    const client = async (seed: number) => {
+    const client = async (seed: number, web: string) => {
       let i = seed;
       while (Date.now() < until) {
         const r = requests[i++ % requests.length];
+        const cpu = oneClient ? webCpuMs() : 0;
         const t = performance.now();
         try {
           const res = await fetch(`${web}${r.url()}`, { headers: { cookie: cookie() }, redirect: "manual" });
           await res.arrayBuffer();
+          const took = performance.now() - t;
           if (res.status !== 200) errors.set(r.name, (errors.get(r.name) ?? 0) + 1);
-          else times.get(r.name)!.push(performance.now() - t);
+          else {
+            times.get(r.name)!.push(took);
+            if (oneClient) cpuOf.get(r.name)!.push(webCpuMs() - cpu);
+          }
         } catch {
           errors.set(r.name, (errors.get(r.name) ?? 0) + 1);
         }
       }
     };
-    await Promise.all([keepSyncing(), ...Array.from({ length: Number(args.clients) }, (_, k) => client(k * 3))]);
+    await Promise.all([keepSyncing(), ...Array.from({ length: Number(args.clients) }, (_, k) => client(k * 3, webs[k % webs.length]))]);
+    const webCpu = webCpuMs() - webCpuBefore;
+    const cpuIn = {
+      workers: groupCpuMs(workerProcs) - cpuBefore.workers,
+      emulators: groupCpuMs([emu]) - cpuBefore.emulators,
+      machine: machineBusyMs() - cpuBefore.machine,
+    };
     const [rowsAfter] = await sql`select coalesce(sum(added + updated + unchanged), 0)::bigint as n from sync_run_resources`;
     const [finished] = await sql`select count(*)::int as n from sync_runs where status in ('succeeded', 'partial', 'failed')`;
 
-    console.log(`\nWhile the orgs synced (${args.seconds} s):`);
+    const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    console.log(`\n${args.idle ? "After the orgs' first syncs, none running" : "While the orgs synced"} (${args.seconds} s):`);
     console.log(
-      `  ${"request".padEnd(44)} ${"n".padStart(5)} ${"err".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`,
+      `  ${"request".padEnd(44)} ${"n".padStart(5)} ${"err".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}${oneClient ? "  web CPU ms" : ""}`,
     );
     for (const r of requests) {
       const ms = times.get(r.name)!;
       const p = ms.length ? percentiles(ms) : { p50: Number.NaN, p95: Number.NaN, max: Number.NaN };
       console.log(
-        `  ${r.name.padEnd(44)} ${String(ms.length).padStart(5)} ${String(errors.get(r.name) ?? 0).padStart(4)} ${p.p50.toFixed(0).padStart(8)} ${p.p95.toFixed(0).padStart(8)} ${p.max.toFixed(0).padStart(8)}`,
+        `  ${r.name.padEnd(44)} ${String(ms.length).padStart(5)} ${String(errors.get(r.name) ?? 0).padStart(4)} ${p.p50.toFixed(0).padStart(8)} ${p.p95.toFixed(0).padStart(8)} ${p.max.toFixed(0).padStart(8)}${oneClient ? avg(cpuOf.get(r.name)!).toFixed(1).padStart(12) : ""}`,
       );
     }
     const all = [...times.values()].flat();
@@ -268,14 +311,21 @@ async function main() {
       ["all APIs", apis],
       ["everything", all],
     ] as const) {
+      if (!ms.length) continue;
       const p = percentiles(ms);
       console.log(
         `  ${label.padEnd(44)} ${String(ms.length).padStart(5)} ${"".padStart(4)} ${p.p50.toFixed(0).padStart(8)} ${p.p95.toFixed(0).padStart(8)} ${p.max.toFixed(0).padStart(8)}`,
       );
     }
-    const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     console.log(
-      `\nSyncs running at once: min ${Math.min(...samples)}, mean ${avg(samples).toFixed(1)}, max ${Math.max(...samples)} (sampled each second); runs finished so far: ${finished.n}`,
+      `\nWeb CPU (${webs.length} process${webs.length > 1 ? "es" : ""}): ${(webCpu / 1000).toFixed(1)} s in the window, ${(webCpu / Math.max(1, all.length)).toFixed(1)} ms per request`,
+    );
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    console.log(
+      `CPU in the window (all cores): ${s(cpuIn.machine)}; web ${s(webCpu)}, workers ${s(cpuIn.workers)}, emulated orgs ${s(cpuIn.emulators)}, the rest (Postgres, this bench) ${s(cpuIn.machine - webCpu - cpuIn.workers - cpuIn.emulators)}`,
+    );
+    console.log(
+      `Syncs running at once: min ${Math.min(...samples)}, mean ${avg(samples).toFixed(1)}, max ${Math.max(...samples)} (sampled each second); runs finished so far: ${finished.n}`,
     );
     console.log(`Database connections busy at once (all processes): mean ${avg(busy).toFixed(1)}, max ${Math.max(...busy)}`);
     console.log(`Rows the syncs wrote or checked in the window: ${(Number(rowsAfter.n) - Number(rowsBefore.n)).toLocaleString()}`);

@@ -23,12 +23,11 @@
 // (BENCH_DB_PREFIX names it), else an embedded Postgres.
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
-import { cpuProfileEnv, processGroup, waitFor } from "./processes";
+import { cpuProfileEnv, cpuSeconds, processGroup, waitFor } from "./processes";
 import { benchDatabase } from "./throwaway-db";
 
 const { values: args } = parseArgs({
@@ -70,26 +69,6 @@ function firstLine<T>(child: ChildProcess, what: string, pick: (line: string) =>
   });
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** CPU seconds (user + system) of every process in a process group, or whose command line has `needle` (Postgres backends of a database). */
-function cpuSeconds(match: { pgrp?: number; needle?: string }): number {
-  const tick = 100; // USER_HZ on Linux
-  let total = 0;
-  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const pgrp = Number(f[2]);
-      const ok =
-        (match.pgrp !== undefined && pgrp === match.pgrp) ||
-        (match.needle !== undefined && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(match.needle));
-      if (ok) total += (Number(f[11]) + Number(f[12])) / tick;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
-}
 
 interface Change {
   kind: string;

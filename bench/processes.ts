@@ -61,3 +61,30 @@ export function cpuProfileEnv(dir: string): { BENCH_CPU_PROF_DIR: string; NODE_O
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(import.meta.dirname, "cpu-prof-preload.cjs")}`.trim(),
   };
 }
+
+/** CPU seconds (user + system) of every process in a process group, or whose command line has `needle` (Postgres backends of a database). */
+export function cpuSeconds(match: { pgrp?: number; needle?: string }): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const pgrp = Number(f[2]);
+      const ok =
+        (match.pgrp !== undefined && pgrp === match.pgrp) ||
+        (match.needle !== undefined && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(match.needle));
+      if (ok) total += (Number(f[11]) + Number(f[12])) / tick;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** Busy CPU milliseconds of the whole machine (all cores) from /proc/stat. */
+export function machineBusyMs(): number {
+  const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = f.reduce((a, b) => a + b, 0);
+  return (total - f[3] - f[4]) * 10;
+}

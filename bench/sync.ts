@@ -27,6 +27,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { bucketFor } from "@/emulator/ratelimit";
+import { machineBusyMs } from "./processes";
 
 const { values: args } = parseArgs({
   options: {
@@ -163,12 +164,6 @@ function cpuMsOf(pids: number[]): number {
     }
   }
   return ticks * 10;
-}
-/** Busy CPU milliseconds of the whole machine (all cores) from /proc/stat. */
-function machineBusyMs(): number {
-  const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-  const total = f.reduce((a, b) => a + b, 0);
-  return (total - f[3] - f[4]) * 10;
 }
 /** The Postgres server the bench writes to: its postmaster (a backend's parent) and whether pg_stat_statements is loaded. */
 async function pgServer(base: string) {

@@ -417,9 +417,11 @@ function setPathsSql(sets: { path: string[]; value: unknown }[], params: unknown
 }
 
 /**
- * The batch writer's transaction settings, in one round trip: asynchronous commit, and its own
+ * The batch writer's transaction settings, in one round trip: asynchronous commit, its own
  * statement timeout (longer than the pool's: a sweep or a large page may take a while, but a write
- * stuck on a lock still fails instead of holding the run forever). With SYNC_WRITE_SLOTS, the
+ * stuck on a lock still fails instead of holding the run forever), and Postgres's default plan
+ * caching (the pool plans every statement for its parameters, db/index.ts; the writer's statements
+ * are the same shape on every page, so a plan may be reused). With SYNC_WRITE_SLOTS, the
  * transaction also takes one of that many write slots (transaction advisory locks, shared by every
  * worker on the database): the first free one in the same round trip, else it waits for one (under
  * the writer's timeout). Taken before anything else, so a waiting writer holds no other lock.
@@ -427,7 +429,7 @@ function setPathsSql(sets: { path: string[]; value: unknown }[], params: unknown
 export async function writerSettings(tx: TransactionSql, opts: { asyncCommit: boolean }) {
   const env = getEnv();
   const slots = env.SYNC_WRITE_SLOTS;
-  const [row] = await tx`select set_config('statement_timeout', ${String(env.DB_WRITE_STATEMENT_TIMEOUT_MS)}, true)${
+  const [row] = await tx`select set_config('statement_timeout', ${String(env.DB_WRITE_STATEMENT_TIMEOUT_MS)}, true), set_config('plan_cache_mode', 'auto', true)${
     opts.asyncCommit ? tx`, set_config('synchronous_commit', 'off', true)` : tx``
   }${
     slots > 0
