@@ -429,13 +429,14 @@ function setPathsSql(sets: { path: string[]; value: unknown }[], params: unknown
 export async function writerSettings(tx: TransactionSql, opts: { asyncCommit: boolean }) {
   const env = getEnv();
   const slots = env.SYNC_WRITE_SLOTS;
-  const [row] = await tx`select set_config('statement_timeout', ${String(env.DB_WRITE_STATEMENT_TIMEOUT_MS)}, true), set_config('plan_cache_mode', 'auto', true)${
-    opts.asyncCommit ? tx`, set_config('synchronous_commit', 'off', true)` : tx``
-  }${
-    slots > 0
-      ? tx`, exists (select from generate_series(0, ${slots - 1}::int) s where pg_try_advisory_xact_lock(${WRITE_SLOT_LOCK}::int, s)) as slot`
-      : tx``
-  }`;
+  const [row] =
+    await tx`select set_config('statement_timeout', ${String(env.DB_WRITE_STATEMENT_TIMEOUT_MS)}, true), set_config('plan_cache_mode', 'auto', true)${
+      opts.asyncCommit ? tx`, set_config('synchronous_commit', 'off', true)` : tx``
+    }${
+      slots > 0
+        ? tx`, exists (select from generate_series(0, ${slots - 1}::int) s where pg_try_advisory_xact_lock(${WRITE_SLOT_LOCK}::int, s)) as slot`
+        : tx``
+    }`;
   if (slots > 0 && !row.slot) await tx`select pg_advisory_xact_lock(${WRITE_SLOT_LOCK}::int, ${Math.floor(Math.random() * slots)}::int)`;
 }
 
