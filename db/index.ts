@@ -12,15 +12,9 @@ function connect(url: string) {
     idle_timeout: 30,
     // Sent at connect, so every statement of the pool runs under them (env: DB_STATEMENT_TIMEOUT_MS,
     // DB_IDLE_IN_TRANSACTION_TIMEOUT_MS; the batch writer raises its own with SET LOCAL).
-    // Every statement is a prepared one, drizzle's too (patches/drizzle-orm+0.45.4.patch): parsed once per
-    // connection and sent as one round trip after that. Each is still planned for its parameters, as an
-    // unnamed statement was: a plan reused for any parameters could not tell a small integration or a
-    // rare search term from a large one (the batch writer, whose statements are the same shape on every
-    // page, turns reuse back on in its own transactions: writerSettings).
     connection: {
       statement_timeout: limits.DB_STATEMENT_TIMEOUT_MS,
       idle_in_transaction_session_timeout: limits.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-      plan_cache_mode: "force_custom_plan",
     },
   });
   return drizzle(client, { schema, casing: "snake_case" });

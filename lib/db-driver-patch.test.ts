@@ -1,8 +1,8 @@
-// The driver patches must be in every copy that Node or a bundler may load. postgres.js
-// (patches/postgres+3.4.9.patch): without it a Postgres restart can end the process or leave a pooled
-// connection that never sends again (docs/benchmarks/faults.md), without TCP_NODELAY every COPY of the
-// batch writer stalls on a delayed ACK, and a COPY that Postgres refuses never settles. drizzle's
-// postgres-js driver: below. Fails when `npm ci` skipped them.
+// The postgres.js patch (patches/postgres+3.4.9.patch) must be in every copy of the driver that
+// Node or a bundler may load: without it a Postgres restart can end the process or leave a pooled
+// connection that never sends again (docs/benchmarks/faults.md), and without TCP_NODELAY every COPY
+// of the batch writer stalls on a delayed ACK, and a COPY that Postgres refuses never settles.
+// Fails when `npm ci` skipped it.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -32,20 +32,5 @@ describe("postgres.js driver patch", () => {
 
   it("is the version the patch was written for", () => {
     expect(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version).toBe("3.4.9");
-  });
-});
-
-// drizzle's postgres-js driver (patches/drizzle-orm+0.45.4.patch) prepares every query it sends, so a
-// page's queries are parsed once per connection and bound in one round trip (db/prepared-statements.int.test.ts).
-describe("drizzle's postgres-js driver patch", () => {
-  const drizzleRoot = path.resolve(__dirname, "../node_modules/drizzle-orm");
-  it.each(["session.js", "session.cjs"])("postgres-js/%s prepares every query", (file) => {
-    const source = fs.readFileSync(path.join(drizzleRoot, "postgres-js", file), "utf8");
-    expect(source.match(/prepare: true/g)).toHaveLength(3);
-    expect(source).not.toMatch(/prepare: this\.prepare/);
-  });
-
-  it("is the version the patch was written for", () => {
-    expect(JSON.parse(fs.readFileSync(path.join(drizzleRoot, "package.json"), "utf8")).version).toBe("0.45.4");
   });
 });

@@ -417,11 +417,9 @@ function setPathsSql(sets: { path: string[]; value: unknown }[], params: unknown
 }
 
 /**
- * The batch writer's transaction settings, in one round trip: asynchronous commit, its own
+ * The batch writer's transaction settings, in one round trip: asynchronous commit, and its own
  * statement timeout (longer than the pool's: a sweep or a large page may take a while, but a write
- * stuck on a lock still fails instead of holding the run forever), and Postgres's default plan
- * caching (the pool plans every statement for its parameters, db/index.ts; the writer's statements
- * are the same shape on every page, so a plan may be reused). With SYNC_WRITE_SLOTS, the
+ * stuck on a lock still fails instead of holding the run forever). With SYNC_WRITE_SLOTS, the
  * transaction also takes one of that many write slots (transaction advisory locks, shared by every
  * worker on the database): the first free one in the same round trip, else it waits for one (under
  * the writer's timeout). Taken before anything else, so a waiting writer holds no other lock.
@@ -429,14 +427,13 @@ function setPathsSql(sets: { path: string[]; value: unknown }[], params: unknown
 export async function writerSettings(tx: TransactionSql, opts: { asyncCommit: boolean }) {
   const env = getEnv();
   const slots = env.SYNC_WRITE_SLOTS;
-  const [row] =
-    await tx`select set_config('statement_timeout', ${String(env.DB_WRITE_STATEMENT_TIMEOUT_MS)}, true), set_config('plan_cache_mode', 'auto', true)${
-      opts.asyncCommit ? tx`, set_config('synchronous_commit', 'off', true)` : tx``
-    }${
-      slots > 0
-        ? tx`, exists (select from generate_series(0, ${slots - 1}::int) s where pg_try_advisory_xact_lock(${WRITE_SLOT_LOCK}::int, s)) as slot`
-        : tx``
-    }`;
+  const [row] = await tx`select set_config('statement_timeout', ${String(env.DB_WRITE_STATEMENT_TIMEOUT_MS)}, true)${
+    opts.asyncCommit ? tx`, set_config('synchronous_commit', 'off', true)` : tx``
+  }${
+    slots > 0
+      ? tx`, exists (select from generate_series(0, ${slots - 1}::int) s where pg_try_advisory_xact_lock(${WRITE_SLOT_LOCK}::int, s)) as slot`
+      : tx``
+  }`;
   if (slots > 0 && !row.slot) await tx`select pg_advisory_xact_lock(${WRITE_SLOT_LOCK}::int, ${Math.floor(Math.random() * slots)}::int)`;
 }
 
