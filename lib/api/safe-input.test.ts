@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findBadText, isDateInRange, isoDateTime, textProblem } from "./safe-input";
+import { findBadText, isDateInRange, isoDateTime, jsonMayHoldBadText, textProblem } from "./safe-input";
 
 describe("safe input", () => {
   it("names the path of the first string Postgres cannot store", () => {
@@ -13,6 +13,37 @@ describe("safe input", () => {
   it("walks a body nested 100,000 deep without overflowing the stack (a quadratic walk would hit the test timeout)", () => {
     const deep = JSON.parse(`${"[".repeat(100_000)}"\\u0000"${"]".repeat(100_000)}`);
     expect(findBadText(deep)?.path).toEqual([...Array(32).fill(0), "…"]);
+  });
+
+  it("passes JSON text over only when no value in it can be refused (the hook delivery's shortcut)", () => {
+    // Plain text, and what any escape other than NUL or a surrogate decodes to, needs no walk.
+    expect(jsonMayHoldBadText(JSON.stringify({ events: [{ uuid: "e1", displayMessage: "Ünïcödé \u202e 😀", n: 1 }] }))).toBe(false);
+    expect(jsonMayHoldBadText('{"a":"tab\\tand \\u00e9"}')).toBe(false);
+    // Each way of writing a refused string answers true: escapes in either case of hex digit, and the character itself.
+    for (const text of ['{"a":"x\\u0000"}', '{"\\u0000":1}', '{"a":"\\uD800"}', '{"a":"\\udfff"}', '{"a":"\\uDbFf"}', '{"a":"x\ud800"}'])
+      expect([text, jsonMayHoldBadText(text), findBadText(JSON.parse(text)) !== null]).toEqual([text, true, true]);
+    // Never a miss: random strings of risky code units, written by JSON.stringify (which escapes NUL and
+    // lone surrogates) and again with every escape in upper case.
+    const units = [0x0, 0x41, 0x5c, 0x75, 0xe9, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xd83d, 0xde00];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    let refused = 0;
+    for (let i = 0; i < 5000; i++) {
+      const value = {
+        [String.fromCharCode(...Array.from({ length: 1 + (next() % 3) }, () => units[next() % units.length]))]: String.fromCharCode(
+          ...Array.from({ length: next() % 6 }, () => units[next() % units.length]),
+        ),
+      };
+      for (const text of [JSON.stringify(value), JSON.stringify(value).replace(/\\u([0-9a-f]{4})/g, (_, h) => `\\u${h.toUpperCase()}`)])
+        if (findBadText(JSON.parse(text))) {
+          refused++;
+          expect([text, jsonMayHoldBadText(text)]).toEqual([text, true]);
+        }
+    }
+    expect(refused).toBeGreaterThan(5000);
   });
 
   it.each([

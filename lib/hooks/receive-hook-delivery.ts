@@ -3,7 +3,7 @@
 // answer comes well within Okta's 3 seconds whatever the burst.
 import { sql } from "drizzle-orm";
 import { readCappedStream } from "@/lib/api/read-capped-body";
-import { findBadText, isoDateTime } from "@/lib/api/safe-input";
+import { findBadText, isoDateTime, jsonMayHoldBadText } from "@/lib/api/safe-input";
 import type { PublicCtx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { enqueueHookApply } from "@/lib/jobs/enqueue-hook-apply";
@@ -28,7 +28,7 @@ export async function receiveHookDelivery({
   } catch {
     throw new AppError("VALIDATION", "The delivery body is not valid JSON");
   }
-  const bad = findBadText(raw);
+  const bad = jsonMayHoldBadText(text) ? findBadText(raw) : null;
   if (bad) throw new AppError("VALIDATION", `${bad.path.join(".") || "body"}: ${bad.message}`);
   const parsed = deliverySchema.safeParse(raw);
   if (!parsed.success) {
