@@ -225,13 +225,13 @@ async function main() {
     }
 
     const times = new Map<string, number[]>(requests.map((r) => [r.name, []]));
-    // The web process's CPU (its whole process group): over the window, and per request when one client asks.
-    const webCpuMs = () => webProcs.reduce((ms, w) => ms + cpuSeconds({ pgrp: w.pid }) * 1000, 0);
+    // Where the machine's CPU went in the window: the web processes, the workers, the emulated orgs (Okta's
+    // share, which a real console's machine does not carry) and the rest (Postgres, this bench). The web
+    // processes' (their whole process groups) also per request when one client asks.
+    const groupCpuMs = (procs: { pid?: number }[]) => procs.reduce((ms, p) => ms + cpuSeconds({ pgrp: p.pid }) * 1000, 0);
+    const webCpuMs = () => groupCpuMs(webProcs);
     const oneClient = Number(args.clients) === 1;
     const cpuOf = new Map<string, number[]>(requests.map((r) => [r.name, []]));
-    // Where the machine's CPU went in the window: the web processes, the workers, the emulated orgs (Okta's
-    // share, which a real console's machine does not carry) and the rest (Postgres, this bench).
-    const groupCpuMs = (procs: { pid?: number }[]) => procs.reduce((ms, p) => ms + cpuSeconds({ pgrp: p.pid }) * 1000, 0);
     const cpuBefore = { workers: groupCpuMs(workerProcs), emulators: groupCpuMs([emu]), machine: machineBusyMs() };
     const webCpuBefore = webCpuMs();
     const errors = new Map<string, number>();
