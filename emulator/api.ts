@@ -647,8 +647,9 @@ on(
       limit,
       (u) => !u.deleted,
     );
+    const flags = okResponseFlags(r);
     return ok(
-      items.map((u) => userJson(c.t, u, c.base, okResponseFlags(r))),
+      items.map((u) => userJson(c.t, u, c.base, flags)),
       links(c, r, more ? items[items.length - 1].id : null),
     );
   }),

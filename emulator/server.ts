@@ -149,11 +149,13 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
     res.end();
     return;
   }
-  const text = JSON.stringify(body);
+  // Encoded once: measuring the string (Buffer.byteLength) and then writing it encoded it twice, a
+  // tenth of the emulator's CPU in a large sync (names with accents make the JSON a two-byte string).
+  const bytes = Buffer.from(JSON.stringify(body));
   res.statusCode = status;
   res.setHeader("content-type", JSON_TYPE);
-  res.setHeader("content-length", Buffer.byteLength(text));
-  res.end(text);
+  res.setHeader("content-length", bytes.length);
+  res.end(bytes);
 }
 
 function readBody(req: http.IncomingMessage, max = 1 << 20): Promise<string> {
