@@ -524,7 +524,7 @@ function dropNulls<T>(v: T): T {
   if (v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map(dropNulls) as T;
   const o: Record<string, unknown> = {};
-  // for…in, not Object.entries: no pair arrays (2-3 µs an event less; these are plain objects).
+  // for…in, not Object.entries: no pair arrays (about 1-2 µs an event less; these are plain objects).
   for (const k in v) {
     const x = (v as Record<string, unknown>)[k];
     if (x !== null) o[k] = dropNulls(x);
