@@ -12,7 +12,7 @@ import { plantInput, plantObjects } from "./plant";
 import type { RateLimiter } from "./ratelimit";
 import { appGroupJson, appJson, appUserJson, eventHookJson, groupJson, logJson, roleJson, userJson } from "./serialize";
 import { EVERYONE, groupMembers, type RoleRec, type Tenant } from "./state";
-import { makeRng, type Rng } from "./util";
+import { makeRng, type Rng, writeJson } from "./util";
 
 /** A request to handle (and apply) as usual, then answer by destroying the connection before any byte. */
 export interface DropRule {
@@ -229,26 +229,26 @@ async function handleOidcControl(
 ) {
   const oidc = emu.auth.oidc;
   const route = `${method} ${sub ?? ""}`;
-  if (route === "GET ") return json(res, 200, oidc.summary());
+  if (route === "GET ") return writeJson(res, 200, oidc.summary());
   if (route === "PATCH ") {
     const b = parse(oidcPatch, raw, res);
     if (!b) return;
     if (b.autoApprove !== undefined) oidc.autoApprove = b.autoApprove;
     if (b.tamper !== undefined) oidc.tamper = b.tamper;
-    return json(res, 200, oidc.summary());
+    return writeJson(res, 200, oidc.summary());
   }
   if (route === "PUT passwords") {
     const b = parse(oidcPassword, raw, res);
     if (!b) return;
     oidc.passwords.set(b.login.toLowerCase(), b.password);
-    return json(res, 200, { login: b.login });
+    return writeJson(res, 200, { login: b.login });
   }
   if (route === "POST clients" && !id) {
     const b = parse(oidcClientInput, raw, res);
     if (!b) return;
     const assigned = b.assignedGroups ? groupIds(emu.tenant, b.assignedGroups) : null;
     if (typeof assigned === "string") return problem(res, 400, "VALIDATION", `assignedGroups: no group ${assigned}`);
-    return json(res, 201, oidc.addClient({ ...b, assignedGroupIds: assigned }));
+    return writeJson(res, 201, oidc.addClient({ ...b, assignedGroupIds: assigned }));
   }
   if (route === "PATCH clients" && id) {
     const c = oidc.clients.get(decodeURIComponent(id));
@@ -263,21 +263,13 @@ async function handleOidcControl(
     if (b.redirectUris) c.redirectUris = b.redirectUris;
     if (b.groupsClaimRegex !== undefined) c.groupsClaimRegex = b.groupsClaimRegex;
     if (b.status) c.status = b.status;
-    return json(res, 200, c);
+    return writeJson(res, 200, c);
   }
   return problem(res, 404, "NOT_FOUND", `no control endpoint ${method} /__emulator/oidc/${sub ?? ""}`);
 }
 
-function json(res: http.ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  res.statusCode = status;
-  res.setHeader("content-type", "application/json");
-  res.setHeader("content-length", Buffer.byteLength(text));
-  res.end(text);
-}
-
 const problem = (res: http.ServerResponse, status: number, code: string, message: string, details?: unknown) =>
-  json(res, status, { error: { code, message, ...(details ? { details } : {}) } });
+  writeJson(res, status, { error: { code, message, ...(details ? { details } : {}) } });
 
 function parse<T>(schema: z.ZodType<T>, raw: string, res: http.ServerResponse): T | undefined {
   let data: unknown = {};
@@ -335,9 +327,9 @@ export async function handleControl(
 
   switch (route) {
     case "GET ":
-      return json(res, 200, { ...INDEX, domain: base, tenant: summary(emu) });
+      return writeJson(res, 200, { ...INDEX, domain: base, tenant: summary(emu) });
     case "GET credentials":
-      return json(res, 200, emu.auth.credentialsJson(base));
+      return writeJson(res, 200, emu.auth.credentialsJson(base));
     case "POST apps": {
       const b = parse(appInput, raw, res);
       if (!b) return;
@@ -353,7 +345,7 @@ export async function handleControl(
         key: !b.publicJwk && !b.clientSecret && b.kind === "service",
         secret: b.kind === "oin" && !b.publicJwk,
       });
-      return json(
+      return writeJson(
         res,
         201,
         emu.auth.credentialsJson(base).apps.find((a) => a.clientId === app.clientId),
@@ -374,7 +366,7 @@ export async function handleControl(
         app.status = b.status;
         if (b.status === "INACTIVE") emu.auth.revokeTokensOf(app.clientId);
       }
-      return json(
+      return writeJson(
         res,
         200,
         emu.auth.credentialsJson(base).apps.find((a) => a.clientId === app.clientId),
@@ -384,7 +376,7 @@ export async function handleControl(
       const b = parse(tokenInput, raw, res);
       if (!b) return;
       const t = emu.auth.addApiToken(b.name, b.roles, adminActor(emu.tenant));
-      return json(res, 201, { name: t.name, token: t.token, roles: t.roles, status: t.status });
+      return writeJson(res, 201, { name: t.name, token: t.token, roles: t.roles, status: t.status });
     }
     case "GET truth":
       return streamTruth(emu, base, sub ?? null, url, res);
@@ -395,7 +387,7 @@ export async function handleControl(
       const rng = makeRng(b.seed ?? Date.now() & 0x7fffffff);
       const changes = applyMutations(emu.actionCtx(base), rng, b.count, adminActor(emu.tenant), b.kinds);
       if (b.wait) await emu.hooks.drain();
-      return json(res, 200, { applied: changes.length, changes, logEvents: emu.tenant.logs.length - before });
+      return writeJson(res, 200, { applied: changes.length, changes, logEvents: emu.tenant.logs.length - before });
     }
     case "POST objects": {
       const b = parse(plantInput, raw, res);
@@ -403,14 +395,14 @@ export async function handleControl(
       try {
         const planted = plantObjects(emu.actionCtx(base), adminActor(emu.tenant), b);
         if (b.wait) await emu.hooks.drain();
-        return json(res, 200, planted);
+        return writeJson(res, 200, planted);
       } catch (e) {
         if (e instanceof ActionError) return problem(res, e.status, e.code, e.summary);
         throw e;
       }
     }
     case "GET faults":
-      return json(res, 200, faultsJson(emu.faults));
+      return writeJson(res, 200, faultsJson(emu.faults));
     case "DELETE faults": {
       for (const u of emu.faults.undo.reverse()) u();
       emu.faults = {
@@ -428,7 +420,7 @@ export async function handleControl(
         undo: [],
         applied: [],
       };
-      return json(res, 200, faultsJson(emu.faults));
+      return writeJson(res, 200, faultsJson(emu.faults));
     }
     case "POST faults": {
       const b = parse(faultInput, raw, res);
@@ -501,10 +493,10 @@ export async function handleControl(
         f.undo.push(() => (app.dpopRequired = was));
         f.applied.push(`requireDpop ${app.name}`);
       }
-      return json(res, 200, faultsJson(f));
+      return writeJson(res, 200, faultsJson(f));
     }
     case "GET config":
-      return json(res, 200, configJson(emu));
+      return writeJson(res, 200, configJson(emu));
     case "PATCH config": {
       const b = parse(configInput, raw, res);
       if (!b) return;
@@ -514,10 +506,10 @@ export async function handleControl(
       if (b.bucketLimits) Object.assign(emu.limiter.limitOverrides, b.bucketLimits);
       if (b.tokenLifetimeSec !== undefined) emu.auth.tokenLifetimeSec = b.tokenLifetimeSec;
       emu.limiter.reset();
-      return json(res, 200, configJson(emu));
+      return writeJson(res, 200, configJson(emu));
     }
     case "GET stats":
-      return json(res, 200, {
+      return writeJson(res, 200, {
         rateLimits: emu.limiter.stats,
         inflight: emu.limiter.inflight,
         eventHooks: emu.hooks.stats,
@@ -528,7 +520,7 @@ export async function handleControl(
       if (!b) return;
       emu.regenerate({ ...emu.genOptions, ...b });
       emu.limiter.reset();
-      return json(res, 200, { tenant: summary(emu), generationMs: emu.generationMs });
+      return writeJson(res, 200, { tenant: summary(emu), generationMs: emu.generationMs });
     }
   }
   return problem(res, 404, "NOT_FOUND", `No control-plane endpoint ${method} ${path}; see GET /__emulator`);
