@@ -8,6 +8,7 @@
 
 import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
+import { retryDeadlocks } from "./retry-deadlocks";
 import { deleteAndLogSql } from "./run-changes";
 import type { TableSpec } from "./tables";
 import { assertLease, type Lease, writerSettings } from "./upsert-batch";
@@ -34,6 +35,10 @@ export async function sweep(
   specs: TableSpec[],
   opts: { guard: boolean } = { guard: true },
 ): Promise<SweepResult> {
+  return retryDeadlocks(`sweep of ${resource}`, () => sweepTransaction(lease, resource, specs, opts));
+}
+
+function sweepTransaction(lease: Lease, resource: Resource, specs: TableSpec[], opts: { guard: boolean }): Promise<SweepResult> {
   return getDb().$client.begin(async (tx) => {
     await writerSettings(tx, { asyncCommit: false });
     await assertLease(tx, lease);

@@ -26,6 +26,7 @@ import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { cleanValue, mayNeedCleaning } from "./clean-values";
+import { retryDeadlocks } from "./retry-deadlocks";
 import { upsertChangeCtes } from "./run-changes";
 import { copyMayNeedCleaning, copyText, stageRows, stageTable, viaCopy } from "./stage-rows";
 import type { TableSpec } from "./tables";
@@ -347,7 +348,11 @@ export async function writeRowsIsolating(tx: TransactionSql, lease: Writer, writ
 /** One write in a transaction of its own (event hooks), quarantining what cannot be written. */
 export async function writeRowsInOwnTransaction(lease: Writer, write: PageWrite): Promise<WriteResult> {
   const inTransaction = (how: typeof writeRows) =>
-    client().begin(async (tx) => ((await integrationHeld(tx, lease)) ? how(tx, lease, write) : emptyResult())) as Promise<WriteResult>;
+    retryDeadlocks(
+      `${write.spec.table} re-read`,
+      () =>
+        client().begin(async (tx) => ((await integrationHeld(tx, lease)) ? how(tx, lease, write) : emptyResult())) as Promise<WriteResult>,
+    );
   try {
     return await inTransaction(writeRows);
   } catch (e) {
@@ -456,6 +461,10 @@ export async function commitPage(lease: Lease, page: PageCommit): Promise<WriteR
 }
 
 async function commitOnce(lease: Lease, page: PageCommit, write: typeof writeRows): Promise<WriteResult> {
+  return retryDeadlocks(`page of ${page.resource}`, () => commitTransaction(lease, page, write));
+}
+
+function commitTransaction(lease: Lease, page: PageCommit, write: typeof writeRows): Promise<WriteResult> {
   return client().begin(async (tx) => {
     await writerSettings(tx, { asyncCommit: true });
     await assertLease(tx, lease);

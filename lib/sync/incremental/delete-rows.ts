@@ -4,6 +4,7 @@
 // logged as the run's changes (run-changes.ts).
 import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
+import { retryDeadlocks } from "../retry-deadlocks";
 import { deleteAndLogSql } from "../run-changes";
 import { assertLease, type Lease, writerSettings } from "../upsert-batch";
 
@@ -20,6 +21,10 @@ const TABLES = new Set([
 /** `where` is SQL over the table's columns with parameters from $2 on ($1 is the integration). */
 export async function deleteRows(lease: Lease, resource: Resource, table: string, where: string, params: unknown[]): Promise<number> {
   if (!TABLES.has(table)) throw new Error(`deleteRows: unknown table ${table}`);
+  return retryDeadlocks(`deletion from ${table}`, () => deleteTransaction(lease, resource, table, where, params));
+}
+
+async function deleteTransaction(lease: Lease, resource: Resource, table: string, where: string, params: unknown[]): Promise<number> {
   return (await getDb().$client.begin(async (tx) => {
     await writerSettings(tx, { asyncCommit: false });
     await assertLease(tx, lease);
