@@ -15,6 +15,7 @@ import type { OktaClient } from "@/lib/okta/client";
 import { idOnlySchema, oktaAppGroupSchema, oktaAppUserSchema, oktaGroupSchema, oktaUserSchema } from "@/lib/okta/schemas";
 import type { DataIssues } from "./data-issues";
 import { isNotFound } from "./resources/walk";
+import { retryDeadlocks } from "./retry-deadlocks";
 import { liveIds } from "./scope";
 import { normalizeScope, restrictsApps, restrictsGroups, restrictsUsers, userMatches } from "./scope-contract";
 import {
@@ -91,10 +92,12 @@ export async function createRereader(input: {
   };
   /** Soft-deletes the live rows of a directory table that `where` names. */
   const remove = async (t: Directory, where: SQL | undefined) => {
-    await db
-      .update(t)
-      .set({ deletedAt: sql`now()` })
-      .where(and(eq(t.integrationId, integrationId), isNull(t.deletedAt), where));
+    await retryDeadlocks("removal", () =>
+      db
+        .update(t)
+        .set({ deletedAt: sql`now()` })
+        .where(and(eq(t.integrationId, integrationId), isNull(t.deletedAt), where)),
+    );
   };
   const removeUser = async (id: string) => {
     await remove(oktaUsers, eq(oktaUsers.id, id));
@@ -147,11 +150,13 @@ export async function createRereader(input: {
     // { user: [groups] }, each user's live rows probed by index and kept when listed (a join on pairs
     // would be planned as a nested loop over thousands of them in a burst).
     const listed = JSON.stringify(Object.fromEntries(read.map((r) => [r.id, r.groups])));
-    await db.execute(sql`
-      update ${oktaGroupMembers} set deleted_at = now()
-        from jsonb_each(${listed}::jsonb) as l(user_id, groups)
-       where ${oktaGroupMembers.integrationId} = ${integrationId} and ${oktaGroupMembers.deletedAt} is null
-         and ${oktaGroupMembers.userId} = l.user_id and not (l.groups ? ${oktaGroupMembers.groupId})`);
+    await retryDeadlocks("memberships' removal", () =>
+      db.execute(sql`
+        update ${oktaGroupMembers} set deleted_at = now()
+          from jsonb_each(${listed}::jsonb) as l(user_id, groups)
+         where ${oktaGroupMembers.integrationId} = ${integrationId} and ${oktaGroupMembers.deletedAt} is null
+           and ${oktaGroupMembers.userId} = l.user_id and not (l.groups ? ${oktaGroupMembers.groupId})`),
+    );
   }, lane);
 
   const self: Rereader = {

@@ -79,6 +79,7 @@ describe("deadlocks in the sync's writer transactions", () => {
   it("retries only a deadlock, and gives up after its attempts", async () => {
     const deadlock = Object.assign(new Error("deadlock detected"), { name: "PostgresError", code: "40P01" });
     expect(isDeadlock(deadlock)).toBe(true);
+    expect(isDeadlock(new Error("Failed query", { cause: deadlock }))).toBe(true); // as drizzle wraps it
     expect(isDeadlock(Object.assign(new Error("duplicate key"), { name: "PostgresError", code: "23505" }))).toBe(false);
 
     let calls = 0;

@@ -5,15 +5,20 @@
 // advisory locks in a fixed order within a statement, but not across rows and statements: a sweep of
 // people may take the role-holders lock for a live person and then want the deprovisioned-access lock
 // for a deactivated one, while a page of memberships holds the latter and wants the former
-// (retry-deadlocks.int.test.ts). Anything else is thrown at once.
+// (retry-deadlocks.int.test.ts). Anything else is thrown at once. A single statement (an event hook's
+// removal) is a transaction too and is retried the same way.
 import { log } from "@/lib/log";
 
 /** Attempts in all, the first included. */
 export const DEADLOCK_ATTEMPTS = 4;
 
-export const isDeadlock = (e: unknown) => e instanceof Error && e.name === "PostgresError" && (e as { code?: unknown }).code === "40P01";
+/** Postgres's error, or drizzle's wrapping of it (its cause). */
+export function isDeadlock(e: unknown): boolean {
+  const pg = e instanceof Error && e.name !== "PostgresError" ? e.cause : e;
+  return pg instanceof Error && pg.name === "PostgresError" && (pg as { code?: unknown }).code === "40P01";
+}
 
-export async function retryDeadlocks<T>(what: string, transaction: () => Promise<T>): Promise<T> {
+export async function retryDeadlocks<T>(what: string, transaction: () => PromiseLike<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await transaction();
