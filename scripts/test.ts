@@ -9,6 +9,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { type EmbeddedHandle, freePort, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
+import { stopHungTier } from "./hung-tier";
 
 const root = process.cwd();
 // Tiers: `unit` (pure tests, no database), `int` (`*.int.test.ts`: real Postgres and the emulator),
@@ -29,8 +30,10 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
   return new Promise<number>((resolve) => {
     const child = spawn(cmd, args, { stdio: "inherit", env });
     const timer = setTimeout(() => {
-      console.error(`\n✗ ${path.basename(cmd)} ${args.join(" ")} still running after ${TIER_MINUTES} min: stopped (TEST_TIER_MINUTES)`);
-      child.kill("SIGKILL");
+      console.error(
+        `\n✗ ${path.basename(cmd)} ${args.join(" ")} still running after ${TIER_MINUTES} min: stopped (TEST_TIER_MINUTES). Its processes:`,
+      );
+      if (child.pid) stopHungTier(child.pid);
     }, TIER_MINUTES * 60_000);
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
