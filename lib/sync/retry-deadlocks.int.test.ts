@@ -8,6 +8,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { stopBoss } from "@/lib/jobs/boss";
+import { captureOutput } from "@/test/capture-output";
 import { createWorkspace } from "@/test/factories";
 import { finishRun, insertIntegration, insertRunningRun } from "@/test/sync-fixtures";
 import { isDeadlock, retryDeadlocks } from "./retry-deadlocks";
@@ -20,14 +21,15 @@ afterAll(async () => {
 
 const sql = () => getDb().$client;
 
-/** Waits until some session waits for an advisory lock of this integration's database. */
-async function someoneWaitsForAnAdvisoryLock() {
+/** Waits until a session waits for this integration's deprovisioned-access lock (another test's waits do not count). */
+async function someoneWaitsForTheAccessLock(integrationId: string) {
   for (let i = 0; i < 200; i++) {
-    const [r] = await sql()`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`;
+    const [r] = await sql()`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted
+      and classid = hashtext('okta_deprovisioned_access')::oid and objid = hashtext(${integrationId}::text)::oid`;
     if (r.n > 0) return;
     await new Promise((r) => setTimeout(r, 10));
   }
-  throw new Error("no session ever waited for an advisory lock");
+  throw new Error("the sweep never waited for the access lock");
 }
 
 describe("deadlocks in the sync's writer transactions", () => {
@@ -56,16 +58,22 @@ describe("deadlocks in the sync's writer transactions", () => {
     expect(await held()).toEqual({ holders: 1, access: 1 });
     const lease = await insertRunningRun(ws.id, i);
 
+    const output = captureOutput();
     let swept: Promise<unknown> | undefined;
     await sql().begin(async (page) => {
       // What a page of memberships takes first (its access trigger), held while the sweep runs into it.
       await page`select okta_access_lock(${i}::uuid, false)`;
       swept = sweep(lease, "users", [usersTable]).catch((e: Error) => e);
-      await someoneWaitsForAnAdvisoryLock();
+      await someoneWaitsForTheAccessLock(i);
       // The page's next statement: a member of a group that grants an admin role.
       await page`insert into okta_group_members (workspace_id, integration_id, group_id, user_id) values (${ws.id}, ${i}, 'admins', 'u3')`;
     });
     expect(await swept).toEqual({ deleted: 2, refused: false });
+    // It did deadlock: Postgres aborted the sweep once, and the sweep ran again.
+    output.restore();
+    expect(output.lines().filter((l) => l.msg === "writer transaction deadlocked; retrying")).toEqual([
+      expect.objectContaining({ level: "warn", what: "sweep of users", attempt: 1 }),
+    ]);
     await finishRun(lease.runId);
 
     const live = await sql()`select id from okta_users where integration_id = ${i} and deleted_at is null`;

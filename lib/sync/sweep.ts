@@ -6,12 +6,10 @@
 // run was listing (a user created mid-run, after the listing passed them) is newer than anything the
 // listing could have missed, and the next full pass judges it.
 
-import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
-import { retryDeadlocks } from "./retry-deadlocks";
 import { deleteAndLogSql } from "./run-changes";
 import type { TableSpec } from "./tables";
-import { assertLease, type Lease, writerSettings } from "./upsert-batch";
+import { type Lease, leasedTransaction } from "./upsert-batch";
 
 /** Refuse when more than this share of the stored live rows would go... */
 export const SWEEP_GUARD_SHARE = 0.9;
@@ -35,13 +33,7 @@ export async function sweep(
   specs: TableSpec[],
   opts: { guard: boolean } = { guard: true },
 ): Promise<SweepResult> {
-  return retryDeadlocks(`sweep of ${resource}`, () => sweepTransaction(lease, resource, specs, opts));
-}
-
-function sweepTransaction(lease: Lease, resource: Resource, specs: TableSpec[], opts: { guard: boolean }): Promise<SweepResult> {
-  return getDb().$client.begin(async (tx) => {
-    await writerSettings(tx, { asyncCommit: false });
-    await assertLease(tx, lease);
+  return leasedTransaction(lease, `sweep of ${resource}`, { asyncCommit: false }, async (tx): Promise<SweepResult> => {
     let wouldDelete = 0;
     let live = 0;
     for (const spec of specs) {
@@ -71,5 +63,5 @@ function sweepTransaction(lease: Lease, resource: Resource, specs: TableSpec[], 
     }
     await tx`update sync_run_resources set deleted = deleted + ${deleted} where run_id = ${lease.runId} and resource = ${resource}`;
     return { deleted, refused: false as const };
-  }) as Promise<SweepResult>;
+  });
 }

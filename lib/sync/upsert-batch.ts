@@ -460,14 +460,30 @@ export async function commitPage(lease: Lease, page: PageCommit): Promise<WriteR
   }
 }
 
-async function commitOnce(lease: Lease, page: PageCommit, write: typeof writeRows): Promise<WriteResult> {
-  return retryDeadlocks(`page of ${page.resource}`, () => commitTransaction(lease, page, write));
+/**
+ * A run's write in a transaction of its own: the writer's settings, the lease check, then `body`;
+ * run again if Postgres aborts it to break a deadlock (retry-deadlocks.ts). Page commits, sweeps and
+ * incremental deletions all go through here.
+ */
+export function leasedTransaction<T>(
+  lease: Lease,
+  what: string,
+  opts: { asyncCommit: boolean },
+  body: (tx: TransactionSql) => Promise<T>,
+): Promise<T> {
+  return retryDeadlocks(
+    what,
+    () =>
+      client().begin(async (tx) => {
+        await writerSettings(tx, opts);
+        await assertLease(tx, lease);
+        return body(tx);
+      }) as Promise<T>,
+  );
 }
 
-function commitTransaction(lease: Lease, page: PageCommit, write: typeof writeRows): Promise<WriteResult> {
-  return client().begin(async (tx) => {
-    await writerSettings(tx, { asyncCommit: true });
-    await assertLease(tx, lease);
+function commitOnce(lease: Lease, page: PageCommit, write: typeof writeRows): Promise<WriteResult> {
+  return leasedTransaction(lease, `page of ${page.resource}`, { asyncCommit: true }, async (tx) => {
     const total = emptyResult();
     for (const w of page.writes) addResult(total, await write(tx, lease, w, page.appendOnly));
     const params: unknown[] = [lease.runId, page.resource, page.pages ?? 0, page.objects ?? 0, total.added, total.updated, total.unchanged];
@@ -483,7 +499,7 @@ function commitTransaction(lease: Lease, page: PageCommit, write: typeof writeRo
       params as never[],
     );
     return total;
-  }) as Promise<WriteResult>;
+  });
 }
 
 /** Updates only the checkpoint (e.g. a chunk of parents finished), under the lease. */

@@ -2,11 +2,9 @@
 // and counts them as the resource's deletions. Incremental passes delete only what Okta told us is
 // gone (an event, a 404 on a targeted re-read, or a child list re-read in full). What it deletes is
 // logged as the run's changes (run-changes.ts).
-import { getDb } from "@/db";
 import type { Resource } from "@/db/schema";
-import { retryDeadlocks } from "../retry-deadlocks";
 import { deleteAndLogSql } from "../run-changes";
-import { assertLease, type Lease, writerSettings } from "../upsert-batch";
+import { type Lease, leasedTransaction } from "../upsert-batch";
 
 const TABLES = new Set([
   "okta_users",
@@ -21,13 +19,7 @@ const TABLES = new Set([
 /** `where` is SQL over the table's columns with parameters from $2 on ($1 is the integration). */
 export async function deleteRows(lease: Lease, resource: Resource, table: string, where: string, params: unknown[]): Promise<number> {
   if (!TABLES.has(table)) throw new Error(`deleteRows: unknown table ${table}`);
-  return retryDeadlocks(`deletion from ${table}`, () => deleteTransaction(lease, resource, table, where, params));
-}
-
-async function deleteTransaction(lease: Lease, resource: Resource, table: string, where: string, params: unknown[]): Promise<number> {
-  return (await getDb().$client.begin(async (tx) => {
-    await writerSettings(tx, { asyncCommit: false });
-    await assertLease(tx, lease);
+  return leasedTransaction(lease, `deletion from ${table}`, { asyncCommit: false }, async (tx) => {
     // The run and workspace come after the caller's parameters, so its $2… keep their numbers.
     const n = params.length + 2;
     const [r] = await tx.unsafe(
@@ -43,5 +35,5 @@ async function deleteTransaction(lease: Lease, resource: Resource, table: string
     );
     if (r.n) await tx`update sync_run_resources set deleted = deleted + ${r.n} where run_id = ${lease.runId} and resource = ${resource}`;
     return r.n as number;
-  })) as number;
+  });
 }
