@@ -1,6 +1,7 @@
 // Table-driven checks of Okta's auth behaviour: token endpoint, scopes, admin roles, DPoP.
 import * as jose from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateKeys } from "./keys";
 import { call, clientAssertion, control, dpopKey, dpopProof, FORM, startSmall, tokenForm } from "./testkit";
 
 let em: Awaited<ReturnType<typeof startSmall>>;
@@ -193,7 +194,7 @@ describe("POST /oauth2/v1/token", () => {
   });
 
   it("requires kid when the app has several keys", async () => {
-    const { privateKey, publicKey } = await jose.generateKeyPair("RS256", { extractable: true });
+    const { privateKey, publicKey } = generateKeys({ type: "rsa", modulusLength: 2048 });
     const created = await control(em.url, "/apps", "POST", {
       name: "two-keys",
       kind: "service",

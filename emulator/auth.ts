@@ -2,8 +2,9 @@
 // client_credentials with private_key_jwt (custom API Services apps) or client_secret_basic
 // (OIN API service integrations), optional DPoP binding, scopes and admin roles; the authorization
 // code grant of OIDC sign-in apps is in oidc.ts.
-import { createHash, generateKeyPairSync, type KeyObject, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, type KeyObject, randomBytes, timingSafeEqual } from "node:crypto";
 import * as jose from "jose";
+import { generateKeys } from "./keys";
 import { OidcStore } from "./oidc";
 import type { Tenant } from "./state";
 import { makeRng, oktaId, randomToken } from "./util";
@@ -120,7 +121,7 @@ export interface Reply {
 // RSA key generation costs ~50 ms each; reuse keys across emulator instances in one process.
 const keyPool: { privateKey: KeyObject; publicKey: KeyObject }[] = [];
 function poolKey(i: number) {
-  while (keyPool.length <= i) keyPool.push(generateKeyPairSync("rsa", { modulusLength: 2048 }));
+  while (keyPool.length <= i) keyPool.push(generateKeys({ type: "rsa", modulusLength: 2048 }));
   return keyPool[i];
 }
 

@@ -1,7 +1,7 @@
 // Test helpers for the emulator's own tests: start a small org, sign client assertions and DPoP
 // proofs, and call the emulator through a fetch wrapper that checks every response against Okta's
 // official OpenAPI files (vendored in emulator/okta-spec/, see its README for their source).
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, type KeyObject, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +9,7 @@ import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import * as jose from "jose";
 import YAML from "yaml";
+import { generateKeys } from "./keys";
 import { type EmulatorOptions, startEmulator } from "./server";
 
 export const specDir = path.join(import.meta.dirname, "okta-spec");
@@ -256,12 +257,12 @@ export async function clientAssertion(
 }
 
 export async function dpopKey() {
-  const { privateKey, publicKey } = await jose.generateKeyPair("ES256");
+  const { privateKey, publicKey } = generateKeys({ type: "ec", namedCurve: "P-256" });
   return { privateKey, jwk: await jose.exportJWK(publicKey) };
 }
 
 export async function dpopProof(
-  k: { privateKey: CryptoKey; jwk: jose.JWK },
+  k: { privateKey: KeyObject; jwk: jose.JWK },
   htm: string,
   htu: string,
   o: { nonce?: string; accessToken?: string; jti?: string; iat?: number } = {},

@@ -3,7 +3,8 @@
 // literal "\n" that form fields and JSON strings leave behind, or with newlines flattened to spaces).
 // Error messages describe the problem, never the key.
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from "jose";
+import { calculateJwkThumbprint, exportJWK, type JWK } from "jose";
+import { generateKeys, specOf } from "./generate-keys";
 
 export class KeyFormatError extends Error {
   constructor(message: string) {
@@ -130,7 +131,7 @@ export interface GeneratedKeyPair {
 
 /** A fresh signing key for a service app: the public JWK (with kid) goes into Okta, the private one is sealed. */
 export async function generateSigningKeyPair(alg: "RS256" | "ES256" = "RS256"): Promise<GeneratedKeyPair> {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, ...(alg === "RS256" ? { modulusLength: 2048 } : {}) });
+  const { privateKey, publicKey } = await generateKeys(specOf(alg));
   const pub = await exportJWK(publicKey);
   const fingerprint = await calculateJwkThumbprint(pub);
   const kid = `osc-${fingerprint.slice(0, 16)}`;

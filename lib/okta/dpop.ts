@@ -2,7 +2,8 @@
 // host and the percent-decoded path without query or fragment (the most common DPoP bug across
 // Okta's SDKs); ath binds resource calls to the access token.
 import { createHash, createPrivateKey, type KeyObject, randomUUID } from "node:crypto";
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { calculateJwkThumbprint, exportJWK, type JWK, SignJWT } from "jose";
+import { generateKeys, specOf } from "@/lib/crypto/generate-keys";
 
 export interface DpopKey {
   privateKey: KeyObject | CryptoKey;
@@ -28,7 +29,7 @@ async function fromJwk(privateJwk: JWK, alg: DpopKey["alg"]): Promise<DpopKey> {
 
 /** An ephemeral key, separate from the client-assertion key as Okta recommends. RS256: what Okta's guides use. */
 export async function createDpopKey(alg: DpopKey["alg"] = "RS256"): Promise<DpopKey> {
-  const { privateKey } = await generateKeyPair(alg, { extractable: true, ...(alg === "RS256" ? { modulusLength: 2048 } : {}) });
+  const { privateKey } = await generateKeys(specOf(alg));
   return fromJwk(await exportJWK(privateKey), alg);
 }
 
