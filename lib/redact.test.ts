@@ -1,10 +1,10 @@
 // The one redaction of the server log and the event log: each kind of secret the console handles is
 // replaced wherever it appears, ordinary text is left alone, and an error never carries a query's values.
 import { describe, expect, it } from "vitest";
-import { generateKeysSync } from "@/lib/crypto/generate-keys";
+import { generateKeys } from "@/lib/crypto/generate-keys";
 import { describeError, REDACTED, redact, redactText, summarizeSql } from "./redact";
 
-const pem = generateKeysSync({ type: "ec", namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+const pem = (await generateKeys({ type: "ec", namedCurve: "P-256" })).privateKey.export({ type: "pkcs8", format: "pem" }) as string;
 const pemBody = pem.split("\n")[1];
 const argon = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$k8Yc1Ei0jv5pWZt2iVgk8Vw1F9XIiEl3bNHrGRSS7nY";
 const bcrypt = "$2b$12$KIXQJ3l6bT8YwZ3n0Jm4Ve8b1Z9y0XW2qCqTg0fWb8c3dQJjY1Fy2";

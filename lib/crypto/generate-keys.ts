@@ -3,7 +3,7 @@
 // collection may finalize the generation job, whose destructor takes the same mutex (seen in CI, under
 // gdb: KeyGenJob<RsaKeyGenTraits>::~KeyGenJob inside ExportJWKRsaKey, the test worker asleep forever).
 // Here the job hands back DER bytes and the keys are imported afresh, so no job shares their lock.
-import { createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from "node:crypto";
 import { promisify } from "node:util";
 
 export type KeySpec = { type: "rsa"; modulusLength: number } | { type: "ec"; namedCurve: string } | { type: "ed25519" };
@@ -40,31 +40,6 @@ export async function generateKeys(spec: KeySpec): Promise<KeyPair> {
     );
   return imported(
     await generateDer("ed25519", {
-      publicKeyEncoding: { type: "spki", format: "der" },
-      privateKeyEncoding: { type: "pkcs8", format: "der" },
-    }),
-  );
-}
-
-export function generateKeysSync(spec: KeySpec): KeyPair {
-  if (spec.type === "rsa")
-    return imported(
-      generateKeyPairSync("rsa", {
-        modulusLength: spec.modulusLength,
-        publicKeyEncoding: { type: "spki", format: "der" },
-        privateKeyEncoding: { type: "pkcs8", format: "der" },
-      }),
-    );
-  if (spec.type === "ec")
-    return imported(
-      generateKeyPairSync("ec", {
-        namedCurve: spec.namedCurve,
-        publicKeyEncoding: { type: "spki", format: "der" },
-        privateKeyEncoding: { type: "pkcs8", format: "der" },
-      }),
-    );
-  return imported(
-    generateKeyPairSync("ed25519", {
       publicKeyEncoding: { type: "spki", format: "der" },
       privateKeyEncoding: { type: "pkcs8", format: "der" },
     }),

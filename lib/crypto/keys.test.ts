@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { generateKeysSync } from "./generate-keys";
+import { generateKeys } from "./generate-keys";
 import { generateSigningKeyPair, parsePrivateKey } from "./keys";
 
-const rsa = generateKeysSync({ type: "rsa", modulusLength: 2048 });
-const ec = generateKeysSync({ type: "ec", namedCurve: "P-256" });
+const rsa = await generateKeys({ type: "rsa", modulusLength: 2048 });
+const ec = await generateKeys({ type: "ec", namedCurve: "P-256" });
 const pkcs8 = rsa.privateKey.export({ type: "pkcs8", format: "pem" }) as string;
 const pkcs1 = rsa.privateKey.export({ type: "pkcs1", format: "pem" }) as string;
 const sec1 = ec.privateKey.export({ type: "sec1", format: "pem" }) as string;
 const ecPkcs8 = ec.privateKey.export({ type: "pkcs8", format: "pem" }) as string;
 const jwk = { ...rsa.privateKey.export({ format: "jwk" }), kid: "my-kid" };
 const spki = rsa.publicKey.export({ type: "spki", format: "pem" }) as string;
-const small = generateKeysSync({ type: "rsa", modulusLength: 1024 }).privateKey.export({ type: "pkcs8", format: "pem" }) as string;
-const ed = generateKeysSync({ type: "ed25519" }).privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+const small = (await generateKeys({ type: "rsa", modulusLength: 1024 })).privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+const ed = (await generateKeys({ type: "ed25519" })).privateKey.export({ type: "pkcs8", format: "pem" }) as string;
 
 describe("parsePrivateKey accepts", () => {
   it.each<[string, string | object, string, string | undefined]>([
