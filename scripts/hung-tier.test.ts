@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { expect, it, onTestFinished, vi } from "vitest";
-import { descendants, describeTree, stopHungTier } from "./hung-tier";
+import { descendants, describeTree, killTree, stopHungTier } from "./hung-tier";
 
 const alive = (pid: number) => {
   try {
@@ -21,10 +21,7 @@ it("lists a hung tier's processes with their state and CPU time, then kills the 
     c.stdout.once("data",()=>{process.stdout.write("ready\\n");spinForever()});`;
   const tier = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
   const root = tier.pid!;
-  onTestFinished(() => {
-    // Whatever the test's outcome, nothing it started goes on spinning.
-    for (const p of [...descendants(root), { pid: root }]) if (alive(p.pid)) process.kill(p.pid, "SIGKILL");
-  });
+  onTestFinished(() => killTree(root)); // whatever the test's outcome, nothing it started goes on spinning
   await new Promise((r) => tier.stdout.once("data", r));
   await new Promise((r) => setTimeout(r, 1_000));
   const [child, ...more] = descendants(root);

@@ -64,9 +64,14 @@ export function describeTree(root: number): string[] {
     );
 }
 
-/** Prints the tier's processes, then kills every one of them, children first. */
+/** Prints the tier's processes, then kills every one of them. */
 export function stopHungTier(root: number) {
   for (const line of describeTree(root)) console.error(line);
+  killTree(root);
+}
+
+/** Kills `root` and every process under it, children first. */
+export function killTree(root: number) {
   for (const p of [...descendants(root).reverse(), { pid: root }]) {
     try {
       process.kill(p.pid, "SIGKILL");
